@@ -1,0 +1,40 @@
+package dev.newsroom.core.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the front matter says about an article, validated and normalised. */
+public record ArticleMetadata(
+        String slug,
+        String title,
+        Instant published,
+        Optional<Instant> updated,
+        List<Author> authors,
+        Term category,
+        List<Term> tags,
+        Optional<String> summary,
+        Optional<LeadImage> image,
+        boolean draft,
+        boolean commentsOpen) {
+
+    public ArticleMetadata {
+        authors = List.copyOf(authors);
+        tags = List.copyOf(tags);
+    }
+
+    public ArticleMetadata withSummary(String text) {
+        return new ArticleMetadata(slug, title, published, updated, authors, category, tags, Optional.of(text), image,
+                draft, commentsOpen);
+    }
+
+    /** The author whose page and structured data the article belongs to. */
+    public Author primaryAuthor() {
+        return authors.get(0);
+    }
+
+    /** When the article last changed: the updated date if given, else the published date. */
+    public Instant modified() {
+        return updated.filter(u -> u.isAfter(published)).orElse(published);
+    }
+}

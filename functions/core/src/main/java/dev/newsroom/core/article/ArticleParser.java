@@ -1,0 +1,148 @@
+package dev.newsroom.core.article;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.core.render.MarkdownRenderer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Parses an uploaded article: Markdown with YAML front matter ({@code .md}), or the same fields as a
+ * JSON document with the Markdown in {@code body} ({@code .json}). Pure: bytes in, article or
+ * {@link InvalidArticleException} out.
+ */
+public final class ArticleParser {
+
+    /** Far above any real article; keeps the stored item well under DynamoDB's 400 KB (G4). */
+    public static final int MAX_SOURCE_BYTES = 256 * 1024;
+    public static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+    public static final int MAX_BODY_HTML_CHARS = 300 * 1024;
+    /** How much of the first paragraph stands in for a missing summary: a search snippet's length. */
+    static final int SUMMARY_FROM_BODY = 160;
+
+    private final MarkdownRenderer markdown;
+    private final String siteName;
+    private final ZoneId zone;
+
+    public ArticleParser(MarkdownRenderer markdown, String siteName, ZoneId zone) {
+        this.markdown = markdown;
+        this.siteName = siteName;
+        this.zone = zone;
+    }
+
+    /** True for the keys this parser reads; anything else under the article prefix is ignored. */
+    public static boolean isArticleFile(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".json");
+    }
+
+    public Article parse(String sourceKey, byte[] bytes) throws InvalidArticleException {
+        if (bytes.length == 0) {
+            throw new InvalidArticleException("file", "is empty");
+        }
+        if (bytes.length > MAX_SOURCE_BYTES) {
+            throw new InvalidArticleException("file", "is " + bytes.length + " bytes; the limit is " + MAX_SOURCE_BYTES);
+        }
+        String text = decodeUtf8(bytes);
+        ObjectNode fields;
+        String body;
+        if (sourceKey.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            fields = jsonDocument(text);
+            JsonNode bodyNode = fields.remove("body");
+            if (bodyNode == null || !bodyNode.isTextual()) {
+                throw new InvalidArticleException("body", "is required: the article's Markdown, as a string");
+            }
+            body = bodyNode.asText();
+        } else {
+            int[] bounds = frontMatterBounds(text);
+            fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
+            body = text.substring(bounds[2]);
+        }
+        ArticleMetadata metadata = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
+        MarkdownRenderer.Body rendered = markdown.render(body);
+        if (rendered.html().length() > MAX_BODY_HTML_CHARS) {
+            throw new InvalidArticleException("body", "renders to " + rendered.html().length()
+                    + " characters; the limit is " + MAX_BODY_HTML_CHARS);
+        }
+        if (metadata.summary().isEmpty() && !rendered.opening().isEmpty()) {
+            metadata = metadata.withSummary(MarkdownRenderer.shorten(rendered.opening(), SUMMARY_FROM_BODY));
+        }
+        return new Article(metadata, rendered.html());
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws InvalidArticleException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            // A byte-order mark from Windows editors is harmless; drop it.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            throw new InvalidArticleException("file", "is not valid UTF-8 (a bad byte sequence near byte "
+                    + firstBadByte(bytes) + "); save it as UTF-8");
+        } catch (CharacterCodingException e) {
+            throw new InvalidArticleException("file", "is not valid UTF-8; save it as UTF-8");
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        var in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    /** Returns [front matter start, front matter end, body start] for a file opening with a --- line. */
+    private static int[] frontMatterBounds(String text) throws InvalidArticleException {
+        int firstLineEnd = lineEnd(text, 0);
+        if (!text.substring(0, firstLineEnd).strip().equals("---")) {
+            throw new InvalidArticleException("front matter",
+                    "is missing: the file must start with a line of three dashes (---), the fields, and another --- line");
+        }
+        int start = nextLine(text, firstLineEnd);
+        int lineStart = start;
+        while (lineStart < text.length() && lineStart - start <= MAX_FRONT_MATTER_CHARS) {
+            int end = lineEnd(text, lineStart);
+            String line = text.substring(lineStart, end).strip();
+            if (line.equals("---") || line.equals("...")) {
+                return new int[] {start, lineStart, nextLine(text, end)};
+            }
+            lineStart = nextLine(text, end);
+        }
+        if (lineStart - start > MAX_FRONT_MATTER_CHARS) {
+            throw new InvalidArticleException("front matter", "is longer than " + MAX_FRONT_MATTER_CHARS + " characters");
+        }
+        throw new InvalidArticleException("front matter", "is not closed: add a line of three dashes (---) after the last field");
+    }
+
+    private static int lineEnd(String text, int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? text.length() : newline;
+    }
+
+    private static int nextLine(String text, int lineEnd) {
+        return Math.min(text.length(), lineEnd + 1);
+    }
+
+    private static ObjectNode jsonDocument(String text) throws InvalidArticleException {
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new InvalidArticleException("file", "must be a JSON object of article fields");
+            }
+            return (ObjectNode) node;
+        } catch (JacksonException e) {
+            throw new InvalidArticleException("file", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package dev.newsroom.core.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a front-matter tree (from YAML or JSON alike) into {@link ArticleMetadata}, collecting every
+ * problem at once so an editor fixes them in one go. The Hugo, Jekyll and WordPress-export spellings
+ * documented in {@code docs/article-format.md} are accepted beside our own.
+ */
+final class FrontMatterMapper {
+
+    static final String DEFAULT_CATEGORY = "News";
+    static final int MAX_TITLE = 300;
+    static final int MAX_SUMMARY = 1000;
+    static final int MAX_NAME = 100;
+    static final int MAX_BIO = 1000;
+    static final int MAX_TAGS = 30;
+    static final int MAX_TERM = 60;
+
+    private static final Pattern TWITTER_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
+    private static final Pattern TWITTER_PROFILE =
+            Pattern.compile("https?://(?:www\\.)?(?:twitter|x)\\.com/([A-Za-z0-9_]{1,15})/?");
+    private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+
+    private final String siteName;
+    private final ZoneId zone;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private FrontMatterMapper(String siteName, ZoneId zone) {
+        this.siteName = siteName;
+        this.zone = zone;
+    }
+
+    static ArticleMetadata map(JsonNode fields, String sourceKey, String siteName, ZoneId zone)
+            throws InvalidArticleException {
+        return new FrontMatterMapper(siteName, zone).map(fields, sourceKey);
+    }
+
+    private ArticleMetadata map(JsonNode fields, String sourceKey) throws InvalidArticleException {
+        String title = requiredText(fields, "title", MAX_TITLE);
+        String slug = slug(fields, sourceKey);
+        Instant published = date(fields, "date").orElse(null);
+        if (published == null && !has(fields, "date")) {
+            problems.add(new Problem("date", "is required, as an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"));
+        }
+        Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")
+                .flatMap(name -> date(fields, name));
+        List<Author> authors = authors(fields);
+        List<String> categoryNames = terms(fields, "categories");
+        Optional<String> category = optionalText(fields, "category", MAX_TERM)
+                .or(() -> categoryNames.stream().findFirst());
+        List<String> tagNames = new ArrayList<>(terms(fields, "tags"));
+        // Categories after the first stay findable as tags.
+        categoryNames.stream().filter(name -> !category.orElse("").equals(name)).forEach(tagNames::add);
+        Optional<String> summary = firstPresent(fields, "summary", "description", "excerpt")
+                .flatMap(name -> optionalText(fields, name, MAX_SUMMARY));
+        Optional<LeadImage> image = image(fields);
+        boolean draft = flag(fields, "draft").orElse(false) || !flag(fields, "published").orElse(true);
+        boolean commentsOpen = comments(fields);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidArticleException(problems);
+        }
+        return new ArticleMetadata(slug, title, published, updated, authors,
+                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen);
+    }
+
+    private String slug(JsonNode fields, String sourceKey) {
+        Optional<String> given = optionalText(fields, "slug", 200);
+        String slug = given.map(Slugs::normalise).orElseGet(() -> Slugs.fromSourceKey(sourceKey));
+        if (slug.isEmpty()) {
+            problems.add(given.isPresent()
+                    ? new Problem("slug", "must contain letters or digits")
+                    : new Problem("slug", "the file name has no letters or digits to make a slug from; set slug in the front matter"));
+        }
+        return slug;
+    }
+
+    private List<Author> authors(JsonNode fields) {
+        List<Author> authors = new ArrayList<>();
+        for (String name : List.of("author", "authors")) {
+            JsonNode node = fields.get(name);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    author(node.get(i), name + "[" + i + "]").ifPresent(authors::add);
+                }
+            } else {
+                author(node, name).ifPresent(authors::add);
+            }
+        }
+        if (authors.isEmpty()) {
+            authors.add(Author.site(siteName));
+        }
+        return authors;
+    }
+
+    private Optional<Author> author(JsonNode node, String field) {
+        if (node.isTextual()) {
+            return nonBlank(node.asText(), field, MAX_NAME).map(name -> Author.person(name, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem(field, "must be a name, or a mapping with name, bio, twitter and url"));
+            return Optional.empty();
+        }
+        Optional<String> name = optionalText(node, "name", MAX_NAME, field + ".name");
+        if (name.isEmpty()) {
+            problems.add(new Problem(field + ".name", "is required"));
+            return Optional.empty();
+        }
+        Optional<String> bio = optionalText(node, "bio", MAX_BIO, field + ".bio");
+        Optional<String> twitter = optionalText(node, "twitter", 100, field + ".twitter").flatMap(t -> twitter(t, field + ".twitter"));
+        Optional<String> url = optionalText(node, "url", 500, field + ".url").flatMap(u -> webUrl(u, field + ".url"));
+        return Optional.of(Author.person(name.get(), bio, twitter, url));
+    }
+
+    private Optional<String> twitter(String value, String field) {
+        String handle = value.startsWith("@") ? value.substring(1) : value;
+        var profile = TWITTER_PROFILE.matcher(value);
+        if (profile.matches()) {
+            handle = profile.group(1);
+        }
+        if (!TWITTER_HANDLE.matcher(handle).matches()) {
+            problems.add(new Problem(field, "'" + value + "' is not a Twitter handle (letters, digits and _, at most 15)"));
+            return Optional.empty();
+        }
+        return Optional.of(handle);
+    }
+
+    private Optional<String> webUrl(String value, String field) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return Optional.of(uri.toASCIIString());
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        problems.add(new Problem(field, "must be an absolute http(s) URL"));
+        return Optional.empty();
+    }
+
+    private Optional<LeadImage> image(JsonNode fields) {
+        JsonNode node = fields.get("image");
+        String field = "image";
+        if ((node == null || node.isNull()) && fields.path("images").isArray() && fields.get("images").size() > 0) {
+            node = fields.get("images").get(0);
+            field = "images[0]";
+        }
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode value = node;
+        String src;
+        String alt = "";
+        if (value.isTextual()) {
+            src = value.asText().trim();
+        } else if (value.isObject()) {
+            src = firstPresent(value, "src", "path", "url").map(name -> value.get(name).asText().trim()).orElse("");
+            alt = optionalText(value, "alt", 500, field + ".alt").orElse("");
+        } else {
+            problems.add(new Problem(field, "must be a path or a mapping with src and alt"));
+            return Optional.empty();
+        }
+        Optional<String> location = imageSource(src, field);
+        String altText = alt;
+        return location.map(s -> new LeadImage(s, altText));
+    }
+
+    /** Images live on the site ({@code /assets/...}) or at an absolute https URL; nothing else loads. */
+    private Optional<String> imageSource(String src, String field) {
+        if (src.startsWith("https://")) {
+            return webUrl(src, field);
+        }
+        String path = src.startsWith("/") ? src.substring(1) : src;
+        if (path.startsWith("assets/") && !path.contains("..") && !path.contains("\\") && !path.contains("//")
+                && path.chars().noneMatch(c -> c < 0x21 || c == '"' || c == '\'' || c == '<' || c == '>')) {
+            return Optional.of("/" + path);
+        }
+        problems.add(new Problem(field, "must be a path under /assets/ or an https URL, not '" + src + "'"));
+        return Optional.empty();
+    }
+
+    private boolean comments(JsonNode fields) {
+        JsonNode node = fields.get("comments");
+        if (node == null || node.isNull()) {
+            return true;
+        }
+        String value = node.asText().trim().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "open", "true" -> {
+                return true;
+            }
+            case "closed", "false" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new Problem("comments", "must be open or closed"));
+                return true;
+            }
+        }
+    }
+
+    private Optional<Instant> date(JsonNode fields, String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        String text = node.asText().trim();
+        String iso = COMPACT_OFFSET.matcher(text.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2")
+                .replaceFirst("(\\d) ([+-]\\d|Z$)", "$1$2")).replaceFirst("$1:$2");
+        try {
+            return Optional.of(OffsetDateTime.parse(iso).toInstant());
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(iso).atZone(zone).toInstant());
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return Optional.of(LocalDate.parse(iso).atStartOfDay(zone).toInstant());
+                } catch (DateTimeParseException notDate) {
+                    problems.add(new Problem(name, "'" + text + "' is not an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"));
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private Optional<Boolean> flag(JsonNode fields, String name) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.asBoolean());
+        }
+        problems.add(new Problem(name, "must be true or false"));
+        return Optional.empty();
+    }
+
+    /** A list of names, or one name: {@code tags: [a, b]}, {@code tags: a, b} or {@code categories: News}. */
+    private List<String> terms(JsonNode fields, String name) {
+        JsonNode node = fields.get(name);
+        List<String> names = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return names;
+        }
+        if (node.isTextual()) {
+            for (String part : node.asText().split(",")) {
+                nonBlank(part, name, MAX_TERM).ifPresent(names::add);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                if (item.isValueNode() && !item.isNull()) {
+                    nonBlank(item.asText(), name + "[" + i + "]", MAX_TERM).ifPresent(names::add);
+                } else {
+                    problems.add(new Problem(name + "[" + i + "]", "must be a name"));
+                }
+            }
+        } else {
+            problems.add(new Problem(name, "must be a list of names"));
+        }
+        return names;
+    }
+
+    private List<Term> tags(List<String> names) {
+        Map<String, Term> bySlug = new LinkedHashMap<>();
+        for (String name : names) {
+            Term term = Term.named(name);
+            if (!term.slug().isEmpty()) {
+                bySlug.putIfAbsent(term.slug(), term);
+            }
+        }
+        if (bySlug.size() > MAX_TAGS) {
+            problems.add(new Problem("tags", "at most " + MAX_TAGS + " tags, not " + bySlug.size()));
+        }
+        return List.copyOf(bySlug.values());
+    }
+
+    private String requiredText(JsonNode fields, String name, int max) {
+        if (!has(fields, name)) {
+            problems.add(new Problem(name, "is required"));
+            return "";
+        }
+        return optionalText(fields, name, max).orElse("");
+    }
+
+    private Optional<String> optionalText(JsonNode fields, String name, int max) {
+        return optionalText(fields, name, max, name);
+    }
+
+    private Optional<String> optionalText(JsonNode fields, String name, int max, String field) {
+        JsonNode node = fields.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isValueNode()) {
+            problems.add(new Problem(field, "must be text"));
+            return Optional.empty();
+        }
+        return nonBlank(node.asText(), field, max);
+    }
+
+    private Optional<String> nonBlank(String value, String field, int max) {
+        String text = value.strip();
+        if (text.isEmpty()) {
+            problems.add(new Problem(field, "must not be empty"));
+            return Optional.empty();
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            problems.add(new Problem(field, "is longer than " + max + " characters"));
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean has(JsonNode fields, String name) {
+        return fields.hasNonNull(name);
+    }
+
+    private static Optional<String> firstPresent(JsonNode fields, String... names) {
+        for (String name : names) {
+            if (fields.hasNonNull(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+}

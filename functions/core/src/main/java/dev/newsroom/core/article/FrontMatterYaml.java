@@ -1,0 +1,153 @@
+package dev.newsroom.core.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Reads YAML front matter into a plain JSON tree, and nothing else.
+ *
+ * <p>It works on the parser's event stream rather than a YAML object constructor, so no tag can
+ * ever instantiate a class (C1), anchors and aliases are refused outright (C2: no expansion to bound),
+ * and nesting is counted as it is read, without recursion (C3). Size is bounded by the caller.
+ * Plain scalars resolve per the YAML 1.2 core schema to null, booleans or text; dates stay text.
+ */
+final class FrontMatterYaml {
+
+    static final int MAX_DEPTH = 16;
+
+    private static final ScalarResolver RESOLVER = new CoreScalarResolver(false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private FrontMatterYaml() {
+    }
+
+    static ObjectNode read(String yaml) throws InvalidArticleException {
+        var settings = LoadSettings.builder()
+                .setLabel("front matter")
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(0)
+                .setCodePointLimit(yaml.length() + 1)
+                .build();
+        Deque<Frame> open = new ArrayDeque<>();
+        JsonNode root = null;
+        int documents = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(yaml)) {
+                switch (event.getEventId()) {
+                    case DocumentStart -> {
+                        if (++documents > 1) {
+                            throw invalid("front matter must be a single YAML document");
+                        }
+                    }
+                    case Alias -> throw invalid("YAML aliases (*name) are not allowed in front matter");
+                    case Scalar -> {
+                        ScalarEvent scalar = (ScalarEvent) event;
+                        refuseAnchorsAndTags(scalar, scalar.getTag().isPresent());
+                        root = attach(open, scalar(scalar), root);
+                    }
+                    case MappingStart, SequenceStart -> {
+                        CollectionStartEvent start = (CollectionStartEvent) event;
+                        refuseAnchorsAndTags(start, start.getTag().isPresent());
+                        if (open.size() >= MAX_DEPTH) {
+                            throw invalid("front matter is nested more than " + MAX_DEPTH + " levels deep");
+                        }
+                        JsonNode collection = event.getEventId() == Event.ID.MappingStart
+                                ? NODES.objectNode() : NODES.arrayNode();
+                        root = attach(open, collection, root);
+                        open.push(new Frame(collection));
+                    }
+                    case MappingEnd, SequenceEnd -> open.pop();
+                    default -> { }
+                }
+            }
+        } catch (YamlEngineException e) {
+            throw invalid("is not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (root == null || root.isNull()) {
+            return NODES.objectNode();
+        }
+        if (!root.isObject()) {
+            throw invalid("front matter must be a mapping of field names to values");
+        }
+        return (ObjectNode) root;
+    }
+
+    /** An open mapping or sequence; a mapping remembers the key whose value comes next. */
+    private static final class Frame {
+        final JsonNode node;
+        String pendingKey;
+
+        Frame(JsonNode node) {
+            this.node = node;
+        }
+    }
+
+    private static JsonNode attach(Deque<Frame> open, JsonNode value, JsonNode root) throws InvalidArticleException {
+        Frame parent = open.peek();
+        if (parent == null) {
+            return value;
+        }
+        if (parent.node instanceof ArrayNode array) {
+            array.add(value);
+        } else if (parent.pendingKey == null) {
+            if (!value.isValueNode() || value.isNull()) {
+                throw invalid("front matter keys must be plain text");
+            }
+            parent.pendingKey = value.asText();
+        } else {
+            ((ObjectNode) parent.node).set(parent.pendingKey, value);
+            parent.pendingKey = null;
+        }
+        return root;
+    }
+
+    private static JsonNode scalar(ScalarEvent scalar) {
+        String value = scalar.getValue();
+        if (!scalar.isPlain()) {
+            return NODES.textNode(value);
+        }
+        Tag tag = RESOLVER.resolve(value, true);
+        if (tag.equals(Tag.NULL)) {
+            return NODES.nullNode();
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return NODES.textNode(value);
+    }
+
+    private static void refuseAnchorsAndTags(NodeEvent event, boolean tagged) throws InvalidArticleException {
+        if (tagged) {
+            throw invalid("YAML tags (such as !!str or !!java...) are not allowed in front matter");
+        }
+        if (event.getAnchor().isPresent()) {
+            throw invalid("YAML anchors (&name) are not allowed in front matter");
+        }
+    }
+
+    private static InvalidArticleException invalid(String message) {
+        return new InvalidArticleException("front matter", message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

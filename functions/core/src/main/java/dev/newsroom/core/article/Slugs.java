@@ -1,0 +1,68 @@
+package dev.newsroom.core.article;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Slugs use only {@code a-z}, {@code 0-9} and single inner hyphens, so a slug can never name a path
+ * outside its folder, whatever an editor or a hostile upload writes (hostile case C4).
+ */
+public final class Slugs {
+
+    public static final int MAX_LENGTH = 80;
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern OUTSIDE_ALPHABET = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern JEKYLL_DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
+    private static final Pattern SAFE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private Slugs() {
+    }
+
+    /**
+     * Folds any text to the slug alphabet: compatibility forms first (so fullwidth {@code ．．／}
+     * becomes {@code ../} and then nothing), accents dropped, everything else a hyphen.
+     * Returns an empty string when nothing usable is left.
+     */
+    public static String normalise(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+        folded = OUTSIDE_ALPHABET.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
+        if (folded.length() > MAX_LENGTH) {
+            folded = folded.substring(0, MAX_LENGTH);
+        }
+        return trimHyphens(folded);
+    }
+
+    /** The slug a source file gets when its front matter names none. */
+    public static String fromSourceKey(String key) {
+        String path = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        if (stem.equals("index") || stem.equals("_index")) {
+            // A Hugo page bundle: the folder names the page.
+            String parent = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+            stem = parent.substring(parent.lastIndexOf('/') + 1);
+        }
+        return normalise(JEKYLL_DATE_PREFIX.matcher(stem).replaceFirst(""));
+    }
+
+    /** True only for strings already in slug form; anything read back from storage is checked with this. */
+    public static boolean isSafe(String slug) {
+        return slug.length() <= MAX_LENGTH && SAFE.matcher(slug).matches();
+    }
+
+    private static String trimHyphens(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '-') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.newsroom.core.render;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Article bodies: CommonMark with GFM tables, then the OWASP sanitiser, so raw HTML and links in a
+ * body can format text but never run anything (C6). Immutable and thread-safe; build it once.
+ *
+ * <p>Body headings move down one level, because the page's only {@code h1} is the headline.
+ */
+public final class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Pattern ALIGN_CLASS = Pattern.compile("align-(left|center|right)");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}");
+
+    /** What an article body may contain. Links and images keep only http(s), mailto and relative URLs. */
+    static final PolicyFactory BODY_POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
+                    "em", "strong", "i", "b", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr",
+                    "cite", "q", "kbd", "dl", "dt", "dd", "ul", "ol", "li", "figure", "figcaption",
+                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "a")
+            .allowStandardUrlProtocols()
+            .allowAttributes("href").onElements("a")
+            .allowAttributes("title").globally()
+            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("class").matching(ALIGN_CLASS).onElements("th", "td")
+            .allowAttributes("class").matching(CODE_LANGUAGE).onElements("code")
+            .allowElements((name, attributes) -> {
+                // Every image needs alt text to be valid HTML; a missing one marks it decorative.
+                if (!attributes.contains("alt")) {
+                    attributes.add("alt");
+                    attributes.add("");
+                }
+                return name;
+            }, "img")
+            .allowAttributes("src", "alt", "width", "height").onElements("img")
+            .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
+            .allowAttributes("decoding").matching(Pattern.compile("async")).onElements("img")
+            .toFactory();
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .attributeProviderFactory(context -> MarkdownRenderer::attributes)
+            .build();
+
+    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+    /** A rendered body: sanitised HTML, and the plain text of its first paragraph. */
+    public record Body(String html, String opening) {
+    }
+
+    public Body render(String markdown) {
+        Node document = parser.parse(markdown);
+        Paragraph[] first = new Paragraph[1];
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                visitChildren(heading);
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                if (first[0] == null && paragraph.getParent() == document) {
+                    first[0] = paragraph;
+                }
+            }
+        });
+        String opening = first[0] == null ? "" : SPACE.matcher(text.render(first[0])).replaceAll(" ").strip();
+        return new Body(BODY_POLICY.sanitize(renderer.render(document)), opening);
+    }
+
+    /** Shortens text to at most {@code max} characters at a word boundary, marking the cut with an ellipsis. */
+    public static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max - 1);
+        return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
+    }
+
+    /** Swaps attributes HTML5 calls obsolete for ones it accepts, and makes body images lazy. */
+    private static void attributes(Node node, String tagName, java.util.Map<String, String> attributes) {
+        if (node instanceof TableCell) {
+            String align = attributes.remove("align");
+            if (align != null) {
+                attributes.put("class", "align-" + align.toLowerCase(Locale.ROOT));
+            }
+        } else if (node instanceof Image) {
+            attributes.put("loading", "lazy");
+            attributes.put("decoding", "async");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.newsroom.core.site;
+
+import dev.newsroom.core.config.ConfigurationException;
+import dev.newsroom.core.config.Env;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The site every page belongs to: its public URL, name and language, and what the operator turned on.
+ *
+ * @param adSlots    the advertisement slots shown, from {@link #AD_SLOT_NAMES}; none unless configured
+ * @param adScript   an https script the ad provider needs, loaded once, async
+ */
+public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optional<String> logo,
+                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript) {
+
+    public static final Set<String> AD_SLOT_NAMES = Set.of("top", "in-article", "bottom");
+    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
+
+    public SiteConfig {
+        adSlots = Set.copyOf(adSlots);
+    }
+
+    public static SiteConfig from(Env env) {
+        // The site's own domain when it has one, else the CDN's address.
+        URI url = env.optional("SITE_URL").map(v -> httpUrl("SITE_URL", v))
+                .orElseGet(() -> httpUrl("CDN_URL", env.require("CDN_URL")));
+        String lang = env.optional("SITE_LANG", "en");
+        if (!LANG.matcher(lang).matches()) {
+            throw new ConfigurationException("SITE_LANG must be a language tag such as en or pt-BR, not " + lang);
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(env.optional("SITE_TIMEZONE", "UTC"));
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("SITE_TIMEZONE is not a time zone: " + e.getMessage());
+        }
+        Set<String> slots = Arrays.stream(env.optional("AD_SLOTS", "").split(","))
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        if (!AD_SLOT_NAMES.containsAll(slots)) {
+            throw new ConfigurationException("AD_SLOTS may name only " + AD_SLOT_NAMES + ", not " + slots);
+        }
+        return new SiteConfig(url, env.require("SITE_NAME"), lang, zone,
+                env.optional("SITE_LOGO_URL").map(v -> httpUrl("SITE_LOGO_URL", v).toString()),
+                env.optional("SITE_TWITTER").map(handle -> handle.startsWith("@") ? handle.substring(1) : handle),
+                slots,
+                env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)));
+    }
+
+    /** The absolute URL of a site path such as {@code /articles/x}. */
+    public String absolute(String path) {
+        return path.startsWith("https://") || path.startsWith("http://") ? path : url + path;
+    }
+
+    private static URI httpUrl(String name, String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigurationException(name + " must be an absolute http(s) URL, not " + value);
+    }
+}

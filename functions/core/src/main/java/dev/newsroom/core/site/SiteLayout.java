@@ -1,0 +1,49 @@
+package dev.newsroom.core.site;
+
+/**
+ * Where things live. Public URLs have no {@code .html}; the object behind an extensionless path is
+ * that path plus {@code .html}, and behind a path ending in {@code /} its {@code index.html}. The
+ * CloudFront function in {@code template.yaml} and the local front apply the same rule.
+ */
+public final class SiteLayout {
+
+    public static final String ARTICLES = "articles/";
+    public static final String ASSETS = "assets/";
+
+    private SiteLayout() {
+    }
+
+    public static String articlePath(String slug) {
+        return "/" + ARTICLES + slug;
+    }
+
+    public static String categoryPath(String slug) {
+        return "/category/" + slug;
+    }
+
+    public static String tagPath(String slug) {
+        return "/tag/" + slug;
+    }
+
+    public static String authorPath(String slug) {
+        return "/author/" + slug;
+    }
+
+    public static String commentsApiPath(String slug) {
+        return "/api/articles/" + slug + "/comments";
+    }
+
+    /** The site-bucket key that serves a public path. */
+    public static String objectKey(String path) {
+        String key = path.startsWith("/") ? path.substring(1) : path;
+        if (key.isEmpty() || key.endsWith("/")) {
+            return key + "index.html";
+        }
+        String last = key.substring(key.lastIndexOf('/') + 1);
+        return last.contains(".") ? key : key + ".html";
+    }
+
+    public static String articleKey(String slug) {
+        return objectKey(articlePath(slug));
+    }
+}

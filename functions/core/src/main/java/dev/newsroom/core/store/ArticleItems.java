@@ -1,0 +1,160 @@
+package dev.newsroom.core.store;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.Author;
+import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.article.Term;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Maps {@link StoredArticle} to and from DynamoDB items. The index keys ({@code categoryKey},
+ * {@code authorKey}, {@code feedKey}) are written only for published articles, so the indexes list
+ * exactly what readers may see.
+ */
+public final class ArticleItems {
+
+    public static final String SLUG = "slug";
+    public static final String VERSION = "version";
+    public static final String STATUS = "status";
+    public static final String PUBLISHED_AT = "publishedAt";
+    public static final String CATEGORY_KEY = "categoryKey";
+    public static final String AUTHOR_KEY = "authorKey";
+    public static final String FEED_KEY = "feedKey";
+    /** The single partition of the site-wide latest-articles index. */
+    public static final String FEED_ALL = "all";
+
+    private ArticleItems() {
+    }
+
+    public static Map<String, AttributeValue> toItem(StoredArticle stored) {
+        ArticleMetadata meta = stored.article().metadata();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SLUG, s(meta.slug()));
+        item.put(VERSION, n(stored.version()));
+        item.put(STATUS, s(stored.status().value()));
+        item.put("sourceKey", s(stored.sourceKey()));
+        item.put("sequencer", s(stored.sequencer()));
+        item.put("contentHash", s(stored.contentHash()));
+        item.put("createdAt", s(stored.createdAt().toString()));
+        item.put("storedAt", s(stored.storedAt().toString()));
+        item.put("title", s(meta.title()));
+        item.put("published", s(meta.published().toString()));
+        item.put(PUBLISHED_AT, n(meta.published().toEpochMilli()));
+        meta.updated().ifPresent(u -> item.put("updated", s(u.toString())));
+        item.put("modified", s(meta.modified().toString()));
+        item.put("authors", list(meta.authors().stream().map(ArticleItems::author).toList()));
+        item.put("category", term(meta.category()));
+        item.put("tags", list(meta.tags().stream().map(ArticleItems::term).toList()));
+        meta.summary().ifPresent(summary -> item.put("summary", s(summary)));
+        meta.image().ifPresent(image -> item.put("image", image(image)));
+        item.put("draft", bool(meta.draft()));
+        item.put("commentsOpen", bool(meta.commentsOpen()));
+        item.put("bodyHtml", s(stored.article().bodyHtml()));
+        item.put("related", list(stored.related().stream().map(ArticleItems::related).toList()));
+        if (stored.status() == ArticleStatus.PUBLISHED) {
+            item.put(CATEGORY_KEY, s(meta.category().slug()));
+            item.put(AUTHOR_KEY, s(meta.primaryAuthor().slug()));
+            item.put(FEED_KEY, s(FEED_ALL));
+        }
+        return item;
+    }
+
+    public static StoredArticle fromItem(Map<String, AttributeValue> item) {
+        var meta = new ArticleMetadata(
+                item.get(SLUG).s(),
+                item.get("title").s(),
+                Instant.parse(item.get("published").s()),
+                optional(item, "updated").map(Instant::parse),
+                item.get("authors").l().stream().map(a -> author(a.m())).toList(),
+                term(item.get("category").m()),
+                item.get("tags").l().stream().map(t -> term(t.m())).toList(),
+                optional(item, "summary"),
+                Optional.ofNullable(item.get("image")).map(i -> image(i.m())),
+                item.get("draft").bool(),
+                item.get("commentsOpen").bool());
+        return new StoredArticle(
+                new Article(meta, item.get("bodyHtml").s()),
+                ArticleStatus.of(item.get(STATUS).s()),
+                Long.parseLong(item.get(VERSION).n()),
+                item.get("sourceKey").s(),
+                item.get("sequencer").s(),
+                item.get("contentHash").s(),
+                item.get("related").l().stream().map(r -> related(r.m())).toList(),
+                Instant.parse(item.get("createdAt").s()),
+                Instant.parse(item.get("storedAt").s()));
+    }
+
+    private static AttributeValue author(Author author) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(author.name()));
+        m.put("slug", s(author.slug()));
+        author.bio().ifPresent(v -> m.put("bio", s(v)));
+        author.twitter().ifPresent(v -> m.put("twitter", s(v)));
+        author.url().ifPresent(v -> m.put("url", s(v)));
+        m.put("organisation", bool(author.organisation()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Author author(Map<String, AttributeValue> m) {
+        return new Author(m.get("name").s(), m.get("slug").s(), optional(m, "bio"), optional(m, "twitter"),
+                optional(m, "url"), m.get("organisation").bool());
+    }
+
+    private static AttributeValue term(Term term) {
+        return AttributeValue.fromM(Map.of("name", s(term.name()), "slug", s(term.slug())));
+    }
+
+    private static Term term(Map<String, AttributeValue> m) {
+        return new Term(m.get("name").s(), m.get("slug").s());
+    }
+
+    private static AttributeValue image(LeadImage image) {
+        return AttributeValue.fromM(Map.of("src", s(image.src()), "alt", s(image.alt())));
+    }
+
+    private static LeadImage image(Map<String, AttributeValue> m) {
+        return new LeadImage(m.get("src").s(), m.get("alt").s());
+    }
+
+    private static AttributeValue related(RelatedArticle r) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("slug", s(r.slug()));
+        m.put("title", s(r.title()));
+        m.put("published", s(r.published().toString()));
+        r.summary().ifPresent(v -> m.put("summary", s(v)));
+        r.image().ifPresent(v -> m.put("image", image(v)));
+        return AttributeValue.fromM(m);
+    }
+
+    private static RelatedArticle related(Map<String, AttributeValue> m) {
+        return new RelatedArticle(m.get("slug").s(), m.get("title").s(), Instant.parse(m.get("published").s()),
+                optional(m, "summary"), Optional.ofNullable(m.get("image")).map(i -> image(i.m())));
+    }
+
+    private static Optional<String> optional(Map<String, AttributeValue> m, String name) {
+        return Optional.ofNullable(m.get(name)).map(AttributeValue::s);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue bool(boolean value) {
+        return AttributeValue.fromBool(value);
+    }
+
+    private static AttributeValue list(List<AttributeValue> values) {
+        return AttributeValue.fromL(values);
+    }
+}

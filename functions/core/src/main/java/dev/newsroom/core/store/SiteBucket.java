@@ -1,0 +1,95 @@
+package dev.newsroom.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The bucket the CDN serves. Pages carry the version of the article they were rendered from, and a
+ * write replaces a page only if it is newer, with S3's conditional writes closing the race between
+ * check and write: an older render never overwrites a newer page (B2).
+ */
+public final class SiteBucket {
+
+    /** HTML: browsers keep it a minute, the CDN may serve it stale while it fetches the new one. */
+    public static final String HTML_CACHE = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
+    /** Assets never change under one name; a new image gets a new name. */
+    public static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+    public static final String HTML_TYPE = "text/html; charset=utf-8";
+    static final String VERSION_METADATA = "article-version";
+    private static final int ATTEMPTS = 5;
+
+    public enum Outcome { WRITTEN, KEPT_NEWER }
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public SiteBucket(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public Outcome writePage(String key, String html, long version) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 1; ; attempt++) {
+            Optional<HeadObjectResponse> current = head(key);
+            if (current.isPresent() && pageVersion(current.get()) >= version) {
+                return Outcome.KEPT_NEWER;
+            }
+            var put = PutObjectRequest.builder().bucket(bucket).key(key)
+                    .contentType(HTML_TYPE).cacheControl(HTML_CACHE)
+                    .metadata(Map.of(VERSION_METADATA, Long.toString(version)));
+            current.ifPresentOrElse(c -> put.ifMatch(c.eTag()), () -> put.ifNoneMatch("*"));
+            try {
+                s3.putObject(put.build(), RequestBody.fromBytes(bytes));
+                return Outcome.WRITTEN;
+            } catch (S3Exception e) {
+                boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409;
+                if (!lostRace || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The article version a stored page was rendered from, if there is a page. */
+    public Optional<Long> pageVersion(String key) {
+        return head(key).map(SiteBucket::pageVersion);
+    }
+
+    public void copyAsset(String sourceBucket, String sourceKey, String key, String contentType) {
+        s3.copyObject(r -> r.sourceBucket(sourceBucket).sourceKey(sourceKey)
+                .destinationBucket(bucket).destinationKey(key)
+                .metadataDirective(MetadataDirective.REPLACE)
+                .contentType(contentType).cacheControl(ASSET_CACHE));
+    }
+
+    public void delete(String key) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static long pageVersion(HeadObjectResponse head) {
+        String value = head.metadata().get(VERSION_METADATA);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+}

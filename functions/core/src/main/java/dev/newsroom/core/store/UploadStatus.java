@@ -1,0 +1,25 @@
+package dev.newsroom.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What became of the latest upload of one source file: the editor-facing record of a publish.
+ *
+ * @param outcome  published, draft, rejected or removed
+ * @param slug     the article the file publishes, once known
+ * @param problems why a rejected upload was rejected, one line per problem
+ */
+public record UploadStatus(String sourceKey, String sequencer, String outcome, Optional<String> slug,
+                           List<String> problems, Instant at) {
+
+    public static final String PUBLISHED = "published";
+    public static final String DRAFT = "draft";
+    public static final String REJECTED = "rejected";
+    public static final String REMOVED = "removed";
+
+    public UploadStatus {
+        problems = List.copyOf(problems);
+    }
+}

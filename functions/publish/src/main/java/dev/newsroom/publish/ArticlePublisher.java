@@ -1,0 +1,187 @@
+package dev.newsroom.publish;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.SourceBucket;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.core.store.UploadStatus;
+import dev.newsroom.core.store.UploadStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishes and unpublishes articles. Every step is safe to repeat, so an event delivered twice, late
+ * or after a crash converges on the newest upload (A1–A3, B1):
+ * <ol>
+ *   <li>the upload's status record says whether this event was fully handled already;</li>
+ *   <li>the article item is written with optimistic locking and never takes an older sequencer;</li>
+ *   <li>the page is a projection of the item, written only over an older version;</li>
+ *   <li>the status record is written last, so a crash before it means the next try redoes the rest.</li>
+ * </ol>
+ * A rejected upload changes neither item nor page; the editor reads why in the status record and in
+ * a report object beside the upload (C5).
+ */
+final class ArticlePublisher {
+
+    private static final int SAVE_ATTEMPTS = 8;
+
+    private final ArticleParser parser;
+    private final PageRenderer pages;
+    private final ArticleStore articles;
+    private final UploadStore uploads;
+    private final SourceBucket source;
+    private final SiteBucket site;
+    private final PublishReports reports;
+    private final String articlePrefix;
+    private final Clock clock;
+
+    ArticlePublisher(ArticleParser parser, PageRenderer pages, ArticleStore articles, UploadStore uploads,
+                     SourceBucket source, SiteBucket site, PublishReports reports, String articlePrefix, Clock clock) {
+        this.parser = parser;
+        this.pages = pages;
+        this.articles = articles;
+        this.uploads = uploads;
+        this.source = source;
+        this.site = site;
+        this.reports = reports;
+        this.articlePrefix = articlePrefix;
+        this.clock = clock;
+    }
+
+    boolean handles(String key) {
+        return key.startsWith(articlePrefix) && ArticleParser.isArticleFile(key);
+    }
+
+    /** Handles one change and returns what happened, for the log. */
+    Publisher.Result apply(SourceChange change) {
+        Optional<UploadStatus> previous = uploads.find(change.key());
+        if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {
+            return new Publisher.Result("already handled", previous.get().slug());
+        }
+        return change.created() ? publish(change, previous) : remove(change, previous);
+    }
+
+    private Publisher.Result publish(SourceChange change, Optional<UploadStatus> previous) {
+        Optional<byte[]> bytes = source.read(change.bucket(), change.key(), change.eTag(), ArticleParser.MAX_SOURCE_BYTES);
+        if (bytes.isEmpty()) {
+            return new Publisher.Result("superseded: the object has changed since this event", Optional.empty());
+        }
+        Article article;
+        try {
+            article = parser.parse(change.key(), bytes.get());
+        } catch (InvalidArticleException e) {
+            return reject(change, previous, e.problems());
+        }
+        String slug = article.slug();
+        ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
+        String hash = sha256(bytes.get());
+        StoredArticle stored = null;
+        for (int attempt = 1; stored == null; attempt++) {
+            Optional<StoredArticle> current = articles.find(slug);
+            StoredArticle next;
+            if (current.isEmpty()) {
+                next = StoredArticle.first(article, status, change.key(), change.sequencer(), hash, clock.instant());
+            } else {
+                StoredArticle c = current.get();
+                boolean sameSource = c.sourceKey().equals(change.key());
+                if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED) {
+                    return reject(change, previous, List.of(new Problem("slug",
+                            "'" + slug + "' is already used by " + c.sourceKey() + "; choose another slug")));
+                }
+                if (sameSource && !change.isAfter(c.sequencer())) {
+                    if (c.sequencer().equals(change.sequencer()) && c.contentHash().equals(hash)) {
+                        stored = c;
+                        break;
+                    }
+                    return new Publisher.Result("stale: a newer upload is already published", Optional.of(slug));
+                }
+                next = c.next(article, status, change.key(), change.sequencer(), hash, clock.instant());
+            }
+            if (articles.save(next)) {
+                stored = next;
+            } else if (attempt == SAVE_ATTEMPTS) {
+                throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
+            }
+        }
+        project(stored);
+        previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug))
+                .ifPresent(old -> unpublish(old, change));
+        uploads.record(new UploadStatus(change.key(), change.sequencer(),
+                status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
+                Optional.of(slug), List.of(), clock.instant()));
+        reports.clear(change.bucket(), change.key());
+        return new Publisher.Result(status == ArticleStatus.PUBLISHED ? "published version " + stored.version()
+                : "saved as draft, version " + stored.version(), Optional.of(slug));
+    }
+
+    private Publisher.Result remove(SourceChange change, Optional<UploadStatus> previous) {
+        if (source.exists(change.bucket(), change.key())) {
+            return new Publisher.Result("ignored: uploaded again since; that upload's event publishes it", Optional.empty());
+        }
+        // The status record names the article; without one, the file name is the best guess.
+        String slug = previous.flatMap(UploadStatus::slug).orElseGet(() -> Slugs.fromSourceKey(change.key()));
+        boolean unpublished = !slug.isEmpty() && unpublish(slug, change);
+        uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
+                previous.flatMap(UploadStatus::slug), List.of(), clock.instant()));
+        reports.clear(change.bucket(), change.key());
+        return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", Optional.of(slug));
+    }
+
+    /** Withdraws the article at {@code slug} if it came from the changed file; true if it did. */
+    private boolean unpublish(String slug, SourceChange change) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Optional<StoredArticle> current = articles.find(slug);
+            if (current.isEmpty() || !current.get().sourceKey().equals(change.key())
+                    || !change.isAfter(current.get().sequencer())) {
+                return false;
+            }
+            StoredArticle c = current.get();
+            StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), change.sequencer(),
+                    c.contentHash(), clock.instant());
+            if (articles.save(next)) {
+                project(next);
+                return true;
+            }
+        }
+        throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
+    }
+
+    /** Writes the page the item calls for: the article, or a tombstone where a page was but may no longer be. */
+    private void project(StoredArticle stored) {
+        String key = SiteLayout.articleKey(stored.slug());
+        if (stored.status() == ArticleStatus.PUBLISHED) {
+            site.writePage(key, pages.article(stored.article(), stored.related()), stored.version());
+        } else if (site.pageVersion(key).isPresent()) {
+            site.writePage(key, pages.gone(), stored.version());
+        }
+    }
+
+    /** Records why the upload was refused; the file keeps the article it published before, if any. */
+    private Publisher.Result reject(SourceChange change, Optional<UploadStatus> previous, List<Problem> problems) {
+        Optional<String> slug = previous.flatMap(UploadStatus::slug);
+        uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, slug,
+                problems.stream().map(Problem::toString).toList(), clock.instant()));
+        reports.write(change.bucket(), change.key(), problems, clock.instant());
+        return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

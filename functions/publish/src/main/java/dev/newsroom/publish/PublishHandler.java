@@ -1,0 +1,68 @@
+package dev.newsroom.publish;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.config.Env;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The publish function: S3 events from the source bucket in, pages and article items out.
+ * Bad uploads are reported and not retried; anything a retry may fix is thrown, so Lambda retries
+ * the event and, after its retries, sends it to the on-failure destination.
+ */
+public final class PublishHandler implements RequestHandler<S3Event, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
+
+    private final Publisher publisher;
+
+    public PublishHandler() {
+        this(fromEnvironment(Env.system()));
+    }
+
+    public PublishHandler(Publisher publisher) {
+        this.publisher = publisher;
+    }
+
+    private static Publisher fromEnvironment(Env env) {
+        var clients = new AwsClients(env);
+        return Publisher.create(PublishConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC());
+    }
+
+    @Override
+    public Void handleRequest(S3Event event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            for (S3EventNotificationRecord record : event.getRecords()) {
+                handle(record);
+            }
+            return null;
+        });
+    }
+
+    private void handle(S3EventNotificationRecord record) {
+        long start = System.nanoTime();
+        SourceChange change = SourceChange.of(record);
+        try {
+            Publisher.Result result = publisher.handle(change);
+            LOG.info(result.description(), entry("sourceKey", change.key()), entry("slug", result.slug().orElse(null)),
+                    entry("event", record.getEventName()), entry("durationMs", elapsedMs(start)));
+        } catch (RuntimeException e) {
+            LOG.error("failed; the event will be retried", entry("sourceKey", change.key()),
+                    entry("event", record.getEventName()), entry("durationMs", elapsedMs(start)),
+                    entry("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            throw e;
+        }
+    }
+
+    private static long elapsedMs(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

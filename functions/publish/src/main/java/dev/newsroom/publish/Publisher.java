@@ -1,0 +1,51 @@
+package dev.newsroom.publish;
+
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.render.MarkdownRenderer;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.SourceBucket;
+import dev.newsroom.core.store.UploadStore;
+import java.time.Clock;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Routes each source change to articles or assets; anything else in the bucket is left alone. */
+public final class Publisher {
+
+    private final ArticlePublisher articles;
+    private final AssetMirror assets;
+
+    Publisher(ArticlePublisher articles, AssetMirror assets) {
+        this.articles = articles;
+        this.assets = assets;
+    }
+
+    public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
+        var source = new SourceBucket(s3);
+        var site = new SiteBucket(s3, config.siteBucket());
+        var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
+        return new Publisher(
+                new ArticlePublisher(parser, new PageRenderer(config.site()),
+                        new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
+                        source, site, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock),
+                new AssetMirror(source, site, config.assetPrefix()));
+    }
+
+    /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */
+    public Result handle(SourceChange change) {
+        if (articles.handles(change.key())) {
+            return articles.apply(change);
+        }
+        if (assets.handles(change.key())) {
+            return new Result(assets.sync(change), Optional.empty());
+        }
+        return new Result("ignored: not an article or asset key", Optional.empty());
+    }
+
+    /** What handling one change did, and to which article. */
+    public record Result(String description, Optional<String> slug) {
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Runs the cfn-lint JS port with the current CloudFormation resource specification from
+// @aws-cdk/cfnspec: the port's bundled one predates resources the template uses (such as
+// AWS::CloudFront::OriginAccessControl). Exit 1 on any template error.
+'use strict';
+const path = require('path');
+
+const bundled = require.resolve('cfn-lint/data/aws_resources_specification.json');
+const current = require('@aws-cdk/cfnspec/spec/specification.json');
+require.cache[bundled] = { id: bundled, filename: bundled, loaded: true, exports: current };
+
+// The port's SAM specification is from 2018. Corrections, each to what the SAM specification says today:
+const sam = require('cfn-lint/data/sam_20161031_cfn.json');
+const samTypes = sam.PropertyTypes;
+// Environment variables are a plain map of strings (its union-type spelling trips the port).
+samTypes['AWS::Serverless::Function.FunctionEnvironment'].Properties.Variables =
+  { Required: false, Type: 'Map', PrimitiveItemType: 'String', UpdateType: 'Mutable' };
+// S3 event filters are { S3Key: { Rules: [ { Name, Value } ] } }, as in AWS::S3::Bucket.
+samTypes['AWS::Serverless::Function.S3NotificationFilter'].Properties.S3Key =
+  { Required: true, Type: 'S3KeyFilter', UpdateType: 'Mutable' };
+samTypes['AWS::Serverless::Function.S3KeyFilter'] = { Properties: {
+  Rules: { Required: true, Type: 'List', ItemType: 'FilterRule', UpdateType: 'Mutable' } } };
+samTypes['AWS::Serverless::Function.FilterRule'] = { Properties: {
+  Name: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' },
+  Value: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' } } };
+
+const { validateFile } = require('cfn-lint/lib/api');
+const file = path.resolve(process.argv[2] || 'template.yaml');
+const result = validateFile(file);
+for (const kind of ['errors', 'warn', 'info']) {
+  for (const [, entries] of Object.entries(result[kind] || {})) {
+    for (const entry of entries) {
+      console.log(`${kind === 'errors' ? 'error' : kind}: ${entry.resource}: ${entry.message}`);
+    }
+  }
+}
+console.log(result.templateValid ? `${file}: valid` : `${file}: INVALID`);
+process.exit(result.templateValid ? 0 : 1);
