@@ -1,5 +1,6 @@
 package dev.newsroom.core.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -7,13 +8,16 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -21,7 +25,7 @@ import org.owasp.html.PolicyFactory;
  * Article bodies: CommonMark with GFM tables, then the OWASP sanitiser, so raw HTML and links in a
  * body can format text but never run anything (C6). Immutable and thread-safe; build it once.
  *
- * <p>Body headings move down one level, because the page's only {@code h1} is the headline.
+ * <p>Body headings move down when the body uses {@code #}, because the page's only {@code h1} is the headline.
  */
 public final class MarkdownRenderer {
 
@@ -61,19 +65,18 @@ public final class MarkdownRenderer {
             .attributeProviderFactory(context -> MarkdownRenderer::attributes)
             .build();
 
-    private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
-
     /** A rendered body: sanitised HTML, and the plain text of its first paragraph. */
     public record Body(String html, String opening) {
     }
 
     public Body render(String markdown) {
         Node document = parser.parse(markdown);
+        List<Heading> headings = new ArrayList<>();
         Paragraph[] first = new Paragraph[1];
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                headings.add(heading);
                 visitChildren(heading);
             }
 
@@ -84,8 +87,38 @@ public final class MarkdownRenderer {
                 }
             }
         });
-        String opening = first[0] == null ? "" : SPACE.matcher(text.render(first[0])).replaceAll(" ").strip();
+        // The page's only h1 is the headline: the body's top heading level becomes h2.
+        int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
+        headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
+        String opening = first[0] == null ? "" : plainText(first[0]);
         return new Body(BODY_POLICY.sanitize(renderer.render(document)), opening);
+    }
+
+    /** The words a reader sees in a block: text and code spans, without link targets or markup. */
+    private static String plainText(Node block) {
+        StringBuilder out = new StringBuilder();
+        block.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+            }
+        });
+        return SPACE.matcher(out).replaceAll(" ").strip();
     }
 
     /** Shortens text to at most {@code max} characters at a word boundary, marking the cut with an ellipsis. */

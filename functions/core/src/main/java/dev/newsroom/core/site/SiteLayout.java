@@ -1,5 +1,7 @@
 package dev.newsroom.core.site;
 
+import dev.newsroom.core.article.Slugs;
+
 /**
  * Where things live. Public URLs have no {@code .html}; the object behind an extensionless path is
  * that path plus {@code .html}, and behind a path ending in {@code /} its {@code index.html}. The
@@ -43,7 +45,11 @@ public final class SiteLayout {
         return last.contains(".") ? key : key + ".html";
     }
 
+    /** The page's key; refuses anything but a normalised slug, so no key can leave {@code articles/} (C4). */
     public static String articleKey(String slug) {
+        if (!Slugs.isSafe(slug)) {
+            throw new IllegalArgumentException("not a normalised slug: " + slug);
+        }
         return objectKey(articlePath(slug));
     }
 }

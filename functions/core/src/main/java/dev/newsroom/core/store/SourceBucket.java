@@ -27,7 +27,8 @@ public final class SourceBucket {
      */
     public Optional<byte[]> read(String bucket, String key, Optional<String> eTag, int limit) {
         var request = GetObjectRequest.builder().bucket(bucket).key(key);
-        eTag.ifPresent(request::ifMatch);
+        // S3 events carry the ETag bare; the If-Match header wants it quoted.
+        eTag.map(tag -> tag.startsWith("\"") ? tag : "\"" + tag + "\"").ifPresent(request::ifMatch);
         try (InputStream in = s3.getObject(request.build())) {
             return Optional.of(in.readNBytes(limit + 1));
         } catch (NoSuchKeyException e) {

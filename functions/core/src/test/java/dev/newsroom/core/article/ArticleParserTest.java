@@ -1,0 +1,253 @@
+package dev.newsroom.core.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.render.MarkdownRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ArticleParserTest {
+
+    static final java.util.concurrent.atomic.AtomicBoolean CANARY_LOADED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneId.of("Europe/Lisbon"));
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ArticleParserTest.class.getResourceAsStream("/articles/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private Article parse(String key, String text) throws InvalidArticleException {
+        return parser.parse(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Problem> problems(String key, String text) {
+        return assertThrows(InvalidArticleException.class, () -> parse(key, text)).problems();
+    }
+
+    private static String md(String frontMatter, String body) {
+        return "---\n" + frontMatter + "\n---\n" + body;
+    }
+
+    @Test
+    void readsEveryDocumentedField() throws Exception {
+        Article article = parser.parse("articles/whatever.md", resource("full.md"));
+        ArticleMetadata meta = article.metadata();
+        assertEquals("harbour-bridge-reopens", meta.slug());
+        assertEquals("Harbour bridge reopens after two-year rebuild", meta.title());
+        assertEquals(Instant.parse("2026-11-20T07:30:00Z"), meta.published());
+        assertEquals(Optional.of(Instant.parse("2026-11-22T16:05:00Z")), meta.updated());
+        Author author = meta.primaryAuthor();
+        assertEquals("Amara Okafor", author.name());
+        assertEquals("amara-okafor", author.slug());
+        assertEquals(Optional.of("amara_writes"), author.twitter());
+        assertEquals(Optional.of("https://amara.example.org"), author.url());
+        assertEquals(new Term("City", "city"), meta.category());
+        assertEquals(List.of(new Term("Transport", "transport"), new Term("Infrastructure", "infrastructure"),
+                new Term("Harbour District", "harbour-district")), meta.tags());
+        assertEquals(Optional.of(new LeadImage("/assets/2026/bridge.jpg",
+                "The rebuilt bridge at dawn, with cyclists on the new lane")), meta.image());
+        assertTrue(meta.commentsOpen());
+        assertFalse(meta.draft());
+        assertTrue(article.bodyHtml().contains("<table>"));
+    }
+
+    @Test
+    void acceptsTheSameArticleAsJson() throws Exception {
+        Article article = parse("articles/bridge.json", """
+                {"title": "Bridge", "date": "2026-11-20", "category": "City",
+                 "author": {"name": "Amara Okafor"}, "tags": ["Transport"],
+                 "body": "Opening **paragraph**."}""");
+        assertEquals("bridge", article.slug());
+        assertEquals(Instant.parse("2026-11-20T00:00:00Z"), article.metadata().published());
+        assertEquals("<p>Opening <strong>paragraph</strong>.</p>\n", article.bodyHtml());
+    }
+
+    @Test
+    void readsHugoFrontMatter() throws Exception {
+        Article article = parse("articles/hugo-post/index.md", md("""
+                title: "A Hugo post"
+                date: 2024-03-02T10:00:00+01:00
+                lastmod: 2024-03-04
+                description: Moved from Hugo.
+                categories: [Politics, Europe]
+                tags: [elections]
+                images: [/assets/vote.png]
+                draft: false""", "Body."));
+        ArticleMetadata meta = article.metadata();
+        assertEquals("hugo-post", meta.slug());
+        assertEquals(Instant.parse("2024-03-02T09:00:00Z"), meta.published());
+        assertEquals(Optional.of(Instant.parse("2024-03-04T00:00:00Z")), meta.updated());
+        assertEquals(Optional.of("Moved from Hugo."), meta.summary());
+        assertEquals("Politics", meta.category().name());
+        assertEquals(List.of("elections", "Europe"), meta.tags().stream().map(Term::name).toList());
+        assertEquals(Optional.of(new LeadImage("/assets/vote.png", "")), meta.image());
+        assertEquals("The Daily Example", meta.primaryAuthor().name(), "no author: bylined to the site");
+        assertTrue(meta.primaryAuthor().organisation());
+    }
+
+    @Test
+    void readsJekyllAndWordPressFrontMatter() throws Exception {
+        Article article = parse("articles/2023-12-24-holiday-market.md", md("""
+                title: Holiday market opens
+                date: 2023-12-24 09:15:00 +0000
+                author: [Jo Lee, Sam Ortiz]
+                excerpt: Stalls line the square.
+                comments: true
+                published: true""", "Body."));
+        ArticleMetadata meta = article.metadata();
+        assertEquals("holiday-market", meta.slug());
+        assertEquals(Instant.parse("2023-12-24T09:15:00Z"), meta.published());
+        assertEquals(List.of("Jo Lee", "Sam Ortiz"), meta.authors().stream().map(Author::name).toList());
+        assertEquals("News", meta.category().name(), "no category: the documented default");
+        assertEquals(Optional.of("Stalls line the square."), meta.summary());
+    }
+
+    @Test
+    void derivesSummaryFromFirstParagraphWhenMissing() throws Exception {
+        Article article = parse("articles/a.md", md("title: A\ndate: 2024-01-01\ncategory: X",
+                "# Heading\n\nFirst *paragraph* text.\n\nSecond."));
+        assertEquals(Optional.of("First paragraph text."), article.metadata().summary());
+    }
+
+    @Test
+    void datesWithoutZoneAreInTheSiteZone() throws Exception {
+        Article article = parse("articles/a.md", md("title: A\ndate: 2024-07-01T12:00:00\ncategory: X", ""));
+        assertEquals(Instant.parse("2024-07-01T11:00:00Z"), article.metadata().published(), "Lisbon is UTC+1 in July");
+    }
+
+    @Test
+    void draftsAreMarked() throws Exception {
+        assertTrue(parse("articles/a.md", md("title: A\ndate: 2024-01-01\ndraft: true", "")).metadata().draft());
+        assertTrue(parse("articles/a.md", md("title: A\ndate: 2024-01-01\npublished: false", "")).metadata().draft());
+    }
+
+    @Test
+    void refusesGlobalTagsWithoutInstantiatingAnything_C1() {
+        List<Problem> problems = problems("articles/a.md", md("""
+                title: !!dev.newsroom.core.article.InstantiationCanary {}
+                date: 2024-01-01
+                evil: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://127.0.0.1:1/"]]]]""", ""));
+        assertTrue(problems.get(0).message().contains("YAML tags"), problems::toString);
+        assertFalse(CANARY_LOADED.get());
+    }
+
+    @Test
+    void refusesLocalTagsToo_C1() {
+        assertTrue(problems("articles/a.md", md("title: !custom x\ndate: 2024-01-01", "")).get(0).message().contains("YAML tags"));
+    }
+
+    @Test
+    void refusesBillionLaughsQuickly_C2() {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append("]\n");
+        }
+        yaml.append("title: lol\ndate: 2024-01-01");
+        List<Problem> problems = problems("articles/a.md", md(yaml.toString(), ""));
+        assertTrue(problems.get(0).message().contains("anchors"), problems::toString);
+    }
+
+    @Test
+    void refusesDeepNesting_C3() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        List<Problem> problems = problems("articles/a.md", md("title: x\ndate: 2024-01-01\nx: " + deep, ""));
+        assertTrue(problems.get(0).message().contains("nested"), problems::toString);
+        String deepJson = "{\"title\":\"x\",\"body\":\"\",\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertTrue(problems("articles/a.json", deepJson).get(0).message().contains("not valid JSON"));
+    }
+
+    @Test
+    void refusesHugeFiles_C3() {
+        String huge = "title: " + "x".repeat(10 * 1024 * 1024);
+        Problem problem = problems("articles/a.md", md(huge, "")).get(0);
+        assertEquals("file", problem.field());
+        assertTrue(problem.message().contains("the limit is " + ArticleParser.MAX_SOURCE_BYTES));
+    }
+
+    @Test
+    void refusesOversizedFrontMatter_C3() {
+        String big = "title: x\ndate: 2024-01-01\n" + "k: v\n".repeat(20_000);
+        assertTrue(problems("articles/a.md", md(big, "")).get(0).message().contains("longer than"));
+    }
+
+    @Test
+    void namesEveryMissingOrMistypedField_C5() {
+        List<Problem> problems = problems("articles/a.md", md("""
+                date: yesterday
+                tags: {a: b}
+                author: {bio: no name}
+                comments: maybe
+                draft: "sometimes"
+                image: javascript:alert(1)""", "Body"));
+        assertEquals(List.of("title: is required",
+                "date: 'yesterday' is not an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z",
+                "author.name: is required",
+                "tags: must be a list of names",
+                "image: must be a path under /assets/ or an https URL, not 'javascript:alert(1)'",
+                "draft: must be true or false",
+                "comments: must be open or closed"), problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void explainsEmptyAndUnclosedFiles_C5() {
+        assertEquals("file: is empty", problems("articles/a.md", "").get(0).toString());
+        assertTrue(problems("articles/a.md", "Just text").get(0).message().startsWith("is missing"));
+        assertTrue(problems("articles/a.md", "---\ntitle: x\n").get(0).message().startsWith("is not closed"));
+        assertTrue(problems("articles/a.md", "---\ntitle: [unclosed\n---\n").get(0).message().startsWith("is not valid YAML"));
+    }
+
+    @Test
+    void toleratesAByteOrderMark_C5() throws Exception {
+        assertEquals("A", parse("articles/a.md", "\uFEFF" + md("title: A\ndate: 2024-01-01", "")).metadata().title());
+    }
+
+    @Test
+    void pointsAtInvalidUtf8_C5() {
+        byte[] bytes = md("title: A\ndate: 2024-01-01", "caf").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+        broken[bytes.length] = (byte) 0xC3;
+        broken[bytes.length + 1] = (byte) 0x28;
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> parser.parse("articles/a.md", broken));
+        assertEquals("file: is not valid UTF-8 (a bad byte sequence near byte " + bytes.length + "); save it as UTF-8",
+                e.problems().get(0).toString());
+    }
+
+    @Test
+    void refusesSlugsWithNothingLeft_C4() {
+        assertEquals("slug: must contain letters or digits",
+                problems("articles/a.md", md("title: A\ndate: 2024-01-01\nslug: \"\uFF0E\uFF0E\uFF0F\"", "")).get(0).toString());
+        assertEquals("index", assertDoesNotThrowParse(md("title: A\ndate: 2024-01-01\nslug: ../../index", "")).slug());
+    }
+
+    @Test
+    void validatesAuthorLinks() {
+        List<Problem> problems = problems("articles/a.md", md("""
+                title: A
+                date: 2024-01-01
+                author: {name: Jo, twitter: "not a handle!", url: "javascript:alert(1)"}""", ""));
+        assertEquals(List.of("author.twitter: 'not a handle!' is not a Twitter handle (letters, digits and _, at most 15)",
+                "author.url: must be an absolute http(s) URL"), problems.stream().map(Problem::toString).toList());
+    }
+
+    private Article assertDoesNotThrowParse(String text) {
+        try {
+            return parse("articles/a.md", text);
+        } catch (InvalidArticleException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.newsroom.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Document render(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "[x](javascript:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "![](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+            "<a href=\"vbscript:msgbox(1)\">x</a>",
+            "<svg onload=alert(1)></svg>",
+            "<div style=\"background:url(javascript:alert(1))\" onclick=\"alert(1)\">x</div>",
+            "<form action=\"https://evil.example\"><input name=p></form>",
+            "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
+            "<p><math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"})
+    void leavesNothingExecutable_C6(String hostile) {
+        Document doc = render("Before.\n\n" + hostile + "\n\nAfter.");
+        for (Element e : doc.body().getAllElements()) {
+            assertFalse(java.util.Set.of("script", "iframe", "svg", "object", "embed", "form", "input", "style", "math")
+                    .contains(e.tagName()), () -> "kept <" + e.tagName() + "> from " + hostile);
+            e.attributes().forEach(a -> {
+                assertFalse(a.getKey().startsWith("on"), () -> "kept " + a + " from " + hostile);
+                assertFalse(a.getKey().equals("style"), () -> "kept " + a + " from " + hostile);
+                String value = a.getValue().toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+                assertFalse(value.startsWith("javascript:") || value.startsWith("data:") || value.startsWith("vbscript:"),
+                        () -> "kept " + a + " from " + hostile);
+            });
+        }
+        assertTrue(doc.text().contains("Before."));
+    }
+
+    @Test
+    void rendersTablesWithValidAlignment() {
+        Document doc = render("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+        assertEquals("align-left", doc.select("th").get(0).className());
+        assertEquals("align-center", doc.select("td").get(1).className());
+        assertTrue(doc.select("[align]").isEmpty());
+    }
+
+    @Test
+    void shiftsHeadingsBelowTheHeadline() {
+        Document doc = render("# One\n\n## Two\n\n###### Six");
+        assertEquals("One", doc.selectFirst("h2").text());
+        assertEquals("Two", doc.selectFirst("h3").text());
+        assertEquals("Six", doc.selectFirst("h6").text());
+        assertTrue(doc.select("h1").isEmpty());
+    }
+
+    @Test
+    void leavesBodiesThatStartAtH2Alone() {
+        Document doc = render("## Two\n\n### Three");
+        assertEquals("Two", doc.selectFirst("h2").text());
+        assertEquals("Three", doc.selectFirst("h3").text());
+    }
+
+    @Test
+    void keepsSafeLinksAndImagesAndGivesImagesAltAndLazyLoading() {
+        Document doc = render("[report](https://council.example.org/r) ![Map](/assets/map.png) <img src=\"/assets/x.png\">");
+        assertEquals("https://council.example.org/r", doc.selectFirst("a").attr("href"));
+        Element map = doc.selectFirst("img[src=/assets/map.png]");
+        assertEquals("Map", map.attr("alt"));
+        assertEquals("lazy", map.attr("loading"));
+        assertTrue(doc.selectFirst("img[src=/assets/x.png]").hasAttr("alt"));
+    }
+
+    @Test
+    void givesThePlainTextOfTheFirstParagraph() {
+        assertEquals("Lead with a link and code.",
+                renderer.render("## Title\n\nLead with [a link](https://x.example) and `code`.\n\nMore.").opening());
+    }
+
+    @Test
+    void shortensAtAWordBoundary() {
+        assertEquals("one two\u2026", MarkdownRenderer.shorten("one two three", 10));
+        assertEquals("short", MarkdownRenderer.shorten("short", 10));
+    }
+}

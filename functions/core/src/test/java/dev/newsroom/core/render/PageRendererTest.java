@@ -1,0 +1,155 @@
+package dev.newsroom.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.core.site.SiteConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class PageRendererTest {
+
+    static final String HOSTILE = "\"><script>alert(1)</script><img src=x onerror=alert(2)>' onmouseover='alert(3)</script>\u2028&amp;";
+
+    private final PageRenderer renderer = new PageRenderer(SamplePages.site(Map.of()));
+
+    private Document page(Article article, List<RelatedArticle> related) {
+        return Jsoup.parse(renderer.article(article, related));
+    }
+
+    @Test
+    void hasEverythingTheOriginalPageHas() throws Exception {
+        Document doc = page(SamplePages.full(), List.of());
+        assertEquals("en", doc.selectFirst("html").attr("lang"));
+        assertEquals("Harbour bridge reopens after two-year rebuild | The Daily Example", doc.title());
+        assertEquals("Harbour bridge reopens after two-year rebuild", doc.selectFirst("main h1").text());
+        assertEquals(1, doc.select("h1").size());
+        assertEquals("/category/city", doc.selectFirst(".kicker a").attr("href"));
+        assertEquals("2026-11-20T07:30:00Z", doc.select(".meta time").get(0).attr("datetime"));
+        assertEquals("20 November 2026", doc.select(".meta time").get(0).text());
+        assertEquals("22 November 2026", doc.select(".meta time").get(1).text(), "updated on a later day");
+        Element author = doc.selectFirst(".author");
+        assertEquals("Amara Okafor", author.selectFirst("h2").text());
+        assertEquals("Amara covers transport and city planning.", author.selectFirst("p").text());
+        assertEquals("https://twitter.com/amara_writes", author.selectFirst("a[href*=twitter]").attr("href"));
+        assertEquals(List.of("Transport", "Infrastructure", "Harbour District"), doc.select(".tags a").eachText());
+        assertEquals("/tag/harbour-district", doc.select(".tags a").get(2).attr("href"));
+        assertNotNull(doc.selectFirst(".body table"));
+        assertEquals("/assets/2026/bridge.jpg", doc.selectFirst(".lead img").attr("src"));
+        assertEquals("The rebuilt bridge at dawn, with cyclists on the new lane", doc.selectFirst(".lead img").attr("alt"));
+        Element form = doc.selectFirst("#comments form");
+        assertEquals("/api/articles/harbour-bridge-reopens/comments", form.attr("action"));
+        for (Element field : form.select("input:not([tabindex=-1]), textarea")) {
+            assertNotNull(doc.selectFirst("label[for=" + field.id() + "]"), () -> "no label for " + field);
+        }
+        assertTrue(doc.select(".ad").isEmpty(), "advertisements are off unless configured");
+        assertTrue(doc.select(".more").isEmpty(), "no related list yet");
+        assertNotNull(doc.selectFirst("header"));
+        assertNotNull(doc.selectFirst("main#main"));
+        assertNotNull(doc.selectFirst("footer"));
+    }
+
+    @Test
+    void describesItselfForSearchAndSharing() throws Exception {
+        Document doc = page(SamplePages.full(), List.of());
+        String canonical = "https://news.example.org/articles/harbour-bridge-reopens";
+        assertEquals(canonical, doc.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("The crossing carries traffic again, with a protected cycle lane and wider footpaths.",
+                doc.selectFirst("meta[name=description]").attr("content"));
+        assertEquals("article", meta(doc, "og:type"));
+        assertEquals(canonical, meta(doc, "og:url"));
+        assertEquals("https://news.example.org/assets/2026/bridge.jpg", meta(doc, "og:image"));
+        assertEquals("summary_large_image", doc.selectFirst("meta[name=twitter:card]").attr("content"));
+        JsonNode ld = Json.mapper().readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("NewsArticle", ld.get("@type").asText());
+        assertEquals("Harbour bridge reopens after two-year rebuild", ld.get("headline").asText());
+        assertEquals("2026-11-20T07:30:00Z", ld.get("datePublished").asText());
+        assertEquals("2026-11-22T16:05:00Z", ld.get("dateModified").asText());
+        assertEquals("Amara Okafor", ld.get("author").get(0).get("name").asText());
+        assertEquals("https://news.example.org/assets/2026/bridge.jpg", ld.get("image").get(0).asText());
+        assertEquals("The Daily Example", ld.get("publisher").get("name").asText());
+    }
+
+    @Test
+    void encodesEveryFieldForItsContext_F2() throws Exception {
+        Article article = SamplePages.hostile(HOSTILE);
+        Document doc = page(article, List.of(new RelatedArticle("other", HOSTILE, Instant.parse("2026-01-01T00:00:00Z"),
+                Optional.of(HOSTILE), Optional.of(new LeadImage("/assets/x.png", HOSTILE)))));
+        assertEquals(1, doc.select("script").size(), "only the JSON-LD script");
+        assertTrue(doc.select("[onerror], [onmouseover]").isEmpty());
+        assertEquals(article.metadata().title(), doc.selectFirst("h1").wholeText());
+        assertEquals(article.metadata().title() + " | The Daily Example", doc.title());
+        assertEquals(HOSTILE, doc.selectFirst("meta[name=description]").attr("content"));
+        assertEquals(HOSTILE, doc.selectFirst(".author p").wholeText());
+        assertEquals(HOSTILE, doc.selectFirst(".more h3 a").wholeText());
+        assertEquals(HOSTILE, doc.selectFirst(".more img").attr("alt"));
+        String json = doc.selectFirst("script[type=application/ld+json]").data();
+        assertFalse(json.contains("<") || json.contains(">") || json.contains("\u2028"), json);
+        assertEquals(HOSTILE, Json.mapper().readTree(json).get("description").asText());
+    }
+
+    @Test
+    void showsAdvertisementSlotsOnlyWhereConfigured() throws Exception {
+        var withAds = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top, bottom",
+                "AD_SCRIPT_URL", "https://ads.example.net/tag.js")));
+        Document doc = Jsoup.parse(withAds.article(SamplePages.full(), List.of()));
+        assertEquals(List.of("top", "bottom"), doc.select(".ad-slot").eachAttr("data-ad-slot"));
+        assertEquals("Advertisement", doc.selectFirst(".ad").attr("aria-label"));
+        assertEquals("https://ads.example.net/tag.js", doc.selectFirst("script[src]").attr("src"));
+    }
+
+    @Test
+    void listsMoreArticlesFromTheRelatedList() throws Exception {
+        Document doc = page(SamplePages.full(), SamplePages.related());
+        Element more = doc.selectFirst(".more");
+        assertEquals("More articles", more.selectFirst("h2").text());
+        assertEquals(List.of("/articles/new-ferry-timetable", "/articles/tram-line-approved"), more.select("h3 a").eachAttr("href"));
+        assertEquals("Ferries every ten minutes at peak.", more.select("li").get(0).select("p").get(1).text());
+    }
+
+    @Test
+    void closedCommentsShowNoForm() throws Exception {
+        Document doc = page(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of());
+        assertNull(doc.selectFirst("#comments form"));
+        assertEquals("Comments are closed on this article.", doc.selectFirst("#comments p").text());
+    }
+
+    @Test
+    void sameDayUpdatesShowOnlyThePublishedDate() throws Exception {
+        Document doc = page(SamplePages.parse("same-day.md", SamplePages.markdown("updated: 2026-11-20T18:00:00Z")), List.of());
+        assertEquals(1, doc.select(".meta time").size());
+    }
+
+    @Test
+    void goneTombstoneKeepsSearchEnginesAway() {
+        Document doc = Jsoup.parse(renderer.gone());
+        assertEquals("noindex", doc.selectFirst("meta[name=robots]").attr("content"));
+        assertEquals("This article is no longer available", doc.selectFirst("h1").text());
+    }
+
+    @Test
+    void staysUnderThePageBudget() throws Exception {
+        byte[] page = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top,in-article,bottom")))
+                .article(SamplePages.eightHundredWords(), SamplePages.related()).getBytes(StandardCharsets.UTF_8);
+        assertTrue(page.length < 30 * 1024, page.length + " bytes");
+    }
+
+    private static String meta(Document doc, String property) {
+        return doc.selectFirst("meta[property=" + property + "]").attr("content");
+    }
+}

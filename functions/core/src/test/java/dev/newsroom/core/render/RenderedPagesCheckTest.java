@@ -1,0 +1,72 @@
+package dev.newsroom.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.newsroom.core.article.Article;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rendered pages checked by the real tools: the Nu HTML checker and a headless browser. */
+class RenderedPagesCheckTest {
+
+    /** Would mark the page if it ever ran. */
+    static final String PAYLOAD = "\"><script>document.documentElement.dataset.pwned=1</script>"
+            + "<img src=x onerror=\"document.documentElement.dataset.pwned=2\">'"
+            + " onmouseover='document.documentElement.dataset.pwned=3' </script>";
+
+    static final String HOSTILE_BODY = String.join("\n\n",
+            "Intro.",
+            "<script>document.documentElement.dataset.pwned=4</script>",
+            "<img src=x onerror=\"document.documentElement.dataset.pwned=5\">",
+            "<iframe srcdoc=\"<script>parent.document.documentElement.dataset.pwned=6</script>\"></iframe>",
+            "[x](javascript:document.documentElement.dataset.pwned=7)",
+            "<svg><script>document.documentElement.dataset.pwned=8</script></svg>",
+            "<details open ontoggle=\"document.documentElement.dataset.pwned=9\">x</details>",
+            "Outro.");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void samplePagesAreValidHtml() throws Exception {
+        PageRenderer plain = new PageRenderer(SamplePages.site(Map.of()));
+        PageRenderer withAds = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top,in-article,bottom",
+                "AD_SCRIPT_URL", "https://ads.example.net/tag.js", "SITE_LOGO_URL", "https://news.example.org/logo.png")));
+        List<Path> pages = new ArrayList<>();
+        pages.add(write("full.html", plain.article(SamplePages.full(), SamplePages.related())));
+        pages.add(write("ads.html", withAds.article(SamplePages.eightHundredWords(), List.of())));
+        pages.add(write("hostile.html", plain.article(SamplePages.hostile(PAYLOAD), SamplePages.related())));
+        pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of())));
+        pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of())));
+        pages.add(write("gone.html", plain.gone()));
+        ExternalTools.Result result = ExternalTools.vnu(pages);
+        assertEquals(0, result.exitCode(), result.output());
+    }
+
+    @Test
+    void nothingInjectedRunsInABrowser_C6_F2() throws Exception {
+        PageRenderer renderer = new PageRenderer(SamplePages.site(Map.of()));
+        Article hostileFields = SamplePages.hostile(PAYLOAD);
+        Article hostileBody = SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY);
+        for (Article article : List.of(hostileFields, hostileBody)) {
+            Path file = write(article.slug() + ".html", renderer.article(article, SamplePages.related()));
+            Document dom = Jsoup.parse(ExternalTools.chromiumDom(file));
+            assertNotNull(dom.selectFirst("main h1"), "the page rendered");
+            assertFalse(dom.selectFirst("html").hasAttr("data-pwned"), () -> "a payload ran: " + dom.selectFirst("html").attributes());
+        }
+    }
+
+    private Path write(String name, String html) throws Exception {
+        return Files.writeString(dir.resolve(name), html, StandardCharsets.UTF_8);
+    }
+}
