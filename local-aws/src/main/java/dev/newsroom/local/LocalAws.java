@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalAws implements AwsBackend, AutoCloseable {
 
     public static final Region REGION = Region.US_EAST_1;
-    public static final String ACCESS_KEY = "newsroom-local";
-    public static final String SECRET_KEY = "newsroom-local-secret";
+    public static final String ACCESS_KEY = "newsroomlocal"; // DynamoDB Local accepts letters and digits only
+    public static final String SECRET_KEY = "newsroomlocalsecret";
     private static final String LOOPBACK = "127.0.0.1";
 
     private final DynamoDBProxyServer dynamo;

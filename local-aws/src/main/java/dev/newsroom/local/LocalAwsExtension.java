@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LocalAwsExtension implements ParameterResolver {
 
     /** The running services and the names the template's resources got. */
-    public record LocalStack(LocalAws aws, Map<String, String> names) implements ExtensionContext.Store.CloseableResource {
+    public record LocalStack(LocalAws aws, Map<String, String> names) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         public String name(String logicalId) {
             String name = names.get(logicalId);
             if (name == null) {

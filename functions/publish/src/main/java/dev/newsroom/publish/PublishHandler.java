@@ -57,7 +57,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
         } catch (RuntimeException e) {
             LOG.error("failed; the event will be retried", entry("sourceKey", change.key()),
                     entry("event", record.getEventName()), entry("durationMs", elapsedMs(start)),
-                    entry("error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    entry("reason", e.getClass().getSimpleName() + ": " + e.getMessage()));
             throw e;
         }
     }

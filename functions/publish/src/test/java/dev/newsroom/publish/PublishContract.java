@@ -1,0 +1,308 @@
+package dev.newsroom.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.local.AwsBackend;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The publish function end to end: real-shaped S3 events through the real handler, against real
+ * S3 and DynamoDB. One set of assertions; each subclass supplies a backend.
+ */
+abstract class PublishContract {
+
+    PublishWorld world;
+
+    abstract AwsBackend backend();
+
+    abstract Map<String, String> names();
+
+    @BeforeEach
+    void newWorld() {
+        world = new PublishWorld(backend(), names());
+    }
+
+    private String key(String name) {
+        return "articles/" + world.id + "-" + name + ".md";
+    }
+
+    private String slug(String name) {
+        return world.id + "-" + name;
+    }
+
+    @Test
+    void publishesAnUploadedArticleAsACompletePage() throws Exception {
+        String source = PublishWorld.article("Harbour bridge reopens", "summary: Traffic flows again.");
+        world.handle(world.upload(key("bridge"), source));
+
+        var object = world.siteObject(SiteLayout.articleKey(slug("bridge"))).orElseThrow();
+        assertEquals("text/html;charset=utf-8", object.response().contentType().replace(" ", "").toLowerCase());
+        assertEquals(SiteBucket.HTML_CACHE, object.response().cacheControl());
+        Document page = Jsoup.parse(object.asUtf8String());
+        assertEquals("Harbour bridge reopens", page.selectFirst("h1").text());
+        String canonical = PublishWorld.SITE_URL + "/articles/" + slug("bridge");
+        assertEquals(canonical, page.selectFirst("link[rel=canonical]").attr("href"));
+        JsonNode ld = Json.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("Harbour bridge reopens", ld.get("headline").asText());
+        assertEquals("Amara Okafor", page.selectFirst(".author h2").text());
+
+        StoredArticle stored = world.article(slug("bridge")).orElseThrow();
+        assertEquals(ArticleStatus.PUBLISHED, stored.status());
+        assertEquals(1, stored.version());
+        assertEquals(key("bridge"), stored.sourceKey());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(source.getBytes(StandardCharsets.UTF_8))), stored.contentHash());
+        assertTrue(stored.article().bodyHtml().contains("<h2>Details</h2>"));
+        var item = world.item(slug("bridge"));
+        assertEquals("city", item.get("categoryKey").s());
+        assertEquals("amara-okafor", item.get("authorKey").s());
+        assertEquals("published", world.upload(key("bridge")).get("outcome").s());
+    }
+
+    @Test
+    void decodesUrlEncodedKeys() {
+        String key = "articles/" + world.id + " Café owners win appeal & reopen.md";
+        S3Event event = world.upload(key, PublishWorld.article("Café owners win", ""));
+        assertTrue(event.getRecords().get(0).getS3().getObject().getKey().contains("Caf%C3%A9+owners"));
+        world.handle(event);
+        assertTrue(world.page(world.id + "-cafe-owners-win-appeal-reopen").isPresent());
+    }
+
+    @Test
+    void sameEventTwiceChangesNothing_A1() {
+        S3Event event = world.upload(key("twice"), PublishWorld.article("Twice", ""));
+        world.handle(event);
+        var firstPage = world.siteObject(SiteLayout.articleKey(slug("twice"))).orElseThrow();
+        StoredArticle first = world.article(slug("twice")).orElseThrow();
+
+        world.handle(event);
+
+        var secondPage = world.siteObject(SiteLayout.articleKey(slug("twice"))).orElseThrow();
+        StoredArticle second = world.article(slug("twice")).orElseThrow();
+        assertEquals(first, second, "no second metadata write");
+        assertEquals(firstPage.response().eTag(), secondPage.response().eTag(), "no second page write");
+        assertEquals(firstPage.asUtf8String(), secondPage.asUtf8String());
+    }
+
+    @Test
+    void olderEventArrivingLateIsIgnored_A2() {
+        S3Event older = world.upload(key("order"), PublishWorld.article("First version", ""));
+        S3Event newer = world.upload(key("order"), PublishWorld.article("Second version", ""));
+
+        world.handle(newer);
+        world.handle(older);
+
+        assertEquals("Second version", Jsoup.parse(world.page(slug("order")).orElseThrow()).selectFirst("h1").text());
+        assertEquals("Second version", world.article(slug("order")).orElseThrow().article().metadata().title());
+        assertEquals(1, world.article(slug("order")).orElseThrow().version());
+    }
+
+    @Test
+    void eventForAReplacedObjectPublishesNothing_A2() {
+        S3Event older = world.upload(key("replaced"), PublishWorld.article("Replaced version", ""));
+        S3Event newer = world.upload(key("replaced"), PublishWorld.article("Current version", ""));
+
+        world.handle(older);
+        assertTrue(world.page(slug("replaced")).isEmpty(), "the older event must not publish what it no longer describes");
+
+        world.handle(newer);
+        assertEquals("Current version", Jsoup.parse(world.page(slug("replaced")).orElseThrow()).selectFirst("h1").text());
+    }
+
+    @Test
+    void olderEventForIdenticalBytesIsIgnored_A2() {
+        String same = PublishWorld.article("Same bytes", "");
+        S3Event older = world.upload(key("same"), same);
+        S3Event newer = world.upload(key("same"), same);
+        world.handle(newer);
+        world.handle(older);
+        assertEquals(sequencerOf(newer), world.upload(key("same")).get("sequencer").s().substring(0, 18));
+        assertEquals(1, world.article(slug("same")).orElseThrow().version());
+    }
+
+    @Test
+    void crashBetweenItemAndPageConvergesOnRetry_A3() {
+        S3Event event = world.upload(key("crash"), PublishWorld.article("Crash", ""));
+        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(event, new TestContext()));
+        assertEquals(1, world.article(slug("crash")).orElseThrow().version(), "the item was written");
+        assertTrue(world.page(slug("crash")).isEmpty(), "the page was not");
+        assertNull(world.upload(key("crash")), "so the upload is not marked done");
+
+        world.handle(event);
+
+        assertEquals(1, world.article(slug("crash")).orElseThrow().version(), "the retry does not write the item again");
+        assertEquals("Crash", Jsoup.parse(world.page(slug("crash")).orElseThrow()).selectFirst("h1").text());
+        assertEquals("published", world.upload(key("crash")).get("outcome").s());
+    }
+
+    @Test
+    void newestUploadWinsWhenEventsRace_B1() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String name = "race" + round;
+                S3Event older = world.upload(key(name), PublishWorld.article("Older " + round, ""));
+                S3Event newer = world.upload(key(name), PublishWorld.article("Newer " + round, ""));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> runs = List.of(
+                        pool.submit(() -> { await(start); world.handle(older); }),
+                        pool.submit(() -> { await(start); world.handle(newer); }));
+                start.countDown();
+                for (Future<?> run : runs) {
+                    run.get();
+                }
+                assertEquals("Newer " + round, world.article(slug(name)).orElseThrow().article().metadata().title());
+                assertEquals("Newer " + round, Jsoup.parse(world.page(slug(name)).orElseThrow()).selectFirst("h1").text());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rejectedUploadLeavesThePublishedPageAndSaysWhy_C5() throws Exception {
+        world.handle(world.upload(key("reject"), PublishWorld.article("Good version", "")));
+        String goodPage = world.page(slug("reject")).orElseThrow();
+        StoredArticle good = world.article(slug("reject")).orElseThrow();
+
+        world.handle(world.upload(key("reject"), "---\ndate: last tuesday\n---\nOops"));
+
+        assertEquals(goodPage, world.page(slug("reject")).orElseThrow());
+        assertEquals(good, world.article(slug("reject")).orElseThrow());
+        var status = world.upload(key("reject"));
+        assertEquals("rejected", status.get("outcome").s());
+        assertEquals(List.of("title: is required",
+                        "date: 'last tuesday' is not an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"),
+                status.get("problems").l().stream().map(v -> v.s()).toList());
+        assertEquals(slug("reject"), status.get("slug").s(), "the file still owns its article");
+        String reportKey = "publish-reports/" + key("reject") + ".json";
+        JsonNode report = Json.mapper().readTree(world.sourceObject(reportKey).orElseThrow().asUtf8String());
+        assertEquals("title", report.get("problems").get(0).get("field").asText());
+
+        world.handle(world.upload(key("reject"), PublishWorld.article("Fixed version", "")));
+
+        assertTrue(world.sourceObject(reportKey).isEmpty(), "the report goes once the file publishes");
+        assertEquals("Fixed version", Jsoup.parse(world.page(slug("reject")).orElseThrow()).selectFirst("h1").text());
+    }
+
+    @Test
+    void deletingTheUploadUnpublishes() {
+        world.handle(world.upload(key("gone"), PublishWorld.article("Soon gone", "")));
+        world.handle(world.delete(key("gone")));
+
+        StoredArticle stored = world.article(slug("gone")).orElseThrow();
+        assertEquals(ArticleStatus.UNPUBLISHED, stored.status());
+        assertEquals(2, stored.version());
+        assertFalse(world.item(slug("gone")).containsKey("categoryKey"), "out of every listing index");
+        Document page = Jsoup.parse(world.page(slug("gone")).orElseThrow());
+        assertEquals("noindex", page.selectFirst("meta[name=robots]").attr("content"));
+        assertEquals("removed", world.upload(key("gone")).get("outcome").s());
+    }
+
+    @Test
+    void draftsGetNoPageAndWithdrawAPublishedOne() {
+        world.handle(world.upload(key("draft"), PublishWorld.article("Draft", "draft: true")));
+        assertEquals(ArticleStatus.DRAFT, world.article(slug("draft")).orElseThrow().status());
+        assertTrue(world.page(slug("draft")).isEmpty());
+
+        world.handle(world.upload(key("draft"), PublishWorld.article("Live", "")));
+        assertEquals("Live", Jsoup.parse(world.page(slug("draft")).orElseThrow()).selectFirst("h1").text());
+
+        world.handle(world.upload(key("draft"), PublishWorld.article("Back to draft", "draft: true")));
+        assertNotNull(Jsoup.parse(world.page(slug("draft")).orElseThrow()).selectFirst("meta[name=robots]"));
+    }
+
+    @Test
+    void aSlugBelongsToOneFile() {
+        String slugLine = "slug: " + slug("taken");
+        world.handle(world.upload(key("first"), PublishWorld.article("First owner", slugLine)));
+        world.handle(world.upload(key("second"), PublishWorld.article("Second claimant", slugLine)));
+
+        assertEquals("First owner", Jsoup.parse(world.page(slug("taken")).orElseThrow()).selectFirst("h1").text());
+        var status = world.upload(key("second"));
+        assertEquals("rejected", status.get("outcome").s());
+        assertEquals("slug: '" + slug("taken") + "' is already used by " + key("first") + "; choose another slug",
+                status.get("problems").l().get(0).s());
+    }
+
+    @Test
+    void changingTheSlugWithdrawsTheOldPage() {
+        world.handle(world.upload(key("moving"), PublishWorld.article("Moving", "slug: " + slug("old-place"))));
+        world.handle(world.upload(key("moving"), PublishWorld.article("Moving", "slug: " + slug("new-place"))));
+
+        assertEquals(ArticleStatus.UNPUBLISHED, world.article(slug("old-place")).orElseThrow().status());
+        assertNotNull(Jsoup.parse(world.page(slug("old-place")).orElseThrow()).selectFirst("meta[name=robots]"));
+        assertEquals("Moving", Jsoup.parse(world.page(slug("new-place")).orElseThrow()).selectFirst("h1").text());
+    }
+
+    @Test
+    void traversalSlugsStayInsideTheArticlePrefix_C4() {
+        world.handle(world.upload(key("escape"), PublishWorld.article("Escape", "slug: ../../" + world.id + "-index")));
+        assertTrue(world.page(world.id + "-index").isPresent());
+        List<String> keys = world.s3.listObjectsV2Paginator(r -> r.bucket(world.siteBucket)).contents().stream()
+                .map(S3Object::key).toList();
+        assertTrue(keys.stream().allMatch(k -> k.startsWith("articles/") || k.startsWith("assets/")), keys::toString);
+    }
+
+    @Test
+    void copiesAssetsWithTheirTypeAndALongCacheLife() {
+        String key = "assets/" + world.id + "/photo.JPG";
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer()));
+
+        var copy = world.siteObject(key).orElseThrow();
+        assertEquals("image/jpeg", copy.response().contentType());
+        assertEquals(SiteBucket.ASSET_CACHE, copy.response().cacheControl());
+        assertEquals(List.of(jpeg.length), List.of(copy.asByteArray().length));
+
+        world.handle(world.delete(key));
+        assertTrue(world.siteObject(key).isEmpty());
+    }
+
+    @Test
+    void ignoresKeysThatAreNotArticles() {
+        String key = "articles/" + world.id + "-notes.txt";
+        world.handle(world.upload(key, "just notes"));
+        assertNull(world.upload(key));
+        assertTrue(world.page(world.id + "-notes").isEmpty());
+    }
+
+    private static String sequencerOf(S3Event event) {
+        return event.getRecords().get(0).getS3().getObject().getSequencer();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.newsroom.publish;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleItems;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.local.AwsBackend;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * The publish function wired as {@code template.yaml} wires it, against one backend: uploads go to
+ * the source bucket through the SDK, events are real-shaped, and every check reads real storage.
+ */
+final class PublishWorld {
+
+    static final String SITE_URL = "https://news.example.org";
+
+    final S3Client s3;
+    final DynamoDbClient dynamo;
+    final String sourceBucket;
+    final String siteBucket;
+    final String articlesTable;
+    final String uploadsTable;
+    final PublishConfig config;
+    final String id = UUID.randomUUID().toString().substring(0, 8);
+
+    PublishWorld(AwsBackend aws, Map<String, String> names) {
+        this.s3 = aws.s3();
+        this.dynamo = aws.dynamoDb();
+        this.sourceBucket = names.get("SourceBucket");
+        this.siteBucket = names.get("SiteBucket");
+        this.articlesTable = names.get("ArticlesTable");
+        this.uploadsTable = names.get("UploadsTable");
+        this.config = PublishConfig.from(new Env(environment(names)));
+    }
+
+    /** What the function's environment would be in AWS, with AWS-only values filled in. */
+    static Map<String, String> environment(Map<String, String> names) {
+        try {
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "PublishFunction", names,
+                    Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", SITE_URL,
+                            "AWS_REGION", "us-east-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    PublishHandler handler() {
+        return new PublishHandler(Publisher.create(config, s3, dynamo, Clock.systemUTC()));
+    }
+
+    /** A handler whose site bucket does not exist: every page write fails after the item is stored. */
+    PublishHandler handlerThatCannotWritePages() {
+        var broken = new PublishConfig(config.site(), "no-such-bucket-" + id, config.articlesTable(), config.uploadsTable(),
+                config.articlePrefix(), config.assetPrefix(), config.reportPrefix());
+        return new PublishHandler(Publisher.create(broken, s3, dynamo, Clock.systemUTC()));
+    }
+
+    void handle(S3Event event) {
+        handler().handleRequest(event, new TestContext());
+    }
+
+    /** Uploads like an editor would, and returns the event S3 would send for it. */
+    S3Event upload(String key, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        PutObjectResponse put = s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
+        return S3Events.created(sourceBucket, key, put.eTag(), bytes.length, S3Events.nextSequencer());
+    }
+
+    S3Event delete(String key) {
+        s3.deleteObject(r -> r.bucket(sourceBucket).key(key));
+        return S3Events.removed(sourceBucket, key, S3Events.nextSequencer());
+    }
+
+    Optional<ResponseBytes<GetObjectResponse>> siteObject(String key) {
+        return object(siteBucket, key);
+    }
+
+    Optional<ResponseBytes<GetObjectResponse>> sourceObject(String key) {
+        return object(sourceBucket, key);
+    }
+
+    Optional<String> page(String slug) {
+        return siteObject(SiteLayout.articleKey(slug)).map(ResponseBytes::asUtf8String);
+    }
+
+    Optional<StoredArticle> article(String slug) {
+        return Optional.ofNullable(item(slug)).map(ArticleItems::fromItem);
+    }
+
+    Map<String, AttributeValue> item(String slug) {
+        var item = dynamo.getItem(r -> r.tableName(articlesTable).consistentRead(true)
+                .key(Map.of("slug", AttributeValue.fromS(slug)))).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    Map<String, AttributeValue> upload(String key) {
+        var item = dynamo.getItem(r -> r.tableName(uploadsTable).consistentRead(true)
+                .key(Map.of("sourceKey", AttributeValue.fromS(key)))).item();
+        return item == null || item.isEmpty() ? null : new HashMap<>(item);
+    }
+
+    private Optional<ResponseBytes<GetObjectResponse>> object(String bucket, String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A valid article; {@code extra} adds or overrides front-matter lines. */
+    static String article(String title, String extra) {
+        return "---\ntitle: \"" + title + "\"\ndate: 2026-11-20T07:30:00Z\ncategory: City\n"
+                + "author: {name: Amara Okafor, bio: Transport reporter., twitter: amara_writes}\n"
+                + "tags: [Transport]\n" + extra + (extra.isEmpty() ? "" : "\n")
+                + "---\nThe harbour bridge reopened on Friday.\n\n## Details\n\nMore text.\n";
+    }
+}

@@ -1,0 +1,167 @@
+package dev.newsroom.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import dev.newsroom.local.TemplateResources;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code template.yaml} and the publish function's code agree, and the template keeps the deployment rules (H1–H4). */
+class TemplateContractTest {
+
+    /** Variables Lambda itself sets in every function's environment. */
+    private static final Set<String> SET_BY_LAMBDA = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME");
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.ofRepository();
+    private final JsonNode function = template.resource("PublishFunction").path("Properties");
+
+    TemplateContractTest() throws IOException {
+    }
+
+    @Test
+    void handlerAndCodeUriNameThisModule() throws Exception {
+        String[] handler = function.path("Handler").asText().split("::");
+        Class<?> type = Class.forName(handler[0]);
+        assertEquals(PublishHandler.class, type);
+        assertTrue(RequestHandler.class.isAssignableFrom(type));
+        type.getMethod(handler[1], com.amazonaws.services.lambda.runtime.events.S3Event.class,
+                com.amazonaws.services.lambda.runtime.Context.class);
+        type.getConstructor();
+        assertEquals("functions/publish/target/publish.jar", function.path("CodeUri").asText());
+        String pom = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("functions/publish/pom.xml"));
+        assertTrue(pom.contains("<finalName>publish</finalName>"), "the shaded jar is the CodeUri");
+        assertEquals("java17", template.root().path("Globals").path("Function").path("Runtime").asText());
+    }
+
+    @Test
+    void everyVariableTheCodeReadsIsSet() {
+        Map<String, String> names = new TemplateResources(template).names();
+        Map<String, String> env = new HashMap<>(FunctionEnvironment.resolve(template, "PublishFunction", names,
+                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net")));
+        env.put("AWS_REGION", "eu-west-1");
+        Env recording = new Env(env);
+        PublishConfig.from(recording);
+        new dev.newsroom.core.aws.AwsClients(recording);
+        Set<String> declared = FunctionEnvironment.declared(template, "PublishFunction").keySet();
+        for (String name : recording.read()) {
+            assertTrue(declared.contains(name) || SET_BY_LAMBDA.contains(name), () -> name + " is read but not set in template.yaml");
+        }
+    }
+
+    @Test
+    void triggersNeverMatchWhatTheFunctionWrites_H2() {
+        Map<String, JsonNode> declared = FunctionEnvironment.declared(template, "PublishFunction");
+        String articles = declared.get("ARTICLE_PREFIX").asText();
+        String assets = declared.get("ASSET_PREFIX").asText();
+        String reports = declared.get("REPORT_PREFIX").asText();
+        List<String> prefixes = new ArrayList<>();
+        function.path("Events").forEach(event -> {
+            assertEquals("S3", event.path("Type").asText());
+            assertEquals("SourceBucket", event.path("Properties").path("Bucket").asText());
+            event.path("Properties").path("Filter").path("S3Key").path("Rules").forEach(rule -> {
+                if (rule.path("Name").asText().equals("prefix")) {
+                    prefixes.add(rule.path("Value").asText());
+                }
+            });
+        });
+        assertEquals(List.of(articles, articles, assets), prefixes);
+        assertFalse(reports.startsWith(articles) || reports.startsWith(assets));
+        assertEquals("SiteBucket", declared.get("SITE_BUCKET").asText(), "pages go to another bucket");
+        assertTrue(template.resource("SiteBucket").path("Properties").path("NotificationConfiguration").isMissingNode());
+    }
+
+    @Test
+    void policiesAreLeastPrivilege_H1() {
+        String policies = function.path("Policies").toString();
+        assertFalse(policies.contains("\"*\""), "no wildcard resources");
+        assertFalse(policies.matches("(?s).*(Crud|FullAccess|dynamodb:\\*|s3:\\*).*"));
+        for (String forbidden : List.of("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:Query")) {
+            assertFalse(policies.contains(forbidden), forbidden);
+        }
+        for (JsonNode statement : function.path("Policies").get(0).path("Statement")) {
+            assertEquals("Allow", statement.path("Effect").asText());
+            assertTrue(statement.has("Resource"));
+        }
+    }
+
+    @Test
+    void siteBucketIsReadableOnlyThroughTheDistribution_H3() {
+        JsonNode bucket = template.resource("SiteBucket").path("Properties");
+        bucket.path("PublicAccessBlockConfiguration").forEach(flag -> assertTrue(flag.asBoolean()));
+        assertEquals(4, bucket.path("PublicAccessBlockConfiguration").size());
+        assertEquals("BucketOwnerEnforced", bucket.path("OwnershipControls").path("Rules").get(0).path("ObjectOwnership").asText());
+        for (JsonNode statement : template.resource("SiteBucketPolicy").path("Properties").path("PolicyDocument").path("Statement")) {
+            assertEquals("cloudfront.amazonaws.com", statement.path("Principal").path("Service").asText());
+            assertTrue(statement.path("Condition").path("StringEquals").path("AWS:SourceArn").asText().contains("${SiteDistribution}"));
+        }
+        JsonNode origin = template.resource("SiteDistribution").path("Properties").path("DistributionConfig").path("Origins").get(0);
+        assertEquals("SiteOriginAccessControl.Id", origin.path("OriginAccessControlId").asText());
+    }
+
+    @Test
+    void failedEventsAreRetriedThenKept_H4() {
+        JsonNode config = template.resource("PublishFunctionInvokeConfig").path("Properties");
+        assertEquals("PublishFunction", config.path("FunctionName").asText());
+        assertTrue(config.path("MaximumRetryAttempts").asInt() <= 2);
+        assertTrue(config.path("MaximumEventAgeInSeconds").asInt() > 0);
+        assertEquals("PublishFailures.Arn", config.path("DestinationConfig").path("OnFailure").path("Destination").asText());
+    }
+
+    @Test
+    void passesCfnLint() throws Exception {
+        Path root = CloudFormationTemplate.repositoryRoot();
+        Process lint = new ProcessBuilder("node", "tools/cfn-lint.js", "template.yaml").directory(root.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(lint.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, lint.exitValue(), output);
+    }
+
+    @Test
+    void cloudFrontResolvesUrlsLikeSiteLayout() throws Exception {
+        String code = template.resource("SiteUrlRewrite").path("Properties").path("FunctionCode").asText();
+        List<String> uris = List.of("/", "/articles/harbour-bridge", "/category/city/", "/assets/2026/bridge.jpg",
+                "/sitemap.xml", "/tag/a.b/c", "/404.html");
+        String script = code + "\nfor (const uri of " + toJsArray(uris) + ") {"
+                + " console.log(handler({request: {uri: uri}}).uri); }";
+        Process node = new ProcessBuilder("node", "-e", script).redirectErrorStream(true).start();
+        List<String> resolved = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS));
+        List<String> expected = uris.stream().map(uri -> "/" + SiteLayout.objectKey(uri)).toList();
+        assertEquals(expected, resolved);
+    }
+
+    @Test
+    void outputsNameWhatAnOperatorNeeds() {
+        Set<String> outputs = new java.util.TreeSet<>();
+        template.root().path("Outputs").fieldNames().forEachRemaining(outputs::add);
+        assertTrue(outputs.containsAll(Set.of("CdnUrl", "SourceBucketName", "SiteBucketName", "UploadCommand")), outputs::toString);
+        Matcher sub = Pattern.compile("s3://\\$\\{SourceBucket}/articles/").matcher(
+                template.root().path("Outputs").path("UploadCommand").path("Value").asText());
+        assertTrue(sub.find());
+    }
+
+    private static String toJsArray(List<String> values) {
+        return values.stream().map(v -> "'" + v + "'").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+    }
+}
