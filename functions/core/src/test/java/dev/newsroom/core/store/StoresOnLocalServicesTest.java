@@ -1,0 +1,108 @@
+package dev.newsroom.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.render.SamplePages;
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The storage adapters against DynamoDB Local and S3Proxy, with the tables template.yaml declares. */
+@ExtendWith(LocalAwsExtension.class)
+class StoresOnLocalServicesTest {
+
+    private final LocalStack stack;
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+    StoresOnLocalServicesTest(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    private ArticleStore articles() {
+        return new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable"));
+    }
+
+    private StoredArticle stored(Article article) {
+        return StoredArticle.first(article, ArticleStatus.PUBLISHED, "articles/" + id + ".md",
+                Sequencer.normalise("01"), "hash", Instant.parse("2026-11-24T10:00:00Z"));
+    }
+
+    @Test
+    void roundTripsEveryField() throws Exception {
+        Article article = SamplePages.full();
+        StoredArticle first = stored(article);
+        StoredArticle withRelated = new StoredArticle(first.article(), first.status(), first.version(), first.sourceKey(),
+                first.sequencer(), first.contentHash(), SamplePages.related(), first.createdAt(), first.storedAt());
+        assertTrue(articles().save(withRelated));
+        assertEquals(Optional.of(withRelated), articles().find(article.slug()));
+    }
+
+    @Test
+    void aWriteDerivedFromAStaleVersionLoses_B1() throws Exception {
+        Article article = SamplePages.hostile("x");
+        Article renamed = new Article(new dev.newsroom.core.article.ArticleMetadata(id + "-race", "Race",
+                article.metadata().published(), Optional.empty(), article.metadata().authors(), article.metadata().category(),
+                List.of(), Optional.empty(), Optional.empty(), false, true), "<p>x</p>");
+        StoredArticle v1 = stored(renamed);
+        assertTrue(articles().save(v1));
+        assertFalse(articles().save(v1), "a second first version");
+        StoredArticle a = v1.next(renamed, ArticleStatus.PUBLISHED, v1.sourceKey(), Sequencer.normalise("02"), "a", Instant.now());
+        StoredArticle b = v1.next(renamed, ArticleStatus.DRAFT, v1.sourceKey(), Sequencer.normalise("03"), "b", Instant.now());
+        assertTrue(articles().save(a));
+        assertFalse(articles().save(b), "b was derived from v1, which is gone");
+        assertEquals("a", articles().find(renamed.slug()).orElseThrow().contentHash());
+    }
+
+    @Test
+    void anOlderRenderNeverReplacesANewerPage_B2() {
+        SiteBucket site = new SiteBucket(stack.aws().s3(), stack.name("SiteBucket"));
+        String key = "articles/" + id + "-b2.html";
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>v2</p>", 2));
+        assertEquals(SiteBucket.Outcome.KEPT_NEWER, site.writePage(key, "<p>v1</p>", 1));
+        assertEquals(SiteBucket.Outcome.KEPT_NEWER, site.writePage(key, "<p>v2 again</p>", 2));
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>v3</p>", 3));
+        assertEquals(Optional.of(3L), site.pageVersion(key));
+        assertEquals("<p>v3</p>", stack.aws().s3().getObjectAsBytes(r -> r.bucket(stack.name("SiteBucket")).key(key)).asUtf8String());
+    }
+
+    @Test
+    void concurrentRendersEndWithTheNewest_B2() throws Exception {
+        SiteBucket site = new SiteBucket(stack.aws().s3(), stack.name("SiteBucket"));
+        String key = "articles/" + id + "-b2-race.html";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var writes = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (long version = 1; version <= 12; version++) {
+                long v = version;
+                writes.add(pool.submit(() -> site.writePage(key, "<p>v" + v + "</p>", v)));
+            }
+            for (var write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Optional.of(12L), site.pageVersion(key));
+    }
+
+    @Test
+    void uploadStatusNeverGoesBackInTime_A2() {
+        UploadStore uploads = new UploadStore(stack.aws().dynamoDb(), stack.name("UploadsTable"));
+        String key = "articles/" + id + "-status.md";
+        uploads.record(new UploadStatus(key, Sequencer.normalise("05"), UploadStatus.PUBLISHED, Optional.of("s"), List.of(), Instant.now()));
+        uploads.record(new UploadStatus(key, Sequencer.normalise("04"), UploadStatus.REJECTED, Optional.empty(), List.of("old"), Instant.now()));
+        assertEquals(UploadStatus.PUBLISHED, uploads.find(key).orElseThrow().outcome());
+        uploads.record(new UploadStatus(key, Sequencer.normalise("06"), UploadStatus.REJECTED, Optional.of("s"), List.of("title: is required"), Instant.now()));
+        UploadStatus latest = uploads.find(key).orElseThrow();
+        assertEquals(UploadStatus.REJECTED, latest.outcome());
+        assertEquals(List.of("title: is required"), latest.problems());
+    }
+}
