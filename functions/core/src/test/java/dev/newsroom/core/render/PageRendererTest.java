@@ -146,6 +146,7 @@ class PageRendererTest {
     void staysUnderThePageBudget() throws Exception {
         byte[] page = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top,in-article,bottom")))
                 .article(SamplePages.eightHundredWords(), SamplePages.related()).getBytes(StandardCharsets.UTF_8);
+        System.out.println("page weight: " + page.length + " bytes (800-word article, every ad slot, two related items)");
         assertTrue(page.length < 30 * 1024, page.length + " bytes");
     }
 
