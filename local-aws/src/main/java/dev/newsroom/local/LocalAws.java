@@ -71,7 +71,7 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
         bindToLoopback(dynamo);
         dynamo.start();
         S3Proxy s3 = S3Proxy.builder()
-                .blobStore(blobs)
+                .blobStore(new AtomicConditionalWrites(blobs))
                 .endpoint(URI.create("http://" + LOOPBACK + ":0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();

@@ -143,11 +143,17 @@ final class ArticlePublisher {
     private boolean unpublish(String slug, SourceChange change) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<StoredArticle> current = articles.find(slug);
-            if (current.isEmpty() || !current.get().sourceKey().equals(change.key())
-                    || !change.isAfter(current.get().sequencer())) {
+            if (current.isEmpty() || !current.get().sourceKey().equals(change.key())) {
                 return false;
             }
             StoredArticle c = current.get();
+            if (c.status() == ArticleStatus.UNPUBLISHED && c.sequencer().equals(change.sequencer())) {
+                project(c); // an earlier attempt stored it, perhaps without the page
+                return true;
+            }
+            if (!change.isAfter(c.sequencer())) {
+                return false;
+            }
             StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), change.sequencer(),
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {

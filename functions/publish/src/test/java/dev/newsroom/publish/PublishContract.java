@@ -85,6 +85,21 @@ abstract class PublishContract {
     }
 
     @Test
+    void encodesHostileFrontMatterInThePublishedPage_F2() throws Exception {
+        String hostile = "</title><script>alert(1)</script>\\u0022 onmouseover=\\u0022alert(2)";
+        world.handle(world.upload(key("hostile"), PublishWorld.article(hostile, "summary: \"" + hostile + "\"")));
+
+        Document page = Jsoup.parse(world.page(slug("hostile")).orElseThrow());
+        String title = "</title><script>alert(1)</script>\" onmouseover=\"alert(2)";
+        assertEquals(title, page.selectFirst("h1").text());
+        assertEquals(title, page.selectFirst("meta[name=description]").attr("content"));
+        assertEquals(1, page.select("script").size(), "only the JSON-LD");
+        assertTrue(page.select("[onmouseover]").isEmpty());
+        assertEquals(title, Json.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data())
+                .get("headline").asText());
+    }
+
+    @Test
     void decodesUrlEncodedKeys() {
         String key = "articles/" + world.id + " Café owners win appeal & reopen.md";
         S3Event event = world.upload(key, PublishWorld.article("Café owners win", ""));
@@ -158,6 +173,22 @@ abstract class PublishContract {
         assertEquals(1, world.article(slug("crash")).orElseThrow().version(), "the retry does not write the item again");
         assertEquals("Crash", Jsoup.parse(world.page(slug("crash")).orElseThrow()).selectFirst("h1").text());
         assertEquals("published", world.upload(key("crash")).get("outcome").s());
+    }
+
+    @Test
+    void crashWhileUnpublishingConvergesOnRetry_A3() {
+        world.handle(world.upload(key("withdraw"), PublishWorld.article("Withdrawn", "")));
+        S3Event delete = world.delete(key("withdraw"));
+        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(delete, new TestContext()));
+        assertEquals(ArticleStatus.UNPUBLISHED, world.article(slug("withdraw")).orElseThrow().status());
+        assertEquals("Withdrawn", Jsoup.parse(world.page(slug("withdraw")).orElseThrow()).selectFirst("h1").text(),
+                "the page write failed");
+
+        world.handle(delete);
+
+        assertEquals(2, world.article(slug("withdraw")).orElseThrow().version());
+        assertNotNull(Jsoup.parse(world.page(slug("withdraw")).orElseThrow()).selectFirst("meta[name=robots]"));
+        assertEquals("removed", world.upload(key("withdraw")).get("outcome").s());
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class SiteBucket {
     static final String VERSION_METADATA = "article-version";
     private static final int ATTEMPTS = 5;
 
-    public enum Outcome { WRITTEN, KEPT_NEWER }
+    /** After a write: the page holds the version given, or a newer page was there and stays. */
+    public enum Outcome { CURRENT, KEPT_NEWER }
 
     private final S3Client s3;
     private final String bucket;
@@ -40,8 +41,13 @@ public final class SiteBucket {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             Optional<HeadObjectResponse> current = head(key);
-            if (current.isPresent() && pageVersion(current.get()) >= version) {
+            long stored = current.map(SiteBucket::pageVersion).orElse(0L);
+            if (stored > version) {
                 return Outcome.KEPT_NEWER;
+            }
+            if (stored == version) {
+                // Already written: by an earlier attempt of ours, or by a writer rendering the same version.
+                return Outcome.CURRENT;
             }
             var put = PutObjectRequest.builder().bucket(bucket).key(key)
                     .contentType(HTML_TYPE).cacheControl(HTML_CACHE)
@@ -49,7 +55,7 @@ public final class SiteBucket {
             current.ifPresentOrElse(c -> put.ifMatch(c.eTag()), () -> put.ifNoneMatch("*"));
             try {
                 s3.putObject(put.build(), RequestBody.fromBytes(bytes));
-                return Outcome.WRITTEN;
+                return Outcome.CURRENT;
             } catch (S3Exception e) {
                 boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409;
                 if (!lostRace || attempt == ATTEMPTS) {

@@ -1,0 +1,88 @@
+package dev.newsroom.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One structured JSON line per event, with the request id and slug, and never the article's text. */
+@ExtendWith(LocalAwsExtension.class)
+class PublishLoggingTest {
+
+    private static final String BODY_MARKER = "confidential-body-text-7Q2";
+
+    private final PublishWorld world;
+
+    PublishLoggingTest(LocalStack stack) {
+        world = new PublishWorld(stack.aws(), stack.names());
+    }
+
+    @Test
+    void logsOneJsonLinePerEventWithRequestIdAndSlug() throws Exception {
+        String key = "articles/" + world.id + "-logged.md";
+        String article = PublishWorld.article("Logged", "summary: " + BODY_MARKER) + BODY_MARKER + "\n";
+        var event = world.upload(key, article);
+        TestContext context = new TestContext();
+
+        List<JsonNode> lines = capture(() -> world.handler().handleRequest(event, context));
+
+        assertEquals(1, lines.size(), lines::toString);
+        JsonNode line = lines.get(0);
+        assertEquals("INFO", line.get("level").asText());
+        assertEquals("published version 1", line.get("message").asText());
+        assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
+        assertEquals(world.id + "-logged", line.get("slug").asText());
+        assertEquals(key, line.get("sourceKey").asText());
+        assertTrue(line.get("durationMs").asLong() >= 0);
+    }
+
+    @Test
+    void failuresAreLoggedWithTheirReasonButNoContent() throws Exception {
+        String key = "articles/" + world.id + "-failing.md";
+        var event = world.upload(key, PublishWorld.article("Failing", "summary: " + BODY_MARKER));
+
+        List<JsonNode> lines = capture(() -> {
+            try {
+                world.handlerThatCannotWritePages().handleRequest(event, new TestContext());
+            } catch (RuntimeException expected) {
+                // the event is retried by Lambda
+            }
+        });
+
+        JsonNode error = lines.stream().filter(l -> l.get("level").asText().equals("ERROR")).findFirst().orElseThrow();
+        assertEquals("failed; the event will be retried", error.get("message").asText());
+        assertTrue(error.get("reason").asText().startsWith("NoSuchBucketException"), error::toString);
+        assertFalse(lines.toString().contains(BODY_MARKER));
+    }
+
+    private static List<JsonNode> capture(Runnable action) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String text : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (text.startsWith("{")) {
+                lines.add(Json.mapper().readTree(text));
+            }
+        }
+        String all = buffer.toString(StandardCharsets.UTF_8);
+        assertFalse(all.contains(BODY_MARKER), "article text must never be logged");
+        return lines;
+    }
+}
