@@ -23,6 +23,7 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -88,8 +89,9 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
     }
 
     @Override
-    public synchronized S3Client s3() {
+    public synchronized S3Client s3(List<ExecutionInterceptor> interceptors) {
         return track(S3Client.builder()
+                .overrideConfiguration(c -> c.executionInterceptors(interceptors))
                 .endpointOverride(s3Endpoint)
                 .forcePathStyle(true)
                 .region(REGION)

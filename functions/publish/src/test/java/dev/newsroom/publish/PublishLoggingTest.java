@@ -62,7 +62,7 @@ class PublishLoggingTest {
 
         JsonNode error = lines.stream().filter(l -> l.get("level").asText().equals("ERROR")).findFirst().orElseThrow();
         assertEquals("failed; the event will be retried", error.get("message").asText());
-        assertTrue(error.get("reason").asText().startsWith("NoSuchBucketException"), error::toString);
+        assertTrue(error.get("reason").asText().startsWith("SdkClientException: injected crash"), error::toString);
         assertFalse(lines.toString().contains(BODY_MARKER));
     }
 

@@ -3,6 +3,7 @@ package dev.newsroom.publish;
 import dev.newsroom.local.AwsBackend;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.TemplateResources;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -12,6 +13,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,14 +38,14 @@ class PublishOnLocalStackTest extends PublishContract {
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
         var region = Region.of(LOCALSTACK.getRegion());
-        S3Client s3 = S3Client.builder().endpointOverride(LOCALSTACK.getEndpoint()).forcePathStyle(true)
-                .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
                 .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         backend = new AwsBackend() {
             @Override
-            public S3Client s3() {
-                return s3;
+            public S3Client s3(List<ExecutionInterceptor> interceptors) {
+                return S3Client.builder().endpointOverride(LOCALSTACK.getEndpoint()).forcePathStyle(true)
+                        .overrideConfiguration(c -> c.executionInterceptors(interceptors))
+                        .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
             }
 
             @Override

@@ -16,13 +16,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.List;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
@@ -33,6 +39,7 @@ final class PublishWorld {
 
     static final String SITE_URL = "https://news.example.org";
 
+    final AwsBackend aws;
     final S3Client s3;
     final DynamoDbClient dynamo;
     final String sourceBucket;
@@ -43,6 +50,7 @@ final class PublishWorld {
     final String id = UUID.randomUUID().toString().substring(0, 8);
 
     PublishWorld(AwsBackend aws, Map<String, String> names) {
+        this.aws = aws;
         this.s3 = aws.s3();
         this.dynamo = aws.dynamoDb();
         this.sourceBucket = names.get("SourceBucket");
@@ -67,11 +75,20 @@ final class PublishWorld {
         return new PublishHandler(Publisher.create(config, s3, dynamo, Clock.systemUTC()));
     }
 
-    /** A handler whose site bucket does not exist: every page write fails after the item is stored. */
+    /**
+     * A handler that crashes on every write to the site bucket, as if the function died between
+     * storing the item and writing the page. The fault is injected in the SDK's request pipeline.
+     */
     PublishHandler handlerThatCannotWritePages() {
-        var broken = new PublishConfig(config.site(), "no-such-bucket-" + id, config.articlesTable(), config.uploadsTable(),
-                config.articlePrefix(), config.assetPrefix(), config.reportPrefix());
-        return new PublishHandler(Publisher.create(broken, s3, dynamo, Clock.systemUTC()));
+        ExecutionInterceptor crashOnPageWrite = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest put && put.bucket().equals(siteBucket)) {
+                    throw SdkClientException.create("injected crash before the page write");
+                }
+            }
+        };
+        return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()));
     }
 
     void handle(S3Event event) {
