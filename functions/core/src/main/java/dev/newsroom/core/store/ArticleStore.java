@@ -3,7 +3,6 @@ package dev.newsroom.core.store;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -19,9 +18,7 @@ public final class ArticleStore {
     }
 
     public Optional<StoredArticle> find(String slug) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(ArticleItems.SLUG, ArticleItems.s(slug)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+        return Lookups.item(dynamo, table, ArticleItems.SLUG, slug).map(ArticleItems::fromItem);
     }
 
     /**

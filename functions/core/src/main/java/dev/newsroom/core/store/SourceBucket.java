@@ -44,17 +44,7 @@ public final class SourceBucket {
     }
 
     public boolean exists(String bucket, String key) {
-        try {
-            s3.headObject(r -> r.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return Lookups.head(s3, bucket, key).isPresent();
     }
 
     public void writeJson(String bucket, String key, String json) {

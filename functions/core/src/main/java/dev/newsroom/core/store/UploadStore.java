@@ -23,12 +23,10 @@ public final class UploadStore {
     }
 
     public Optional<UploadStatus> find(String sourceKey) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(KEY, AttributeValue.fromS(sourceKey)))).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new UploadStatus(item.get(KEY).s(), item.get("sequencer").s(), item.get("outcome").s(),
+        return Lookups.item(dynamo, table, KEY, sourceKey).map(item -> new UploadStatus(
+                item.get(KEY).s(),
+                item.get("sequencer").s(),
+                item.get("outcome").s(),
                 Optional.ofNullable(item.get("slug")).map(AttributeValue::s),
                 item.containsKey("problems") ? item.get("problems").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Instant.parse(item.get("at").s())));
