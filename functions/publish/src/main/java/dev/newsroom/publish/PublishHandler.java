@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -24,8 +25,14 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     private final Publisher publisher;
 
+    /** What Lambda calls: configuration from the process environment. */
     public PublishHandler() {
-        this(fromEnvironment(Env.system()));
+        this(System.getenv());
+    }
+
+    /** Configuration from an environment-style map, as the local stack passes the template's variables. */
+    public PublishHandler(Map<String, String> environment) {
+        this(fromEnvironment(new Env(environment)));
     }
 
     public PublishHandler(Publisher publisher) {

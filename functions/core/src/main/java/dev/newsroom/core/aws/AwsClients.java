@@ -1,8 +1,13 @@
 package dev.newsroom.core.aws;
 
 import dev.newsroom.core.config.Env;
+import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -11,9 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds the SDK clients once, at init, the way Lambda wants them: the lightweight URLConnection
- * HTTP client, the region and credentials from the environment Lambda sets, no profile files.
- * Endpoints follow the SDK's own {@code AWS_ENDPOINT_URL_*} variables, which is how the local stack
- * points the same code at DynamoDB Local and S3Proxy; {@code S3_FORCE_PATH_STYLE} is for S3Proxy.
+ * HTTP client, and region and credentials from the variables Lambda sets in the function's
+ * environment, with no profile files or metadata lookups. Endpoints follow the SDK's standard
+ * {@code AWS_ENDPOINT_URL_S3} and {@code AWS_ENDPOINT_URL_DYNAMODB} when present (never on AWS;
+ * the local stack points them at S3Proxy and DynamoDB Local); {@code S3_FORCE_PATH_STYLE} is for S3Proxy.
  */
 public final class AwsClients {
 
@@ -22,27 +28,34 @@ public final class AwsClients {
             .socketTimeout(Duration.ofSeconds(10))
             .build();
     private final Region region;
+    private final StaticCredentialsProvider credentials;
+    private final Optional<URI> s3Endpoint;
+    private final Optional<URI> dynamoEndpoint;
     private final boolean pathStyle;
 
     public AwsClients(Env env) {
         this.region = Region.of(env.require("AWS_REGION"));
+        String keyId = env.require("AWS_ACCESS_KEY_ID");
+        String secret = env.require("AWS_SECRET_ACCESS_KEY");
+        AwsCredentials keys = env.optional("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
+        this.credentials = StaticCredentialsProvider.create(keys);
+        this.s3Endpoint = env.optional("AWS_ENDPOINT_URL_S3").map(URI::create);
+        this.dynamoEndpoint = env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
         this.pathStyle = Boolean.parseBoolean(env.optional("S3_FORCE_PATH_STYLE", "false"));
     }
 
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder()
-                .httpClient(http)
-                .region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .build();
+        var builder = DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
+        dynamoEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     public S3Client s3() {
-        return S3Client.builder()
-                .httpClient(http)
-                .region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .forcePathStyle(pathStyle)
-                .build();
+        var builder = S3Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .forcePathStyle(pathStyle);
+        s3Endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 }

@@ -19,10 +19,6 @@ public final class Env {
         this.values = Map.copyOf(values);
     }
 
-    public static Env system() {
-        return new Env(System.getenv());
-    }
-
     public String require(String name) {
         return optional(name).orElseThrow(() -> new ConfigurationException(name + " is not set"));
     }
