@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -55,6 +56,11 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
 
     /** Starts both services; with a data directory they persist there, else they live in memory. */
     public static LocalAws start(Optional<Path> dataDir) throws Exception {
+        return start(dataDir, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Optional)}, with S3Proxy's blob store wrapped: a decorator sees every write of every client. */
+    public static LocalAws start(Optional<Path> dataDir, UnaryOperator<BlobStore> decorate) throws Exception {
         int dynamoPort = freePort();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoPort), "-disableTelemetry"));
         BlobStore blobs;
@@ -71,7 +77,7 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
         bindToLoopback(dynamo);
         dynamo.start();
         S3Proxy s3 = S3Proxy.builder()
-                .blobStore(new AtomicConditionalWrites(blobs))
+                .blobStore(decorate.apply(new AtomicConditionalWrites(blobs)))
                 .endpoint(URI.create("http://" + LOOPBACK + ":0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();

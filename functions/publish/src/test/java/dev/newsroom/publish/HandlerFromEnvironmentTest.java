@@ -1,5 +1,7 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.local.LambdaContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.newsroom.local.LocalAws;
@@ -34,7 +36,7 @@ class HandlerFromEnvironmentTest {
         PublishWorld world = new PublishWorld(stack.aws(), stack.names());
         String key = "articles/" + world.id + "-from-env.md";
 
-        handler.handleRequest(world.upload(key, PublishWorld.article("From the environment", "")), new TestContext());
+        handler.handleRequest(world.upload(key, PublishWorld.article("From the environment", "")), LambdaContext.invocationOf("publish", 30));
 
         assertEquals("From the environment",
                 Jsoup.parse(world.page(world.id + "-from-env").orElseThrow()).selectFirst("h1").text());

@@ -1,5 +1,7 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.local.LambdaContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -163,7 +165,7 @@ abstract class PublishContract {
     @Test
     void crashBetweenItemAndPageConvergesOnRetry_A3() {
         S3Event event = world.upload(key("crash"), PublishWorld.article("Crash", ""));
-        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(event, new TestContext()));
+        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(event, LambdaContext.invocationOf("publish", 30)));
         assertEquals(1, world.article(slug("crash")).orElseThrow().version(), "the item was written");
         assertTrue(world.page(slug("crash")).isEmpty(), "the page was not");
         assertNull(world.upload(key("crash")), "so the upload is not marked done");
@@ -179,7 +181,7 @@ abstract class PublishContract {
     void crashWhileUnpublishingConvergesOnRetry_A3() {
         world.handle(world.upload(key("withdraw"), PublishWorld.article("Withdrawn", "")));
         S3Event delete = world.delete(key("withdraw"));
-        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(delete, new TestContext()));
+        assertThrows(RuntimeException.class, () -> world.handlerThatCannotWritePages().handleRequest(delete, LambdaContext.invocationOf("publish", 30)));
         assertEquals(ArticleStatus.UNPUBLISHED, world.article(slug("withdraw")).orElseThrow().status());
         assertEquals("Withdrawn", Jsoup.parse(world.page(slug("withdraw")).orElseThrow()).selectFirst("h1").text(),
                 "the page write failed");

@@ -1,5 +1,7 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.local.LambdaContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class PublishLoggingTest {
         String key = "articles/" + world.id + "-logged.md";
         String article = PublishWorld.article("Logged", "summary: " + BODY_MARKER) + BODY_MARKER + "\n";
         var event = world.upload(key, article);
-        TestContext context = new TestContext();
+        LambdaContext context = LambdaContext.invocationOf("publish", 30);
 
         List<JsonNode> lines = capture(() -> world.handler().handleRequest(event, context));
 
@@ -54,7 +56,7 @@ class PublishLoggingTest {
 
         List<JsonNode> lines = capture(() -> {
             try {
-                world.handlerThatCannotWritePages().handleRequest(event, new TestContext());
+                world.handlerThatCannotWritePages().handleRequest(event, LambdaContext.invocationOf("publish", 30));
             } catch (RuntimeException expected) {
                 // the event is retried by Lambda
             }

@@ -1,5 +1,7 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.local.LambdaContext;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
@@ -92,7 +94,7 @@ final class PublishWorld {
     }
 
     void handle(S3Event event) {
-        handler().handleRequest(event, new TestContext());
+        handler().handleRequest(event, LambdaContext.invocationOf("publish", 30));
     }
 
     /** Uploads like an editor would, and returns the event S3 would send for it. */

@@ -5,15 +5,13 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.S3EventKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * S3 events shaped exactly like AWS's: the samples in {@code events/}, retargeted at real objects,
@@ -47,13 +45,6 @@ final class S3Events {
         return event("s3-delete.json", "ObjectRemoved:Delete", bucket, key, null, -1, sequencer);
     }
 
-    /** Keys in events are URL-encoded, with + for spaces; slashes stay. */
-    static String encodeKey(String key) {
-        return Arrays.stream(key.split("/", -1))
-                .map(part -> URLEncoder.encode(part, StandardCharsets.UTF_8))
-                .collect(Collectors.joining("/"));
-    }
-
     private static S3Event event(String sample, String eventName, String bucket, String key, String eTag, long size,
                                  String sequencer) {
         try {
@@ -63,7 +54,7 @@ final class S3Events {
             ObjectNode s3 = (ObjectNode) record.get("s3");
             ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
             ObjectNode object = (ObjectNode) s3.get("object");
-            object.put("key", encodeKey(key)).put("sequencer", sequencer);
+            object.put("key", S3EventKeys.encode(key)).put("sequencer", sequencer);
             if (eTag != null) {
                 object.put("eTag", eTag.replace("\"", "")).put("size", size);
             }

@@ -1,4 +1,4 @@
-package dev.newsroom.publish;
+package dev.newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,11 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The invocation context Lambda passes a handler; here with a fresh request id per invocation. */
-record TestContext(String awsRequestId) implements Context {
+/** The invocation context Lambda passes a handler, for invocations outside Lambda: a fresh request id each. */
+public record LambdaContext(String functionName, String awsRequestId, int timeoutSeconds) implements Context {
 
-    TestContext() {
-        this(UUID.randomUUID().toString());
+    public static LambdaContext invocationOf(String functionName, int timeoutSeconds) {
+        return new LambdaContext(functionName, UUID.randomUUID().toString(), timeoutSeconds);
     }
 
     @Override
@@ -21,7 +21,7 @@ record TestContext(String awsRequestId) implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/publish";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -31,7 +31,7 @@ record TestContext(String awsRequestId) implements Context {
 
     @Override
     public String getFunctionName() {
-        return "publish";
+        return functionName;
     }
 
     @Override
@@ -41,7 +41,7 @@ record TestContext(String awsRequestId) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:publish";
+        return "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + functionName;
     }
 
     @Override
@@ -56,7 +56,7 @@ record TestContext(String awsRequestId) implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return timeoutSeconds * 1000;
     }
 
     @Override

@@ -1,0 +1,176 @@
+package dev.newsroom.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import dev.newsroom.local.LocalAws;
+import dev.newsroom.local.TemplateResources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole newsroom on one machine, in this process, on loopback: DynamoDB Local and S3Proxy
+ * with the resources of {@code template.yaml}, the functions it declares hosted as Lambda hosts
+ * them, S3 event notifications, and one front port playing CloudFront.
+ */
+public final class LocalNewsroom implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalNewsroom.class);
+    private static final String SEEDED_MARKER = "seeded";
+    private static final List<String> SEED_ARTICLES = List.of(
+            "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
+
+    private final LocalAws aws;
+    private final SiteFront front;
+    private final ScheduledExecutorService functionsExecutor;
+    private final ExecutorService frontExecutor;
+    private final Map<String, String> names;
+    private final Path dataDir;
+    private final ObjectNode endpoints;
+
+    private LocalNewsroom(LocalAws aws, SiteFront front, ScheduledExecutorService functionsExecutor,
+                          ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
+        this.aws = aws;
+        this.front = front;
+        this.functionsExecutor = functionsExecutor;
+        this.frontExecutor = frontExecutor;
+        this.names = names;
+        this.dataDir = dataDir;
+        this.endpoints = endpoints;
+    }
+
+    public static LocalNewsroom start(Path template, Path dataDir, int port) throws Exception {
+        CloudFormationTemplate cfn = CloudFormationTemplate.read(template);
+        TemplateResources resources = new TemplateResources(cfn);
+        Map<String, String> names = resources.names();
+        ScheduledExecutorService functionsExecutor = Executors.newScheduledThreadPool(4, daemon("function"));
+        // Notifications need the functions, which need S3's address: a write can only arrive once S3 listens.
+        AtomicReference<S3Notifications> notifications = new AtomicReference<>();
+        LocalAws aws = LocalAws.start(Optional.of(dataDir),
+                blobs -> new NotifyingBlobStore(blobs, change -> {
+                    S3Notifications target = notifications.get();
+                    if (target != null) {
+                        target.notify(change);
+                    }
+                }));
+        resources.create(aws);
+        ExecutorService frontExecutor = Executors.newFixedThreadPool(8, daemon("front"));
+        SiteFront front = new SiteFront(port, aws.s3(), names.get("SiteBucket"), frontExecutor);
+        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url());
+        notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
+                LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
+        ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
+        Files.writeString(dataDir.resolve("endpoints.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(endpoints));
+        return new LocalNewsroom(aws, front, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+    }
+
+    /** The template's functions, each with the environment AWS would give it, pointed at the local services. */
+    private static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
+                                                        URI site) {
+        Map<String, String> local = new HashMap<>();
+        local.put("AWS_REGION", LocalAws.REGION.id());
+        local.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        local.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        local.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        local.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        local.put("S3_FORCE_PATH_STYLE", "true");
+        local.put("SITE_URL", site.toString());
+        local.put("CDN_URL", site.toString());
+        int timeout = cfn.root().path("Globals").path("Function").path("Timeout").asInt(30);
+        Map<String, LocalFunction> functions = new LinkedHashMap<>();
+        cfn.resources("AWS::Serverless::Function").forEach((id, resource) -> {
+            String handler = resource.path("Properties").path("Handler").asText();
+            functions.put(id, new LocalFunction(id, handler.substring(0, handler.indexOf("::")),
+                    FunctionEnvironment.resolve(cfn, id, names, local), timeout));
+        });
+        return functions;
+    }
+
+    private static ObjectNode endpoints(LocalAws aws, URI site, Map<String, String> names, CloudFormationTemplate cfn) {
+        ObjectNode e = Json.mapper().createObjectNode();
+        e.put("site", site.toString());
+        e.put("api", site + "/api");
+        e.put("s3", aws.s3Endpoint().toString());
+        e.put("dynamodb", aws.dynamoEndpoint().toString());
+        e.put("region", LocalAws.REGION.id());
+        e.put("accessKeyId", LocalAws.ACCESS_KEY);
+        e.put("secretAccessKey", LocalAws.SECRET_KEY);
+        e.put("sourceBucket", names.get("SourceBucket"));
+        JsonNode publishEnv = FunctionEnvironment.declared(cfn, "PublishFunction").get("ARTICLE_PREFIX");
+        e.put("articlePrefix", publishEnv.asText());
+        e.put("assetPrefix", FunctionEnvironment.declared(cfn, "PublishFunction").get("ASSET_PREFIX").asText());
+        e.put("siteBucket", names.get("SiteBucket"));
+        e.put("articlesTable", names.get("ArticlesTable"));
+        e.put("uploadsTable", names.get("UploadsTable"));
+        return e;
+    }
+
+    public ObjectNode endpoints() {
+        return endpoints.deepCopy();
+    }
+
+    public URI siteUrl() {
+        return front.url();
+    }
+
+    /** On the first start of a data directory, publishes the demo articles the way an editor would. */
+    public List<String> seedIfNew() throws IOException {
+        Path marker = dataDir.resolve(SEEDED_MARKER);
+        if (Files.exists(marker)) {
+            return List.of();
+        }
+        S3Client s3 = aws.s3();
+        String prefix = endpoints.get("articlePrefix").asText();
+        List<String> keys = new ArrayList<>();
+        for (String name : SEED_ARTICLES) {
+            try (InputStream in = LocalNewsroom.class.getResourceAsStream("/seed/" + name)) {
+                String key = prefix + name;
+                s3.putObject(r -> r.bucket(names.get("SourceBucket")).key(key).contentType("text/markdown; charset=utf-8"),
+                        RequestBody.fromBytes(in.readAllBytes()));
+                keys.add(key);
+            }
+        }
+        Files.writeString(marker, String.join("\n", keys) + "\n");
+        return keys;
+    }
+
+    @Override
+    public void close() throws Exception {
+        front.close();
+        functionsExecutor.shutdown();
+        functionsExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        frontExecutor.shutdownNow();
+        aws.close();
+        LOG.info("stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

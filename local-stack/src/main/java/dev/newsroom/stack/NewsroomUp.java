@@ -1,0 +1,94 @@
+package dev.newsroom.stack;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./newsroom up}: starts the local newsroom and keeps it running until Ctrl-C. */
+@Command(name = "newsroom up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs the whole newsroom on this machine, on 127.0.0.1 only: DynamoDB Local and S3Proxy with the",
+            "buckets and tables of template.yaml, the functions it declares, S3 event notifications, and one",
+            "front port that serves the site as CloudFront would and /api/ as API Gateway would.",
+            "Endpoints are printed and written to <data dir>/endpoints.json. Ctrl-C stops everything."})
+public final class NewsroomUp implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "3000",
+            description = "The front port for the site and /api/ (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsroom",
+            description = "Where DynamoDB Local, S3Proxy and the logs keep their data, so a restart keeps everything"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Delete the data directory first and start empty (the demo articles are published again).")
+    boolean fresh;
+
+    @Option(names = "--seed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "On the first start of a data directory, publish a few demo articles (default: on).")
+    boolean seed;
+
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "template.yaml",
+            description = "The SAM template the resources and functions come from (default: ${DEFAULT-VALUE}).")
+    Path template;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NewsroomUp()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (fresh && Files.exists(dataDir)) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Path logs = Files.createDirectories(dataDir.resolve("logs")).toAbsolutePath();
+        // Logging is configured before the first logger exists: readable console, function logs to a file.
+        System.setProperty("newsroom.logs", logs.toString());
+        System.setProperty("log4j2.configurationFile", "log4j2-stack.xml");
+        System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
+
+        LocalNewsroom newsroom = LocalNewsroom.start(template, dataDir.toAbsolutePath(), port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                newsroom.close();
+            } catch (Exception e) {
+                System.err.println("newsroom: shutting down: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        long readyMs = ManagementFactory.getRuntimeMXBean().getUptime();
+        var e = newsroom.endpoints();
+        System.out.printf("""
+                Newsroom is up (ready in %d ms)
+                  site      %s
+                  api       %s
+                  s3        %s   (bucket %s, articles under %s)
+                  dynamodb  %s
+                  data      %s   (endpoints.json, logs/functions.log)
+                Publish an article:
+                  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\
+                    /usr/bin/aws --endpoint-url %s s3 cp my-article.md s3://%s/%smy-article.md
+                Ctrl-C stops everything.
+                %n""", readyMs, e.get("site").asText(), e.get("api").asText(), e.get("s3").asText(),
+                e.get("sourceBucket").asText(), e.get("articlePrefix").asText(), e.get("dynamodb").asText(),
+                dataDir.toAbsolutePath(), e.get("accessKeyId").asText(), e.get("secretAccessKey").asText(),
+                e.get("region").asText(), e.get("s3").asText(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText());
+        if (seed) {
+            newsroom.seedIfNew().forEach(key -> System.out.println("seeding " + key));
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.newsroom.stack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.core.site.SiteLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The one front port. Outside {@code /api/} it plays CloudFront in front of the site bucket: the
+ * same URL rule as the distribution's function ({@link SiteLayout#objectKey}), the object's own
+ * {@code Content-Type} and {@code Cache-Control}, {@code ETag} revalidation, GET and HEAD only, and
+ * {@code /404.html} with status 404 for a missing object. {@code /api/} answers as an HTTP API with
+ * no matching route, until functions declare routes.
+ */
+final class SiteFront implements AutoCloseable {
+
+    private static final String NOT_FOUND_PAGE = "404.html";
+
+    private final HttpServer server;
+    private final S3Client s3;
+    private final String siteBucket;
+
+    SiteFront(int port, S3Client s3, String siteBucket, ExecutorService executor) throws IOException {
+        this.s3 = s3;
+        this.siteBucket = siteBucket;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/api/") || path.equals("/api")) {
+                send(exchange, 404, "application/json", null, null, "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", null, null, "Method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            boolean climbs = java.util.Arrays.asList(path.split("/")).contains("..");
+            Optional<ResponseBytes<GetObjectResponse>> object = climbs ? Optional.empty() : get(SiteLayout.objectKey(path));
+            if (object.isPresent()) {
+                GetObjectResponse meta = object.get().response();
+                String eTag = meta.eTag();
+                if (eTag != null && eTag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.getResponseHeaders().set("ETag", eTag);
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+                send(exchange, 200, meta.contentType(), meta.cacheControl(), eTag, object.get().asByteArray());
+                return;
+            }
+            Optional<ResponseBytes<GetObjectResponse>> notFound = get(NOT_FOUND_PAGE);
+            byte[] body = notFound.map(ResponseBytes::asByteArray)
+                    .orElse("<!DOCTYPE html><title>Not found</title><h1>Not found</h1>\n".getBytes(StandardCharsets.UTF_8));
+            // CloudFront's error response for 404 is cached for ErrorCachingMinTTL (60 s) in template.yaml.
+            send(exchange, 404, "text/html; charset=utf-8", "max-age=60", null, body);
+        }
+    }
+
+    private Optional<ResponseBytes<GetObjectResponse>> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(siteBucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String cacheControl, String eTag,
+                             byte[] body) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        if (contentType != null) {
+            headers.set("Content-Type", contentType);
+        }
+        if (cacheControl != null) {
+            headers.set("Cache-Control", cacheControl);
+        }
+        if (eTag != null) {
+            headers.set("ETag", eTag);
+        }
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
