@@ -24,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -36,7 +34,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalNewsroom implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalNewsroom.class);
     private static final String SEEDED_MARKER = "seeded";
     private static final List<String> SEED_ARTICLES = List.of(
             "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
@@ -163,7 +160,6 @@ public final class LocalNewsroom implements AutoCloseable {
         functionsExecutor.awaitTermination(10, TimeUnit.SECONDS);
         frontExecutor.shutdownNow();
         aws.close();
-        LOG.info("stopped");
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -56,12 +56,15 @@ public final class NewsroomUp implements Callable<Integer> {
         System.setProperty("newsroom.logs", logs.toString());
         System.setProperty("log4j2.configurationFile", "log4j2-stack.xml");
         System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
+        // Our shutdown hook stops the functions first; Log4j's own hook would silence them mid-way.
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
 
         LocalNewsroom newsroom = LocalNewsroom.start(template, dataDir.toAbsolutePath(), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 newsroom.close();
+                System.out.println("Newsroom stopped.");
             } catch (Exception e) {
                 System.err.println("newsroom: shutting down: " + e.getMessage());
             } finally {
