@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
 
+    /** S3Proxy keeps multipart uploads in stub objects of its own; S3 has no such objects, so no events. */
+    private static final String S3PROXY_INTERNAL = ".s3proxy-";
+
     /** Starts at the wall clock in microseconds, so sequencers keep growing across restarts. */
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Consumer<ObjectChange> listener;
@@ -72,6 +75,9 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     private void created(String bucket, String key, String eventName) {
+        if (key.startsWith(S3PROXY_INTERNAL)) {
+            return;
+        }
         HeadObjectResponse head = delegate().blobMetadataIfPresent(bucket, key);
         if (head != null) {
             listener.accept(new ObjectChange(bucket, key, eventName, head.contentLength(), unquoted(head.eTag()), next()));
@@ -79,6 +85,9 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     private void removed(String bucket, String key) {
+        if (key.startsWith(S3PROXY_INTERNAL)) {
+            return;
+        }
         listener.accept(new ObjectChange(bucket, key, "ObjectRemoved:Delete", -1, null, next()));
     }
 

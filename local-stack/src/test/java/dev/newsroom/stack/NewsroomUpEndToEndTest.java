@@ -1,0 +1,205 @@
+package dev.newsroom.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.CloudFormationTemplate;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The stack as a user runs it: the launcher in its own process, on a free port and a temporary data
+ * directory; articles published with the real AWS CLI; pages read over HTTP from the front.
+ */
+class NewsroomUpEndToEndTest {
+
+    private static final Duration PAGE_DEADLINE = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void publishesOverwritesDeletesAndKeepsDataAcrossRestarts() throws Exception {
+        Path article = dataDir.resolveSibling(dataDir.getFileName() + "-article.md");
+        JsonNode endpoints;
+        try (Stack stack = Stack.start(dataDir)) {
+            endpoints = stack.endpoints;
+            String site = endpoints.get("site").asText();
+            await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/harbour-bridge-reopens") == 200);
+
+            write(article, "Town hall clock fixed", "The clock strikes again.");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/town hall clock.md");
+            await().atMost(PAGE_DEADLINE).until(() -> h1(site + "/articles/town-hall-clock").equals("Town hall clock fixed"));
+            HttpResponse<String> page = get(site + "/articles/town-hall-clock");
+            assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
+            assertTrue(page.headers().firstValue("Cache-Control").orElseThrow().startsWith("public, max-age=60"));
+
+            write(article, "Town hall clock fixed at last", "It chimed at noon.");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/town hall clock.md");
+            await().atMost(PAGE_DEADLINE).until(() -> h1(site + "/articles/town-hall-clock").equals("Town hall clock fixed at last"));
+
+            aws(endpoints, "s3", "rm", "s3://source-bucket/articles/town hall clock.md");
+            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/articles/town-hall-clock").body().contains("noindex"));
+
+            write(article, "Still here after a restart", "Persistence.");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/persistent.md");
+            await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/persistent") == 200);
+            assertEquals(404, status(site + "/articles/never-published"));
+        }
+
+        try (Stack restarted = Stack.start(dataDir)) {
+            String site = restarted.endpoints.get("site").asText();
+            assertEquals("Still here after a restart", h1(site + "/articles/persistent"));
+            assertTrue(get(site + "/articles/town-hall-clock").body().contains("noindex"));
+            try (DynamoDbClient dynamo = dynamo(restarted.endpoints)) {
+                var item = dynamo.getItem(r -> r.tableName(restarted.endpoints.get("articlesTable").asText())
+                        .key(Map.of("slug", AttributeValue.fromS("persistent")))).item();
+                assertEquals("published", item.get("status").s());
+            }
+            assertEquals(List.of(), restarted.linesMatching("seeding"), "demo articles are published once");
+        }
+    }
+
+    @Test
+    void documentsEveryOption() throws Exception {
+        Process process = new ProcessBuilder(Stack.command(List.of("--help"))).redirectErrorStream(true).start();
+        String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        for (String option : List.of("--port", "--data-dir", "--fresh", "--[no-]seed", "--template", "--help")) {
+            assertTrue(help.contains(option), () -> option + " missing from:\n" + help);
+        }
+    }
+
+    private static void write(Path file, String title, String body) throws IOException {
+        Files.writeString(file, "---\ntitle: " + title + "\ndate: 2026-11-24\ncategory: Town\n---\n" + body + "\n");
+    }
+
+    /** The real AWS CLI, configured only through its standard environment variables. */
+    private static void aws(JsonNode endpoints, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/aws", "--endpoint-url", endpoints.get("s3").asText()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", endpoints.get("accessKeyId").asText(),
+                "AWS_SECRET_ACCESS_KEY", endpoints.get("secretAccessKey").asText(),
+                "AWS_DEFAULT_REGION", endpoints.get("region").asText(),
+                "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", ""));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+    }
+
+    private static DynamoDbClient dynamo(JsonNode endpoints) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(endpoints.get("dynamodb").asText()))
+                .region(Region.of(endpoints.get("region").asText()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        endpoints.get("accessKeyId").asText(), endpoints.get("secretAccessKey").asText())))
+                .build();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int status(String url) throws Exception {
+        return get(url).statusCode();
+    }
+
+    private String h1(String url) throws Exception {
+        HttpResponse<String> response = get(url);
+        if (response.statusCode() != 200) {
+            return "";
+        }
+        var h1 = Jsoup.parse(response.body()).selectFirst("h1");
+        return h1 == null ? "" : h1.text();
+    }
+
+    /** The launcher in a child JVM, stopped with SIGTERM as Ctrl-C would. */
+    private static final class Stack implements AutoCloseable {
+        final Process process;
+        final JsonNode endpoints;
+        final List<String> seen;
+
+        private Stack(Process process, JsonNode endpoints, List<String> seen) {
+            this.process = process;
+            this.endpoints = endpoints;
+            this.seen = seen;
+        }
+
+        static List<String> command(List<String> args) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"), NewsroomUp.class.getName()));
+            command.addAll(args);
+            return command;
+        }
+
+        static Stack start(Path dataDir) throws Exception {
+            Path template = CloudFormationTemplate.repositoryRoot().resolve("template.yaml");
+            Process process = new ProcessBuilder(command(List.of("--port", "0", "--data-dir", dataDir.toString(),
+                    "--template", template.toString()))).redirectErrorStream(true).start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        seen.add(line);
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    lines.add("reader stopped: " + e.getMessage());
+                }
+            }, "stack-output");
+            reader.setDaemon(true);
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertNotNull(line, () -> "the stack did not come up; it said:\n" + String.join("\n", seen));
+                if (line.startsWith("Newsroom is up")) {
+                    break;
+                }
+            }
+            return new Stack(process, Json.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
+        }
+
+        List<String> linesMatching(String text) {
+            return seen.stream().filter(l -> l.contains(text)).toList();
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the stack stops on SIGTERM");
+        }
+    }
+}
