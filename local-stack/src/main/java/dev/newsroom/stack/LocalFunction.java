@@ -60,11 +60,16 @@ final class LocalFunction {
             handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
             Type[] io = requestHandlerTypes(type);
             ClassLoader loader = type.getClassLoader();
-            input = LambdaEventSerializers.serializerFor((Class<Object>) io[0], loader);
-            output = io[1] == Void.class ? null : LambdaEventSerializers.serializerFor((Class<Object>) io[1], loader);
+            input = LambdaEventSerializers.serializerFor(raw(io[0]), loader);
+            output = io[1] == Void.class ? null : LambdaEventSerializers.serializerFor(raw(io[1]), loader);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(id + ": cannot build " + handlerClass + " from its environment", e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> raw(Type type) {
+        return (Class<Object>) (type instanceof ParameterizedType p ? p.getRawType() : type);
     }
 
     private static Type[] requestHandlerTypes(Class<?> type) {

@@ -75,6 +75,7 @@ public final class LocalNewsroom implements AutoCloseable {
         ExecutorService frontExecutor = Executors.newFixedThreadPool(8, daemon("front"));
         SiteFront front = new SiteFront(port, aws.s3(), names.get("SiteBucket"), frontExecutor);
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url());
+        front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);

@@ -19,23 +19,31 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The one front port. Outside {@code /api/} it plays CloudFront in front of the site bucket: the
  * same URL rule as the distribution's function ({@link SiteLayout#objectKey}), the object's own
  * {@code Content-Type} and {@code Cache-Control}, {@code ETag} revalidation, GET and HEAD only, and
- * {@code /404.html} with status 404 for a missing object. {@code /api/} answers as an HTTP API with
- * no matching route, until functions declare routes.
+ * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi}.
  */
 final class SiteFront implements AutoCloseable {
 
     private static final String NOT_FOUND_PAGE = "404.html";
 
+    /** API Gateway's payload limit for HTTP APIs. */
+    private static final int MAX_API_BODY = 10 * 1024 * 1024;
+
     private final HttpServer server;
     private final S3Client s3;
     private final String siteBucket;
+    private HttpApi api;
 
+    /** Binds the port, so the address is known before the functions that need it are built. */
     SiteFront(int port, S3Client s3, String siteBucket, ExecutorService executor) throws IOException {
         this.s3 = s3;
         this.siteBucket = siteBucket;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.createContext("/", this::serve);
         server.setExecutor(executor);
+    }
+
+    void start(HttpApi httpApi) {
+        this.api = httpApi;
+        server.createContext("/", this::serve);
         server.start();
     }
 
@@ -47,7 +55,7 @@ final class SiteFront implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/api/") || path.equals("/api")) {
-                send(exchange, 404, "application/json", null, null, "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                serveApi(exchange);
                 return;
             }
             String method = exchange.getRequestMethod();
@@ -74,6 +82,23 @@ final class SiteFront implements AutoCloseable {
                     .orElse("<!DOCTYPE html><title>Not found</title><h1>Not found</h1>\n".getBytes(StandardCharsets.UTF_8));
             // CloudFront's error response for 404 is cached for ErrorCachingMinTTL (60 s) in template.yaml.
             send(exchange, 404, "text/html; charset=utf-8", "max-age=60", null, body);
+        }
+    }
+
+    private void serveApi(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_API_BODY + 1);
+        HttpApi.Response response = body.length > MAX_API_BODY
+                ? HttpApi.Response.json(413, "{\"message\":\"Request Entity Too Large\"}")
+                : api.handle(new HttpApi.Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+                        exchange.getRemoteAddress().getAddress().getHostAddress()));
+        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        boolean empty = response.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.newsroom.stack;
+
+import dev.newsroom.local.CloudFormationTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One route of an HTTP API from {@code template.yaml} (a function event of type {@code HttpApi}):
+ * a method, or {@code ANY}, and a path whose {@code {name}} segments capture one segment and whose
+ * last {@code {name+}} segment captures the rest.
+ */
+record HttpApiRoute(String functionId, String method, String path) {
+
+    static List<HttpApiRoute> fromTemplate(CloudFormationTemplate template) {
+        List<HttpApiRoute> routes = new ArrayList<>();
+        template.resources("AWS::Serverless::Function").forEach((functionId, function) ->
+                function.path("Properties").path("Events").fields().forEachRemaining(event -> {
+                    if ("HttpApi".equals(event.getValue().path("Type").asText())) {
+                        var properties = event.getValue().path("Properties");
+                        routes.add(new HttpApiRoute(functionId, properties.path("Method").asText("ANY").toUpperCase(),
+                                properties.path("Path").asText()));
+                    }
+                }));
+        return routes;
+    }
+
+    String routeKey() {
+        return method + " " + path;
+    }
+
+    /** Percent-decoding for a path: unlike a query string, {@code +} is a plus sign. */
+    private static String decode(String raw) {
+        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The path parameters if this route takes the request, else empty. */
+    Optional<Map<String, String>> match(String requestMethod, String requestPath) {
+        if (!method.equals("ANY") && !method.equalsIgnoreCase(requestMethod)) {
+            return Optional.empty();
+        }
+        String[] pattern = path.split("/", -1);
+        String[] actual = requestPath.split("/", -1);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            String segment = pattern[i];
+            boolean parameter = segment.startsWith("{") && segment.endsWith("}");
+            if (parameter && segment.endsWith("+}") && i == pattern.length - 1) {
+                if (i >= actual.length) {
+                    return Optional.empty();
+                }
+                parameters.put(segment.substring(1, segment.length() - 2),
+                        decode(String.join("/", List.of(actual).subList(i, actual.length))));
+                return Optional.of(parameters);
+            }
+            if (i >= actual.length) {
+                return Optional.empty();
+            }
+            if (parameter && !actual[i].isEmpty()) {
+                parameters.put(segment.substring(1, segment.length() - 1), decode(actual[i]));
+            } else if (!segment.equals(actual[i])) {
+                return Optional.empty();
+            }
+        }
+        return pattern.length == actual.length ? Optional.of(parameters) : Optional.empty();
+    }
+}
