@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -108,6 +109,15 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
     @Override
     public synchronized DynamoDbClient dynamoDb() {
         return track(DynamoDbClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build());
+    }
+
+    public synchronized DynamoDbStreamsClient dynamoDbStreams() {
+        return track(DynamoDbStreamsClient.builder()
                 .endpointOverride(dynamoEndpoint)
                 .region(REGION)
                 .credentialsProvider(credentials())

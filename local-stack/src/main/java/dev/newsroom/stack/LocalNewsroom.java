@@ -40,16 +40,18 @@ public final class LocalNewsroom implements AutoCloseable {
 
     private final LocalAws aws;
     private final SiteFront front;
+    private final List<StreamPump> pumps;
     private final ScheduledExecutorService functionsExecutor;
     private final ExecutorService frontExecutor;
     private final Map<String, String> names;
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalAws aws, SiteFront front, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalAws aws, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
         this.front = front;
+        this.pumps = pumps;
         this.functionsExecutor = functionsExecutor;
         this.frontExecutor = frontExecutor;
         this.names = names;
@@ -78,10 +80,25 @@ public final class LocalNewsroom implements AutoCloseable {
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
+        List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
+        pumps.forEach(StreamPump::start);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         Files.writeString(dataDir.resolve("endpoints.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, front, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+        return new LocalNewsroom(aws, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+    }
+
+    /** An event source mapping for each DynamoDB stream event source in the template. */
+    private static List<StreamPump> streamPumps(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
+                                                Map<String, LocalFunction> functions, Path dataDir) {
+        List<StreamPump> pumps = new ArrayList<>();
+        var dynamo = aws.dynamoDb();
+        for (StreamSource source : StreamSource.fromTemplate(cfn)) {
+            String streamArn = dynamo.describeTable(r -> r.tableName(names.get(source.tableId()))).table().latestStreamArn();
+            pumps.add(new StreamPump(source, functions.get(source.functionId()), aws.dynamoDbStreams(), streamArn,
+                    dataDir.resolve("streams"), dataDir.resolve("failed-events")));
+        }
+        return pumps;
     }
 
     /** The template's functions, each with the environment AWS would give it, pointed at the local services. */
@@ -157,6 +174,9 @@ public final class LocalNewsroom implements AutoCloseable {
     @Override
     public void close() throws Exception {
         front.close();
+        for (StreamPump pump : pumps) {
+            pump.close();
+        }
         functionsExecutor.shutdown();
         functionsExecutor.awaitTermination(10, TimeUnit.SECONDS);
         frontExecutor.shutdownNow();

@@ -1,0 +1,148 @@
+package dev.newsroom.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.LocalAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** The stream event source mapping against DynamoDB Local's real stream. */
+class StreamPumpTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static LocalAws aws;
+    private static DynamoDbClient dynamo;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        aws = LocalAws.start(Optional.empty());
+        dynamo = aws.dynamoDb();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        aws.close();
+    }
+
+    /** A table with a stream and ten items written, r01 to r10; returns its stream ARN. */
+    private static String tableWithTenWrites(String table) {
+        dynamo.createTable(r -> r.tableName(table)
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode("PAY_PER_REQUEST")
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        write(table, IntStream.rangeClosed(1, 10));
+        return dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+    }
+
+    private static void write(String table, IntStream ids) {
+        ids.forEach(i -> dynamo.putItem(r -> r.tableName(table)
+                .item(Map.of("id", AttributeValue.fromS(String.format("r%02d", i)), "n", AttributeValue.fromN(Integer.toString(i))))));
+    }
+
+    private StreamPump pump(String name, String streamArn, int maxRetries, Map<String, String> behaviour) {
+        return pump(name, name, streamArn, maxRetries, behaviour);
+    }
+
+    /** A mapping for function {@code functionId} (which names its checkpoint) whose handler records as {@code recorder}. */
+    private StreamPump pump(String functionId, String recorder, String streamArn, int maxRetries, Map<String, String> behaviour) {
+        Map<String, String> env = new HashMap<>(behaviour);
+        env.put("NAME", recorder);
+        var source = new StreamSource(functionId, "Stream", "Table", "TRIM_HORIZON", 100, maxRetries, true);
+        var function = new LocalFunction(functionId, RecordingStreamHandler.class.getName(), env, 30);
+        StreamPump pump = new StreamPump(source, function, aws.dynamoDbStreams(), streamArn, dataDir.resolve("streams"),
+                dataDir.resolve("failed-events"));
+        pump.start();
+        return pump;
+    }
+
+    private static List<String> ids(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> String.format("r%02d", i)).toList();
+    }
+
+    private static List<List<String>> batches(String name) {
+        return RecordingStreamHandler.BATCHES.getOrDefault(name, List.of());
+    }
+
+    @Test
+    void retriesFromTheFirstReportedFailure_A6() throws Exception {
+        String arn = tableWithTenWrites("PartialFailure");
+        try (StreamPump pump = pump("partial", arn, -1, Map.of("FAIL_ID", "r04", "FAIL_TIMES", "1"))) {
+            await().atMost(DEADLINE).until(() -> batches("partial").size() >= 2);
+        }
+        assertEquals(List.of(ids(1, 10), ids(4, 10)), batches("partial"));
+    }
+
+    @Test
+    void retriesTheWholeBatchWhenTheHandlerThrows() throws Exception {
+        String arn = tableWithTenWrites("Throwing");
+        try (StreamPump pump = pump("throwing", arn, -1, Map.of("THROW_FIRST", "yes"))) {
+            await().atMost(DEADLINE).until(() -> batches("throwing").size() >= 2);
+        }
+        assertEquals(List.of(ids(1, 10), ids(1, 10)), batches("throwing"));
+    }
+
+    @Test
+    void aFailureNamingNoRecordFailsTheWholeBatch() throws Exception {
+        String arn = tableWithTenWrites("Blank");
+        try (StreamPump pump = pump("blank", arn, -1, Map.of("BLANK_FAILURE", "yes"))) {
+            await().atMost(DEADLINE).until(() -> batches("blank").size() >= 2);
+        }
+        assertEquals(List.of(ids(1, 10), ids(1, 10)), batches("blank"));
+    }
+
+    @Test
+    void resumesAfterARestartWithoutRedelivering() throws Exception {
+        String arn = tableWithTenWrites("Resume");
+        try (StreamPump pump = pump("resume", "resume-1", arn, -1, Map.of())) {
+            await().atMost(DEADLINE).until(() -> batches("resume-1").size() >= 1);
+        }
+        write("Resume", IntStream.rangeClosed(11, 13));
+        try (StreamPump pump = pump("resume", "resume-2", arn, -1, Map.of())) {
+            await().atMost(DEADLINE).until(() -> batches("resume-2").size() >= 1);
+        }
+        assertEquals(List.of(ids(1, 10)), batches("resume-1"));
+        assertEquals(List.of(ids(11, 13)), batches("resume-2"));
+    }
+
+    @Test
+    void keepsABatchThatExhaustsItsRetriesAndMovesOn_A5() throws Exception {
+        String arn = tableWithTenWrites("Exhausted");
+        try (StreamPump pump = pump("exhausted", arn, 1, Map.of("FAIL_ID", "r04", "FAIL_TIMES", "99"))) {
+            await().atMost(DEADLINE).until(() -> batches("exhausted").size() >= 2);
+            write("Exhausted", IntStream.rangeClosed(11, 11));
+            await().atMost(DEADLINE).until(() -> batches("exhausted").size() >= 3);
+        }
+        assertEquals(List.of(ids(1, 10), ids(4, 10), ids(11, 11)), batches("exhausted"));
+        Path kept = dataDir.resolve("failed-events").resolve("exhausted");
+        try (Stream<Path> files = Files.list(kept)) {
+            JsonNode event = Json.mapper().readTree(files.findFirst().orElseThrow().toFile());
+            assertEquals(7, event.get("Records").size());
+            assertEquals("r04", event.at("/Records/0/dynamodb/Keys/id/S").asText());
+            assertTrue(event.at("/Records/0/dynamodb/NewImage/n/N").asText().equals("4"));
+        }
+    }
+}
