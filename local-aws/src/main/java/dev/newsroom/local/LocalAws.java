@@ -24,6 +24,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -95,34 +97,30 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
     }
 
     @Override
-    public synchronized S3Client s3(List<ExecutionInterceptor> interceptors) {
-        return track(S3Client.builder()
-                .overrideConfiguration(c -> c.executionInterceptors(interceptors))
-                .endpointOverride(s3Endpoint)
-                .forcePathStyle(true)
-                .region(REGION)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build());
+    public S3Client s3(List<ExecutionInterceptor> interceptors) {
+        return local(S3Client.builder().forcePathStyle(true)
+                .overrideConfiguration(c -> c.executionInterceptors(interceptors)), s3Endpoint);
     }
 
     @Override
-    public synchronized DynamoDbClient dynamoDb() {
-        return track(DynamoDbClient.builder()
-                .endpointOverride(dynamoEndpoint)
-                .region(REGION)
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build());
+    public DynamoDbClient dynamoDb() {
+        return local(DynamoDbClient.builder(), dynamoEndpoint);
     }
 
-    public synchronized DynamoDbStreamsClient dynamoDbStreams() {
-        return track(DynamoDbStreamsClient.builder()
-                .endpointOverride(dynamoEndpoint)
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return local(DynamoDbStreamsClient.builder(), dynamoEndpoint);
+    }
+
+    /** A client of one of the local services, closed with them. */
+    private synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C local(
+            B builder, URI endpoint) {
+        C client = builder.endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
-                .build());
+                .build();
+        clients.add(client);
+        return client;
     }
 
     public static StaticCredentialsProvider credentials() {
@@ -136,11 +134,6 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
         }
         s3.stop();
         dynamo.stop();
-    }
-
-    private <T extends AutoCloseable> T track(T client) {
-        clients.add(client);
-        return client;
     }
 
     /** DynamoDB Local binds every interface and has no option for it; its Jetty connector does. */
