@@ -24,6 +24,10 @@ samTypes['AWS::Serverless::Function.FilterRule'] = { Properties: {
   Name: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' },
   Value: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' } } };
 
+// HttpApi events (SAM 2019 and later) name their API with ApiId; the port checks them as Api events.
+samTypes['AWS::Serverless::Function.ApiEvent'].Properties.ApiId =
+  { Required: false, Type: ['ApiEvent#ApiId<String>', 'ApiEvent#ApiId<Json>'], UpdateType: 'Mutable' };
+
 const { validateFile } = require('cfn-lint/lib/api');
 const file = path.resolve(process.argv[2] || 'template.yaml');
 const result = validateFile(file);

@@ -46,6 +46,19 @@ public final class AwsClients {
         this.pathStyle = Boolean.parseBoolean(env.optional("S3_FORCE_PATH_STYLE", "false"));
     }
 
+    /** The shared HTTP client, region and credentials, for clients of other services. */
+    public SdkHttpClient http() {
+        return http;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public StaticCredentialsProvider credentials() {
+        return credentials;
+    }
+
     public DynamoDbClient dynamoDb() {
         var builder = DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials);
         dynamoEndpoint.ifPresent(builder::endpointOverride);

@@ -1,0 +1,21 @@
+package dev.newsroom.comments;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A stored comment. The email and the client hash are for moderation and erasure only: they are
+ * never returned by the API or shown on a page (D4, F4).
+ *
+ * @param id        time-ordered, so comments sort oldest first
+ * @param status    approved, pending or spam
+ * @param emailHash keyed hash of the email, to find a commenter's comments for erasure (H7)
+ */
+record Comment(String slug, String id, String status, String name, Optional<String> website, String body,
+               Optional<String> parentId, Instant createdAt, Optional<String> email, Optional<String> emailHash,
+               String clientHash, Optional<Double> score) {
+
+    static final String APPROVED = "approved";
+    static final String PENDING = "pending";
+    static final String SPAM = "spam";
+}

@@ -1,0 +1,237 @@
+package dev.newsroom.comments;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.core.site.SiteLayout;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The comments function behind the HTTP API: {@code POST} and {@code GET}
+ * {@code /api/articles/{slug}/comments}. It reads the request (size first, then type, then
+ * content), hands it to {@link CommentsService}, and maps the outcome to an answer in one place.
+ */
+public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommentsHandler.class);
+    /** Larger bodies are refused before parsing (G1). */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final CommentsService service;
+    private final CommentsConfig config;
+
+    /** What Lambda calls: configuration from the process environment. */
+    public CommentsHandler() {
+        this(System.getenv());
+    }
+
+    /** Configuration from an environment-style map, as the local stack passes the template's variables. */
+    public CommentsHandler(Map<String, String> environment) {
+        this(new Env(environment), Clock.systemUTC());
+    }
+
+    CommentsHandler(Env env, Clock clock) {
+        this.config = CommentsConfig.from(env);
+        AwsClients clients = new AwsClients(env);
+        Secrets secrets = new Secrets(env, () -> SsmClient.builder().httpClient(clients.http())
+                .region(clients.region()).credentialsProvider(clients.credentials()).build());
+        Signer signer = new Signer(secrets.read("SIGNING_SECRET"));
+        SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
+                config.captchaSiteKey(), config.captcha(), clock);
+        this.service = new CommentsService(config, clients.dynamoDb(), captcha, signer, clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> respond(event, context == null ? "local" : context.getAwsRequestId()));
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, String requestId) {
+        long start = System.nanoTime();
+        Map<String, String> headers = corsHeaders(event);
+        String slug = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("slug")).orElse("");
+        String method = "?";
+        APIGatewayV2HTTPResponse response;
+        try {
+            method = event.getRequestContext().getHttp().getMethod();
+            if (!Slugs.isSafe(slug)) {
+                throw ApiError.notFound("article_not_found", "There is no such article.");
+            }
+            response = switch (method) {
+                case "GET" -> list(slug, event, headers);
+                case "POST" -> post(slug, event, headers);
+                default -> throw ApiError.of(405, "method_not_allowed", "Use GET or POST.");
+            };
+        } catch (ApiError e) {
+            response = isForm(event) && e.status() != 413 && e.status() != 415
+                    ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.code() + "#comments")
+                    : Responses.error(e, headers);
+        } catch (SdkException e) {
+            LOG.error("storage unavailable", entry("slug", slug), entry("reason", e.getClass().getSimpleName()));
+            response = Responses.error(ApiError.of(503, "storage_unavailable",
+                    "Comments are unavailable for a moment. Please try again."), headers);
+        } catch (RuntimeException e) {
+            LOG.error("failed", entry("slug", slug), entry("reason", e.getClass().getName() + ": " + e.getMessage()));
+            response = Responses.internal(requestId, headers);
+        }
+        LOG.info(method + " comments → " + response.getStatusCode(), entry("slug", slug),
+                entry("status", response.getStatusCode()), entry("durationMs", (System.nanoTime() - start) / 1_000_000));
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse list(String slug, APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
+        CommentsService.Listing listing = service.list(slug, Optional.ofNullable(query.get("cursor")).filter(c -> !c.isEmpty()),
+                Optional.ofNullable(query.get("limit")).filter(l -> !l.isEmpty()));
+        ObjectNode body = Json.mapper().createObjectNode();
+        var array = body.putArray("comments");
+        for (Comment c : listing.comments()) {
+            ObjectNode item = array.addObject();
+            item.put("id", c.id());
+            c.parentId().ifPresent(p -> item.put("parentId", p));
+            item.put("name", c.name());
+            c.website().ifPresent(w -> item.put("website", w));
+            item.put("body", c.body());
+            item.put("createdAt", c.createdAt().toString());
+        }
+        listing.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
+        Map<String, String> cacheable = new HashMap<>(headers);
+        cacheable.put("Cache-Control", "public, max-age=30, stale-while-revalidate=60");
+        return Responses.json(200, body, cacheable);
+    }
+
+    private APIGatewayV2HTTPResponse post(String slug, APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        String origin = header(event, "origin");
+        if (origin != null && !config.allowedOrigins().contains(origin)) {
+            throw ApiError.of(403, "origin_not_allowed", "Comments can only be posted from the site.");
+        }
+        byte[] raw = body(event);
+        if (raw.length > MAX_BODY_BYTES) {
+            throw ApiError.of(413, "payload_too_large", "The comment is too large.");
+        }
+        String type = Optional.ofNullable(header(event, "content-type")).orElse("").toLowerCase(Locale.ROOT);
+        CommentInput input;
+        if (type.startsWith("application/json")) {
+            input = json(raw);
+        } else if (type.startsWith("application/x-www-form-urlencoded")) {
+            input = form(new String(raw, StandardCharsets.UTF_8));
+        } else {
+            throw ApiError.of(415, "unsupported_media_type", "Send JSON or a form.");
+        }
+        CommentsService.Posted posted = service.post(slug, input, event.getRequestContext().getHttp().getSourceIp());
+        if (isForm(event)) {
+            return Responses.redirect(articleUrl(slug) + "?comment=" + posted.status() + "#comments");
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("id", posted.id());
+        body.put("status", posted.status());
+        body.put("message", posted.status().equals(Comment.APPROVED) ? "Thank you for your comment."
+                : "Thank you. Your comment is awaiting moderation.");
+        return Responses.json(posted.status().equals(Comment.APPROVED) ? 201 : 202, body, headers);
+    }
+
+    private static CommentInput json(byte[] raw) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(raw);
+        } catch (IOException e) {
+            throw ApiError.invalid("invalid_json", "The body is not valid JSON.", Map.of());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiError.invalid("invalid_json", "The body must be a JSON object.", Map.of());
+        }
+        Map<String, String> fields = new HashMap<>();
+        var iterator = node.fields();
+        while (iterator.hasNext()) {
+            var field = iterator.next();
+            if (field.getValue().isNull()) {
+                continue;
+            }
+            if (!field.getValue().isTextual()) {
+                throw ApiError.invalid("invalid_field", field.getKey() + " must be text.", Map.of(field.getKey(), "This must be text."));
+            }
+            fields.put(field.getKey(), field.getValue().asText());
+        }
+        return new CommentInput(fields);
+    }
+
+    private static CommentInput form(String body) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (fields.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1))) != null) {
+                throw ApiError.invalid("invalid_form", name + " is given twice.", Map.of());
+            }
+        }
+        return new CommentInput(fields);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("invalid_form", "The form is not properly encoded.", Map.of());
+        }
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(event.getBody());
+            } catch (IllegalArgumentException e) {
+                throw ApiError.invalid("invalid_body", "The body is not valid base64.", Map.of());
+            }
+        }
+        return event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isForm(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(header(event, "content-type")).orElse("").toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded");
+    }
+
+    private Map<String, String> corsHeaders(APIGatewayV2HTTPEvent event) {
+        String origin = header(event, "origin");
+        if (origin == null || !config.allowedOrigins().contains(origin)) {
+            return Map.of();
+        }
+        return Map.of("Access-Control-Allow-Origin", origin, "Vary", "Origin");
+    }
+
+    private String articleUrl(String slug) {
+        return config.site().absolute(SiteLayout.articlePath(Slugs.isSafe(slug) ? slug : ""));
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        return event.getHeaders() == null ? null : event.getHeaders().get(name);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.newsroom.comments;
+
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.StoredArticle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
+ * first (no I/O), then the article, an earlier answer to the same submission (B3), the client's
+ * rate (G3), the captcha (E1–E5), and finally one transaction that stores the comment with its
+ * submission record and body marker, so nothing is half stored (B4) and a duplicate is refused (D6).
+ */
+final class CommentsService {
+
+    static final String CAPTCHA_FAILED = "Captcha verification failed!";
+    static final String CAPTCHA_SCORE = "CAPTCHA user score failed. Please contact us!";
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 100;
+    private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
+    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.");
+
+    private final CommentsConfig config;
+    private final CommentRules rules;
+    private final ArticleStore articles;
+    private final CommentStore comments;
+    private final ClientLimits limits;
+    private final SiteverifyClient captcha;
+    private final Signer signer;
+    private final Cursors cursors;
+    private final DynamoDbClient dynamo;
+    private final Clock clock;
+
+    CommentsService(CommentsConfig config, DynamoDbClient dynamo, SiteverifyClient captcha, Signer signer, Clock clock) {
+        this.config = config;
+        this.rules = new CommentRules(config.staffNames());
+        this.articles = new ArticleStore(dynamo, config.articlesTable());
+        this.comments = new CommentStore(dynamo, config.commentsTable());
+        this.limits = new ClientLimits(dynamo, config.clientLimitsTable());
+        this.captcha = captcha;
+        this.signer = signer;
+        this.cursors = new Cursors(signer);
+        this.dynamo = dynamo;
+        this.clock = clock;
+    }
+
+    /** What a post led to: the comment's id and status (approved, or pending for readers). */
+    record Posted(String id, String status) {
+    }
+
+    Posted post(String slug, CommentInput input, String clientIp) {
+        ValidComment valid = rules.validate(input);
+        Instant now = clock.instant();
+        openArticle(slug, now);
+        String client = signer.hash("client", clientIp);
+        if (limits.countRequest(client, now) > config.ratePerMinute()) {
+            throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
+        }
+        if (valid.captchaToken().isEmpty()) {
+            throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
+        }
+        String submission = Signer.sha256(slug + "\n" + valid.captchaToken());
+        var earlier = limits.claim(submission, now);
+        if (earlier.isPresent()) {
+            if (earlier.get().get("status").s().equals(ClientLimits.IN_PROGRESS)) {
+                throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+            }
+            return posted(earlier.get());
+        }
+        try {
+            return store(slug, valid, client, clientIp, submission, now);
+        } catch (ApiError refused) {
+            limits.release(submission);
+            throw refused;
+        }
+    }
+
+    private Posted store(String slug, ValidComment valid, String client, String clientIp, String submission, Instant now) {
+        CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
+        switch (verdict.outcome()) {
+            case FAILED -> throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
+            case LOW_SCORE -> throw ApiError.of(403, "captcha_score", CAPTCHA_SCORE);
+            case UNAVAILABLE -> throw ApiError.of(503, "captcha_unavailable",
+                    "We cannot check the captcha right now. Please try again in a minute.");
+            default -> { }
+        }
+        valid.parentId().ifPresent(parent -> {
+            if (comments.find(slug, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
+                throw ApiError.invalid("validation_failed", "Some fields need attention.",
+                        Map.of("parentId", "The comment you reply to is not there."));
+            }
+        });
+        int links = (int) LINK.matcher(valid.body()).results().count();
+        if (links > config.maxLinks()) {
+            throw ApiError.invalid("too_many_links", "Too many links.",
+                    Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
+        }
+        String status = valid.honeypotFilled() ? Comment.SPAM
+                : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
+                ? Comment.APPROVED : Comment.PENDING;
+        String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        Comment comment = new Comment(slug, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
+        String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    comments.put(comment),
+                    limits.recordSubmission(submission, slug, id, status, now),
+                    limits.markBody(slug, client, bodyHash, now, DUPLICATE_WINDOW)));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, 1)) {
+                // Our claim lapsed and another copy of this POST took it over.
+                throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+            }
+            if (failed(reasons, 2)) {
+                throw ApiError.of(409, "duplicate_comment", "You have already posted this comment.");
+            }
+            throw e;
+        }
+        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
+    }
+
+    record Listing(List<Comment> comments, Optional<String> nextCursor) {
+    }
+
+    Listing list(String slug, Optional<String> cursor, Optional<String> limitText) {
+        int limit = DEFAULT_PAGE;
+        if (limitText.isPresent()) {
+            try {
+                limit = Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
+            } catch (NumberFormatException e) {
+                throw ApiError.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_PAGE + ".", Map.of());
+            }
+        }
+        published(slug);
+        var from = cursor.map(c -> cursors.decode(slug, c));
+        CommentStore.Page page = comments.approved(slug, limit, from);
+        return new Listing(page.comments(), page.next().map(next -> cursors.encode(slug, next)));
+    }
+
+    private StoredArticle published(String slug) {
+        return articles.find(slug).filter(a -> a.status() == ArticleStatus.PUBLISHED)
+                .orElseThrow(() -> ApiError.notFound("article_not_found", "There is no such article."));
+    }
+
+    private void openArticle(String slug, Instant now) {
+        StoredArticle article = published(slug);
+        boolean closedByAge = !config.closeAfter().isZero()
+                && article.article().metadata().published().plus(config.closeAfter()).isBefore(now);
+        if (!article.article().metadata().commentsOpen() || closedByAge) {
+            throw ApiError.notFound("comments_closed", "Comments are closed on this article.");
+        }
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static Posted posted(Map<String, AttributeValue> submission) {
+        String status = submission.get("status").s();
+        return new Posted(submission.get("commentId").s(), status.equals(Comment.SPAM) ? Comment.PENDING : status);
+    }
+}

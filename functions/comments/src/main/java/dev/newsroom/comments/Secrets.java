@@ -1,0 +1,40 @@
+package dev.newsroom.comments;
+
+import dev.newsroom.core.config.ConfigurationException;
+import dev.newsroom.core.config.Env;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Secrets, read once at init and kept in memory, never logged (E6). On AWS each comes from an SSM
+ * Parameter Store SecureString named by {@code <NAME>_PARAMETER}; in the local stack from a file
+ * named by {@code <NAME>_FILE}. A secret is never a plain environment variable.
+ */
+final class Secrets {
+
+    private final Env env;
+    private final java.util.function.Supplier<SsmClient> ssm;
+
+    Secrets(Env env, java.util.function.Supplier<SsmClient> ssm) {
+        this.env = env;
+        this.ssm = ssm;
+    }
+
+    String read(String name) {
+        var parameter = env.optional(name + "_PARAMETER");
+        if (parameter.isPresent()) {
+            return ssm.get().getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value();
+        }
+        var file = env.optional(name + "_FILE");
+        if (file.isPresent()) {
+            try {
+                return Files.readString(Path.of(file.get())).strip();
+            } catch (IOException e) {
+                throw new ConfigurationException(name + "_FILE cannot be read: " + e.getMessage());
+            }
+        }
+        throw new ConfigurationException(name + "_PARAMETER (an SSM SecureString name) is not set");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.newsroom.comments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Asks the provider's siteverify endpoint about a token: a form-encoded POST with the secret, the
+ * token and the client's address, within a few seconds. It fails closed (E5): a timeout, an error
+ * status, an answer that is not JSON, or no secret all mean {@link CaptchaVerdict.Outcome#UNAVAILABLE}.
+ * The secret and the token are never logged.
+ */
+final class SiteverifyClient {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI endpoint;
+    private final String secret;
+    private final String siteKey;
+    private final CaptchaPolicy policy;
+    private final Clock clock;
+
+    SiteverifyClient(URI endpoint, String secret, String siteKey, CaptchaPolicy policy, Clock clock) {
+        this.endpoint = endpoint;
+        this.secret = secret;
+        this.siteKey = siteKey;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    CaptchaVerdict verify(String token, String clientIp) {
+        if (token.isEmpty()) {
+            return CaptchaVerdict.failed("no token");
+        }
+        if (secret.isEmpty()) {
+            return new CaptchaVerdict(CaptchaVerdict.Outcome.UNAVAILABLE, java.util.Optional.empty(), "no secret configured");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("secret", secret);
+        form.put("response", token);
+        form.put("remoteip", clientIp);
+        if (policy.provider() == CaptchaProvider.HCAPTCHA && !siteKey.isEmpty()) {
+            form.put("sitekey", siteKey);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return unavailable("siteverify answered " + response.statusCode());
+            }
+            JsonNode answer;
+            try {
+                answer = Json.mapper().readTree(response.body());
+            } catch (IOException notJson) {
+                return unavailable("siteverify answered something other than JSON");
+            }
+            if (answer == null || !answer.isObject()) {
+                return unavailable("siteverify answered something other than a JSON object");
+            }
+            return policy.judge(answer, clock.instant());
+        } catch (IOException e) {
+            return unavailable("siteverify unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable("interrupted");
+        }
+    }
+
+    private static CaptchaVerdict unavailable(String reason) {
+        return new CaptchaVerdict(CaptchaVerdict.Outcome.UNAVAILABLE, java.util.Optional.empty(), reason);
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,394 @@
+package dev.newsroom.comments;
+
+import static dev.newsroom.comments.CommentsWorld.comment;
+import static dev.newsroom.comments.CommentsWorld.json;
+import static dev.newsroom.comments.CommentsWorld.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.local.SiteverifyServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The comments API end to end: real-shaped API Gateway v2 events, DynamoDB Local, the local siteverify server. */
+@ExtendWith(LocalAwsExtension.class)
+class CommentsApiTest {
+
+    private static SiteverifyServer siteverify;
+
+    @TempDir
+    static Path secrets;
+
+    private final CommentsWorld world;
+
+    CommentsApiTest(LocalStack stack) {
+        world = new CommentsWorld(stack, siteverify, secrets, Map.of());
+    }
+
+    @BeforeAll
+    static void startSiteverify() throws Exception {
+        siteverify = new SiteverifyServer(CommentsWorld.CAPTCHA_SECRET, "news.example.org");
+    }
+
+    @AfterAll
+    static void stopSiteverify() {
+        siteverify.close();
+    }
+
+    private static Map<String, String> fields(APIGatewayV2HTTPResponse response) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        json(response).path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+        return fields;
+    }
+
+    @Test
+    void postsAnApprovedCommentAndListsIt_F4() {
+        String slug = world.article("bridge", "");
+        APIGatewayV2HTTPResponse posted = world.post(slug, "{\"name\":\"Rosa\",\"email\":\"rosa@example.org\","
+                + "\"website\":\"https://rosa.example.org\",\"body\":\"Finally a safe way to cycle across.\",\"captchaToken\":\""
+                + token("test-pass") + "\"}");
+        assertEquals(201, posted.getStatusCode(), posted.getBody());
+        assertEquals("approved", json(posted).get("status").asText());
+        assertFalse(posted.getBody().contains("rosa@example.org"));
+
+        APIGatewayV2HTTPResponse listed = world.list(slug, Map.of());
+        assertEquals(200, listed.getStatusCode());
+        assertEquals("application/json; charset=utf-8", listed.getHeaders().get("Content-Type"));
+        assertEquals("nosniff", listed.getHeaders().get("X-Content-Type-Options"));
+        assertTrue(listed.getHeaders().get("Cache-Control").startsWith("public, max-age=30"));
+        JsonNode comments = json(listed).get("comments");
+        assertEquals(1, comments.size());
+        assertEquals("Rosa", comments.get(0).get("name").asText());
+        assertEquals("https://rosa.example.org", comments.get(0).get("website").asText());
+        assertEquals(json(posted).get("id").asText(), comments.get(0).get("id").asText());
+        assertFalse(listed.getBody().contains("rosa@example.org") || listed.getBody().contains("email")
+                || listed.getBody().contains("clientHash") || listed.getBody().contains(world.ip), "no email or IP (F4)");
+    }
+
+    @Test
+    void namesEachMissingFieldWithTheOriginalMessages_D1() {
+        String slug = world.article("empty", "");
+        APIGatewayV2HTTPResponse response = world.post(slug, comment("", "  ", token("test-pass")));
+        assertEquals(400, response.getStatusCode());
+        assertEquals("validation_failed", json(response).get("error").asText());
+        assertEquals(Map.of("name", "Please enter your name here", "body", "Please enter your comment!"), fields(response));
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size(), "nothing stored");
+    }
+
+    @Test
+    void refusesWhatIsNotACommentBeforeLookingFurther_D1() {
+        String slug = world.article("shapes", "");
+        assertEquals("invalid_json", json(world.post(slug, "not json")).get("error").asText());
+        assertEquals("invalid_json", json(world.post(slug, "[1,2]")).get("error").asText());
+        assertEquals("unknown_field", json(world.post(slug, "{\"name\":\"a\",\"body\":\"b\",\"admin\":\"yes\"}")).get("error").asText());
+        assertEquals("invalid_field", json(world.post(slug, "{\"name\":{\"first\":\"a\"}}")).get("error").asText());
+        APIGatewayV2HTTPResponse wrongType = world.handle(world.postEvent(slug, "text/plain", "name=a"));
+        assertEquals(415, wrongType.getStatusCode());
+        assertEquals("unsupported_media_type", json(wrongType).get("error").asText());
+    }
+
+    @Test
+    void rejectsOverlongFieldsWithoutTruncating_D2() {
+        String slug = world.article("long", "");
+        APIGatewayV2HTTPResponse name = world.post(slug, comment("n".repeat(81), "Body", token("test-pass")));
+        assertEquals(400, name.getStatusCode());
+        assertEquals("field_too_long", json(name).get("error").asText());
+        assertTrue(fields(name).containsKey("name"));
+        String email = "{\"name\":\"A\",\"body\":\"B\",\"email\":\"" + "e".repeat(250) + "@x.com\",\"captchaToken\":\"" + token("test-pass") + "\"}";
+        assertEquals("field_too_long", json(world.post(slug, email)).get("error").asText());
+        assertEquals("field_too_long", json(world.post(slug, comment("A", "b".repeat(5001), token("test-pass")))).get("error").asText());
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void invisibleCharactersCannotDodgeReservedNames_D3() {
+        String slug = world.article("bidi", "");
+        APIGatewayV2HTTPResponse response = world.post(slug, comment("E\u200Bdi\u202Etor", "Hello", token("test-pass")));
+        assertEquals(400, response.getStatusCode());
+        assertTrue(fields(response).get("name").contains("reserved"));
+        APIGatewayV2HTTPResponse cleaned = world.post(slug, comment("Zoë\u200D\u0007", "Line one\u202E\r\nline two\u0000", token("test-pass")));
+        assertEquals(201, cleaned.getStatusCode(), cleaned.getBody());
+        JsonNode stored = json(world.list(slug, Map.of())).get("comments").get(0);
+        assertEquals("Zoë", stored.get("name").asText());
+        assertEquals("Line one\nline two", stored.get("body").asText());
+    }
+
+    @Test
+    void refusesMalformedEmailsAndNeverEchoesThem_D4() {
+        String slug = world.article("emails", "");
+        for (String email : List.of("a@b", "x@y.com\r\nBcc: victim@example.org", "<script>@x.com")) {
+            String body = "{\"name\":\"A\",\"body\":\"B\",\"email\":" + dev.newsroom.core.json.Json.mapper().valueToTree(email)
+                    + ",\"captchaToken\":\"" + token("test-pass") + "\"}";
+            APIGatewayV2HTTPResponse response = world.post(slug, body);
+            assertEquals(400, response.getStatusCode(), email);
+            assertEquals("Please enter a valid email address.", fields(response).get("email"));
+            assertFalse(response.getBody().contains("victim") || response.getBody().contains("<script>"));
+        }
+    }
+
+    @Test
+    void listingRefusesBadSlugsLimitsAndCursors_D5() {
+        String slug = world.article("listing", "");
+        assertEquals(404, world.list(world.id + "-no-such-article", Map.of()).getStatusCode());
+        assertEquals(404, world.list("../articles", Map.of()).getStatusCode());
+        assertEquals(404, world.list("x".repeat(10_000), Map.of()).getStatusCode());
+        assertEquals("invalid_limit", json(world.list(slug, Map.of("limit", "1e9"))).get("error").asText());
+        assertEquals(200, world.list(slug, Map.of("limit", "100000")).getStatusCode(), "clamped");
+        assertEquals("invalid_cursor", json(world.list(slug, Map.of("cursor", "bm9wZQ.abc"))).get("error").asText());
+    }
+
+    @Test
+    void paginatesThousandsOfCommentsWithSignedCursors_G5() {
+        String slug = world.article("busy", "");
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            CommentsWorld commenter = new CommentsWorld(world.stack, siteverify, secrets, Map.of());
+            for (int j = 0; j < 5; j++) {
+                APIGatewayV2HTTPResponse r = commenter.post(slug, comment("Reader " + i, "Comment " + i + "." + j, token("test-pass")));
+                assertEquals(201, r.getStatusCode(), r.getBody());
+                posted.add(json(r).get("id").asText());
+            }
+        }
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = json(world.list(slug, cursor == null ? Map.of("limit", "10") : Map.of("limit", "10", "cursor", cursor)));
+            page.get("comments").forEach(c -> listed.add(c.get("id").asText()));
+            cursor = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null);
+        assertEquals(posted, listed, "every comment once, oldest first");
+        assertTrue(pages >= 4);
+        String other = world.article("other", "");
+        JsonNode first = json(world.list(slug, Map.of("limit", "10")));
+        assertEquals("invalid_cursor", json(world.list(other, Map.of("cursor", first.get("nextCursor").asText()))).get("error").asText(),
+                "a cursor is only good for its own article");
+    }
+
+    @Test
+    void holdsOrRefusesSpam_D6() {
+        String slug = world.article("spam", "");
+        String honeypot = "{\"name\":\"Bot\",\"body\":\"Buy now\",\"company\":\"ACME\",\"captchaToken\":\"" + token("test-pass") + "\"}";
+        APIGatewayV2HTTPResponse trapped = world.post(slug, honeypot);
+        assertEquals(202, trapped.getStatusCode());
+        assertEquals("pending", json(trapped).get("status").asText(), "a bot learns nothing");
+        APIGatewayV2HTTPResponse links = world.post(slug, comment("Linker", "see http://a.example http://b.example www.c.example", token("test-pass")));
+        assertEquals("too_many_links", json(links).get("error").asText());
+        APIGatewayV2HTTPResponse oneLink = world.post(slug, comment("Linker", "see https://a.example", token("test-pass")));
+        assertEquals(202, oneLink.getStatusCode(), "a link holds a comment for moderation");
+        assertEquals(201, world.post(slug, comment("Rosa", "Same words", token("test-pass"))).getStatusCode());
+        APIGatewayV2HTTPResponse again = world.post(slug, comment("Rosa", "  same   WORDS ", token("test-pass")));
+        assertEquals(409, again.getStatusCode());
+        assertEquals("duplicate_comment", json(again).get("error").asText());
+        assertEquals(1, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void failedCaptchaIsRefusedWithTheOriginalMessage_E1() {
+        String slug = world.article("captcha-fail", "");
+        for (String token : List.of(token("test-fail"), "", token("test-unknown"))) {
+            APIGatewayV2HTTPResponse response = world.post(slug, comment("A", "B " + token, token));
+            assertEquals(403, response.getStatusCode());
+            assertEquals("Captcha verification failed!", json(response).get("message").asText());
+        }
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void wrongHostnameActionOrAgeIsRefused_E2() {
+        String slug = world.article("captcha-wrong", "");
+        for (String kind : List.of("test-hostname-evil.example", "test-action-signup", "test-stale")) {
+            assertEquals(403, world.post(slug, comment("A", "B " + kind, token(kind))).getStatusCode(), kind);
+        }
+    }
+
+    @Test
+    void lowScoreIsRefusedWithTheScoreMessage_E3() {
+        String slug = world.article("captcha-score", "");
+        APIGatewayV2HTTPResponse response = world.post(slug, comment("A", "B", token("test-pass-score-0.2")));
+        assertEquals(403, response.getStatusCode());
+        assertEquals("CAPTCHA user score failed. Please contact us!", json(response).get("message").asText());
+        APIGatewayV2HTTPResponse middling = world.post(slug, comment("A", "C", token("test-pass-score-0.6")));
+        assertEquals(202, middling.getStatusCode(), "passes, but held: under the auto-approval score");
+    }
+
+    @Test
+    void aReplayedTokenIsRefused_E4() {
+        String first = world.article("replay-a", "");
+        String second = world.article("replay-b", "");
+        String token = token("test-pass");
+        assertEquals(201, world.post(first, comment("A", "First", token)).getStatusCode());
+        APIGatewayV2HTTPResponse replay = world.post(second, comment("A", "Second", token));
+        assertEquals(403, replay.getStatusCode());
+        assertEquals("Captcha verification failed!", json(replay).get("message").asText());
+    }
+
+    @Test
+    void failsClosedWhenSiteverifyMisbehaves_E5() {
+        String slug = world.article("captcha-down", "");
+        for (String kind : List.of("test-5xx", "test-html", "test-slow")) {
+            long start = System.nanoTime();
+            APIGatewayV2HTTPResponse response = world.post(slug, comment("A", "B " + kind, token(kind)));
+            assertEquals(503, response.getStatusCode(), kind);
+            assertEquals("captcha_unavailable", json(response).get("error").asText());
+            assertTrue((System.nanoTime() - start) / 1_000_000_000 < 8, "a few seconds, not the Lambda timeout");
+        }
+        var unreachable = new CommentsWorld(world.stack, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
+        assertEquals(503, unreachable.post(slug, comment("A", "B unreachable", token("test-pass"))).getStatusCode());
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void readerTextComesBackAsTextNeverMarkup_F1_F2_F3() {
+        String slug = world.article("xss", "");
+        String name = "\"><img src=x onerror=alert(1)>";
+        String body = "<script>alert(1)</script>";
+        assertEquals(201, world.post(slug, comment(name, body, token("test-pass"))).getStatusCode());
+        JsonNode stored = json(world.list(slug, Map.of())).get("comments").get(0);
+        assertEquals(name, stored.get("name").asText());
+        assertEquals(body, stored.get("body").asText());
+        for (String website : List.of("javascript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example")) {
+            String json = "{\"name\":\"A\",\"body\":\"B\",\"website\":\"" + website + "\",\"captchaToken\":\"" + token("test-pass") + "\"}";
+            assertEquals(400, world.post(slug, json).getStatusCode(), website);
+        }
+    }
+
+    @Test
+    void refusesLargeAndHostileBodiesBeforeParsing_G1_G2() {
+        String slug = world.article("large", "");
+        APIGatewayV2HTTPResponse large = world.post(slug, "{\"body\":\"" + "x".repeat(1024 * 1024) + "\"}");
+        assertEquals(413, large.getStatusCode());
+        assertEquals("payload_too_large", json(large).get("error").asText());
+        assertEquals(400, world.post(slug, "[".repeat(10_000)).getStatusCode());
+        assertEquals(400, world.post(slug, "{\"name\":" + "9".repeat(10_000) + "}").getStatusCode());
+    }
+
+    @Test
+    void limitsEachClientAndOnlyThatClient_G3() {
+        String slug = world.article("rate", "");
+        int accepted = 0;
+        APIGatewayV2HTTPResponse last = null;
+        for (int i = 0; i < 8; i++) {
+            last = world.post(slug, comment("A", "Message " + i, token("test-pass")));
+            if (last.getStatusCode() == 201) {
+                accepted++;
+            }
+        }
+        assertTrue(accepted <= 5, accepted + " accepted");
+        assertEquals(429, last.getStatusCode());
+        long retryAfter = Long.parseLong(last.getHeaders().get("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60);
+        var other = new CommentsWorld(world.stack, siteverify, secrets, Map.of());
+        assertEquals(201, other.post(slug, comment("B", "Another client", token("test-pass"))).getStatusCode());
+    }
+
+    @Test
+    void aRetriedPostStoresOneComment_B3() throws Exception {
+        String slug = world.article("retry", "");
+        String request = comment("A", "Once only", token("test-pass"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<APIGatewayV2HTTPResponse>> both = pool.invokeAll(List.<Callable<APIGatewayV2HTTPResponse>>of(
+                    () -> world.post(slug, request), () -> world.post(slug, request)));
+            List<APIGatewayV2HTTPResponse> answers = List.of(both.get(0).get(), both.get(1).get());
+            List<String> ids = answers.stream().filter(a -> a.getStatusCode() == 201).map(a -> json(a).get("id").asText()).distinct().toList();
+            assertEquals(1, ids.size(), () -> "one comment id: " + answers);
+            for (APIGatewayV2HTTPResponse answer : answers) {
+                assertTrue(answer.getStatusCode() == 201
+                        || (answer.getStatusCode() == 409 && json(answer).get("error").asText().equals("submission_in_progress")),
+                        answer::getBody);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(json(world.post(slug, request)).get("id").asText(),
+                json(world.list(slug, Map.of())).get("comments").get(0).get("id").asText());
+        assertEquals(1, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void storageOutageIsA503AndStoresNothing_B4() {
+        String slug = world.article("outage", "");
+        var broken = new CommentsWorld(world.stack, siteverify, secrets, Map.of("COMMENTS_TABLE", "NoSuchTable"));
+        APIGatewayV2HTTPResponse response = broken.post(slug, comment("A", "B", token("test-pass")));
+        assertEquals(503, response.getStatusCode());
+        assertEquals("storage_unavailable", json(response).get("error").asText());
+        assertFalse(response.getBody().contains("NoSuchTable"));
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void internalFailuresSayNothingAboutInternals_H6() {
+        var event = world.postEvent(world.article("h6", ""), "application/json", comment("A", "B", token("test-pass")));
+        event.setRequestContext(null);
+        APIGatewayV2HTTPResponse response = world.handle(event);
+        assertEquals(500, response.getStatusCode());
+        JsonNode body = json(response);
+        assertEquals("internal_error", body.get("error").asText());
+        assertFalse(body.get("requestId").asText().isEmpty());
+        assertFalse(response.getBody().contains("Exception") || response.getBody().contains("Table") || response.getBody().contains("arn:"));
+    }
+
+    @Test
+    void refusesForeignOrigins_H5() {
+        String slug = world.article("origin", "");
+        var event = world.postEvent(slug, "application/json", comment("A", "B", token("test-pass")));
+        event.getHeaders().put("origin", "https://evil.example");
+        APIGatewayV2HTTPResponse response = world.handle(event);
+        assertEquals(403, response.getStatusCode());
+        assertEquals("origin_not_allowed", json(response).get("error").asText());
+        APIGatewayV2HTTPResponse own = world.post(slug, comment("A", "B", token("test-pass")));
+        assertEquals(CommentsWorld.SITE, own.getHeaders().get("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void closedOrUnknownArticlesTakeNoComments() {
+        String closed = world.article("closed", "comments: closed");
+        assertEquals("comments_closed", json(world.post(closed, comment("A", "B", token("test-pass")))).get("error").asText());
+        String draft = world.article("draft", "draft: true");
+        assertEquals("article_not_found", json(world.post(draft, comment("A", "B", token("test-pass")))).get("error").asText());
+        var aging = new CommentsWorld(world.stack, siteverify, secrets, Map.of("COMMENTS_CLOSE_AFTER_DAYS", "1"));
+        String old = world.article("old", "");
+        assertEquals(404, aging.post(old, comment("A", "B", token("test-pass"))).getStatusCode(), "published 2026-11-20, closed a day later");
+    }
+
+    @Test
+    void aFormPostRedirectsBackToTheArticle() {
+        String slug = world.article("form", "");
+        String form = "name=Rosa&body=Hello+from+a+form&g-recaptcha-response=" + token("test-pass");
+        APIGatewayV2HTTPResponse response = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", form));
+        assertEquals(303, response.getStatusCode());
+        assertEquals(CommentsWorld.SITE + "/articles/" + slug + "?comment=approved#comments", response.getHeaders().get("Location"));
+        APIGatewayV2HTTPResponse empty = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=&body="));
+        assertEquals(CommentsWorld.SITE + "/articles/" + slug + "?comment_error=validation_failed#comments",
+                empty.getHeaders().get("Location"));
+    }
+
+    @Test
+    void repliesThreadUnderApprovedComments() {
+        String slug = world.article("thread", "");
+        String parent = json(world.post(slug, comment("A", "Parent", token("test-pass")))).get("id").asText();
+        String reply = "{\"name\":\"B\",\"body\":\"Reply\",\"parentId\":\"" + parent + "\",\"captchaToken\":\"" + token("test-pass") + "\"}";
+        assertEquals(201, world.post(slug, reply).getStatusCode());
+        assertEquals(parent, json(world.list(slug, Map.of())).get("comments").get(1).get("parentId").asText());
+        String orphan = "{\"name\":\"B\",\"body\":\"Orphan\",\"parentId\":\"0000000000000-deadbeef\",\"captchaToken\":\"" + token("test-pass") + "\"}";
+        assertTrue(fields(world.post(slug, orphan)).containsKey("parentId"));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.newsroom.comments;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.core.render.MarkdownRenderer;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.Sequencer;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import dev.newsroom.local.LambdaContext;
+import dev.newsroom.local.LocalAws;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.local.SiteverifyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The comments function wired as {@code template.yaml} wires it, against DynamoDB Local and the
+ * local siteverify server, driven with real-shaped API Gateway v2 events.
+ */
+final class CommentsWorld {
+
+    static final String SITE = "https://news.example.org";
+    static final String CAPTCHA_SECRET = "local-captcha-secret-for-tests";
+    private static final AtomicInteger TOKENS = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    final LocalStack stack;
+    final SiteverifyServer siteverify;
+    final Map<String, String> environment;
+    final CommentsHandler handler;
+    final String id = UUID.randomUUID().toString().substring(0, 8);
+    /** A client address of this world's own, so rate limits of one test never touch another's. */
+    final String ip = "198.51.100." + (CLIENTS.incrementAndGet() % 250 + 1);
+
+    CommentsWorld(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
+        this.stack = stack;
+        this.siteverify = siteverify;
+        this.environment = environment(stack, siteverify, secrets, extra);
+        this.handler = new CommentsHandler(environment);
+    }
+
+    static Map<String, String> environment(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
+        try {
+            Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
+            Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
+            Map<String, String> overrides = new HashMap<>(Map.of(
+                    "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
+                    "AWS_REGION", LocalAws.REGION.id(), "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY,
+                    "AWS_ENDPOINT_URL_DYNAMODB", stack.aws().dynamoEndpoint().toString(),
+                    "CAPTCHA_SECRET_PARAMETER", "", "SIGNING_SECRET_PARAMETER", "",
+                    "STAFF_NAMES", "Editor, The Daily Example"));
+            overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
+            overrides.put("SIGNING_SECRET_FILE", signing.toString());
+            overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
+            overrides.putAll(extra);
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "CommentsFunction", stack.names(), overrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes an article straight into the articles table, as the publish function would. */
+    String article(String name, String extraFrontMatter) {
+        String slug = id + "-" + name;
+        try {
+            Article article = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneOffset.UTC).parse(
+                    "articles/" + slug + ".md", ("---\ntitle: " + name + "\ndate: 2026-11-20\ncategory: City\n"
+                            + extraFrontMatter + "\n---\nText.\n").getBytes(StandardCharsets.UTF_8));
+            new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable")).save(StoredArticle.first(article,
+                    article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED, "articles/" + slug + ".md",
+                    Sequencer.normalise("01"), "hash", Instant.now()));
+        } catch (dev.newsroom.core.article.InvalidArticleException e) {
+            throw new IllegalStateException(e);
+        }
+        return slug;
+    }
+
+    /** A fresh single-use token of the given kind, as the widget would hand out. */
+    static String token(String kind) {
+        return kind + ":" + TOKENS.incrementAndGet() + "-" + UUID.randomUUID();
+    }
+
+    static String comment(String name, String body, String token) {
+        return Json.mapper().createObjectNode().put("name", name).put("body", body).put("captchaToken", token).toString();
+    }
+
+    APIGatewayV2HTTPEvent postEvent(String slug, String contentType, String body) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
+                CloudFormationTemplate.repositoryRoot().resolve("events/api-post-comment.json").toString());
+        event.setPathParameters(Map.of("slug", slug));
+        event.setRawPath("/api/articles/" + slug + "/comments");
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("content-type", contentType);
+        headers.put("origin", SITE);
+        event.setHeaders(headers);
+        event.setBody(body);
+        event.getRequestContext().getHttp().setSourceIp(ip);
+        return event;
+    }
+
+    APIGatewayV2HTTPResponse post(String slug, String json) {
+        return handle(postEvent(slug, "application/json", json));
+    }
+
+    APIGatewayV2HTTPResponse list(String slug, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
+                CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
+        event.setPathParameters(Map.of("slug", slug));
+        event.setQueryStringParameters(query);
+        return handle(event);
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, LambdaContext.invocationOf("CommentsFunction", 30));
+    }
+
+    static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
