@@ -6,6 +6,7 @@ import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.LocalAws;
+import dev.newsroom.local.SiteverifyServer;
 import dev.newsroom.local.TemplateResources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ public final class LocalNewsroom implements AutoCloseable {
             "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
 
     private final LocalAws aws;
+    private final SiteverifyServer siteverify;
     private final SiteFront front;
     private final List<StreamPump> pumps;
     private final ScheduledExecutorService functionsExecutor;
@@ -47,9 +49,10 @@ public final class LocalNewsroom implements AutoCloseable {
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalAws aws, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalAws aws, SiteverifyServer siteverify, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
+        this.siteverify = siteverify;
         this.front = front;
         this.pumps = pumps;
         this.functionsExecutor = functionsExecutor;
@@ -76,16 +79,19 @@ public final class LocalNewsroom implements AutoCloseable {
         resources.create(aws);
         ExecutorService frontExecutor = Executors.newFixedThreadPool(8, daemon("front"));
         SiteFront front = new SiteFront(port, aws.s3(), names.get("SiteBucket"), frontExecutor);
-        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url());
+        Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
+        SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
+        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
+        endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
         Files.writeString(dataDir.resolve("endpoints.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+        return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
 
     /** An event source mapping for each DynamoDB stream event source in the template. */
@@ -101,27 +107,61 @@ public final class LocalNewsroom implements AutoCloseable {
         return pumps;
     }
 
-    /** The template's functions, each with the environment AWS would give it, pointed at the local services. */
+    /**
+     * The template's functions, each with the environment AWS would give it, pointed at the local
+     * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
+     * ({@code X_FILE}, under {@code secrets/}), and the captcha is checked by the local siteverify server.
+     */
     private static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
-                                                        URI site) {
-        Map<String, String> local = new HashMap<>();
-        local.put("AWS_REGION", LocalAws.REGION.id());
-        local.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        local.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
-        local.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
-        local.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
-        local.put("S3_FORCE_PATH_STYLE", "true");
-        local.put("SITE_URL", site.toString());
-        local.put("CDN_URL", site.toString());
+                                                        URI site, SiteverifyServer siteverify, Path secrets) throws IOException {
+        Map<String, String> runtime = new HashMap<>();
+        runtime.put("AWS_REGION", LocalAws.REGION.id());
+        runtime.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        runtime.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        runtime.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        runtime.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        runtime.put("S3_FORCE_PATH_STYLE", "true");
+        runtime.put("SITE_URL", site.toString());
+        runtime.put("CDN_URL", site.toString());
         int timeout = cfn.root().path("Globals").path("Function").path("Timeout").asInt(30);
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
-        cfn.resources("AWS::Serverless::Function").forEach((id, resource) -> {
-            String handler = resource.path("Properties").path("Handler").asText();
+        for (var entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
+            String id = entry.getKey();
+            Map<String, String> overrides = new HashMap<>(runtime);
+            for (String name : FunctionEnvironment.declared(cfn, id).keySet()) {
+                if (name.endsWith("_SECRET_PARAMETER")) {
+                    String secret = name.substring(0, name.length() - "_PARAMETER".length());
+                    secret(secrets, secret);
+                    overrides.put(name, "");
+                    overrides.put(secret + "_FILE", secrets.resolve(secret).toString());
+                } else if (name.equals("CAPTCHA_VERIFY_URL")) {
+                    overrides.put(name, siteverify.url(captchaProvider(cfn)).toString());
+                } else if (name.equals("CAPTCHA_HOSTNAMES")) {
+                    overrides.put(name, site.getHost());
+                }
+            }
+            String handler = entry.getValue().path("Properties").path("Handler").asText();
             functions.put(id, new LocalFunction(id, handler.substring(0, handler.indexOf("::")),
-                    FunctionEnvironment.resolve(cfn, id, names, local), timeout));
-        });
+                    FunctionEnvironment.resolve(cfn, id, names, overrides), timeout));
+        }
         return functions;
     }
+
+    /** A local secret: random on the first start of a data directory, kept after. */
+    private static String secret(Path secrets, String name) throws IOException {
+        Path file = secrets.resolve(name);
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+        }
+        return Files.readString(file).strip();
+    }
+
+    private static String captchaProvider(CloudFormationTemplate cfn) {
+        return cfn.root().path("Parameters").path("CaptchaProvider").path("Default").asText("recaptcha");
+    }
+
 
     private static ObjectNode endpoints(LocalAws aws, URI site, Map<String, String> names, CloudFormationTemplate cfn) {
         ObjectNode e = Json.mapper().createObjectNode();
@@ -174,6 +214,7 @@ public final class LocalNewsroom implements AutoCloseable {
     @Override
     public void close() throws Exception {
         front.close();
+        siteverify.close();
         for (StreamPump pump : pumps) {
             pump.close();
         }

@@ -79,6 +79,7 @@ public final class NewsroomUp implements Callable<Integer> {
                   api       %s
                   s3        %s   (bucket %s, articles under %s)
                   dynamodb  %s
+                  captcha   %s   (local siteverify; test tokens in docs/comments.md)
                   data      %s   (endpoints.json, logs/functions.log)
                 Publish an article:
                   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\
@@ -86,6 +87,7 @@ public final class NewsroomUp implements Callable<Integer> {
                 Ctrl-C stops everything.
                 %n""", readyMs, e.get("site").asText(), e.get("api").asText(), e.get("s3").asText(),
                 e.get("sourceBucket").asText(), e.get("articlePrefix").asText(), e.get("dynamodb").asText(),
+                e.get("siteverify").asText(),
                 dataDir.toAbsolutePath(), e.get("accessKeyId").asText(), e.get("secretAccessKey").asText(),
                 e.get("region").asText(), e.get("s3").asText(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText());
         if (seed) {
