@@ -29,7 +29,7 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
         Set<String> origins = new LinkedHashSet<>();
         origins.add(siteOrigin);
         origins.addAll(list(env.optional("ALLOWED_ORIGINS", "")));
-        CaptchaProvider provider = CaptchaProvider.of(env.optional("CAPTCHA_PROVIDER", "recaptcha"));
+        CaptchaProvider provider = CaptchaProvider.of(site.captcha().provider());
         Set<String> hostnames = list(env.optional("CAPTCHA_HOSTNAMES", ""));
         if (hostnames.isEmpty()) {
             hostnames = Set.of(site.url().getHost());
@@ -47,7 +47,7 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                         Double.parseDouble(env.optional("CAPTCHA_MIN_SCORE", "0.5")), Duration.ofMinutes(5)),
                 Optional.of(env.optional("CAPTCHA_VERIFY_URL", "")).filter(s -> !s.isEmpty()).map(URI::create)
                         .orElse(provider.endpoint()),
-                env.optional("CAPTCHA_SITE_KEY", ""),
+                site.captcha().siteKey(),
                 list(env.optional("STAFF_NAMES", "")),
                 moderation.equals("auto"),
                 Double.parseDouble(env.optional("AUTO_APPROVE_SCORE", "0.7")),

@@ -19,7 +19,11 @@ public record ArticleView(
         String bodyHtml,
         List<RelatedView> related,
         boolean commentsOpen,
-        String commentsAction,
+        String commentsApi,
+        String captchaProvider,
+        String captchaSiteKey,
+        String captchaScript,
+        String commentsScript,
         Set<String> adSlots) {
 
     public record Link(String text, String href) {

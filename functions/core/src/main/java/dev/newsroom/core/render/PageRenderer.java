@@ -22,10 +22,14 @@ import java.util.Locale;
 
 /**
  * Renders pages with the templates compiled at build time. Templates escape every value for its
- * context; the only raw output is the body (already sanitised by {@link MarkdownRenderer}) and the
- * JSON-LD (already encoded by {@link ScriptJson}). Thread-safe; build it once.
+ * context; the only raw output is the body (already sanitised by {@link MarkdownRenderer}), the
+ * JSON-LD (already encoded by {@link ScriptJson}), and the page's own comments script, a constant.
+ * Thread-safe; build it once.
  */
 public final class PageRenderer {
+
+    /** The page's own script for comments: a constant of ours, the third raw output besides body and JSON-LD. */
+    private static final String COMMENTS_SCRIPT = resource("comments.js");
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final SiteConfig site;
@@ -58,7 +62,8 @@ public final class PageRenderer {
                 image == null ? null : image.src(), image == null ? null : image.alt(),
                 article.bodyHtml(),
                 related.stream().map(this::related).toList(),
-                meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.adSlots());
+                meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.captcha().provider(),
+                site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT, site.adSlots());
         return render("article.jte", view);
     }
 
@@ -123,6 +128,14 @@ public final class PageRenderer {
         publisher.put("url", site.absolute("/"));
         site.logo().ifPresent(logo -> publisher.putObject("logo").put("@type", "ImageObject").put("url", logo));
         return node;
+    }
+
+    private static String resource(String name) {
+        try (var in = PageRenderer.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("missing resource " + name, e);
+        }
     }
 
     private LocalDate day(Instant instant) {

@@ -3,6 +3,8 @@ package dev.newsroom.core.site;
 import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -17,9 +19,28 @@ import java.util.stream.Collectors;
  *
  * @param adSlots    the advertisement slots shown, from {@link #AD_SLOT_NAMES}; none unless configured
  * @param adScript   an https script the ad provider needs, loaded once, async
+ * @param captcha    the captcha widget the comment form uses
  */
 public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optional<String> logo,
-                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript) {
+                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript, Captcha captcha) {
+
+    /**
+     * The comment form's captcha widget: the provider ({@code recaptcha}, {@code hcaptcha} or
+     * {@code turnstile}), its public site key, and the script that provides it.
+     */
+    public record Captcha(String provider, String siteKey, URI script) {
+
+        static Captcha of(String provider, String siteKey, Optional<URI> script) {
+            String key = URLEncoder.encode(siteKey, StandardCharsets.UTF_8);
+            URI standard = switch (provider) {
+                case "recaptcha" -> URI.create("https://www.google.com/recaptcha/api.js?render=" + key);
+                case "hcaptcha" -> URI.create("https://js.hcaptcha.com/1/api.js?render=explicit");
+                case "turnstile" -> URI.create("https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit");
+                default -> throw new ConfigurationException("CAPTCHA_PROVIDER must be recaptcha, hcaptcha or turnstile, not " + provider);
+            };
+            return new Captcha(provider, siteKey, script.orElse(standard));
+        }
+    }
 
     public static final Set<String> AD_SLOT_NAMES = Set.of("top", "in-article", "bottom");
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
@@ -53,7 +74,10 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
                 env.optional("SITE_LOGO_URL").map(v -> httpUrl("SITE_LOGO_URL", v).toString()),
                 env.optional("SITE_TWITTER").map(handle -> handle.startsWith("@") ? handle.substring(1) : handle),
                 slots,
-                env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)));
+                env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)),
+                Captcha.of(env.optional("CAPTCHA_PROVIDER", "recaptcha").toLowerCase(Locale.ROOT),
+                        env.optional("CAPTCHA_SITE_KEY", ""),
+                        env.optional("CAPTCHA_WIDGET_URL").map(v -> httpUrl("CAPTCHA_WIDGET_URL", v))));
     }
 
     /** The absolute URL of a site path such as {@code /articles/x}. */

@@ -54,7 +54,7 @@ class PageRendererTest {
         assertEquals("The rebuilt bridge at dawn, with cyclists on the new lane", doc.selectFirst(".lead img").attr("alt"));
         Element form = doc.selectFirst("#comments form");
         assertEquals("/api/articles/harbour-bridge-reopens/comments", form.attr("action"));
-        for (Element field : form.select("input:not([tabindex=-1]), textarea")) {
+        for (Element field : form.select("input:not([tabindex=-1]):not([type=hidden]), textarea")) {
             assertNotNull(doc.selectFirst("label[for=" + field.id() + "]"), () -> "no label for " + field);
         }
         assertTrue(doc.select(".ad").isEmpty(), "advertisements are off unless configured");
@@ -90,7 +90,7 @@ class PageRendererTest {
         Article article = SamplePages.hostile(HOSTILE);
         Document doc = page(article, List.of(new RelatedArticle("other", HOSTILE, Instant.parse("2026-01-01T00:00:00Z"),
                 Optional.of(HOSTILE), Optional.of(new LeadImage("/assets/x.png", HOSTILE)))));
-        assertEquals(1, doc.select("script").size(), "only the JSON-LD script");
+        assertOnlyOurScripts(doc);
         assertTrue(doc.select("[onerror], [onmouseover]").isEmpty());
         assertEquals(article.metadata().title(), doc.selectFirst("h1").wholeText());
         assertEquals(article.metadata().title() + " | The Daily Example", doc.title());
@@ -126,7 +126,7 @@ class PageRendererTest {
     void closedCommentsShowNoForm() throws Exception {
         Document doc = page(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of());
         assertNull(doc.selectFirst("#comments form"));
-        assertEquals("Comments are closed on this article.", doc.selectFirst("#comments p").text());
+        assertEquals("Comments are closed on this article.", doc.selectFirst("#comments > p:not(.notice)").text());
     }
 
     @Test
@@ -148,6 +148,37 @@ class PageRendererTest {
                 .article(SamplePages.eightHundredWords(), SamplePages.related()).getBytes(StandardCharsets.UTF_8);
         System.out.println("page weight: " + page.length + " bytes (800-word article, every ad slot, two related items)");
         assertTrue(page.length < 30 * 1024, page.length + " bytes");
+    }
+
+    /** The JSON-LD, the captcha provider's script and our comments script, and nothing else. */
+    static void assertOnlyOurScripts(Document doc) {
+        for (Element script : doc.select("script")) {
+            if (script.attr("type").equals("application/ld+json")) {
+                continue;
+            }
+            if (script.hasAttr("src")) {
+                assertTrue(script.attr("src").startsWith("https://www.google.com/recaptcha/api.js"), script::toString);
+            } else {
+                assertTrue(script.data().startsWith("// The article page's comments"), "only our comments script runs inline");
+            }
+        }
+        assertEquals(3, doc.select("script").size());
+    }
+
+    @Test
+    void commentFormIsWiredForScriptAndForPlainPosts() throws Exception {
+        Document doc = page(SamplePages.full(), List.of());
+        Element section = doc.selectFirst("#comments");
+        assertEquals("/api/articles/harbour-bridge-reopens/comments", section.attr("data-api"));
+        Element form = doc.selectFirst("#comment-form");
+        assertEquals("post", form.attr("method"));
+        assertEquals("recaptcha", form.attr("data-captcha"));
+        for (String field : List.of("body", "name", "email", "website")) {
+            Element input = form.selectFirst("#comment-" + field);
+            assertEquals("comment-" + field + "-error", input.attr("aria-describedby"), "errors are tied to their fields");
+            assertNotNull(doc.selectFirst("#comment-" + field + "-error"));
+        }
+        assertEquals("status", doc.selectFirst("#comment-notice").attr("role"));
     }
 
     private static String meta(Document doc, String property) {
