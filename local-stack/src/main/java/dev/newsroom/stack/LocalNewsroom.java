@@ -63,6 +63,11 @@ public final class LocalNewsroom implements AutoCloseable {
     }
 
     public static LocalNewsroom start(Path template, Path dataDir, int port) throws Exception {
+        return start(template, dataDir, port, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, int)}, with some of the functions' variables set otherwise, as an operator would. */
+    public static LocalNewsroom start(Path template, Path dataDir, int port, Map<String, String> settings) throws Exception {
         CloudFormationTemplate cfn = CloudFormationTemplate.read(template);
         TemplateResources resources = new TemplateResources(cfn);
         Map<String, String> names = resources.names();
@@ -81,7 +86,7 @@ public final class LocalNewsroom implements AutoCloseable {
         SiteFront front = new SiteFront(port, aws.s3(), names.get("SiteBucket"), frontExecutor);
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
-        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets);
+        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets, settings);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
@@ -113,7 +118,8 @@ public final class LocalNewsroom implements AutoCloseable {
      * ({@code X_FILE}, under {@code secrets/}), and the captcha is checked by the local siteverify server.
      */
     private static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
-                                                        URI site, SiteverifyServer siteverify, Path secrets) throws IOException {
+                                                        URI site, SiteverifyServer siteverify, Path secrets,
+                                                        Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalAws.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
@@ -138,8 +144,15 @@ public final class LocalNewsroom implements AutoCloseable {
                     overrides.put(name, siteverify.url(captchaProvider(cfn)).toString());
                 } else if (name.equals("CAPTCHA_HOSTNAMES")) {
                     overrides.put(name, site.getHost());
+                } else if (name.equals("CAPTCHA_WIDGET_URL")) {
+                    overrides.put(name, site + SiteFront.LOCAL_CAPTCHA_PATH);
                 }
             }
+            settings.forEach((name, value) -> {
+                if (FunctionEnvironment.declared(cfn, id).containsKey(name)) {
+                    overrides.put(name, value);
+                }
+            });
             String handler = entry.getValue().path("Properties").path("Handler").asText();
             functions.put(id, new LocalFunction(id, handler.substring(0, handler.indexOf("::")),
                     FunctionEnvironment.resolve(cfn, id, names, overrides), timeout));

@@ -19,11 +19,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The one front port. Outside {@code /api/} it plays CloudFront in front of the site bucket: the
  * same URL rule as the distribution's function ({@link SiteLayout#objectKey}), the object's own
  * {@code Content-Type} and {@code Cache-Control}, {@code ETag} revalidation, GET and HEAD only, and
- * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi}.
+ * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi}, and
+ * {@code /_local/captcha.js} is the captcha widget stand-in.
  */
 final class SiteFront implements AutoCloseable {
 
     private static final String NOT_FOUND_PAGE = "404.html";
+    /** Where the captcha widget stand-in is served; pages load it in place of the provider's script. */
+    static final String LOCAL_CAPTCHA_PATH = "/_local/captcha.js";
+    private static final byte[] LOCAL_CAPTCHA = resource("/local-captcha.js");
 
     /** API Gateway's payload limit for HTTP APIs. */
     private static final int MAX_API_BODY = 10 * 1024 * 1024;
@@ -56,6 +60,10 @@ final class SiteFront implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/api/") || path.equals("/api")) {
                 serveApi(exchange);
+                return;
+            }
+            if (path.equals(LOCAL_CAPTCHA_PATH)) {
+                send(exchange, 200, "text/javascript; charset=utf-8", "no-cache", null, LOCAL_CAPTCHA);
                 return;
             }
             String method = exchange.getRequestMethod();
@@ -128,6 +136,14 @@ final class SiteFront implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = SiteFront.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing resource " + name, e);
         }
     }
 

@@ -53,7 +53,9 @@
   }
 
   function load(cursor) {
-    fetch(api + '?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''), { headers: { Accept: 'application/json' } })
+    // Revalidate: a reader who just posted and reloads must not get the browser's older copy.
+    fetch(api + '?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''),
+      { headers: { Accept: 'application/json' }, cache: 'no-cache' })
       .then(function (response) { return response.ok ? response.json() : { comments: [] }; })
       .then(function (page) {
         page.comments.forEach(show);

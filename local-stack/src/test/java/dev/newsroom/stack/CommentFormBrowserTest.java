@@ -1,0 +1,167 @@
+package dev.newsroom.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.LocalAws;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The comment form in headless Chromium (Debian's chromium and chromium-driver), against the local
+ * stack: the page from the front, the API through it, the captcha widget stand-in and the local
+ * siteverify server, whose answer each test picks with the page's {@code ?captcha=} parameter.
+ */
+class CommentFormBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static LocalNewsroom newsroom;
+    private static WebDriver browser;
+    private static String article;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory("newsroom-browser");
+        // Every test posts from 127.0.0.1: a rate limit above the template's 5 a minute keeps them apart.
+        newsroom = LocalNewsroom.start(CloudFormationTemplate.repositoryRoot().resolve("template.yaml"), data, 0,
+                java.util.Map.of("RATE_LIMIT_PER_MINUTE", "100"));
+        JsonNode endpoints = newsroom.endpoints();
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
+                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalAws.credentials()).build()) {
+            s3.putObject(r -> r.bucket(endpoints.get("sourceBucket").asText()).key("articles/open-for-comments.md"),
+                    RequestBody.fromString("---\ntitle: Open for comments\ndate: 2026-11-24\ncategory: Town\n---\nSay something.\n"));
+        }
+        article = newsroom.siteUrl() + "/articles/open-for-comments";
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(article)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        newsroom.close();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private void open(String captcha) {
+        browser.get(article + "?captcha=" + captcha);
+        waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState === 'complete' && !!window.grecaptcha"));
+    }
+
+    private void fill(String name, String body) {
+        WebElement nameField = browser.findElement(By.id("comment-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        WebElement bodyField = browser.findElement(By.id("comment-body"));
+        bodyField.clear();
+        bodyField.sendKeys(body);
+        browser.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+    }
+
+    @Test
+    void aPostedCommentAppearsWithoutAReload() {
+        open("test-pass");
+        String marker = "Well reported <b>" + System.nanoTime() + "</b>";
+        fill("Rosa", marker);
+        WebElement posted = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='comment-list']//p[@class='comment-body'][contains(., '" + marker.substring(0, 14) + "')]")));
+        assertEquals(marker, posted.getText(), "reader text shows as text, not markup");
+        assertEquals("Thank you for your comment.", browser.findElement(By.id("comment-notice")).getText());
+
+        browser.navigate().refresh();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), marker));
+    }
+
+    @Test
+    void emptyFieldsShowTheOriginalMessagesBesideThem() {
+        open("test-pass");
+        fill("", "");
+        assertEquals("Please enter your comment!", browser.findElement(By.id("comment-body-error")).getText());
+        assertEquals("Please enter your name here", browser.findElement(By.id("comment-name-error")).getText());
+        assertEquals("true", browser.findElement(By.id("comment-body")).getDomAttribute("aria-invalid"));
+        assertEquals("comment-body", browser.switchTo().activeElement().getDomAttribute("id"), "focus goes to the first field to fix");
+    }
+
+    @Test
+    void aFailingCaptchaShowsItsMessage() {
+        open("test-fail");
+        fill("Bot", "Spam");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-form-error"),
+                "Captcha verification failed!"));
+    }
+
+    @Test
+    void aLowScoreShowsTheScoreMessage() {
+        open("test-pass-score-0.2");
+        fill("Bot", "Spam again");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-form-error"),
+                "CAPTCHA user score failed. Please contact us!"));
+    }
+
+    @Test
+    void aHeldCommentShowsThePendingNotice() {
+        open("test-pass-score-0.6");
+        fill("Newcomer", "First time here " + System.nanoTime());
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-notice"), "awaiting moderation"));
+        assertTrue(browser.findElements(By.cssSelector("#comment-list .comment-body")).stream()
+                .noneMatch(e -> e.getText().startsWith("First time here")), "a pending comment is not listed");
+    }
+
+    @Test
+    void repliesNestUnderTheirParent() {
+        open("test-pass");
+        String parent = "Parent " + System.nanoTime();
+        fill("Ana", parent);
+        WebElement item = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//li[@class='comment'][p[@class='comment-body'][.='" + parent + "']]")));
+        item.findElement(By.cssSelector("button.reply")).click();
+        assertEquals("comment-body", browser.switchTo().activeElement().getDomAttribute("id"));
+        String reply = "Reply " + System.nanoTime();
+        fill("Ben", reply);
+        WebElement nested = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//li[@class='comment'][p[@class='comment-body'][.='" + parent + "']]/ol[@class='replies']/li")));
+        assertEquals(reply, nested.findElement(By.className("comment-body")).getText());
+        List<WebElement> topLevel = browser.findElements(By.xpath("//ol[@id='comment-list']/li/p[@class='comment-body'][.='" + reply + "']"));
+        assertTrue(topLevel.isEmpty());
+    }
+}
