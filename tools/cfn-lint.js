@@ -27,6 +27,9 @@ samTypes['AWS::Serverless::Function.FilterRule'] = { Properties: {
 // HttpApi events (SAM 2019 and later) name their API with ApiId; the port checks them as Api events.
 samTypes['AWS::Serverless::Function.ApiEvent'].Properties.ApiId =
   { Required: false, Type: ['ApiEvent#ApiId<String>', 'ApiEvent#ApiId<Json>'], UpdateType: 'Mutable' };
+// ...and may name an authoriser, such as AWS_IAM.
+samTypes['AWS::Serverless::Function.ApiEvent'].Properties.Auth =
+  { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' };
 
 const { validateFile } = require('cfn-lint/lib/api');
 const file = path.resolve(process.argv[2] || 'template.yaml');

@@ -94,6 +94,7 @@ public final class LocalNewsroom implements AutoCloseable {
         pumps.forEach(StreamPump::start);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
+        endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
         Files.writeString(dataDir.resolve("endpoints.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
         return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
@@ -140,6 +141,10 @@ public final class LocalNewsroom implements AutoCloseable {
                     secret(secrets, secret);
                     overrides.put(name, "");
                     overrides.put(secret + "_FILE", secrets.resolve(secret).toString());
+                } else if (name.endsWith("_FILE")) {
+                    String secret = name.substring(0, name.length() - "_FILE".length());
+                    secret(secrets, secret);
+                    overrides.put(name, secrets.resolve(secret).toString());
                 } else if (name.equals("CAPTCHA_VERIFY_URL")) {
                     overrides.put(name, siteverify.url(captchaProvider(cfn)).toString());
                 } else if (name.equals("CAPTCHA_HOSTNAMES")) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class CommentStore {
 
     static final String APPROVED_INDEX = "approved";
+    static final String MODERATION_INDEX = "moderation";
+    static final String EMAIL_INDEX = "byEmail";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -29,8 +32,7 @@ final class CommentStore {
     }
 
     Optional<Comment> find(String slug, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("slug", s(slug), "commentId", s(id)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(slug, id))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -42,10 +44,73 @@ final class CommentStore {
 
     /** One page of an article's approved comments, oldest first. */
     Page approved(String slug, int limit, Optional<Map<String, AttributeValue>> from) {
+        return page(APPROVED_INDEX, "approvedSlug", slug, limit, from);
+    }
+
+    /** One page of a moderation queue (pending or spam) across articles, oldest first. */
+    Page queue(String queue, int limit, Optional<Map<String, AttributeValue>> from) {
+        return page(MODERATION_INDEX, "queue", queue, limit, from);
+    }
+
+    /**
+     * Moves a comment to another status, with the index keys that go with it. False if there is
+     * no such comment.
+     */
+    boolean setStatus(String slug, String id, String status) {
+        String update = status.equals(Comment.APPROVED)
+                ? "SET #status = :status, approvedSlug = :slug REMOVE queue"
+                : "SET #status = :status, queue = :status REMOVE approvedSlug";
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(slug, id))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(commentId)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(status.equals(Comment.APPROVED)
+                            ? Map.of(":status", s(status), ":slug", s(slug)) : Map.of(":status", s(status))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    boolean delete(String slug, String id) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(key(slug, id)).conditionExpression("attribute_exists(commentId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Removes the email and client hash from every comment with this email hash (H7); returns how many. */
+    int erase(String emailHash) {
+        int erased = 0;
+        Map<String, AttributeValue> from = null;
+        do {
+            Map<String, AttributeValue> start = from;
+            QueryResponse response = dynamo.query(r -> {
+                r.tableName(table).indexName(EMAIL_INDEX).keyConditionExpression("emailHash = :hash")
+                        .expressionAttributeValues(Map.of(":hash", s(emailHash)));
+                if (start != null) {
+                    r.exclusiveStartKey(start);
+                }
+            });
+            for (Map<String, AttributeValue> item : response.items()) {
+                dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
+                        .updateExpression("REMOVE email, emailHash, clientHash"));
+                erased++;
+            }
+            from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (from != null);
+        return erased;
+    }
+
+    private Page page(String index, String keyName, String keyValue, int limit, Optional<Map<String, AttributeValue>> from) {
         QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).indexName(APPROVED_INDEX)
-                    .keyConditionExpression("approvedSlug = :slug")
-                    .expressionAttributeValues(Map.of(":slug", s(slug)))
+            r.tableName(table).indexName(index)
+                    .keyConditionExpression("#key = :value")
+                    .expressionAttributeNames(Map.of("#key", keyName))
+                    .expressionAttributeValues(Map.of(":value", s(keyValue)))
                     .limit(limit);
             from.ifPresent(r::exclusiveStartKey);
         });
@@ -55,6 +120,10 @@ final class CommentStore {
     }
 
     record Page(List<Comment> comments, Optional<Map<String, AttributeValue>> next) {
+    }
+
+    private static Map<String, AttributeValue> key(String slug, String id) {
+        return Map.of("slug", s(slug), "commentId", s(id));
     }
 
     private static Map<String, AttributeValue> toItem(Comment c) {

@@ -40,7 +40,10 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final CommentsService service;
+    private final Moderation moderation;
     private final CommentsConfig config;
+    /** Locally, moderators present this token; on AWS, API Gateway's IAM authorisation guards the routes. */
+    private final Optional<String> moderatorToken;
 
     /** What Lambda calls: configuration from the process environment. */
     public CommentsHandler() {
@@ -61,6 +64,8 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
         SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
                 config.captchaSiteKey(), config.captcha(), clock);
         this.service = new CommentsService(config, clients.dynamoDb(), captcha, signer, clock);
+        this.moderation = service.moderation();
+        this.moderatorToken = secrets.optional("MODERATION_TOKEN");
     }
 
     @Override
@@ -76,14 +81,18 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
         APIGatewayV2HTTPResponse response;
         try {
             method = event.getRequestContext().getHttp().getMethod();
-            if (!Slugs.isSafe(slug)) {
-                throw ApiError.notFound("article_not_found", "There is no such article.");
+            if (event.getRouteKey().contains("/api/moderation/")) {
+                response = moderate(event, slug);
+            } else {
+                if (!Slugs.isSafe(slug)) {
+                    throw ApiError.notFound("article_not_found", "There is no such article.");
+                }
+                response = switch (method) {
+                    case "GET" -> list(slug, event, headers);
+                    case "POST" -> post(slug, event, headers);
+                    default -> throw ApiError.of(405, "method_not_allowed", "Use GET or POST.");
+                };
             }
-            response = switch (method) {
-                case "GET" -> list(slug, event, headers);
-                case "POST" -> post(slug, event, headers);
-                default -> throw ApiError.of(405, "method_not_allowed", "Use GET or POST.");
-            };
         } catch (ApiError e) {
             response = isForm(event) && e.status() != 413 && e.status() != 415
                     ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.code() + "#comments")
@@ -102,14 +111,24 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse list(String slug, APIGatewayV2HTTPEvent event, Map<String, String> headers) {
-        Map<String, String> query = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
-        CommentsService.Listing listing = service.list(slug, Optional.ofNullable(query.get("cursor")).filter(c -> !c.isEmpty()),
-                Optional.ofNullable(query.get("limit")).filter(l -> !l.isEmpty()));
+        CommentsService.Listing listing = service.list(slug, query(event, "cursor"), query(event, "limit"));
+        Map<String, String> cacheable = new HashMap<>(headers);
+        cacheable.put("Cache-Control", "public, max-age=30, stale-while-revalidate=60");
+        return Responses.json(200, listing(listing, false), cacheable);
+    }
+
+    /** Comments as readers see them; moderators also see each comment's article, status and score. */
+    private static ObjectNode listing(CommentsService.Listing listing, boolean forModerators) {
         ObjectNode body = Json.mapper().createObjectNode();
         var array = body.putArray("comments");
         for (Comment c : listing.comments()) {
             ObjectNode item = array.addObject();
             item.put("id", c.id());
+            if (forModerators) {
+                item.put("slug", c.slug());
+                item.put("status", c.status());
+                c.score().ifPresent(score -> item.put("score", score));
+            }
             c.parentId().ifPresent(p -> item.put("parentId", p));
             item.put("name", c.name());
             c.website().ifPresent(w -> item.put("website", w));
@@ -117,9 +136,38 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
             item.put("createdAt", c.createdAt().toString());
         }
         listing.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
-        Map<String, String> cacheable = new HashMap<>(headers);
-        cacheable.put("Cache-Control", "public, max-age=30, stale-while-revalidate=60");
-        return Responses.json(200, body, cacheable);
+        return body;
+    }
+
+    /** The moderation routes: IAM-authorised on AWS, a bearer token locally; nobody else (403). */
+    private APIGatewayV2HTTPResponse moderate(APIGatewayV2HTTPEvent event, String slug) {
+        boolean iam = event.getRequestContext().getAuthorizer() != null && event.getRequestContext().getAuthorizer().getIam() != null;
+        String presented = Optional.ofNullable(header(event, "authorization")).orElse("");
+        boolean token = moderatorToken.isPresent() && java.security.MessageDigest.isEqual(
+                ("Bearer " + moderatorToken.get()).getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        if (!iam && !token) {
+            throw ApiError.of(403, "forbidden", "Moderation needs a moderator's credentials.");
+        }
+        String id = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("id")).orElse("");
+        ObjectNode done = Json.mapper().createObjectNode();
+        switch (event.getRouteKey()) {
+            case "GET /api/moderation/comments" -> {
+                return Responses.json(200, listing(moderation.queue(query(event, "queue").orElse(Comment.PENDING),
+                        query(event, "cursor"), query(event, "limit")), true), Map.of());
+            }
+            case "POST /api/moderation/comments/{slug}/{id}/approve" -> moderation.setStatus(slug, id, Comment.APPROVED);
+            case "POST /api/moderation/comments/{slug}/{id}/spam" -> moderation.setStatus(slug, id, Comment.SPAM);
+            case "DELETE /api/moderation/comments/{slug}/{id}" -> moderation.delete(slug, id);
+            case "POST /api/moderation/erasure" -> done.put("erased", moderation.erase(
+                    json(body(event)).get("email").orElse("")));
+            default -> throw ApiError.notFound("not_found", "No such moderation route.");
+        }
+        done.put("ok", true);
+        return Responses.json(200, done, Map.of());
+    }
+
+    private static Optional<String> query(APIGatewayV2HTTPEvent event, String name) {
+        return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isEmpty());
     }
 
     private APIGatewayV2HTTPResponse post(String slug, APIGatewayV2HTTPEvent event, Map<String, String> headers) {

@@ -133,22 +133,32 @@ final class CommentsService {
         return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
     }
 
+    Moderation moderation() {
+        return new Moderation(comments, cursors, signer);
+    }
+
     record Listing(List<Comment> comments, Optional<String> nextCursor) {
     }
 
     Listing list(String slug, Optional<String> cursor, Optional<String> limitText) {
-        int limit = DEFAULT_PAGE;
-        if (limitText.isPresent()) {
-            try {
-                limit = Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
-            } catch (NumberFormatException e) {
-                throw ApiError.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_PAGE + ".", Map.of());
-            }
-        }
+        int limit = pageSize(limitText);
         published(slug);
-        var from = cursor.map(c -> cursors.decode(slug, c));
+        String listing = "approved " + slug;
+        var from = cursor.map(c -> cursors.decode(listing, c));
         CommentStore.Page page = comments.approved(slug, limit, from);
-        return new Listing(page.comments(), page.next().map(next -> cursors.encode(slug, next)));
+        return new Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
+    }
+
+    /** The page size asked for, clamped to 1 to {@value #MAX_PAGE}; 50 when not given. */
+    static int pageSize(Optional<String> limitText) {
+        if (limitText.isEmpty()) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
+        } catch (NumberFormatException e) {
+            throw ApiError.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_PAGE + ".", Map.of());
+        }
     }
 
     private StoredArticle published(String slug) {

@@ -1,47 +1,47 @@
 package dev.newsroom.comments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.json.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque, tamper-proof pagination cursors: the position after the last comment of a page, signed,
- * so a client can only hand back a cursor the API gave it, for the same article (D5).
+ * Opaque, tamper-proof pagination cursors: the position after the last item of a page, signed
+ * together with what was listed (an article's comments, a moderation queue), so a client can only
+ * hand back a cursor the API gave it, for the same listing (D5).
  */
 final class Cursors {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-z-]{1,64}");
     private final Signer signer;
 
     Cursors(Signer signer) {
         this.signer = signer;
     }
 
-    String encode(String slug, Map<String, AttributeValue> position) {
-        String payload = slug + "/" + position.get("commentId").s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + signer.hash("cursor", payload);
+    String encode(String listing, Map<String, AttributeValue> position) {
+        ObjectNode json = Json.mapper().createObjectNode();
+        position.forEach((name, value) -> json.put(name, value.s()));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        return payload + "." + signer.hash("cursor " + listing, payload);
     }
 
-    Map<String, AttributeValue> decode(String slug, String cursor) {
+    Map<String, AttributeValue> decode(String listing, String cursor) {
         int dot = cursor.indexOf('.');
-        Optional<String> payload = Optional.empty();
-        if (dot > 0 && cursor.length() < 512) {
-            try {
-                payload = Optional.of(new String(Base64.getUrlDecoder().decode(cursor.substring(0, dot)), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                payload = Optional.empty();
-            }
+        if (dot <= 0 || cursor.length() > 1024 || !signer.verify("cursor " + listing, cursor.substring(0, dot), cursor.substring(dot + 1))) {
+            throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());
         }
-        if (payload.isEmpty() || !signer.verify("cursor", payload.get(), cursor.substring(dot + 1))
-                || !payload.get().startsWith(slug + "/") || !ID.matcher(payload.get().substring(slug.length() + 1)).matches()) {
-            throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this article.", Map.of());
+        try {
+            JsonNode json = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor.substring(0, dot)));
+            Map<String, AttributeValue> position = new HashMap<>();
+            json.fields().forEachRemaining(f -> position.put(f.getKey(), AttributeValue.fromS(f.getValue().asText())));
+            return position;
+        } catch (IOException | IllegalArgumentException e) {
+            throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());
         }
-        String id = payload.get().substring(slug.length() + 1);
-        return Map.of("slug", AttributeValue.fromS(slug), "commentId", AttributeValue.fromS(id),
-                "approvedSlug", AttributeValue.fromS(slug));
     }
 }

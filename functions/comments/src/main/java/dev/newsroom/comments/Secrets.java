@@ -23,18 +23,23 @@ final class Secrets {
     }
 
     String read(String name) {
+        return optional(name).orElseThrow(() -> new ConfigurationException(name + "_PARAMETER (an SSM SecureString name) is not set"));
+    }
+
+    /** A secret that may be absent: none when neither variable is set. */
+    java.util.Optional<String> optional(String name) {
         var parameter = env.optional(name + "_PARAMETER");
         if (parameter.isPresent()) {
-            return ssm.get().getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value();
+            return java.util.Optional.of(ssm.get().getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value());
         }
         var file = env.optional(name + "_FILE");
         if (file.isPresent()) {
             try {
-                return Files.readString(Path.of(file.get())).strip();
+                return java.util.Optional.of(Files.readString(Path.of(file.get())).strip());
             } catch (IOException e) {
                 throw new ConfigurationException(name + "_FILE cannot be read: " + e.getMessage());
             }
         }
-        throw new ConfigurationException(name + "_PARAMETER (an SSM SecureString name) is not set");
+        return java.util.Optional.empty();
     }
 }

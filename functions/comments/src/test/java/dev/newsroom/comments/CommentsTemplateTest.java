@@ -38,6 +38,7 @@ class CommentsTemplateTest {
                     new dev.newsroom.core.aws.AwsClients(recording);
                     recording.optional("CAPTCHA_SECRET_PARAMETER");
                     recording.optional("SIGNING_SECRET_PARAMETER");
+                    recording.optional("MODERATION_TOKEN_FILE");
                     return recording.read();
                 }));
     }
@@ -47,7 +48,7 @@ class CommentsTemplateTest {
         assertEquals(List.of(), TemplateContract.broadPolicies(template, "CommentsFunction"));
         String policies = function.path("Policies").toString();
         assertFalse(policies.contains("s3:"), "the comments function has no S3 access");
-        for (String forbidden : List.of("dynamodb:Scan", "dynamodb:DeleteItem\"", "ssm:GetParameters\"")) {
+        for (String forbidden : List.of("dynamodb:Scan", "ssm:GetParameters\"", "ssm:PutParameter")) {
             assertFalse(policies.contains(forbidden), forbidden);
         }
     }
@@ -72,7 +73,15 @@ class CommentsTemplateTest {
             assertEquals("HttpApi", e.path("Type").asText());
             routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
         });
-        assertEquals(List.of("POST /api/articles/{slug}/comments", "GET /api/articles/{slug}/comments"), routes);
+        assertEquals(List.of("POST /api/articles/{slug}/comments", "GET /api/articles/{slug}/comments",
+                "GET /api/moderation/comments", "POST /api/moderation/comments/{slug}/{id}/approve",
+                "POST /api/moderation/comments/{slug}/{id}/spam", "DELETE /api/moderation/comments/{slug}/{id}",
+                "POST /api/moderation/erasure"), routes);
+        function.path("Events").fields().forEachRemaining(e -> {
+            boolean moderation = e.getValue().path("Properties").path("Path").asText().startsWith("/api/moderation/");
+            assertEquals(moderation ? "AWS_IAM" : "", e.getValue().path("Properties").path("Auth").path("Authorizer").asText(""),
+                    e.getKey() + ": moderation routes, and only they, need IAM");
+        });
         JsonNode api = template.resource("CommentsApi").path("Properties");
         assertTrue(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt() > 0, "routes are throttled");
         JsonNode behaviour = template.resource("SiteDistribution").path("Properties").path("DistributionConfig")

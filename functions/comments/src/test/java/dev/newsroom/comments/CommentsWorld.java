@@ -38,6 +38,7 @@ final class CommentsWorld {
 
     static final String SITE = "https://news.example.org";
     static final String CAPTCHA_SECRET = "local-captcha-secret-for-tests";
+    static final String MODERATOR_TOKEN = "local-moderator-token-for-tests";
     private static final AtomicInteger TOKENS = new AtomicInteger();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -60,6 +61,7 @@ final class CommentsWorld {
         try {
             Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
             Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
+            Path moderator = Files.writeString(secrets.resolve("moderation-token"), MODERATOR_TOKEN);
             Map<String, String> overrides = new HashMap<>(Map.of(
                     "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
                     "AWS_REGION", LocalAws.REGION.id(), "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY,
@@ -69,6 +71,7 @@ final class CommentsWorld {
                     "STAFF_NAMES", "Editor, The Daily Example"));
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
             overrides.put("SIGNING_SECRET_FILE", signing.toString());
+            overrides.put("MODERATION_TOKEN_FILE", moderator.toString());
             overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
             overrides.putAll(extra);
             return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "CommentsFunction", stack.names(), overrides);
@@ -125,6 +128,29 @@ final class CommentsWorld {
                 CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
         event.setPathParameters(Map.of("slug", slug));
         event.setQueryStringParameters(query);
+        return handle(event);
+    }
+
+    /** A moderation request; {@code authorization} is the Authorization header, or null for none. */
+    APIGatewayV2HTTPResponse moderate(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
+                                      String body, String authorization) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
+                CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        event.setRouteKey(routeKey);
+        event.getRequestContext().setRouteKey(routeKey);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.setPathParameters(pathParameters);
+        event.setQueryStringParameters(query);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        if (authorization != null) {
+            headers.put("authorization", authorization);
+        }
+        if (body != null) {
+            headers.put("content-type", "application/json");
+            event.setBody(body);
+        }
+        event.setHeaders(headers);
         return handle(event);
     }
 
