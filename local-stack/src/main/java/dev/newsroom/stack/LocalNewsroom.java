@@ -191,9 +191,9 @@ public final class LocalNewsroom implements AutoCloseable {
         e.put("accessKeyId", LocalAws.ACCESS_KEY);
         e.put("secretAccessKey", LocalAws.SECRET_KEY);
         e.put("sourceBucket", names.get("SourceBucket"));
-        JsonNode publishEnv = FunctionEnvironment.declared(cfn, "PublishFunction").get("ARTICLE_PREFIX");
-        e.put("articlePrefix", publishEnv.asText());
-        e.put("assetPrefix", FunctionEnvironment.declared(cfn, "PublishFunction").get("ASSET_PREFIX").asText());
+        Map<String, JsonNode> publish = FunctionEnvironment.declared(cfn, "PublishFunction");
+        e.put("articlePrefix", publish.get("ARTICLE_PREFIX").asText());
+        e.put("assetPrefix", publish.get("ASSET_PREFIX").asText());
         e.put("siteBucket", names.get("SiteBucket"));
         e.put("articlesTable", names.get("ArticlesTable"));
         e.put("uploadsTable", names.get("UploadsTable"));

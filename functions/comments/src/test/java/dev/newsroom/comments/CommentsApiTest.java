@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LocalAwsExtension;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.SiteverifyServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,35 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The comments API end to end: real-shaped API Gateway v2 events, DynamoDB Local, the local siteverify server. */
-@ExtendWith(LocalAwsExtension.class)
-class CommentsApiTest {
-
-    private static SiteverifyServer siteverify;
-
-    @TempDir
-    static Path secrets;
-
-    private final CommentsWorld world;
+class CommentsApiTest extends LocalCommentsTest {
 
     CommentsApiTest(LocalStack stack) {
-        world = new CommentsWorld(stack, siteverify, secrets, Map.of());
-    }
-
-    @BeforeAll
-    static void startSiteverify() throws Exception {
-        siteverify = new SiteverifyServer(CommentsWorld.CAPTCHA_SECRET, "news.example.org");
-    }
-
-    @AfterAll
-    static void stopSiteverify() {
-        siteverify.close();
+        super(stack);
     }
 
     private static Map<String, String> fields(APIGatewayV2HTTPResponse response) {

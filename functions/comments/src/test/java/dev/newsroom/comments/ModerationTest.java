@@ -10,44 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LocalAwsExtension;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.SiteverifyServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Moderation routes: only moderators, the queues, approve, spam, delete, and erasure (H7). */
-@ExtendWith(LocalAwsExtension.class)
-class ModerationTest {
+class ModerationTest extends LocalCommentsTest {
 
     private static final String BEARER = "Bearer " + CommentsWorld.MODERATOR_TOKEN;
-    private static SiteverifyServer siteverify;
-
-    @TempDir
-    static Path secrets;
-
-    private final CommentsWorld world;
 
     ModerationTest(LocalStack stack) {
-        world = new CommentsWorld(stack, siteverify, secrets, Map.of());
-    }
-
-    @BeforeAll
-    static void startSiteverify() throws Exception {
-        siteverify = new SiteverifyServer(CommentsWorld.CAPTCHA_SECRET, "news.example.org");
-    }
-
-    @AfterAll
-    static void stopSiteverify() {
-        siteverify.close();
+        super(stack);
     }
 
     private List<String> queue(String queue) {

@@ -1,0 +1,37 @@
+package dev.newsroom.comments;
+
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.local.SiteverifyServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Comments tests against DynamoDB Local and a local siteverify server, one world per test. */
+@ExtendWith(LocalAwsExtension.class)
+abstract class LocalCommentsTest {
+
+    static SiteverifyServer siteverify;
+
+    @TempDir
+    static Path secrets;
+
+    final CommentsWorld world;
+
+    LocalCommentsTest(LocalStack stack) {
+        world = new CommentsWorld(stack, siteverify, secrets, Map.of());
+    }
+
+    @BeforeAll
+    static void startSiteverify() throws Exception {
+        siteverify = new SiteverifyServer(CommentsWorld.CAPTCHA_SECRET, "news.example.org");
+    }
+
+    @AfterAll
+    static void stopSiteverify() {
+        siteverify.close();
+    }
+}
