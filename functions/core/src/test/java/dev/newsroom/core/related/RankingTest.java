@@ -1,0 +1,120 @@
+package dev.newsroom.core.related;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Ranking on tiny corpora, one rule at a time. */
+class RankingTest {
+
+    private static final Instant DAY = Instant.parse("2026-11-01T00:00:00Z");
+    private final Ranking ranking = new Ranking(RankingRules.DEFAULT);
+
+    private static Candidate article(String slug, int day, String category, String author, String... tags) {
+        return new Candidate(slug, DAY.plusSeconds(86_400L * day), category, author, Set.of(tags));
+    }
+
+    private static TagFrequencies frequencies(List<Candidate> corpus) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        corpus.forEach(c -> c.tags().forEach(t -> counts.merge(t, 1L, Long::sum)));
+        return new TagFrequencies(corpus.size(), counts);
+    }
+
+    private List<String> slugs(Candidate article, List<Candidate> corpus, List<String> pinned, Set<String> excluded) {
+        return ranking.rank(article, corpus, frequencies(corpus), pinned, excluded).stream().map(Scored::slug).toList();
+    }
+
+    @Test
+    void rareSharedTagsOutweighCommonOnes() {
+        List<Candidate> corpus = new ArrayList<>();
+        Candidate bridge = article("bridge", 10, "city", "amara", "news", "harbour-bridge");
+        corpus.add(bridge);
+        corpus.add(article("same-rare-tag", 3, "sport", "jonas", "harbour-bridge"));
+        corpus.add(article("same-common-tag", 10, "sport", "jonas", "news"));
+        for (int i = 0; i < 6; i++) {
+            corpus.add(article("filler-" + i, 1, "culture", "priya", "news"));
+        }
+        List<String> list = slugs(bridge, corpus, List.of(), Set.of());
+        assertEquals("same-rare-tag", list.get(0));
+        assertTrue(!list.contains("same-common-tag"), "'news' is on 80% of articles: over the 40% share it counts for nothing");
+    }
+
+    @Test
+    void categoryAndAuthorCountAndClosenessBreaksNearTies() {
+        Candidate target = article("target", 20, "city", "amara", "transport");
+        List<Candidate> corpus = List.of(target,
+                article("same-category-far", 1, "city", "jonas"),
+                article("same-category-near", 19, "city", "jonas"),
+                article("same-author", 20, "sport", "amara"),
+                article("unrelated-but-close", 20, "sport", "jonas"));
+        assertEquals(List.of("same-category-near", "same-category-far", "same-author"), slugs(target, corpus, List.of(), Set.of()),
+                "closeness alone relates nothing");
+    }
+
+    @Test
+    void newerArticlesAppearInOlderArticlesLists() {
+        Candidate old = article("old", 1, "city", "amara", "tram");
+        Candidate newer = article("newer", 40, "city", "amara", "tram");
+        assertEquals(List.of("newer"), slugs(old, List.of(old, newer), List.of(), Set.of()));
+    }
+
+    @Test
+    void neverListsItselfAndHonoursPinsAndExclusions() {
+        Candidate target = article("target", 10, "city", "amara", "tram", "bridge");
+        List<Candidate> corpus = List.of(target,
+                article("best", 10, "city", "amara", "tram", "bridge"),
+                article("second", 9, "city", "amara", "tram"),
+                article("third", 8, "city", "amara"),
+                article("unrelated", 8, "sport", "jonas"),
+                article("excluded", 10, "city", "amara", "tram", "bridge"));
+        assertEquals(List.of("unrelated", "best", "second", "third"),
+                slugs(target, corpus, List.of("unrelated", "missing", "target", "excluded"), Set.of("excluded")),
+                "pins first, in order; missing, self and excluded pins are skipped");
+    }
+
+    @Test
+    void tiesBreakByNewerThenBySlugWhateverTheInputOrder() {
+        Candidate target = article("target", 10, "city", "amara");
+        List<Candidate> corpus = new ArrayList<>(List.of(target,
+                article("b", 12, "city", "jonas"), article("a", 12, "city", "jonas"),
+                article("c", 8, "city", "jonas"), article("d", 14, "city", "jonas")));
+        List<String> first = slugs(target, corpus, List.of(), Set.of());
+        Collections.reverse(corpus);
+        assertEquals(first, slugs(target, corpus, List.of(), Set.of()));
+        assertEquals(List.of("a", "b", "c", "d"), first, "a, b, c equally close (two days); newer first, then by slug");
+    }
+
+    @Test
+    void explainsEveryScore() {
+        Candidate target = article("target", 10, "city", "amara", "tram", "news");
+        List<Candidate> corpus = List.of(target, article("other", 10, "city", "amara", "tram"),
+                article("x", 1, "sport", "jonas", "news"), article("y", 1, "sport", "jonas", "news"),
+                article("z", 1, "sport", "jonas"), article("w", 1, "sport", "jonas"));
+        Scored scored = ranking.rank(target, corpus, frequencies(corpus), List.of(), Set.of()).get(0);
+        assertEquals(List.of("tram"), scored.sharedTags());
+        assertEquals(Math.log(7.0 / 3.0) + 1, scored.tagScore(), 1e-4, "tram is on 2 of 6: ln((6 + 1) / (2 + 1)) + 1");
+        assertEquals(1.0, scored.categoryScore());
+        assertEquals(0.5, scored.authorScore());
+        assertEquals(0.5, scored.closenessScore(), "published the same day");
+        assertEquals(scored.tagScore() + 2.0, scored.score(), 1e-4);
+    }
+
+    @Test
+    void listsAreBoundedByTheConfiguredCount() {
+        Candidate target = article("target", 10, "city", "amara");
+        List<Candidate> corpus = new ArrayList<>(List.of(target));
+        for (int i = 0; i < 50; i++) {
+            corpus.add(article("c" + i, i, "city", "jonas"));
+        }
+        assertEquals(4, slugs(target, corpus, List.of(), Set.of()).size());
+        assertEquals(2, new Ranking(new RankingRules(2, 1, 1, 0.5, 0.5, 30, 0.4))
+                .rank(target, corpus, frequencies(corpus), List.of(), Set.of()).size());
+    }
+}
