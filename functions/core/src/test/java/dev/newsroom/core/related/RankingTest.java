@@ -107,6 +107,25 @@ class RankingTest {
     }
 
     @Test
+    void reproducesTheWorkedExampleInTheDocs() {
+        Candidate bridge = article("harbour-bridge-reopens", 10, "city", "amara", "transport", "harbour", "cycling");
+        List<Candidate> corpus = List.of(bridge,
+                article("new-ferry-timetable", 12, "city", "jonas", "transport", "harbour"),
+                article("cycle-lane-survey", -35, "sport", "amara", "cycling"),
+                article("council-budget", 11, "city", "priya", "news"),
+                article("tram-strike", 10, "sport", "jonas", "news"),
+                article("bus-routes-review", 0, "culture", "lee", "transport", "news"),
+                article("f2", 0, "culture", "lee", "news"),
+                article("f3", 0, "culture", "lee", "news"),
+                article("f4", 0, "culture", "lee", "news"),
+                article("f5", 0, "culture", "lee"));
+        List<Scored> list = ranking.rank(bridge, corpus, frequencies(corpus), List.of(), Set.of());
+        assertEquals(List.of("new-ferry-timetable", "cycle-lane-survey", "bus-routes-review", "council-budget"),
+                list.stream().map(Scored::slug).toList());
+        assertEquals(List.of(5.7883, 2.9761, 2.4085, 1.4886), list.stream().map(Scored::score).toList());
+    }
+
+    @Test
     void listsAreBoundedByTheConfiguredCount() {
         Candidate target = article("target", 10, "city", "amara");
         List<Candidate> corpus = new ArrayList<>(List.of(target));
