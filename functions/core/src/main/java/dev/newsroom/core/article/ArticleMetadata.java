@@ -16,7 +16,8 @@ public record ArticleMetadata(
         Optional<String> summary,
         Optional<LeadImage> image,
         boolean draft,
-        boolean commentsOpen) {
+        boolean commentsOpen,
+        RelatedChoices related) {
 
     public ArticleMetadata {
         authors = List.copyOf(authors);
@@ -25,7 +26,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen);
+                draft, commentsOpen, related);
     }
 
     /** The author whose page and structured data the article belongs to. */

@@ -30,6 +30,7 @@ final class FrontMatterMapper {
     static final int MAX_BIO = 1000;
     static final int MAX_TAGS = 30;
     static final int MAX_TERM = 60;
+    static final int MAX_RELATED_CHOICES = 10;
 
     private static final Pattern TWITTER_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
     private static final Pattern TWITTER_PROFILE =
@@ -71,12 +72,13 @@ final class FrontMatterMapper {
         Optional<LeadImage> image = image(fields);
         boolean draft = flag(fields, "draft").orElse(false) || !flag(fields, "published").orElse(true);
         boolean commentsOpen = comments(fields);
+        RelatedChoices related = related(fields);
 
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
         return new ArticleMetadata(slug, title, published, updated, authors,
-                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen);
+                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related);
     }
 
     private String slug(JsonNode fields, String sourceKey) {
@@ -196,6 +198,37 @@ final class FrontMatterMapper {
         }
         problems.add(new Problem(field, "must be a path under /assets/ or an https URL, not '" + src + "'"));
         return Optional.empty();
+    }
+
+    /** {@code related: {pin: [slugs], exclude: [slugs]}}: the editor's say over "More articles". */
+    private RelatedChoices related(JsonNode fields) {
+        JsonNode node = fields.get("related");
+        if (node == null || node.isNull()) {
+            return RelatedChoices.NONE;
+        }
+        if (!node.isObject()) {
+            problems.add(new Problem("related", "must be a mapping with pin and exclude lists"));
+            return RelatedChoices.NONE;
+        }
+        List<String> pinned = relatedSlugs(node, "pin");
+        List<String> excluded = relatedSlugs(node, "exclude");
+        return new RelatedChoices(pinned, java.util.Set.copyOf(excluded));
+    }
+
+    private List<String> relatedSlugs(JsonNode related, String name) {
+        List<String> slugs = new ArrayList<>();
+        for (String given : terms(related, name)) {
+            String slug = Slugs.normalise(given);
+            if (slug.isEmpty()) {
+                problems.add(new Problem("related." + name, "'" + given + "' is not a slug"));
+            } else if (!slugs.contains(slug)) {
+                slugs.add(slug);
+            }
+        }
+        if (slugs.size() > MAX_RELATED_CHOICES) {
+            problems.add(new Problem("related." + name, "at most " + MAX_RELATED_CHOICES + " articles"));
+        }
+        return slugs;
     }
 
     private boolean comments(JsonNode fields) {

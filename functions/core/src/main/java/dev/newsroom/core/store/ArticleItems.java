@@ -5,6 +5,7 @@ import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.Term;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,6 +59,12 @@ public final class ArticleItems {
         item.put("commentsOpen", bool(meta.commentsOpen()));
         item.put("bodyHtml", s(stored.article().bodyHtml()));
         item.put("related", list(stored.related().stream().map(ArticleItems::related).toList()));
+        if (!meta.related().pinned().isEmpty()) {
+            item.put("relatedPins", list(meta.related().pinned().stream().map(ArticleItems::s).toList()));
+        }
+        if (!meta.related().excluded().isEmpty()) {
+            item.put("relatedExcludes", AttributeValue.fromSs(List.copyOf(meta.related().excluded())));
+        }
         if (stored.status() == ArticleStatus.PUBLISHED) {
             item.put(CATEGORY_KEY, s(meta.category().slug()));
             item.put(AUTHOR_KEY, s(meta.primaryAuthor().slug()));
@@ -78,7 +85,10 @@ public final class ArticleItems {
                 optional(item, "summary"),
                 Optional.ofNullable(item.get("image")).map(i -> image(i.m())),
                 item.get("draft").bool(),
-                item.get("commentsOpen").bool());
+                item.get("commentsOpen").bool(),
+                new RelatedChoices(
+                        item.containsKey("relatedPins") ? item.get("relatedPins").l().stream().map(AttributeValue::s).toList() : List.of(),
+                        item.containsKey("relatedExcludes") ? java.util.Set.copyOf(item.get("relatedExcludes").ss()) : java.util.Set.of()));
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s()),
                 ArticleStatus.of(item.get(STATUS).s()),

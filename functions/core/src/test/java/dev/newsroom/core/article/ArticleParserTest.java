@@ -63,6 +63,20 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsTheEditorsChoicesForMoreArticles() throws Exception {
+        ArticleMetadata meta = parse("articles/a.md", md("""
+                title: A
+                date: 2024-01-01
+                related:
+                  pin: [Harbour Bridge Reopens, tram-line-approved]
+                  exclude: [old-story]""", "")).metadata();
+        assertEquals(List.of("harbour-bridge-reopens", "tram-line-approved"), meta.related().pinned());
+        assertEquals(java.util.Set.of("old-story"), meta.related().excluded());
+        assertEquals("related: must be a mapping with pin and exclude lists",
+                problems("articles/a.md", md("title: A\ndate: 2024-01-01\nrelated: [a]", "")).get(0).toString());
+    }
+
+    @Test
     void acceptsTheSameArticleAsJson() throws Exception {
         Article article = parse("articles/bridge.json", """
                 {"title": "Bridge", "date": "2026-11-20", "category": "City",

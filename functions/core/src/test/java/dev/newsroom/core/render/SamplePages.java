@@ -55,7 +55,7 @@ public final class SamplePages {
         var meta = new ArticleMetadata("hostile", text, Instant.parse("2026-11-20T07:30:00Z"), Optional.empty(),
                 List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
-                Optional.of(new LeadImage("/assets/hostile.png", text)), false, true);
+                Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, dev.newsroom.core.article.RelatedChoices.NONE);
         return new Article(meta, "<p>Body.</p>");
     }
 
