@@ -63,6 +63,19 @@ class ArticleParserTest {
     }
 
     @Test
+    void theDocumentedExamplesParse() throws Exception {
+        String docs = java.nio.file.Files.readString(dev.newsroom.core.render.ExternalTools.repositoryRoot()
+                .resolve("docs/article-format.md"));
+        String markdown = docs.substring(docs.indexOf("```markdown\n") + 12, docs.indexOf("```\n\nThe same article as JSON"));
+        ArticleMetadata meta = parse("articles/example.md", markdown).metadata();
+        assertEquals("harbour-bridge-reopens", meta.slug());
+        assertEquals(List.of("new-ferry-timetable"), meta.related().pinned());
+        int json = docs.indexOf("```json\n") + 8;
+        String document = docs.substring(json, docs.indexOf("```", json)).replace("...", "");
+        assertEquals("Harbour bridge reopens after two-year rebuild", parse("articles/harbour-bridge-reopens.json", document).metadata().title());
+    }
+
+    @Test
     void readsTheEditorsChoicesForMoreArticles() throws Exception {
         ArticleMetadata meta = parse("articles/a.md", md("""
                 title: A
