@@ -53,7 +53,12 @@ final class HttpApi {
 
     Response handle(Request request) {
         for (HttpApiRoute route : routes) {
-            Optional<Map<String, String>> parameters = route.match(request.method(), request.path());
+            Optional<Map<String, String>> parameters;
+            try {
+                parameters = route.match(request.method(), request.path());
+            } catch (IllegalArgumentException badEncoding) {
+                return Response.json(400, "{\"message\":\"Bad Request\"}");
+            }
             if (parameters.isPresent()) {
                 return invoke(route, parameters.get(), request);
             }

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 final class SiteFront implements AutoCloseable {
 
     private static final String NOT_FOUND_PAGE = "404.html";
+    /** What the distribution's /assets/* behaviour adds (template.yaml, AssetHeaders). */
+    static final String ASSET_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
     /** Where the captcha widget stand-in is served; pages load it in place of the provider's script. */
     static final String LOCAL_CAPTCHA_PATH = "/_local/captcha.js";
     private static final byte[] LOCAL_CAPTCHA = resource("/local-captcha.js");
@@ -81,6 +83,10 @@ final class SiteFront implements AutoCloseable {
                     exchange.getResponseHeaders().set("ETag", eTag);
                     exchange.sendResponseHeaders(304, -1);
                     return;
+                }
+                if (path.startsWith("/assets/")) {
+                    exchange.getResponseHeaders().set("Content-Security-Policy", ASSET_POLICY);
+                    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
                 }
                 send(exchange, 200, meta.contentType(), meta.cacheControl(), eTag, object.get().asByteArray());
                 return;

@@ -118,5 +118,11 @@ class HttpApiTest {
         assertEquals(500, broken.statusCode());
         assertEquals("{\"message\":\"Internal Server Error\"}", broken.body());
         assertTrue(!broken.body().contains("secret"));
+        try (var socket = new java.net.Socket("127.0.0.1", front.url().getPort())) {
+            socket.getOutputStream().write("GET /api/hello/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+            assertEquals("HTTP/1.1 400 Bad Request", status, "a malformed path is a bad request, not a dropped connection");
+        }
     }
 }

@@ -108,6 +108,14 @@ class NotificationPlumbingTest {
         assertEquals("ObjectRemoved:Delete", removed.at("/Records/0/eventName").asText());
     }
 
+    @Test
+    void theFrontSandboxesAssetsAsTheDistributionDoes() {
+        JsonNode headers = template.resource("AssetHeaders").path("Properties").path("ResponseHeadersPolicyConfig")
+                .path("CustomHeadersConfig").path("Items").get(0);
+        assertEquals("Content-Security-Policy", headers.path("Header").asText());
+        assertEquals(SiteFront.ASSET_POLICY, headers.path("Value").asText());
+    }
+
     private static List<String> matching(List<NotificationRule> rules, ObjectChange change) {
         return rules.stream().filter(r -> r.matches(change)).map(NotificationRule::functionId).distinct().toList();
     }

@@ -62,20 +62,28 @@ final class ClientLimits {
      * there: an answer already given, or a claim in progress.
      */
     Optional<Map<String, AttributeValue>> claim(String submissionKey, Instant now) {
-        try {
-            dynamo.putItem(r -> r.tableName(table)
-                    .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
-                            "startedAt", number(now.getEpochSecond()),
-                            "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
-                    // A claim left by a crashed attempt lapses after a minute.
-                    .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
-                    .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
-                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
-                            ":lapsed", number(now.minus(CLAIM_LAPSES).getEpochSecond()))));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.of(dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(Map.of("key", key(submissionKey)))).item());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamo.putItem(r -> r.tableName(table)
+                        .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
+                                "startedAt", number(now.getEpochSecond()),
+                                "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
+                        // A claim left by a crashed attempt lapses after a minute.
+                        .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
+                        .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
+                        .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
+                                ":lapsed", number(now.minus(CLAIM_LAPSES).getEpochSecond()))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException e) {
+                var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submissionKey)))).item();
+                // Released between our put and our read: try the claim again.
+                if (item != null && !item.isEmpty()) {
+                    return Optional.of(item);
+                }
+                if (attempt == 2) {
+                    throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+                }
+            }
         }
     }
 

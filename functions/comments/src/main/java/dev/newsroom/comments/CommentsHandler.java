@@ -58,14 +58,17 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
     CommentsHandler(Env env, Clock clock) {
         this.config = CommentsConfig.from(env);
         AwsClients clients = new AwsClients(env);
-        Secrets secrets = new Secrets(env, () -> SsmClient.builder().httpClient(clients.http())
-                .region(clients.region()).credentialsProvider(clients.credentials()).build());
-        Signer signer = new Signer(secrets.read("SIGNING_SECRET"));
-        SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
-                config.captchaSiteKey(), config.captcha(), clock);
+        Signer signer;
+        SiteverifyClient captcha;
+        try (Secrets secrets = new Secrets(env, () -> SsmClient.builder().httpClient(clients.http())
+                .region(clients.region()).credentialsProvider(clients.credentials()).build())) {
+            signer = new Signer(secrets.read("SIGNING_SECRET"));
+            captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
+                    config.captchaSiteKey(), config.captcha(), clock);
+            this.moderatorToken = secrets.optional("MODERATION_TOKEN");
+        }
         this.service = new CommentsService(config, clients.dynamoDb(), captcha, signer, clock);
         this.moderation = service.moderation();
-        this.moderatorToken = secrets.optional("MODERATION_TOKEN");
     }
 
     @Override

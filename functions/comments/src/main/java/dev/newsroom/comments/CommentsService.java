@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
- * first (no I/O), then the article, an earlier answer to the same submission (B3), the client's
- * rate (G3), the captcha (E1–E5), and finally one transaction that stores the comment with its
- * submission record and body marker, so nothing is half stored (B4) and a duplicate is refused (D6).
+ * first (no I/O), then the article, an earlier answer to the same submission (B3, which a retry
+ * gets without spending its rate), the client's rate (G3), the captcha (E1–E5), and finally one
+ * transaction that stores the comment with its submission record and body marker, so nothing is
+ * half stored (B4) and a duplicate is refused (D6).
  */
 final class CommentsService {
 
@@ -64,10 +65,6 @@ final class CommentsService {
         ValidComment valid = rules.validate(input);
         Instant now = clock.instant();
         openArticle(slug, now);
-        String client = signer.hash("client", clientIp);
-        if (limits.countRequest(client, now) > config.ratePerMinute()) {
-            throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
-        }
         if (valid.captchaToken().isEmpty()) {
             throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
         }
@@ -79,7 +76,11 @@ final class CommentsService {
             }
             return posted(earlier.get());
         }
+        String client = signer.hash("client", clientIp);
         try {
+            if (limits.countRequest(client, now) > config.ratePerMinute()) {
+                throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
+            }
             return store(slug, valid, client, clientIp, submission, now);
         } catch (ApiError refused) {
             limits.release(submission);

@@ -12,14 +12,16 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Parameter Store SecureString named by {@code <NAME>_PARAMETER}; in the local stack from a file
  * named by {@code <NAME>_FILE}. A secret is never a plain environment variable.
  */
-final class Secrets {
+final class Secrets implements AutoCloseable {
 
     private final Env env;
-    private final java.util.function.Supplier<SsmClient> ssm;
+    private final java.util.function.Supplier<SsmClient> newClient;
+    private SsmClient ssm;
 
-    Secrets(Env env, java.util.function.Supplier<SsmClient> ssm) {
+    /** @param newClient builds the SSM client, once, on the first parameter read */
+    Secrets(Env env, java.util.function.Supplier<SsmClient> newClient) {
         this.env = env;
-        this.ssm = ssm;
+        this.newClient = newClient;
     }
 
     String read(String name) {
@@ -30,7 +32,10 @@ final class Secrets {
     java.util.Optional<String> optional(String name) {
         var parameter = env.optional(name + "_PARAMETER");
         if (parameter.isPresent()) {
-            return java.util.Optional.of(ssm.get().getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value());
+            if (ssm == null) {
+                ssm = newClient.get();
+            }
+            return java.util.Optional.of(ssm.getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value());
         }
         var file = env.optional(name + "_FILE");
         if (file.isPresent()) {
@@ -41,5 +46,13 @@ final class Secrets {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** Secrets are read at init only; the client goes with it. */
+    @Override
+    public void close() {
+        if (ssm != null) {
+            ssm.close();
+        }
     }
 }

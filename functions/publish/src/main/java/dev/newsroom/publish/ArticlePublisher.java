@@ -28,7 +28,7 @@ import java.util.Optional;
  *   <li>the upload's status record says whether this event was fully handled already;</li>
  *   <li>the article item is written with optimistic locking and never takes an older sequencer;</li>
  *   <li>the page is a projection of the item, written only over an older version;</li>
- *   <li>the status record is written last, so a crash before it means the next try redoes the rest.</li>
+ *   <li>the status record is written last (after the report), so a crash before it means the next try redoes the rest.</li>
  * </ol>
  * A rejected upload changes neither item nor page; the editor reads why in the status record and in
  * a report object beside the upload (C5).
@@ -96,7 +96,8 @@ final class ArticlePublisher {
             } else {
                 StoredArticle c = current.get();
                 boolean sameSource = c.sourceKey().equals(change.key());
-                if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED) {
+                // A slug moves to another file when its file is gone: a rename whose delete event is still on its way.
+                if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
                     return reject(change, previous, List.of(new Problem("slug",
                             "'" + slug + "' is already used by " + c.sourceKey() + "; choose another slug")));
                 }
@@ -118,10 +119,10 @@ final class ArticlePublisher {
         project(stored);
         previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug))
                 .ifPresent(old -> unpublish(old, change));
+        reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(),
                 status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
                 Optional.of(slug), List.of(), clock.instant()));
-        reports.clear(change.bucket(), change.key());
         return new Publisher.Result(status == ArticleStatus.PUBLISHED ? "published version " + stored.version()
                 : "saved as draft, version " + stored.version(), Optional.of(slug));
     }
@@ -133,9 +134,9 @@ final class ArticlePublisher {
         // The status record names the article; without one, the file name is the best guess.
         String slug = previous.flatMap(UploadStatus::slug).orElseGet(() -> Slugs.fromSourceKey(change.key()));
         boolean unpublished = !slug.isEmpty() && unpublish(slug, change);
+        reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
                 previous.flatMap(UploadStatus::slug), List.of(), clock.instant()));
-        reports.clear(change.bucket(), change.key());
         return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", Optional.of(slug));
     }
 
@@ -177,9 +178,9 @@ final class ArticlePublisher {
     /** Records why the upload was refused; the file keeps the article it published before, if any. */
     private Publisher.Result reject(SourceChange change, Optional<UploadStatus> previous, List<Problem> problems) {
         Optional<String> slug = previous.flatMap(UploadStatus::slug);
+        reports.write(change.bucket(), change.key(), problems, clock.instant());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, slug,
                 problems.stream().map(Problem::toString).toList(), clock.instant()));
-        reports.write(change.bucket(), change.key(), problems, clock.instant());
         return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);
     }
 

@@ -285,6 +285,22 @@ abstract class PublishContract {
     }
 
     @Test
+    void aRenamedFileKeepsItsArticleWhateverTheEventOrder() {
+        String slugLine = "slug: " + slug("renamed");
+        world.handle(world.upload(key("old-name"), PublishWorld.article("Renamed", slugLine)));
+        S3Event created = world.upload(key("new-name"), PublishWorld.article("Renamed", slugLine));
+        S3Event deleted = world.delete(key("old-name"));
+
+        world.handle(created);
+        world.handle(deleted);
+
+        StoredArticle stored = world.article(slug("renamed")).orElseThrow();
+        assertEquals(ArticleStatus.PUBLISHED, stored.status());
+        assertEquals(key("new-name"), stored.sourceKey());
+        assertEquals("Renamed", Jsoup.parse(world.page(slug("renamed")).orElseThrow()).selectFirst("h1").text());
+    }
+
+    @Test
     void changingTheSlugWithdrawsTheOldPage() {
         world.handle(world.upload(key("moving"), PublishWorld.article("Moving", "slug: " + slug("old-place"))));
         world.handle(world.upload(key("moving"), PublishWorld.article("Moving", "slug: " + slug("new-place"))));

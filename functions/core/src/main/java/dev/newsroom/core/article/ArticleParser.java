@@ -23,7 +23,8 @@ public final class ArticleParser {
     /** Far above any real article; keeps the stored item well under DynamoDB's 400 KB (G4). */
     public static final int MAX_SOURCE_BYTES = 256 * 1024;
     public static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
-    public static final int MAX_BODY_HTML_CHARS = 300 * 1024;
+    /** In UTF-8 bytes, as DynamoDB counts an item's size. */
+    public static final int MAX_BODY_HTML_BYTES = 300 * 1024;
     /** How much of the first paragraph stands in for a missing summary: a search snippet's length. */
     static final int SUMMARY_FROM_BODY = 160;
 
@@ -67,9 +68,9 @@ public final class ArticleParser {
         }
         ArticleMetadata metadata = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
         MarkdownRenderer.Body rendered = markdown.render(body);
-        if (rendered.html().length() > MAX_BODY_HTML_CHARS) {
-            throw new InvalidArticleException("body", "renders to " + rendered.html().length()
-                    + " characters; the limit is " + MAX_BODY_HTML_CHARS);
+        int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
+        if (htmlBytes > MAX_BODY_HTML_BYTES) {
+            throw new InvalidArticleException("body", "renders to " + htmlBytes + " bytes of HTML; the limit is " + MAX_BODY_HTML_BYTES);
         }
         if (metadata.summary().isEmpty() && !rendered.opening().isEmpty()) {
             metadata = metadata.withSummary(MarkdownRenderer.shorten(rendered.opening(), SUMMARY_FROM_BODY));

@@ -10,10 +10,10 @@ public record Author(String name, String slug, Optional<String> bio, Optional<St
                      Optional<String> url, boolean organisation) {
 
     public static Author person(String name, Optional<String> bio, Optional<String> twitter, Optional<String> url) {
-        return new Author(name, Slugs.normalise(name), bio, twitter, url, false);
+        return new Author(name, Slugs.forName(name), bio, twitter, url, false);
     }
 
     public static Author site(String siteName) {
-        return new Author(siteName, Slugs.normalise(siteName), Optional.empty(), Optional.empty(), Optional.empty(), true);
+        return new Author(siteName, Slugs.forName(siteName), Optional.empty(), Optional.empty(), Optional.empty(), true);
     }
 }

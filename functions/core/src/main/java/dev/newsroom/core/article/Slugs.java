@@ -35,6 +35,25 @@ public final class Slugs {
         return trimHyphens(folded);
     }
 
+    /**
+     * The slug of a name that has a page of its own (a category, tag or author). A name with no
+     * Latin letters or digits, such as "Политика" or "新闻", gets a stable slug from a hash of it,
+     * so that every name has an address.
+     */
+    public static String forName(String name) {
+        String slug = normalise(name);
+        if (!slug.isEmpty()) {
+            return slug;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "n-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** The slug a source file gets when its front matter names none. */
     public static String fromSourceKey(String key) {
         String path = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;

@@ -4,6 +4,6 @@ package dev.newsroom.core.article;
 public record Term(String name, String slug) {
 
     public static Term named(String name) {
-        return new Term(name, Slugs.normalise(name));
+        return new Term(name, Slugs.forName(name));
     }
 }

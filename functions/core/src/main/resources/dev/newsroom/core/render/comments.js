@@ -75,6 +75,17 @@
   var params = new URLSearchParams(location.search);
   if (params.get('comment') === 'pending') { say('Thank you. Your comment is awaiting moderation.'); }
   if (params.get('comment') === 'approved') { say('Thank you for your comment.'); }
+  // A plain form post that was refused comes back with its error code.
+  var refusals = {
+    captcha_failed: 'Captcha verification failed!',
+    captcha_score: 'CAPTCHA user score failed. Please contact us!',
+    validation_failed: 'Please enter your name here, and your comment.',
+    rate_limited: 'Too many comments; try again later.'
+  };
+  if (params.get('comment_error')) {
+    document.getElementById('comment-form-error').textContent =
+      refusals[params.get('comment_error')] || 'Your comment could not be posted. Please try again.';
+  }
 
   var parentField = form.elements.parentId;
   var replying = document.getElementById('comment-replying');

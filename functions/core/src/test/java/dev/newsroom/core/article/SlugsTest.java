@@ -32,6 +32,15 @@ class SlugsTest {
     }
 
     @Test
+    void namesWithoutLatinLettersStillGetAStableAddress() {
+        String politics = Slugs.forName("Политика");
+        assertTrue(Slugs.isSafe(politics), politics);
+        assertEquals(politics, Slugs.forName(" Политика "));
+        assertFalse(politics.equals(Slugs.forName("新闻")));
+        assertEquals("city", Slugs.forName("City"));
+    }
+
+    @Test
     void capsLength() {
         String slug = Slugs.normalise("word ".repeat(60));
         assertTrue(slug.length() <= Slugs.MAX_LENGTH);
