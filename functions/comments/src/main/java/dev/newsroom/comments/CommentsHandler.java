@@ -44,6 +44,8 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final CommentsConfig config;
     /** Locally, moderators present this token; on AWS, API Gateway's IAM authorisation guards the routes. */
     private final Optional<String> moderatorToken;
+    /** What CloudFront sends with every request it forwards (X-Origin-Verify). */
+    private final Optional<String> originSecret;
 
     /** What Lambda calls: configuration from the process environment. */
     public CommentsHandler() {
@@ -66,6 +68,7 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
             captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
                     config.captchaSiteKey(), config.captcha(), clock);
             this.moderatorToken = secrets.optional("MODERATION_TOKEN");
+            this.originSecret = secrets.optional("ORIGIN_SECRET");
         }
         this.service = new CommentsService(config, clients.dynamoDb(), captcha, signer, clock);
         this.moderation = service.moderation();
@@ -169,6 +172,22 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
         return Responses.json(200, done, Map.of());
     }
 
+    /**
+     * The reader's address. Behind CloudFront, API Gateway sees CloudFront's address; the reader's
+     * is in {@code CloudFront-Viewer-Address}, trusted only on requests that carry the
+     * distribution's origin secret, since anyone can call the API directly and set headers.
+     */
+    private String clientAddress(APIGatewayV2HTTPEvent event) {
+        String viewer = header(event, "cloudfront-viewer-address");
+        String proof = header(event, "x-origin-verify");
+        if (viewer != null && proof != null && originSecret.isPresent() && java.security.MessageDigest.isEqual(
+                originSecret.get().getBytes(StandardCharsets.UTF_8), proof.getBytes(StandardCharsets.UTF_8))) {
+            int port = viewer.lastIndexOf(':');
+            return port > 0 ? viewer.substring(0, port) : viewer;
+        }
+        return event.getRequestContext().getHttp().getSourceIp();
+    }
+
     private static Optional<String> query(APIGatewayV2HTTPEvent event, String name) {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isEmpty());
     }
@@ -191,7 +210,7 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
         } else {
             throw ApiError.of(415, "unsupported_media_type", "Send JSON or a form.");
         }
-        CommentsService.Posted posted = service.post(slug, input, event.getRequestContext().getHttp().getSourceIp());
+        CommentsService.Posted posted = service.post(slug, input, clientAddress(event));
         if (isForm(event)) {
             return Responses.redirect(articleUrl(slug) + "?comment=" + posted.status() + "#comments");
         }

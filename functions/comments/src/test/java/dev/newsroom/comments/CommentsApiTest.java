@@ -333,6 +333,30 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
+    void behindCloudFrontEachReaderHasTheirOwnLimit_G3() {
+        String slug = world.article("edge", "");
+        java.util.function.BiFunction<String, String, APIGatewayV2HTTPResponse> viaEdge = (viewer, proof) -> {
+            var event = world.postEvent(slug, "application/json", comment("A", "From " + viewer + " " + System.nanoTime(), token("test-pass")));
+            event.getRequestContext().getHttp().setSourceIp("130.176.0.1");
+            event.getHeaders().put("cloudfront-viewer-address", viewer);
+            if (proof != null) {
+                event.getHeaders().put("x-origin-verify", proof);
+            }
+            return world.handle(event);
+        };
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, viaEdge.apply("203.0.113.7:51234", CommentsWorld.ORIGIN_SECRET).getStatusCode());
+        }
+        assertEquals(429, viaEdge.apply("203.0.113.7:51235", CommentsWorld.ORIGIN_SECRET).getStatusCode(), "the same reader");
+        assertEquals(201, viaEdge.apply("[2001:db8::7]:443", CommentsWorld.ORIGIN_SECRET).getStatusCode(), "another reader, same edge");
+        for (int i = 0; i < 5; i++) {
+            viaEdge.apply("198.51.100." + i + ":1", "forged");
+        }
+        assertEquals(429, viaEdge.apply("198.51.100.99:1", null).getStatusCode(),
+                "without the origin secret the header is ignored: every forged 'reader' counted as the caller");
+    }
+
+    @Test
     void aRetriedPostStoresOneComment_B3() throws Exception {
         String slug = world.article("retry", "");
         String request = comment("A", "Once only", token("test-pass"));

@@ -60,7 +60,7 @@ class CommentsTemplateTest {
                 assertTrue(name.endsWith("_PARAMETER"), name + " must name an SSM parameter, not hold a secret");
             }
         });
-        for (String parameter : List.of("CaptchaSecretParameter", "SigningSecretParameter")) {
+        for (String parameter : List.of("CaptchaSecretParameter", "SigningSecretParameter", "OriginSecretParameter")) {
             assertTrue(template.root().path("Parameters").path(parameter).path("Default").asText().startsWith("/"));
         }
         assertTrue(function.path("Policies").toString().contains("ssm:GetParameter"));

@@ -39,6 +39,7 @@ final class CommentsWorld {
     static final String SITE = "https://news.example.org";
     static final String CAPTCHA_SECRET = "local-captcha-secret-for-tests";
     static final String MODERATOR_TOKEN = "local-moderator-token-for-tests";
+    static final String ORIGIN_SECRET = "local-origin-secret-for-tests";
     private static final AtomicInteger TOKENS = new AtomicInteger();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -62,6 +63,7 @@ final class CommentsWorld {
             Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
             Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
             Path moderator = Files.writeString(secrets.resolve("moderation-token"), MODERATOR_TOKEN);
+            Path origin = Files.writeString(secrets.resolve("origin-secret"), ORIGIN_SECRET);
             Map<String, String> overrides = new HashMap<>(Map.of(
                     "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
                     "AWS_REGION", LocalAws.REGION.id(), "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY,
@@ -72,6 +74,8 @@ final class CommentsWorld {
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
             overrides.put("SIGNING_SECRET_FILE", signing.toString());
             overrides.put("MODERATION_TOKEN_FILE", moderator.toString());
+            overrides.put("ORIGIN_SECRET_PARAMETER", "");
+            overrides.put("ORIGIN_SECRET_FILE", origin.toString());
             overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
             overrides.putAll(extra);
             return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "CommentsFunction", stack.names(), overrides);
