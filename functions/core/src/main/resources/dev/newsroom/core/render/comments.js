@@ -29,7 +29,10 @@
       author = node('span', 'comment-author', comment.name);
     }
     header.appendChild(author);
-    var time = node('time', null, new Date(comment.createdAt).toLocaleDateString(document.documentElement.lang, { day: 'numeric', month: 'long', year: 'numeric' }));
+    // The same form as the article's own dates: 24 November 2026.
+    var date = new Date(comment.createdAt);
+    var month = date.toLocaleDateString(document.documentElement.lang, { month: 'long' });
+    var time = node('time', null, date.getDate() + ' ' + month + ' ' + date.getFullYear());
     time.dateTime = comment.createdAt;
     header.appendChild(document.createTextNode(' · '));
     header.appendChild(time);
