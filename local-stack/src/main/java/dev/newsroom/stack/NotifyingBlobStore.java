@@ -75,20 +75,20 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     private void created(String bucket, String key, String eventName) {
-        if (key.startsWith(S3PROXY_INTERNAL)) {
-            return;
-        }
         HeadObjectResponse head = delegate().blobMetadataIfPresent(bucket, key);
         if (head != null) {
-            listener.accept(new ObjectChange(bucket, key, eventName, head.contentLength(), unquoted(head.eTag()), next()));
+            report(bucket, key, eventName, head.contentLength(), unquoted(head.eTag()));
         }
     }
 
     private void removed(String bucket, String key) {
-        if (key.startsWith(S3PROXY_INTERNAL)) {
-            return;
+        report(bucket, key, "ObjectRemoved:Delete", -1, null);
+    }
+
+    private void report(String bucket, String key, String eventName, long size, String eTag) {
+        if (!key.startsWith(S3PROXY_INTERNAL)) {
+            listener.accept(new ObjectChange(bucket, key, eventName, size, eTag, next()));
         }
-        listener.accept(new ObjectChange(bucket, key, "ObjectRemoved:Delete", -1, null, next()));
     }
 
     private String next() {
