@@ -31,6 +31,16 @@ samTypes['AWS::Serverless::Function.ApiEvent'].Properties.ApiId =
 samTypes['AWS::Serverless::Function.ApiEvent'].Properties.Auth =
   { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' };
 
+// DynamoDB stream events (SAM 2020 and later) take the event source mapping's error handling.
+Object.assign(samTypes['AWS::Serverless::Function.DynamoDBEvent'].Properties, {
+  MaximumBatchingWindowInSeconds: { Required: false, PrimitiveType: 'Integer', UpdateType: 'Mutable' },
+  FunctionResponseTypes: { Required: false, Type: 'List', PrimitiveItemType: 'String', UpdateType: 'Mutable' },
+  BisectBatchOnFunctionError: { Required: false, PrimitiveType: 'Boolean', UpdateType: 'Mutable' },
+  MaximumRetryAttempts: { Required: false, PrimitiveType: 'Integer', UpdateType: 'Mutable' },
+  MaximumRecordAgeInSeconds: { Required: false, PrimitiveType: 'Integer', UpdateType: 'Mutable' },
+  DestinationConfig: { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' },
+});
+
 const { validateFile } = require('cfn-lint/lib/api');
 const file = path.resolve(process.argv[2] || 'template.yaml');
 const result = validateFile(file);

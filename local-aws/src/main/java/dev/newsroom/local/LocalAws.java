@@ -104,7 +104,12 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
 
     @Override
     public DynamoDbClient dynamoDb() {
-        return local(DynamoDbClient.builder(), dynamoEndpoint);
+        return dynamoDb(List.of());
+    }
+
+    /** A DynamoDB client with interceptors, which tests use to inject faults. */
+    public DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
+        return local(DynamoDbClient.builder().overrideConfiguration(c -> c.executionInterceptors(interceptors)), dynamoEndpoint);
     }
 
     public DynamoDbStreamsClient dynamoDbStreams() {

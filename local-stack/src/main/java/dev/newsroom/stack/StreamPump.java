@@ -3,6 +3,7 @@ package dev.newsroom.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.local.StreamEventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

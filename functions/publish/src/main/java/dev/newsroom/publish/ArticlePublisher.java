@@ -5,11 +5,10 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.render.PageRenderer;
-import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.store.UploadStatus;
@@ -38,23 +37,23 @@ final class ArticlePublisher {
     private static final int SAVE_ATTEMPTS = 8;
 
     private final ArticleParser parser;
-    private final PageRenderer pages;
+    private final ArticlePages pages;
+    private final IndexStore index;
     private final ArticleStore articles;
     private final UploadStore uploads;
     private final SourceBucket source;
-    private final SiteBucket site;
     private final PublishReports reports;
     private final String articlePrefix;
     private final Clock clock;
 
-    ArticlePublisher(ArticleParser parser, PageRenderer pages, ArticleStore articles, UploadStore uploads,
-                     SourceBucket source, SiteBucket site, PublishReports reports, String articlePrefix, Clock clock) {
+    ArticlePublisher(ArticleParser parser, ArticlePages pages, IndexStore index, ArticleStore articles, UploadStore uploads,
+                     SourceBucket source, PublishReports reports, String articlePrefix, Clock clock) {
         this.parser = parser;
         this.pages = pages;
+        this.index = index;
         this.articles = articles;
         this.uploads = uploads;
         this.source = source;
-        this.site = site;
         this.reports = reports;
         this.articlePrefix = articlePrefix;
         this.clock = clock;
@@ -165,14 +164,9 @@ final class ArticlePublisher {
         throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
     }
 
-    /** Writes the page the item calls for: the article, or a tombstone where a page was but may no longer be. */
+    /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */
     private void project(StoredArticle stored) {
-        String key = SiteLayout.articleKey(stored.slug());
-        if (stored.status() == ArticleStatus.PUBLISHED) {
-            site.writePage(key, pages.article(stored.article(), stored.related()), stored.version());
-        } else if (site.pageVersion(key).isPresent()) {
-            site.writePage(key, pages.gone(), stored.version());
-        }
+        pages.write(stored, index.related(stored.slug()));
     }
 
     /** Records why the upload was refused; the file keeps the article it published before, if any. */

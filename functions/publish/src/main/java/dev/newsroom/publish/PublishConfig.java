@@ -7,11 +7,13 @@ import dev.newsroom.core.site.SiteConfig;
 /**
  * The publish function's configuration, read once at init from the variables {@code template.yaml} sets.
  *
+ * @param indexTable    where the relate function keeps related lists, which article pages show
  * @param articlePrefix where editors upload articles in the source bucket
  * @param assetPrefix   where editors upload images and other files, copied to the site as they are
  * @param reportPrefix  where rejection reports go; outside both upload prefixes, so they trigger nothing (H2)
  */
 public record PublishConfig(SiteConfig site, String siteBucket, String articlesTable, String uploadsTable,
+                            String indexTable,
                             String articlePrefix, String assetPrefix, String reportPrefix) {
 
     public PublishConfig {
@@ -30,6 +32,7 @@ public record PublishConfig(SiteConfig site, String siteBucket, String articlesT
                 env.require("SITE_BUCKET"),
                 env.require("ARTICLES_TABLE"),
                 env.require("UPLOADS_TABLE"),
+                env.require("INDEX_TABLE"),
                 env.require("ARTICLE_PREFIX"),
                 env.require("ASSET_PREFIX"),
                 env.require("REPORT_PREFIX"));

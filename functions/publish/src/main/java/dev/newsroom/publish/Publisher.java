@@ -4,6 +4,8 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStore;
@@ -28,9 +30,10 @@ public final class Publisher {
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
         return new Publisher(
-                new ArticlePublisher(parser, new PageRenderer(config.site()),
+                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site),
+                        new IndexStore(dynamo, config.indexTable(), config.site().zone()),
                         new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
-                        source, site, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock),
+                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Ranks candidate articles for one article's "More articles" list. Pure and deterministic: the
@@ -24,10 +23,10 @@ import java.util.stream.Collectors;
  *       the editor's order, if they are among the candidates;</li>
  *   <li>ties break by the newer article first, then by slug.</li>
  * </ul>
+ * The score is symmetric, so an article's best candidates are also the lists it most likely
+ * belongs in: that is what bounds the fan-out to older articles.
  */
 public final class Ranking {
-
-    private static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score).reversed();
 
     private final RankingRules rules;
 
@@ -35,32 +34,63 @@ public final class Ranking {
         this.rules = rules;
     }
 
+    public RankingRules rules() {
+        return rules;
+    }
+
     public List<Scored> rank(Candidate article, Collection<Candidate> candidates, TagFrequencies frequencies,
                              List<String> pinned, Set<String> excluded) {
-        Map<String, Candidate> bySlug = candidates.stream()
-                .collect(Collectors.toMap(Candidate::slug, Function.identity(), (a, b) -> a));
-        List<Scored> list = new ArrayList<>();
-        Set<String> placed = new LinkedHashSet<>();
+        Map<String, Scored> pins = new LinkedHashMap<>();
         for (String slug : pinned) {
-            Candidate candidate = bySlug.get(slug);
-            if (candidate != null && !slug.equals(article.slug()) && !excluded.contains(slug) && placed.add(slug)
-                    && list.size() < rules.count()) {
-                Scored scored = score(article, candidate, frequencies);
-                list.add(new Scored(slug, scored.score(), true, scored.sharedTags(), scored.tagScore(),
-                        scored.categoryScore(), scored.authorScore(), scored.closenessScore()));
+            candidates.stream().filter(c -> c.slug().equals(slug)).findFirst()
+                    .filter(c -> !slug.equals(article.slug()) && !excluded.contains(slug))
+                    .ifPresent(c -> pins.putIfAbsent(slug, score(article, c, frequencies).asPinned()));
+        }
+        List<Scored> list = new ArrayList<>(pins.values());
+        eligible(article, candidates, frequencies, excluded).stream()
+                .filter(s -> !pins.containsKey(s.slug()))
+                .forEach(list::add);
+        return List.copyOf(list.subList(0, Math.min(list.size(), rules.count())));
+    }
+
+    /** Every candidate that relates to the article, best first: no pins, no limit. */
+    public List<Scored> eligible(Candidate article, Collection<Candidate> candidates, TagFrequencies frequencies,
+                                 Set<String> excluded) {
+        Map<String, Scored> bySlug = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            if (!c.slug().equals(article.slug()) && !excluded.contains(c.slug())) {
+                scoreIfRelated(article, c, frequencies).ifPresent(s -> bySlug.putIfAbsent(s.slug(), s));
             }
         }
-        Comparator<Scored> order = ORDER
-                .thenComparing(s -> bySlug.get(s.slug()).published(), Comparator.reverseOrder())
-                .thenComparing(Scored::slug);
-        bySlug.values().stream()
-                .filter(c -> !c.slug().equals(article.slug()) && !excluded.contains(c.slug()) && !placed.contains(c.slug()))
-                .map(c -> score(article, c, frequencies))
-                .filter(s -> s.tagScore() + s.categoryScore() + s.authorScore() > 0)
-                .sorted(order)
-                .limit(Math.max(0, rules.count() - list.size()))
-                .forEach(list::add);
-        return List.copyOf(list);
+        return bySlug.values().stream().sorted(Scored.ORDER).toList();
+    }
+
+    /** The candidate's entry in the article's list, unless nothing but closeness relates them. */
+    public Optional<Scored> scoreIfRelated(Candidate article, Candidate candidate, TagFrequencies frequencies) {
+        Scored scored = score(article, candidate, frequencies);
+        return scored.related() ? Optional.of(scored) : Optional.empty();
+    }
+
+    /**
+     * A list with one entry changed in place: {@code entry} takes its place by score (or among the
+     * pins, if pinned), or, when empty, the article {@code slug} leaves the list. Callers rank the
+     * list afresh instead when an entry left or fell, since an article outside the list may now
+     * belong in it.
+     */
+    public List<Scored> merge(List<Scored> current, String slug, Optional<Scored> entry, List<String> pinned) {
+        List<Scored> pins = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
+        for (Scored s : current) {
+            if (!s.slug().equals(slug)) {
+                (s.pinned() ? pins : scored).add(s);
+            }
+        }
+        entry.ifPresent(e -> (pinned.contains(slug) ? pins : scored).add(pinned.contains(slug) ? e.asPinned() : e));
+        pins.sort(Comparator.comparingInt(s -> pinned.indexOf(s.slug())));
+        scored.sort(Scored.ORDER);
+        List<Scored> list = new ArrayList<>(pins);
+        list.addAll(scored);
+        return List.copyOf(list.subList(0, Math.min(list.size(), rules.count())));
     }
 
     Scored score(Candidate article, Candidate candidate, TagFrequencies frequencies) {
@@ -70,8 +100,8 @@ public final class Ranking {
         double author = article.author().equals(candidate.author()) ? rules.authorWeight() : 0;
         double days = Math.abs(Duration.between(article.published(), candidate.published()).toHours()) / 24.0;
         double closeness = rules.closenessWeight() * Math.pow(0.5, days / rules.halfLifeDays());
-        return new Scored(candidate.slug(), round(tags + category + author + closeness), false, shared,
-                round(tags), category, author, round(closeness));
+        return new Scored(candidate.slug(), candidate.published(), round(tags + category + author + closeness), false,
+                shared, round(tags), category, author, round(closeness));
     }
 
     /** Scores are kept to four decimals, so that stored lists compare equal across runs. */

@@ -6,5 +6,5 @@ package dev.newsroom.core.render;
  */
 public record PageHead(String lang, String title, String description, String canonicalUrl, String siteName,
                        String homeUrl, boolean indexable, String ogType, String imageUrl, String imageAlt,
-                       String twitterSite, String jsonLd, String adScriptUrl) {
+                       String twitterSite, String jsonLd, String adScriptUrl, String feedUrl) {
 }

@@ -8,6 +8,11 @@ import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.article.Term;
+import dev.newsroom.core.index.Archive;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.site.SiteConfig;
 import dev.newsroom.core.site.SiteLayout;
 import gg.jte.ContentType;
@@ -16,6 +21,9 @@ import gg.jte.output.StringOutput;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +42,12 @@ public final class PageRenderer {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final SiteConfig site;
     private final DateTimeFormatter dateText;
+    private final Locale locale;
 
     public PageRenderer(SiteConfig site) {
         this.site = site;
-        this.dateText = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag(site.lang()));
+        this.locale = Locale.forLanguageTag(site.lang());
+        this.dateText = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
     }
 
     public String article(Article article, List<RelatedArticle> related) {
@@ -49,7 +59,7 @@ public final class PageRenderer {
                 site.name(), site.absolute("/"), true, "article",
                 image == null ? null : site.absolute(image.src()), image == null ? null : image.alt(),
                 site.twitter().orElse(null), ScriptJson.write(newsArticle(meta, canonical, description)),
-                site.adSlots().isEmpty() ? null : site.adScript().map(URI::toString).orElse(null));
+                site.adSlots().isEmpty() ? null : site.adScript().map(URI::toString).orElse(null), null);
         LocalDate publishedDay = day(meta.published());
         boolean updatedShown = !day(meta.modified()).equals(publishedDay);
         var view = new ArticleView(head, meta.title(),
@@ -61,16 +71,82 @@ public final class PageRenderer {
                 meta.tags().stream().map(t -> new ArticleView.Link(t.name(), SiteLayout.tagPath(t.slug()))).toList(),
                 image == null ? null : image.src(), image == null ? null : image.alt(),
                 article.bodyHtml(),
-                related.stream().map(this::related).toList(),
+                related.stream().map(this::teaser).toList(),
                 meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.captcha().provider(),
                 site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT, site.adSlots());
         return render("article.jte", view);
     }
 
+    /**
+     * An index page of a listing (its newest articles and its archive) or, with {@code archive}, one
+     * archive page of it. {@code entries} are newest first.
+     */
+    public String listing(ListingKey key, List<Entry> entries, ListingState state, Optional<Archive> archive) {
+        String name = listingName(key, entries);
+        String heading = archive.map(a -> key.kind() == ListingKey.Kind.HOME ? a.label(locale) : name + ": " + a.label(locale))
+                .orElse(name);
+        String path = archive.map(key::archivePath).orElse(key.path());
+        String title = key.kind() == ListingKey.Kind.HOME && archive.isEmpty() ? site.name() : heading + " | " + site.name();
+        String feed = key.feedPath().map(site::absolute).orElse(null);
+        var head = new PageHead(site.lang(), title, null, site.absolute(path), site.name(), site.absolute("/"),
+                !entries.isEmpty(), "website", null, null, site.twitter().orElse(null), null, null, feed);
+        ArticleView.AuthorView author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
+                ? author(entries.get(0).author()) : null;
+        ArticleView.Link newer = archive.flatMap(a -> Optional.ofNullable(state.archives().higher(a))).map(a -> archiveLink(key, a)).orElse(null);
+        // The site's archive has a page a day, too many to list: its index page leads on day by day.
+        Optional<Archive> previous = archive.isPresent() ? archive.map(a -> state.archives().lower(a))
+                : key.kind() == ListingKey.Kind.HOME && !entries.isEmpty()
+                ? Optional.of(Archive.of(key, entries.get(entries.size() - 1).published(), site.zone())) : Optional.empty();
+        ArticleView.Link older = previous.map(a -> archiveLink(key, a)).orElse(null);
+        var view = new ListingView(head, kicker(key), heading, author,
+                entries.stream().map(e -> teaser(e.shown())).toList(), newer, older,
+                archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
+                        : state.archives().descendingSet().stream().map(a -> archiveLink(key, a)).toList(),
+                key.feedPath().orElse(null));
+        return render("listing.jte", view);
+    }
+
+    /** The page readers get at an address with no page: it points them to the latest articles. */
+    public String notFound(List<Entry> latest) {
+        var head = new PageHead(site.lang(), "Page not found | " + site.name(), null, null, site.name(),
+                site.absolute("/"), false, null, null, null, null, null, null, null);
+        return render("notfound.jte", new ListingView(head, null, "Page not found", null,
+                latest.stream().map(e -> teaser(e.shown())).toList(), null, null, List.of(), null));
+    }
+
+    /** An Atom feed of a listing's newest articles, newest first. */
+    public String feed(ListingKey key, List<Entry> entries) {
+        String updated = entries.stream().map(Entry::modified).max(Instant::compareTo).orElse(Instant.EPOCH).toString();
+        String title = key.kind() == ListingKey.Kind.HOME ? site.name() : listingName(key, entries) + " | " + site.name();
+        var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(SiteLayout.articlePath(e.slug())),
+                e.published().toString(), e.modified().toString(), e.author().name(), e.summary().orElse(null))).toList();
+        return render("feed.jte", new FeedView(title, site.absolute(key.feedPath().orElseThrow()), site.absolute(key.path()),
+                updated, items));
+    }
+
+    /** The sitemap index: one sitemap per day with articles. */
+    public String sitemapIndex(Collection<Archive> days) {
+        return render("sitemapindex.jte", new SitemapView(days.stream()
+                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d)), null, null, null)).toList(), null, null));
+    }
+
+    /** One day's sitemap. */
+    public String sitemap(List<Entry> entries) {
+        return render("sitemap.jte", new SitemapView(entries.stream().map(e -> new SitemapView.Url(
+                site.absolute(SiteLayout.articlePath(e.slug())), e.modified().toString(), null, null)).toList(), null, null));
+    }
+
+    /** Google News' sitemap, of the articles published in the last two days. */
+    public String newsSitemap(List<Entry> entries) {
+        return render("newssitemap.jte", new SitemapView(entries.stream().map(e -> new SitemapView.Url(
+                site.absolute(SiteLayout.articlePath(e.slug())), null, e.title(), e.published().toString())).toList(),
+                site.name(), site.lang()));
+    }
+
     /** The tombstone left where an unpublished article was: it tells readers, and keeps search engines away. */
     public String gone() {
         var head = new PageHead(site.lang(), "Article withdrawn | " + site.name(), null, null, site.name(),
-                site.absolute("/"), false, null, null, null, null, null, null);
+                site.absolute("/"), false, null, null, null, null, null, null, null);
         return render("gone.jte", new GoneView(head));
     }
 
@@ -78,6 +154,31 @@ public final class PageRenderer {
         var output = new StringOutput(16 * 1024);
         templates.render(template, model, output);
         return output.toString();
+    }
+
+    private static String kicker(ListingKey key) {
+        return switch (key.kind()) {
+            case HOME -> null;
+            case CATEGORY -> "Category";
+            case TAG -> "Tag";
+            case AUTHOR -> "Author";
+        };
+    }
+
+    /** The listing's display name, from its newest article; an empty listing has only its slug. */
+    private String listingName(ListingKey key, List<Entry> entries) {
+        if (key.kind() == ListingKey.Kind.HOME) {
+            return "Latest articles";
+        }
+        return entries.stream().findFirst().flatMap(e -> switch (key.kind()) {
+            case CATEGORY -> Optional.of(e.category().name());
+            case AUTHOR -> Optional.of(e.author().name());
+            default -> e.tags().stream().filter(t -> t.slug().equals(key.slug())).map(Term::name).findFirst();
+        }).orElse(key.slug());
+    }
+
+    private ArticleView.Link archiveLink(ListingKey key, Archive archive) {
+        return new ArticleView.Link(archive.label(locale), key.archivePath(archive));
     }
 
     private static ArticleView.AuthorView author(Author author) {
@@ -90,7 +191,7 @@ public final class PageRenderer {
                 author.url().orElse(null));
     }
 
-    private ArticleView.RelatedView related(RelatedArticle item) {
+    private ArticleView.RelatedView teaser(RelatedArticle item) {
         LeadImage image = item.image().orElse(null);
         return new ArticleView.RelatedView(item.title(), SiteLayout.articlePath(item.slug()),
                 item.published().toString(), dateText.format(day(item.published())),

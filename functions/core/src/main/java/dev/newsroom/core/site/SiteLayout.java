@@ -1,6 +1,7 @@
 package dev.newsroom.core.site;
 
 import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.index.Archive;
 
 /**
  * Where things live. Public URLs have no {@code .html}; the object behind an extensionless path is
@@ -29,6 +30,18 @@ public final class SiteLayout {
 
     public static String authorPath(String slug) {
         return "/author/" + slug;
+    }
+
+    /** The sitemap index, which names one sitemap per day. */
+    public static final String SITEMAP = "/sitemap.xml";
+    /** Google News' sitemap: the articles of the last two days. */
+    public static final String NEWS_SITEMAP = "/news-sitemap.xml";
+    /** The page the CDN answers with when there is no page at a path. */
+    public static final String NOT_FOUND = "/404.html";
+
+    /** A day's sitemap: the site's archive pages and its sitemaps cover the same days. */
+    public static String sitemapPath(Archive day) {
+        return "/sitemaps/" + day.id() + ".xml";
     }
 
     public static String commentsApiPath(String slug) {

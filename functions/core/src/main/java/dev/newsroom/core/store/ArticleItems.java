@@ -4,7 +4,6 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
-import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.Term;
 import java.time.Instant;
@@ -12,12 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps {@link StoredArticle} to and from DynamoDB items. The index keys ({@code categoryKey},
- * {@code authorKey}, {@code feedKey}) are written only for published articles, so the indexes list
- * exactly what readers may see.
+ * Maps {@link StoredArticle} to and from DynamoDB items. The {@code feedKey} of the {@code latest}
+ * index is written only for published articles, so that index lists exactly what readers may see:
+ * a full rebuild walks it instead of scanning the table.
  */
 public final class ArticleItems {
 
@@ -25,8 +25,6 @@ public final class ArticleItems {
     public static final String VERSION = "version";
     public static final String STATUS = "status";
     public static final String PUBLISHED_AT = "publishedAt";
-    public static final String CATEGORY_KEY = "categoryKey";
-    public static final String AUTHOR_KEY = "authorKey";
     public static final String FEED_KEY = "feedKey";
     /** The single partition of the site-wide latest-articles index. */
     public static final String FEED_ALL = "all";
@@ -58,7 +56,6 @@ public final class ArticleItems {
         item.put("draft", bool(meta.draft()));
         item.put("commentsOpen", bool(meta.commentsOpen()));
         item.put("bodyHtml", s(stored.article().bodyHtml()));
-        item.put("related", list(stored.related().stream().map(ArticleItems::related).toList()));
         if (!meta.related().pinned().isEmpty()) {
             item.put("relatedPins", list(meta.related().pinned().stream().map(ArticleItems::s).toList()));
         }
@@ -66,8 +63,6 @@ public final class ArticleItems {
             item.put("relatedExcludes", AttributeValue.fromSs(List.copyOf(meta.related().excluded())));
         }
         if (stored.status() == ArticleStatus.PUBLISHED) {
-            item.put(CATEGORY_KEY, s(meta.category().slug()));
-            item.put(AUTHOR_KEY, s(meta.primaryAuthor().slug()));
             item.put(FEED_KEY, s(FEED_ALL));
         }
         return item;
@@ -88,7 +83,7 @@ public final class ArticleItems {
                 item.get("commentsOpen").bool(),
                 new RelatedChoices(
                         item.containsKey("relatedPins") ? item.get("relatedPins").l().stream().map(AttributeValue::s).toList() : List.of(),
-                        item.containsKey("relatedExcludes") ? java.util.Set.copyOf(item.get("relatedExcludes").ss()) : java.util.Set.of()));
+                        item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()));
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s()),
                 ArticleStatus.of(item.get(STATUS).s()),
@@ -96,12 +91,11 @@ public final class ArticleItems {
                 item.get("sourceKey").s(),
                 item.get("sequencer").s(),
                 item.get("contentHash").s(),
-                item.get("related").l().stream().map(r -> related(r.m())).toList(),
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("storedAt").s()));
     }
 
-    private static AttributeValue author(Author author) {
+    static AttributeValue author(Author author) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("name", s(author.name()));
         m.put("slug", s(author.slug()));
@@ -112,43 +106,28 @@ public final class ArticleItems {
         return AttributeValue.fromM(m);
     }
 
-    private static Author author(Map<String, AttributeValue> m) {
+    static Author author(Map<String, AttributeValue> m) {
         return new Author(m.get("name").s(), m.get("slug").s(), optional(m, "bio"), optional(m, "twitter"),
                 optional(m, "url"), m.get("organisation").bool());
     }
 
-    private static AttributeValue term(Term term) {
+    static AttributeValue term(Term term) {
         return AttributeValue.fromM(Map.of("name", s(term.name()), "slug", s(term.slug())));
     }
 
-    private static Term term(Map<String, AttributeValue> m) {
+    static Term term(Map<String, AttributeValue> m) {
         return new Term(m.get("name").s(), m.get("slug").s());
     }
 
-    private static AttributeValue image(LeadImage image) {
+    static AttributeValue image(LeadImage image) {
         return AttributeValue.fromM(Map.of("src", s(image.src()), "alt", s(image.alt())));
     }
 
-    private static LeadImage image(Map<String, AttributeValue> m) {
+    static LeadImage image(Map<String, AttributeValue> m) {
         return new LeadImage(m.get("src").s(), m.get("alt").s());
     }
 
-    private static AttributeValue related(RelatedArticle r) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("slug", s(r.slug()));
-        m.put("title", s(r.title()));
-        m.put("published", s(r.published().toString()));
-        r.summary().ifPresent(v -> m.put("summary", s(v)));
-        r.image().ifPresent(v -> m.put("image", image(v)));
-        return AttributeValue.fromM(m);
-    }
-
-    private static RelatedArticle related(Map<String, AttributeValue> m) {
-        return new RelatedArticle(m.get("slug").s(), m.get("title").s(), Instant.parse(m.get("published").s()),
-                optional(m, "summary"), Optional.ofNullable(m.get("image")).map(i -> image(i.m())));
-    }
-
-    private static Optional<String> optional(Map<String, AttributeValue> m, String name) {
+    static Optional<String> optional(Map<String, AttributeValue> m, String name) {
         return Optional.ofNullable(m.get(name)).map(AttributeValue::s);
     }
 
@@ -160,11 +139,11 @@ public final class ArticleItems {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static AttributeValue bool(boolean value) {
+    static AttributeValue bool(boolean value) {
         return AttributeValue.fromBool(value);
     }
 
-    private static AttributeValue list(List<AttributeValue> values) {
+    static AttributeValue list(List<AttributeValue> values) {
         return AttributeValue.fromL(values);
     }
 }

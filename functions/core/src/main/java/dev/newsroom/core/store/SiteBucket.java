@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The bucket the CDN serves. Pages carry the version of the article they were rendered from, and a
+ * The bucket the CDN serves. Pages carry the {@link PageVersion} they were rendered from, and a
  * write replaces a page only if it is newer, with S3's conditional writes closing the race between
  * check and write: an older render never overwrites a newer page (B2).
  */
@@ -22,7 +22,7 @@ public final class SiteBucket {
     /** Assets never change under one name; a new image gets a new name. */
     public static final String ASSET_CACHE = "public, max-age=31536000, immutable";
     public static final String HTML_TYPE = "text/html; charset=utf-8";
-    static final String VERSION_METADATA = "article-version";
+    static final String VERSION_METADATA = "page-version";
     private static final int ATTEMPTS = 5;
 
     /** After a write: the page holds the version given, or a newer page was there and stays. */
@@ -36,21 +36,27 @@ public final class SiteBucket {
         this.bucket = bucket;
     }
 
-    public Outcome writePage(String key, String html, long version) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    public Outcome writePage(String key, String html, PageVersion version) {
+        return write(key, html, HTML_TYPE, version);
+    }
+
+    /** Writes a page of any type (HTML, a feed, a sitemap) unless a newer one is there. */
+    public Outcome write(String key, String content, String contentType, PageVersion version) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             Optional<HeadObjectResponse> current = head(key);
-            long stored = current.map(SiteBucket::pageVersion).orElse(0L);
-            if (stored > version) {
+            PageVersion stored = current.map(SiteBucket::pageVersion).orElse(PageVersion.NONE);
+            int order = stored.compareTo(version);
+            if (order > 0) {
                 return Outcome.KEPT_NEWER;
             }
-            if (stored == version) {
+            if (order == 0) {
                 // Already written: by an earlier attempt of ours, or by a writer rendering the same version.
                 return Outcome.CURRENT;
             }
             var put = PutObjectRequest.builder().bucket(bucket).key(key)
-                    .contentType(HTML_TYPE).cacheControl(HTML_CACHE)
-                    .metadata(Map.of(VERSION_METADATA, Long.toString(version)));
+                    .contentType(contentType).cacheControl(HTML_CACHE)
+                    .metadata(Map.of(VERSION_METADATA, version.toString()));
             current.ifPresentOrElse(c -> put.ifMatch(c.eTag()), () -> put.ifNoneMatch("*"));
             try {
                 s3.putObject(put.build(), RequestBody.fromBytes(bytes));
@@ -64,8 +70,8 @@ public final class SiteBucket {
         }
     }
 
-    /** The article version a stored page was rendered from, if there is a page. */
-    public Optional<Long> pageVersion(String key) {
+    /** The version a stored page was rendered from, if there is a page. */
+    public Optional<PageVersion> pageVersion(String key) {
         return head(key).map(SiteBucket::pageVersion);
     }
 
@@ -84,8 +90,8 @@ public final class SiteBucket {
         return Lookups.head(s3, bucket, key);
     }
 
-    private static long pageVersion(HeadObjectResponse head) {
+    private static PageVersion pageVersion(HeadObjectResponse head) {
         String value = head.metadata().get(VERSION_METADATA);
-        return value == null ? 0 : Long.parseLong(value);
+        return value == null ? PageVersion.NONE : PageVersion.parse(value);
     }
 }

@@ -1,9 +1,9 @@
-package dev.newsroom.stack;
+package dev.newsroom.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +12,15 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /** The event Lambda's event source mapping sends for a batch of DynamoDB stream records. */
-final class StreamEventJson {
+public final class StreamEventJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamEventJson() {
     }
 
-    static String of(List<Record> records, String streamArn) {
-        ObjectNode root = Json.mapper().createObjectNode();
+    public static String of(List<Record> records, String streamArn) {
+        ObjectNode root = JSON.createObjectNode();
         ArrayNode array = root.putArray("Records");
         for (Record record : records) {
             ObjectNode r = array.addObject();
@@ -48,14 +50,14 @@ final class StreamEventJson {
     }
 
     private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         item.forEach((name, value) -> node.set(name, value(value)));
         return node;
     }
 
     /** One attribute in DynamoDB's JSON: {@code {"S": "x"}}, {@code {"N": "1"}}, {@code {"M": {...}}}, ... */
     private static JsonNode value(AttributeValue v) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         switch (v.type()) {
             case S -> node.put("S", v.s());
             case N -> node.put("N", v.n());

@@ -1,0 +1,68 @@
+package dev.newsroom.core.index;
+
+import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.Author;
+import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.article.Term;
+import dev.newsroom.core.related.Candidate;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.StoredArticle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.time.Instant;
+
+/**
+ * What listings, feeds, sitemaps and related lists need of a published article, and nothing more:
+ * the index keeps one copy per listing the article is in, so none of them reads the article itself.
+ *
+ * @param version the article item's version this was taken from; a posting never goes back to an older one
+ */
+public record Entry(String slug, long version, String title, Instant published, Instant modified,
+                    Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags) {
+
+    public Entry {
+        tags = List.copyOf(tags);
+    }
+
+    /** The entry of an article readers can see; none for drafts and withdrawn articles. */
+    public static Optional<Entry> of(StoredArticle stored) {
+        if (stored.status() != ArticleStatus.PUBLISHED) {
+            return Optional.empty();
+        }
+        ArticleMetadata meta = stored.article().metadata();
+        return Optional.of(new Entry(meta.slug(), stored.version(), meta.title(), meta.published(), meta.modified(),
+                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags()));
+    }
+
+    /** The listings it appears in. An article bylined to the site has no author page. */
+    public List<ListingKey> listings() {
+        List<ListingKey> keys = new ArrayList<>();
+        keys.add(ListingKey.HOME);
+        keys.add(ListingKey.category(category.slug()));
+        if (!author.organisation()) {
+            keys.add(ListingKey.author(author.slug()));
+        }
+        new HashSet<>(tags.stream().map(Term::slug).toList()).stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        return keys;
+    }
+
+    public Candidate candidate() {
+        return new Candidate(slug, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()));
+    }
+
+    public RelatedArticle shown() {
+        return new RelatedArticle(slug, title, published, summary, image);
+    }
+
+    /** Whether readers would see a difference in any listing; the version alone is no change. */
+    public boolean sameListing(Entry other) {
+        return other != null && withVersion(0).equals(other.withVersion(0));
+    }
+
+    private Entry withVersion(long v) {
+        return new Entry(slug, v, title, published, modified, summary, image, category, author, tags);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.newsroom.core.store;
+
+import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Projects an article item and its related list onto the article's page. The publish function
+ * writes it when the article changes and the relate function when its list does; the page carries
+ * both versions, so whichever render is older never replaces the other (B2).
+ */
+public final class ArticlePages {
+
+    private final PageRenderer pages;
+    private final SiteBucket site;
+
+    public ArticlePages(PageRenderer pages, SiteBucket site) {
+        this.pages = pages;
+        this.site = site;
+    }
+
+    /** Writes the article, or a tombstone where a page was but may no longer be; renders nothing if the page is current. */
+    public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
+        String key = SiteLayout.articleKey(stored.slug());
+        PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
+        Optional<PageVersion> current = site.pageVersion(key);
+        if (current.isPresent() && current.get().compareTo(version) >= 0) {
+            return current.get().equals(version) ? SiteBucket.Outcome.CURRENT : SiteBucket.Outcome.KEPT_NEWER;
+        }
+        if (stored.status() == ArticleStatus.PUBLISHED) {
+            return site.writePage(key, pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), version);
+        }
+        return current.isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
+    }
+}

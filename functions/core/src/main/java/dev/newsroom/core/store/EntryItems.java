@@ -1,0 +1,41 @@
+package dev.newsroom.core.store;
+
+import static dev.newsroom.core.store.ArticleItems.s;
+
+import dev.newsroom.core.index.Entry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps an {@link Entry} to and from the attributes of an index item, in the article item's shapes. */
+final class EntryItems {
+
+    private EntryItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Entry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("slug", s(entry.slug()));
+        item.put("version", ArticleItems.n(entry.version()));
+        item.put("title", s(entry.title()));
+        item.put("published", s(entry.published().toString()));
+        item.put("modified", s(entry.modified().toString()));
+        entry.summary().ifPresent(v -> item.put("summary", s(v)));
+        entry.image().ifPresent(v -> item.put("image", ArticleItems.image(v)));
+        item.put("category", ArticleItems.term(entry.category()));
+        item.put("author", ArticleItems.author(entry.author()));
+        item.put("tags", ArticleItems.list(entry.tags().stream().map(ArticleItems::term).toList()));
+        return item;
+    }
+
+    static Entry fromItem(Map<String, AttributeValue> item) {
+        return new Entry(item.get("slug").s(), Long.parseLong(item.get("version").n()), item.get("title").s(),
+                Instant.parse(item.get("published").s()), Instant.parse(item.get("modified").s()),
+                ArticleItems.optional(item, "summary"),
+                Optional.ofNullable(item.get("image")).map(i -> ArticleItems.image(i.m())),
+                ArticleItems.term(item.get("category").m()), ArticleItems.author(item.get("author").m()),
+                item.get("tags").l().stream().map(t -> ArticleItems.term(t.m())).toList());
+    }
+}

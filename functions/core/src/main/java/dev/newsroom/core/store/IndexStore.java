@@ -1,0 +1,329 @@
+package dev.newsroom.core.store;
+
+import static dev.newsroom.core.store.ArticleItems.n;
+import static dev.newsroom.core.store.ArticleItems.s;
+
+import dev.newsroom.core.index.Archive;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.related.TagFrequencies;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The index table, which only the relate function writes and which has no stream, so nothing it
+ * writes comes back to it. It holds, under a partition key {@code pk} and sort key {@code sk}:
+ * <ul>
+ *   <li>postings: one per listing an article is in ({@code pk} the listing's id, {@code sk} the
+ *       publication time and slug), each carrying the article's {@link Entry};</li>
+ *   <li>the state of each listing ({@code meta#<id>}): revision, article count, archive pages;</li>
+ *   <li>each article's related list ({@code related#<slug>}) and, for each article, the lists that
+ *       show or pin it ({@code listedby#<slug>}, one item per list).</li>
+ * </ul>
+ * Every read is strongly consistent, and every query is bounded by a limit or by an archive's span
+ * of time: none grows with the size of the site. {@link #itemsRead()} counts the items read, for the benchmarks.
+ */
+public final class IndexStore {
+
+    private static final String PK = "pk";
+    private static final String SK = "sk";
+    private static final String SINGLE = "-";
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int BATCH_GET = 100;
+    private static final int BATCH_WRITE = 25;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ZoneId zone;
+    private final AtomicLong itemsRead = new AtomicLong();
+
+    /** @param zone the site's time zone, which archive days and months are counted in */
+    public IndexStore(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.zone = zone;
+    }
+
+    /** Items read since this store was made: what a change costs in reads. */
+    public long itemsRead() {
+        return itemsRead.get();
+    }
+
+    // ---- postings
+
+    /**
+     * Moves the listing from {@code before} to {@code after} (either may be absent), in one
+     * transaction with the listing's state. Safe to repeat: a change already made, or made older by a
+     * newer one, changes nothing and returns false.
+     *
+     * @param version the article version of the change; for a deleted item, one past its last version
+     */
+    public boolean apply(ListingKey key, Optional<Entry> before, Optional<Entry> after, long version) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        boolean moved = before.isPresent() && after.isPresent() && !sortKey(before.get()).equals(sortKey(after.get()));
+        if (after.isPresent()) {
+            boolean replaces = before.isPresent() && !moved;
+            Map<String, AttributeValue> item = EntryItems.toItem(after.get());
+            item.put(PK, s(key.id()));
+            item.put(SK, s(sortKey(after.get())));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(replaces ? "attribute_exists(pk) AND version < :v" : "attribute_not_exists(pk)")
+                    .expressionAttributeValues(replaces ? Map.of(":v", n(version)) : null).build()).build());
+        }
+        if (before.isPresent() && (after.isEmpty() || moved)) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(key(key.id(), sortKey(before.get())))
+                    .conditionExpression("attribute_exists(pk) AND version < :v")
+                    .expressionAttributeValues(Map.of(":v", n(version))).build()).build());
+        }
+        if (writes.isEmpty()) {
+            return false;
+        }
+        long delta = before.isPresent() == after.isPresent() ? 0 : after.isPresent() ? 1 : -1;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":delta", n(delta)));
+        String update = "ADD rev :one, #count :delta";
+        if (after.isPresent()) {
+            update += ", archives :archive";
+            values.put(":archive", AttributeValue.fromSs(List.of(Archive.of(key, after.get().published(), zone).id())));
+        }
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(meta(key), SINGLE))
+                .updateExpression(update).expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(values).build()).build());
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+                return false;
+            }
+            throw e;
+        }
+        if (before.isPresent() && (after.isEmpty() || moved)) {
+            forgetArchiveIfEmpty(key, Archive.of(key, before.get().published(), zone));
+        }
+        return true;
+    }
+
+    /** Drops an archive page from the listing once its last article has left, unless the listing changed meanwhile. */
+    private void forgetArchiveIfEmpty(ListingKey key, Archive archive) {
+        ListingState state = state(key);
+        if (!state.archives().contains(archive) || !between(key, archive.start(zone), archive.end(zone), 1).isEmpty()) {
+            return;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(meta(key), SINGLE))
+                    .updateExpression("DELETE archives :archive").conditionExpression("rev = :rev")
+                    .expressionAttributeValues(Map.of(":archive", AttributeValue.fromSs(List.of(archive.id())),
+                            ":rev", n(state.revision()))));
+        } catch (ConditionalCheckFailedException e) {
+            // The listing changed: whoever changed it reconsiders its archive.
+        }
+    }
+
+    /** The newest articles of a listing, newest first. */
+    public List<Entry> newest(ListingKey key, int limit) {
+        return entries(query(key.id()).scanIndexForward(false).limit(limit), limit);
+    }
+
+    /** Up to {@code each} articles published before {@code at} and up to {@code each} from {@code at} on. */
+    public List<Entry> around(ListingKey key, Instant at, int each) {
+        AttributeValue bound = s(SORTABLE.format(at));
+        List<Entry> entries = new ArrayList<>(entries(query(key.id(), "sk < :at", bound).scanIndexForward(false).limit(each), each));
+        entries.addAll(entries(query(key.id(), "sk >= :at", bound).limit(each), each));
+        return entries;
+    }
+
+    /** The listing's articles on one archive page, newest first. */
+    public List<Entry> archive(ListingKey key, Archive archive) {
+        List<Entry> entries = new ArrayList<>(between(key, archive.start(zone), archive.end(zone), Integer.MAX_VALUE));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    /** The listing's articles published from {@code from} on, oldest first. */
+    public List<Entry> since(ListingKey key, Instant from) {
+        return entries(query(key.id(), "sk >= :at", s(SORTABLE.format(from))), Integer.MAX_VALUE);
+    }
+
+    private List<Entry> between(ListingKey key, Instant from, Instant until, int limit) {
+        return entries(query(key.id()).keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :until")
+                .expressionAttributeValues(Map.of(":pk", s(key.id()), ":from", s(SORTABLE.format(from)),
+                        ":until", s(SORTABLE.format(until.minusMillis(1)) + "~")))
+                .limit(Math.min(limit, 1000)), limit);
+    }
+
+    public ListingState state(ListingKey key) {
+        return states(List.of(key)).get(key);
+    }
+
+    /** The state of each listing; an unknown listing is empty. */
+    public Map<ListingKey, ListingState> states(Collection<ListingKey> keys) {
+        Map<String, ListingKey> byPk = new LinkedHashMap<>();
+        keys.forEach(k -> byPk.put(meta(k), k));
+        Map<ListingKey, ListingState> states = new LinkedHashMap<>();
+        keys.forEach(k -> states.put(k, ListingState.empty(k)));
+        for (Map<String, AttributeValue> item : batchGet(byPk.keySet())) {
+            ListingKey key = byPk.get(item.get(PK).s());
+            TreeSet<Archive> archives = new TreeSet<>();
+            Optional.ofNullable(item.get("archives")).ifPresent(a -> a.ss().forEach(v -> archives.add(Archive.parse(v))));
+            states.put(key, new ListingState(key, number(item, "rev"), number(item, "count"), archives));
+        }
+        return states;
+    }
+
+    /** How many published articles carry each of these tags, out of how many articles. */
+    public TagFrequencies frequencies(Collection<String> tags) {
+        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.HOME));
+        tags.forEach(t -> keys.add(ListingKey.tag(t)));
+        Map<ListingKey, ListingState> states = states(keys);
+        Map<String, Long> tagged = new HashMap<>();
+        tags.forEach(t -> tagged.put(t, states.get(ListingKey.tag(t)).count()));
+        return new TagFrequencies(states.get(ListingKey.HOME).count(), tagged);
+    }
+
+    // ---- related lists
+
+    public Optional<RelatedList> related(String slug) {
+        return Optional.ofNullable(related(List.of(slug)).get(slug));
+    }
+
+    public Map<String, RelatedList> related(Collection<String> slugs) {
+        Map<String, RelatedList> lists = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(slugs.stream().map(IndexStore::relatedPk).toList())) {
+            RelatedList list = RelatedItems.fromItem(item);
+            lists.put(list.slug(), list);
+        }
+        return lists;
+    }
+
+    /** Stores the next revision of a list; false if another writer stored one first. */
+    public boolean save(RelatedList list) {
+        Map<String, AttributeValue> item = RelatedItems.toItem(list);
+        item.put(PK, s(relatedPk(list.slug())));
+        item.put(SK, s(SINGLE));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
+                    .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The articles whose lists show or pin {@code slug}. */
+    public Set<String> listers(String slug) {
+        Set<String> listers = new TreeSet<>();
+        for (Map<String, AttributeValue> item : items(query("listedby#" + slug), Integer.MAX_VALUE)) {
+            listers.add(item.get(SK).s());
+        }
+        return listers;
+    }
+
+    /** Records that {@code lister}'s list now shows or pins {@code added} and no longer {@code removed}. */
+    public void relink(String lister, Collection<String> added, Collection<String> removed) {
+        List<WriteRequest> writes = new ArrayList<>();
+        added.forEach(slug -> writes.add(WriteRequest.builder().putRequest(p -> p.item(key("listedby#" + slug, lister))).build()));
+        removed.forEach(slug -> writes.add(WriteRequest.builder().deleteRequest(d -> d.key(key("listedby#" + slug, lister))).build()));
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
+            while (!pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+
+    // ---- plumbing
+
+    private QueryRequest.Builder query(String pk) {
+        return QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)));
+    }
+
+    private QueryRequest.Builder query(String pk, String skCondition, AttributeValue at) {
+        return query(pk).keyConditionExpression("pk = :pk AND " + skCondition)
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":at", at));
+    }
+
+    private List<Entry> entries(QueryRequest.Builder request, int limit) {
+        return items(request, limit).stream().map(EntryItems::fromItem).toList();
+    }
+
+    private List<Map<String, AttributeValue>> items(QueryRequest.Builder request, int limit) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(request.exclusiveStartKey(start).build());
+            itemsRead.addAndGet(response.count());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null && items.size() < limit);
+        return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(Collection<String> pks) {
+        List<String> all = List.copyOf(new TreeSet<>(pks));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH_GET) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET)).stream()
+                    .map(pk -> key(pk, SINGLE)).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                var response = dynamo.batchGetItem(r -> r.requestItems(request));
+                List<Map<String, AttributeValue>> got = response.responses().getOrDefault(table, List.of());
+                itemsRead.addAndGet(got.size());
+                items.addAll(got);
+                pending = response.unprocessedKeys();
+            }
+        }
+        return items;
+    }
+
+    private static String sortKey(Entry entry) {
+        return SORTABLE.format(entry.published()) + "#" + entry.slug();
+    }
+
+    private static String meta(ListingKey key) {
+        return "meta#" + key.id();
+    }
+
+    private static String relatedPk(String slug) {
+        return "related#" + slug;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return new HashMap<>(Map.of(PK, s(pk), SK, s(sk)));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(item.get(name)).map(v -> Long.parseLong(v.n())).orElse(0L);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.index.Archive;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.PageVersion;
+import dev.newsroom.core.store.SiteBucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Renders the pages that list articles: for each listing an article is in (or was in), the index
+ * page and feed if the article is (or was) among the newest, and the archive page of its date; for
+ * the site as a whole also the 404 page, the day's sitemap, the sitemap index and Google News'
+ * sitemap. Each page carries its listing's revision, read before its articles, so an older render
+ * never replaces a newer page (B2).
+ */
+final class ListingPages {
+
+    static final String FEED_TYPE = "application/atom+xml; charset=utf-8";
+    static final String XML_TYPE = "application/xml; charset=utf-8";
+    /** Google News reads only articles of the last two days. */
+    static final Duration NEWS_WINDOW = Duration.ofDays(2);
+    private static final int NOT_FOUND_SUGGESTIONS = 5;
+
+    private final IndexStore index;
+    private final PageRenderer renderer;
+    private final SiteBucket site;
+    private final ZoneId zone;
+    private final int size;
+    private final Clock clock;
+
+    ListingPages(IndexStore index, PageRenderer renderer, SiteBucket site, ZoneId zone, int size, Clock clock) {
+        this.index = index;
+        this.renderer = renderer;
+        this.site = site;
+        this.zone = zone;
+        this.size = size;
+        this.clock = clock;
+    }
+
+    /** Renders what showed {@code before} or shows {@code after}; returns how many pages it rendered. */
+    int update(Optional<Entry> before, Optional<Entry> after) {
+        Set<ListingKey> keys = new LinkedHashSet<>();
+        before.ifPresent(e -> keys.addAll(e.listings()));
+        after.ifPresent(e -> keys.addAll(e.listings()));
+        Map<ListingKey, ListingState> states = index.states(keys);
+        int rendered = 0;
+        for (ListingKey key : keys) {
+            List<Entry> shown = new ArrayList<>();
+            before.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
+            after.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
+            rendered += update(key, states.get(key), shown);
+        }
+        return rendered;
+    }
+
+    private int update(ListingKey key, ListingState state, List<Entry> changed) {
+        PageVersion version = PageVersion.of(state.revision());
+        int rendered = 0;
+        List<Entry> newest = index.newest(key, size);
+        boolean amongNewest = newest.size() < size
+                || changed.stream().anyMatch(e -> !e.published().isBefore(newest.get(newest.size() - 1).published()));
+        if (amongNewest) {
+            rendered += index(key, state, newest, version);
+        }
+        Set<Archive> archives = new LinkedHashSet<>();
+        changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
+        for (Archive archive : archives) {
+            List<Entry> entries = index.archive(key, archive);
+            write(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)), SiteBucket.HTML_TYPE, version);
+            rendered++;
+            if (key.kind() == ListingKey.Kind.HOME) {
+                write(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version);
+                rendered++;
+            }
+        }
+        if (key.kind() == ListingKey.Kind.HOME) {
+            write(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version);
+            rendered++;
+            Instant since = clock.instant().minus(NEWS_WINDOW);
+            if (changed.stream().anyMatch(e -> e.published().isAfter(since))) {
+                List<Entry> recent = new ArrayList<>(index.since(key, since));
+                java.util.Collections.reverse(recent);
+                write(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version);
+                rendered++;
+            }
+        }
+        return rendered;
+    }
+
+    /** A listing's index page and feed; the site's also updates the 404 page, which suggests its newest articles. */
+    int index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version) {
+        int rendered = 1;
+        write(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version);
+        if (key.feedPath().isPresent()) {
+            write(key.feedPath().get(), renderer.feed(key, newest), FEED_TYPE, version);
+            rendered++;
+        }
+        if (key.kind() == ListingKey.Kind.HOME) {
+            write(SiteLayout.NOT_FOUND, renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))),
+                    SiteBucket.HTML_TYPE, version);
+            rendered++;
+        }
+        return rendered;
+    }
+
+    private void write(String path, String content, String type, PageVersion version) {
+        site.write(SiteLayout.objectKey(path), content, type, version);
+    }
+}

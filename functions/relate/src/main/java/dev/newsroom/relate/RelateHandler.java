@@ -1,0 +1,87 @@
+package dev.newsroom.relate;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.store.ArticleItems;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The relate function: batches of the articles table's stream in, related lists and listing pages
+ * out. A record that fails is named in {@code batchItemFailures} by its sequence number (A6); later
+ * records of the same article wait for it (Lambda delivers them again after it), and the rest of the
+ * batch goes on. Everything it writes is outside the articles table, so it never feeds itself.
+ */
+public final class RelateHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelateHandler.class);
+
+    private final Relater relater;
+
+    /** What Lambda calls: configuration from the process environment. */
+    public RelateHandler() {
+        this(System.getenv());
+    }
+
+    /** Configuration from an environment-style map, as the local stack passes the template's variables. */
+    public RelateHandler(Map<String, String> environment) {
+        this(fromEnvironment(new Env(environment)));
+    }
+
+    public RelateHandler(Relater relater) {
+        this.relater = relater;
+    }
+
+    private static Relater fromEnvironment(Env env) {
+        var clients = new AwsClients(env);
+        return Relater.create(RelateConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            List<BatchItemFailure> failures = new ArrayList<>();
+            Set<String> waiting = new HashSet<>();
+            for (DynamodbStreamRecord record : event.getRecords()) {
+                String slug = record.getDynamodb().getKeys().get(ArticleItems.SLUG).getS();
+                if (waiting.contains(slug) || !handle(record, slug)) {
+                    if (waiting.add(slug)) {
+                        failures.add(BatchItemFailure.builder().withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                    }
+                }
+            }
+            return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        });
+    }
+
+    private boolean handle(DynamodbStreamRecord record, String slug) {
+        long start = System.nanoTime();
+        try {
+            Relater.Result result = relater.apply(ArticleChange.of(record));
+            LOG.info(result.description(), entry("slug", slug), entry("event", record.getEventName()),
+                    entry("postings", result.postings()), entry("lists", result.lists()), entry("pages", result.pages()),
+                    entry("durationMs", (System.nanoTime() - start) / 1_000_000));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("failed; the record will be retried", entry("slug", slug), entry("event", record.getEventName()),
+                    entry("sequenceNumber", record.getDynamodb().getSequenceNumber()),
+                    entry("reason", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return false;
+        }
+    }
+}

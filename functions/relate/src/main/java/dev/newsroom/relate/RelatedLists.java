@@ -1,0 +1,215 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.related.Candidate;
+import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.related.Scored;
+import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.PageVersion;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.core.site.SiteLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Keeps "More articles" lists current as articles change, reading only what is near the change:
+ * <ul>
+ *   <li>an article's own list is ranked from the articles nearest in time in each of its listings
+ *       (its category, author and tags), never from the whole site;</li>
+ *   <li>a published article enters the lists of the articles it scores best with, up to the fan-out
+ *       (scores are symmetric, so those are the lists it most likely belongs in), and is updated in
+ *       every list that shows it;</li>
+ *   <li>when it leaves or falls in a list, that list is ranked afresh, so the next best takes its place.</li>
+ * </ul>
+ * A list is stored, and its page rendered, only if it changed. Every step is safe to repeat.
+ */
+final class RelatedLists {
+
+    private static final int SAVE_ATTEMPTS = 5;
+
+    private final IndexStore index;
+    private final ArticleStore articles;
+    private final ArticlePages pages;
+    private final SiteBucket site;
+    private final Ranking ranking;
+    private final int window;
+    private final int fanOut;
+
+    RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Ranking ranking,
+                 int window, int fanOut) {
+        this.index = index;
+        this.articles = articles;
+        this.pages = pages;
+        this.site = site;
+        this.ranking = ranking;
+        this.window = window;
+        this.fanOut = fanOut;
+    }
+
+    /** Brings every list the change touches up to date; returns how many lists changed. */
+    int update(ArticleChange change) {
+        String slug = change.slug();
+        Optional<Entry> after = change.after().flatMap(Entry::of);
+        int changed = 0;
+        Set<String> affected = new TreeSet<>(index.listers(slug));
+        Neighbourhood near = null;
+        if (after.isPresent()) {
+            RelatedChoices choices = change.after().get().article().metadata().related();
+            near = neighbourhood(after.get().candidate(), choices.pinned());
+            List<RelatedList.Item> items = rank(after.get().candidate(), choices.pinned(), choices.excluded(), near);
+            changed += store(slug, after.get().candidate(), choices.pinned(), choices.excluded(), items) ? 1 : 0;
+            ranking.eligible(after.get().candidate(), near.candidates(), near.frequencies(), Set.of()).stream()
+                    .limit(fanOut).map(Scored::slug).forEach(affected::add);
+        } else {
+            changed += withdraw(slug) ? 1 : 0;
+        }
+        affected.remove(slug);
+        Map<String, RelatedList> lists = index.related(affected);
+        for (String other : affected) {
+            RelatedList list = lists.get(other);
+            if (list != null) {
+                changed += updateOther(list, slug, after, near) ? 1 : 0;
+            }
+        }
+        return changed;
+    }
+
+    /** Places (or removes) the changed article in another article's list. */
+    private boolean updateOther(RelatedList list, String slug, Optional<Entry> after, Neighbourhood near) {
+        Optional<Scored> scored = after.filter(e -> !list.excluded().contains(slug))
+                .flatMap(e -> list.pinned().contains(slug)
+                        ? Optional.of(ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies())
+                                .orElseGet(() -> pinnedScore(e)))
+                        : ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies()));
+        Optional<Scored> was = list.entry(slug);
+        if (was.isEmpty() && scored.isEmpty()) {
+            return false;
+        }
+        boolean fell = was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
+        List<RelatedList.Item> items;
+        if (fell) {
+            items = rank(list.owner(), list.pinned(), list.excluded(), neighbourhood(list.owner(), list.pinned()));
+        } else {
+            Map<String, RelatedList.Item> known = new HashMap<>();
+            list.items().forEach(i -> known.put(i.scored().slug(), i));
+            items = ranking.merge(list.scored(), slug, scored, list.pinned()).stream()
+                    .map(s -> s.slug().equals(slug) ? new RelatedList.Item(s, after.get().shown()) : known.get(s.slug()))
+                    .toList();
+        }
+        return store(list.slug(), list.owner(), list.pinned(), list.excluded(), items);
+    }
+
+    /** A pinned article the owner shares nothing with still has its place, with no score. */
+    private static Scored pinnedScore(Entry pinned) {
+        return new Scored(pinned.slug(), pinned.published(), 0, true, List.of(), 0, 0, 0, 0);
+    }
+
+    /** Ranks a list afresh from the owner's neighbourhood and pins. */
+    private List<RelatedList.Item> rank(Candidate owner, List<String> pinned, Set<String> excluded, Neighbourhood near) {
+        return ranking.rank(owner, near.candidates(), near.frequencies(), pinned, excluded).stream()
+                .map(s -> new RelatedList.Item(s, near.entries().get(s.slug()).shown()))
+                .toList();
+    }
+
+    /** The articles nearest in time in each of the owner's listings, and its pins if published. */
+    private Neighbourhood neighbourhood(Candidate owner, List<String> pinned) {
+        Map<String, Entry> entries = new HashMap<>();
+        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
+        owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        for (ListingKey key : keys) {
+            index.around(key, owner.published(), window).forEach(e -> entries.putIfAbsent(e.slug(), e));
+        }
+        for (String pin : pinned) {
+            if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
+                articles.find(pin).flatMap(Entry::of).ifPresent(e -> entries.put(pin, e));
+            }
+        }
+        entries.remove(owner.slug());
+        return new Neighbourhood(entries, index.frequencies(owner.tags()));
+    }
+
+    /**
+     * A withdrawn article's list empties and pins nothing, so no change can put anything in it; its
+     * revision keeps counting for when it returns.
+     */
+    private boolean withdraw(String slug) {
+        Optional<RelatedList> current = index.related(slug);
+        return current.isPresent() && store(slug, current.get().owner(), List.of(), Set.of(), List.of());
+    }
+
+    /**
+     * Stores a list if it differs from the stored one, re-links who lists whom, and brings the
+     * owner's page up to date. Returns whether the list changed.
+     */
+    private boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Optional<RelatedList> current = index.related(slug);
+            RelatedList next = current.map(c -> c.next(owner, pinned, excluded, items))
+                    .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items));
+            if (current.isPresent() && same(current.get(), next)) {
+                showOnPage(current.get());
+                return false;
+            }
+            if (index.save(next)) {
+                Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
+                Set<String> now = links(next);
+                index.relink(slug, difference(now, before), difference(before, now));
+                showOnPage(next);
+                return true;
+            }
+        }
+        throw new IllegalStateException("the related list of " + slug + " kept changing under us; retrying the record");
+    }
+
+    /** Renders the owner's page if it shows an older list than this one (after a crash between the two, say). */
+    private void showOnPage(RelatedList list) {
+        Optional<PageVersion> page = site.pageVersion(SiteLayout.articleKey(list.slug()));
+        if (page.isPresent() && page.get().minor() >= list.revision()) {
+            return;
+        }
+        articles.find(list.slug()).ifPresent(stored -> pages.write(stored, Optional.of(list)));
+    }
+
+    private static boolean same(RelatedList a, RelatedList b) {
+        return a.items().equals(b.items()) && a.owner().equals(b.owner()) && a.pinned().equals(b.pinned())
+                && a.excluded().equals(b.excluded());
+    }
+
+    /** Whom a list depends on: what it shows, and what it pins even if not yet published. */
+    private static Set<String> links(RelatedList list) {
+        Set<String> links = new LinkedHashSet<>(list.pinned());
+        list.items().forEach(i -> links.add(i.scored().slug()));
+        return links;
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new HashSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    /** Ranks an article's list afresh, as a full rebuild does for every article; returns whether it changed. */
+    boolean rebuild(StoredArticle article) {
+        Optional<Entry> entry = Entry.of(article);
+        if (entry.isEmpty()) {
+            return withdraw(article.slug());
+        }
+        RelatedChoices choices = article.article().metadata().related();
+        Neighbourhood near = neighbourhood(entry.get().candidate(), choices.pinned());
+        return store(article.slug(), entry.get().candidate(), choices.pinned(), choices.excluded(),
+                rank(entry.get().candidate(), choices.pinned(), choices.excluded(), near));
+    }
+}

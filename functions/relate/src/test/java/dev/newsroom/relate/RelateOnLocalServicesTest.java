@@ -1,0 +1,183 @@
+package dev.newsroom.relate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.store.PageVersion;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/** The relate function on DynamoDB Local and S3Proxy, fed the articles table's real stream records. */
+@ExtendWith(LocalAwsExtension.class)
+class RelateOnLocalServicesTest {
+
+    private final RelateWorld world;
+
+    RelateOnLocalServicesTest(LocalStack stack) {
+        this.world = new RelateWorld(stack);
+    }
+
+    @Test
+    void aNewArticleEntersTheListsOfOlderOnesAndTheirPagesShowIt() {
+        world.publish("old", 30, "city", "amara", "tram", "bridge");
+        world.publish("older", 40, "city", "jonas", "tram");
+        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of("older"), world.related("old"));
+
+        world.publish("new", 1, "city", "amara", "tram", "bridge");
+        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of("old", "older"), world.related("new"));
+        assertEquals(List.of("new", "older"), world.related("old"), "the newer article now leads the older one's list");
+        Document page = Jsoup.parse(world.articlePage("old").orElseThrow());
+        assertEquals(List.of("new story", "older story"), page.select(".more h3 a").eachText());
+        assertEquals(SiteLayout.articlePath(world.slug("new")), page.selectFirst(".more h3 a").attr("href"));
+    }
+
+    @Test
+    void listingPagesFeedsAndSitemapsFollowTheArticles() throws Exception {
+        world.publish("first", 3, "city", "amara", "tram");
+        world.publish("second", 0, "city", "amara", "tram");
+        world.relate();
+        String category = world.page(ListingKey.category(world.slug("city")).path()).orElseThrow();
+        assertEquals(List.of("second story", "first story"), Jsoup.parse(category).select(".teasers h2 a").eachText());
+        Document author = Jsoup.parse(world.page(ListingKey.author(world.slug("amara")).path()).orElseThrow());
+        assertEquals(world.id + " amara", author.selectFirst("h1").text());
+        assertTrue(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("first story"));
+        assertTrue(Jsoup.parse(world.page("/").orElseThrow()).select(".teasers h2 a").eachText().contains("second story"));
+
+        var xml = DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        String feed = world.page(ListingKey.category(world.slug("city")).feedPath().orElseThrow()).orElseThrow();
+        var atom = xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(feed.getBytes()));
+        assertEquals(2, atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength());
+        String news = world.page(SiteLayout.NEWS_SITEMAP).orElseThrow();
+        xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(news.getBytes()));
+        assertTrue(news.contains(world.slug("second")), "published today");
+        assertFalse(news.contains(world.slug("first")), "three days old: Google News takes two");
+        String sitemap = world.page(SiteLayout.SITEMAP).orElseThrow();
+        assertTrue(sitemap.contains("/sitemaps/2026-11-24.xml"));
+        assertTrue(world.page("/sitemaps/2026-11-21.xml").orElseThrow().contains(world.slug("first")));
+    }
+
+    @Test
+    void unpublishingRemovesTheArticleFromEveryListAndListing() {
+        world.publish("stays", 5, "city", "amara", "tram");
+        world.publish("goes", 4, "city", "amara", "tram");
+        world.publish("third", 3, "city", "amara", "tram");
+        world.relate();
+        assertTrue(world.related("stays").contains("goes"));
+        world.unpublish("goes");
+        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of("third"), world.related("stays"));
+        assertEquals(List.of("stays"), world.related("third"));
+        assertEquals(List.of(), world.related("goes"));
+        assertFalse(world.articlePage("stays").orElseThrow().contains("goes story"));
+        assertFalse(world.page(ListingKey.category(world.slug("city")).path()).orElseThrow().contains("goes story"));
+        assertEquals(2, world.index.state(ListingKey.category(world.slug("city"))).count());
+    }
+
+    @Test
+    void aBodyEditOrADraftRendersNothing() {
+        world.publish("story", 2, "city", "amara", "tram");
+        world.publish("other", 2, "city", "amara", "tram");
+        world.relate();
+        var before = world.index.state(ListingKey.category(world.slug("city")));
+        world.save("story", 2, "city", "amara", "", ArticleStatus.PUBLISHED, "tram");
+        world.save("draft", 1, "city", "amara", "", ArticleStatus.DRAFT, "tram");
+        world.relate();
+        assertEquals(before, world.index.state(ListingKey.category(world.slug("city"))), "no listing changed");
+    }
+
+    @Test
+    void replayingABatchChangesNothing() {
+        world.publish("a", 2, "city", "amara", "tram");
+        world.publish("b", 1, "city", "amara", "tram");
+        world.relate();
+        var state = world.index.state(ListingKey.tag(world.slug("tram")));
+        var list = world.index.related(world.slug("a")).orElseThrow();
+        var again = world.handler().handleRequest(world.event(world.lastBatch()), dev.newsroom.local.LambdaContext.invocationOf("relate", 60));
+        assertEquals(List.of(), again.getBatchItemFailures());
+        assertEquals(state, world.index.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
+        assertEquals(list, world.index.related(world.slug("a")).orElseThrow());
+    }
+
+    @Test
+    void namesExactlyTheRecordThatFailed_A6() {
+        for (int i = 1; i <= 10; i++) {
+            world.publish("n" + i, i, "city", "amara", "tram");
+        }
+        String poisoned = world.slug("n4");
+        ExecutionInterceptor failForN4 = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest t && t.transactItems().stream()
+                        .anyMatch(w -> w.put() != null && poisoned.equals(w.put().item().get("slug").s()))) {
+                    throw SdkClientException.create("injected index failure for " + poisoned);
+                }
+            }
+        };
+        StreamsEventResponse response = world.relate(world.handler(failForN4));
+        String fourth = world.lastBatch().get(3).dynamodb().sequenceNumber();
+        assertEquals(List.of(fourth), response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+        var retry = world.handler().handleRequest(world.event(world.lastBatch().subList(3, 10)),
+                dev.newsroom.local.LambdaContext.invocationOf("relate", 60));
+        assertEquals(List.of(), retry.getBatchItemFailures());
+        assertEquals(10, world.index.state(ListingKey.category(world.slug("city"))).count(), "nothing lost, nothing counted twice");
+    }
+
+    @Test
+    void neverFeedsItself() {
+        world.publish("loop", 1, "city", "amara", "tram");
+        world.publish("loop-two", 1, "city", "amara", "tram");
+        world.relate();
+        assertTrue(world.changes().getRecords().isEmpty(), "the function wrote nothing to the table whose stream it reads");
+    }
+
+    @Test
+    void anOlderRenderNeverReplacesThePageWithTheNewerList_B2() {
+        world.publish("p", 2, "city", "amara", "tram");
+        world.publish("q", 1, "city", "amara", "tram");
+        world.relate();
+        var stored = world.articles.find(world.slug("p")).orElseThrow();
+        var site = new SiteBucket(world.stack.aws().s3(), world.stack.name("SiteBucket"));
+        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site);
+        assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
+                "the publish function's render, without the list, is older than the relate function's");
+        long list = world.index.related(world.slug("p")).orElseThrow().revision();
+        assertEquals(Optional.of(new PageVersion(stored.version(), list)), site.pageVersion(SiteLayout.articleKey(world.slug("p"))));
+        assertTrue(world.articlePage("p").orElseThrow().contains("q story"));
+    }
+
+    @Test
+    void editorsPinsComeFirstAndExclusionsNeverAppear() {
+        world.publish("unrelated", 9, "sport", "jonas", "golf");
+        world.publish("close", 2, "city", "amara", "tram");
+        world.publish("banned", 2, "city", "amara", "tram");
+        world.save("main", 1, "city", "amara", "related: {pin: [" + world.slug("unrelated") + "], exclude: [" + world.slug("banned") + "]}",
+                ArticleStatus.PUBLISHED, "tram");
+        world.relate();
+        assertEquals(List.of("unrelated", "close"), world.related("main"));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.newsroom.relate;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.render.MarkdownRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import dev.newsroom.local.LambdaContext;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.local.StreamEventJson;
+import dev.newsroom.local.StreamTap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The relate function wired as {@code template.yaml} wires it, on DynamoDB Local and S3Proxy:
+ * articles are written to the articles table as the publish function writes them, and the function
+ * gets the table's real stream records, in the event Lambda would send. Slugs, categories, tags and
+ * authors carry a per-world id, so worlds sharing the tables never meet.
+ */
+final class RelateWorld {
+
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    final LocalStack stack;
+    final String id = "w" + UUID.randomUUID().toString().substring(0, 6);
+    final RelateConfig config;
+    final ArticleStore articles;
+    final IndexStore index;
+    private final StreamTap tap;
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
+    private List<Record> lastBatch = List.of();
+
+    RelateWorld(LocalStack stack) {
+        this.stack = stack;
+        this.config = RelateConfig.from(new Env(environment(stack.names())));
+        this.articles = new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable"));
+        this.index = new IndexStore(stack.aws().dynamoDb(), stack.name("IndexTable"), ZoneOffset.UTC);
+        this.tap = StreamTap.of(stack.aws(), stack.name("ArticlesTable"));
+        tap.read(r -> false);
+    }
+
+    static Map<String, String> environment(Map<String, String> names) {
+        try {
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "RelateFunction", names,
+                    Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", "https://news.example.org",
+                            "AWS_REGION", "us-east-1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The handler, with faults injected into its DynamoDB requests if given. */
+    RelateHandler handler(ExecutionInterceptor... dynamoFaults) {
+        return new RelateHandler(Relater.create(config, stack.aws().s3(), stack.aws().dynamoDb(List.of(dynamoFaults)),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    String slug(String name) {
+        return id + "-" + name;
+    }
+
+    /** Publishes (or republishes) an article of this world; {@code day} counts back from now. */
+    StoredArticle publish(String name, int day, String category, String author, String... tags) {
+        return save(name, day, category, author, "", ArticleStatus.PUBLISHED, tags);
+    }
+
+    StoredArticle save(String name, int day, String category, String author, String extra, ArticleStatus status,
+                       String... tags) {
+        String markdown = "---\ntitle: \"" + name + " story\"\ndate: " + NOW.minusSeconds(86_400L * day)
+                + "\ncategory: " + id + " " + category + "\nauthor: " + id + " " + author
+                + "\ntags: [" + String.join(", ", java.util.Arrays.stream(tags).map(t -> id + " " + t).toList()) + "]\n"
+                + "slug: " + slug(name) + "\n" + extra + (extra.isEmpty() ? "" : "\n") + "---\nBody of " + name + ".\n";
+        Article article;
+        try {
+            article = parser.parse("articles/" + slug(name) + ".md", markdown.getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidArticleException e) {
+            throw new IllegalArgumentException(e.problems().toString(), e);
+        }
+        Optional<StoredArticle> current = articles.find(slug(name));
+        StoredArticle next = current.map(c -> c.next(article, status, c.sourceKey(), c.sequencer(), "h" + c.version(), NOW))
+                .orElseGet(() -> StoredArticle.first(article, status, "articles/" + slug(name) + ".md", "01", "h", NOW));
+        if (!articles.save(next)) {
+            throw new IllegalStateException("lost a race nobody runs");
+        }
+        return next;
+    }
+
+    StoredArticle unpublish(String name) {
+        StoredArticle c = articles.find(slug(name)).orElseThrow();
+        StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), c.sequencer(), c.contentHash(), NOW);
+        articles.save(next);
+        return next;
+    }
+
+    /** This world's stream records since the last call. */
+    DynamodbEvent changes() {
+        lastBatch = tap.read(r -> r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
+        return event(lastBatch);
+    }
+
+    DynamodbEvent event(List<Record> records) {
+        return LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
+                .fromJson(StreamEventJson.of(records, tap.streamArn()));
+    }
+
+    List<Record> lastBatch() {
+        return lastBatch;
+    }
+
+    StreamsEventResponse relate() {
+        return relate(handler());
+    }
+
+    StreamsEventResponse relate(RelateHandler handler) {
+        return handler.handleRequest(changes(), LambdaContext.invocationOf("relate", 60));
+    }
+
+    List<String> related(String name) {
+        return index.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
+                .orElse(List.of());
+    }
+
+    Optional<String> page(String path) {
+        try {
+            return Optional.of(stack.aws().s3().getObjectAsBytes(r -> r.bucket(stack.name("SiteBucket"))
+                    .key(SiteLayout.objectKey(path))).asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<String> articlePage(String name) {
+        return page(SiteLayout.articlePath(slug(name)));
+    }
+}
