@@ -6,7 +6,7 @@ import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import java.time.Clock;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,14 @@ final class ListingPages {
     static final Duration NEWS_WINDOW = Duration.ofDays(2);
     private static final int NOT_FOUND_SUGGESTIONS = 5;
 
-    private final IndexStore index;
+    private final Postings index;
     private final PageRenderer renderer;
-    private final SiteBucket site;
+    private final PageSink site;
     private final ZoneId zone;
     private final int size;
     private final Clock clock;
 
-    ListingPages(IndexStore index, PageRenderer renderer, SiteBucket site, ZoneId zone, int size, Clock clock) {
+    ListingPages(Postings index, PageRenderer renderer, PageSink site, ZoneId zone, int size, Clock clock) {
         this.index = index;
         this.renderer = renderer;
         this.site = site;
@@ -79,30 +80,53 @@ final class ListingPages {
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
         for (Archive archive : archives) {
-            List<Entry> entries = index.archive(key, archive);
-            write(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)), SiteBucket.HTML_TYPE, version);
-            rendered++;
-            if (key.kind() == ListingKey.Kind.HOME) {
-                write(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version);
-                rendered++;
-            }
+            rendered += archive(key, state, archive, version);
         }
         if (key.kind() == ListingKey.Kind.HOME) {
-            write(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version);
-            rendered++;
-            Instant since = clock.instant().minus(NEWS_WINDOW);
-            if (changed.stream().anyMatch(e -> e.published().isAfter(since))) {
-                List<Entry> recent = new ArrayList<>(index.since(key, since));
-                java.util.Collections.reverse(recent);
-                write(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version);
-                rendered++;
-            }
+            rendered += siteFiles(state, version, changed.stream().anyMatch(e -> e.published().isAfter(newsSince())));
         }
         return rendered;
     }
 
+    /** Every page of a listing, as a full rebuild renders it; returns how many. */
+    int all(ListingKey key, ListingState state) {
+        PageVersion version = PageVersion.of(state.revision());
+        int rendered = index(key, state, index.newest(key, size), version);
+        for (Archive archive : state.archives()) {
+            rendered += archive(key, state, archive, version);
+        }
+        return rendered + (key.kind() == ListingKey.Kind.HOME ? siteFiles(state, version, true) : 0);
+    }
+
+    /** One archive page; the site's days also have a sitemap each. */
+    private int archive(ListingKey key, ListingState state, Archive archive, PageVersion version) {
+        List<Entry> entries = index.archive(key, archive);
+        write(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)), SiteBucket.HTML_TYPE, version);
+        if (key.kind() != ListingKey.Kind.HOME) {
+            return 1;
+        }
+        write(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version);
+        return 2;
+    }
+
+    /** The sitemap index and, if asked, Google News' sitemap. */
+    private int siteFiles(ListingState state, PageVersion version, boolean news) {
+        write(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version);
+        if (!news) {
+            return 1;
+        }
+        List<Entry> recent = new ArrayList<>(index.since(ListingKey.HOME, newsSince()));
+        Collections.reverse(recent);
+        write(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version);
+        return 2;
+    }
+
+    private Instant newsSince() {
+        return clock.instant().minus(NEWS_WINDOW);
+    }
+
     /** A listing's index page and feed; the site's also updates the 404 page, which suggests its newest articles. */
-    int index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version) {
+    private int index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version) {
         int rendered = 1;
         write(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version);
         if (key.feedPath().isPresent()) {

@@ -2,7 +2,6 @@ package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
-import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
@@ -14,7 +13,6 @@ import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,17 +43,17 @@ final class RelatedLists {
     private final ArticlePages pages;
     private final SiteBucket site;
     private final Ranking ranking;
-    private final int window;
+    private final Neighbours neighbours;
     private final int fanOut;
 
-    RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Ranking ranking,
-                 int window, int fanOut) {
+    RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
+                 int fanOut) {
         this.index = index;
         this.articles = articles;
         this.pages = pages;
         this.site = site;
-        this.ranking = ranking;
-        this.window = window;
+        this.ranking = neighbours.ranking();
+        this.neighbours = neighbours;
         this.fanOut = fanOut;
     }
 
@@ -68,8 +66,8 @@ final class RelatedLists {
         Neighbourhood near = null;
         if (after.isPresent()) {
             RelatedChoices choices = change.after().get().article().metadata().related();
-            near = neighbourhood(after.get().candidate(), choices.pinned());
-            List<RelatedList.Item> items = rank(after.get().candidate(), choices.pinned(), choices.excluded(), near);
+            near = neighbours.of(after.get().candidate(), choices.pinned());
+            List<RelatedList.Item> items = neighbours.rank(after.get().candidate(), choices.pinned(), choices.excluded(), near);
             changed += store(slug, after.get().candidate(), choices.pinned(), choices.excluded(), items) ? 1 : 0;
             ranking.eligible(after.get().candidate(), near.candidates(), near.frequencies(), Set.of()).stream()
                     .limit(fanOut).map(Scored::slug).forEach(affected::add);
@@ -101,7 +99,7 @@ final class RelatedLists {
         boolean fell = was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
         List<RelatedList.Item> items;
         if (fell) {
-            items = rank(list.owner(), list.pinned(), list.excluded(), neighbourhood(list.owner(), list.pinned()));
+            items = neighbours.rank(list.owner(), list.pinned(), list.excluded(), neighbours.of(list.owner(), list.pinned()));
         } else {
             Map<String, RelatedList.Item> known = new HashMap<>();
             list.items().forEach(i -> known.put(i.scored().slug(), i));
@@ -115,30 +113,6 @@ final class RelatedLists {
     /** A pinned article the owner shares nothing with still has its place, with no score. */
     private static Scored pinnedScore(Entry pinned) {
         return new Scored(pinned.slug(), pinned.published(), 0, true, List.of(), 0, 0, 0, 0);
-    }
-
-    /** Ranks a list afresh from the owner's neighbourhood and pins. */
-    private List<RelatedList.Item> rank(Candidate owner, List<String> pinned, Set<String> excluded, Neighbourhood near) {
-        return ranking.rank(owner, near.candidates(), near.frequencies(), pinned, excluded).stream()
-                .map(s -> new RelatedList.Item(s, near.entries().get(s.slug()).shown()))
-                .toList();
-    }
-
-    /** The articles nearest in time in each of the owner's listings, and its pins if published. */
-    private Neighbourhood neighbourhood(Candidate owner, List<String> pinned) {
-        Map<String, Entry> entries = new HashMap<>();
-        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
-        owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
-        for (ListingKey key : keys) {
-            index.around(key, owner.published(), window).forEach(e -> entries.putIfAbsent(e.slug(), e));
-        }
-        for (String pin : pinned) {
-            if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
-                articles.find(pin).flatMap(Entry::of).ifPresent(e -> entries.put(pin, e));
-            }
-        }
-        entries.remove(owner.slug());
-        return new Neighbourhood(entries, index.frequencies(owner.tags()));
     }
 
     /**
@@ -208,8 +182,8 @@ final class RelatedLists {
             return withdraw(article.slug());
         }
         RelatedChoices choices = article.article().metadata().related();
-        Neighbourhood near = neighbourhood(entry.get().candidate(), choices.pinned());
+        Neighbourhood near = neighbours.of(entry.get().candidate(), choices.pinned());
         return store(article.slug(), entry.get().candidate(), choices.pinned(), choices.excluded(),
-                rank(entry.get().candidate(), choices.pinned(), choices.excluded(), near));
+                neighbours.rank(entry.get().candidate(), choices.pinned(), choices.excluded(), near));
     }
 }

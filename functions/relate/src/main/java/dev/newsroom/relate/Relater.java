@@ -41,10 +41,11 @@ public final class Relater {
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
+        var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
+                config.window());
         return new Relater(index,
-                new RelatedLists(index, articles, new ArticlePages(renderer, site), site, new Ranking(config.rules()),
-                        config.window(), config.fanOut()),
-                new ListingPages(index, renderer, site, config.site().zone(), config.listingSize(), clock));
+                new RelatedLists(index, articles, new ArticlePages(renderer, site), site, neighbours, config.fanOut()),
+                new ListingPages(index, renderer, site::write, config.site().zone(), config.listingSize(), clock));
     }
 
     /** Items read from the index so far, for the benchmarks. */

@@ -7,6 +7,7 @@ import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.TagFrequencies;
 import java.time.Instant;
@@ -49,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Every read is strongly consistent, and every query is bounded by a limit or by an archive's span
  * of time: none grows with the size of the site. {@link #itemsRead()} counts the items read, for the benchmarks.
  */
-public final class IndexStore {
+public final class IndexStore implements Postings {
 
     private static final String PK = "pk";
     private static final String SK = "sk";
@@ -147,11 +148,13 @@ public final class IndexStore {
     }
 
     /** The newest articles of a listing, newest first. */
+    @Override
     public List<Entry> newest(ListingKey key, int limit) {
         return entries(query(key.id()).scanIndexForward(false).limit(limit), limit);
     }
 
     /** Up to {@code each} articles published before {@code at} and up to {@code each} from {@code at} on. */
+    @Override
     public List<Entry> around(ListingKey key, Instant at, int each) {
         AttributeValue bound = s(SORTABLE.format(at));
         List<Entry> entries = new ArrayList<>(entries(query(key.id(), "sk < :at", bound).scanIndexForward(false).limit(each), each));
@@ -160,6 +163,7 @@ public final class IndexStore {
     }
 
     /** The listing's articles on one archive page, newest first. */
+    @Override
     public List<Entry> archive(ListingKey key, Archive archive) {
         List<Entry> entries = new ArrayList<>(between(key, archive.start(zone), archive.end(zone), Integer.MAX_VALUE));
         java.util.Collections.reverse(entries);
@@ -167,6 +171,7 @@ public final class IndexStore {
     }
 
     /** The listing's articles published from {@code from} on, oldest first. */
+    @Override
     public List<Entry> since(ListingKey key, Instant from) {
         return entries(query(key.id(), "sk >= :at", s(SORTABLE.format(from))), Integer.MAX_VALUE);
     }
@@ -183,6 +188,7 @@ public final class IndexStore {
     }
 
     /** The state of each listing; an unknown listing is empty. */
+    @Override
     public Map<ListingKey, ListingState> states(Collection<ListingKey> keys) {
         Map<String, ListingKey> byPk = new LinkedHashMap<>();
         keys.forEach(k -> byPk.put(meta(k), k));
@@ -198,6 +204,7 @@ public final class IndexStore {
     }
 
     /** How many published articles carry each of these tags, out of how many articles. */
+    @Override
     public TagFrequencies frequencies(Collection<String> tags) {
         List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.HOME));
         tags.forEach(t -> keys.add(ListingKey.tag(t)));

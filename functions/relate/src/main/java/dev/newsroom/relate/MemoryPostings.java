@@ -1,0 +1,92 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.index.Archive;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.Postings;
+import dev.newsroom.core.related.TagFrequencies;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Postings held in memory, for rendering a whole site at once; the same answers the index table gives. */
+final class MemoryPostings implements Postings {
+
+    /** Sorted as the index's sort keys are: by publication time, then slug. */
+    private record At(Instant published, String slug) {
+    }
+
+    private static final Comparator<At> ORDER = Comparator.comparing(At::published).thenComparing(At::slug);
+
+    private final Map<ListingKey, NavigableMap<At, Entry>> listings = new HashMap<>();
+    private final ZoneId zone;
+
+    MemoryPostings(Collection<Entry> entries, ZoneId zone) {
+        this.zone = zone;
+        for (Entry entry : entries) {
+            for (ListingKey key : entry.listings()) {
+                listings.computeIfAbsent(key, k -> new TreeMap<>(ORDER)).put(new At(entry.published(), entry.slug()), entry);
+            }
+        }
+    }
+
+    Collection<ListingKey> keys() {
+        return listings.keySet();
+    }
+
+    @Override
+    public List<Entry> newest(ListingKey key, int limit) {
+        return listing(key).descendingMap().values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<Entry> around(ListingKey key, Instant at, int each) {
+        At bound = new At(at, "");
+        List<Entry> entries = new ArrayList<>(listing(key).headMap(bound, false).descendingMap().values().stream().limit(each).toList());
+        entries.addAll(listing(key).tailMap(bound, true).values().stream().limit(each).toList());
+        return entries;
+    }
+
+    @Override
+    public List<Entry> archive(ListingKey key, Archive archive) {
+        return List.copyOf(listing(key).subMap(new At(archive.start(zone), ""), true, new At(archive.end(zone), ""), false)
+                .descendingMap().values());
+    }
+
+    @Override
+    public List<Entry> since(ListingKey key, Instant from) {
+        return List.copyOf(listing(key).tailMap(new At(from, ""), true).values());
+    }
+
+    @Override
+    public Map<ListingKey, ListingState> states(Collection<ListingKey> keys) {
+        Map<ListingKey, ListingState> states = new LinkedHashMap<>();
+        for (ListingKey key : keys) {
+            TreeSet<Archive> archives = new TreeSet<>();
+            listing(key).values().forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
+            states.put(key, new ListingState(key, 1, listing(key).size(), archives));
+        }
+        return states;
+    }
+
+    @Override
+    public TagFrequencies frequencies(Collection<String> tags) {
+        Map<String, Long> tagged = new HashMap<>();
+        tags.forEach(t -> tagged.put(t, (long) listing(ListingKey.tag(t)).size()));
+        return new TagFrequencies(listing(ListingKey.HOME).size(), tagged);
+    }
+
+    private NavigableMap<At, Entry> listing(ListingKey key) {
+        return listings.getOrDefault(key, new TreeMap<>(ORDER));
+    }
+}

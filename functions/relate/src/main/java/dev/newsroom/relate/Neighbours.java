@@ -1,0 +1,63 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.Postings;
+import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.related.Candidate;
+import dev.newsroom.core.related.Ranking;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds an article's candidates and ranks its list: the articles nearest in time, up to
+ * {@code window} on each side, in each of its listings (its category, its author and each tag),
+ * plus its pins. The stream function and the full export both rank through here.
+ */
+final class Neighbours {
+
+    private final Postings postings;
+    private final Function<String, Optional<Entry>> published;
+    private final Ranking ranking;
+    private final int window;
+
+    /** @param published looks up a pinned article that shares no listing with the owner */
+    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Ranking ranking, int window) {
+        this.postings = postings;
+        this.published = published;
+        this.ranking = ranking;
+        this.window = window;
+    }
+
+    Ranking ranking() {
+        return ranking;
+    }
+
+    Neighbourhood of(Candidate owner, List<String> pinned) {
+        Map<String, Entry> entries = new HashMap<>();
+        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
+        owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        for (ListingKey key : keys) {
+            postings.around(key, owner.published(), window).forEach(e -> entries.putIfAbsent(e.slug(), e));
+        }
+        for (String pin : pinned) {
+            if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
+                published.apply(pin).ifPresent(e -> entries.put(pin, e));
+            }
+        }
+        entries.remove(owner.slug());
+        return new Neighbourhood(entries, postings.frequencies(owner.tags()));
+    }
+
+    /** Ranks a list afresh from the owner's neighbourhood and pins. */
+    List<RelatedList.Item> rank(Candidate owner, List<String> pinned, Set<String> excluded, Neighbourhood near) {
+        return ranking.rank(owner, near.candidates(), near.frequencies(), pinned, excluded).stream()
+                .map(s -> new RelatedList.Item(s, near.entries().get(s.slug()).shown()))
+                .toList();
+    }
+}

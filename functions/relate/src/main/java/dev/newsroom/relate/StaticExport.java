@@ -1,0 +1,121 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.related.RankingRules;
+import dev.newsroom.core.render.MarkdownRenderer;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleStatus;
+import dev.newsroom.core.store.StoredArticle;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Renders a folder of articles into a folder of pages laid out as the site bucket is: every article
+ * page with its related list, every listing page, feed and sitemap, and the 404 page. It parses,
+ * ranks and renders through the same code as the functions; only the postings are held in memory
+ * instead of in the index table.
+ */
+public final class StaticExport {
+
+    /** What an export did. */
+    public record Summary(int articles, int rejected, int pages) {
+    }
+
+    private final SiteConfig site;
+    private final Ranking ranking;
+    private final int window;
+    private final int listingSize;
+    private final Clock clock;
+
+    public StaticExport(SiteConfig site, RankingRules rules, int window, int listingSize, Clock clock) {
+        this.site = site;
+        this.ranking = new Ranking(rules);
+        this.window = window;
+        this.listingSize = listingSize;
+        this.clock = clock;
+    }
+
+    public Summary run(Path in, Path out, PrintStream progress) throws IOException {
+        var parser = new ArticleParser(new MarkdownRenderer(), site.name(), site.zone());
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(in)) {
+            files = listing.filter(p -> ArticleParser.isArticleFile(p.getFileName().toString())).sorted().toList();
+        }
+        AtomicInteger rejected = new AtomicInteger();
+        List<Article> parsed = files.parallelStream().map(file -> parse(parser, file, rejected, progress))
+                .flatMap(Optional::stream).filter(a -> !a.metadata().draft()).toList();
+        // The first file (by name) that claims a slug keeps it, as the publish function would.
+        Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::slug, Function.identity(),
+                (first, second) -> first, java.util.LinkedHashMap::new));
+        Map<String, Entry> entries = articles.values().stream()
+                .map(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).orElseThrow())
+                .collect(Collectors.toMap(Entry::slug, Function.identity()));
+        progress.printf("parsed %d articles (%d rejected)%n", articles.size(), rejected.get());
+
+        var postings = new MemoryPostings(entries.values(), site.zone());
+        var neighbours = new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)), ranking, window);
+        var renderer = new PageRenderer(site);
+        PageSink sink = (key, content, type, version) -> write(out.resolve(key), content);
+        AtomicInteger pages = new AtomicInteger();
+        articles.values().parallelStream().forEach(article -> {
+            Entry entry = entries.get(article.slug());
+            RelatedChoices choices = article.metadata().related();
+            var items = neighbours.rank(entry.candidate(), choices.pinned(), choices.excluded(),
+                    neighbours.of(entry.candidate(), choices.pinned()));
+            write(out.resolve(SiteLayout.articleKey(article.slug())),
+                    renderer.article(article, items.stream().map(i -> i.article()).toList()));
+            pages.incrementAndGet();
+        });
+        progress.printf("rendered %d article pages%n", pages.get());
+        var listings = new ListingPages(postings, renderer, sink, site.zone(), listingSize, clock);
+        List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
+        var states = postings.states(keys);
+        keys.parallelStream().forEach(key -> pages.addAndGet(listings.all(key, states.get(key))));
+        if (keys.isEmpty()) {
+            pages.addAndGet(listings.all(ListingKey.HOME, postings.states(List.of(ListingKey.HOME)).get(ListingKey.HOME)));
+        }
+        progress.printf("rendered %d pages in all%n", pages.get());
+        return new Summary(articles.size(), rejected.get(), pages.get());
+    }
+
+    private static Optional<Article> parse(ArticleParser parser, Path file, AtomicInteger rejected, PrintStream progress) {
+        try {
+            return Optional.of(parser.parse(file.getFileName().toString(), Files.readAllBytes(file)));
+        } catch (InvalidArticleException e) {
+            rejected.incrementAndGet();
+            progress.printf("rejected %s: %s%n", file.getFileName(), e.problems());
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
