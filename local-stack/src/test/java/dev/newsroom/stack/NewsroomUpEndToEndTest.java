@@ -90,6 +90,36 @@ class NewsroomUpEndToEndTest {
     }
 
     @Test
+    void listingsFeedsSitemapsAndRelatedListsFollowUploads() throws Exception {
+        Path article = dataDir.resolveSibling(dataDir.getFileName() + "-tram.md");
+        try (Stack stack = Stack.start(dataDir)) {
+            JsonNode endpoints = stack.endpoints;
+            String site = endpoints.get("site").asText();
+            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("Harbour bridge"));
+
+            Files.writeString(article, "---\ntitle: New tram line to the harbour\ndate: 2026-11-21T08:00:00Z\n"
+                    + "category: City\ntags: [Transport, Harbour]\n---\nTrams run from Monday.\n");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/tram.md");
+            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/articles/harbour-bridge-reopens").body()
+                    .contains("href=\"/articles/tram\""));
+            for (String path : List.of("/", "/category/city", "/tag/transport", "/feed.xml", "/category/city/feed.xml",
+                    "/news-sitemap.xml", "/sitemaps/2026-11-21.xml", "/archive/2026/11/21")) {
+                assertTrue(get(site + path).body().contains("/articles/tram"), path + " lists the new article");
+            }
+            assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/2026-11-21.xml"));
+            HttpResponse<String> missing = get(site + "/no/such/page");
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("Page not found") && missing.body().contains("/articles/tram"),
+                    "the 404 page suggests the newest articles");
+
+            aws(endpoints, "s3", "rm", "s3://source-bucket/articles/tram.md");
+            await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/category/city").body().contains("/articles/tram"));
+            await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/articles/harbour-bridge-reopens").body().contains("/articles/tram"));
+            assertTrue(!get(site + "/feed.xml").body().contains("/articles/tram"));
+        }
+    }
+
+    @Test
     void documentsEveryOption() throws Exception {
         Process process = new ProcessBuilder(Stack.command(List.of("--help"))).redirectErrorStream(true).start();
         String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

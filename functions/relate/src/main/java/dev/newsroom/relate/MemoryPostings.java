@@ -46,15 +46,23 @@ final class MemoryPostings implements Postings {
 
     @Override
     public List<Entry> newest(ListingKey key, int limit) {
-        return listing(key).descendingMap().values().stream().limit(limit).toList();
+        return first(listing(key).descendingMap().values(), limit, new ArrayList<>());
     }
 
     @Override
     public List<Entry> around(ListingKey key, Instant at, int each) {
         At bound = new At(at, "");
-        List<Entry> entries = new ArrayList<>(listing(key).headMap(bound, false).descendingMap().values().stream().limit(each).toList());
-        entries.addAll(listing(key).tailMap(bound, true).values().stream().limit(each).toList());
-        return entries;
+        List<Entry> entries = first(listing(key).headMap(bound, false).descendingMap().values(), each, new ArrayList<>());
+        return first(listing(key).tailMap(bound, true).values(), each, entries);
+    }
+
+    /** Walks a view only as far as needed: streams over sorted-map views count the whole view first. */
+    private static List<Entry> first(Collection<Entry> view, int limit, List<Entry> into) {
+        var iterator = view.iterator();
+        for (int i = 0; i < limit && iterator.hasNext(); i++) {
+            into.add(iterator.next());
+        }
+        return into;
     }
 
     @Override

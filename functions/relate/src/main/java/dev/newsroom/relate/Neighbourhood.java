@@ -3,17 +3,13 @@ package dev.newsroom.relate;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.TagFrequencies;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** An article's candidates, found through its listings, and how common its tags are. */
-record Neighbourhood(Map<String, Entry> entries, TagFrequencies frequencies) {
+record Neighbourhood(Map<String, Entry> entries, List<Candidate> candidates, TagFrequencies frequencies) {
 
-    Neighbourhood {
-        entries = Map.copyOf(entries);
-    }
-
-    Collection<Candidate> candidates() {
-        return entries.values().stream().map(Entry::candidate).toList();
+    Neighbourhood(Map<String, Entry> entries, TagFrequencies frequencies) {
+        this(Map.copyOf(entries), entries.values().stream().map(Entry::candidate).toList(), frequencies);
     }
 }

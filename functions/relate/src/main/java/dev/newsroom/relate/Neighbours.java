@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.Postings;
@@ -34,8 +35,18 @@ final class Neighbours {
         this.window = window;
     }
 
+    /** Over a whole site held in memory, as a full export or rebuild ranks it. */
+    static Neighbours of(MemoryPostings postings, Map<String, Entry> entries, Ranking ranking, int window) {
+        return new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)), ranking, window);
+    }
+
     Ranking ranking() {
         return ranking;
+    }
+
+    /** An article's list ranked afresh, with its editor's pins and exclusions. */
+    List<RelatedList.Item> rank(Entry entry, RelatedChoices choices) {
+        return rank(entry.candidate(), choices.pinned(), choices.excluded(), of(entry.candidate(), choices.pinned()));
     }
 
     Neighbourhood of(Candidate owner, List<String> pinned) {

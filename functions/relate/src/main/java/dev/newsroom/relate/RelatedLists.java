@@ -11,7 +11,6 @@ import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,7 +127,7 @@ final class RelatedLists {
      * Stores a list if it differs from the stored one, re-links who lists whom, and brings the
      * owner's page up to date. Returns whether the list changed.
      */
-    private boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
+    boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<RelatedList> current = index.related(slug);
             RelatedList next = current.map(c -> c.next(owner, pinned, excluded, items))
@@ -173,17 +172,5 @@ final class RelatedLists {
         Set<String> d = new HashSet<>(a);
         d.removeAll(b);
         return d;
-    }
-
-    /** Ranks an article's list afresh, as a full rebuild does for every article; returns whether it changed. */
-    boolean rebuild(StoredArticle article) {
-        Optional<Entry> entry = Entry.of(article);
-        if (entry.isEmpty()) {
-            return withdraw(article.slug());
-        }
-        RelatedChoices choices = article.article().metadata().related();
-        Neighbourhood near = neighbours.of(entry.get().candidate(), choices.pinned());
-        return store(article.slug(), entry.get().candidate(), choices.pinned(), choices.excluded(),
-                neighbours.rank(entry.get().candidate(), choices.pinned(), choices.excluded(), near));
     }
 }

@@ -48,11 +48,6 @@ public final class Relater {
                 new ListingPages(index, renderer, site::write, config.site().zone(), config.listingSize(), clock));
     }
 
-    /** Items read from the index so far, for the benchmarks. */
-    public long itemsRead() {
-        return index.itemsRead();
-    }
-
     /** What one change did, for the log. */
     public record Result(String description, int postings, int lists, int pages) {
     }

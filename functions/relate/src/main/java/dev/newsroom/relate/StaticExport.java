@@ -3,7 +3,6 @@ package dev.newsroom.relate;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
-import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.related.Ranking;
@@ -56,6 +55,7 @@ public final class StaticExport {
     }
 
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
+        long start = System.nanoTime();
         var parser = new ArticleParser(new MarkdownRenderer(), site.name(), site.zone());
         List<Path> files;
         try (Stream<Path> listing = Files.list(in)) {
@@ -70,23 +70,20 @@ public final class StaticExport {
         Map<String, Entry> entries = articles.values().stream()
                 .map(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).orElseThrow())
                 .collect(Collectors.toMap(Entry::slug, Function.identity()));
-        progress.printf("parsed %d articles (%d rejected)%n", articles.size(), rejected.get());
+        progress.printf("parsed %d articles (%d rejected) at %.1f s%n", articles.size(), rejected.get(), seconds(start));
 
         var postings = new MemoryPostings(entries.values(), site.zone());
-        var neighbours = new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)), ranking, window);
+        var neighbours = Neighbours.of(postings, entries, ranking, window);
         var renderer = new PageRenderer(site);
         PageSink sink = (key, content, type, version) -> write(out.resolve(key), content);
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {
-            Entry entry = entries.get(article.slug());
-            RelatedChoices choices = article.metadata().related();
-            var items = neighbours.rank(entry.candidate(), choices.pinned(), choices.excluded(),
-                    neighbours.of(entry.candidate(), choices.pinned()));
+            var items = neighbours.rank(entries.get(article.slug()), article.metadata().related());
             write(out.resolve(SiteLayout.articleKey(article.slug())),
                     renderer.article(article, items.stream().map(i -> i.article()).toList()));
             pages.incrementAndGet();
         });
-        progress.printf("rendered %d article pages%n", pages.get());
+        progress.printf("rendered %d article pages at %.1f s%n", pages.get(), seconds(start));
         var listings = new ListingPages(postings, renderer, sink, site.zone(), listingSize, clock);
         List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
         var states = postings.states(keys);
@@ -94,8 +91,12 @@ public final class StaticExport {
         if (keys.isEmpty()) {
             pages.addAndGet(listings.all(ListingKey.HOME, postings.states(List.of(ListingKey.HOME)).get(ListingKey.HOME)));
         }
-        progress.printf("rendered %d pages in all%n", pages.get());
+        progress.printf("rendered %d pages in all at %.1f s%n", pages.get(), seconds(start));
         return new Summary(articles.size(), rejected.get(), pages.get());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static Optional<Article> parse(ArticleParser parser, Path file, AtomicInteger rejected, PrintStream progress) {

@@ -94,8 +94,16 @@ public final class Ranking {
     }
 
     Scored score(Candidate article, Candidate candidate, TagFrequencies frequencies) {
-        List<String> shared = candidate.tags().stream().filter(article.tags()::contains).sorted().toList();
-        double tags = rules.tagWeight() * shared.stream().mapToDouble(t -> frequencies.weight(t, rules.maximumTagShare())).sum();
+        List<String> shared = new ArrayList<>();
+        double tagWeights = 0;
+        for (String tag : candidate.tags()) {
+            if (article.tags().contains(tag)) {
+                shared.add(tag);
+                tagWeights += frequencies.weight(tag, rules.maximumTagShare());
+            }
+        }
+        shared.sort(null);
+        double tags = rules.tagWeight() * tagWeights;
         double category = article.category().equals(candidate.category()) ? rules.categoryWeight() : 0;
         double author = article.author().equals(candidate.author()) ? rules.authorWeight() : 0;
         double days = Math.abs(Duration.between(article.published(), candidate.published()).toHours()) / 24.0;

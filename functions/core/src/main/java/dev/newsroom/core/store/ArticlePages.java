@@ -34,4 +34,11 @@ public final class ArticlePages {
         }
         return current.isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
     }
+
+    /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
+    public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
+        PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
+        return site.rewrite(SiteLayout.articleKey(stored.slug()),
+                pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), SiteBucket.HTML_TYPE, version);
+    }
 }

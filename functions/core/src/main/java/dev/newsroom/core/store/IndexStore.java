@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -48,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       show or pin it ({@code listedby#<slug>}, one item per list).</li>
  * </ul>
  * Every read is strongly consistent, and every query is bounded by a limit or by an archive's span
- * of time: none grows with the size of the site. {@link #itemsRead()} counts the items read, for the benchmarks.
+ * of time: none grows with the size of the site.
  */
 public final class IndexStore implements Postings {
 
@@ -63,18 +62,12 @@ public final class IndexStore implements Postings {
     private final DynamoDbClient dynamo;
     private final String table;
     private final ZoneId zone;
-    private final AtomicLong itemsRead = new AtomicLong();
 
     /** @param zone the site's time zone, which archive days and months are counted in */
     public IndexStore(DynamoDbClient dynamo, String table, ZoneId zone) {
         this.dynamo = dynamo;
         this.table = table;
         this.zone = zone;
-    }
-
-    /** Items read since this store was made: what a change costs in reads. */
-    public long itemsRead() {
-        return itemsRead.get();
     }
 
     // ---- postings
@@ -129,6 +122,32 @@ public final class IndexStore implements Postings {
             forgetArchiveIfEmpty(key, Archive.of(key, before.get().published(), zone));
         }
         return true;
+    }
+
+    /**
+     * Writes a whole listing at once, as a full rebuild does: every posting, and the listing's
+     * count and archive pages, with its revision one up so its pages are rendered again.
+     */
+    public void load(ListingKey key, Collection<Entry> entries) {
+        List<WriteRequest> writes = new ArrayList<>();
+        TreeSet<String> archives = new TreeSet<>();
+        for (Entry entry : entries) {
+            Map<String, AttributeValue> item = EntryItems.toItem(entry);
+            item.put(PK, s(key.id()));
+            item.put(SK, s(sortKey(entry)));
+            writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            archives.add(Archive.of(key, entry.published(), zone).id());
+        }
+        batchWrite(writes);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":count", n(entries.size())));
+        String update = "ADD rev :one SET #count = :count";
+        if (!archives.isEmpty()) {
+            update += ", archives = :archives";
+            values.put(":archives", AttributeValue.fromSs(List.copyOf(archives)));
+        }
+        String expression = update;
+        dynamo.updateItem(r -> r.tableName(table).key(key(meta(key), SINGLE)).updateExpression(expression)
+                .expressionAttributeNames(Map.of("#count", "count")).expressionAttributeValues(values));
     }
 
     /** Drops an archive page from the listing once its last article has left, unless the listing changed meanwhile. */
@@ -258,6 +277,10 @@ public final class IndexStore implements Postings {
         List<WriteRequest> writes = new ArrayList<>();
         added.forEach(slug -> writes.add(WriteRequest.builder().putRequest(p -> p.item(key("listedby#" + slug, lister))).build()));
         removed.forEach(slug -> writes.add(WriteRequest.builder().deleteRequest(d -> d.key(key("listedby#" + slug, lister))).build()));
+        batchWrite(writes);
+    }
+
+    private void batchWrite(List<WriteRequest> writes) {
         for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
             Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
             while (!pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty()) {
@@ -288,7 +311,6 @@ public final class IndexStore implements Postings {
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse response = dynamo.query(request.exclusiveStartKey(start).build());
-            itemsRead.addAndGet(response.count());
             items.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null && items.size() < limit);
@@ -306,7 +328,6 @@ public final class IndexStore implements Postings {
                 Map<String, KeysAndAttributes> request = pending;
                 var response = dynamo.batchGetItem(r -> r.requestItems(request));
                 List<Map<String, AttributeValue>> got = response.responses().getOrDefault(table, List.of());
-                itemsRead.addAndGet(got.size());
                 items.addAll(got);
                 pending = response.unprocessedKeys();
             }

@@ -42,6 +42,15 @@ public final class SiteBucket {
 
     /** Writes a page of any type (HTML, a feed, a sitemap) unless a newer one is there. */
     public Outcome write(String key, String content, String contentType, PageVersion version) {
+        return write(key, content, contentType, version, false);
+    }
+
+    /** As {@link #write}, but also over a page of the same version: a full rebuild after a template change. */
+    public Outcome rewrite(String key, String content, String contentType, PageVersion version) {
+        return write(key, content, contentType, version, true);
+    }
+
+    private Outcome write(String key, String content, String contentType, PageVersion version, boolean sameToo) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
             Optional<HeadObjectResponse> current = head(key);
@@ -50,7 +59,7 @@ public final class SiteBucket {
             if (order > 0) {
                 return Outcome.KEPT_NEWER;
             }
-            if (order == 0) {
+            if (order == 0 && !sameToo) {
                 // Already written: by an earlier attempt of ours, or by a writer rendering the same version.
                 return Outcome.CURRENT;
             }

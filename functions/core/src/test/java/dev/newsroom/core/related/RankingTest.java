@@ -136,4 +136,34 @@ class RankingTest {
         assertEquals(2, new Ranking(new RankingRules(2, 1, 1, 0.5, 0.5, 30, 0.4))
                 .rank(target, corpus, frequencies(corpus), List.of(), Set.of()).size());
     }
+
+    @Test
+    void scoresAreSymmetricSoAnArticlesBestCandidatesAreTheListsItBelongsIn() {
+        List<Candidate> corpus = List.of(article("a", 1, "city", "amara", "tram", "bridge"),
+                article("b", 9, "city", "jonas", "tram"), article("c", 20, "sport", "amara", "bridge", "golf"));
+        TagFrequencies f = frequencies(corpus);
+        for (Candidate x : corpus) {
+            for (Candidate y : corpus) {
+                assertEquals(ranking.score(x, y, f).score(), ranking.score(y, x, f).score(), x.slug() + " and " + y.slug());
+            }
+        }
+    }
+
+    @Test
+    void mergePlacesAnEntryByItsScoreKeepsPinsFirstAndDropsWhatLeaves() {
+        Candidate target = article("target", 10, "city", "amara", "tram");
+        List<Candidate> corpus = List.of(target, article("p", 1, "sport", "jonas"), article("a", 10, "city", "amara", "tram"),
+                article("b", 9, "city", "jonas"), article("c", 8, "city", "jonas"), article("d", 2, "city", "jonas"));
+        TagFrequencies f = frequencies(corpus);
+        List<Scored> list = ranking.rank(target, corpus.subList(0, 5), f, List.of("p"), Set.of());
+        assertEquals(List.of("p", "a", "b", "c"), list.stream().map(Scored::slug).toList());
+        Scored d = ranking.scoreIfRelated(target, corpus.get(5), f).orElseThrow();
+        assertEquals(List.of("p", "a", "b", "c"), ranking.merge(list, "d", java.util.Optional.of(d), List.of("p")).stream()
+                .map(Scored::slug).toList(), "d scores lowest: the list is full");
+        Scored strong = ranking.scoreIfRelated(target, article("d", 10, "city", "amara", "tram"), f).orElseThrow();
+        assertEquals(List.of("p", "a", "d", "b"), ranking.merge(list, "d", java.util.Optional.of(strong), List.of("p")).stream()
+                .map(Scored::slug).toList(), "a stronger d moves up; level with a on score and date, the slug puts a first");
+        assertEquals(List.of("p", "a", "c"), ranking.merge(list, "b", java.util.Optional.empty(), List.of("p")).stream()
+                .map(Scored::slug).toList());
+    }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.newsroom.core.index.ListingKey;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class RenderedPagesCheckTest {
         pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of())));
         pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of())));
         pages.add(write("gone.html", plain.gone()));
+        for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
+            pages.add(listing);
+        }
         ExternalTools.Result result = ExternalTools.vnu(pages);
         assertEquals(0, result.exitCode(), result.output());
     }
@@ -58,12 +63,29 @@ class RenderedPagesCheckTest {
         PageRenderer renderer = new PageRenderer(SamplePages.site(Map.of()));
         Article hostileFields = SamplePages.hostile(PAYLOAD);
         Article hostileBody = SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY);
+        List<Path> files = new ArrayList<>(listingPages(renderer, hostileFields));
         for (Article article : List.of(hostileFields, hostileBody)) {
-            Path file = write(article.slug() + ".html", renderer.article(article, SamplePages.related()));
+            files.add(write(article.slug() + ".html", renderer.article(article, SamplePages.related())));
+        }
+        for (Path file : files) {
             Document dom = Jsoup.parse(ExternalTools.chromiumDom(file));
             assertNotNull(dom.selectFirst("main h1"), "the page rendered");
             assertFalse(dom.selectFirst("html").hasAttr("data-pwned"), () -> "a payload ran: " + dom.selectFirst("html").attributes());
         }
+    }
+
+    /** Home, category, author and archive pages and the 404 page, each listing the article. */
+    private List<Path> listingPages(PageRenderer renderer, Article article) throws Exception {
+        var entries = List.of(SamplePages.entry(article), SamplePages.entry(SamplePages.full()));
+        List<Path> pages = new ArrayList<>();
+        for (var key : List.of(ListingKey.HOME, ListingKey.category("hostile-category"), ListingKey.author(entries.get(0).author().slug()))) {
+            var state = SamplePages.state(key, entries);
+            pages.add(write(key.id().replace('#', '-') + ".html", renderer.listing(key, entries, state, Optional.empty())));
+            pages.add(write(key.id().replace('#', '-') + "-archive.html",
+                    renderer.listing(key, entries, state, Optional.of(state.archives().first()))));
+        }
+        pages.add(write("404.html", renderer.notFound(entries)));
+        return pages;
     }
 
     private Path write(String name, String html) throws Exception {

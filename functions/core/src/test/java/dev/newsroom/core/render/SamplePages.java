@@ -59,6 +59,20 @@ public final class SamplePages {
         return new Article(meta, "<p>Body.</p>");
     }
 
+    /** The index entry of a published article, as the relate function keeps it. */
+    public static dev.newsroom.core.index.Entry entry(Article article) {
+        return dev.newsroom.core.index.Entry.of(dev.newsroom.core.store.StoredArticle.first(article,
+                dev.newsroom.core.store.ArticleStatus.PUBLISHED, "articles/x.md", "01", "h", Instant.EPOCH)).orElseThrow();
+    }
+
+    /** The listing state the relate function would read for these entries. */
+    public static dev.newsroom.core.index.ListingState state(dev.newsroom.core.index.ListingKey key,
+                                                             List<dev.newsroom.core.index.Entry> entries) {
+        var archives = new java.util.TreeSet<dev.newsroom.core.index.Archive>();
+        entries.forEach(e -> archives.add(dev.newsroom.core.index.Archive.of(key, e.published(), ZoneOffset.UTC)));
+        return new dev.newsroom.core.index.ListingState(key, 3, entries.size(), archives);
+    }
+
     public static List<RelatedArticle> related() {
         return List.of(
                 new RelatedArticle("new-ferry-timetable", "New ferry timetable", Instant.parse("2026-11-18T08:00:00Z"),

@@ -1,0 +1,49 @@
+package dev.newsroom.core.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.newsroom.core.site.SiteLayout;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListingKeyTest {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    @Test
+    void theSiteIsArchivedByDayAndTheRestByMonthInTheSitesZone() {
+        Instant lateEvening = Instant.parse("2026-11-30T23:30:00Z");
+        Archive day = Archive.of(ListingKey.HOME, lateEvening, OSLO);
+        assertEquals("2026-12-01", day.id(), "already 1 December in Oslo");
+        assertEquals("/archive/2026/12/01", ListingKey.HOME.archivePath(day));
+        Archive month = Archive.of(ListingKey.tag("tram"), lateEvening, OSLO);
+        assertEquals("2026-12", month.id());
+        assertEquals("tag/tram/2026/12.html", SiteLayout.objectKey(ListingKey.tag("tram").archivePath(month)));
+        assertEquals("December 2026", month.label(Locale.ENGLISH));
+        assertEquals(Instant.parse("2026-12-31T23:00:00Z"), month.end(OSLO));
+        assertEquals(month, Archive.parse(month.id()));
+        assertEquals(day, Archive.parse(day.id()));
+    }
+
+    @Test
+    void idsRoundTripAndPathsAreTheSitesOwn() {
+        for (ListingKey key : new ListingKey[] {ListingKey.HOME, ListingKey.category("city"), ListingKey.tag("tram"), ListingKey.author("amara-okafor")}) {
+            assertEquals(key, ListingKey.fromId(key.id()));
+        }
+        assertEquals("index.html", SiteLayout.objectKey(ListingKey.HOME.path()));
+        assertEquals("category/city.html", SiteLayout.objectKey(ListingKey.category("city").path()));
+        assertEquals(Optional.of("/category/city/feed.xml"), ListingKey.category("city").feedPath());
+        assertEquals(Optional.empty(), ListingKey.tag("tram").feedPath());
+    }
+
+    @Test
+    void refusesSlugsThatCouldLeaveTheirFolder_C4() {
+        assertThrows(IllegalArgumentException.class, () -> ListingKey.tag("../index"));
+        assertThrows(IllegalArgumentException.class, () -> ListingKey.category("a/b"));
+        assertThrows(IllegalArgumentException.class, () -> new ListingKey(ListingKey.Kind.HOME, "x"));
+    }
+}

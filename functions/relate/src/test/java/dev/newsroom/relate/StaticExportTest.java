@@ -1,0 +1,85 @@
+package dev.newsroom.relate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.related.RankingRules;
+import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.article.Author;
+import dev.newsroom.core.article.Term;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The static export, and the in-memory postings it ranks from. */
+class StaticExportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static String article(String title, int day, String category, String... tags) {
+        return "---\ntitle: \"" + title + "\"\ndate: " + NOW.minusSeconds(86_400L * day) + "\ncategory: " + category
+                + "\nauthor: Amara Okafor\ntags: [" + String.join(", ", tags) + "]\n---\nBody of " + title + ".\n";
+    }
+
+    @Test
+    void rendersEveryArticleWithItsListAndEveryListingPage() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("bridge.md"), article("Bridge", 3, "City", "tram", "bridge"));
+        Files.writeString(in.resolve("tram.md"), article("Tram", 2, "City", "tram"));
+        Files.writeString(in.resolve("golf.md"), article("Golf", 1, "Sport", "golf"));
+        Files.writeString(in.resolve("broken.md"), "---\ntitle: [\n---\n");
+        Files.writeString(in.resolve("notes.txt"), "not an article");
+        SiteConfig site = SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
+        var summary = new StaticExport(site, RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, dir.resolve("out"), new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(3, summary.articles());
+        assertEquals(1, summary.rejected(), "the broken file is reported, and the rest still render");
+        Path out = dir.resolve("out");
+        assertEquals(List.of("Tram", "Golf"), Jsoup.parse(out.resolve("articles/bridge.html").toFile())
+                .select(".more h3 a").eachText(), "same category and tag first; the same author relates golf too");
+        assertEquals(List.of("Golf", "Tram", "Bridge"), Jsoup.parse(out.resolve("index.html").toFile()).select(".teasers h2 a").eachText());
+        assertEquals(List.of("Tram", "Bridge"), Jsoup.parse(out.resolve("tag/tram.html").toFile()).select(".teasers h2 a").eachText());
+        for (String file : List.of("category/city.html", "category/city/feed.xml", "author/amara-okafor.html", "feed.xml",
+                "sitemap.xml", "sitemaps/2026-11-21.xml", "news-sitemap.xml", "404.html", "archive/2026/11/22.html",
+                "category/sport/2026/11.html")) {
+            assertTrue(Files.exists(out.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void anArticleSharingATagWithThousandsReadsABoundedNeighbourhood_G4() {
+        List<Entry> entries = new ArrayList<>();
+        Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), false);
+        for (int i = 0; i < 5000; i++) {
+            entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
+                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7)))));
+        }
+        Map<String, Entry> bySlug = new HashMap<>();
+        entries.forEach(e -> bySlug.put(e.slug(), e));
+        var postings = new MemoryPostings(entries, ZoneOffset.UTC);
+        var neighbours = Neighbours.of(postings, bySlug, new Ranking(RankingRules.DEFAULT), 12);
+        var near = neighbours.of(entries.get(2500).candidate(), List.of());
+        assertTrue(near.entries().size() <= 5 * 2 * 12, "at most a window each side in each of its five listings: " + near.entries().size());
+        assertEquals(5000, postings.states(List.of(ListingKey.tag("news"))).get(ListingKey.tag("news")).count());
+        assertEquals(4, neighbours.rank(entries.get(2500), dev.newsroom.core.article.RelatedChoices.NONE).size());
+    }
+}

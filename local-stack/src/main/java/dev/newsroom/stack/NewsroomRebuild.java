@@ -1,0 +1,78 @@
+package dev.newsroom.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.local.FunctionEnvironment;
+import dev.newsroom.local.TemplateResources;
+import dev.newsroom.relate.LiveRebuild;
+import dev.newsroom.relate.RelateConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./newsroom rebuild}: every related list and page again, from the live tables. */
+@Command(name = "newsroom rebuild", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Rebuilds the index table and renders every page again from the live articles table: after a",
+            "template change, or to fill the index for articles published before the relate function.",
+            "By default it works on the running ./newsroom up; with --from-environment, on whatever the",
+            "relate function's variables and AWS's own (AWS_REGION, credentials) name, such as a deployed stack."})
+public final class NewsroomRebuild implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsroom",
+            description = "The running local newsroom's data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "template.yaml",
+            description = "The SAM template the relate function's settings come from (default: ${DEFAULT-VALUE}).")
+    Path template;
+
+    @Option(names = "--from-environment",
+            description = "Take SITE_BUCKET, ARTICLES_TABLE, INDEX_TABLE, SITE_URL, SITE_NAME, AWS_REGION and credentials from the environment.")
+    boolean fromEnvironment;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NewsroomRebuild()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Env env = new Env(fromEnvironment ? System.getenv() : localEnvironment());
+        var clients = new AwsClients(env);
+        long start = System.nanoTime();
+        var summary = LiveRebuild.create(RelateConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC())
+                .run(System.out);
+        System.out.printf("rebuilt %d articles (%d lists changed) into %d pages in %.1f s%n", summary.articles(),
+                summary.listsChanged(), summary.pages(), (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    /** The relate function's environment as ./newsroom up gives it, from the endpoints it wrote. */
+    private Map<String, String> localEnvironment() throws Exception {
+        Path file = dataDir.resolve("endpoints.json");
+        if (!Files.exists(file)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), file + " not found: is ./newsroom up running?");
+        }
+        JsonNode endpoints = Json.mapper().readTree(file.toFile());
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("SITE_URL", endpoints.get("site").asText());
+        overrides.put("CDN_URL", endpoints.get("site").asText());
+        overrides.put("AWS_REGION", endpoints.get("region").asText());
+        overrides.put("AWS_ACCESS_KEY_ID", endpoints.get("accessKeyId").asText());
+        overrides.put("AWS_SECRET_ACCESS_KEY", endpoints.get("secretAccessKey").asText());
+        overrides.put("AWS_ENDPOINT_URL_S3", endpoints.get("s3").asText());
+        overrides.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.get("dynamodb").asText());
+        overrides.put("S3_FORCE_PATH_STYLE", "true");
+        var cfn = CloudFormationTemplate.read(template);
+        return FunctionEnvironment.resolve(cfn, "RelateFunction", new TemplateResources(cfn).names(), overrides);
+    }
+}
