@@ -3,12 +3,7 @@ package dev.newsroom.relate;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
-import dev.newsroom.core.related.Ranking;
-import dev.newsroom.core.render.PageRenderer;
-import dev.newsroom.core.store.ArticlePages;
-import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -37,15 +32,9 @@ public final class Relater {
     }
 
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
-        var index = new IndexStore(dynamo, config.indexTable(), config.site().zone());
-        var site = new SiteBucket(s3, config.siteBucket());
-        var renderer = new PageRenderer(config.site());
-        var articles = new ArticleStore(dynamo, config.articlesTable());
-        var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
-                config.window());
-        return new Relater(index,
-                new RelatedLists(index, articles, new ArticlePages(renderer, site), site, neighbours, config.fanOut()),
-                new ListingPages(index, renderer, site::write, config.site().zone(), config.listingSize(), clock));
+        Wiring wiring = Wiring.of(config, s3, dynamo);
+        return new Relater(wiring.index(), wiring.lists(), new ListingPages(wiring.index(), wiring.renderer(),
+                wiring.site()::write, config.site().zone(), config.listingSize(), clock));
     }
 
     /** What one change did, for the log. */

@@ -3,6 +3,7 @@ package dev.newsroom.core.store;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -73,6 +74,11 @@ public final class SiteBucket {
             } catch (S3Exception e) {
                 boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409;
                 if (!lostRace || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (SdkClientException e) {
+                // A refusal may come before the body is sent (a lost race) and end the connection: look again.
+                if (attempt == ATTEMPTS) {
                     throw e;
                 }
             }

@@ -1,0 +1,28 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.SiteBucket;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The relate function's parts, built once from its configuration: the stream handler and the full rebuild share them. */
+record Wiring(RelateConfig config, IndexStore index, ArticleStore articles, SiteBucket site, PageRenderer renderer,
+              ArticlePages pages, RelatedLists lists) {
+
+    static Wiring of(RelateConfig config, S3Client s3, DynamoDbClient dynamo) {
+        var index = new IndexStore(dynamo, config.indexTable(), config.site().zone());
+        var site = new SiteBucket(s3, config.siteBucket());
+        var renderer = new PageRenderer(config.site());
+        var articles = new ArticleStore(dynamo, config.articlesTable());
+        var pages = new ArticlePages(renderer, site);
+        var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
+                config.window());
+        return new Wiring(config, index, articles, site, renderer, pages,
+                new RelatedLists(index, articles, pages, site, neighbours, config.fanOut()));
+    }
+}
