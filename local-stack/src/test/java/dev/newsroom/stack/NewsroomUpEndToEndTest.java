@@ -104,7 +104,8 @@ class NewsroomUpEndToEndTest {
                     .contains("href=\"/articles/tram\""));
             for (String path : List.of("/", "/category/city", "/tag/transport", "/feed.xml", "/category/city/feed.xml",
                     "/news-sitemap.xml", "/sitemaps/2026-11-21.xml", "/archive/2026/11/21")) {
-                assertTrue(get(site + path).body().contains("/articles/tram"), path + " lists the new article");
+                await(path + " lists the new article").atMost(PAGE_DEADLINE)
+                        .until(() -> get(site + path).body().contains("/articles/tram"));
             }
             assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/2026-11-21.xml"));
             HttpResponse<String> missing = get(site + "/no/such/page");
@@ -115,7 +116,7 @@ class NewsroomUpEndToEndTest {
             aws(endpoints, "s3", "rm", "s3://source-bucket/articles/tram.md");
             await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/category/city").body().contains("/articles/tram"));
             await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/articles/harbour-bridge-reopens").body().contains("/articles/tram"));
-            assertTrue(!get(site + "/feed.xml").body().contains("/articles/tram"));
+            await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/feed.xml").body().contains("/articles/tram"));
         }
     }
 

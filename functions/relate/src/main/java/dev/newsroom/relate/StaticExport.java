@@ -75,6 +75,8 @@ public final class StaticExport {
         var postings = new MemoryPostings(entries.values(), site.zone());
         var neighbours = Neighbours.of(postings, entries, ranking, window);
         var renderer = new PageRenderer(site);
+        var script = PageRenderer.COMMENTS_SCRIPT;
+        write(out.resolve(SiteLayout.objectKey(script.path())), script.content());
         PageSink sink = (key, content, type, version) -> write(out.resolve(key), content);
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {

@@ -180,4 +180,20 @@ class RelateOnLocalServicesTest {
         world.relate();
         assertEquals(List.of("unrelated", "close"), world.related("main"));
     }
+
+    @Test
+    void aDeletedItemLeavesEveryListAndListingLikeAWithdrawal() {
+        world.publish("keeps", 3, "city", "amara", "tram");
+        world.publish("deleted", 2, "city", "amara", "tram");
+        world.relate();
+        assertEquals(List.of("deleted"), world.related("keeps"));
+        world.stack.aws().dynamoDb().deleteItem(r -> r.tableName(world.stack.name("ArticlesTable"))
+                .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("deleted")))));
+        StreamsEventResponse response = world.relate();
+        assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of(), world.related("keeps"));
+        assertEquals(1, world.index.state(ListingKey.category(world.slug("city"))).count());
+        assertFalse(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("deleted story"));
+    }
 }

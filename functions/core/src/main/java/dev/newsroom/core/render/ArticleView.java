@@ -23,7 +23,7 @@ public record ArticleView(
         String captchaProvider,
         String captchaSiteKey,
         String captchaScript,
-        String commentsScript,
+        String commentsScriptUrl,
         Set<String> adSlots) {
 
     public record Link(String text, String href) {

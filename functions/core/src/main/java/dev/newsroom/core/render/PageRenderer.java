@@ -30,14 +30,35 @@ import java.util.Locale;
 
 /**
  * Renders pages with the templates compiled at build time. Templates escape every value for its
- * context; the only raw output is the body (already sanitised by {@link MarkdownRenderer}), the
- * JSON-LD (already encoded by {@link ScriptJson}), and the page's own comments script, a constant.
+ * context; the only raw output is the body (already sanitised by {@link MarkdownRenderer}) and the
+ * JSON-LD (already encoded by {@link ScriptJson}).
  * Thread-safe; build it once.
  */
 public final class PageRenderer {
 
-    /** The page's own script for comments: a constant of ours, the third raw output besides body and JSON-LD. */
-    private static final String COMMENTS_SCRIPT = resource("comments.js");
+    /**
+     * The page's own script for comments, a constant of ours. It is an asset named by its content,
+     * so readers' browsers and the CDN keep it for a year and fetch it once for every article.
+     */
+    public static final Asset COMMENTS_SCRIPT = Asset.named("comments", ".js", "text/javascript; charset=utf-8",
+            resource("comments.js"));
+
+    /** A file of ours that pages refer to, at a path that changes with its content. */
+    public record Asset(String path, String contentType, String content) {
+
+        static Asset named(String name, String extension, String contentType, String content) {
+            String hash = java.util.HexFormat.of().formatHex(sha256(content)).substring(0, 16);
+            return new Asset("/" + SiteLayout.ASSETS + "site/" + name + "-" + hash + extension, contentType, content);
+        }
+
+        private static byte[] sha256(String content) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+    }
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final SiteConfig site;
@@ -73,7 +94,7 @@ public final class PageRenderer {
                 article.bodyHtml(),
                 related.stream().map(this::teaser).toList(),
                 meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.captcha().provider(),
-                site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT, site.adSlots());
+                site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT.path(), site.adSlots());
         return render("article.jte", view);
     }
 

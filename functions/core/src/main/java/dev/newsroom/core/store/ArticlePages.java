@@ -5,6 +5,7 @@ import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Projects an article item and its related list onto the article's page. The publish function
@@ -15,6 +16,8 @@ public final class ArticlePages {
 
     private final PageRenderer pages;
     private final SiteBucket site;
+    /** Whether this instance has made sure the assets its pages refer to are there. */
+    private final AtomicBoolean assetsChecked = new AtomicBoolean();
 
     public ArticlePages(PageRenderer pages, SiteBucket site) {
         this.pages = pages;
@@ -30,6 +33,7 @@ public final class ArticlePages {
             return current.get().equals(version) ? SiteBucket.Outcome.CURRENT : SiteBucket.Outcome.KEPT_NEWER;
         }
         if (stored.status() == ArticleStatus.PUBLISHED) {
+            ensureAssets();
             return site.writePage(key, pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), version);
         }
         return current.isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
@@ -38,7 +42,16 @@ public final class ArticlePages {
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
+        ensureAssets();
         return site.rewrite(SiteLayout.articleKey(stored.slug()),
                 pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), SiteBucket.HTML_TYPE, version);
+    }
+
+    private void ensureAssets() {
+        if (!assetsChecked.get()) {
+            var script = PageRenderer.COMMENTS_SCRIPT;
+            site.ensureAsset(SiteLayout.objectKey(script.path()), script.content(), script.contentType());
+            assetsChecked.set(true);
+        }
     }
 }

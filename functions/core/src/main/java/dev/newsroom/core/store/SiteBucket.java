@@ -90,6 +90,14 @@ public final class SiteBucket {
         return head(key).map(SiteBucket::pageVersion);
     }
 
+    /** Writes one of our own assets, named by its content, unless it is there already. */
+    public void ensureAsset(String key, String content, String contentType) {
+        if (head(key).isEmpty()) {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(ASSET_CACHE),
+                    RequestBody.fromString(content, StandardCharsets.UTF_8));
+        }
+    }
+
     public void copyAsset(String sourceBucket, String sourceKey, String key, String contentType) {
         s3.copyObject(r -> r.sourceBucket(sourceBucket).sourceKey(sourceKey)
                 .destinationBucket(bucket).destinationKey(key)
