@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -75,14 +76,15 @@ public final class StaticExport {
         var postings = new MemoryPostings(entries.values(), site.zone());
         var neighbours = Neighbours.of(postings, entries, ranking, window);
         var renderer = new PageRenderer(site);
+        Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
-        write(out.resolve(SiteLayout.objectKey(script.path())), script.content());
-        PageSink sink = (key, content, type, version) -> write(out.resolve(key), content);
+        write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);
+        PageSink sink = (key, content, type, version) -> write(out.resolve(key), content, folders);
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {
             var items = neighbours.rank(entries.get(article.slug()), article.metadata().related());
             write(out.resolve(SiteLayout.articleKey(article.slug())),
-                    renderer.article(article, items.stream().map(i -> i.article()).toList()));
+                    renderer.article(article, items.stream().map(i -> i.article()).toList()), folders);
             pages.incrementAndGet();
         });
         progress.printf("rendered %d article pages at %.1f s%n", pages.get(), seconds(start));
@@ -95,6 +97,14 @@ public final class StaticExport {
         }
         progress.printf("rendered %d pages in all at %.1f s%n", pages.get(), seconds(start));
         return new Summary(articles.size(), rejected.get(), pages.get());
+    }
+
+    private static Path folder(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double seconds(long since) {
@@ -113,9 +123,10 @@ public final class StaticExport {
         }
     }
 
-    private static void write(Path file, String content) {
+    /** Writes a page; {@code folders} remembers the folders made, so each is made once (and before any write in it). */
+    private static void write(Path file, String content, Map<Path, Path> folders) {
         try {
-            Files.createDirectories(file.getParent());
+            folders.computeIfAbsent(file.getParent(), StaticExport::folder);
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
