@@ -97,17 +97,20 @@ class NewsroomUpEndToEndTest {
             String site = endpoints.get("site").asText();
             await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("Harbour bridge"));
 
-            Files.writeString(article, "---\ntitle: New tram line to the harbour\ndate: 2026-11-21T08:00:00Z\n"
+            // An hour ago, so that Google News' two-day sitemap lists it too; the site's zone is UTC.
+            java.time.Instant published = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String day = published.toString().substring(0, 10);
+            Files.writeString(article, "---\ntitle: New tram line to the harbour\ndate: " + published + "\n"
                     + "category: City\ntags: [Transport, Harbour]\n---\nTrams run from Monday.\n");
             aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/tram.md");
             await().atMost(PAGE_DEADLINE).until(() -> get(site + "/articles/harbour-bridge-reopens").body()
                     .contains("href=\"/articles/tram\""));
             for (String path : List.of("/", "/category/city", "/tag/transport", "/feed.xml", "/category/city/feed.xml",
-                    "/news-sitemap.xml", "/sitemaps/2026-11-21.xml", "/archive/2026/11/21")) {
+                    "/news-sitemap.xml", "/sitemaps/" + day + ".xml", "/archive/" + day.replace('-', '/'))) {
                 await(path + " lists the new article").atMost(PAGE_DEADLINE)
-                        .until(() -> get(site + path).body().contains("/articles/tram"));
+                        .until(() -> status(site + path) == 200 && get(site + path).body().contains("/articles/tram"));
             }
-            assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/2026-11-21.xml"));
+            assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/" + day + ".xml"));
             HttpResponse<String> missing = get(site + "/no/such/page");
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().contains("Page not found") && missing.body().contains("/articles/tram"),

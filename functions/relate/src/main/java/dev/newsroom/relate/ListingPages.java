@@ -83,7 +83,7 @@ final class ListingPages {
             rendered += archive(key, state, archive, version);
         }
         if (key.kind() == ListingKey.Kind.HOME) {
-            rendered += siteFiles(state, version, changed.stream().anyMatch(e -> e.published().isAfter(newsSince())));
+            rendered += siteFiles(state, version);
         }
         return rendered;
     }
@@ -95,7 +95,7 @@ final class ListingPages {
         for (Archive archive : state.archives()) {
             rendered += archive(key, state, archive, version);
         }
-        return rendered + (key.kind() == ListingKey.Kind.HOME ? siteFiles(state, version, true) : 0);
+        return rendered + (key.kind() == ListingKey.Kind.HOME ? siteFiles(state, version) : 0);
     }
 
     /** One archive page; the site's days also have a sitemap each. */
@@ -109,12 +109,12 @@ final class ListingPages {
         return 2;
     }
 
-    /** The sitemap index and, if asked, Google News' sitemap. */
-    private int siteFiles(ListingState state, PageVersion version, boolean news) {
+    /**
+     * The sitemap index and Google News' sitemap, which also drops articles as they turn two days
+     * old whenever the site changes (and is there, empty, on a quiet site).
+     */
+    private int siteFiles(ListingState state, PageVersion version) {
         write(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version);
-        if (!news) {
-            return 1;
-        }
         List<Entry> recent = new ArrayList<>(index.since(ListingKey.HOME, newsSince()));
         Collections.reverse(recent);
         write(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version);
