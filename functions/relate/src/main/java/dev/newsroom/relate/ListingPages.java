@@ -23,9 +23,9 @@ import java.util.Set;
 
 /**
  * Renders the pages that list articles: for each listing an article is in (or was in), the index
- * page and feed if the article is (or was) among the newest, and the archive page of its date; for
- * the site as a whole also the 404 page, the day's sitemap, the sitemap index and Google News'
- * sitemap. Each page carries its listing's revision, read before its articles, so an older render
+ * page and feed, the archive page of its date (and that page's neighbours, when it opens or
+ * closes); for the site as a whole also the 404 page, the day's sitemap, the sitemap index and
+ * Google News' sitemap. Each page carries its listing's revision, read before its articles, so an older render
  * never replaces a newer page (B2).
  */
 final class ListingPages {
@@ -70,17 +70,24 @@ final class ListingPages {
 
     private int update(ListingKey key, ListingState state, List<Entry> changed) {
         PageVersion version = PageVersion.of(state.revision());
-        int rendered = 0;
-        List<Entry> newest = index.newest(key, size);
-        boolean amongNewest = newest.size() < size
-                || changed.stream().anyMatch(e -> !e.published().isBefore(newest.get(newest.size() - 1).published()));
-        if (amongNewest) {
-            rendered += index(key, state, newest, version);
-        }
+        // The index page lists the newest articles and every archive page, so any change may show there.
+        int rendered = index(key, state, index.newest(key, size), version);
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
+        Set<Archive> neighbours = new LinkedHashSet<>();
         for (Archive archive : archives) {
-            rendered += archive(key, state, archive, version);
+            List<Entry> entries = index.archive(key, archive);
+            rendered += archive(key, state, archive, entries, version);
+            boolean openedOrClosed = entries.isEmpty() || entries.size() == 1 && changed.contains(entries.get(0));
+            if (openedOrClosed) {
+                // Its neighbours' "newer" and "older" links now lead to it, or past it.
+                Optional.ofNullable(state.archives().lower(archive)).ifPresent(neighbours::add);
+                Optional.ofNullable(state.archives().higher(archive)).ifPresent(neighbours::add);
+            }
+        }
+        neighbours.removeAll(archives);
+        for (Archive neighbour : neighbours) {
+            rendered += archive(key, state, neighbour, index.archive(key, neighbour), version);
         }
         if (key.kind() == ListingKey.Kind.HOME) {
             rendered += siteFiles(state, version);
@@ -93,14 +100,13 @@ final class ListingPages {
         PageVersion version = PageVersion.of(state.revision());
         int rendered = index(key, state, index.newest(key, size), version);
         for (Archive archive : state.archives()) {
-            rendered += archive(key, state, archive, version);
+            rendered += archive(key, state, archive, index.archive(key, archive), version);
         }
         return rendered + (key.kind() == ListingKey.Kind.HOME ? siteFiles(state, version) : 0);
     }
 
     /** One archive page; the site's days also have a sitemap each. */
-    private int archive(ListingKey key, ListingState state, Archive archive, PageVersion version) {
-        List<Entry> entries = index.archive(key, archive);
+    private int archive(ListingKey key, ListingState state, Archive archive, List<Entry> entries, PageVersion version) {
         write(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)), SiteBucket.HTML_TYPE, version);
         if (key.kind() != ListingKey.Kind.HOME) {
             return 1;

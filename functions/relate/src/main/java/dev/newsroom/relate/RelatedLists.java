@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Keeps "More articles" lists current as articles change, reading only what is near the change:
@@ -76,16 +77,17 @@ final class RelatedLists {
         affected.remove(slug);
         Map<String, RelatedList> lists = index.related(affected);
         for (String other : affected) {
-            RelatedList list = lists.get(other);
-            if (list != null) {
-                changed += updateOther(list, slug, after, near) ? 1 : 0;
+            if (lists.containsKey(other)) {
+                Neighbourhood changedNear = near;
+                changed += store(other, Optional.of(lists.get(other)),
+                        current -> current.flatMap(list -> placed(list, slug, after, changedNear))) ? 1 : 0;
             }
         }
         return changed;
     }
 
-    /** Places (or removes) the changed article in another article's list. */
-    private boolean updateOther(RelatedList list, String slug, Optional<Entry> after, Neighbourhood near) {
+    /** Another article's list with the changed article placed in it (or removed); empty if it has no place there. */
+    private Optional<RelatedList> placed(RelatedList list, String slug, Optional<Entry> after, Neighbourhood near) {
         Optional<Scored> scored = after.filter(e -> !list.excluded().contains(slug))
                 .flatMap(e -> list.pinned().contains(slug)
                         ? Optional.of(ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies())
@@ -93,7 +95,7 @@ final class RelatedLists {
                         : ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies()));
         Optional<Scored> was = list.entry(slug);
         if (was.isEmpty() && scored.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         boolean fell = was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
         List<RelatedList.Item> items;
@@ -106,7 +108,7 @@ final class RelatedLists {
                     .map(s -> s.slug().equals(slug) ? new RelatedList.Item(s, after.get().shown()) : known.get(s.slug()))
                     .toList();
         }
-        return store(list.slug(), list.owner(), list.pinned(), list.excluded(), items);
+        return Optional.of(list.next(list.owner(), list.pinned(), list.excluded(), items));
     }
 
     /** A pinned article the owner shares nothing with still has its place, with no score. */
@@ -128,11 +130,26 @@ final class RelatedLists {
      * owner's page up to date. Returns whether the list changed.
      */
     boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
+        return store(slug, index.related(slug), current -> Optional.of(current.map(c -> c.next(owner, pinned, excluded, items))
+                .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items))));
+    }
+
+    /**
+     * As above, with the next list worked out from the stored one on every attempt, so that a list
+     * two changes update at once keeps both (empty: leave it as it is). {@code read} is the list as
+     * just read; a retry reads it again.
+     */
+    private boolean store(String slug, Optional<RelatedList> read, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Optional<RelatedList> current = index.related(slug);
-            RelatedList next = current.map(c -> c.next(owner, pinned, excluded, items))
-                    .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items));
+            Optional<RelatedList> current = attempt == 1 ? read : index.related(slug);
+            Optional<RelatedList> wanted = nextOf.apply(current);
+            if (wanted.isEmpty()) {
+                return false;
+            }
+            RelatedList next = wanted.get();
             if (current.isPresent() && same(current.get(), next)) {
+                // A retry after a crash between the save and what follows finishes the job.
+                index.relink(slug, links(current.get()), Set.of());
                 showOnPage(current.get());
                 return false;
             }

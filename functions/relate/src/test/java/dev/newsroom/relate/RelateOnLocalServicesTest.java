@@ -196,4 +196,22 @@ class RelateOnLocalServicesTest {
         assertEquals(1, world.index.state(ListingKey.category(world.slug("city"))).count());
         assertFalse(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("deleted story"));
     }
+
+    @Test
+    void aNewArchivePageIsLinkedFromItsNeighbours() {
+        world.publish("earlier", 5, "city", "amara", "tram");
+        world.relate();
+        var tag = ListingKey.tag(world.slug("tram"));
+        world.publish("later", 1, "city", "amara", "tram");
+        world.relate();
+        Document november = Jsoup.parse(world.page(tag.path() + "/2026/11").orElseThrow());
+        assertEquals(List.of("later story", "earlier story"), november.select(".teasers h2 a").eachText());
+        world.publish("december", -10, "city", "amara", "tram");
+        world.relate();
+        november = Jsoup.parse(world.page(tag.path() + "/2026/11").orElseThrow());
+        assertEquals(tag.path() + "/2026/12", november.selectFirst("a[rel=next]").attr("href"),
+                "the month before links on to the month that just opened");
+        assertTrue(Jsoup.parse(world.page(tag.path()).orElseThrow()).select(".archive a").eachText()
+                .containsAll(List.of("December 2026", "November 2026")));
+    }
 }

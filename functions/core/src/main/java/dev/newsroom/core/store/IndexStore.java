@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -58,6 +59,7 @@ public final class IndexStore implements Postings {
             .withZone(ZoneOffset.UTC);
     private static final int BATCH_GET = 100;
     private static final int BATCH_WRITE = 25;
+    private static final int TRANSACTION_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -110,18 +112,35 @@ public final class IndexStore implements Postings {
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(meta(key), SINGLE))
                 .updateExpression(update).expressionAttributeNames(Map.of("#count", "count"))
                 .expressionAttributeValues(values).build()).build());
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                return false;
-            }
-            throw e;
-        }
+        boolean applied = transact(writes);
+        // Also on a replay: a crash may have come between the transaction and this.
         if (before.isPresent() && (after.isEmpty() || moved)) {
             forgetArchiveIfEmpty(key, Archive.of(key, before.get().published(), zone));
         }
-        return true;
+        return applied;
+    }
+
+    /**
+     * Runs a transaction; false if a condition failed (the change was made already, or overtaken).
+     * Every change meets at the site's listing state, so concurrent shards conflict: a few quick
+     * retries settle that without failing the record.
+     */
+    private boolean transact(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
+                    return false;
+                }
+                boolean conflict = e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflict || attempt == TRANSACTION_ATTEMPTS) {
+                    throw e;
+                }
+                LockSupport.parkNanos(java.time.Duration.ofMillis(20L * attempt * attempt).toNanos());
+            }
+        }
     }
 
     /**
@@ -158,8 +177,8 @@ public final class IndexStore implements Postings {
         }
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(meta(key), SINGLE))
-                    .updateExpression("DELETE archives :archive").conditionExpression("rev = :rev")
-                    .expressionAttributeValues(Map.of(":archive", AttributeValue.fromSs(List.of(archive.id())),
+                    .updateExpression("ADD rev :one DELETE archives :archive").conditionExpression("rev = :rev")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":archive", AttributeValue.fromSs(List.of(archive.id())),
                             ":rev", n(state.revision()))));
         } catch (ConditionalCheckFailedException e) {
             // The listing changed: whoever changed it reconsiders its archive.
