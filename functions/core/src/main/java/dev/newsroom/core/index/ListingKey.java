@@ -38,14 +38,6 @@ public record ListingKey(Kind kind, String slug) {
         return kind == Kind.HOME ? "all" : kind.name().toLowerCase(java.util.Locale.ROOT) + "#" + slug;
     }
 
-    public static ListingKey fromId(String id) {
-        if (id.equals("all")) {
-            return HOME;
-        }
-        int hash = id.indexOf('#');
-        return new ListingKey(Kind.valueOf(id.substring(0, hash).toUpperCase(java.util.Locale.ROOT)), id.substring(hash + 1));
-    }
-
     /** The public path of the index page. */
     public String path() {
         return switch (kind) {

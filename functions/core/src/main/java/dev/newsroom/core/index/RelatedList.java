@@ -26,10 +26,6 @@ public record RelatedList(Candidate owner, List<String> pinned, Set<String> excl
         items = List.copyOf(items);
     }
 
-    public static RelatedList empty(Candidate owner, List<String> pinned, Set<String> excluded) {
-        return new RelatedList(owner, pinned, excluded, 0, List.of());
-    }
-
     public String slug() {
         return owner.slug();
     }

@@ -28,15 +28,12 @@ public final class ArticlePages {
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
         String key = SiteLayout.articleKey(stored.slug());
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
-        Optional<PageVersion> current = site.pageVersion(key);
-        if (current.isPresent() && current.get().compareTo(version) >= 0) {
-            return current.get().equals(version) ? SiteBucket.Outcome.CURRENT : SiteBucket.Outcome.KEPT_NEWER;
-        }
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
-            return site.writePage(key, pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), version);
+            return site.writePage(key, () -> pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), version);
         }
-        return current.isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
+        // A tombstone only replaces a page: an article never published needs none.
+        return site.pageVersion(key).isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
     }
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */

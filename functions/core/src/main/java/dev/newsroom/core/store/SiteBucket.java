@@ -3,6 +3,7 @@ package dev.newsroom.core.store;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,18 +42,23 @@ public final class SiteBucket {
         return write(key, html, HTML_TYPE, version);
     }
 
+    /** Writes an HTML page, rendering it only if no page of this version or newer is there. */
+    public Outcome writePage(String key, Supplier<String> html, PageVersion version) {
+        return write(key, html, HTML_TYPE, version, false);
+    }
+
     /** Writes a page of any type (HTML, a feed, a sitemap) unless a newer one is there. */
     public Outcome write(String key, String content, String contentType, PageVersion version) {
-        return write(key, content, contentType, version, false);
+        return write(key, () -> content, contentType, version, false);
     }
 
     /** As {@link #write}, but also over a page of the same version: a full rebuild after a template change. */
     public Outcome rewrite(String key, String content, String contentType, PageVersion version) {
-        return write(key, content, contentType, version, true);
+        return write(key, () -> content, contentType, version, true);
     }
 
-    private Outcome write(String key, String content, String contentType, PageVersion version, boolean sameToo) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    private Outcome write(String key, Supplier<String> content, String contentType, PageVersion version, boolean sameToo) {
+        byte[] bytes = null;
         for (int attempt = 1; ; attempt++) {
             Optional<HeadObjectResponse> current = head(key);
             PageVersion stored = current.map(SiteBucket::pageVersion).orElse(PageVersion.NONE);
@@ -63,6 +69,9 @@ public final class SiteBucket {
             if (order == 0 && !sameToo) {
                 // Already written: by an earlier attempt of ours, or by a writer rendering the same version.
                 return Outcome.CURRENT;
+            }
+            if (bytes == null) {
+                bytes = content.get().getBytes(StandardCharsets.UTF_8);
             }
             var put = PutObjectRequest.builder().bucket(bucket).key(key)
                     .contentType(contentType).cacheControl(HTML_CACHE)

@@ -30,10 +30,9 @@ class ListingKeyTest {
     }
 
     @Test
-    void idsRoundTripAndPathsAreTheSitesOwn() {
-        for (ListingKey key : new ListingKey[] {ListingKey.HOME, ListingKey.category("city"), ListingKey.tag("tram"), ListingKey.author("amara-okafor")}) {
-            assertEquals(key, ListingKey.fromId(key.id()));
-        }
+    void idsAndPathsAreTheSitesOwn() {
+        assertEquals("all", ListingKey.HOME.id());
+        assertEquals("tag#tram", ListingKey.tag("tram").id());
         assertEquals("index.html", SiteLayout.objectKey(ListingKey.HOME.path()));
         assertEquals("category/city.html", SiteLayout.objectKey(ListingKey.category("city").path()));
         assertEquals(Optional.of("/category/city/feed.xml"), ListingKey.category("city").feedPath());
