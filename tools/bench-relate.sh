@@ -31,7 +31,7 @@ case "$mode" in
   hugo)
     command -v hugo >/dev/null || { echo "needs Hugo: apt-get install -y hugo" >&2; exit 1; }
     SIZES="$sizes" RUNS=${RUNS:-3} MODES=${MODES:-"disk norel"} INCR=${INCR:-1} WORK="$work/hugo" \
-      OUR_CMD="$java -XX:+UseParallelGC -cp $classpath dev.newsroom.stack.NewsroomExport --template $PWD/template.yaml {in} {out}" \
+      OUR_CMD="$PWD/newsroom export {in} {out}" \
       bash "$bench/hugo_bench.sh"
     ;;
   *)

@@ -7,14 +7,18 @@ import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.TemplateResources;
 import dev.newsroom.relate.RelateConfig;
 import dev.newsroom.relate.StaticExport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ./newsroom export}: a folder of articles in, a folder of pages out, laid out as the site bucket. */
 @Command(name = "newsroom export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,7 +38,7 @@ public final class NewsroomExport implements Callable<Integer> {
             description = "The site's public address, for canonical links, feeds and sitemaps (default: ${DEFAULT-VALUE}).")
     String siteUrl;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "template.yaml",
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.home:-.}/template.yaml",
             description = "The SAM template the relate function's settings come from (default: ${DEFAULT-VALUE}).")
     Path template;
 
@@ -42,8 +46,14 @@ public final class NewsroomExport implements Callable<Integer> {
         System.exit(new CommandLine(new NewsroomExport()).execute(args));
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(in)) {
+            throw new ParameterException(spec.commandLine(), "ARTICLES: " + in.toAbsolutePath() + " is not a folder");
+        }
         var cfn = CloudFormationTemplate.read(template);
         Map<String, String> env = FunctionEnvironment.resolve(cfn, "RelateFunction", new TemplateResources(cfn).names(),
                 Map.of("SITE_URL", siteUrl, "CDN_URL", siteUrl, "AWS_REGION", "us-east-1"));
@@ -54,6 +64,6 @@ public final class NewsroomExport implements Callable<Integer> {
                 .run(in, out, System.out);
         System.out.printf("exported %d articles into %d pages in %.1f s%n", summary.articles(), summary.pages(),
                 (System.nanoTime() - start) / 1e9);
-        return summary.rejected() == 0 ? 0 : 2;
+        return summary.rejected() == 0 ? 0 : 1;
     }
 }

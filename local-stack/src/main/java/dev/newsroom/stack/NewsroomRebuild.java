@@ -28,11 +28,11 @@ import picocli.CommandLine.Option;
             "relate function's variables and AWS's own (AWS_REGION, credentials) name, such as a deployed stack."})
 public final class NewsroomRebuild implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsroom",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:newsroom.home:-.}/.newsroom",
             description = "The running local newsroom's data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "template.yaml",
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.home:-.}/template.yaml",
             description = "The SAM template the relate function's settings come from (default: ${DEFAULT-VALUE}).")
     Path template;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Finds an article's candidates and ranks its list: the articles nearest in time, up to
@@ -24,20 +25,36 @@ final class Neighbours {
 
     private final Postings postings;
     private final Function<String, Optional<Entry>> published;
+    private final Function<Entry, Candidate> candidates;
     private final Ranking ranking;
     private final int window;
 
-    /** @param published looks up a pinned article that shares no listing with the owner */
-    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Ranking ranking, int window) {
+    /**
+     * @param published  looks up a pinned article that shares no listing with the owner
+     * @param candidates what ranking needs of an entry
+     */
+    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Function<Entry, Candidate> candidates,
+               Ranking ranking, int window) {
         this.postings = postings;
         this.published = published;
+        this.candidates = candidates;
         this.ranking = ranking;
         this.window = window;
     }
 
-    /** Over a whole site held in memory, as a full export or rebuild ranks it. */
+    /** Over a live site: each entry's candidate is made when it is met. */
+    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Ranking ranking, int window) {
+        this(postings, published, Entry::candidate, ranking, window);
+    }
+
+    /**
+     * Over a whole site held in memory, as a full export or rebuild ranks it. Each article is met
+     * in about a hundred neighbourhoods, so its candidate is made once, up front.
+     */
     static Neighbours of(MemoryPostings postings, Map<String, Entry> entries, Ranking ranking, int window) {
-        return new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)), ranking, window);
+        Map<String, Candidate> candidates = entries.values().stream().collect(Collectors.toMap(Entry::slug, Entry::candidate));
+        return new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)),
+                entry -> candidates.get(entry.slug()), ranking, window);
     }
 
     Ranking ranking() {
@@ -46,7 +63,8 @@ final class Neighbours {
 
     /** An article's list ranked afresh, with its editor's pins and exclusions. */
     List<RelatedList.Item> rank(Entry entry, RelatedChoices choices) {
-        return rank(entry.candidate(), choices.pinned(), choices.excluded(), of(entry.candidate(), choices.pinned()));
+        Candidate owner = candidates.apply(entry);
+        return rank(owner, choices.pinned(), choices.excluded(), of(owner, choices.pinned()));
     }
 
     Neighbourhood of(Candidate owner, List<String> pinned) {
@@ -62,7 +80,7 @@ final class Neighbours {
             }
         }
         entries.remove(owner.slug());
-        return new Neighbourhood(entries, postings.frequencies(owner.tags()));
+        return new Neighbourhood(entries, candidates, postings.frequencies(owner.tags()));
     }
 
     /** Ranks a list afresh from the owner's neighbourhood and pins. */

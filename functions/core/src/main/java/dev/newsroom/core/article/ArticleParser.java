@@ -79,14 +79,22 @@ public final class ArticleParser {
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidArticleException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            // Either the file holds a replacement character or it is malformed: the strict decoder tells which.
+            text = strictUtf8(bytes);
+        }
+        // A byte-order mark from Windows editors is harmless; drop it.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String strictUtf8(byte[] bytes) throws InvalidArticleException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            // A byte-order mark from Windows editors is harmless; drop it.
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (MalformedInputException e) {
             throw new InvalidArticleException("file", "is not valid UTF-8 (a bad byte sequence near byte "
                     + firstBadByte(bytes) + "); save it as UTF-8");

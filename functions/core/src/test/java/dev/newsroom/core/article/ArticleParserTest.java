@@ -254,6 +254,11 @@ class ArticleParserTest {
     }
 
     @Test
+    void keepsAReplacementCharacterWrittenOnPurpose_C5() throws Exception {
+        assertEquals("Broken \uFFFD glyph", parse("articles/a.md", md("title: \"Broken \uFFFD glyph\"\ndate: 2024-01-01", "")).metadata().title());
+    }
+
+    @Test
     void refusesSlugsWithNothingLeft_C4() {
         assertEquals("slug: must contain letters or digits",
                 problems("articles/a.md", md("title: A\ndate: 2024-01-01\nslug: \"\uFF0E\uFF0E\uFF0F\"", "")).get(0).toString());

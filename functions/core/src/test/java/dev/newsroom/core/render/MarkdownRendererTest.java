@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,6 +50,32 @@ class MarkdownRendererTest {
             });
         }
         assertTrue(doc.text().contains("Before."));
+    }
+
+    /** Bodies without raw HTML skip the sanitiser, so what the renderer writes must already be what it allows. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[x](javascript:alert(1)) [y](&#106;avascript:alert(1)) [z](JaVaScRiPt:alert(1)) [v](vbscript:x)",
+            "<javascript:alert(1)> <https://ok.example/a?b=1&c=2> <mail@example.org>",
+            "![](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+) ![a \"b\"](/x.png \"t\\\" onerror=x\")",
+            "[t](https://ok.example \"title \\\" onmouseover=alert(1)\")",
+            "```js\" onmouseover=\"alert(1)\nlet a = '<script>';\n```\n\n```c++\nint a;\n```",
+            "Text with \\<script\\> and `<b>code</b>` and &lt;i&gt; and &#60;img&#62;",
+            "# One\n\n> quote *em* **strong** ~~del~~\n\n1234567. big start\n\n- a\n- b\n\n---\n\nline  \nbreak",
+            "| a | b |\n|:--|--:|\n| [l](javascript:x) | ![i](/i.png) |"})
+    void writesOnlyWhatTheSanitiserAllowsWhenThereIsNoRawHtml_C6(String markdown) {
+        String html = renderer.render(markdown).html();
+        assertEquals(Jsoup.parseBodyFragment(MarkdownRenderer.BODY_POLICY.sanitize(html)).body().html(),
+                Jsoup.parseBodyFragment(html).body().html());
+    }
+
+    @Test
+    void findsRawHtmlInsideParagraphsAndBlocks_C6() {
+        for (String body : List.of("Text <span onclick=\"alert(1)\">x</span> more.", "> quote <b onmouseover=x>b</b>",
+                "- item <img src=x onerror=alert(1)>", "<div onclick=\"x\">\n\nblock\n\n</div>")) {
+            Document doc = render(body);
+            assertTrue(doc.select("[onclick], [onmouseover], [onerror], div").isEmpty(), () -> doc.body().html());
+        }
     }
 
     @Test
