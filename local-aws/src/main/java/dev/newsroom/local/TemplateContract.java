@@ -25,7 +25,7 @@ public final class TemplateContract {
 
     /**
      * The handler class exists with Lambda's no-argument constructor and {@code handleRequest}, and
-     * the CodeUri is the module's shaded jar.
+     * the CodeUri is the module's deployable jar.
      */
     public static List<String> handlerProblems(CloudFormationTemplate template, String functionId, String module)
             throws Exception {
@@ -42,7 +42,8 @@ public final class TemplateContract {
             problems.add("CodeUri is " + function.path("CodeUri").asText() + ", not " + jar);
         }
         Path pom = CloudFormationTemplate.repositoryRoot().resolve("functions/" + module + "/pom.xml");
-        if (!Files.readString(pom).contains("<finalName>" + module + "</finalName>")) {
+        // The parent pom builds ${lambda.name}.jar: shaded, then shrunk.
+        if (!Files.readString(pom).contains("<lambda.name>" + module + "</lambda.name>")) {
             problems.add(pom + " does not build " + module + ".jar");
         }
         return problems;

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import dev.newsroom.local.LambdaContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,6 +34,15 @@ final class LocalFunction {
         return id;
     }
 
+    String handlerClass() {
+        return handlerClass;
+    }
+
+    /** The environment Lambda would give the function, pointed at the local services. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /** Invokes the handler with an event's JSON and returns the response's JSON ({@code null} for none). */
     String invoke(String eventJson) {
         init();
@@ -58,26 +65,12 @@ final class LocalFunction {
         try {
             Class<?> type = Class.forName(handlerClass);
             handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
-            Type[] io = requestHandlerTypes(type);
+            HandlerTypes io = HandlerTypes.of(type);
             ClassLoader loader = type.getClassLoader();
-            input = LambdaEventSerializers.serializerFor(raw(io[0]), loader);
-            output = io[1] == Void.class ? null : LambdaEventSerializers.serializerFor(raw(io[1]), loader);
+            input = LambdaEventSerializers.serializerFor(io.input(), loader);
+            output = io.returnsNothing() ? null : LambdaEventSerializers.serializerFor(io.output(), loader);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(id + ": cannot build " + handlerClass + " from its environment", e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<Object> raw(Type type) {
-        return (Class<Object>) (type instanceof ParameterizedType p ? p.getRawType() : type);
-    }
-
-    private static Type[] requestHandlerTypes(Class<?> type) {
-        for (Type implemented : type.getGenericInterfaces()) {
-            if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                return p.getActualTypeArguments();
-            }
-        }
-        throw new IllegalStateException(type + " does not implement RequestHandler<I, O>");
     }
 }

@@ -118,7 +118,7 @@ public final class LocalNewsroom implements AutoCloseable {
      * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
      * ({@code X_FILE}, under {@code secrets/}), and the captcha is checked by the local siteverify server.
      */
-    private static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
+    static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
                                                         URI site, SiteverifyServer siteverify, Path secrets,
                                                         Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();

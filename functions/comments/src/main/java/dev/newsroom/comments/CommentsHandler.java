@@ -1,7 +1,5 @@
 package dev.newsroom.comments;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -11,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.logging.JsonLogs;
+import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.site.SiteLayout;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The comments function behind the HTTP API: {@code POST} and {@code GET}
@@ -46,6 +45,7 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final Optional<String> moderatorToken;
     /** What CloudFront sends with every request it forwards (X-Origin-Verify). */
     private final Optional<String> originSecret;
+    private final LogSettings logs;
 
     /** What Lambda calls: configuration from the process environment. */
     public CommentsHandler() {
@@ -59,6 +59,7 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     CommentsHandler(Env env, Clock clock) {
         this.config = CommentsConfig.from(env);
+        this.logs = LogSettings.from(env);
         AwsClients clients = new AwsClients(env);
         Signer signer;
         SiteverifyClient captcha;
@@ -76,7 +77,7 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> respond(event, context == null ? "local" : context.getAwsRequestId()));
+        return JsonLogs.during(logs, context, () -> respond(event, context == null ? "local" : context.getAwsRequestId()));
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, String requestId) {
@@ -104,15 +105,17 @@ public final class CommentsHandler implements RequestHandler<APIGatewayV2HTTPEve
                     ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.code() + "#comments")
                     : Responses.error(e, headers);
         } catch (SdkException e) {
-            LOG.error("storage unavailable", entry("slug", slug), entry("reason", e.getClass().getSimpleName()));
+            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getSimpleName()).log("storage unavailable");
             response = Responses.error(ApiError.of(503, "storage_unavailable",
                     "Comments are unavailable for a moment. Please try again."), headers);
         } catch (RuntimeException e) {
-            LOG.error("failed", entry("slug", slug), entry("reason", e.getClass().getName() + ": " + e.getMessage()));
+            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getName() + ": " + e.getMessage())
+                    .log("failed");
             response = Responses.internal(requestId, headers);
         }
-        LOG.info(method + " comments → " + response.getStatusCode(), entry("slug", slug),
-                entry("status", response.getStatusCode()), entry("durationMs", (System.nanoTime() - start) / 1_000_000));
+        LOG.atInfo().addKeyValue("slug", slug).addKeyValue("status", response.getStatusCode())
+                .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
+                .log(method + " comments → " + response.getStatusCode());
         return response;
     }
 

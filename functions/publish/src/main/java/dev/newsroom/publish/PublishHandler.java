@@ -1,18 +1,17 @@
 package dev.newsroom.publish;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.logging.JsonLogs;
+import dev.newsroom.core.logging.LogSettings;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The publish function: S3 events from the source bucket in, pages and article items out.
@@ -24,6 +23,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
 
     private final Publisher publisher;
+    private final LogSettings logs;
 
     /** What Lambda calls: configuration from the process environment. */
     public PublishHandler() {
@@ -32,11 +32,12 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     /** Configuration from an environment-style map, as the local stack passes the template's variables. */
     public PublishHandler(Map<String, String> environment) {
-        this(fromEnvironment(new Env(environment)));
+        this(fromEnvironment(new Env(environment)), LogSettings.from(new Env(environment)));
     }
 
-    public PublishHandler(Publisher publisher) {
+    public PublishHandler(Publisher publisher, LogSettings logs) {
         this.publisher = publisher;
+        this.logs = logs;
     }
 
     private static Publisher fromEnvironment(Env env) {
@@ -46,7 +47,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return JsonLogs.during(logs, context, () -> {
             for (S3EventNotificationRecord record : event.getRecords()) {
                 handle(record);
             }
@@ -59,12 +60,14 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
         SourceChange change = SourceChange.of(record);
         try {
             Publisher.Result result = publisher.handle(change);
-            LOG.info(result.description(), entry("sourceKey", change.key()), entry("slug", result.slug().orElse(null)),
-                    entry("event", record.getEventName()), entry("durationMs", elapsedMs(start)));
+            LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("slug", result.slug().orElse(null))
+                    .addKeyValue("event", record.getEventName()).addKeyValue("durationMs", elapsedMs(start))
+                    .log(result.description());
         } catch (RuntimeException e) {
-            LOG.error("failed; the event will be retried", entry("sourceKey", change.key()),
-                    entry("event", record.getEventName()), entry("durationMs", elapsedMs(start)),
-                    entry("reason", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", record.getEventName())
+                    .addKeyValue("durationMs", elapsedMs(start))
+                    .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .log("failed; the event will be retried");
             throw e;
         }
     }

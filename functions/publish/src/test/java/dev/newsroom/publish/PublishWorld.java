@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.local.LambdaContext;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -74,7 +75,7 @@ final class PublishWorld {
     }
 
     PublishHandler handler() {
-        return new PublishHandler(Publisher.create(config, s3, dynamo, Clock.systemUTC()));
+        return new PublishHandler(Publisher.create(config, s3, dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
     }
 
     /**
@@ -90,7 +91,7 @@ final class PublishWorld {
                 }
             }
         };
-        return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()));
+        return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
     }
 
     void handle(S3Event event) {

@@ -1,7 +1,5 @@
 package dev.newsroom.relate;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -10,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.logging.JsonLogs;
+import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.store.ArticleItems;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The relate function: batches of the articles table's stream in, related lists and listing pages
@@ -32,6 +31,7 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
     private static final Logger LOG = LoggerFactory.getLogger(RelateHandler.class);
 
     private final Relater relater;
+    private final LogSettings logs;
 
     /** What Lambda calls: configuration from the process environment. */
     public RelateHandler() {
@@ -40,11 +40,12 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
 
     /** Configuration from an environment-style map, as the local stack passes the template's variables. */
     public RelateHandler(Map<String, String> environment) {
-        this(fromEnvironment(new Env(environment)));
+        this(fromEnvironment(new Env(environment)), LogSettings.from(new Env(environment)));
     }
 
-    public RelateHandler(Relater relater) {
+    public RelateHandler(Relater relater, LogSettings logs) {
         this.relater = relater;
+        this.logs = logs;
     }
 
     private static Relater fromEnvironment(Env env) {
@@ -54,7 +55,7 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return JsonLogs.during(logs, context, () -> {
             List<BatchItemFailure> failures = new ArrayList<>();
             Set<String> waiting = new HashSet<>();
             for (DynamodbStreamRecord record : event.getRecords()) {
@@ -73,14 +74,16 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
         long start = System.nanoTime();
         try {
             Relater.Result result = relater.apply(ArticleChange.of(record));
-            LOG.info(result.description(), entry("slug", slug), entry("event", record.getEventName()),
-                    entry("postings", result.postings()), entry("lists", result.lists()), entry("pages", result.pages()),
-                    entry("durationMs", (System.nanoTime() - start) / 1_000_000));
+            LOG.atInfo().addKeyValue("slug", slug).addKeyValue("event", record.getEventName())
+                    .addKeyValue("postings", result.postings()).addKeyValue("lists", result.lists())
+                    .addKeyValue("pages", result.pages()).addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
+                    .log(result.description());
             return true;
         } catch (RuntimeException e) {
-            LOG.error("failed; the record will be retried", entry("slug", slug), entry("event", record.getEventName()),
-                    entry("sequenceNumber", record.getDynamodb().getSequenceNumber()),
-                    entry("reason", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            LOG.atError().addKeyValue("slug", slug).addKeyValue("event", record.getEventName())
+                    .addKeyValue("sequenceNumber", record.getDynamodb().getSequenceNumber())
+                    .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .log("failed; the record will be retried");
             return false;
         }
     }

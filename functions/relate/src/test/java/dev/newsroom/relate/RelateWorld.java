@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.logging.LogSettings;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -74,7 +75,7 @@ final class RelateWorld {
     /** The handler, with faults injected into its DynamoDB requests if given. */
     RelateHandler handler(ExecutionInterceptor... dynamoFaults) {
         return new RelateHandler(Relater.create(config, stack.aws().s3(), stack.aws().dynamoDb(List.of(dynamoFaults)),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC)), LogSettings.DEFAULT);
     }
 
     String slug(String name) {

@@ -1,5 +1,6 @@
 package dev.newsroom.stack.bench;
 
+import dev.newsroom.core.logging.LogSettings;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.newsroom.core.article.Article;
@@ -76,7 +77,7 @@ public final class RelateBenchmark {
 
             StreamTap tap = StreamTap.of(aws, names.get("ArticlesTable"));
             tap.read(r -> false);
-            var handler = new RelateHandler(Relater.create(config, aws.s3(), dynamo, Clock.systemUTC()));
+            var handler = new RelateHandler(Relater.create(config, aws.s3(), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
             List<Path> added;
             try (Stream<Path> list = Files.list(root.resolve("new"))) {
                 added = list.sorted().limit(CHANGES).toList();

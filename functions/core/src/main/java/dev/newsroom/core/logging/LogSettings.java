@@ -1,0 +1,23 @@
+package dev.newsroom.core.logging;
+
+import dev.newsroom.core.config.Env;
+import java.util.Locale;
+import org.slf4j.event.Level;
+
+/**
+ * What a function's log lines say about it, and how much they say: read once from its environment
+ * ({@code SERVICE_NAME}, {@code LOG_LEVEL}; template.yaml sets both for every function).
+ */
+public record LogSettings(String service, Level level) {
+
+    public static final LogSettings DEFAULT = new LogSettings("newsroom", Level.INFO);
+
+    public static LogSettings from(Env env) {
+        String level = env.optional("LOG_LEVEL").orElse(DEFAULT.level().name()).toUpperCase(Locale.ROOT);
+        return new LogSettings(env.optional("SERVICE_NAME").orElse(DEFAULT.service()), Level.valueOf(level));
+    }
+
+    boolean enabled(Level candidate) {
+        return candidate.toInt() >= level.toInt();
+    }
+}
