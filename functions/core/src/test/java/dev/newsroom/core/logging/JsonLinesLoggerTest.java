@@ -1,0 +1,90 @@
+package dev.newsroom.core.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.LambdaContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/** The functions' log lines, as SLF4J hands them to our binding. */
+class JsonLinesLoggerTest {
+
+    private static final Logger OWN = LoggerFactory.getLogger("dev.newsroom.publish.PublishHandler");
+    private static final Logger LIBRARY = LoggerFactory.getLogger("software.amazon.awssdk.request");
+
+    @Test
+    void writesOneLinePerEventWithTheInvocationAndKeyValues() throws Exception {
+        var context = LambdaContext.invocationOf("publish", 30);
+        List<JsonNode> lines = capture(() -> JsonLogs.during(new LogSettings("site", Level.INFO), context, () -> {
+            OWN.atInfo().addKeyValue("slug", "bridge").addKeyValue("durationMs", 12).log("published → {}", "v1");
+            return null;
+        }));
+        assertEquals(1, lines.size());
+        JsonNode line = lines.get(0);
+        assertEquals("INFO", line.get("level").asText());
+        assertEquals("published → v1", line.get("message").asText());
+        assertEquals("site", line.get("service").asText());
+        assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
+        assertEquals("bridge", line.get("slug").asText());
+        assertEquals(12, line.get("durationMs").asInt());
+    }
+
+    @Test
+    void keepsLibrariesToWarningsAndFollowsTheLevel() throws Exception {
+        List<JsonNode> lines = capture(() -> JsonLogs.during(LogSettings.from(new Env(Map.of("LOG_LEVEL", "warn"))), null, () -> {
+            OWN.info("not at WARN");
+            LIBRARY.info("never from a library");
+            LIBRARY.warn("slow response");
+            OWN.error("failed", new IllegalStateException("boom"));
+            return null;
+        }));
+        assertEquals(List.of("slow response", "failed"), lines.stream().map(l -> l.get("message").asText()).toList());
+        assertEquals("java.lang.IllegalStateException: boom", lines.get(1).get("error").asText());
+        assertFalse(lines.get(0).has("function_request_id"), "no context, no invocation fields");
+    }
+
+    @Test
+    void marksOnlyTheFirstInvocationAsTheColdStart() throws Exception {
+        List<JsonNode> lines = capture(() -> {
+            for (int i = 0; i < 2; i++) {
+                JsonLogs.during(LogSettings.DEFAULT, LambdaContext.invocationOf("relate", 30), () -> {
+                    OWN.info("handled");
+                    return null;
+                });
+            }
+        });
+        assertTrue(lines.stream().filter(l -> l.get("cold_start").asBoolean()).count() <= 1, lines::toString);
+        assertFalse(lines.get(1).get("cold_start").asBoolean());
+    }
+
+    private static List<JsonNode> capture(Runnable action) throws Exception {
+        PrintStream original = System.out;
+        var buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String text : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!text.isBlank()) {
+                lines.add(Json.mapper().readTree(text));
+            }
+        }
+        return lines;
+    }
+}
