@@ -31,6 +31,11 @@ samTypes['AWS::Serverless::Function.ApiEvent'].Properties.ApiId =
 samTypes['AWS::Serverless::Function.ApiEvent'].Properties.Auth =
   { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' };
 
+// SnapStart (SAM 2022 and later), on a function or in Globals.
+require('cfn-lint/data/sam_20161031_globals.json').AllowedProperties.Function.push('SnapStart');
+sam.ResourceTypes['AWS::Serverless::Function'].Properties.SnapStart =
+  { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' };
+
 // DynamoDB stream events (SAM 2020 and later) take the event source mapping's error handling.
 Object.assign(samTypes['AWS::Serverless::Function.DynamoDBEvent'].Properties, {
   MaximumBatchingWindowInSeconds: { Required: false, PrimitiveType: 'Integer', UpdateType: 'Mutable' },

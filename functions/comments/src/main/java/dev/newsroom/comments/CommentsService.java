@@ -1,16 +1,17 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,6 +33,13 @@ final class CommentsService {
     static final int MAX_PAGE = 100;
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
     private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.");
+
+    /**
+     * Comment ids end in random digits. Instances resumed from one SnapStart snapshot would share
+     * ThreadLocalRandom's seed; SecureRandom's Linux default (NativePRNG) mixes fresh bytes from
+     * /dev/urandom into every call, so restored instances still differ.
+     */
+    private static final SecureRandom ID_RANDOM = new SecureRandom();
 
     private final CommentsConfig config;
     private final CommentRules rules;
@@ -59,6 +67,12 @@ final class CommentsService {
 
     /** What a post led to: the comment's id and status (approved, or pending for readers). */
     record Posted(String id, String status) {
+    }
+
+    /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment and reads an article item. */
+    void prime(CommentInput sample) {
+        rules.validate(sample);
+        articles.find(SnapshotPriming.SLUG);
     }
 
     Posted post(String slug, CommentInput input, String clientIp) {
@@ -111,7 +125,7 @@ final class CommentsService {
         String status = valid.honeypotFilled() ? Comment.SPAM
                 : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
                 ? Comment.APPROVED : Comment.PENDING;
-        String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(slug, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));

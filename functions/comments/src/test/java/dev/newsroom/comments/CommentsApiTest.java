@@ -57,6 +57,19 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
+    void primesForASnapshotWithoutStoringAnything() {
+        String slug = world.article("primed", "");
+        world.handler.prime();
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
+        long items = world.stack.names().entrySet().stream().filter(e -> e.getKey().endsWith("Table"))
+                .mapToLong(e -> world.stack.aws().dynamoDb().scan(r -> r.tableName(e.getValue())
+                        .filterExpression("contains(#k, :s)").expressionAttributeNames(Map.of("#k", "slug"))
+                        .expressionAttributeValues(Map.of(":s", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                                .fromS(dev.newsroom.core.aws.SnapshotPriming.SLUG)))).count()).sum();
+        assertEquals(0, items, "priming stores nothing under its sample slug");
+    }
+
+    @Test
     void namesEachMissingFieldWithTheOriginalMessages_D1() {
         String slug = world.article("empty", "");
         APIGatewayV2HTTPResponse response = world.post(slug, comment("", "  ", token("test-pass")));

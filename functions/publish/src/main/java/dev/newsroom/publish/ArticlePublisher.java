@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
@@ -183,6 +184,18 @@ final class ArticlePublisher {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */
+    void prime() {
+        try {
+            Article article = parser.parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
+            StoredArticle stored = StoredArticle.first(article, ArticleStatus.PUBLISHED, "", "", "", clock.instant());
+            pages.render(stored, index.related(stored.slug()));
+            articles.find(stored.slug());
+        } catch (InvalidArticleException e) {
+            throw new IllegalStateException("the priming article is invalid: " + e.problems(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
@@ -24,6 +25,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     private final Publisher publisher;
     private final LogSettings logs;
+    private final SnapshotPriming priming;
 
     /** What Lambda calls: configuration from the process environment. */
     public PublishHandler() {
@@ -38,6 +40,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
     public PublishHandler(Publisher publisher, LogSettings logs) {
         this.publisher = publisher;
         this.logs = logs;
+        this.priming = SnapshotPriming.register(publisher::prime);
     }
 
     private static Publisher fromEnvironment(Env env) {

@@ -37,6 +37,11 @@ public final class Publisher {
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 
+    /** Warms the paths an upload takes, writing nothing (SnapStart). */
+    public void prime() {
+        articles.prime();
+    }
+
     /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */
     public Result handle(SourceChange change) {
         if (articles.handles(change.key())) {

@@ -32,6 +32,17 @@ class TemplateContractTest {
     }
 
     @Test
+    void snapshotsPublishedVersionsAndRetriesThroughTheAlias() {
+        JsonNode globals = template.root().path("Globals").path("Function");
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        String alias = globals.path("AutoPublishAlias").asText();
+        assertFalse(alias.isEmpty(), "events reach a published version only through the alias");
+        JsonNode invokeConfig = template.resource("PublishFunctionInvokeConfig");
+        assertEquals(alias, invokeConfig.path("Properties").path("Qualifier").asText(), "retries and failures apply to what S3 invokes");
+        assertEquals("PublishFunctionAlias" + alias, invokeConfig.path("DependsOn").asText());
+    }
+
+    @Test
     void handlerAndCodeUriNameThisModule() throws Exception {
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "PublishFunction", "publish"));
         assertEquals(PublishHandler.class.getName() + "::handleRequest", function.path("Handler").asText());

@@ -95,6 +95,13 @@ final class ListingPages {
         return rendered;
     }
 
+    /** Renders the site's index page and feed as they stand, writing nothing: warms reading postings and rendering. */
+    void prime() {
+        List<Entry> newest = index.newest(ListingKey.HOME, size);
+        renderer.listing(ListingKey.HOME, newest, index.states(List.of(ListingKey.HOME)).get(ListingKey.HOME), Optional.empty());
+        renderer.feed(ListingKey.HOME, newest);
+    }
+
     /** Every page of a listing, as a full rebuild renders it; returns how many. */
     int all(ListingKey key, ListingState state) {
         PageVersion version = PageVersion.of(state.revision());

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
@@ -32,6 +33,7 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
 
     private final Relater relater;
     private final LogSettings logs;
+    private final SnapshotPriming priming;
 
     /** What Lambda calls: configuration from the process environment. */
     public RelateHandler() {
@@ -46,6 +48,7 @@ public final class RelateHandler implements RequestHandler<DynamodbEvent, Stream
     public RelateHandler(Relater relater, LogSettings logs) {
         this.relater = relater;
         this.logs = logs;
+        this.priming = SnapshotPriming.register(relater::prime);
     }
 
     private static Relater fromEnvironment(Env env) {

@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -39,6 +40,12 @@ public final class Relater {
 
     /** What one change did, for the log. */
     public record Result(String description, int postings, int lists, int pages) {
+    }
+
+    /** Warms a change's path, writing nothing (SnapStart): reads a related list and the site's postings, renders its index. */
+    public void prime() {
+        index.related(SnapshotPriming.SLUG);
+        listings.prime();
     }
 
     public Result apply(ArticleChange change) {

@@ -30,10 +30,15 @@ public final class ArticlePages {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
-            return site.writePage(key, () -> pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), version);
+            return site.writePage(key, () -> render(stored, related), version);
         }
         // A tombstone only replaces a page: an article never published needs none.
         return site.pageVersion(key).isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
+    }
+
+    /** A published article's page with its list, rendered and not written. */
+    public String render(StoredArticle stored, Optional<RelatedList> related) {
+        return pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()));
     }
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
