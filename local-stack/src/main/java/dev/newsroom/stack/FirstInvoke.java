@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * deployable jar: builds the handler with its no-argument constructor from the process
  * environment, reads one event as Lambda's Java runtime does, and handles it.
  *
- * <p>Usage: {@code FirstInvoke HANDLER_CLASS EVENT_JSON RESULT_JSON}. The result holds the init and
+ * <p>Usage: {@code FirstInvoke HANDLER_CLASS EVENT_JSON RESULT_JSON} (run through {@link FreshJvm}). The result holds the init and
  * first-invoke milliseconds and the response. It uses nothing from the function's jar but the
  * handler, so a class the jar lacks fails here as it would on Lambda.
  */

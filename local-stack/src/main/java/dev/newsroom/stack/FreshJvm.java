@@ -1,0 +1,81 @@
+package dev.newsroom.stack;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.LambdaContext;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main of ours in a JVM of its own as Lambda starts a function: Lambda's JVM flags, the
+ * function's deployable jar as the class path, and only the template's environment plus what
+ * Lambda's runtime sets. Used to check the shrunk jars and to time cold starts.
+ */
+final class FreshJvm {
+
+    /** What Lambda's Java runtime sets besides the function's own variables. */
+    static final Map<String, String> LAMBDA_RUNTIME = Map.of("LANG", "en_US.UTF-8", "TZ", ":UTC");
+
+    /** What a run reported (its result file), its whole wall time, and what it printed. */
+    record Run(JsonNode result, double wallMs, String output) {
+
+        double initMs() {
+            return result.get("initMs").asDouble();
+        }
+
+        double invokeMs() {
+            return result.get("invokeMs").asDouble();
+        }
+    }
+
+    private FreshJvm() {
+    }
+
+    /**
+     * Runs {@code main} with {@code jar} and writes its result to a file it is given as the last
+     * argument. The template's {@code JAVA_TOOL_OPTIONS} (C1 only) apply, as on Lambda.
+     */
+    static Run run(Path jar, Map<String, String> environment, Path work, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        Path result = Files.createTempFile(work, main.getSimpleName(), ".json");
+        Path log = Files.createTempFile(work, main.getSimpleName(), ".log");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-XX:+UseSerialGC", "-cp", String.join(File.pathSeparator, jar.toString(), codeSource(FirstInvoke.class),
+                        codeSource(LambdaContext.class), codeSource(LambdaEventSerializers.class)), main.getName()));
+        command.addAll(List.of(args));
+        command.add(result.toString());
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(LAMBDA_RUNTIME);
+        builder.environment().putAll(environment);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " failed:\n" + output);
+        }
+        return new Run(Json.mapper().readTree(result.toFile()), wallMs, output);
+    }
+
+    /** Where a class was loaded from: this module's classes, local-aws's, or a library's jar. */
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.newsroom.stack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.json.Json;
+import dev.newsroom.local.CloudFormationTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The sample events in {@code events/}, pointed at a local article: what the cold-start runs send. */
+final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    /** S3's notification of an upload ({@code events/s3-put.json}); versioning is off locally. */
+    static ObjectNode upload(String bucket, String key, String eTag, long size) {
+        ObjectNode event = sample("s3-put.json");
+        ObjectNode s3 = (ObjectNode) event.get("Records").get(0).get("s3");
+        ((ObjectNode) s3.get("bucket")).put("name", bucket);
+        ((ObjectNode) s3.get("object")).put("key", key).put("eTag", eTag).put("size", size).remove("versionId");
+        return event;
+    }
+
+    /** API Gateway's request for an article's comments ({@code events/api-list-comments.json}). */
+    static ObjectNode listComments(String slug) {
+        ObjectNode event = sample("api-list-comments.json");
+        String path = "/api/articles/" + slug + "/comments";
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        return event;
+    }
+
+    /** The articles table's stream record of a newly published article ({@code events/dynamodb-article-published.json}). */
+    static ObjectNode articlePublished(String slug) {
+        ObjectNode event = sample("dynamodb-article-published.json");
+        ObjectNode record = (ObjectNode) event.get("Records").get(0).get("dynamodb");
+        ((ObjectNode) record.get("Keys").get("slug")).put("S", slug);
+        ((ObjectNode) record.get("NewImage").get("slug")).put("S", slug);
+        return event;
+    }
+
+    private static ObjectNode sample(String name) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
