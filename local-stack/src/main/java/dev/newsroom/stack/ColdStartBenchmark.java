@@ -33,7 +33,17 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int code = 1;
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 5);
+            code = 0;
+        } finally {
+            // DynamoDB Local leaves non-daemon threads behind that would hold the JVM for minutes.
+            System.exit(code);
+        }
+    }
+
+    private static void run(int runs) throws Exception {
         CloudFormationTemplate cfn = CloudFormationTemplate.ofRepository();
         Path work = Files.createTempDirectory("newsroom-cold-start");
         try (LocalAws aws = LocalAws.start(Optional.empty());
@@ -62,8 +72,6 @@ public final class ColdStartBenchmark {
             }
             print(samples, runs);
         }
-        // DynamoDB Local leaves non-daemon threads behind that would hold the JVM for minutes.
-        System.exit(0);
     }
 
     private static void measure(Map<String, List<Sample>> samples, Map<String, LocalFunction> functions, Path work,

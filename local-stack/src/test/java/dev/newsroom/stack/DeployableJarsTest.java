@@ -12,7 +12,16 @@ import dev.newsroom.local.LocalAwsExtension.LocalStack;
 import dev.newsroom.local.SiteverifyServer;
 import java.io.InputStream;
 import java.net.URI;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.local.LocalAws;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -90,8 +99,43 @@ class DeployableJarsTest {
         assertTrue(Json.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
     }
 
+    /** Under SnapStart, Lambda gives no keys but a credentials endpoint; the function must take it. */
     @Test
     @Order(3)
+    void commentsJarFetchesCredentialsFromLambdasEndpoint() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/credentials", exchange -> {
+            boolean authorised = "local-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = ("{\"AccessKeyId\":\"" + LocalAws.ACCESS_KEY + "\",\"SecretAccessKey\":\"" + LocalAws.SECRET_KEY
+                    + "\",\"Token\":\"local-session\",\"Expiration\":\"" + Instant.now().plusSeconds(3600) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (authorised) {
+                fetched.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(authorised ? 200 : 403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        endpoint.start();
+        try {
+            Map<String, String> environment = new HashMap<>(functions.get("CommentsFunction").environment());
+            List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN").forEach(environment::remove);
+            environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/credentials");
+            environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "local-token");
+
+            JsonNode response = firstInvoke("CommentsFunction", environment, SampleEvents.listComments("harbour-bridge-reopens"));
+
+            assertEquals(200, response.get("statusCode").asInt(), response::toString);
+            assertTrue(fetched.get() >= 1, "the credentials came from the endpoint");
+        } finally {
+            endpoint.stop(0);
+        }
+    }
+
+    @Test
+    @Order(4)
     void relateJarHandlesAStreamBatch() throws Exception {
         JsonNode response = firstInvoke("RelateFunction", SampleEvents.articlePublished("harbour-bridge-reopens"));
 
@@ -99,14 +143,18 @@ class DeployableJarsTest {
         assertTrue(stack.aws().s3().headObject(r -> r.bucket(stack.name("SiteBucket")).key("index.html")).contentLength() > 0);
     }
 
-    /** Runs the function's jar in a fresh JVM on one event; returns its response. */
     private JsonNode firstInvoke(String functionId, JsonNode event) throws Exception {
+        return firstInvoke(functionId, functions.get(functionId).environment(), event);
+    }
+
+    /** Runs the function's jar in a fresh JVM on one event; returns its response. */
+    private JsonNode firstInvoke(String functionId, Map<String, String> environment, JsonNode event) throws Exception {
         LocalFunction function = functions.get(functionId);
         Path jar = CloudFormationTemplate.repositoryRoot().resolve(template.resources("AWS::Serverless::Function")
                 .get(functionId).path("Properties").path("CodeUri").asText());
         assertTrue(Files.size(jar) < MAX_JAR_BYTES, () -> jar + " is over 12 MB");
         Path eventFile = Files.writeString(dir.resolve(functionId + "-event.json"), event.toString());
-        FreshJvm.Run run = FreshJvm.run(jar, function.environment(), dir, FirstInvoke.class, function.handlerClass(),
+        FreshJvm.Run run = FreshJvm.run(jar, environment, dir, FirstInvoke.class, function.handlerClass(),
                 eventFile.toString());
         System.out.printf("%s: init %.0f ms, first invoke %.0f ms%n%s", functionId, run.initMs(), run.invokeMs(), run.output());
         return run.result().get("response");

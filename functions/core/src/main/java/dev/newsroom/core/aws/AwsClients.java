@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,7 +19,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Builds the SDK clients once, at init, the way Lambda wants them: the lightweight URLConnection
  * HTTP client, and region and credentials from the variables Lambda sets in the function's
- * environment, with no profile files or metadata lookups. Endpoints follow the SDK's standard
+ * environment, with no profile files or metadata lookups. Credentials are the keys in
+ * {@code AWS_ACCESS_KEY_ID} and so on, except under SnapStart, where Lambda gives a credentials
+ * endpoint instead ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}): those are fetched when first
+ * needed and again when they expire, so a snapshot never keeps them past their time. Endpoints follow the SDK's standard
  * {@code AWS_ENDPOINT_URL_S3} and {@code AWS_ENDPOINT_URL_DYNAMODB} when present (never on AWS;
  * the local stack points them at S3Proxy and DynamoDB Local); {@code S3_FORCE_PATH_STYLE} is for S3Proxy.
  */
@@ -28,22 +33,27 @@ public final class AwsClients {
             .socketTimeout(Duration.ofSeconds(10))
             .build();
     private final Region region;
-    private final StaticCredentialsProvider credentials;
+    private final AwsCredentialsProvider credentials;
     private final Optional<URI> s3Endpoint;
     private final Optional<URI> dynamoEndpoint;
     private final boolean pathStyle;
 
     public AwsClients(Env env) {
         this.region = Region.of(env.require("AWS_REGION"));
-        String keyId = env.require("AWS_ACCESS_KEY_ID");
-        String secret = env.require("AWS_SECRET_ACCESS_KEY");
-        AwsCredentials keys = env.optional("AWS_SESSION_TOKEN")
-                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
-                .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
-        this.credentials = StaticCredentialsProvider.create(keys);
+        this.credentials = env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()
+                ? ContainerCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(keys(env));
         this.s3Endpoint = env.optional("AWS_ENDPOINT_URL_S3").map(URI::create);
         this.dynamoEndpoint = env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
         this.pathStyle = Boolean.parseBoolean(env.optional("S3_FORCE_PATH_STYLE", "false"));
+    }
+
+    private static AwsCredentials keys(Env env) {
+        String keyId = env.require("AWS_ACCESS_KEY_ID");
+        String secret = env.require("AWS_SECRET_ACCESS_KEY");
+        return env.optional("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
     }
 
     /** The shared HTTP client, region and credentials, for clients of other services. */
@@ -55,7 +65,7 @@ public final class AwsClients {
         return region;
     }
 
-    public StaticCredentialsProvider credentials() {
+    public AwsCredentialsProvider credentials() {
         return credentials;
     }
 

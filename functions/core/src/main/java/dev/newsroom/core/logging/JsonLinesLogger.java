@@ -1,5 +1,6 @@
 package dev.newsroom.core.logging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,15 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
         }
     }
 
+    /** A value as JSON, or as its text when Jackson cannot write it: logging never fails the work it reports on. */
+    private static JsonNode value(Object value) {
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            return JsonNodeFactory.instance.textNode(String.valueOf(value));
+        }
+    }
+
     private void write(Level level, String message, Object[] arguments, List<KeyValuePair> pairs, Throwable error) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("timestamp", Instant.now().toString());
@@ -98,12 +108,13 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
             line.put("function_request_id", context.getAwsRequestId());
             line.put("cold_start", invocation.coldStart());
         }
-        String trace = System.getenv("_X_AMZN_TRACE_ID");
+        // Java 17's runtime passes the trace in a system property; older ones in the environment.
+        String trace = System.getProperty("com.amazonaws.xray.traceHeader", System.getenv("_X_AMZN_TRACE_ID"));
         if (trace != null) {
             line.put("xray_trace_id", trace);
         }
         for (KeyValuePair pair : pairs) {
-            line.set(pair.key, MAPPER.valueToTree(pair.value));
+            line.set(pair.key, value(pair.value));
         }
         if (error != null) {
             line.put("error", error.getClass().getName() + ": " + error.getMessage());

@@ -1,6 +1,8 @@
 package dev.newsroom.core.logging;
 
+import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
+import java.util.Arrays;
 import java.util.Locale;
 import org.slf4j.event.Level;
 
@@ -14,6 +16,9 @@ public record LogSettings(String service, Level level) {
 
     public static LogSettings from(Env env) {
         String level = env.optional("LOG_LEVEL").orElse(DEFAULT.level().name()).toUpperCase(Locale.ROOT);
+        if (Arrays.stream(Level.values()).noneMatch(l -> l.name().equals(level))) {
+            throw new ConfigurationException("LOG_LEVEL is " + level + "; it must be one of ERROR, WARN, INFO, DEBUG or TRACE");
+        }
         return new LogSettings(env.optional("SERVICE_NAME").orElse(DEFAULT.service()), Level.valueOf(level));
     }
 

@@ -2,15 +2,18 @@ package dev.newsroom.core.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.local.LambdaContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,19 @@ class JsonLinesLoggerTest {
         assertEquals(List.of("slow response", "failed"), lines.stream().map(l -> l.get("message").asText()).toList());
         assertEquals("java.lang.IllegalStateException: boom", lines.get(1).get("error").asText());
         assertFalse(lines.get(0).has("function_request_id"), "no context, no invocation fields");
+    }
+
+    @Test
+    void writesWhatJacksonCannotAsTextRatherThanFailing() throws Exception {
+        Instant at = Instant.parse("2026-11-24T10:00:00Z");
+        List<JsonNode> lines = capture(() -> OWN.atInfo().addKeyValue("at", at).log("stored"));
+        assertEquals(at.toString(), lines.get(0).get("at").asText());
+    }
+
+    @Test
+    void namesAWrongLogLevel() {
+        var e = assertThrows(ConfigurationException.class, () -> LogSettings.from(new Env(Map.of("LOG_LEVEL", "WARNING"))));
+        assertEquals("LOG_LEVEL is WARNING; it must be one of ERROR, WARN, INFO, DEBUG or TRACE", e.getMessage());
     }
 
     @Test
