@@ -1,19 +1,14 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.local.LambdaContext;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
+import dev.newsroom.local.LambdaContext;
 import dev.newsroom.local.LocalAwsExtension;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.newsroom.local.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,23 +63,9 @@ class PublishLoggingTest {
         assertFalse(lines.toString().contains(BODY_MARKER));
     }
 
-    private static List<JsonNode> capture(Runnable action) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String text : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (text.startsWith("{")) {
-                lines.add(Json.mapper().readTree(text));
-            }
-        }
-        String all = buffer.toString(StandardCharsets.UTF_8);
-        assertFalse(all.contains(BODY_MARKER), "article text must never be logged");
-        return lines;
+    private static List<JsonNode> capture(Runnable action) {
+        LogCapture captured = LogCapture.of(action);
+        assertFalse(captured.text().contains(BODY_MARKER), "article text must never be logged");
+        return captured.lines();
     }
 }

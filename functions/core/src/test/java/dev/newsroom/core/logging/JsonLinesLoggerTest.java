@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.LambdaContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.newsroom.local.LogCapture;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,21 +82,7 @@ class JsonLinesLoggerTest {
         assertFalse(lines.get(1).get("cold_start").asBoolean());
     }
 
-    private static List<JsonNode> capture(Runnable action) throws Exception {
-        PrintStream original = System.out;
-        var buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String text : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!text.isBlank()) {
-                lines.add(Json.mapper().readTree(text));
-            }
-        }
-        return lines;
+    private static List<JsonNode> capture(Runnable action) {
+        return LogCapture.of(action).lines();
     }
 }
