@@ -166,7 +166,7 @@ public final class LocalNewsroom implements AutoCloseable {
     }
 
     /** A local secret: random on the first start of a data directory, kept after. */
-    private static String secret(Path secrets, String name) throws IOException {
+    static String secret(Path secrets, String name) throws IOException {
         Path file = secrets.resolve(name);
         if (!Files.exists(file)) {
             byte[] random = new byte[32];

@@ -31,6 +31,22 @@ final class SampleEvents {
         return event;
     }
 
+    /**
+     * API Gateway's comment POST ({@code events/api-post-comment.json}) from the given site and
+     * client address, with the given body.
+     */
+    static ObjectNode postComment(String slug, String origin, String clientIp, String body) {
+        ObjectNode event = sample("api-post-comment.json");
+        String path = "/api/articles/" + slug + "/comments";
+        event.put("rawPath", path).put("body", body);
+        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
+        http.put("path", path).put("sourceIp", clientIp);
+        ((ObjectNode) event.get("headers")).put("origin", origin).put("x-forwarded-for", clientIp)
+                .put("content-length", String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        return event;
+    }
+
     /** The articles table's stream record of a newly published article ({@code events/dynamodb-article-published.json}). */
     static ObjectNode articlePublished(String slug) {
         ObjectNode event = sample("dynamodb-article-published.json");
