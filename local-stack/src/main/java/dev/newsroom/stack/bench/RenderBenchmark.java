@@ -44,8 +44,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
-@Warmup(iterations = 4, time = 1)
+@Fork(value = 3, jvmArgsAppend = "-XX:+UseSerialGC")
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class RenderBenchmark {
 
