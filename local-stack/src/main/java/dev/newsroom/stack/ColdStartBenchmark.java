@@ -1,20 +1,12 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.LocalAws;
-import dev.newsroom.local.SiteverifyServer;
-import dev.newsroom.local.TemplateResources;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Each function's cold start against its floor, in the same run (issue 6): a fresh JVM with
@@ -33,55 +25,38 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int code = 1;
-        try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 5);
-            code = 0;
-        } finally {
-            // DynamoDB Local leaves non-daemon threads behind that would hold the JVM for minutes.
-            System.exit(code);
-        }
+        BenchStack.runThenExit(() -> run(args.length > 0 ? Integer.parseInt(args[0]) : 5));
     }
 
-    private static void run(int runs) throws Exception {
-        CloudFormationTemplate cfn = CloudFormationTemplate.ofRepository();
-        Path work = Files.createTempDirectory("newsroom-cold-start");
-        try (LocalAws aws = LocalAws.start(Optional.empty());
-             SiteverifyServer siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1")) {
-            Map<String, String> names = new TemplateResources(cfn).create(aws);
-            Map<String, LocalFunction> functions = LocalNewsroom.functions(cfn, names, aws, URI.create("http://127.0.0.1:3000"),
-                    siteverify, Files.createDirectories(work.resolve("secrets")), Map.of());
-            byte[] article;
-            try (InputStream seed = ColdStartBenchmark.class.getResourceAsStream("/seed/harbour-bridge-reopens.md")) {
-                article = seed.readAllBytes();
-            }
+    private static Void run(int runs) throws Exception {
+        byte[] article = BenchStack.resource("/seed/harbour-bridge-reopens.md");
+        try (BenchStack stack = BenchStack.start()) {
+            String table = stack.names.get("ArticlesTable");
+            String source = stack.names.get("SourceBucket");
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 // A new article each run, so every run does the whole job rather than finding it done.
                 String slug = "cold-start-" + run;
                 String key = "articles/" + slug + ".md";
-                String eTag = aws.s3().putObject(r -> r.bucket(names.get("SourceBucket")).key(key), RequestBody.fromBytes(article))
-                        .eTag().replace("\"", "");
-                String table = names.get("ArticlesTable");
-                String source = names.get("SourceBucket");
-                measure(samples, functions, work, cfn, "PublishFunction", SampleEvents.upload(source, key, eTag, article.length),
-                        table, source, key);
-                measure(samples, functions, work, cfn, "CommentsFunction", SampleEvents.listComments(slug), table);
-                measure(samples, functions, work, cfn, "RelateFunction", SampleEvents.articlePublished(slug), table, source, key);
+                JsonNode upload = SampleEvents.upload(stack.aws.s3(), source, key, article);
+                measure(samples, stack, "PublishFunction", upload, table, source, key);
+                measure(samples, stack, "CommentsFunction", SampleEvents.listComments(slug), table);
+                measure(samples, stack, "RelateFunction", SampleEvents.articlePublished(slug), table, source, key);
                 System.err.printf("run %d of %d done%n", run, runs);
             }
             print(samples, runs);
         }
+        return null;
     }
 
-    private static void measure(Map<String, List<Sample>> samples, Map<String, LocalFunction> functions, Path work,
-                                CloudFormationTemplate cfn, String id, JsonNode event, String... floorCalls) throws Exception {
-        LocalFunction function = functions.get(id);
-        Path jar = CloudFormationTemplate.repositoryRoot().resolve(cfn.resource(id).path("Properties").path("CodeUri").asText());
-        Path eventFile = Files.writeString(Files.createTempFile(work, id, ".json"), event.toString());
-        FreshJvm.Run handled = FreshJvm.run(jar, function.environment(), work, FirstInvoke.class, function.handlerClass(),
+    private static void measure(Map<String, List<Sample>> samples, BenchStack stack, String id, JsonNode event,
+                                String... floorCalls) throws Exception {
+        LocalFunction function = stack.functions.get(id);
+        Path jar = FreshJvm.deployableJar(stack.template, id);
+        Path eventFile = Files.writeString(Files.createTempFile(stack.work, id, ".json"), event.toString());
+        FreshJvm.Run handled = FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class, function.handlerClass(),
                 eventFile.toString());
-        FreshJvm.Run floor = FreshJvm.run(jar, function.environment(), work, ColdStartFloor.class, floorCalls);
+        FreshJvm.Run floor = FreshJvm.run(jar, function.environment(), stack.work, ColdStartFloor.class, floorCalls);
         samples.computeIfAbsent(id, k -> new ArrayList<>()).add(new Sample(handled.initMs() + handled.invokeMs(),
                 floor.initMs() + floor.invokeMs(), handled.wallMs(), floor.wallMs()));
     }

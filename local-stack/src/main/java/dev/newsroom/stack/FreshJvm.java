@@ -3,6 +3,7 @@ package dev.newsroom.stack;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.LambdaContext;
 import java.io.File;
 import java.io.IOException;
@@ -37,6 +38,11 @@ final class FreshJvm {
     }
 
     private FreshJvm() {
+    }
+
+    /** A function's deployable jar: the template's CodeUri. */
+    static Path deployableJar(CloudFormationTemplate template, String functionId) {
+        return CloudFormationTemplate.repositoryRoot().resolve(template.resource(functionId).path("Properties").path("CodeUri").asText());
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The sample events in {@code events/}, pointed at a local article: what the cold-start runs send. */
 final class SampleEvents {
@@ -12,8 +14,15 @@ final class SampleEvents {
     private SampleEvents() {
     }
 
-    /** S3's notification of an upload ({@code events/s3-put.json}); versioning is off locally. */
-    static ObjectNode upload(String bucket, String key, String eTag, long size) {
+    /** Uploads {@code content} and returns S3's notification of it ({@code events/s3-put.json}). */
+    static ObjectNode upload(S3Client s3, String bucket, String key, byte[] content) {
+        String eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/markdown; charset=utf-8"),
+                RequestBody.fromBytes(content)).eTag().replace("\"", "");
+        return upload(bucket, key, eTag, content.length);
+    }
+
+    /** S3's notification of an upload; versioning is off locally. */
+    private static ObjectNode upload(String bucket, String key, String eTag, long size) {
         ObjectNode event = sample("s3-put.json");
         ObjectNode s3 = (ObjectNode) event.get("Records").get(0).get("s3");
         ((ObjectNode) s3.get("bucket")).put("name", bucket);

@@ -10,7 +10,6 @@ import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.LocalAwsExtension;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
 import dev.newsroom.local.SiteverifyServer;
-import java.io.InputStream;
 import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.local.LocalAws;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Each function's deployable jar (the template's CodeUri, shrunk by ProGuard) as Lambda runs it: a
@@ -63,7 +61,7 @@ class DeployableJarsTest {
     @BeforeAll
     void environments() throws Exception {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
-        functions = LocalNewsroom.functions(template, stack.names(), stack.aws(), URI.create("http://127.0.0.1:3000"),
+        functions = LocalNewsroom.functions(template, stack.names(), stack.aws(), URI.create(BenchStack.SITE),
                 siteverify, Files.createDirectories(dir.resolve("secrets")), Map.of());
     }
 
@@ -75,14 +73,8 @@ class DeployableJarsTest {
     @Test
     @Order(1)
     void publishJarRendersAnUploadedArticle() throws Exception {
-        String key = "articles/harbour-bridge-reopens.md";
-        byte[] article;
-        try (InputStream seed = DeployableJarsTest.class.getResourceAsStream("/seed/harbour-bridge-reopens.md")) {
-            article = seed.readAllBytes();
-        }
-        String etag = stack.aws().s3().putObject(r -> r.bucket(stack.name("SourceBucket")).key(key).contentType("text/markdown"),
-                RequestBody.fromBytes(article)).eTag().replace("\"", "");
-        ObjectNode event = SampleEvents.upload(stack.name("SourceBucket"), key, etag, article.length);
+        ObjectNode event = SampleEvents.upload(stack.aws().s3(), stack.name("SourceBucket"), "articles/harbour-bridge-reopens.md",
+                BenchStack.resource("/seed/harbour-bridge-reopens.md"));
 
         firstInvoke("PublishFunction", event);
 
@@ -150,8 +142,7 @@ class DeployableJarsTest {
     /** Runs the function's jar in a fresh JVM on one event; returns its response. */
     private JsonNode firstInvoke(String functionId, Map<String, String> environment, JsonNode event) throws Exception {
         LocalFunction function = functions.get(functionId);
-        Path jar = CloudFormationTemplate.repositoryRoot().resolve(template.resources("AWS::Serverless::Function")
-                .get(functionId).path("Properties").path("CodeUri").asText());
+        Path jar = FreshJvm.deployableJar(template, functionId);
         assertTrue(Files.size(jar) < MAX_JAR_BYTES, () -> jar + " is over 12 MB");
         Path eventFile = Files.writeString(dir.resolve(functionId + "-event.json"), event.toString());
         FreshJvm.Run run = FreshJvm.run(jar, environment, dir, FirstInvoke.class, function.handlerClass(),

@@ -58,15 +58,17 @@ class CommentsApiTest extends LocalCommentsTest {
 
     @Test
     void primesForASnapshotWithoutStoringAnything() {
-        String slug = world.article("primed", "");
+        long before = itemsInEveryTable();
         world.handler.prime();
-        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
-        long items = world.stack.names().entrySet().stream().filter(e -> e.getKey().endsWith("Table"))
-                .mapToLong(e -> world.stack.aws().dynamoDb().scan(r -> r.tableName(e.getValue())
-                        .filterExpression("contains(#k, :s)").expressionAttributeNames(Map.of("#k", "slug"))
-                        .expressionAttributeValues(Map.of(":s", software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                                .fromS(dev.newsroom.core.aws.SnapshotPriming.SLUG)))).count()).sum();
-        assertEquals(0, items, "priming stores nothing under its sample slug");
+        assertEquals(before, itemsInEveryTable(), "priming writes nothing");
+    }
+
+    private long itemsInEveryTable() {
+        return world.stack.names().entrySet().stream().filter(e -> e.getKey().endsWith("Table"))
+                .mapToLong(e -> world.stack.aws().dynamoDb().scanPaginator(r -> r.tableName(e.getValue())
+                        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).stream()
+                        .mapToLong(page -> page.count()).sum())
+                .sum();
     }
 
     @Test
