@@ -1,6 +1,8 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.stack.bench.BenchmarkReport;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.Map;
  * event ({@link FirstInvoke}); another builds the same SDK clients and makes one call of each kind
  * ({@link ColdStartFloor}). Runs alternate, against DynamoDB Local and S3Proxy in this JVM.
  *
- * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints a Markdown table.
+ * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints a Markdown table and writes it into {@code docs/benchmarks.md}.
  */
 public final class ColdStartBenchmark {
 
@@ -61,16 +63,19 @@ public final class ColdStartBenchmark {
                 floor.initMs() + floor.invokeMs(), handled.wallMs(), floor.wallMs()));
     }
 
-    private static void print(Map<String, List<Sample>> samples, int runs) {
-        System.out.printf("| function | init + first event, ms | floor: clients + one call each, ms | ratio | JVM wall, function / floor, ms |%n");
-        System.out.printf("|---|---:|---:|---:|---:|%n");
+    private static void print(Map<String, List<Sample>> samples, int runs) throws IOException {
+        StringBuilder table = new StringBuilder("""
+                | function | init + first event | floor: clients + one call each | ratio | JVM wall, function / floor |
+                |---|---:|---:|---:|---:|
+                """);
         samples.forEach((id, list) -> {
             double function = median(list.stream().map(Sample::functionMs).toList());
             double floor = median(list.stream().map(Sample::floorMs).toList());
-            System.out.printf("| %s | %.0f | %.0f | %.2f× | %.0f / %.0f |%n", id, function, floor, function / floor,
-                    median(list.stream().map(Sample::functionWallMs).toList()), median(list.stream().map(Sample::floorWallMs).toList()));
+            table.append(String.format("| %s | %,.0f ms | %,.0f ms | %.2f× | %,.0f / %,.0f ms |%n", id, function, floor, function / floor,
+                    median(list.stream().map(Sample::functionWallMs).toList()), median(list.stream().map(Sample::floorWallMs).toList())));
         });
-        System.out.printf("%nMedians of %d runs each, alternating function and floor.%n", runs);
+        table.append(String.format("%nMedians of %d runs each, alternating function and floor.%n", runs));
+        BenchmarkReport.publish("cold-start", ColdStartBenchmark.class, table.toString());
     }
 
     private static double median(List<Double> values) {

@@ -204,6 +204,28 @@ public final class LocalNewsroom implements AutoCloseable {
         return endpoints.deepCopy();
     }
 
+    LocalAws aws() {
+        return aws;
+    }
+
+    /** The template's resources by logical id, as named locally. */
+    Map<String, String> names() {
+        return names;
+    }
+
+    /**
+     * Waits until every stream has handed the functions every record written before this call,
+     * and they have handled them.
+     */
+    void awaitStreamsDelivered() throws InterruptedException {
+        for (StreamPump pump : pumps) {
+            long seen = pump.emptyPolls();
+            while (pump.emptyPolls() < seen + 2) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
     public URI siteUrl() {
         return front.url();
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -53,6 +54,7 @@ final class StreamPump implements AutoCloseable {
     private final Set<String> finishedShards = new HashSet<>();
     private final Map<String, String> iterators = new HashMap<>();
     private final Thread thread;
+    private final AtomicLong emptyPolls = new AtomicLong();
 
     StreamPump(StreamSource source, LocalFunction function, DynamoDbStreamsClient streams, String streamArn,
                Path checkpointDir, Path failedEvents) {
@@ -71,6 +73,14 @@ final class StreamPump implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * How many times a pass over every shard found nothing to deliver. A pass counted after a
+     * moment began after it, so it saw every record written before then.
+     */
+    long emptyPolls() {
+        return emptyPolls.get();
+    }
+
     private void run() {
         while (stop.getCount() > 0) {
             try {
@@ -79,6 +89,7 @@ final class StreamPump implements AutoCloseable {
                     delivered |= pollShard(shard);
                 }
                 if (!delivered) {
+                    emptyPolls.incrementAndGet();
                     waitMs(IDLE_POLL_MS);
                 }
             } catch (RuntimeException e) {

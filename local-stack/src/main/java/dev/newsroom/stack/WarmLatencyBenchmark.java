@@ -2,6 +2,7 @@ package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.stack.bench.BenchmarkReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -37,10 +38,11 @@ public final class WarmLatencyBenchmark {
                     Json.mapper().createObjectNode().put("name", "Reader " + i).put("body", "Warm comment number " + i + ".")
                             .put("captchaToken", "test-pass:" + i).toString());
             IntFunction<JsonNode> stream = i -> SampleEvents.articlePublished("warm-stream-" + i);
-            System.out.printf("| event | p50 | p99 | events |%n|---|---:|---:|---:|%n");
-            print("publish: an 895-word article's upload", time(stack.functions.get("PublishFunction"), upload, events));
-            print("comments: a POST, captcha checked", time(stack.functions.get("CommentsFunction"), comment, events));
-            print("relate: a new article's stream batch", time(stack.functions.get("RelateFunction"), stream, events));
+            String table = String.format("| event | p50 | p99 | events |%n|---|---:|---:|---:|%n")
+                    + row("publish: an 895-word article's upload", time(stack.functions.get("PublishFunction"), upload, events))
+                    + row("comments: a POST, captcha checked", time(stack.functions.get("CommentsFunction"), comment, events))
+                    + row("relate: a new article's stream batch", time(stack.functions.get("RelateFunction"), stream, events));
+            BenchmarkReport.publish("warm-latency", WarmLatencyBenchmark.class, table);
         }
         return null;
     }
@@ -63,8 +65,8 @@ public final class WarmLatencyBenchmark {
         return times.stream().sorted().toList();
     }
 
-    private static void print(String event, List<Double> sorted) {
-        System.out.printf("| %s | %.1f ms | %.1f ms | %d |%n", event, percentile(sorted, 50), percentile(sorted, 99), sorted.size());
+    private static String row(String event, List<Double> sorted) {
+        return String.format("| %s | %.1f ms | %.1f ms | %d |%n", event, percentile(sorted, 50), percentile(sorted, 99), sorted.size());
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -88,8 +88,9 @@ public class RenderBenchmark {
         Collection<RunResult> results = new Runner(new OptionsBuilder().include(RenderBenchmark.class.getName()).build()).run();
         double page = score(results, "articlePage");
         double commonmark = score(results, "commonmarkAlone");
-        System.out.printf("%n| render, one core | pages/s |%n|---|---:|%n| article page (parse, render, template) | %,.0f |%n"
-                + "| commonmark-java alone, same body | %,.0f |%n| page ÷ commonmark | %.2f |%n", page, commonmark, page / commonmark);
+        BenchmarkReport.publish("render", RenderBenchmark.class, String.format("| render, one core | pages/s |%n|---|---:|%n"
+                + "| article page (parse, render, template) | %,.0f |%n| commonmark-java alone, same body | %,.0f |%n"
+                + "| page ÷ commonmark | **%.2f** |%n", page, commonmark, page / commonmark));
     }
 
     private static double score(Collection<RunResult> results, String benchmark) {
