@@ -1,6 +1,7 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
@@ -45,9 +46,10 @@ final class RelatedLists {
     private final Ranking ranking;
     private final Neighbours neighbours;
     private final int fanOut;
+    private final Parallel parallel;
 
     RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
-                 int fanOut) {
+                 int fanOut, Parallel parallel) {
         this.index = index;
         this.articles = articles;
         this.pages = pages;
@@ -55,6 +57,7 @@ final class RelatedLists {
         this.ranking = neighbours.ranking();
         this.neighbours = neighbours;
         this.fanOut = fanOut;
+        this.parallel = parallel;
     }
 
     /** Brings every list the change touches up to date; returns how many lists changed. */
@@ -76,13 +79,11 @@ final class RelatedLists {
         }
         affected.remove(slug);
         Map<String, RelatedList> lists = index.related(affected);
-        for (String other : affected) {
-            if (lists.containsKey(other)) {
-                Neighbourhood changedNear = near;
-                changed += store(other, Optional.of(lists.get(other)),
-                        current -> current.flatMap(list -> placed(list, slug, after, changedNear))) ? 1 : 0;
-            }
-        }
+        Neighbourhood changedNear = near;
+        // Each list is stored, and its page written, on its own, so the lists are updated at once.
+        changed += (int) parallel.map(affected.stream().filter(lists::containsKey).toList(), other -> store(other,
+                Optional.of(lists.get(other)), current -> current.flatMap(list -> placed(list, slug, after, changedNear))))
+                .stream().filter(stored -> stored).count();
         return changed;
     }
 
