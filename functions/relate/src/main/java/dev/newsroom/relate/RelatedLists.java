@@ -13,6 +13,7 @@ import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.site.SiteLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps "More articles" lists current as articles change, reading only what is near the change:
@@ -64,27 +66,32 @@ final class RelatedLists {
     int update(ArticleChange change) {
         String slug = change.slug();
         Optional<Entry> after = change.after().flatMap(Entry::of);
-        int changed = 0;
         Set<String> affected = new TreeSet<>(index.listers(slug));
         Neighbourhood near = null;
+        Function<Optional<RelatedList>, Optional<RelatedList>> ownNext;
         if (after.isPresent()) {
+            Candidate owner = after.get().candidate();
             RelatedChoices choices = change.after().get().article().metadata().related();
-            near = neighbours.of(after.get().candidate(), choices.pinned());
-            List<RelatedList.Item> items = neighbours.rank(after.get().candidate(), choices.pinned(), choices.excluded(), near);
-            changed += store(slug, after.get().candidate(), choices.pinned(), choices.excluded(), items) ? 1 : 0;
-            ranking.eligible(after.get().candidate(), near.candidates(), near.frequencies(), Set.of()).stream()
+            near = neighbours.of(owner, choices.pinned());
+            ownNext = next(owner, choices.pinned(), choices.excluded(), neighbours.rank(owner, choices.pinned(), choices.excluded(), near));
+            ranking.eligible(owner, near.candidates(), near.frequencies(), Set.of()).stream()
                     .limit(fanOut).map(Scored::slug).forEach(affected::add);
         } else {
-            changed += withdraw(slug) ? 1 : 0;
+            // A withdrawn article's list empties and pins nothing, so no change can put anything in it; its
+            // revision keeps counting for when it returns.
+            ownNext = current -> current.map(c -> c.next(c.owner(), List.of(), Set.of(), List.of()));
         }
         affected.remove(slug);
-        Map<String, RelatedList> lists = index.related(affected);
+        Set<String> read = new TreeSet<>(affected);
+        read.add(slug);
+        Map<String, RelatedList> lists = index.related(read);
+        List<Supplier<Boolean>> stores = new ArrayList<>();
+        stores.add(() -> store(slug, Optional.ofNullable(lists.get(slug)), ownNext));
         Neighbourhood changedNear = near;
+        affected.stream().filter(lists::containsKey).forEach(other -> stores.add(() -> store(other, Optional.of(lists.get(other)),
+                current -> current.flatMap(list -> placed(list, slug, after, changedNear)))));
         // Each list is stored, and its page written, on its own, so the lists are updated at once.
-        changed += (int) parallel.map(affected.stream().filter(lists::containsKey).toList(), other -> store(other,
-                Optional.of(lists.get(other)), current -> current.flatMap(list -> placed(list, slug, after, changedNear))))
-                .stream().filter(stored -> stored).count();
-        return changed;
+        return (int) parallel.map(stores, Supplier::get).stream().filter(stored -> stored).count();
     }
 
     /** Another article's list with the changed article placed in it (or removed); empty if it has no place there. */
@@ -118,21 +125,18 @@ final class RelatedLists {
     }
 
     /**
-     * A withdrawn article's list empties and pins nothing, so no change can put anything in it; its
-     * revision keeps counting for when it returns.
-     */
-    private boolean withdraw(String slug) {
-        Optional<RelatedList> current = index.related(slug);
-        return current.isPresent() && store(slug, current.get().owner(), List.of(), Set.of(), List.of());
-    }
-
-    /**
      * Stores a list if it differs from the stored one, re-links who lists whom, and brings the
      * owner's page up to date. Returns whether the list changed.
      */
     boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
-        return store(slug, index.related(slug), current -> Optional.of(current.map(c -> c.next(owner, pinned, excluded, items))
-                .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items))));
+        return store(slug, index.related(slug), next(owner, pinned, excluded, items));
+    }
+
+    /** The list with these items and choices after the stored one, or the first. */
+    private static Function<Optional<RelatedList>, Optional<RelatedList>> next(Candidate owner, List<String> pinned,
+                                                                             Set<String> excluded, List<RelatedList.Item> items) {
+        return current -> Optional.of(current.map(c -> c.next(owner, pinned, excluded, items))
+                .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items)));
     }
 
     /**

@@ -9,15 +9,17 @@ import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Applies one change of the articles table to everything derived from it, in an order that makes
  * every step safe to repeat: the postings first (each a conditional transaction with its listing's
- * state), then the related lists, which read the postings, then the listing pages, which read both.
+ * state), then the related lists and the listing pages, which read the postings and not each other.
  * A change readers would not see in any listing or list (a body edit, a draft saved, a replayed
  * record) re-renders nothing.
  */
@@ -64,10 +66,10 @@ public final class Relater {
         // Each listing's postings are a transaction of their own, so the listings are updated at once.
         int postings = (int) parallel.map(keys, key -> index.apply(key, before.filter(e -> e.listings().contains(key)),
                 after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(applied -> applied).count();
-        int changedLists = lists.update(change);
-        int pages = sameListing ? 0 : listings.update(before, after);
+        List<Integer> updated = parallel.map(List.<Supplier<Integer>>of(() -> lists.update(change),
+                () -> sameListing ? 0 : listings.update(before, after)), Supplier::get);
         return new Result(after.isPresent() ? "listed" : before.isPresent() ? "unlisted" : "related choices changed",
-                postings, changedLists, pages);
+                postings, updated.get(0), updated.get(1));
     }
 
     private static RelatedChoices choices(Optional<StoredArticle> article) {
