@@ -64,12 +64,12 @@ public final class RelateHandler implements RequestStreamHandler {
     /** Answers {@code {"batchItemFailures": [{"itemIdentifier": SEQUENCE_NUMBER}, ...]}}. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<StreamRecord> batch = StreamRecord.batch(Json.mapper().readTree(input));
+        List<StreamRecord> batch = StreamRecord.batch(Json.events().readTree(input));
         List<String> failed = JsonLogs.during(logs, context, () -> failures(batch));
-        ObjectNode answer = Json.mapper().createObjectNode();
+        ObjectNode answer = Json.events().createObjectNode();
         ArrayNode failures = answer.putArray("batchItemFailures");
         failed.forEach(sequenceNumber -> failures.addObject().put("itemIdentifier", sequenceNumber));
-        output.write(Json.mapper().writeValueAsBytes(answer));
+        output.write(Json.events().writeValueAsBytes(answer));
     }
 
     /** The sequence numbers of the records to deliver again. */
