@@ -8,6 +8,7 @@ import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.related.TagFrequencies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +36,7 @@ final class Neighbours {
     /**
      * @param published  looks up a pinned article that shares no listing with the owner
      * @param candidates what ranking needs of an entry
-     * @param parallel   reads the owner's listings at once
+     * @param parallel   reads the owner's listings, and how common its tags are, at once
      */
     Neighbours(Postings postings, Function<String, Optional<Entry>> published, Function<Entry, Candidate> candidates,
                Ranking ranking, int window, Parallel parallel) {
@@ -72,6 +74,7 @@ final class Neighbours {
     }
 
     Neighbourhood of(Candidate owner, List<String> pinned) {
+        Supplier<TagFrequencies> frequencies = parallel.start(() -> postings.frequencies(owner.tags()));
         Map<String, Entry> entries = new HashMap<>();
         List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
         owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
@@ -84,7 +87,7 @@ final class Neighbours {
             }
         }
         entries.remove(owner.slug());
-        return new Neighbourhood(entries, candidates, postings.frequencies(owner.tags()));
+        return new Neighbourhood(entries, candidates, frequencies.get());
     }
 
     /** Ranks a list afresh from the owner's neighbourhood and pins. */

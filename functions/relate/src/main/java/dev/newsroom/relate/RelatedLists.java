@@ -12,6 +12,7 @@ import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +67,9 @@ final class RelatedLists {
     int update(ArticleChange change) {
         String slug = change.slug();
         Optional<Entry> after = change.after().flatMap(Entry::of);
-        Set<String> affected = new TreeSet<>(index.listers(slug));
+        Supplier<Set<String>> listers = parallel.start(() -> index.listers(slug));
         Neighbourhood near = null;
+        Set<String> affected = new TreeSet<>();
         Function<Optional<RelatedList>, Optional<RelatedList>> ownNext;
         if (after.isPresent()) {
             Candidate owner = after.get().candidate();
@@ -81,6 +83,7 @@ final class RelatedLists {
             // revision keeps counting for when it returns.
             ownNext = current -> current.map(c -> c.next(c.owner(), List.of(), Set.of(), List.of()));
         }
+        affected.addAll(listers.get());
         affected.remove(slug);
         Set<String> read = new TreeSet<>(affected);
         read.add(slug);
@@ -154,28 +157,36 @@ final class RelatedLists {
             RelatedList next = wanted.get();
             if (current.isPresent() && same(current.get(), next)) {
                 // A retry after a crash between the save and what follows finishes the job.
-                index.relink(slug, links(current.get()), Set.of());
-                showOnPage(current.get());
+                relinkAndShow(current.get(), links(current.get()), Set.of());
                 return false;
             }
             if (index.save(next)) {
                 Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
                 Set<String> now = links(next);
-                index.relink(slug, difference(now, before), difference(before, now));
-                showOnPage(next);
+                relinkAndShow(next, difference(now, before), difference(before, now));
                 return true;
             }
         }
         throw new IllegalStateException("the related list of " + slug + " kept changing under us; retrying the record");
     }
 
-    /** Renders the owner's page if it shows an older list than this one (after a crash between the two, say). */
+    /** Records whom a stored list now shows, and shows it on its owner's page: the two at once. */
+    private void relinkAndShow(RelatedList list, Set<String> added, Set<String> removed) {
+        parallel.each(List.<Runnable>of(() -> index.relink(list.slug(), added, removed), () -> showOnPage(list)), Runnable::run);
+    }
+
+    /**
+     * Renders the owner's page if it shows an older list than this one (after a crash between the two, say).
+     * The article is read with the page's version: it is needed unless the page is current, which is rare.
+     */
     private void showOnPage(RelatedList list) {
+        Supplier<Optional<StoredArticle>> article = parallel.start(() -> articles.find(list.slug()));
         Optional<PageVersion> page = site.pageVersion(SiteLayout.articleKey(list.slug()));
+        Optional<StoredArticle> stored = article.get();
         if (page.isPresent() && page.get().minor() >= list.revision()) {
             return;
         }
-        articles.find(list.slug()).ifPresent(stored -> pages.write(stored, Optional.of(list)));
+        stored.ifPresent(s -> pages.write(s, Optional.of(list)));
     }
 
     private static boolean same(RelatedList a, RelatedList b) {

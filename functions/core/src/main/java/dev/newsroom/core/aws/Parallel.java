@@ -38,6 +38,23 @@ public final class Parallel {
     }
 
     /**
+     * Starts {@code work} and returns at once; {@code get} on what it returns waits for the result
+     * and rethrows a failure as it was thrown. Work whose result is never asked for still runs.
+     */
+    public <T> Supplier<T> start(Supplier<T> work) {
+        if (pool == null) {
+            return Outcome.of(work)::get;
+        }
+        ForkJoinTask<Outcome<T>> task = ForkJoinTask.adapt(() -> Outcome.of(work));
+        if (ForkJoinTask.getPool() == pool) {
+            task.fork();
+        } else {
+            pool.execute(task);
+        }
+        return () -> task.join().get();
+    }
+
+    /**
      * {@code work} applied to each item at once, the results in the items' order. Every task
      * finishes before this returns; the first failure, if any, is then rethrown as it was thrown.
      */
@@ -45,15 +62,19 @@ public final class Parallel {
         if (pool == null || items.size() < 2) {
             return items.stream().<R>map(work).toList();
         }
-        List<ForkJoinTask<Outcome<R>>> tasks = new ArrayList<>();
-        items.forEach(item -> tasks.add(ForkJoinTask.adapt(() -> Outcome.of(() -> work.apply(item)))));
-        List<Outcome<R>> outcomes = ForkJoinTask.getPool() == pool ? joinAll(tasks) : pool.invoke(ForkJoinTask.adapt(() -> joinAll(tasks)));
+        List<Supplier<R>> started = new ArrayList<>();
+        items.forEach(item -> started.add(start(() -> work.apply(item))));
         List<R> results = new ArrayList<>();
-        for (Outcome<R> outcome : outcomes) {
-            if (outcome.failure() != null) {
-                throw outcome.failure();
+        RuntimeException failure = null;
+        for (Supplier<R> task : started) {
+            try {
+                results.add(task.get());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
-            results.add(outcome.result());
+        }
+        if (failure != null) {
+            throw failure;
         }
         return results;
     }
@@ -66,13 +87,7 @@ public final class Parallel {
         });
     }
 
-    /** Forks the tasks from one of the pool's threads and joins them all. */
-    private static <R> List<Outcome<R>> joinAll(List<ForkJoinTask<Outcome<R>>> tasks) {
-        tasks.forEach(ForkJoinTask::fork);
-        return tasks.stream().map(ForkJoinTask::join).toList();
-    }
-
-    /** A task's result or failure: the pool would rethrow a failure wrapped, and only once the first one came. */
+    /** A task's result or failure: the pool would rethrow a failure wrapped in another. */
     private record Outcome<R>(R result, RuntimeException failure) {
 
         static <R> Outcome<R> of(Supplier<? extends R> work) {
@@ -81,6 +96,13 @@ public final class Parallel {
             } catch (RuntimeException e) {
                 return new Outcome<>(null, e);
             }
+        }
+
+        R get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
         }
     }
 }

@@ -49,8 +49,19 @@ class ParallelTest {
     }
 
     @Test
+    void startedWorkGivesItsResultOrItsFailureWhenAskedFor() {
+        var answer = parallel.start(() -> 42);
+        var failed = parallel.start(() -> {
+            throw new IllegalArgumentException("no answer");
+        });
+        assertEquals(42, answer.get());
+        assertEquals("no answer", assertThrows(IllegalArgumentException.class, failed::get).getMessage());
+    }
+
+    @Test
     void inPlaceRunsEachTaskInTheCallersThread() {
         Thread caller = Thread.currentThread();
         assertEquals(List.of(caller, caller), Parallel.IN_PLACE.map(List.of(1, 2), n -> Thread.currentThread()));
+        assertEquals(caller, Parallel.IN_PLACE.start(Thread::currentThread).get());
     }
 }
