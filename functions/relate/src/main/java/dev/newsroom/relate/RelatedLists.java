@@ -10,7 +10,6 @@ import dev.newsroom.core.related.Scored;
 import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
@@ -181,12 +180,12 @@ final class RelatedLists {
      */
     private void showOnPage(RelatedList list) {
         Supplier<Optional<StoredArticle>> article = parallel.start(() -> articles.find(list.slug()));
-        Optional<PageVersion> page = site.pageVersion(SiteLayout.articleKey(list.slug()));
+        Optional<SiteBucket.Page> page = site.page(SiteLayout.articleKey(list.slug()));
         Optional<StoredArticle> stored = article.get();
-        if (page.isPresent() && page.get().minor() >= list.revision()) {
+        if (page.isPresent() && page.get().version().minor() >= list.revision()) {
             return;
         }
-        stored.ifPresent(s -> pages.write(s, Optional.of(list)));
+        stored.ifPresent(s -> pages.write(s, Optional.of(list), page));
     }
 
     private static boolean same(RelatedList a, RelatedList b) {

@@ -162,7 +162,8 @@ class RelateOnLocalServicesTest {
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
         long list = world.index.related(world.slug("p")).orElseThrow().revision();
-        assertEquals(Optional.of(new PageVersion(stored.version(), list)), site.pageVersion(SiteLayout.articleKey(world.slug("p"))));
+        assertEquals(Optional.of(new PageVersion(stored.version(), list)),
+                site.page(SiteLayout.articleKey(world.slug("p"))).map(SiteBucket.Page::version));
         assertTrue(world.articlePage("p").orElseThrow().contains("q story"));
     }
 
