@@ -86,7 +86,8 @@ public final class CommentsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ApiRequest request = ApiRequest.of(Json.events().readTree(input));
-        output.write(JsonLogs.during(logs, context, () -> respond(request, context == null ? "local" : context.getAwsRequestId())).json());
+        String requestId = context == null ? "local" : context.getAwsRequestId();
+        output.write(JsonLogs.during(logs, context, () -> respond(request, requestId)).json());
     }
 
     private ApiResponse respond(ApiRequest event, String requestId) {

@@ -74,7 +74,8 @@ final class RelatedLists {
             Candidate owner = after.get().candidate();
             RelatedChoices choices = change.after().get().article().metadata().related();
             near = neighbours.of(owner, choices.pinned());
-            ownNext = next(owner, choices.pinned(), choices.excluded(), neighbours.rank(owner, choices.pinned(), choices.excluded(), near));
+            List<RelatedList.Item> items = neighbours.rank(owner, choices.pinned(), choices.excluded(), near);
+            ownNext = next(owner, choices.pinned(), choices.excluded(), items);
             ranking.eligible(owner, near.candidates(), near.frequencies(), Set.of()).stream()
                     .limit(fanOut).map(Scored::slug).forEach(affected::add);
         } else {
