@@ -33,12 +33,12 @@ public final class Publisher {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
+        var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         return new Publisher(
-                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site),
+                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
                         new IndexStore(dynamo, config.indexTable(), config.site().zone()),
                         new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
-                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock,
-                        Parallel.of(REQUESTS_IN_FLIGHT)),
+                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock, parallel),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

@@ -24,7 +24,7 @@ record Wiring(RelateConfig config, IndexStore index, ArticleStore articles, Site
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
-        var pages = new ArticlePages(renderer, site);
+        var pages = new ArticlePages(renderer, site, parallel);
         var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, index, articles, site, renderer, pages,

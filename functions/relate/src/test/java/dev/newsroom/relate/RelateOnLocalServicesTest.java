@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticlePages;
@@ -158,7 +159,8 @@ class RelateOnLocalServicesTest {
         world.relate();
         var stored = world.articles.find(world.slug("p")).orElseThrow();
         var site = new SiteBucket(world.stack.aws().s3(), world.stack.name("SiteBucket"));
-        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site);
+        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site,
+                Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
         long list = world.index.related(world.slug("p")).orElseThrow().revision();

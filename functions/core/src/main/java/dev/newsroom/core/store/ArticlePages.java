@@ -1,10 +1,12 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Projects an article item and its related list onto the article's page. The publish function
@@ -15,17 +17,24 @@ public final class ArticlePages {
 
     private final PageRenderer pages;
     private final SiteBucket site;
+    private final Parallel parallel;
     /** Whether this instance has made sure the assets its pages refer to are there; guarded by this. */
     private boolean assetsChecked;
 
-    public ArticlePages(PageRenderer pages, SiteBucket site) {
+    public ArticlePages(PageRenderer pages, SiteBucket site, Parallel parallel) {
         this.pages = pages;
         this.site = site;
+        this.parallel = parallel;
     }
 
     /** Writes the article, or a tombstone where a page was but may no longer be; renders nothing if the page is current. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
-        return write(stored, related, site.page(SiteLayout.articleKey(stored.slug())));
+        // The page is read while the assets it refers to are checked.
+        Supplier<Optional<SiteBucket.Page>> page = parallel.start(() -> site.page(SiteLayout.articleKey(stored.slug())));
+        if (stored.status() == ArticleStatus.PUBLISHED) {
+            ensureAssets();
+        }
+        return write(stored, related, page.get());
     }
 
     /** As {@link #write(StoredArticle, Optional)}, from the page as just read. */
