@@ -36,8 +36,10 @@ public final class TemplateContract {
         String[] handler = function.path("Handler").asText().split("::");
         Class<?> type = Class.forName(handler[0]);
         type.getConstructor();
-        if (java.util.Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(handler[1]) && m.getParameterCount() == 2)) {
-            problems.add(handler[0] + " has no " + handler[1] + "(event, context)");
+        // (event, context) for a RequestHandler, (input, output, context) for a RequestStreamHandler.
+        if (java.util.Arrays.stream(type.getMethods()).noneMatch(m -> m.getName().equals(handler[1])
+                && (m.getParameterCount() == 2 || m.getParameterCount() == 3))) {
+            problems.add(handler[0] + " has no " + handler[1] + "(event, context) or (input, output, context)");
         }
         String jar = "functions/" + module + "/target/" + module + ".jar";
         if (!jar.equals(function.path("CodeUri").asText())) {

@@ -69,10 +69,11 @@ final class CommentsService {
     record Posted(String id, String status) {
     }
 
-    /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment and reads an article item. */
+    /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment, reads an article item, makes the captcha's client. */
     void prime(CommentInput sample) {
         rules.validate(sample);
         articles.find(SnapshotPriming.SLUG);
+        captcha.prime();
     }
 
     Posted post(String slug, CommentInput input, String clientIp) {

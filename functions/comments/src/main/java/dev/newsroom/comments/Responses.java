@@ -1,6 +1,5 @@
 package dev.newsroom.comments;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
@@ -17,20 +16,19 @@ final class Responses {
     private Responses() {
     }
 
-    static APIGatewayV2HTTPResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+    static ApiResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.putIfAbsent("Cache-Control", "no-store");
         try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
-                    .withBody(Json.mapper().writeValueAsString(body)).build();
+            return new ApiResponse(status, headers, Json.mapper().writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
     }
 
-    static APIGatewayV2HTTPResponse error(ApiError error, Map<String, String> headers) {
+    static ApiResponse error(ApiError error, Map<String, String> headers) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("error", error.code());
         body.put("message", error.getMessage());
@@ -43,7 +41,7 @@ final class Responses {
         return json(error.status(), body, all);
     }
 
-    static APIGatewayV2HTTPResponse internal(String requestId, Map<String, String> headers) {
+    static ApiResponse internal(String requestId, Map<String, String> headers) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("error", "internal_error");
         body.put("message", "Something went wrong on our side. Please try again.");
@@ -52,8 +50,7 @@ final class Responses {
     }
 
     /** After a plain HTML form post: back to the article's comments, with the outcome in the query. */
-    static APIGatewayV2HTTPResponse redirect(String location) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(303)
-                .withHeaders(Map.of("Location", location, "Cache-Control", "no-store")).build();
+    static ApiResponse redirect(String location) {
+        return new ApiResponse(303, Map.of("Location", location, "Cache-Control", "no-store"), null);
     }
 }

@@ -2,6 +2,7 @@ package dev.newsroom.comments;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.Article;
@@ -18,6 +19,8 @@ import dev.newsroom.local.LambdaContext;
 import dev.newsroom.local.LocalAws;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
 import dev.newsroom.local.SiteverifyServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +161,18 @@ final class CommentsWorld {
         return handle(event);
     }
 
+    /** Hands the function the event as API Gateway sends it, in JSON, and reads its JSON answer as Lambda's runtime would. */
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, LambdaContext.invocationOf("CommentsFunction", 30));
+        ClassLoader loader = getClass().getClassLoader();
+        var json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader).toJson(event, json);
+        var answer = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(json.toByteArray()), answer, LambdaContext.invocationOf("CommentsFunction", 30));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader).fromJson(answer.toString(StandardCharsets.UTF_8));
     }
 
     static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Publishes and unpublishes articles. Every step is safe to repeat, so an event delivered twice, late
@@ -28,7 +30,8 @@ import java.util.Optional;
  *   <li>the upload's status record says whether this event was fully handled already;</li>
  *   <li>the article item is written with optimistic locking and never takes an older sequencer;</li>
  *   <li>the page is a projection of the item, written only over an older version;</li>
- *   <li>the status record is written last (after the report), so a crash before it means the next try redoes the rest.</li>
+ *   <li>the status record is written last (after the page and the report, which are written at once), so a
+ *       crash before it means the next try redoes the rest.</li>
  * </ol>
  * A rejected upload changes neither item nor page; the editor reads why in the status record and in
  * a report object beside the upload (C5).
@@ -46,9 +49,10 @@ final class ArticlePublisher {
     private final PublishReports reports;
     private final String articlePrefix;
     private final Clock clock;
+    private final Parallel parallel;
 
     ArticlePublisher(ArticleParser parser, ArticlePages pages, IndexStore index, ArticleStore articles, UploadStore uploads,
-                     SourceBucket source, PublishReports reports, String articlePrefix, Clock clock) {
+                     SourceBucket source, PublishReports reports, String articlePrefix, Clock clock, Parallel parallel) {
         this.parser = parser;
         this.pages = pages;
         this.index = index;
@@ -58,6 +62,7 @@ final class ArticlePublisher {
         this.reports = reports;
         this.articlePrefix = articlePrefix;
         this.clock = clock;
+        this.parallel = parallel;
     }
 
     boolean handles(String key) {
@@ -66,15 +71,18 @@ final class ArticlePublisher {
 
     /** Handles one change and returns what happened, for the log. */
     Publisher.Result apply(SourceChange change) {
+        // An upload is read with its status record: it is needed unless the event was handled already, which is rare.
+        Supplier<Optional<byte[]>> upload = change.created()
+                ? parallel.start(() -> source.read(change.bucket(), change.key(), change.eTag(), ArticleParser.MAX_SOURCE_BYTES))
+                : Optional::empty;
         Optional<UploadStatus> previous = uploads.find(change.key());
         if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {
             return new Publisher.Result("already handled", previous.get().slug());
         }
-        return change.created() ? publish(change, previous) : remove(change, previous);
+        return change.created() ? publish(change, previous, upload.get()) : remove(change, previous);
     }
 
-    private Publisher.Result publish(SourceChange change, Optional<UploadStatus> previous) {
-        Optional<byte[]> bytes = source.read(change.bucket(), change.key(), change.eTag(), ArticleParser.MAX_SOURCE_BYTES);
+    private Publisher.Result publish(SourceChange change, Optional<UploadStatus> previous, Optional<byte[]> bytes) {
         if (bytes.isEmpty()) {
             return new Publisher.Result("superseded: the object has changed since this event", Optional.empty());
         }
@@ -116,10 +124,10 @@ final class ArticlePublisher {
                 throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
             }
         }
-        project(stored);
-        previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug))
-                .ifPresent(old -> unpublish(old, change));
-        reports.clear(change.bucket(), change.key());
+        StoredArticle published = stored;
+        parallel.each(List.<Runnable>of(() -> project(published),
+                () -> previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug)).ifPresent(old -> unpublish(old, change)),
+                () -> reports.clear(change.bucket(), change.key())), Runnable::run);
         uploads.record(new UploadStatus(change.key(), change.sequencer(),
                 status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
                 Optional.of(slug), List.of(), clock.instant()));

@@ -1,14 +1,17 @@
 package dev.newsroom.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish function: S3 events from the source bucket in, pages and article items out.
  * Bad uploads are reported and not retried; anything a retry may fix is thrown, so Lambda retries
- * the event and, after its retries, sends it to the on-failure destination.
+ * the event and, after its retries, sends it to the on-failure destination. It reads the event's
+ * JSON itself ({@link SourceChange}), and answers nothing.
  */
-public final class PublishHandler implements RequestHandler<S3Event, Void> {
+public final class PublishHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
 
@@ -49,25 +53,24 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
     }
 
     @Override
-    public Void handleRequest(S3Event event, Context context) {
-        return JsonLogs.during(logs, context, () -> {
-            for (S3EventNotificationRecord record : event.getRecords()) {
-                handle(record);
-            }
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.events().readTree(input);
+        JsonLogs.during(logs, context, () -> {
+            event.path("Records").forEach(this::handle);
             return null;
         });
     }
 
-    private void handle(S3EventNotificationRecord record) {
+    private void handle(JsonNode record) {
         long start = System.nanoTime();
         SourceChange change = SourceChange.of(record);
         try {
             Publisher.Result result = publisher.handle(change);
             LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("slug", result.slug().orElse(null))
-                    .addKeyValue("event", record.getEventName()).addKeyValue("durationMs", elapsedMs(start))
+                    .addKeyValue("event", record.path("eventName").asText()).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", record.getEventName())
+            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", record.path("eventName").asText())
                     .addKeyValue("durationMs", elapsedMs(start))
                     .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("failed; the event will be retried");

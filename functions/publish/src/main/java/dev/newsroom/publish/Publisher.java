@@ -1,6 +1,7 @@
 package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Routes each source change to articles or assets; anything else in the bucket is left alone. */
 public final class Publisher {
 
+    /** How many requests an upload may have in flight at once: reads, and then writes, two or three at a time. */
+    private static final int REQUESTS_IN_FLIGHT = 4;
+
     private final ArticlePublisher articles;
     private final AssetMirror assets;
 
@@ -29,11 +33,12 @@ public final class Publisher {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
+        var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         return new Publisher(
-                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site),
+                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
                         new IndexStore(dynamo, config.indexTable(), config.site().zone()),
                         new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
-                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock),
+                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock, parallel),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

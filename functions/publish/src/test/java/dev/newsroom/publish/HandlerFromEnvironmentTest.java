@@ -1,6 +1,5 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.local.LambdaContext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,7 +35,7 @@ class HandlerFromEnvironmentTest {
         PublishWorld world = new PublishWorld(stack.aws(), stack.names());
         String key = "articles/" + world.id + "-from-env.md";
 
-        handler.handleRequest(world.upload(key, PublishWorld.article("From the environment", "")), LambdaContext.invocationOf("publish", 30));
+        world.handle(handler, world.upload(key, PublishWorld.article("From the environment", "")));
 
         assertEquals("From the environment",
                 Jsoup.parse(world.page(world.id + "-from-env").orElseThrow()).selectFirst("h1").text());

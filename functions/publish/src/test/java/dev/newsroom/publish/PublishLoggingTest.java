@@ -32,7 +32,7 @@ class PublishLoggingTest {
         var event = world.upload(key, article);
         LambdaContext context = LambdaContext.invocationOf("publish", 30);
 
-        List<JsonNode> lines = capture(() -> world.handler().handleRequest(event, context));
+        List<JsonNode> lines = capture(() -> PublishWorld.handle(world.handler(), event, context));
 
         assertEquals(1, lines.size(), lines::toString);
         JsonNode line = lines.get(0);
@@ -51,7 +51,7 @@ class PublishLoggingTest {
 
         List<JsonNode> lines = capture(() -> {
             try {
-                world.handlerThatCannotWritePages().handleRequest(event, LambdaContext.invocationOf("publish", 30));
+                world.handle(world.handlerThatCannotWritePages(), event);
             } catch (RuntimeException expected) {
                 // the event is retried by Lambda
             }

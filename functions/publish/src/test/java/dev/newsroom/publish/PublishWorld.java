@@ -1,9 +1,10 @@
 package dev.newsroom.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.local.LambdaContext;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleItems;
@@ -11,7 +12,9 @@ import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.local.AwsBackend;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,18 +97,32 @@ final class PublishWorld {
         return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
     }
 
-    void handle(S3Event event) {
-        handler().handleRequest(event, LambdaContext.invocationOf("publish", 30));
+    void handle(JsonNode event) {
+        handle(handler(), event);
+    }
+
+    void handle(PublishHandler handler, JsonNode event) {
+        handle(handler, event, LambdaContext.invocationOf("publish", 30));
+    }
+
+    /** Hands the handler the event's JSON, as Lambda does. */
+    static void handle(PublishHandler handler, JsonNode event, LambdaContext context) {
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Uploads like an editor would, and returns the event S3 would send for it. */
-    S3Event upload(String key, String content) {
+    ObjectNode upload(String key, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         PutObjectResponse put = s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
         return S3Events.created(sourceBucket, key, put.eTag(), bytes.length, S3Events.nextSequencer());
     }
 
-    S3Event delete(String key) {
+    ObjectNode delete(String key) {
         s3.deleteObject(r -> r.bucket(sourceBucket).key(key));
         return S3Events.removed(sourceBucket, key, S3Events.nextSequencer());
     }

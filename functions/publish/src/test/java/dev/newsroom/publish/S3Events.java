@@ -1,22 +1,15 @@
 package dev.newsroom.publish;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.S3EventKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * S3 events shaped exactly like AWS's: the samples in {@code events/}, retargeted at real objects,
- * and loaded through aws-lambda-java-tests the way the Lambda runtime would deserialise them.
- */
+/** S3 events shaped exactly like AWS's, as JSON: the samples in {@code events/}, retargeted at real objects. */
 final class S3Events {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(0x0067_4000_0000_0000L);
@@ -28,8 +21,12 @@ final class S3Events {
         return CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name);
     }
 
-    static S3Event load(String name) {
-        return EventLoader.loadS3Event(eventFile(name).toString());
+    static ObjectNode load(String name) {
+        try {
+            return (ObjectNode) Json.mapper().readTree(eventFile(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh sequencer, later than every one handed out before, as S3 does per key. */
@@ -37,36 +34,26 @@ final class S3Events {
         return String.format("%018X", SEQUENCE.addAndGet(0x1_0000));
     }
 
-    static S3Event created(String bucket, String key, String eTag, long size, String sequencer) {
+    static ObjectNode created(String bucket, String key, String eTag, long size, String sequencer) {
         return event("s3-put.json", "ObjectCreated:Put", bucket, key, eTag, size, sequencer);
     }
 
-    static S3Event removed(String bucket, String key, String sequencer) {
+    static ObjectNode removed(String bucket, String key, String sequencer) {
         return event("s3-delete.json", "ObjectRemoved:Delete", bucket, key, null, -1, sequencer);
     }
 
-    private static S3Event event(String sample, String eventName, String bucket, String key, String eTag, long size,
-                                 String sequencer) {
-        try {
-            ObjectNode root = (ObjectNode) Json.mapper().readTree(eventFile(sample).toFile());
-            ObjectNode record = (ObjectNode) root.get("Records").get(0);
-            record.put("eventName", eventName);
-            ObjectNode s3 = (ObjectNode) record.get("s3");
-            ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
-            ObjectNode object = (ObjectNode) s3.get("object");
-            object.put("key", S3EventKeys.encode(key)).put("sequencer", sequencer);
-            if (eTag != null) {
-                object.put("eTag", eTag.replace("\"", "")).put("size", size);
-            }
-            Path file = Files.createTempFile("s3-event", ".json");
-            Json.mapper().writeValue(file.toFile(), root);
-            try {
-                return EventLoader.loadS3Event(file.toString());
-            } finally {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static ObjectNode event(String sample, String eventName, String bucket, String key, String eTag, long size,
+                                    String sequencer) {
+        ObjectNode root = load(sample);
+        ObjectNode record = (ObjectNode) root.get("Records").get(0);
+        record.put("eventName", eventName);
+        ObjectNode s3 = (ObjectNode) record.get("s3");
+        ((ObjectNode) s3.get("bucket")).put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
+        ObjectNode object = (ObjectNode) s3.get("object");
+        object.put("key", S3EventKeys.encode(key)).put("sequencer", sequencer);
+        if (eTag != null) {
+            object.put("eTag", eTag.replace("\"", "")).put("size", size);
         }
+        return root;
     }
 }

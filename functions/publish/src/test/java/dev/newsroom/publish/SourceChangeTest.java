@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.newsroom.core.store.Sequencer;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The sample events in {@code events/} load as the runtime would load them, and read as intended. */
+/** The sample events in {@code events/} read as intended, and as Lambda's runtime would read them for its event classes. */
 class SourceChangeTest {
 
     @Test
     void readsAPut() {
-        SourceChange change = SourceChange.of(S3Events.load("s3-put.json").getRecords().get(0));
+        SourceChange change = change("s3-put.json");
         assertTrue(change.created());
         assertEquals("newsroom-source-123456789012", change.bucket());
         assertEquals("articles/harbour-bridge-reopens.md", change.key());
@@ -22,14 +25,13 @@ class SourceChangeTest {
 
     @Test
     void decodesAnEncodedKey() {
-        SourceChange change = SourceChange.of(S3Events.load("s3-put-encoded-key.json").getRecords().get(0));
-        assertEquals("articles/2026/Café owners win appeal & reopen.md", change.key());
+        assertEquals("articles/2026/Café owners win appeal & reopen.md", change("s3-put-encoded-key.json").key());
     }
 
     @Test
     void readsADeleteAndOrdersItAfterThePut() {
-        SourceChange put = SourceChange.of(S3Events.load("s3-put.json").getRecords().get(0));
-        SourceChange delete = SourceChange.of(S3Events.load("s3-delete.json").getRecords().get(0));
+        SourceChange put = change("s3-put.json");
+        SourceChange delete = change("s3-delete.json");
         assertFalse(delete.created());
         assertEquals(Optional.empty(), delete.eTag());
         assertTrue(delete.isAfter(put.sequencer()));
@@ -37,9 +39,26 @@ class SourceChangeTest {
     }
 
     @Test
+    void readsEverySampleAsTheRuntimesEventClassesDo() {
+        for (String sample : List.of("s3-put.json", "s3-put-encoded-key.json", "s3-delete.json")) {
+            var record = EventLoader.loadS3Event(S3Events.eventFile(sample).toString()).getRecords().get(0);
+            var object = record.getS3().getObject();
+            SourceChange change = change(sample);
+            assertEquals(record.getS3().getBucket().getName(), change.bucket(), sample);
+            assertEquals(object.getUrlDecodedKey(), change.key(), sample);
+            assertEquals(Sequencer.normalise(object.getSequencer()), change.sequencer(), sample);
+            assertEquals(change.created() ? Optional.ofNullable(object.geteTag()) : Optional.empty(), change.eTag(), sample);
+        }
+    }
+
+    @Test
     void comparesSequencersOfDifferentLengthsAsAwsSays() {
         // Right-padded with zeros: "0A" is "0A00…", later than "09FFFF".
-        SourceChange shorter = new SourceChange("b", "k", true, dev.newsroom.core.store.Sequencer.normalise("0A"), Optional.empty());
-        assertTrue(shorter.isAfter(dev.newsroom.core.store.Sequencer.normalise("09FFFF")));
+        SourceChange shorter = new SourceChange("b", "k", true, Sequencer.normalise("0A"), Optional.empty());
+        assertTrue(shorter.isAfter(Sequencer.normalise("09FFFF")));
+    }
+
+    private static SourceChange change(String sample) {
+        return SourceChange.of(S3Events.load(sample).get("Records").get(0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -20,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Renders the pages that list articles: for each listing an article is in (or was in), the index
  * page and feed, the archive page of its date (and that page's neighbours, when it opens or
  * closes); for the site as a whole also the 404 page, the day's sitemap, the sitemap index and
  * Google News' sitemap. Each page carries its listing's revision, read before its articles, so an older render
- * never replaces a newer page (B2).
+ * never replaces a newer page (B2). A change's listings are read and rendered at once, then its pages written at once.
  */
 final class ListingPages {
 
@@ -42,14 +45,20 @@ final class ListingPages {
     private final ZoneId zone;
     private final int size;
     private final Clock clock;
+    private final Parallel parallel;
 
-    ListingPages(Postings index, PageRenderer renderer, PageSink site, ZoneId zone, int size, Clock clock) {
+    ListingPages(Postings index, PageRenderer renderer, PageSink site, ZoneId zone, int size, Clock clock, Parallel parallel) {
         this.index = index;
         this.renderer = renderer;
         this.site = site;
         this.zone = zone;
         this.size = size;
         this.clock = clock;
+        this.parallel = parallel;
+    }
+
+    /** A rendered page and where it goes. */
+    private record Page(String path, String content, String contentType, PageVersion version) {
     }
 
     /** Renders what showed {@code before} or shows {@code after}; returns how many pages it rendered. */
@@ -58,26 +67,29 @@ final class ListingPages {
         before.ifPresent(e -> keys.addAll(e.listings()));
         after.ifPresent(e -> keys.addAll(e.listings()));
         Map<ListingKey, ListingState> states = index.states(keys);
-        int rendered = 0;
-        for (ListingKey key : keys) {
+        List<Page> pages = parallel.map(keys, key -> {
             List<Entry> shown = new ArrayList<>();
             before.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
             after.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
-            rendered += update(key, states.get(key), shown);
-        }
-        return rendered;
+            return changed(key, states.get(key), shown);
+        }).stream().flatMap(List::stream).toList();
+        parallel.each(pages, this::write);
+        return pages.size();
     }
 
-    private int update(ListingKey key, ListingState state, List<Entry> changed) {
+    /** The pages of a listing that show a change of {@code changed}. */
+    private List<Page> changed(ListingKey key, ListingState state, List<Entry> changed) {
+        List<Page> rendered = new ArrayList<>();
+        Consumer<Page> pages = rendered::add;
         PageVersion version = PageVersion.of(state.revision());
         // The index page lists the newest articles and every archive page, so any change may show there.
-        int rendered = index(key, state, index.newest(key, size), version);
+        index(key, state, index.newest(key, size), version, pages);
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
         Set<Archive> neighbours = new LinkedHashSet<>();
         for (Archive archive : archives) {
             List<Entry> entries = index.archive(key, archive);
-            rendered += archive(key, state, archive, entries, version);
+            archive(key, state, archive, entries, version, pages);
             boolean openedOrClosed = entries.isEmpty() || entries.size() == 1 && changed.contains(entries.get(0));
             if (openedOrClosed) {
                 // Its neighbours' "newer" and "older" links now lead to it, or past it.
@@ -87,10 +99,10 @@ final class ListingPages {
         }
         neighbours.removeAll(archives);
         for (Archive neighbour : neighbours) {
-            rendered += archive(key, state, neighbour, index.archive(key, neighbour), version);
+            archive(key, state, neighbour, index.archive(key, neighbour), version, pages);
         }
         if (key.kind() == ListingKey.Kind.HOME) {
-            rendered += siteFiles(state, version);
+            siteFiles(state, version, pages);
         }
         return rendered;
     }
@@ -105,33 +117,41 @@ final class ListingPages {
     /** Every page of a listing, as a full rebuild renders it; returns how many. */
     int all(ListingKey key, ListingState state) {
         PageVersion version = PageVersion.of(state.revision());
-        int rendered = index(key, state, index.newest(key, size), version);
+        var written = new AtomicInteger();
+        // Written as rendered: a listing may have thousands of archive pages.
+        Consumer<Page> pages = page -> {
+            write(page);
+            written.incrementAndGet();
+        };
+        index(key, state, index.newest(key, size), version, pages);
         for (Archive archive : state.archives()) {
-            rendered += archive(key, state, archive, index.archive(key, archive), version);
+            archive(key, state, archive, index.archive(key, archive), version, pages);
         }
-        return rendered + (key.kind() == ListingKey.Kind.HOME ? siteFiles(state, version) : 0);
+        if (key.kind() == ListingKey.Kind.HOME) {
+            siteFiles(state, version, pages);
+        }
+        return written.get();
     }
 
     /** One archive page; the site's days also have a sitemap each. */
-    private int archive(ListingKey key, ListingState state, Archive archive, List<Entry> entries, PageVersion version) {
-        write(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)), SiteBucket.HTML_TYPE, version);
-        if (key.kind() != ListingKey.Kind.HOME) {
-            return 1;
+    private void archive(ListingKey key, ListingState state, Archive archive, List<Entry> entries, PageVersion version,
+                         Consumer<Page> pages) {
+        pages.accept(new Page(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)),
+                SiteBucket.HTML_TYPE, version));
+        if (key.kind() == ListingKey.Kind.HOME) {
+            pages.accept(new Page(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version));
         }
-        write(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version);
-        return 2;
     }
 
     /**
      * The sitemap index and Google News' sitemap, which also drops articles as they turn two days
      * old whenever the site changes (and is there, empty, on a quiet site).
      */
-    private int siteFiles(ListingState state, PageVersion version) {
-        write(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version);
+    private void siteFiles(ListingState state, PageVersion version, Consumer<Page> pages) {
+        pages.accept(new Page(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version));
         List<Entry> recent = new ArrayList<>(index.since(ListingKey.HOME, newsSince()));
         Collections.reverse(recent);
-        write(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version);
-        return 2;
+        pages.accept(new Page(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version));
     }
 
     private Instant newsSince() {
@@ -139,22 +159,16 @@ final class ListingPages {
     }
 
     /** A listing's index page and feed; the site's also updates the 404 page, which suggests its newest articles. */
-    private int index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version) {
-        int rendered = 1;
-        write(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version);
-        if (key.feedPath().isPresent()) {
-            write(key.feedPath().get(), renderer.feed(key, newest), FEED_TYPE, version);
-            rendered++;
-        }
+    private void index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version, Consumer<Page> pages) {
+        pages.accept(new Page(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version));
+        key.feedPath().ifPresent(feed -> pages.accept(new Page(feed, renderer.feed(key, newest), FEED_TYPE, version)));
         if (key.kind() == ListingKey.Kind.HOME) {
-            write(SiteLayout.NOT_FOUND, renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))),
-                    SiteBucket.HTML_TYPE, version);
-            rendered++;
+            pages.accept(new Page(SiteLayout.NOT_FOUND,
+                    renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))), SiteBucket.HTML_TYPE, version));
         }
-        return rendered;
     }
 
-    private void write(String path, String content, String type, PageVersion version) {
-        site.write(SiteLayout.objectKey(path), content, type, version);
+    private void write(Page page) {
+        site.write(SiteLayout.objectKey(page.path()), page.content(), page.contentType(), page.version());
     }
 }

@@ -72,7 +72,8 @@ public final class LiveRebuild {
         progress.printf("%d article pages, %d lists changed%n", done.get(), changed.get());
 
         Map<ListingKey, ListingState> states = index.states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
-        var listings = new ListingPages(postings, wiring.renderer(), wiring.site()::rewrite, config.site().zone(), config.listingSize(), clock);
+        var listings = new ListingPages(postings, wiring.renderer(), wiring.site()::rewrite, config.site().zone(), config.listingSize(),
+                clock, wiring.parallel());
         AtomicInteger rendered = new AtomicInteger(done.get());
         states.values().parallelStream().forEach(state -> rendered.addAndGet(listings.all(state.key(), state)));
         progress.printf("%d pages in all%n", rendered.get());

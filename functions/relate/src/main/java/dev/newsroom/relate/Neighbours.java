@@ -1,12 +1,14 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
+import dev.newsroom.core.related.TagFrequencies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,23 +31,26 @@ final class Neighbours {
     private final Function<Entry, Candidate> candidates;
     private final Ranking ranking;
     private final int window;
+    private final Parallel parallel;
 
     /**
      * @param published  looks up a pinned article that shares no listing with the owner
      * @param candidates what ranking needs of an entry
+     * @param parallel   reads the owner's listings, and how common its tags are, at once
      */
     Neighbours(Postings postings, Function<String, Optional<Entry>> published, Function<Entry, Candidate> candidates,
-               Ranking ranking, int window) {
+               Ranking ranking, int window, Parallel parallel) {
         this.postings = postings;
         this.published = published;
         this.candidates = candidates;
         this.ranking = ranking;
         this.window = window;
+        this.parallel = parallel;
     }
 
     /** Over a live site: each entry's candidate is made when it is met. */
-    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Ranking ranking, int window) {
-        this(postings, published, Entry::candidate, ranking, window);
+    Neighbours(Postings postings, Function<String, Optional<Entry>> published, Ranking ranking, int window, Parallel parallel) {
+        this(postings, published, Entry::candidate, ranking, window, parallel);
     }
 
     /**
@@ -54,7 +60,7 @@ final class Neighbours {
     static Neighbours of(MemoryPostings postings, Map<String, Entry> entries, Ranking ranking, int window) {
         Map<String, Candidate> candidates = entries.values().stream().collect(Collectors.toMap(Entry::slug, Entry::candidate));
         return new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)),
-                entry -> candidates.get(entry.slug()), ranking, window);
+                entry -> candidates.get(entry.slug()), ranking, window, Parallel.IN_PLACE);
     }
 
     Ranking ranking() {
@@ -68,11 +74,12 @@ final class Neighbours {
     }
 
     Neighbourhood of(Candidate owner, List<String> pinned) {
+        Supplier<TagFrequencies> frequencies = parallel.start(() -> postings.frequencies(owner.tags()));
         Map<String, Entry> entries = new HashMap<>();
         List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
         owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
-        for (ListingKey key : keys) {
-            postings.around(key, owner.published(), window).forEach(e -> entries.putIfAbsent(e.slug(), e));
+        for (List<Entry> around : parallel.map(keys, key -> postings.around(key, owner.published(), window))) {
+            around.forEach(e -> entries.putIfAbsent(e.slug(), e));
         }
         for (String pin : pinned) {
             if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
@@ -80,7 +87,7 @@ final class Neighbours {
             }
         }
         entries.remove(owner.slug());
-        return new Neighbourhood(entries, candidates, postings.frequencies(owner.tags()));
+        return new Neighbourhood(entries, candidates, frequencies.get());
     }
 
     /** Ranks a list afresh from the owner's neighbourhood and pins. */

@@ -1,6 +1,7 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
@@ -9,9 +10,10 @@ import dev.newsroom.core.related.Scored;
 import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps "More articles" lists current as articles change, reading only what is near the change:
@@ -45,9 +48,10 @@ final class RelatedLists {
     private final Ranking ranking;
     private final Neighbours neighbours;
     private final int fanOut;
+    private final Parallel parallel;
 
     RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
-                 int fanOut) {
+                 int fanOut, Parallel parallel) {
         this.index = index;
         this.articles = articles;
         this.pages = pages;
@@ -55,35 +59,42 @@ final class RelatedLists {
         this.ranking = neighbours.ranking();
         this.neighbours = neighbours;
         this.fanOut = fanOut;
+        this.parallel = parallel;
     }
 
     /** Brings every list the change touches up to date; returns how many lists changed. */
     int update(ArticleChange change) {
         String slug = change.slug();
         Optional<Entry> after = change.after().flatMap(Entry::of);
-        int changed = 0;
-        Set<String> affected = new TreeSet<>(index.listers(slug));
+        Supplier<Set<String>> listers = parallel.start(() -> index.listers(slug));
         Neighbourhood near = null;
+        Set<String> affected = new TreeSet<>();
+        Function<Optional<RelatedList>, Optional<RelatedList>> ownNext;
         if (after.isPresent()) {
+            Candidate owner = after.get().candidate();
             RelatedChoices choices = change.after().get().article().metadata().related();
-            near = neighbours.of(after.get().candidate(), choices.pinned());
-            List<RelatedList.Item> items = neighbours.rank(after.get().candidate(), choices.pinned(), choices.excluded(), near);
-            changed += store(slug, after.get().candidate(), choices.pinned(), choices.excluded(), items) ? 1 : 0;
-            ranking.eligible(after.get().candidate(), near.candidates(), near.frequencies(), Set.of()).stream()
+            near = neighbours.of(owner, choices.pinned());
+            List<RelatedList.Item> items = neighbours.rank(owner, choices.pinned(), choices.excluded(), near);
+            ownNext = next(owner, choices.pinned(), choices.excluded(), items);
+            ranking.eligible(owner, near.candidates(), near.frequencies(), Set.of()).stream()
                     .limit(fanOut).map(Scored::slug).forEach(affected::add);
         } else {
-            changed += withdraw(slug) ? 1 : 0;
+            // A withdrawn article's list empties and pins nothing, so no change can put anything in it; its
+            // revision keeps counting for when it returns.
+            ownNext = current -> current.map(c -> c.next(c.owner(), List.of(), Set.of(), List.of()));
         }
+        affected.addAll(listers.get());
         affected.remove(slug);
-        Map<String, RelatedList> lists = index.related(affected);
-        for (String other : affected) {
-            if (lists.containsKey(other)) {
-                Neighbourhood changedNear = near;
-                changed += store(other, Optional.of(lists.get(other)),
-                        current -> current.flatMap(list -> placed(list, slug, after, changedNear))) ? 1 : 0;
-            }
-        }
-        return changed;
+        Set<String> read = new TreeSet<>(affected);
+        read.add(slug);
+        Map<String, RelatedList> lists = index.related(read);
+        List<Supplier<Boolean>> stores = new ArrayList<>();
+        stores.add(() -> store(slug, Optional.ofNullable(lists.get(slug)), ownNext));
+        Neighbourhood changedNear = near;
+        affected.stream().filter(lists::containsKey).forEach(other -> stores.add(() -> store(other, Optional.of(lists.get(other)),
+                current -> current.flatMap(list -> placed(list, slug, after, changedNear)))));
+        // Each list is stored, and its page written, on its own, so the lists are updated at once.
+        return (int) parallel.map(stores, Supplier::get).stream().filter(stored -> stored).count();
     }
 
     /** Another article's list with the changed article placed in it (or removed); empty if it has no place there. */
@@ -117,21 +128,18 @@ final class RelatedLists {
     }
 
     /**
-     * A withdrawn article's list empties and pins nothing, so no change can put anything in it; its
-     * revision keeps counting for when it returns.
-     */
-    private boolean withdraw(String slug) {
-        Optional<RelatedList> current = index.related(slug);
-        return current.isPresent() && store(slug, current.get().owner(), List.of(), Set.of(), List.of());
-    }
-
-    /**
      * Stores a list if it differs from the stored one, re-links who lists whom, and brings the
      * owner's page up to date. Returns whether the list changed.
      */
     boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
-        return store(slug, index.related(slug), current -> Optional.of(current.map(c -> c.next(owner, pinned, excluded, items))
-                .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items))));
+        return store(slug, index.related(slug), next(owner, pinned, excluded, items));
+    }
+
+    /** The list with these items and choices after the stored one, or the first. */
+    private static Function<Optional<RelatedList>, Optional<RelatedList>> next(Candidate owner, List<String> pinned,
+                                                                             Set<String> excluded, List<RelatedList.Item> items) {
+        return current -> Optional.of(current.map(c -> c.next(owner, pinned, excluded, items))
+                .orElseGet(() -> new RelatedList(owner, pinned, excluded, 1, items)));
     }
 
     /**
@@ -149,28 +157,36 @@ final class RelatedLists {
             RelatedList next = wanted.get();
             if (current.isPresent() && same(current.get(), next)) {
                 // A retry after a crash between the save and what follows finishes the job.
-                index.relink(slug, links(current.get()), Set.of());
-                showOnPage(current.get());
+                relinkAndShow(current.get(), links(current.get()), Set.of());
                 return false;
             }
             if (index.save(next)) {
                 Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
                 Set<String> now = links(next);
-                index.relink(slug, difference(now, before), difference(before, now));
-                showOnPage(next);
+                relinkAndShow(next, difference(now, before), difference(before, now));
                 return true;
             }
         }
         throw new IllegalStateException("the related list of " + slug + " kept changing under us; retrying the record");
     }
 
-    /** Renders the owner's page if it shows an older list than this one (after a crash between the two, say). */
+    /** Records whom a stored list now shows, and shows it on its owner's page: the two at once. */
+    private void relinkAndShow(RelatedList list, Set<String> added, Set<String> removed) {
+        parallel.each(List.<Runnable>of(() -> index.relink(list.slug(), added, removed), () -> showOnPage(list)), Runnable::run);
+    }
+
+    /**
+     * Renders the owner's page if it shows an older list than this one (after a crash between the two, say).
+     * The article is read with the page's version: it is needed unless the page is current, which is rare.
+     */
     private void showOnPage(RelatedList list) {
-        Optional<PageVersion> page = site.pageVersion(SiteLayout.articleKey(list.slug()));
-        if (page.isPresent() && page.get().minor() >= list.revision()) {
+        Supplier<Optional<StoredArticle>> article = parallel.start(() -> articles.find(list.slug()));
+        Optional<SiteBucket.Page> page = site.page(SiteLayout.articleKey(list.slug()));
+        Optional<StoredArticle> stored = article.get();
+        if (page.isPresent() && page.get().version().minor() >= list.revision()) {
             return;
         }
-        articles.find(list.slug()).ifPresent(stored -> pages.write(stored, Optional.of(list)));
+        stored.ifPresent(s -> pages.write(s, Optional.of(list), page));
     }
 
     private static boolean same(RelatedList a, RelatedList b) {

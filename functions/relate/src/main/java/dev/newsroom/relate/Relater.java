@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
@@ -8,15 +9,17 @@ import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Applies one change of the articles table to everything derived from it, in an order that makes
  * every step safe to repeat: the postings first (each a conditional transaction with its listing's
- * state), then the related lists, which read the postings, then the listing pages, which read both.
+ * state), then the related lists and the listing pages, which read the postings and not each other.
  * A change readers would not see in any listing or list (a body edit, a draft saved, a replayed
  * record) re-renders nothing.
  */
@@ -25,17 +28,19 @@ public final class Relater {
     private final IndexStore index;
     private final RelatedLists lists;
     private final ListingPages listings;
+    private final Parallel parallel;
 
-    Relater(IndexStore index, RelatedLists lists, ListingPages listings) {
+    Relater(IndexStore index, RelatedLists lists, ListingPages listings, Parallel parallel) {
         this.index = index;
         this.lists = lists;
         this.listings = listings;
+        this.parallel = parallel;
     }
 
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.index(), wiring.lists(), new ListingPages(wiring.index(), wiring.renderer(),
-                wiring.site()::write, config.site().zone(), config.listingSize(), clock));
+                wiring.site()::write, config.site().zone(), config.listingSize(), clock, wiring.parallel()), wiring.parallel());
     }
 
     /** What one change did, for the log. */
@@ -58,16 +63,13 @@ public final class Relater {
         Set<ListingKey> keys = new LinkedHashSet<>();
         before.ifPresent(e -> keys.addAll(e.listings()));
         after.ifPresent(e -> keys.addAll(e.listings()));
-        int postings = 0;
-        for (ListingKey key : keys) {
-            Optional<Entry> was = before.filter(e -> e.listings().contains(key));
-            Optional<Entry> now = after.filter(e -> e.listings().contains(key));
-            postings += index.apply(key, was, now, change.version()) ? 1 : 0;
-        }
-        int changedLists = lists.update(change);
-        int pages = sameListing ? 0 : listings.update(before, after);
+        // Each listing's postings are a transaction of their own, so the listings are updated at once.
+        int postings = (int) parallel.map(keys, key -> index.apply(key, before.filter(e -> e.listings().contains(key)),
+                after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(applied -> applied).count();
+        List<Integer> updated = parallel.map(List.<Supplier<Integer>>of(() -> lists.update(change),
+                () -> sameListing ? 0 : listings.update(before, after)), Supplier::get);
         return new Result(after.isPresent() ? "listed" : before.isPresent() ? "unlisted" : "related choices changed",
-                postings, changedLists, pages);
+                postings, updated.get(0), updated.get(1));
     }
 
     private static RelatedChoices choices(Optional<StoredArticle> article) {

@@ -3,6 +3,7 @@ package dev.newsroom.relate;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.related.Ranking;
@@ -88,7 +89,7 @@ public final class StaticExport {
             pages.incrementAndGet();
         });
         progress.printf("rendered %d article pages at %.1f s%n", pages.get(), seconds(start));
-        var listings = new ListingPages(postings, renderer, sink, site.zone(), listingSize, clock);
+        var listings = new ListingPages(postings, renderer, sink, site.zone(), listingSize, clock, Parallel.IN_PLACE);
         List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
         var states = postings.states(keys);
         keys.parallelStream().forEach(key -> pages.addAndGet(listings.all(key, states.get(key))));

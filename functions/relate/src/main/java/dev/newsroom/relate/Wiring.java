@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.render.PageRenderer;
@@ -12,17 +13,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The relate function's parts, built once from its configuration: the stream handler and the full rebuild share them. */
 record Wiring(RelateConfig config, IndexStore index, ArticleStore articles, SiteBucket site, PageRenderer renderer,
-              ArticlePages pages, RelatedLists lists) {
+              ArticlePages pages, RelatedLists lists, Parallel parallel) {
+
+    /** How many requests a change may have in flight at once: a change's listings and pages are a dozen or two. */
+    private static final int REQUESTS_IN_FLIGHT = 8;
 
     static Wiring of(RelateConfig config, S3Client s3, DynamoDbClient dynamo) {
+        var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         var index = new IndexStore(dynamo, config.indexTable(), config.site().zone());
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
-        var pages = new ArticlePages(renderer, site);
+        var pages = new ArticlePages(renderer, site, parallel);
         var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
-                config.window());
+                config.window(), parallel);
         return new Wiring(config, index, articles, site, renderer, pages,
-                new RelatedLists(index, articles, pages, site, neighbours, config.fanOut()));
+                new RelatedLists(index, articles, pages, site, neighbours, config.fanOut(), parallel), parallel);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticlePages;
@@ -43,11 +43,11 @@ class RelateOnLocalServicesTest {
     void aNewArticleEntersTheListsOfOlderOnesAndTheirPagesShowIt() {
         world.publish("old", 30, "city", "amara", "tram", "bridge");
         world.publish("older", 40, "city", "jonas", "tram");
-        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of(), world.relate());
         assertEquals(List.of("older"), world.related("old"));
 
         world.publish("new", 1, "city", "amara", "tram", "bridge");
-        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of(), world.relate());
         assertEquals(List.of("old", "older"), world.related("new"));
         assertEquals(List.of("new", "older"), world.related("old"), "the newer article now leads the older one's list");
         Document page = Jsoup.parse(world.articlePage("old").orElseThrow());
@@ -89,7 +89,7 @@ class RelateOnLocalServicesTest {
         world.relate();
         assertTrue(world.related("stays").contains("goes"));
         world.unpublish("goes");
-        assertEquals(List.of(), world.relate().getBatchItemFailures());
+        assertEquals(List.of(), world.relate());
         assertEquals(List.of("third"), world.related("stays"));
         assertEquals(List.of("stays"), world.related("third"));
         assertEquals(List.of(), world.related("goes"));
@@ -117,8 +117,7 @@ class RelateOnLocalServicesTest {
         world.relate();
         var state = world.index.state(ListingKey.tag(world.slug("tram")));
         var list = world.index.related(world.slug("a")).orElseThrow();
-        var again = world.handler().handleRequest(world.event(world.lastBatch()), dev.newsroom.local.LambdaContext.invocationOf("relate", 60));
-        assertEquals(List.of(), again.getBatchItemFailures());
+        assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()));
         assertEquals(state, world.index.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
         assertEquals(list, world.index.related(world.slug("a")).orElseThrow());
     }
@@ -138,12 +137,10 @@ class RelateOnLocalServicesTest {
                 }
             }
         };
-        StreamsEventResponse response = world.relate(world.handler(failForN4));
+        List<String> failed = world.relate(world.handler(failForN4));
         String fourth = world.lastBatch().get(3).dynamodb().sequenceNumber();
-        assertEquals(List.of(fourth), response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
-        var retry = world.handler().handleRequest(world.event(world.lastBatch().subList(3, 10)),
-                dev.newsroom.local.LambdaContext.invocationOf("relate", 60));
-        assertEquals(List.of(), retry.getBatchItemFailures());
+        assertEquals(List.of(fourth), failed);
+        assertEquals(List.of(), world.relate(world.handler(), world.lastBatch().subList(3, 10)));
         assertEquals(10, world.index.state(ListingKey.category(world.slug("city"))).count(), "nothing lost, nothing counted twice");
     }
 
@@ -152,7 +149,7 @@ class RelateOnLocalServicesTest {
         world.publish("loop", 1, "city", "amara", "tram");
         world.publish("loop-two", 1, "city", "amara", "tram");
         world.relate();
-        assertTrue(world.changes().getRecords().isEmpty(), "the function wrote nothing to the table whose stream it reads");
+        assertTrue(world.changes().isEmpty(), "the function wrote nothing to the table whose stream it reads");
     }
 
     @Test
@@ -162,11 +159,13 @@ class RelateOnLocalServicesTest {
         world.relate();
         var stored = world.articles.find(world.slug("p")).orElseThrow();
         var site = new SiteBucket(world.stack.aws().s3(), world.stack.name("SiteBucket"));
-        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site);
+        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site,
+                Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
         long list = world.index.related(world.slug("p")).orElseThrow().revision();
-        assertEquals(Optional.of(new PageVersion(stored.version(), list)), site.pageVersion(SiteLayout.articleKey(world.slug("p"))));
+        assertEquals(Optional.of(new PageVersion(stored.version(), list)),
+                site.page(SiteLayout.articleKey(world.slug("p"))).map(SiteBucket.Page::version));
         assertTrue(world.articlePage("p").orElseThrow().contains("q story"));
     }
 
@@ -189,9 +188,9 @@ class RelateOnLocalServicesTest {
         assertEquals(List.of("deleted"), world.related("keeps"));
         world.stack.aws().dynamoDb().deleteItem(r -> r.tableName(world.stack.name("ArticlesTable"))
                 .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("deleted")))));
-        StreamsEventResponse response = world.relate();
+        List<String> failed = world.relate();
         assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
-        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of(), failed);
         assertEquals(List.of(), world.related("keeps"));
         assertEquals(1, world.index.state(ListingKey.category(world.slug("city"))).count());
         assertFalse(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("deleted story"));

@@ -1,9 +1,8 @@
 package dev.newsroom.relate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.LogSettings;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
@@ -20,12 +19,15 @@ import dev.newsroom.local.LambdaContext;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
 import dev.newsroom.local.StreamEventJson;
 import dev.newsroom.local.StreamTap;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,26 +118,38 @@ final class RelateWorld {
     }
 
     /** This world's stream records since the last call. */
-    DynamodbEvent changes() {
+    List<Record> changes() {
         lastBatch = tap.read(r -> r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
-        return event(lastBatch);
-    }
-
-    DynamodbEvent event(List<Record> records) {
-        return LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader())
-                .fromJson(StreamEventJson.of(records, tap.streamArn()));
+        return lastBatch;
     }
 
     List<Record> lastBatch() {
         return lastBatch;
     }
 
-    StreamsEventResponse relate() {
+    /** Hands the function this world's new records; returns the sequence numbers it names as failed. */
+    List<String> relate() {
         return relate(handler());
     }
 
-    StreamsEventResponse relate(RelateHandler handler) {
-        return handler.handleRequest(changes(), LambdaContext.invocationOf("relate", 60));
+    List<String> relate(RelateHandler handler) {
+        return relate(handler, changes());
+    }
+
+    /** Hands the function a batch as Lambda's event source mapping sends it, in JSON, and reads its JSON answer. */
+    List<String> relate(RelateHandler handler, List<Record> records) {
+        var answer = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
+                    answer, LambdaContext.invocationOf("relate", 60));
+            List<String> failed = new ArrayList<>();
+            for (JsonNode failure : Json.mapper().readTree(answer.toByteArray()).get("batchItemFailures")) {
+                failed.add(failure.get("itemIdentifier").asText());
+            }
+            return failed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     List<String> related(String name) {

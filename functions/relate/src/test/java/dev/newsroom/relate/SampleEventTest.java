@@ -4,26 +4,69 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The sample stream event in {@code events/} loads as the runtime loads it, and reads as intended. */
+/** The sample stream event in {@code events/} reads as intended, and every record reads as Lambda's own event classes read it. */
 class SampleEventTest {
 
     @Test
     void theSampleInsertIsAPublishedArticle() throws Exception {
         String json = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("events/dynamodb-article-published.json"));
-        DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader()).fromJson(json);
-        ArticleChange change = ArticleChange.of(event.getRecords().get(0));
+        ArticleChange change = ArticleChange.of(StreamRecord.batch(Json.mapper().readTree(json)).get(0));
         assertEquals("harbour-bridge-reopens", change.slug());
         assertTrue(change.before().isEmpty());
         Entry entry = Entry.of(change.after().orElseThrow()).orElseThrow();
         assertEquals(1, change.version());
-        assertTrue(entry.listings().containsAll(java.util.List.of(ListingKey.HOME, ListingKey.category("city"),
+        assertTrue(entry.listings().containsAll(List.of(ListingKey.HOME, ListingKey.category("city"),
                 ListingKey.author("amara-okafor"), ListingKey.tag("transport"), ListingKey.tag("harbour"))));
+    }
+
+    /** Every type of attribute, as the runtime's serialisation and the SDK's transformer would give it to a {@code RequestHandler}. */
+    @Test
+    void recordsReadAsTheRuntimesEventClassesReadThem() throws Exception {
+        String json = """
+                {"Records": [
+                  {"eventName": "MODIFY", "dynamodb": {
+                    "Keys": {"slug": {"S": "a"}},
+                    "OldImage": {"slug": {"S": "a"}, "version": {"N": "1"}},
+                    "NewImage": {"slug": {"S": "a"}, "version": {"N": "2"}, "raw": {"B": "AAEC"}, "draft": {"BOOL": false},
+                      "gone": {"NULL": true}, "names": {"SS": ["x", "y"]}, "sizes": {"NS": ["1", "2.5"]}, "blobs": {"BS": ["AA==", "AQ=="]},
+                      "tags": {"L": [{"M": {"name": {"S": "Harbour"}, "order": {"N": "1"}}}, {"S": "loose"}, {"L": []}]},
+                      "category": {"M": {"slug": {"S": "city"}, "nested": {"M": {"deep": {"BOOL": true}}}}}},
+                    "SequenceNumber": "100", "StreamViewType": "NEW_AND_OLD_IMAGES"}},
+                  {"eventName": "REMOVE", "dynamodb": {
+                    "Keys": {"slug": {"S": "b"}},
+                    "OldImage": {"slug": {"S": "b"}, "version": {"N": "3"}},
+                    "SequenceNumber": "101", "StreamViewType": "NEW_AND_OLD_IMAGES"}}
+                ]}""";
+        List<DynamodbEvent.DynamodbStreamRecord> expected = LambdaEventSerializers
+                .serializerFor(DynamodbEvent.class, getClass().getClassLoader()).fromJson(json).getRecords();
+        List<StreamRecord> read = StreamRecord.batch(Json.mapper().readTree(json));
+
+        assertEquals(expected.size(), read.size());
+        for (int i = 0; i < read.size(); i++) {
+            var want = expected.get(i);
+            var got = read.get(i);
+            assertEquals(want.getEventName(), got.eventName());
+            assertEquals(want.getDynamodb().getSequenceNumber(), got.sequenceNumber());
+            assertEquals(v2(want.getDynamodb().getKeys()), got.keys());
+            assertEquals(v2(want.getDynamodb().getOldImage()), got.oldImage());
+            assertEquals(v2(want.getDynamodb().getNewImage()), got.newImage());
+        }
+    }
+
+    /** The SDK's attribute values of an image; an absent image reads as empty. */
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> v2(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        return image == null ? Map.of() : DynamodbAttributeValueTransformer.toAttributeValueMapV2(image);
     }
 }

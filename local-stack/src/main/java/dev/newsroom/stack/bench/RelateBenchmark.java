@@ -1,9 +1,8 @@
 package dev.newsroom.stack.bench;
 
 import dev.newsroom.core.logging.LogSettings;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.newsroom.core.article.Article;
+import dev.newsroom.core.json.Json;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.render.MarkdownRenderer;
@@ -21,8 +20,12 @@ import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
 import dev.newsroom.relate.RelateHandler;
 import dev.newsroom.relate.Relater;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,15 +101,15 @@ public final class RelateBenchmark {
     }
 
     /** Writes the change, delivers its stream records, and returns {wall ms, items read}. */
-    private static long[] change(StreamTap tap, RelateHandler handler, ItemsRead counter, Runnable write) {
+    private static long[] change(StreamTap tap, RelateHandler handler, ItemsRead counter, Runnable write) throws IOException {
         long start = System.nanoTime();
         long before = counter.count();
         write.run();
         var records = tap.read(r -> true);
-        DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class, RelateBenchmark.class.getClassLoader())
-                .fromJson(StreamEventJson.of(records, tap.streamArn()));
-        var response = handler.handleRequest(event, LambdaContext.invocationOf("relate", 60));
-        if (!response.getBatchItemFailures().isEmpty()) {
+        var answer = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
+                answer, LambdaContext.invocationOf("relate", 60));
+        if (!Json.mapper().readTree(answer.toByteArray()).get("batchItemFailures").isEmpty()) {
             throw new IllegalStateException("the change failed");
         }
         return new long[] {(System.nanoTime() - start) / 1_000_000, counter.count() - before};

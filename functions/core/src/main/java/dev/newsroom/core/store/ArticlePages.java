@@ -1,11 +1,12 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Projects an article item and its related list onto the article's page. The publish function
@@ -16,24 +17,36 @@ public final class ArticlePages {
 
     private final PageRenderer pages;
     private final SiteBucket site;
-    /** Whether this instance has made sure the assets its pages refer to are there. */
-    private final AtomicBoolean assetsChecked = new AtomicBoolean();
+    private final Parallel parallel;
+    /** Whether this instance has made sure the assets its pages refer to are there; guarded by this. */
+    private boolean assetsChecked;
 
-    public ArticlePages(PageRenderer pages, SiteBucket site) {
+    public ArticlePages(PageRenderer pages, SiteBucket site, Parallel parallel) {
         this.pages = pages;
         this.site = site;
+        this.parallel = parallel;
     }
 
     /** Writes the article, or a tombstone where a page was but may no longer be; renders nothing if the page is current. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
+        // The page is read while the assets it refers to are checked.
+        Supplier<Optional<SiteBucket.Page>> page = parallel.start(() -> site.page(SiteLayout.articleKey(stored.slug())));
+        if (stored.status() == ArticleStatus.PUBLISHED) {
+            ensureAssets();
+        }
+        return write(stored, related, page.get());
+    }
+
+    /** As {@link #write(StoredArticle, Optional)}, from the page as just read. */
+    public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Optional<SiteBucket.Page> page) {
         String key = SiteLayout.articleKey(stored.slug());
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
-            return site.writePage(key, () -> render(stored, related), version);
+            return site.writePage(key, () -> render(stored, related), version, page);
         }
         // A tombstone only replaces a page: an article never published needs none.
-        return site.pageVersion(key).isPresent() ? site.writePage(key, pages.gone(), version) : SiteBucket.Outcome.CURRENT;
+        return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.CURRENT;
     }
 
     /** A published article's page with its list, rendered and not written. */
@@ -49,11 +62,12 @@ public final class ArticlePages {
                 pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), SiteBucket.HTML_TYPE, version);
     }
 
-    private void ensureAssets() {
-        if (!assetsChecked.get()) {
+    /** Once per instance; pages written at once wait for the first to check rather than each checking. */
+    private synchronized void ensureAssets() {
+        if (!assetsChecked) {
             var script = PageRenderer.COMMENTS_SCRIPT;
             site.ensureAsset(SiteLayout.objectKey(script.path()), script.content(), script.contentType());
-            assetsChecked.set(true);
+            assetsChecked = true;
         }
     }
 }

@@ -30,6 +30,10 @@ public final class SiteBucket {
     /** After a write: the page holds the version given, or a newer page was there and stays. */
     public enum Outcome { CURRENT, KEPT_NEWER }
 
+    /** A page as the bucket holds it: the version a write compares with, and the ETag its replacement must match. */
+    public record Page(PageVersion version, String eTag) {
+    }
+
     private final S3Client s3;
     private final String bucket;
 
@@ -44,24 +48,31 @@ public final class SiteBucket {
 
     /** Writes an HTML page, rendering it only if no page of this version or newer is there. */
     public Outcome writePage(String key, Supplier<String> html, PageVersion version) {
-        return write(key, html, HTML_TYPE, version, false);
+        return writePage(key, html, version, page(key));
+    }
+
+    /** As {@link #writePage(String, Supplier, PageVersion)}, from the page as just read: no need to read it again. */
+    public Outcome writePage(String key, Supplier<String> html, PageVersion version, Optional<Page> current) {
+        return write(key, html, HTML_TYPE, version, false, current);
     }
 
     /** Writes a page of any type (HTML, a feed, a sitemap) unless a newer one is there. */
     public Outcome write(String key, String content, String contentType, PageVersion version) {
-        return write(key, () -> content, contentType, version, false);
+        return write(key, () -> content, contentType, version, false, page(key));
     }
 
     /** As {@link #write}, but also over a page of the same version: a full rebuild after a template change. */
     public Outcome rewrite(String key, String content, String contentType, PageVersion version) {
-        return write(key, () -> content, contentType, version, true);
+        return write(key, () -> content, contentType, version, true, page(key));
     }
 
-    private Outcome write(String key, Supplier<String> content, String contentType, PageVersion version, boolean sameToo) {
+    /** {@code seen} is the page as read before the first attempt; each retry reads it again. */
+    private Outcome write(String key, Supplier<String> content, String contentType, PageVersion version, boolean sameToo,
+                          Optional<Page> seen) {
         byte[] bytes = null;
         for (int attempt = 1; ; attempt++) {
-            Optional<HeadObjectResponse> current = head(key);
-            PageVersion stored = current.map(SiteBucket::pageVersion).orElse(PageVersion.NONE);
+            Optional<Page> current = attempt == 1 ? seen : page(key);
+            PageVersion stored = current.map(Page::version).orElse(PageVersion.NONE);
             int order = stored.compareTo(version);
             if (order > 0) {
                 return Outcome.KEPT_NEWER;
@@ -94,9 +105,12 @@ public final class SiteBucket {
         }
     }
 
-    /** The version a stored page was rendered from, if there is a page. */
-    public Optional<PageVersion> pageVersion(String key) {
-        return head(key).map(SiteBucket::pageVersion);
+    /** The page at {@code key}, if there is one. */
+    public Optional<Page> page(String key) {
+        return head(key).map(head -> {
+            String value = head.metadata().get(VERSION_METADATA);
+            return new Page(value == null ? PageVersion.NONE : PageVersion.parse(value), head.eTag());
+        });
     }
 
     /** Writes one of our own assets, named by its content, unless it is there already. */
@@ -120,10 +134,5 @@ public final class SiteBucket {
 
     private Optional<HeadObjectResponse> head(String key) {
         return Lookups.head(s3, bucket, key);
-    }
-
-    private static PageVersion pageVersion(HeadObjectResponse head) {
-        String value = head.metadata().get(VERSION_METADATA);
-        return value == null ? PageVersion.NONE : PageVersion.parse(value);
     }
 }

@@ -73,7 +73,7 @@ class StoresOnLocalServicesTest {
                 "the same version is not written twice");
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2, list 1</p>", new PageVersion(2, 1)));
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v3</p>", PageVersion.of(3)));
-        assertEquals(Optional.of(PageVersion.of(3)), site.pageVersion(key));
+        assertEquals(Optional.of(PageVersion.of(3)), site.page(key).map(SiteBucket.Page::version));
         assertEquals("<p>v3</p>", stack.aws().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
     }
 
@@ -95,7 +95,7 @@ class StoresOnLocalServicesTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(Optional.of(new PageVersion(4, 0)), site.pageVersion(key));
+        assertEquals(Optional.of(new PageVersion(4, 0)), site.page(key).map(SiteBucket.Page::version));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.newsroom.core.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    private final Parallel parallel = Parallel.of(2);
+
+    @Test
+    void resultsComeInTheItemsOrder() {
+        assertEquals(List.of(2, 4, 6, 8, 10), parallel.map(List.of(1, 2, 3, 4, 5), n -> n * 2));
+    }
+
+    @Test
+    void tasksRunOnThreadsThatSeeTheFunctionsClasses() {
+        Thread caller = Thread.currentThread();
+        for (Thread thread : parallel.map(List.of(1, 2, 3), n -> Thread.currentThread())) {
+            assertNotEquals(caller, thread);
+            assertSame(Parallel.class.getClassLoader(), thread.getContextClassLoader());
+        }
+    }
+
+    @Test
+    void aFailureIsRethrownOnceEveryOtherTaskHasFinished() {
+        AtomicInteger finished = new AtomicInteger();
+        var failure = assertThrows(IllegalStateException.class, () -> parallel.each(List.of(1, 2, 3, 4, 5, 6), n -> {
+            if (n == 1) {
+                throw new IllegalStateException("task 1 failed");
+            }
+            finished.incrementAndGet();
+        }));
+        assertEquals("task 1 failed", failure.getMessage());
+        assertEquals(5, finished.get());
+    }
+
+    /** More waiting tasks than threads: each outer task waits on inner ones, which the waiting threads run themselves. */
+    @Test
+    void nestedFanOutsFinish() {
+        List<Integer> sums = parallel.map(List.of(1, 2, 3, 4, 5, 6), outer ->
+                parallel.map(List.of(1, 2, 3, 4, 5, 6), inner -> outer * inner).stream().mapToInt(Integer::intValue).sum());
+        assertEquals(List.of(21, 42, 63, 84, 105, 126), sums);
+    }
+
+    @Test
+    void startedWorkGivesItsResultOrItsFailureWhenAskedFor() {
+        var answer = parallel.start(() -> 42);
+        var failed = parallel.start(() -> {
+            throw new IllegalArgumentException("no answer");
+        });
+        assertEquals(42, answer.get());
+        assertEquals("no answer", assertThrows(IllegalArgumentException.class, failed::get).getMessage());
+    }
+
+    @Test
+    void inPlaceRunsEachTaskInTheCallersThread() {
+        Thread caller = Thread.currentThread();
+        assertEquals(List.of(caller, caller), Parallel.IN_PLACE.map(List.of(1, 2), n -> Thread.currentThread()));
+        assertEquals(caller, Parallel.IN_PLACE.start(Thread::currentThread).get());
+    }
+}
