@@ -95,7 +95,8 @@ public final class PageRenderer {
                 related.stream().map(this::teaser).toList(),
                 meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.captcha().provider(),
                 site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT.path(), site.adSlots());
-        return render("article.jte", view);
+        // The body comes on top of the page around it; room for both from the start, so the buffer is never copied.
+        return render("article.jte", view, article.bodyHtml().length());
     }
 
     /**
@@ -172,7 +173,12 @@ public final class PageRenderer {
     }
 
     private String render(String template, Object model) {
-        var output = new StringOutput(16 * 1024);
+        return render(template, model, 0);
+    }
+
+    /** {@code extraChars}: how much longer than a page without an article body the output will be. */
+    private String render(String template, Object model, int extraChars) {
+        var output = new StringOutput(16 * 1024 + extraChars);
         templates.render(template, model, output);
         return output.toString();
     }
