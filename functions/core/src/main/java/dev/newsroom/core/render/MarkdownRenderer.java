@@ -115,8 +115,10 @@ public final class MarkdownRenderer {
         int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
         headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
         String opening = first[0] == null ? "" : plainText(first[0]);
-        String html = renderer.render(document);
-        return new Body(rawHtml[0] ? BODY_POLICY.sanitize(html) : html, opening);
+        // Sized for the HTML, a little longer than its Markdown, so the buffer is not copied as it grows from empty.
+        StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 2);
+        renderer.render(document, html);
+        return new Body(rawHtml[0] ? BODY_POLICY.sanitize(html.toString()) : html.toString(), opening);
     }
 
     /** The words a reader sees in a block: text and code spans, without link targets or markup. */
