@@ -68,9 +68,12 @@ public final class ArticleParser {
         }
         ArticleMetadata metadata = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
         MarkdownRenderer.Body rendered = markdown.render(body);
-        int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
-        if (htmlBytes > MAX_BODY_HTML_BYTES) {
-            throw new InvalidArticleException("body", "renders to " + htmlBytes + " bytes of HTML; the limit is " + MAX_BODY_HTML_BYTES);
+        // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
+        if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
+            int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
+            if (htmlBytes > MAX_BODY_HTML_BYTES) {
+                throw new InvalidArticleException("body", "renders to " + htmlBytes + " bytes of HTML; the limit is " + MAX_BODY_HTML_BYTES);
+            }
         }
         if (metadata.summary().isEmpty() && !rendered.opening().isEmpty()) {
             metadata = metadata.withSummary(MarkdownRenderer.shorten(rendered.opening(), SUMMARY_FROM_BODY));

@@ -35,6 +35,9 @@ final class FrontMatterMapper {
     private static final Pattern TWITTER_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
     private static final Pattern TWITTER_PROFILE =
             Pattern.compile("https?://(?:www\\.)?(?:twitter|x)\\.com/([A-Za-z0-9_]{1,15})/?");
+    /** What {@link #date} folds to ISO-8601 (a space before the time or the offset, +0000); compiled once, not per date. */
+    private static final Pattern SPACE_BEFORE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
+    private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("(\\d) ([+-]\\d|Z$)");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private final String siteName;
@@ -257,8 +260,8 @@ final class FrontMatterMapper {
             return Optional.empty();
         }
         String text = node.asText().trim();
-        String iso = COMPACT_OFFSET.matcher(text.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d)", "$1T$2")
-                .replaceFirst("(\\d) ([+-]\\d|Z$)", "$1$2")).replaceFirst("$1:$2");
+        String iso = COMPACT_OFFSET.matcher(SPACE_BEFORE_OFFSET.matcher(SPACE_BEFORE_TIME.matcher(text).replaceFirst("$1T$2"))
+                .replaceFirst("$1$2")).replaceFirst("$1:$2");
         try {
             return Optional.of(OffsetDateTime.parse(iso).toInstant());
         } catch (DateTimeParseException notOffset) {

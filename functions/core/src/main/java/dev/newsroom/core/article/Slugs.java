@@ -1,7 +1,6 @@
 package dev.newsroom.core.article;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +11,6 @@ public final class Slugs {
 
     public static final int MAX_LENGTH = 80;
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern OUTSIDE_ALPHABET = Pattern.compile("[^a-z0-9]+");
     private static final Pattern JEKYLL_DATE_PREFIX = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
     private static final Pattern SAFE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -26,13 +23,27 @@ public final class Slugs {
      * Returns an empty string when nothing usable is left.
      */
     public static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        folded = COMBINING_MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
-        folded = OUTSIDE_ALPHABET.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-");
-        if (folded.length() > MAX_LENGTH) {
-            folded = folded.substring(0, MAX_LENGTH);
+        String folded = Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+        // One pass rather than a regular expression per step: every page makes slugs for its tags and authors.
+        StringBuilder slug = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (isCombiningMark(c)) {
+                continue;
+            }
+            // As String.toLowerCase(ROOT) would: its one mapping to more than a character, of İ, never meets it after NFD.
+            c = Character.toLowerCase(c);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                slug.append((char) c);
+            } else if (slug.isEmpty() || slug.charAt(slug.length() - 1) != '-') {
+                slug.append('-');
+            }
         }
-        return trimHyphens(folded);
+        if (slug.length() > MAX_LENGTH) {
+            slug.setLength(MAX_LENGTH);
+        }
+        return trimHyphens(slug.toString());
     }
 
     /**
@@ -71,6 +82,12 @@ public final class Slugs {
     /** True only for strings already in slug form; anything read back from storage is checked with this. */
     public static boolean isSafe(String slug) {
         return slug.length() <= MAX_LENGTH && SAFE.matcher(slug).matches();
+    }
+
+    /** Unicode's marks, {@code \p{M}}: the accents NFD splits off their letters. */
+    private static boolean isCombiningMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static String trimHyphens(String s) {

@@ -42,7 +42,6 @@ public final class MarkdownRenderer {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Pattern ALIGN_CLASS = Pattern.compile("align-(left|center|right)");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}");
     /** The URLs {@link #BODY_POLICY} allows; the renderer's own URL option would also mark every link nofollow. */
     private static final UrlSanitizer URLS = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
@@ -116,8 +115,10 @@ public final class MarkdownRenderer {
         int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
         headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
         String opening = first[0] == null ? "" : plainText(first[0]);
-        String html = renderer.render(document);
-        return new Body(rawHtml[0] ? BODY_POLICY.sanitize(html) : html, opening);
+        // Sized for the HTML, a little longer than its Markdown, so the buffer is not copied as it grows from empty.
+        StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 2);
+        renderer.render(document, html);
+        return new Body(rawHtml[0] ? BODY_POLICY.sanitize(html.toString()) : html.toString(), opening);
     }
 
     /** The words a reader sees in a block: text and code spans, without link targets or markup. */
@@ -144,7 +145,21 @@ public final class MarkdownRenderer {
                 out.append(' ');
             }
         });
-        return SPACE.matcher(out).replaceAll(" ").strip();
+        return singleSpaced(out).strip();
+    }
+
+    /** Each run of white space ({@code \s}) as one space; a loop, as a regular expression rewrote every single space. */
+    private static String singleSpaced(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                out.append(c);
+            } else if (out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
     }
 
     /** Shortens text to at most {@code max} characters at a word boundary, marking the cut with an ellipsis. */

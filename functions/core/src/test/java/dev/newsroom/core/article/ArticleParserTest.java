@@ -212,6 +212,15 @@ class ArticleParserTest {
     }
 
     @Test
+    void refusesBodiesThatRenderToTooMuchHtml_C3() throws Exception {
+        // Each < becomes &lt;: 80,000 of them are 320,000 bytes of HTML, 70,000 are 280,000.
+        Problem problem = problems("articles/a.md", md("title: A\ndate: 2024-01-01", "<".repeat(80_000))).get(0);
+        assertEquals("body", problem.field());
+        assertTrue(problem.message().startsWith("renders to 320008 bytes of HTML"), problem.message());
+        assertEquals(280_008, parse("articles/a.md", md("title: A\ndate: 2024-01-01", "<".repeat(70_000))).bodyHtml().length());
+    }
+
+    @Test
     void namesEveryMissingOrMistypedField_C5() {
         List<Problem> problems = problems("articles/a.md", md("""
                 date: yesterday
