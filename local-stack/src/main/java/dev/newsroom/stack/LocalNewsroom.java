@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -217,12 +219,9 @@ public final class LocalNewsroom implements AutoCloseable {
      * Waits until every stream has handed the functions every record written before this call,
      * and they have handled them.
      */
-    void awaitStreamsDelivered() throws InterruptedException {
+    void awaitStreamsDelivered(Duration timeout) throws InterruptedException, TimeoutException {
         for (StreamPump pump : pumps) {
-            long seen = pump.emptyPolls();
-            while (pump.emptyPolls() < seen + 2) {
-                Thread.sleep(50);
-            }
+            pump.awaitDelivered(timeout);
         }
     }
 

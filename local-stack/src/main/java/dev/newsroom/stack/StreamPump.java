@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -54,7 +55,7 @@ final class StreamPump implements AutoCloseable {
     private final Set<String> finishedShards = new HashSet<>();
     private final Map<String, String> iterators = new HashMap<>();
     private final Thread thread;
-    private final AtomicLong emptyPolls = new AtomicLong();
+    private long emptyPolls;   // guarded by this: passes over every shard that found nothing to deliver
 
     StreamPump(StreamSource source, LocalFunction function, DynamoDbStreamsClient streams, String streamArn,
                Path checkpointDir, Path failedEvents) {
@@ -74,11 +75,24 @@ final class StreamPump implements AutoCloseable {
     }
 
     /**
-     * How many times a pass over every shard found nothing to deliver. A pass counted after a
-     * moment began after it, so it saw every record written before then.
+     * Waits until a pass over every shard that began after this call found nothing to deliver: by
+     * then every record written before the call has been handled.
      */
-    long emptyPolls() {
-        return emptyPolls.get();
+    synchronized void awaitDelivered(Duration timeout) throws InterruptedException, TimeoutException {
+        long wanted = emptyPolls + 2;   // the pass under way may have begun before the call
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (emptyPolls < wanted) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException(source.functionId() + " stream: records still undelivered after " + timeout);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    private synchronized void countEmptyPoll() {
+        emptyPolls++;
+        notifyAll();
     }
 
     private void run() {
@@ -89,7 +103,7 @@ final class StreamPump implements AutoCloseable {
                     delivered |= pollShard(shard);
                 }
                 if (!delivered) {
-                    emptyPolls.incrementAndGet();
+                    countEmptyPoll();
                     waitMs(IDLE_POLL_MS);
                 }
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +53,7 @@ public final class UploadToPageBenchmark {
             Site site = new Site(newsroom);
             long loadStart = System.nanoTime();
             site.uploadAll(articles.subList(0, siteSize));
-            newsroom.awaitStreamsDelivered();
+            newsroom.awaitStreamsDelivered(Duration.ofMinutes(15));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.err.printf("the site of %d articles was published and related in %.0f s%n", siteSize, loadSeconds);
             List<Double> toPage = new ArrayList<>();

@@ -115,6 +115,18 @@ class StreamPumpTest {
     }
 
     @Test
+    void awaitsEveryRecordWrittenBeforeTheCall() throws Exception {
+        String arn = tableWithTenWrites("Awaited");
+        try (StreamPump pump = pump("awaited", arn, -1, Map.of())) {
+            pump.awaitDelivered(DEADLINE);
+            assertEquals(ids(1, 10), batches("awaited").stream().flatMap(List::stream).toList());
+            write("Awaited", IntStream.rangeClosed(11, 12));
+            pump.awaitDelivered(DEADLINE);
+            assertEquals(ids(1, 12), batches("awaited").stream().flatMap(List::stream).toList());
+        }
+    }
+
+    @Test
     void resumesAfterARestartWithoutRedelivering() throws Exception {
         String arn = tableWithTenWrites("Resume");
         try (StreamPump pump = pump("resume", "resume-1", arn, -1, Map.of())) {
