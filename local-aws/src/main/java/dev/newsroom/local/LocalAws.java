@@ -98,7 +98,12 @@ public final class LocalAws implements AwsBackend, AutoCloseable {
 
     @Override
     public S3Client s3(List<ExecutionInterceptor> interceptors) {
+        // Over plain HTTP the SDK sends PutObject and UploadPart bodies aws-chunked; S3Proxy stores the
+        // object and answers before reading the final chunk, Jetty then closes the connection while the
+        // client is still writing it, and the SDK retries a write that was stored ("Error writing request
+        // body to server"): one put, two objects written, two notifications. Plain bodies are read whole.
         return local(S3Client.builder().forcePathStyle(true)
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
                 .overrideConfiguration(c -> c.executionInterceptors(interceptors)), s3Endpoint);
     }
 
