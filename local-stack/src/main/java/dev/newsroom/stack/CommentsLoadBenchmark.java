@@ -152,15 +152,7 @@ public final class CommentsLoadBenchmark {
         byte[] article = BenchStack.resource("/bench/article-800.md");
         newsroom.aws().s3().putObject(r -> r.bucket(newsroom.names().get("SourceBucket")).key("articles/" + SLUG + ".md"),
                 RequestBody.fromBytes(article));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest page = HttpRequest.newBuilder(site.resolve("/articles/" + SLUG)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (http.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the article was not published within 60 s");
-            }
-            Thread.sleep(20);
-        }
+        new FrontReader(site).awaitServed("/articles/" + SLUG, body -> true, Duration.ofSeconds(60));
     }
 
     private static Round median(List<Round> rounds) {

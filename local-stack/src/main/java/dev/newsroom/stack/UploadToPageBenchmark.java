@@ -3,10 +3,6 @@ package dev.newsroom.stack;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.stack.bench.BenchmarkReport;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,13 +71,12 @@ public final class UploadToPageBenchmark {
     private static final class Site {
         private final S3Client s3;
         private final String bucket;
-        private final URI front;
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final FrontReader reader;
 
         Site(LocalNewsroom newsroom) {
             this.s3 = newsroom.aws().s3();
             this.bucket = newsroom.names().get("SourceBucket");
-            this.front = newsroom.siteUrl();
+            this.reader = new FrontReader(newsroom.siteUrl());
         }
 
         /** Uploads each article, four at a time, and waits until every page is served. */
@@ -111,20 +106,8 @@ public final class UploadToPageBenchmark {
             return System.nanoTime();
         }
 
-        /** Polls the front every 5 ms until the path is served with a body that passes. */
         void awaitServed(String path, Predicate<String> wanted) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(front.resolve(path)).build();
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (true) {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && wanted.test(response.body())) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(path + " was not served as expected within 120 s");
-                }
-                Thread.sleep(5);
-            }
+            reader.awaitServed(path, wanted, Duration.ofMinutes(2));
         }
     }
 
