@@ -1,5 +1,7 @@
 package dev.newsroom.stack;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,19 +22,11 @@ final class FrontReader {
     }
 
     /** Asks for the path every 5 ms until it is served with a body that passes; fails after the deadline. */
-    void awaitServed(String path, Predicate<String> wanted, Duration deadline) throws Exception {
+    void awaitServed(String path, Predicate<String> wanted, Duration deadline) {
         HttpRequest request = HttpRequest.newBuilder(front.resolve(path)).build();
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
+        await(path).atMost(deadline).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && wanted.test(response.body())) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException(path + " was not served as expected within " + deadline);
-            }
-            // The front is polled over HTTP, so there is nothing to wait on but time.
-            Thread.sleep(POLL.toMillis());
-        }
+            return response.statusCode() == 200 && wanted.test(response.body());
+        });
     }
 }
