@@ -191,7 +191,9 @@ class NewsroomUpEndToEndTest {
 
         static List<String> command(List<String> args) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // The test class path brings LocalIam, which reads the repository's template.
             List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Dnewsroom.root=" + CloudFormationTemplate.repositoryRoot(),
                     "-cp", System.getProperty("java.class.path"), NewsroomUp.class.getName()));
             command.addAll(args);
             return command;

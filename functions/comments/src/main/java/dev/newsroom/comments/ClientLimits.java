@@ -2,14 +2,19 @@ package dev.newsroom.comments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Short-lived records per client, in a table whose items expire through DynamoDB's TTL
@@ -19,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class ClientLimits {
 
     static final String IN_PROGRESS = "in-progress";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientLimits.class);
+    static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final Duration CLAIM_LAPSES = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamo;
@@ -27,19 +34,6 @@ final class ClientLimits {
     ClientLimits(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    /** Counts a request in the client's current minute; returns the count including this one. */
-    long countRequest(String clientHash, Instant now) {
-        long minute = now.getEpochSecond() / 60;
-        var response = dynamo.updateItem(r -> r.tableName(table)
-                .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash + "#" + minute)))
-                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
-                .expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                        ":expires", AttributeValue.fromN(Long.toString((minute + 2) * 60))))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(response.attributes().get("count").n());
     }
 
     /**
@@ -56,43 +50,90 @@ final class ClientLimits {
                 .build()).build();
     }
 
+    /** What claiming a submission found. */
+    sealed interface Claim {
+        /** The submission is this request's to check and store. */
+        record Granted() implements Claim {
+        }
+
+        /** The record already there: the answer an earlier copy got, or that copy's claim in progress. */
+        record Taken(Map<String, AttributeValue> record) implements Claim {
+        }
+
+        /** The client has used its posts for this minute; nothing was written. */
+        record RateLimited() implements Claim {
+        }
+    }
+
     /**
      * Claims a submission, by the key of its captcha token, before its captcha is checked, so two
-     * copies of one POST cannot both go through (B3). Empty if claimed; else the record that is
-     * there: an answer already given, or a claim in progress.
+     * copies of one POST cannot both go through (B3), and counts it in the client's minute (G3).
+     * Both in one transaction: one write where two would do, and a refused request counts nothing.
      */
-    Optional<Map<String, AttributeValue>> claim(String submissionKey, Instant now) {
-        for (int attempt = 0; ; attempt++) {
+    Claim claim(String submissionKey, String clientHash, Instant now, int perMinute) {
+        long minute = now.getEpochSecond() / 60;
+        TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
+                        "startedAt", number(now.getEpochSecond()),
+                        "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
+                // A claim left by a crashed attempt lapses after a minute.
+                .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
+                .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
+                .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
+                        ":lapsed", number(now.minus(CLAIM_LAPSES).getEpochSecond())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash + "#" + minute)))
+                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":one", number(1), ":limit", number(perMinute),
+                        ":expires", number((minute + 2) * 60)))
+                .build()).build();
+        for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.putItem(r -> r.tableName(table)
-                        .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
-                                "startedAt", number(now.getEpochSecond()),
-                                "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
-                        // A claim left by a crashed attempt lapses after a minute.
-                        .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
-                        .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
-                        .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
-                                ":lapsed", number(now.minus(CLAIM_LAPSES).getEpochSecond()))));
-                return Optional.empty();
-            } catch (ConditionalCheckFailedException e) {
-                var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submissionKey)))).item();
-                // Released between our put and our read: try the claim again.
-                if (item != null && !item.isEmpty()) {
-                    return Optional.of(item);
+                dynamo.transactWriteItems(r -> r.transactItems(claim, count));
+                return new Claim.Granted();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (CONDITION_FAILED.equals(code(reasons, 0))) {
+                    return new Claim.Taken(reasons.get(0).item());
                 }
-                if (attempt == 2) {
+                if (CONDITION_FAILED.equals(code(reasons, 1))) {
+                    return new Claim.RateLimited();
+                }
+                // Another transaction on the same claim or counter at the same moment, as two
+                // copies of one POST are: try again, then answer as for a claim in progress.
+                if (!reasons.stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals)) {
+                    throw e;
+                }
+                if (attempt == 3) {
                     throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
                 }
             }
         }
     }
 
-    /** Gives a claim up when its submission was refused, so nothing is left behind. */
+    /** The code of a cancelled transaction's item, or null. */
+    static String code(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index ? reasons.get(index).code() : null;
+    }
+
+    /**
+     * Gives a claim up when its submission was refused, so a corrected retry is not held up. Best
+     * effort: the refusal is the answer either way, and a claim left behind lapses after a minute.
+     */
     void release(String submissionKey) {
-        dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
-                .conditionExpression("#status = :claimed")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS))));
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
+                    .conditionExpression("#status = :claimed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS))));
+        } catch (SdkException e) {
+            LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .log("a refused submission's claim was not released; it lapses in a minute");
+        }
     }
 
     /** The answer to a claimed submission, written in one transaction with its comment. */

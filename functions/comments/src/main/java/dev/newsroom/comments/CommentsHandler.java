@@ -115,7 +115,8 @@ public final class CommentsHandler implements RequestStreamHandler {
                     ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.code() + "#comments")
                     : Responses.error(e, headers);
         } catch (SdkException e) {
-            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getSimpleName()).log("storage unavailable");
+            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .log("storage unavailable");
             response = Responses.error(ApiError.of(503, "storage_unavailable",
                     "Comments are unavailable for a moment. Please try again."), headers);
         } catch (RuntimeException e) {

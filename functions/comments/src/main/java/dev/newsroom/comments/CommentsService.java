@@ -84,18 +84,18 @@ final class CommentsService {
             throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
         }
         String submission = Signer.sha256(slug + "\n" + valid.captchaToken());
-        var earlier = limits.claim(submission, now);
-        if (earlier.isPresent()) {
-            if (earlier.get().get("status").s().equals(ClientLimits.IN_PROGRESS)) {
+        String client = signer.hash("client", clientIp);
+        ClientLimits.Claim claim = limits.claim(submission, client, now, config.ratePerMinute());
+        if (claim instanceof ClientLimits.Claim.RateLimited) {
+            throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
+        }
+        if (claim instanceof ClientLimits.Claim.Taken taken) {
+            if (taken.record().get("status").s().equals(ClientLimits.IN_PROGRESS)) {
                 throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
             }
-            return posted(earlier.get());
+            return posted(taken.record());
         }
-        String client = signer.hash("client", clientIp);
         try {
-            if (limits.countRequest(client, now) > config.ratePerMinute()) {
-                throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
-            }
             return store(slug, valid, client, clientIp, submission, now);
         } catch (ApiError refused) {
             limits.release(submission);
@@ -192,7 +192,7 @@ final class CommentsService {
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(reasons, index));
     }
 
     private static Posted posted(Map<String, AttributeValue> submission) {

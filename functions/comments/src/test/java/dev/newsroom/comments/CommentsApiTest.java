@@ -304,6 +304,17 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
+    void aPostRefusedWhileSiteverifyIsUnreachableGoesThroughOnRetry_E5_B3() {
+        String slug = world.article("captcha-back", "");
+        String request = comment("A", "Sent while the captcha was down", token("test-pass"));
+        var unreachable = new CommentsWorld(world.stack, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
+        assertEquals(503, unreachable.post(slug, request).getStatusCode());
+        APIGatewayV2HTTPResponse retried = world.post(slug, request);
+        assertEquals(201, retried.getStatusCode(), "the refused attempt gave its claim up: " + retried.getBody());
+        assertEquals(1, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
     void readerTextComesBackAsTextNeverMarkup_F1_F2_F3() {
         String slug = world.article("xss", "");
         String name = "\"><img src=x onerror=alert(1)>";

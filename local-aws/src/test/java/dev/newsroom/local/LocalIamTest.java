@@ -1,0 +1,61 @@
+package dev.newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** The template's policies, applied to DynamoDB requests as IAM would apply them. */
+class LocalIamTest {
+
+    private static final Map<String, AttributeValue> KEY = Map.of("slug", AttributeValue.fromS("a"));
+    private final LocalIam iam = new LocalIam();
+
+    @Test
+    void allowsWhatAStatementNamesOnItsTable() {
+        assertEquals(Optional.empty(), iam.denial("CommentsFunction", GetItemRequest.builder().tableName("ArticlesTable").key(KEY).build()));
+    }
+
+    @Test
+    void deniesAnActionNotGrantedOnThatTable() {
+        Optional<String> denial = iam.denial("CommentsFunction", DeleteItemRequest.builder().tableName("ArticlesTable").key(KEY).build());
+        assertEquals(Optional.of("CommentsFunction is not authorized to perform: dynamodb:DeleteItem on resource: table/ArticlesTable"
+                + " because no identity-based policy in template.yaml allows the dynamodb:DeleteItem action"), denial);
+    }
+
+    @Test
+    void aQueryOfAnIndexNeedsThatIndexGranted() {
+        QueryRequest.Builder query = QueryRequest.builder().tableName("CommentsTable");
+        assertEquals(Optional.empty(), iam.denial("CommentsFunction", query.indexName("approved").build()));
+        assertTrue(iam.denial("CommentsFunction", query.indexName("unlisted").build()).isPresent());
+        assertTrue(iam.denial("CommentsFunction", query.indexName(null).build()).isPresent(), "the table itself is not granted Query");
+    }
+
+    @Test
+    void aTransactionNeedsEachItemsActionOnEachItemsTable() {
+        TransactWriteItem check = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("CommentsTable")
+                .key(KEY).conditionExpression("attribute_exists(slug)").build()).build();
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName("ClientLimitsTable").item(KEY).build()).build();
+        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder().tableName("ArticlesTable").key(KEY)
+                .updateExpression("SET x = :x").build()).build();
+        assertEquals(Optional.empty(), iam.denial("CommentsFunction", TransactWriteItemsRequest.builder().transactItems(check, put).build()));
+        assertTrue(iam.denial("CommentsFunction", TransactWriteItemsRequest.builder().transactItems(check, put, update).build())
+                .orElseThrow().contains("dynamodb:UpdateItem on resource: table/ArticlesTable"));
+    }
+
+    @Test
+    void tablesTheTemplateDoesNotDeclareAreNotChecked() {
+        assertEquals(Optional.empty(), iam.denial("CommentsFunction", DeleteItemRequest.builder().tableName("NoSuchTable").key(KEY).build()));
+    }
+}
