@@ -57,6 +57,9 @@ final class BenchStack implements AutoCloseable {
         try {
             benchmark.call();
             code = 0;
+        } catch (Exception | Error e) {
+            // Exiting from finally would swallow it.
+            e.printStackTrace();
         } finally {
             System.exit(code);
         }

@@ -13,14 +13,26 @@ import java.util.Map;
 /**
  * Each function's cold start against its floor, in the same run (issue 6): a fresh JVM with
  * Lambda's flags and the function's deployable jar builds the handler and handles one real-shaped
- * event ({@link FirstInvoke}); another builds the same SDK clients and makes one call of each kind
- * ({@link ColdStartFloor}). Runs alternate, against DynamoDB Local and S3Proxy in this JVM.
+ * event ({@link FirstInvoke}); others build the same SDK clients and make calls ({@link ColdStartFloor}):
+ * one call of each operation the function's first event makes, learnt in an untimed run before
+ * ({@link FreshJvm#operations}), and, as before session 5, one call per service (a GetItem, and a
+ * HeadObject if the function uses S3). Runs alternate, against DynamoDB Local and S3Proxy in this JVM.
  *
  * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints a Markdown table and writes it into {@code docs/benchmarks.md}.
  */
 public final class ColdStartBenchmark {
 
-    private record Sample(double functionMs, double floorMs, double functionWallMs, double floorWallMs) {
+    private static final List<String> FUNCTIONS = List.of("PublishFunction", "CommentsFunction", "RelateFunction");
+
+    private record Sample(double initMs, double firstEventMs, double perServiceMs, double perOperationMs) {
+
+        double functionMs() {
+            return initMs + firstEventMs;
+        }
+    }
+
+    /** A function's first event, and the calls its floors make. */
+    private record Case(String id, JsonNode event, List<String> perService, List<String> perOperation) {
     }
 
     private ColdStartBenchmark() {
@@ -33,48 +45,78 @@ public final class ColdStartBenchmark {
     private static Void run(int runs) throws Exception {
         byte[] article = BenchStack.resource("/seed/harbour-bridge-reopens.md");
         try (BenchStack stack = BenchStack.start()) {
-            String table = stack.names.get("ArticlesTable");
             String source = stack.names.get("SourceBucket");
+            Map<String, List<String>> operations = new LinkedHashMap<>();
+            for (String id : FUNCTIONS) {
+                Path event = eventFile(stack, id, events(stack, source, article, 0).get(id));
+                operations.put(id, FreshJvm.operations(FreshJvm.deployableJar(stack.template, id), stack.functions.get(id).environment(),
+                        stack.work, FirstInvoke.class, stack.functions.get(id).handlerClass(), event.toString()));
+            }
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 // A new article each run, so every run does the whole job rather than finding it done.
-                String slug = "cold-start-" + run;
-                String key = "articles/" + slug + ".md";
-                JsonNode upload = SampleEvents.upload(stack.aws.s3(), source, key, article);
-                measure(samples, stack, "PublishFunction", upload, table, source, key);
-                measure(samples, stack, "CommentsFunction", SampleEvents.listComments(slug), table);
-                measure(samples, stack, "RelateFunction", SampleEvents.articlePublished(slug), table, source, key);
+                Map<String, JsonNode> events = events(stack, source, article, run);
+                for (String id : FUNCTIONS) {
+                    List<String> perOperation = operations.get(id);
+                    List<String> perService = perOperation.stream().anyMatch(o -> o.startsWith("S3:"))
+                            ? List.of("DynamoDb:GetItem", "S3:HeadObject") : List.of("DynamoDb:GetItem");
+                    samples.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(measure(stack, new Case(id, events.get(id), perService, perOperation), source, "articles/cold-start-" + run + ".md"));
+                }
                 System.err.printf("run %d of %d done%n", run, runs);
             }
-            print(samples, runs);
+            print(samples, operations, runs);
         }
         return null;
     }
 
-    private static void measure(Map<String, List<Sample>> samples, BenchStack stack, String id, JsonNode event,
-                                String... floorCalls) throws Exception {
-        LocalFunction function = stack.functions.get(id);
-        Path jar = FreshJvm.deployableJar(stack.template, id);
-        Path eventFile = Files.writeString(Files.createTempFile(stack.work, id, ".json"), event.toString());
-        FreshJvm.Run handled = FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class, function.handlerClass(),
-                eventFile.toString());
-        FreshJvm.Run floor = FreshJvm.run(jar, function.environment(), stack.work, ColdStartFloor.class, floorCalls);
-        samples.computeIfAbsent(id, k -> new ArrayList<>()).add(new Sample(handled.initMs() + handled.invokeMs(),
-                floor.initMs() + floor.invokeMs(), handled.wallMs(), floor.wallMs()));
+    /** Each function's first event for run {@code run}: the upload of a new article, a listing of its comments, its stream record. */
+    private static Map<String, JsonNode> events(BenchStack stack, String source, byte[] article, int run) throws Exception {
+        String slug = "cold-start-" + run;
+        return Map.of("PublishFunction", SampleEvents.upload(stack.aws.s3(), source, "articles/" + slug + ".md", article),
+                "CommentsFunction", SampleEvents.listComments(slug),
+                "RelateFunction", SampleEvents.articlePublished(slug));
     }
 
-    private static void print(Map<String, List<Sample>> samples, int runs) throws IOException {
+    private static Path eventFile(BenchStack stack, String id, JsonNode event) throws IOException {
+        return Files.writeString(Files.createTempFile(stack.work, id, ".json"), event.toString());
+    }
+
+    private static Sample measure(BenchStack stack, Case measured, String source, String key) throws Exception {
+        LocalFunction function = stack.functions.get(measured.id());
+        Path jar = FreshJvm.deployableJar(stack.template, measured.id());
+        Path eventFile = eventFile(stack, measured.id(), measured.event());
+        FreshJvm.Run handled = FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class, function.handlerClass(),
+                eventFile.toString());
+        FreshJvm.Run perService = floor(stack, function, jar, measured.perService(), source, key);
+        FreshJvm.Run perOperation = floor(stack, function, jar, measured.perOperation(), source, key);
+        return new Sample(handled.initMs(), handled.invokeMs(), perService.initMs() + perService.invokeMs(),
+                perOperation.initMs() + perOperation.invokeMs());
+    }
+
+    private static FreshJvm.Run floor(BenchStack stack, LocalFunction function, Path jar, List<String> operations, String source, String key)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(stack.names.get("ClientLimitsTable"), source, key, stack.names.get("SiteBucket")));
+        args.addAll(operations);
+        return FreshJvm.run(jar, function.environment(), stack.work, ColdStartFloor.class, args.toArray(String[]::new));
+    }
+
+    private static void print(Map<String, List<Sample>> samples, Map<String, List<String>> operations, int runs) throws IOException {
         StringBuilder table = new StringBuilder("""
-                | function | init + first event | floor: clients + one call each | ratio | JVM wall, function / floor |
-                |---|---:|---:|---:|---:|
+                | function | init | first event | init + first event | floor: one call of each operation it makes | ratio | floor: one call per service | ratio |
+                |---|---:|---:|---:|---:|---:|---:|---:|
                 """);
         samples.forEach((id, list) -> {
             double function = median(list.stream().map(Sample::functionMs).toList());
-            double floor = median(list.stream().map(Sample::floorMs).toList());
-            table.append(String.format("| %s | %,.0f ms | %,.0f ms | %.2f× | %,.0f / %,.0f ms |%n", id, function, floor, function / floor,
-                    median(list.stream().map(Sample::functionWallMs).toList()), median(list.stream().map(Sample::floorWallMs).toList())));
+            double perOperation = median(list.stream().map(Sample::perOperationMs).toList());
+            double perService = median(list.stream().map(Sample::perServiceMs).toList());
+            table.append(String.format("| %s | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f ms | **%.2f×** | %,.0f ms | %.2f× |%n", id,
+                    median(list.stream().map(Sample::initMs).toList()), median(list.stream().map(Sample::firstEventMs).toList()),
+                    function, perOperation, function / perOperation, perService, function / perService));
         });
-        table.append(String.format("%nMedians of %d runs each, alternating function and floor.%n", runs));
+        table.append(String.format("%nMedians of %d runs each, alternating the function and its floors. The operations each first"
+                + " event made, learnt in an untimed run before:%n%n", runs));
+        operations.forEach((id, list) -> table.append("- ").append(id).append(": ").append(String.join(", ", list)).append('\n'));
         BenchmarkReport.publish("cold-start", ColdStartBenchmark.class, table.toString());
     }
 

@@ -51,11 +51,33 @@ final class FreshJvm {
      */
     static Run run(Path jar, Map<String, String> environment, Path work, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(jar, List.of(), List.of(), environment, work, main, args);
+    }
+
+    /**
+     * The SDK operations a run of {@code main} makes, each once, in the order first made: an untimed
+     * run with {@link OperationLog} added through the SDK's global interceptor list.
+     */
+    static List<String> operations(Path jar, Map<String, String> environment, Path work, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        Path resources = Files.createTempDirectory(work, "operation-log");
+        Path list = Files.createDirectories(resources.resolve("software/amazon/awssdk/global/handlers")).resolve("execution.interceptors");
+        Files.writeString(list, OperationLog.class.getName() + "\n");
+        Path log = Files.createTempFile(work, "operations", ".txt");
+        run(jar, List.of(resources), List.of("-D" + OperationLog.FILE_PROPERTY + "=" + log), environment, work, main, args);
+        return Files.readAllLines(log).stream().distinct().toList();
+    }
+
+    private static Run run(Path jar, List<Path> extraClasspath, List<String> properties, Map<String, String> environment, Path work,
+                           Class<?> main, String... args) throws IOException, InterruptedException {
         Path result = Files.createTempFile(work, main.getSimpleName(), ".json");
         Path log = Files.createTempFile(work, main.getSimpleName(), ".log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-XX:+UseSerialGC", "-cp", String.join(File.pathSeparator, jar.toString(), codeSource(FirstInvoke.class),
-                        codeSource(LambdaContext.class), codeSource(LambdaEventSerializers.class)), main.getName()));
+        List<String> classpath = new ArrayList<>(List.of(jar.toString(), codeSource(FirstInvoke.class),
+                codeSource(LambdaContext.class), codeSource(LambdaEventSerializers.class)));
+        extraClasspath.forEach(entry -> classpath.add(entry.toString()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-XX:+UseSerialGC"));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), main.getName()));
         command.addAll(List.of(args));
         command.add(result.toString());
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
