@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** The template's policies, applied to DynamoDB requests as IAM would apply them. */
 class LocalIamTest {
@@ -52,6 +56,27 @@ class LocalIamTest {
         assertEquals(Optional.empty(), iam.denial("CommentsFunction", TransactWriteItemsRequest.builder().transactItems(check, put).build()));
         assertTrue(iam.denial("CommentsFunction", TransactWriteItemsRequest.builder().transactItems(check, put, update).build())
                 .orElseThrow().contains("dynamodb:UpdateItem on resource: table/ArticlesTable"));
+    }
+
+    @Test
+    void s3ObjectsAreGrantedByBucketAndKeyPattern() {
+        assertEquals(Optional.empty(), iam.denial("PublishFunction", PutObjectRequest.builder().bucket("site-bucket").key("articles/a.html").build()));
+        assertEquals(Optional.empty(), iam.denial("PublishFunction", GetObjectRequest.builder().bucket("source-bucket").key("articles/a.md").build()),
+                "the source bucket, named by its BucketName in the policy");
+        assertTrue(iam.denial("PublishFunction", PutObjectRequest.builder().bucket("site-bucket").key("index.html").build()).isPresent(),
+                "publish writes only under articles/ and assets/");
+        assertTrue(iam.denial("PublishFunction", HeadObjectRequest.builder().bucket("source-bucket").key("other/x").build())
+                .orElseThrow().contains("s3:GetObject on resource: source-bucket/other/x"), "a HEAD needs s3:GetObject");
+        assertTrue(iam.denial("CommentsFunction", GetObjectRequest.builder().bucket("site-bucket").key("articles/a.html").build()).isPresent());
+    }
+
+    @Test
+    void aCopyNeedsToReadItsSourceAndWriteItsTarget() {
+        CopyObjectRequest.Builder copy = CopyObjectRequest.builder().sourceBucket("source-bucket").sourceKey("assets/a.png")
+                .destinationBucket("site-bucket");
+        assertEquals(Optional.empty(), iam.denial("PublishFunction", copy.destinationKey("assets/a.png").build()));
+        assertTrue(iam.denial("PublishFunction", copy.destinationKey("feed.xml").build()).orElseThrow()
+                .contains("s3:PutObject on resource: site-bucket/feed.xml"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.store.ArticleStatus;
@@ -26,6 +27,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -55,10 +58,22 @@ final class CommentsWorld {
     final String ip = "198.51.100." + (CLIENTS.incrementAndGet() % 250 + 1);
 
     CommentsWorld(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
+        this(stack, siteverify, secrets, extra, Clock.systemUTC());
+    }
+
+    CommentsWorld(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra, Clock clock) {
         this.stack = stack;
         this.siteverify = siteverify;
         this.environment = environment(stack, siteverify, secrets, extra);
-        this.handler = new CommentsHandler(environment);
+        this.handler = new CommentsHandler(new Env(environment), clock);
+    }
+
+    /**
+     * The system clock set back to the start of the current minute, so that every post of a test
+     * shorter than a minute falls in one rate-limit window (which are calendar minutes).
+     */
+    static Clock atMinuteStart() {
+        return Clock.offset(Clock.systemUTC(), Duration.ofMillis(-(System.currentTimeMillis() % 60_000)));
     }
 
     static Map<String, String> environment(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
