@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ public final class SiteverifyServer implements AutoCloseable {
     public SiteverifyServer(String secret, String hostname) throws IOException {
         this.secret = secret;
         this.hostname = hostname;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        this.server = LoopbackHttpServer.create(0, 16);
         server.createContext(RECAPTCHA_PATH, exchange -> answer(exchange, "recaptcha"));
         server.createContext(TURNSTILE_PATH, exchange -> answer(exchange, "turnstile"));
         server.createContext(HCAPTCHA_PATH, exchange -> answer(exchange, "hcaptcha"));

@@ -3,9 +3,9 @@ package dev.newsroom.stack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.local.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class SiteFront implements AutoCloseable {
     SiteFront(int port, S3Client s3, String siteBucket, ExecutorService executor) throws IOException {
         this.s3 = s3;
         this.siteBucket = siteBucket;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = LoopbackHttpServer.create(port, 64);
         server.setExecutor(executor);
     }
 

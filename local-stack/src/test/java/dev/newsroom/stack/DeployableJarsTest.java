@@ -13,8 +13,7 @@ import dev.newsroom.local.SiteverifyServer;
 import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.local.LocalAws;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.newsroom.local.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -96,7 +95,7 @@ class DeployableJarsTest {
     @Order(3)
     void commentsJarFetchesCredentialsFromLambdasEndpoint() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
-        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer endpoint = LoopbackHttpServer.create(0, 0);
         endpoint.createContext("/credentials", exchange -> {
             boolean authorised = "local-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"AccessKeyId\":\"" + LocalAws.ACCESS_KEY + "\",\"SecretAccessKey\":\"" + LocalAws.SECRET_KEY
