@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,10 +56,11 @@ public final class LocalIam implements ExecutionInterceptor {
     private static final Pattern RESOURCE_ARN = Pattern.compile("^(?:\\$\\{(\\w+)\\.Arn\\}(.*)|(\\w+)\\.Arn)$");
     private static final String S3_ARN = "arn:${AWS::Partition}:s3:::";
 
-    /** What one statement allows: its actions, on resources written as {@link Access#resource()} globs. */
-    private record Grant(List<String> actions, List<Pattern> resources) {
+    /** What one statement allows: its actions (globs, as IAM's), on resources written as {@link Access#resource()} globs. */
+    private record Grant(List<Pattern> actions, List<Pattern> resources) {
         boolean allows(Access access) {
-            return actions.contains(access.action()) && resources.stream().anyMatch(r -> r.matcher(access.resource()).matches());
+            return actions.stream().anyMatch(a -> a.matcher(access.action()).matches())
+                    && resources.stream().anyMatch(r -> r.matcher(access.resource()).matches());
         }
     }
 
@@ -92,12 +94,10 @@ public final class LocalIam implements ExecutionInterceptor {
     private final Set<String> tables = new HashSet<>();
 
     public LocalIam() {
-        CloudFormationTemplate template;
-        try {
-            template = CloudFormationTemplate.ofRepository();
-        } catch (IOException e) {
-            throw new UncheckedIOException("LocalIam reads template.yaml's policies", e);
-        }
+        this(repositoryTemplate());
+    }
+
+    LocalIam(CloudFormationTemplate template) {
         tables.addAll(template.resources("AWS::DynamoDB::Table").keySet());
         template.resources("AWS::S3::Bucket").forEach((id, bucket) -> {
             buckets.put(id, TemplateResources.bucketName(id));
@@ -112,6 +112,14 @@ public final class LocalIam implements ExecutionInterceptor {
             functionByPackage.put(handler.substring(0, handler.lastIndexOf('.')), id);
             grantsByFunction.put(id, grants(function.path("Properties").path("Policies")));
         });
+    }
+
+    private static CloudFormationTemplate repositoryTemplate() {
+        try {
+            return CloudFormationTemplate.ofRepository();
+        } catch (IOException e) {
+            throw new UncheckedIOException("LocalIam reads template.yaml's policies", e);
+        }
     }
 
     @Override
@@ -209,7 +217,8 @@ public final class LocalIam implements ExecutionInterceptor {
      * Operator tools that share a function's package (a rebuild) are neither, and not checked.
      */
     private Optional<String> callingFunction() {
-        boolean pooled = Thread.currentThread() instanceof ForkJoinWorkerThread;
+        // The functions' own pools; the common pool runs operator tools' parallel streams (a rebuild).
+        boolean pooled = Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool();
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
                 .filter(frame -> pooled ? functionByPackage.containsKey(frame.getDeclaringClass().getPackageName())
                         && MAIN_CODE.get(frame.getDeclaringClass())
@@ -222,10 +231,21 @@ public final class LocalIam implements ExecutionInterceptor {
         List<Grant> grants = new ArrayList<>();
         for (JsonNode policy : policies) {
             for (JsonNode statement : policy.path("Statement")) {
-                if (statement.path("Effect").asText().equals("Allow")) {
-                    grants.add(new Grant(strings(statement.path("Action")),
-                            strings(statement.path("Resource")).stream().map(this::resourcePattern).flatMap(Optional::stream).toList()));
+                if (!statement.path("Effect").asText().equals("Allow")) {
+                    continue;
                 }
+                List<String> actions = strings(statement.path("Action"));
+                List<Pattern> resources = new ArrayList<>();
+                for (String resource : strings(statement.path("Resource"))) {
+                    Optional<Pattern> pattern = resourcePattern(resource);
+                    // A table or bucket this class cannot read would be a silent hole: say so.
+                    if (pattern.isEmpty() && !resource.endsWith(".StreamArn")
+                            && actions.stream().anyMatch(a -> a.startsWith("dynamodb:") || a.startsWith("s3:"))) {
+                        throw new IllegalStateException("LocalIam cannot read the resource " + resource + " of " + statement);
+                    }
+                    pattern.ifPresent(resources::add);
+                }
+                grants.add(new Grant(actions.stream().map(action -> glob(action, Pattern.CASE_INSENSITIVE)).toList(), resources));
             }
         }
         return grants;
@@ -249,8 +269,12 @@ public final class LocalIam implements ExecutionInterceptor {
             local = bucketsByName.entrySet().stream().filter(b -> path.equals(b.getKey()) || path.startsWith(b.getKey() + "/"))
                     .findFirst().map(b -> b.getValue() + path.substring(b.getKey().length()));
         }
-        return local.map(glob -> Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote)
-                .collect(Collectors.joining(".*"))));
+        return local.map(glob -> glob(glob, 0));
+    }
+
+    /** IAM's wildcard: {@code *} matches any run of characters, slashes too. */
+    private static Pattern glob(String glob, int flags) {
+        return Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")), flags);
     }
 
     private static List<String> strings(JsonNode node) {

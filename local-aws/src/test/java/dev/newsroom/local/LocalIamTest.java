@@ -1,11 +1,15 @@
 package dev.newsroom.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -77,6 +81,38 @@ class LocalIamTest {
         assertEquals(Optional.empty(), iam.denial("PublishFunction", copy.destinationKey("assets/a.png").build()));
         assertTrue(iam.denial("PublishFunction", copy.destinationKey("feed.xml").build()).orElseThrow()
                 .contains("s3:PutObject on resource: site-bucket/feed.xml"));
+    }
+
+    @Test
+    void actionsMatchAsIamGlobs(@TempDir Path dir) throws Exception {
+        LocalIam wildcard = new LocalIam(template(dir, "dynamodb:Get*", "!GetAtt ArticlesTable.Arn"));
+        assertEquals(Optional.empty(), wildcard.denial("ReaderFunction", GetItemRequest.builder().tableName("ArticlesTable").key(KEY).build()));
+        assertTrue(wildcard.denial("ReaderFunction", DeleteItemRequest.builder().tableName("ArticlesTable").key(KEY).build()).isPresent());
+    }
+
+    @Test
+    void refusesToStartOnAResourceItCannotRead(@TempDir Path dir) throws Exception {
+        CloudFormationTemplate template = template(dir, "dynamodb:GetItem", "\"*\"");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LocalIam(template));
+        assertTrue(e.getMessage().contains("cannot read the resource *"), e.getMessage());
+    }
+
+    /** A template with the articles table and one function holding one statement. */
+    private static CloudFormationTemplate template(Path dir, String action, String resource) throws Exception {
+        return CloudFormationTemplate.read(Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  ArticlesTable:
+                    Type: AWS::DynamoDB::Table
+                  ReaderFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.reader.ReaderHandler::handleRequest
+                      Policies:
+                        - Statement:
+                            - Effect: Allow
+                              Action: %s
+                              Resource: %s
+                """.formatted(action, resource)));
     }
 
     @Test

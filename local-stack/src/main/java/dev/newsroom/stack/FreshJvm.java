@@ -25,8 +25,8 @@ final class FreshJvm {
     /** What Lambda's Java runtime sets besides the function's own variables. */
     static final Map<String, String> LAMBDA_RUNTIME = Map.of("LANG", "en_US.UTF-8", "TZ", ":UTC");
 
-    /** What a run reported (its result file), its whole wall time, and what it printed. */
-    record Run(JsonNode result, double wallMs, String output) {
+    /** What a run reported (its result file) and what it printed. */
+    record Run(JsonNode result, String output) {
 
         double initMs() {
             return result.get("initMs").asDouble();
@@ -84,18 +84,16 @@ final class FreshJvm {
         builder.environment().clear();
         builder.environment().putAll(LAMBDA_RUNTIME);
         builder.environment().putAll(environment);
-        long start = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " did not finish in 60 s");
         }
-        double wallMs = (System.nanoTime() - start) / 1e6;
         String output = Files.readString(log);
         if (process.exitValue() != 0) {
             throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " failed:\n" + output);
         }
-        return new Run(Json.mapper().readTree(result.toFile()), wallMs, output);
+        return new Run(Json.mapper().readTree(result.toFile()), output);
     }
 
     /** Where a class was loaded from: this module's classes, local-aws's, or a library's jar. */

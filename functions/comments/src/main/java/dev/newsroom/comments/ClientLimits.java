@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class ClientLimits {
 
-    static final String IN_PROGRESS = "in-progress";
+    private static final String IN_PROGRESS = "in-progress";
     private static final Logger LOG = LoggerFactory.getLogger(ClientLimits.class);
     static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
     private static final Duration CLAIM_LAPSES = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamo;
@@ -56,8 +57,12 @@ final class ClientLimits {
         record Granted() implements Claim {
         }
 
-        /** The record already there: the answer an earlier copy got, or that copy's claim in progress. */
-        record Taken(Map<String, AttributeValue> record) implements Claim {
+        /** Another copy of this POST holds the claim and is being checked or stored. */
+        record InProgress() implements Claim {
+        }
+
+        /** An earlier copy was answered: the record of that answer. */
+        record Answered(Map<String, AttributeValue> record) implements Claim {
         }
 
         /** The client has used its posts for this minute; nothing was written. */
@@ -68,9 +73,13 @@ final class ClientLimits {
     /**
      * Claims a submission, by the key of its captcha token, before its captcha is checked, so two
      * copies of one POST cannot both go through (B3), and counts it in the client's minute (G3).
-     * Both in one transaction: one write where two would do, and a refused request counts nothing.
+     * Both in one transaction, one write instead of two; a rate-limited or repeated request
+     * counts nothing.
      */
     Claim claim(String submissionKey, String clientHash, Instant now, int perMinute) {
+        if (perMinute <= 0) {
+            return new Claim.RateLimited();
+        }
         long minute = now.getEpochSecond() / 60;
         TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
@@ -98,21 +107,31 @@ final class ClientLimits {
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (CONDITION_FAILED.equals(code(reasons, 0))) {
-                    return new Claim.Taken(reasons.get(0).item());
+                    return found(submissionKey, reasons.get(0).item());
                 }
                 if (CONDITION_FAILED.equals(code(reasons, 1))) {
                     return new Claim.RateLimited();
                 }
-                // Another transaction on the same claim or counter at the same moment, as two
-                // copies of one POST are: try again, then answer as for a claim in progress.
-                if (!reasons.stream().map(CancellationReason::code).anyMatch("TransactionConflict"::equals)) {
-                    throw e;
+                // Another copy of this POST claiming at the same moment.
+                if (TRANSACTION_CONFLICT.equals(code(reasons, 0))) {
+                    return new Claim.InProgress();
                 }
-                if (attempt == 3) {
-                    throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+                // The same reader posting another comment at the same moment: count again.
+                if (!TRANSACTION_CONFLICT.equals(code(reasons, 1)) || attempt == 3) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /** What the claim's failed condition found: the old item, or, if the database did not return it, a fresh read. */
+    private Claim found(String submissionKey, Map<String, AttributeValue> old) {
+        Map<String, AttributeValue> record = old.isEmpty()
+                ? dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submissionKey)))).item()
+                : old;
+        // Empty: a refused copy gave the claim up in between; a 409 lets the caller send it again.
+        return record.isEmpty() || record.get("status").s().equals(IN_PROGRESS)
+                ? new Claim.InProgress() : new Claim.Answered(record);
     }
 
     /** The code of a cancelled transaction's item, or null. */

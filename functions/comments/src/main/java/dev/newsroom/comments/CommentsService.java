@@ -89,11 +89,11 @@ final class CommentsService {
         if (claim instanceof ClientLimits.Claim.RateLimited) {
             throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
         }
-        if (claim instanceof ClientLimits.Claim.Taken taken) {
-            if (taken.record().get("status").s().equals(ClientLimits.IN_PROGRESS)) {
-                throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
-            }
-            return posted(taken.record());
+        if (claim instanceof ClientLimits.Claim.InProgress) {
+            throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+        }
+        if (claim instanceof ClientLimits.Claim.Answered answered) {
+            return posted(answered.record());
         }
         try {
             return store(slug, valid, client, clientIp, submission, now);
