@@ -1,0 +1,108 @@
+package dev.newsroom.comments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The claim of a submission against DynamoDB Local, with the transaction conflicts real DynamoDB
+ * reports for two transactions on one item at once (DynamoDB Local serialises them, so they are
+ * injected before the request leaves).
+ */
+@ExtendWith(LocalAwsExtension.class)
+class ClientLimitsTest {
+
+    private final LocalStack stack;
+    private final String client = "client-" + UUID.randomUUID();
+    private final Instant now = Instant.now();
+
+    ClientLimitsTest(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void aConflictOnTheClaimIsAnotherCopyOfThePostInProgress_B3() {
+        ClientLimits limits = limits(conflicts(1, "TransactionConflict", "None"));
+        assertInstanceOf(ClientLimits.Claim.InProgress.class, limits.claim(submission(), client, now, 5));
+    }
+
+    @Test
+    void aConflictOnTheCounterIsTriedAgainAndCountedOnce_G3() {
+        AtomicInteger sent = new AtomicInteger();
+        ClientLimits limits = limits(conflicts(2, "None", "TransactionConflict"), counting(sent));
+        assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission(), client, now, 5));
+        assertEquals(3, sent.get(), "two conflicts, then the transaction that went through");
+        long minute = now.getEpochSecond() / 60;
+        Map<String, AttributeValue> counter = stack.aws().dynamoDb().getItem(r -> r.tableName(stack.name("ClientLimitsTable"))
+                .consistentRead(true).key(Map.of("key", AttributeValue.fromS("rate#" + client + "#" + minute)))).item();
+        assertEquals("1", counter.get("count").n());
+    }
+
+    @Test
+    void aRepeatedSubmissionGetsTheAnswerAndCountsNothing_B3_G3() {
+        ClientLimits limits = limits();
+        String submission = submission();
+        assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission, client, now, 2));
+        assertInstanceOf(ClientLimits.Claim.InProgress.class, limits.claim(submission, client, now, 2));
+        assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission(), client, now, 2),
+                "the repeat was not counted, so a second post still fits a limit of two");
+        assertInstanceOf(ClientLimits.Claim.RateLimited.class, limits.claim(submission(), client, now, 2));
+    }
+
+    private ClientLimits limits(ExecutionInterceptor... faults) {
+        DynamoDbClient dynamo = stack.aws().dynamoDb(List.of(faults));
+        return new ClientLimits(dynamo, stack.name("ClientLimitsTable"));
+    }
+
+    private static String submission() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Counts the transactions that reach the database or the fault before it. */
+    private static ExecutionInterceptor counting(AtomicInteger sent) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest) {
+                    sent.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    /** Cancels the first {@code times} transactions as DynamoDB does, with these codes for the claim and the counter. */
+    private static ExecutionInterceptor conflicts(int times, String claimCode, String counterCode) {
+        AtomicInteger left = new AtomicInteger(times);
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && left.getAndDecrement() > 0) {
+                    throw TransactionCanceledException.builder().message("Transaction cancelled").statusCode(400)
+                            .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
+                                    .errorCode("TransactionCanceledException").errorMessage("Transaction cancelled").build())
+                            .cancellationReasons(CancellationReason.builder().code(claimCode).build(),
+                                    CancellationReason.builder().code(counterCode).build())
+                            .build();
+                }
+            }
+        };
+    }
+}
