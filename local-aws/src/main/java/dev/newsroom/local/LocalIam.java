@@ -86,8 +86,6 @@ public final class LocalIam implements ExecutionInterceptor {
     private final Set<String> handlers = new HashSet<>();
     private final Map<String, String> functionByPackage = new HashMap<>();
     private final Map<String, List<Grant>> grantsByFunction = new HashMap<>();
-    /** The template's tables and buckets, by local name; only calls on these are checked. */
-    private final Set<String> declared = new HashSet<>();
     /** Buckets' local names, by logical id and by the {@code BucketName} the template gives them. */
     private final Map<String, String> buckets = new HashMap<>();
     private final Map<String, String> bucketsByName = new HashMap<>();
@@ -104,8 +102,6 @@ public final class LocalIam implements ExecutionInterceptor {
             Optional.ofNullable(bucket.path("Properties").path("BucketName").textValue())
                     .ifPresent(name -> bucketsByName.put(name, TemplateResources.bucketName(id)));
         });
-        declared.addAll(tables);
-        declared.addAll(buckets.values());
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             String handler = function.path("Properties").path("Handler").asText().split("::")[0];
             handlers.add(handler);
@@ -145,7 +141,8 @@ public final class LocalIam implements ExecutionInterceptor {
     Optional<String> denial(String function, SdkRequest request) {
         List<Grant> grants = grantsByFunction.get(function);
         return accesses(request).stream()
-                .filter(access -> declared.contains(access.owner()))
+                // Only the template's own tables and buckets are checked.
+                .filter(access -> tables.contains(access.owner()) || buckets.containsValue(access.owner()))
                 .filter(access -> grants.stream().noneMatch(g -> g.allows(access)))
                 .findFirst()
                 .map(access -> function + " is not authorized to perform: " + access.action() + " on resource: "
