@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,6 +45,9 @@ public final class CommentsLoadBenchmark {
 
     private static final String SLUG = "load-test-article";
     private static final int WARM_UP = 300;
+    /** Bounds each round in time as well as in count: a stalled service fails the run instead of hanging it. */
+    private static final Duration ROUND_LIMIT = Duration.ofMinutes(2);
+    private static final Duration REQUEST_LIMIT = Duration.ofSeconds(10);
 
     /** One round of one kind: requests per second and the 99th percentile, in milliseconds. */
     private record Round(double perSecond, double p99Ms) {
@@ -164,6 +169,7 @@ public final class CommentsLoadBenchmark {
                     .header("origin", site)
                     .header("cloudfront-viewer-address", "198.51." + n / 250 % 250 + "." + (n % 250 + 1) + ":443")
                     .header("x-origin-verify", originSecret)
+                    .timeout(REQUEST_LIMIT)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
@@ -172,7 +178,10 @@ public final class CommentsLoadBenchmark {
         }
     }
 
-    /** Sends {@code count} requests from {@code concurrency} clients, each sending its next as soon as one is answered. */
+    /**
+     * Sends {@code count} requests from {@code concurrency} clients, each sending its next as soon as
+     * one is answered; fails if they are not all answered within {@link #ROUND_LIMIT}.
+     */
     private static Round load(ExecutorService clients, int concurrency, int count, Request request) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Long> nanos = Collections.synchronizedList(new ArrayList<>(count));
@@ -188,8 +197,14 @@ public final class CommentsLoadBenchmark {
                 return null;
             }));
         }
+        long deadline = start + ROUND_LIMIT.toNanos();
         for (Future<?> client : running) {
-            client.get();
+            try {
+                client.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                running.forEach(c -> c.cancel(true));
+                throw new IllegalStateException(next.get() + " of " + count + " requests sent, not all answered in " + ROUND_LIMIT.toSeconds() + " s");
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = nanos.stream().sorted().toList();
