@@ -51,9 +51,7 @@ public final class NewsroomUp implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        Path logs = Files.createDirectories(dataDir.resolve("logs")).toAbsolutePath();
-        // Logging is configured before the first logger exists: readable console, function logs to a file.
-        System.setProperty("newsroom.logs", logs.toString());
+        // Set before the first logger exists: the libraries that log through Log4j only warn.
         System.setProperty("log4j2.configurationFile", "log4j2-stack.xml");
         System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
         // Our shutdown hook stops the functions first; Log4j's own hook would silence them mid-way.
@@ -80,7 +78,7 @@ public final class NewsroomUp implements Callable<Integer> {
                   s3        %s   (bucket %s, articles under %s)
                   dynamodb  %s
                   captcha   %s   (local siteverify; test tokens in docs/comments.md)
-                  data      %s   (endpoints.json, logs/functions.log)
+                  data      %s   (endpoints.json)
                 Publish an article:
                   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\
                     /usr/bin/aws --endpoint-url %s s3 cp my-article.md s3://%s/%smy-article.md
