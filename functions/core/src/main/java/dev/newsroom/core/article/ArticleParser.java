@@ -1,17 +1,18 @@
 package dev.newsroom.core.article;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.render.MarkdownRenderer;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Parses an uploaded article: Markdown with YAML front matter ({@code .md}), or the same fields as a
@@ -52,15 +53,14 @@ public final class ArticleParser {
             throw new InvalidArticleException("file", "is " + bytes.length + " bytes; the limit is " + MAX_SOURCE_BYTES);
         }
         String text = decodeUtf8(bytes);
-        ObjectNode fields;
+        Map<String, Object> fields;
         String body;
         if (sourceKey.toLowerCase(Locale.ROOT).endsWith(".json")) {
             fields = jsonDocument(text);
-            JsonNode bodyNode = fields.remove("body");
-            if (bodyNode == null || !bodyNode.isTextual()) {
+            if (!(fields.remove("body") instanceof String markdown)) {
                 throw new InvalidArticleException("body", "is required: the article's Markdown, as a string");
             }
-            body = bodyNode.asText();
+            body = markdown;
         } else {
             int[] bounds = frontMatterBounds(text);
             fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
@@ -146,15 +146,18 @@ public final class ArticleParser {
         return Math.min(text.length(), lineEnd + 1);
     }
 
-    private static ObjectNode jsonDocument(String text) throws InvalidArticleException {
+    private static Map<String, Object> jsonDocument(String text) throws InvalidArticleException {
+        Object document;
         try {
-            JsonNode node = Json.mapper().readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new InvalidArticleException("file", "must be a JSON object of article fields");
-            }
-            return (ObjectNode) node;
+            document = Json.read(text);
         } catch (JacksonException e) {
             throw new InvalidArticleException("file", "is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidArticleException("file", "is not valid JSON: " + e.getMessage());
         }
+        if (!(document instanceof Map)) {
+            throw new InvalidArticleException("file", "must be a JSON object of article fields");
+        }
+        return new LinkedHashMap<>(Json.object(document));
     }
 }

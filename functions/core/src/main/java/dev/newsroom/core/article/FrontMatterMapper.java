@@ -1,6 +1,6 @@
 package dev.newsroom.core.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,12 +49,12 @@ final class FrontMatterMapper {
         this.zone = zone;
     }
 
-    static ArticleMetadata map(JsonNode fields, String sourceKey, String siteName, ZoneId zone)
+    static ArticleMetadata map(Map<String, Object> fields, String sourceKey, String siteName, ZoneId zone)
             throws InvalidArticleException {
         return new FrontMatterMapper(siteName, zone).map(fields, sourceKey);
     }
 
-    private ArticleMetadata map(JsonNode fields, String sourceKey) throws InvalidArticleException {
+    private ArticleMetadata map(Map<String, Object> fields, String sourceKey) throws InvalidArticleException {
         String title = requiredText(fields, "title", MAX_TITLE);
         String slug = slug(fields, sourceKey);
         Instant published = date(fields, "date").orElse(null);
@@ -84,7 +84,7 @@ final class FrontMatterMapper {
                 Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related);
     }
 
-    private String slug(JsonNode fields, String sourceKey) {
+    private String slug(Map<String, Object> fields, String sourceKey) {
         Optional<String> given = optionalText(fields, "slug", 200);
         String slug = given.map(Slugs::normalise).orElseGet(() -> Slugs.fromSourceKey(sourceKey));
         if (slug.isEmpty()) {
@@ -95,16 +95,16 @@ final class FrontMatterMapper {
         return slug;
     }
 
-    private List<Author> authors(JsonNode fields) {
+    private List<Author> authors(Map<String, Object> fields) {
         List<Author> authors = new ArrayList<>();
         for (String name : List.of("author", "authors")) {
-            JsonNode node = fields.get(name);
-            if (node == null || node.isNull()) {
+            Object node = fields.get(name);
+            if (node == null) {
                 continue;
             }
-            if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    author(node.get(i), name + "[" + i + "]").ifPresent(authors::add);
+            if (node instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    author(list.get(i), name + "[" + i + "]").ifPresent(authors::add);
                 }
             } else {
                 author(node, name).ifPresent(authors::add);
@@ -116,14 +116,15 @@ final class FrontMatterMapper {
         return authors;
     }
 
-    private Optional<Author> author(JsonNode node, String field) {
-        if (node.isTextual()) {
-            return nonBlank(node.asText(), field, MAX_NAME).map(name -> Author.person(name, Optional.empty(), Optional.empty(), Optional.empty()));
+    private Optional<Author> author(Object value, String field) {
+        if (value instanceof String text) {
+            return nonBlank(text, field, MAX_NAME).map(name -> Author.person(name, Optional.empty(), Optional.empty(), Optional.empty()));
         }
-        if (!node.isObject()) {
+        if (!(value instanceof Map)) {
             problems.add(new Problem(field, "must be a name, or a mapping with name, bio, twitter and url"));
             return Optional.empty();
         }
+        Map<String, Object> node = Json.object(value);
         Optional<String> name = optionalText(node, "name", MAX_NAME, field + ".name");
         if (name.isEmpty()) {
             problems.add(new Problem(field + ".name", "is required"));
@@ -162,23 +163,24 @@ final class FrontMatterMapper {
         return Optional.empty();
     }
 
-    private Optional<LeadImage> image(JsonNode fields) {
-        JsonNode node = fields.get("image");
+    private Optional<LeadImage> image(Map<String, Object> fields) {
+        Object node = fields.get("image");
         String field = "image";
-        if ((node == null || node.isNull()) && fields.path("images").isArray() && fields.get("images").size() > 0) {
-            node = fields.get("images").get(0);
+        List<Object> images = Json.array(fields.get("images"));
+        if (node == null && !images.isEmpty()) {
+            node = images.get(0);
             field = "images[0]";
         }
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return Optional.empty();
         }
-        JsonNode value = node;
         String src;
         String alt = "";
-        if (value.isTextual()) {
-            src = value.asText().trim();
-        } else if (value.isObject()) {
-            src = firstPresent(value, "src", "path", "url").map(name -> value.get(name).asText().trim()).orElse("");
+        if (node instanceof String text) {
+            src = text.trim();
+        } else if (node instanceof Map) {
+            Map<String, Object> value = Json.object(node);
+            src = firstPresent(value, "src", "path", "url").map(name -> Json.text(value.get(name), "").trim()).orElse("");
             alt = optionalText(value, "alt", 500, field + ".alt").orElse("");
         } else {
             problems.add(new Problem(field, "must be a path or a mapping with src and alt"));
@@ -204,21 +206,22 @@ final class FrontMatterMapper {
     }
 
     /** {@code related: {pin: [slugs], exclude: [slugs]}}: the editor's say over "More articles". */
-    private RelatedChoices related(JsonNode fields) {
-        JsonNode node = fields.get("related");
-        if (node == null || node.isNull()) {
+    private RelatedChoices related(Map<String, Object> fields) {
+        Object value = fields.get("related");
+        if (value == null) {
             return RelatedChoices.NONE;
         }
-        if (!node.isObject()) {
+        if (!(value instanceof Map)) {
             problems.add(new Problem("related", "must be a mapping with pin and exclude lists"));
             return RelatedChoices.NONE;
         }
+        Map<String, Object> node = Json.object(value);
         List<String> pinned = relatedSlugs(node, "pin");
         List<String> excluded = relatedSlugs(node, "exclude");
         return new RelatedChoices(pinned, java.util.Set.copyOf(excluded));
     }
 
-    private List<String> relatedSlugs(JsonNode related, String name) {
+    private List<String> relatedSlugs(Map<String, Object> related, String name) {
         List<String> slugs = new ArrayList<>();
         for (String given : terms(related, name)) {
             String slug = Slugs.normalise(given);
@@ -234,12 +237,12 @@ final class FrontMatterMapper {
         return slugs;
     }
 
-    private boolean comments(JsonNode fields) {
-        JsonNode node = fields.get("comments");
-        if (node == null || node.isNull()) {
+    private boolean comments(Map<String, Object> fields) {
+        Object node = fields.get("comments");
+        if (node == null) {
             return true;
         }
-        String value = node.asText().trim().toLowerCase(Locale.ROOT);
+        String value = Json.text(node, "").trim().toLowerCase(Locale.ROOT);
         switch (value) {
             case "open", "true" -> {
                 return true;
@@ -254,12 +257,12 @@ final class FrontMatterMapper {
         }
     }
 
-    private Optional<Instant> date(JsonNode fields, String name) {
-        JsonNode node = fields.get(name);
-        if (node == null || node.isNull()) {
+    private Optional<Instant> date(Map<String, Object> fields, String name) {
+        Object node = fields.get(name);
+        if (node == null) {
             return Optional.empty();
         }
-        String text = node.asText().trim();
+        String text = Json.text(node, "").trim();
         String iso = COMPACT_OFFSET.matcher(SPACE_BEFORE_OFFSET.matcher(SPACE_BEFORE_TIME.matcher(text).replaceFirst("$1T$2"))
                 .replaceFirst("$1$2")).replaceFirst("$1:$2");
         try {
@@ -278,34 +281,34 @@ final class FrontMatterMapper {
         }
     }
 
-    private Optional<Boolean> flag(JsonNode fields, String name) {
-        JsonNode node = fields.get(name);
-        if (node == null || node.isNull()) {
+    private Optional<Boolean> flag(Map<String, Object> fields, String name) {
+        Object node = fields.get(name);
+        if (node == null) {
             return Optional.empty();
         }
-        if (node.isBoolean()) {
-            return Optional.of(node.asBoolean());
+        if (node instanceof Boolean value) {
+            return Optional.of(value);
         }
         problems.add(new Problem(name, "must be true or false"));
         return Optional.empty();
     }
 
     /** A list of names, or one name: {@code tags: [a, b]}, {@code tags: a, b} or {@code categories: News}. */
-    private List<String> terms(JsonNode fields, String name) {
-        JsonNode node = fields.get(name);
+    private List<String> terms(Map<String, Object> fields, String name) {
+        Object node = fields.get(name);
         List<String> names = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return names;
         }
-        if (node.isTextual()) {
-            for (String part : node.asText().split(",")) {
+        if (node instanceof String text) {
+            for (String part : text.split(",")) {
                 nonBlank(part, name, MAX_TERM).ifPresent(names::add);
             }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode item = node.get(i);
-                if (item.isValueNode() && !item.isNull()) {
-                    nonBlank(item.asText(), name + "[" + i + "]", MAX_TERM).ifPresent(names::add);
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (Json.isScalar(item)) {
+                    nonBlank(item.toString(), name + "[" + i + "]", MAX_TERM).ifPresent(names::add);
                 } else {
                     problems.add(new Problem(name + "[" + i + "]", "must be a name"));
                 }
@@ -330,7 +333,7 @@ final class FrontMatterMapper {
         return List.copyOf(bySlug.values());
     }
 
-    private String requiredText(JsonNode fields, String name, int max) {
+    private String requiredText(Map<String, Object> fields, String name, int max) {
         if (!has(fields, name)) {
             problems.add(new Problem(name, "is required"));
             return "";
@@ -338,20 +341,20 @@ final class FrontMatterMapper {
         return optionalText(fields, name, max).orElse("");
     }
 
-    private Optional<String> optionalText(JsonNode fields, String name, int max) {
+    private Optional<String> optionalText(Map<String, Object> fields, String name, int max) {
         return optionalText(fields, name, max, name);
     }
 
-    private Optional<String> optionalText(JsonNode fields, String name, int max, String field) {
-        JsonNode node = fields.get(name);
-        if (node == null || node.isNull()) {
+    private Optional<String> optionalText(Map<String, Object> fields, String name, int max, String field) {
+        Object node = fields.get(name);
+        if (node == null) {
             return Optional.empty();
         }
-        if (!node.isValueNode()) {
+        if (!Json.isScalar(node)) {
             problems.add(new Problem(field, "must be text"));
             return Optional.empty();
         }
-        return nonBlank(node.asText(), field, max);
+        return nonBlank(node.toString(), field, max);
     }
 
     private Optional<String> nonBlank(String value, String field, int max) {
@@ -367,13 +370,13 @@ final class FrontMatterMapper {
         return Optional.of(text);
     }
 
-    private static boolean has(JsonNode fields, String name) {
-        return fields.hasNonNull(name);
+    private static boolean has(Map<String, Object> fields, String name) {
+        return fields.get(name) != null;
     }
 
-    private static Optional<String> firstPresent(JsonNode fields, String... names) {
+    private static Optional<String> firstPresent(Map<String, Object> fields, String... names) {
         for (String name : names) {
-            if (fields.hasNonNull(name)) {
+            if (has(fields, name)) {
                 return Optional.of(name);
             }
         }

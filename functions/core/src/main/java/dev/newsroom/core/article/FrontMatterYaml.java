@@ -1,11 +1,12 @@
 package dev.newsroom.core.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.json.Json;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -18,7 +19,7 @@ import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
- * Reads YAML front matter into a plain JSON tree, and nothing else.
+ * Reads YAML front matter into a plain JSON tree (maps, lists, text, booleans and nulls), and nothing else.
  *
  * <p>It works on the parser's event stream rather than a YAML object constructor, so no tag can
  * ever instantiate a class (C1), anchors and aliases are refused outright (C2: no expansion to bound),
@@ -41,14 +42,13 @@ final class FrontMatterYaml {
             .setMaxAliasesForCollections(0)
             .setCodePointLimit(ArticleParser.MAX_SOURCE_BYTES)
             .build());
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private FrontMatterYaml() {
     }
 
-    static ObjectNode read(String yaml) throws InvalidArticleException {
+    static Map<String, Object> read(String yaml) throws InvalidArticleException {
         Deque<Frame> open = new ArrayDeque<>();
-        JsonNode root = null;
+        Object root = null;
         int documents = 0;
         try {
             for (Event event : PARSER.parseString(yaml)) {
@@ -70,8 +70,8 @@ final class FrontMatterYaml {
                         if (open.size() >= MAX_DEPTH) {
                             throw invalid("front matter is nested more than " + MAX_DEPTH + " levels deep");
                         }
-                        JsonNode collection = event.getEventId() == Event.ID.MappingStart
-                                ? NODES.objectNode() : NODES.arrayNode();
+                        Object collection = event.getEventId() == Event.ID.MappingStart
+                                ? new LinkedHashMap<String, Object>() : new ArrayList<>();
                         root = attach(open, collection, root);
                         open.push(new Frame(collection));
                     }
@@ -82,57 +82,59 @@ final class FrontMatterYaml {
         } catch (YamlEngineException e) {
             throw invalid("is not valid YAML: " + firstLine(e.getMessage()));
         }
-        if (root == null || root.isNull()) {
-            return NODES.objectNode();
+        if (root == null) {
+            return new LinkedHashMap<>();
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map)) {
             throw invalid("front matter must be a mapping of field names to values");
         }
-        return (ObjectNode) root;
+        return Json.object(root);
     }
 
     /** An open mapping or sequence; a mapping remembers the key whose value comes next. */
     private static final class Frame {
-        final JsonNode node;
+        final Object node;
         String pendingKey;
 
-        Frame(JsonNode node) {
+        Frame(Object node) {
             this.node = node;
         }
     }
 
-    private static JsonNode attach(Deque<Frame> open, JsonNode value, JsonNode root) throws InvalidArticleException {
+    @SuppressWarnings("unchecked")
+    private static Object attach(Deque<Frame> open, Object value, Object root) throws InvalidArticleException {
         Frame parent = open.peek();
         if (parent == null) {
             return value;
         }
-        if (parent.node instanceof ArrayNode array) {
-            array.add(value);
+        if (parent.node instanceof List<?> list) {
+            ((List<Object>) list).add(value);
         } else if (parent.pendingKey == null) {
-            if (!value.isValueNode() || value.isNull()) {
+            if (!Json.isScalar(value)) {
                 throw invalid("front matter keys must be plain text");
             }
-            parent.pendingKey = value.asText();
+            parent.pendingKey = value.toString();
         } else {
-            ((ObjectNode) parent.node).set(parent.pendingKey, value);
+            ((Map<String, Object>) parent.node).put(parent.pendingKey, value);
             parent.pendingKey = null;
         }
         return root;
     }
 
-    private static JsonNode scalar(ScalarEvent scalar) {
+    /** Text, a boolean, or null (YAML's null). */
+    private static Object scalar(ScalarEvent scalar) {
         String value = scalar.getValue();
         if (!scalar.isPlain()) {
-            return NODES.textNode(value);
+            return value;
         }
         Tag tag = RESOLVER.resolve(value, true);
         if (tag.equals(Tag.NULL)) {
-            return NODES.nullNode();
+            return null;
         }
         if (tag.equals(Tag.BOOL)) {
-            return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+            return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
         }
-        return NODES.textNode(value);
+        return value;
     }
 
     private static void refuseAnchorsAndTags(NodeEvent event, boolean tagged) throws InvalidArticleException {

@@ -1,12 +1,11 @@
 package dev.newsroom.core.logging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
@@ -23,7 +22,6 @@ import org.slf4j.spi.LoggingEventAware;
  */
 final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEventAware {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Only our own code logs at INFO; libraries only warn. */
     private static final String OWN_PREFIX = "dev.newsroom.";
 
@@ -83,17 +81,13 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
         }
     }
 
-    /** A value as JSON, or as its text when Jackson cannot write it: logging never fails the work it reports on. */
-    private static JsonNode value(Object value) {
-        try {
-            return MAPPER.valueToTree(value);
-        } catch (IllegalArgumentException e) {
-            return JsonNodeFactory.instance.textNode(String.valueOf(value));
-        }
+    /** A string, number or boolean as itself; anything else as its text, so logging never fails the work it reports on. */
+    private static Object value(Object value) {
+        return value == null || Json.isScalar(value) ? value : String.valueOf(value);
     }
 
     private void write(Level level, String message, Object[] arguments, List<KeyValuePair> pairs, Throwable error) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level.name());
         line.put("message", MessageFormatter.basicArrayFormat(message, arguments));
@@ -114,13 +108,13 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
             line.put("xray_trace_id", trace);
         }
         for (KeyValuePair pair : pairs) {
-            line.set(pair.key, value(pair.value));
+            line.put(pair.key, value(pair.value));
         }
         if (error != null) {
             line.put("error", error.getClass().getName() + ": " + error.getMessage());
         }
         // UTF-8 whatever the locale; and whatever System.out is now, since tests swap it to read the lines.
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         System.out.write(bytes, 0, bytes.length);
         System.out.flush();
     }

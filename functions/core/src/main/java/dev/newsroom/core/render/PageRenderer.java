@@ -1,8 +1,5 @@
 package dev.newsroom.core.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
@@ -23,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -225,9 +224,8 @@ public final class PageRenderer {
                 item.summary().orElse(null), image == null ? null : image.src(), image == null ? null : image.alt());
     }
 
-    private ObjectNode newsArticle(ArticleMetadata meta, String canonical, String description) {
-        var json = JsonNodeFactory.instance;
-        ObjectNode node = json.objectNode();
+    private Map<String, Object> newsArticle(ArticleMetadata meta, String canonical, String description) {
+        Map<String, Object> node = new LinkedHashMap<>();
         node.put("@context", "https://schema.org");
         node.put("@type", "NewsArticle");
         node.put("mainEntityOfPage", canonical);
@@ -241,20 +239,28 @@ public final class PageRenderer {
         if (!meta.tags().isEmpty()) {
             node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));
         }
-        meta.image().ifPresent(image -> node.putArray("image").add(site.absolute(image.src())));
-        ArrayNode authors = node.putArray("author");
+        meta.image().ifPresent(image -> node.put("image", List.of(site.absolute(image.src()))));
+        List<Map<String, Object>> authors = new ArrayList<>();
         for (Author author : meta.authors()) {
-            ObjectNode a = authors.addObject();
+            Map<String, Object> a = new LinkedHashMap<>();
             a.put("@type", author.organisation() ? "Organization" : "Person");
             a.put("name", author.name());
             a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
-            author.twitter().ifPresent(handle -> a.putArray("sameAs").add("https://twitter.com/" + handle));
+            author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
+            authors.add(a);
         }
-        ObjectNode publisher = node.putObject("publisher");
+        node.put("author", authors);
+        Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "Organization");
         publisher.put("name", site.name());
         publisher.put("url", site.absolute("/"));
-        site.logo().ifPresent(logo -> publisher.putObject("logo").put("@type", "ImageObject").put("url", logo));
+        site.logo().ifPresent(logo -> {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", logo);
+            publisher.put("logo", image);
+        });
+        node.put("publisher", publisher);
         return node;
     }
 

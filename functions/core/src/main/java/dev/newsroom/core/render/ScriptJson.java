@@ -1,11 +1,10 @@
 package dev.newsroom.core.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.newsroom.core.json.Json;
 
 /**
@@ -15,17 +14,13 @@ import dev.newsroom.core.json.Json;
  */
 final class ScriptJson {
 
-    private static final ObjectWriter WRITER = Json.mapper().writer().with(new Escapes());
+    private static final JSON WRITER = Json.json(new JsonFactoryBuilder().characterEscapes(new Escapes()).build());
 
     private ScriptJson() {
     }
 
-    static String write(JsonNode node) {
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+    static String write(Object tree) {
+        return Json.write(WRITER, tree);
     }
 
     private static final class Escapes extends CharacterEscapes {

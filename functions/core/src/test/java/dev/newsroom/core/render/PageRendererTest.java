@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
-import dev.newsroom.core.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.core.site.SiteConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +23,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class PageRendererTest {
+
+    /** An independent reader: the page's JSON-LD must parse as any client would read it. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String HOSTILE = "\"><script>alert(1)</script><img src=x onerror=alert(2)>' onmouseover='alert(3)</script>\u2028&amp;";
 
@@ -75,7 +78,7 @@ class PageRendererTest {
         assertEquals(canonical, meta(doc, "og:url"));
         assertEquals("https://news.example.org/assets/2026/bridge.jpg", meta(doc, "og:image"));
         assertEquals("summary_large_image", doc.selectFirst("meta[name=twitter:card]").attr("content"));
-        JsonNode ld = Json.mapper().readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        JsonNode ld = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data());
         assertEquals("NewsArticle", ld.get("@type").asText());
         assertEquals("Harbour bridge reopens after two-year rebuild", ld.get("headline").asText());
         assertEquals("2026-11-20T07:30:00Z", ld.get("datePublished").asText());
@@ -100,7 +103,7 @@ class PageRendererTest {
         assertEquals(HOSTILE, doc.selectFirst(".more img").attr("alt"));
         String json = doc.selectFirst("script[type=application/ld+json]").data();
         assertFalse(json.contains("<") || json.contains(">") || json.contains("\u2028"), json);
-        assertEquals(HOSTILE, Json.mapper().readTree(json).get("description").asText());
+        assertEquals(HOSTILE, JSON.readTree(json).get("description").asText());
     }
 
     @Test
