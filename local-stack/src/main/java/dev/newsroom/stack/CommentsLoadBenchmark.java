@@ -1,7 +1,6 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.stack.bench.BenchmarkReport;
 import java.io.IOException;
@@ -163,7 +162,7 @@ public final class CommentsLoadBenchmark {
 
         void post() throws Exception {
             int n = count.incrementAndGet();
-            ObjectNode body = Json.mapper().createObjectNode().put("name", "Reader " + n)
+            ObjectNode body = StackJson.mapper().createObjectNode().put("name", "Reader " + n)
                     .put("body", "Comment number " + n + " on the harbour bridge.").put("captchaToken", "test-pass:load-" + n);
             HttpRequest request = HttpRequest.newBuilder(endpoint).header("content-type", "application/json")
                     .header("origin", site)

@@ -2,7 +2,6 @@ package dev.newsroom.stack;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.LambdaContext;
 import java.io.File;
@@ -93,7 +92,7 @@ final class FreshJvm {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " failed:\n" + output);
         }
-        return new Run(Json.mapper().readTree(result.toFile()), output);
+        return new Run(StackJson.mapper().readTree(result.toFile()), output);
     }
 
     /** Where a class was loaded from: this module's classes, local-aws's, or a library's jar. */

@@ -2,7 +2,6 @@ package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -82,12 +81,12 @@ final class HttpApi {
     }
 
     static ObjectNode event(HttpApiRoute route, Map<String, String> parameters, Request request) {
-        ObjectNode event = Json.mapper().createObjectNode();
+        ObjectNode event = StackJson.mapper().createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
         event.put("rawPath", request.path());
         event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
-        ObjectNode headers = Json.mapper().createObjectNode();
+        ObjectNode headers = StackJson.mapper().createObjectNode();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -164,7 +163,7 @@ final class HttpApi {
 
     private static JsonNode readJson(String text) {
         try {
-            return Json.mapper().readTree(text);
+            return StackJson.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.LocalAws;
@@ -97,7 +96,7 @@ public final class LocalNewsroom implements AutoCloseable {
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
         endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
-        Files.writeString(dataDir.resolve("endpoints.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+        Files.writeString(dataDir.resolve("endpoints.json"), StackJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
         return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
@@ -184,7 +183,7 @@ public final class LocalNewsroom implements AutoCloseable {
 
 
     private static ObjectNode endpoints(LocalAws aws, URI site, Map<String, String> names, CloudFormationTemplate cfn) {
-        ObjectNode e = Json.mapper().createObjectNode();
+        ObjectNode e = StackJson.mapper().createObjectNode();
         e.put("site", site.toString());
         e.put("api", site + "/api");
         e.put("s3", aws.s3Endpoint().toString());

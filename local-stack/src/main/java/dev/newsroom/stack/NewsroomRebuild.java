@@ -3,7 +3,6 @@ package dev.newsroom.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.TemplateResources;
@@ -62,7 +61,7 @@ public final class NewsroomRebuild implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new CommandLine.ParameterException(new CommandLine(this), file + " not found: is ./newsroom up running?");
         }
-        JsonNode endpoints = Json.mapper().readTree(file.toFile());
+        JsonNode endpoints = StackJson.mapper().readTree(file.toFile());
         Map<String, String> overrides = new HashMap<>();
         overrides.put("SITE_URL", endpoints.get("site").asText());
         overrides.put("CDN_URL", endpoints.get("site").asText());

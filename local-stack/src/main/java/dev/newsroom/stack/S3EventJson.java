@@ -1,7 +1,6 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.S3EventKeys;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,7 +13,7 @@ final class S3EventJson {
     }
 
     static String of(ObjectChange change, String configurationId, String region, Instant at) {
-        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode root = StackJson.mapper().createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");

@@ -1,7 +1,6 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +66,7 @@ final class SampleEvents {
 
     private static ObjectNode sample(String name) {
         try {
-            return (ObjectNode) Json.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());
+            return (ObjectNode) StackJson.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.StreamEventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -246,9 +245,9 @@ final class StreamPump implements AutoCloseable {
 
     private static JsonNode readJson(String text) {
         try {
-            return Json.mapper().readTree(text);
+            return StackJson.mapper().readTree(text);
         } catch (IOException e) {
-            return Json.mapper().createObjectNode();
+            return StackJson.mapper().createObjectNode();
         }
     }
 
@@ -266,7 +265,7 @@ final class StreamPump implements AutoCloseable {
             return;
         }
         try {
-            JsonNode saved = Json.mapper().readTree(checkpointFile.toFile());
+            JsonNode saved = StackJson.mapper().readTree(checkpointFile.toFile());
             if (saved.path("streamArn").asText().equals(streamArn)) {
                 saved.path("checkpoints").fields().forEachRemaining(e -> checkpoints.put(e.getKey(), e.getValue().asText()));
                 saved.path("finished").forEach(s -> finishedShards.add(s.asText()));
@@ -277,7 +276,7 @@ final class StreamPump implements AutoCloseable {
     }
 
     private void writeCheckpoints() {
-        ObjectNode saved = Json.mapper().createObjectNode();
+        ObjectNode saved = StackJson.mapper().createObjectNode();
         saved.put("streamArn", streamArn);
         ObjectNode positions = saved.putObject("checkpoints");
         checkpoints.forEach(positions::put);

@@ -1,7 +1,6 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.stack.bench.BenchmarkReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class WarmLatencyBenchmark {
             // The comments go to the first article publish wrote, each from its own client.
             IntFunction<JsonNode> comment = i -> SampleEvents.postComment("warm-0", BenchStack.SITE,
                     "198.51." + i / 250 + "." + (i % 250 + 1),
-                    Json.mapper().createObjectNode().put("name", "Reader " + i).put("body", "Warm comment number " + i + ".")
+                    StackJson.mapper().createObjectNode().put("name", "Reader " + i).put("body", "Warm comment number " + i + ".")
                             .put("captchaToken", "test-pass:" + i).toString());
             IntFunction<JsonNode> stream = i -> SampleEvents.articlePublished("warm-stream-" + i);
             String table = String.format("| event | p50 | p99 | events |%n|---|---:|---:|---:|%n")

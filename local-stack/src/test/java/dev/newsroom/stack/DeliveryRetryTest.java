@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +54,7 @@ class DeliveryRetryTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Files.isDirectory(kept) && Files.list(kept).findAny().isPresent());
         assertEquals(S3Notifications.ATTEMPTS, FlakyHandler.ATTEMPTS.get("always-failing").size());
         try (Stream<Path> files = Files.list(kept)) {
-            JsonNode event = Json.mapper().readTree(files.findFirst().orElseThrow().toFile());
+            JsonNode event = StackJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
             assertEquals("kept.md", event.at("/Records/0/s3/object/key").asText());
         }
         assertTrue(!FlakyHandler.HANDLED.containsKey("always-failing"));

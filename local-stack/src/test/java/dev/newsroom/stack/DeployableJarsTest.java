@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.LocalAwsExtension;
 import dev.newsroom.local.LocalAwsExtension.LocalStack;
@@ -87,7 +86,7 @@ class DeployableJarsTest {
         JsonNode response = firstInvoke("CommentsFunction", SampleEvents.listComments("harbour-bridge-reopens"));
 
         assertEquals(200, response.get("statusCode").asInt(), response::toString);
-        assertTrue(Json.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
+        assertTrue(StackJson.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
     }
 
     /** Under SnapStart, Lambda gives no keys but a credentials endpoint; the function must take it. */

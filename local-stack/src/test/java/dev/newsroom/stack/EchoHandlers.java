@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.newsroom.core.json.Json;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class EchoHandlers {
                         .withStatusCode(201)
                         .withHeaders(Map.of("Content-Type", "application/json", "X-Handler", "echo"))
                         .withCookies(List.of("session=abc; HttpOnly", "theme=dark"))
-                        .withBody(Json.mapper().writeValueAsString(event))
+                        .withBody(StackJson.mapper().writeValueAsString(event))
                         .build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +64,7 @@ class HttpApiTest {
         assertEquals(201, response.statusCode());
         assertEquals("echo", response.headers().firstValue("X-Handler").orElseThrow());
         assertEquals(List.of("session=abc; HttpOnly", "theme=dark"), response.headers().allValues("Set-Cookie"));
-        JsonNode event = Json.mapper().readTree(response.body());
+        JsonNode event = StackJson.mapper().readTree(response.body());
         assertEquals("2.0", event.get("version").asText());
         assertEquals("POST /api/articles/{slug}/comments", event.get("routeKey").asText());
         assertEquals("/api/articles/caf%C3%A9%20news/comments", event.get("rawPath").asText());
@@ -101,7 +100,7 @@ class HttpApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("world", Json.mapper().readTree(response.body()).get("hello").asText());
+        assertEquals("world", StackJson.mapper().readTree(response.body()).get("hello").asText());
     }
 
     @Test

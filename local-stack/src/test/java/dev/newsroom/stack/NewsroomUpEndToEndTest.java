@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -225,7 +224,7 @@ class NewsroomUpEndToEndTest {
                     break;
                 }
             }
-            return new Stack(process, Json.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
+            return new Stack(process, StackJson.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
         }
 
         List<String> linesMatching(String text) {

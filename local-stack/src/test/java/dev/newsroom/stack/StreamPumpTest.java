@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.LocalAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +150,7 @@ class StreamPumpTest {
         assertEquals(List.of(ids(1, 10), ids(4, 10), ids(11, 11)), batches("exhausted"));
         Path kept = dataDir.resolve("failed-events").resolve("exhausted");
         try (Stream<Path> files = Files.list(kept)) {
-            JsonNode event = Json.mapper().readTree(files.findFirst().orElseThrow().toFile());
+            JsonNode event = StackJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
             assertEquals(7, event.get("Records").size());
             assertEquals("r04", event.at("/Records/0/dynamodb/Keys/id/S").asText());
             assertTrue(event.at("/Records/0/dynamodb/NewImage/n/N").asText().equals("4"));

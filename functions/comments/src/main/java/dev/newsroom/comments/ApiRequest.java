@@ -1,6 +1,6 @@
 package dev.newsroom.comments;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +15,13 @@ import java.util.Optional;
 record ApiRequest(String routeKey, Optional<String> method, Map<String, String> headers, Map<String, String> pathParameters,
                   Map<String, String> query, String body, boolean base64Encoded, String sourceIp, boolean iamAuthorised) {
 
-    static ApiRequest of(JsonNode event) {
-        JsonNode http = event.path("requestContext").path("http");
-        return new ApiRequest(event.path("routeKey").asText(null), Optional.ofNullable(http.path("method").asText(null)),
-                texts(event.path("headers")), texts(event.path("pathParameters")), texts(event.path("queryStringParameters")),
-                event.path("body").asText(""), event.path("isBase64Encoded").asBoolean(), http.path("sourceIp").asText(null),
-                event.path("requestContext").path("authorizer").path("iam").isObject());
+    static ApiRequest of(Map<String, Object> event) {
+        Map<String, Object> context = Json.object(event.get("requestContext"));
+        Map<String, Object> http = Json.object(context.get("http"));
+        return new ApiRequest(Json.text(event.get("routeKey"), null), Optional.ofNullable(Json.text(http.get("method"), null)),
+                texts(event.get("headers")), texts(event.get("pathParameters")), texts(event.get("queryStringParameters")),
+                Json.text(event.get("body"), ""), Boolean.TRUE.equals(event.get("isBase64Encoded")), Json.text(http.get("sourceIp"), null),
+                Json.object(context.get("authorizer")).get("iam") instanceof Map);
     }
 
     /** A header by its name in lower case, as API Gateway gives them; null if absent. */
@@ -28,9 +29,9 @@ record ApiRequest(String routeKey, Optional<String> method, Map<String, String> 
         return headers.get(name);
     }
 
-    private static Map<String, String> texts(JsonNode object) {
+    private static Map<String, String> texts(Object object) {
         Map<String, String> texts = new HashMap<>();
-        object.fields().forEachRemaining(field -> texts.put(field.getKey(), field.getValue().asText()));
+        Json.object(object).forEach((name, value) -> texts.put(name, Json.text(value, "")));
         return texts;
     }
 }

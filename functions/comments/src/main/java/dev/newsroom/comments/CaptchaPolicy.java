@@ -1,9 +1,10 @@
 package dev.newsroom.comments;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,18 +16,18 @@ import java.util.Set;
 record CaptchaPolicy(CaptchaProvider provider, Set<String> hostnames, String action, double minimumScore,
                      Duration maximumAge) {
 
-    CaptchaVerdict judge(JsonNode answer, Instant now) {
-        if (!answer.path("success").isBoolean() || !answer.path("success").asBoolean()) {
-            return CaptchaVerdict.failed("not successful: " + answer.path("error-codes"));
+    CaptchaVerdict judge(Map<String, Object> answer, Instant now) {
+        if (!Boolean.TRUE.equals(answer.get("success"))) {
+            return CaptchaVerdict.failed("not successful: " + Json.write(answer.get("error-codes")));
         }
-        if (!hostnames.contains(answer.path("hostname").asText(""))) {
-            return CaptchaVerdict.failed("hostname " + answer.path("hostname").asText("(none)") + " is not the site's");
+        if (!hostnames.contains(Json.text(answer.get("hostname"), ""))) {
+            return CaptchaVerdict.failed("hostname " + Json.text(answer.get("hostname"), "(none)") + " is not the site's");
         }
-        if (provider.actions() && !action.equals(answer.path("action").asText(""))) {
-            return CaptchaVerdict.failed("action " + answer.path("action").asText("(none)") + " is not " + action);
+        if (provider.actions() && !action.equals(Json.text(answer.get("action"), ""))) {
+            return CaptchaVerdict.failed("action " + Json.text(answer.get("action"), "(none)") + " is not " + action);
         }
         try {
-            Instant challenged = Instant.parse(answer.path("challenge_ts").asText(""));
+            Instant challenged = Instant.parse(Json.text(answer.get("challenge_ts"), ""));
             if (challenged.isBefore(now.minus(maximumAge)) || challenged.isAfter(now.plus(Duration.ofMinutes(5)))) {
                 return CaptchaVerdict.failed("challenge of " + challenged + " is too old");
             }
@@ -36,14 +37,13 @@ record CaptchaPolicy(CaptchaProvider provider, Set<String> hostnames, String act
         if (!provider.scores()) {
             return CaptchaVerdict.passed(Optional.empty());
         }
-        JsonNode score = answer.path("score");
-        if (!score.isNumber()) {
+        if (!(answer.get("score") instanceof Number number)) {
             return CaptchaVerdict.failed("no score");
         }
-        if (score.asDouble() < minimumScore) {
-            return new CaptchaVerdict(CaptchaVerdict.Outcome.LOW_SCORE, Optional.of(score.asDouble()),
-                    "score " + score.asDouble() + " is under " + minimumScore);
+        double score = number.doubleValue();
+        if (score < minimumScore) {
+            return new CaptchaVerdict(CaptchaVerdict.Outcome.LOW_SCORE, Optional.of(score), "score " + score + " is under " + minimumScore);
         }
-        return CaptchaVerdict.passed(Optional.of(score.asDouble()));
+        return CaptchaVerdict.passed(Optional.of(score));
     }
 }

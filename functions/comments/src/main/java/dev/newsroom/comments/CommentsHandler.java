@@ -2,8 +2,6 @@ package dev.newsroom.comments;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
@@ -18,8 +16,11 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class CommentsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiRequest request = ApiRequest.of(Json.events().readTree(input));
+        ApiRequest request = ApiRequest.of(Json.readEvent(input));
         String requestId = context == null ? "local" : context.getAwsRequestId();
         output.write(JsonLogs.during(logs, context, () -> respond(request, requestId)).json());
     }
@@ -138,11 +139,13 @@ public final class CommentsHandler implements RequestStreamHandler {
     }
 
     /** Comments as readers see them; moderators also see each comment's article, status and score. */
-    private static ObjectNode listing(CommentsService.Listing listing, boolean forModerators) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        var array = body.putArray("comments");
+    private static Map<String, Object> listing(CommentsService.Listing listing, boolean forModerators) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, Object>> array = new ArrayList<>();
+        body.put("comments", array);
         for (Comment c : listing.comments()) {
-            ObjectNode item = array.addObject();
+            Map<String, Object> item = new LinkedHashMap<>();
+            array.add(item);
             item.put("id", c.id());
             if (forModerators) {
                 item.put("slug", c.slug());
@@ -169,7 +172,7 @@ public final class CommentsHandler implements RequestStreamHandler {
             throw ApiError.of(403, "forbidden", "Moderation needs a moderator's credentials.");
         }
         String id = event.pathParameters().getOrDefault("id", "");
-        ObjectNode done = Json.mapper().createObjectNode();
+        Map<String, Object> done = new LinkedHashMap<>();
         switch (event.routeKey()) {
             case "GET /api/moderation/comments" -> {
                 return Responses.json(200, listing(moderation.queue(query(event, "queue").orElse(Comment.PENDING),
@@ -228,7 +231,7 @@ public final class CommentsHandler implements RequestStreamHandler {
         if (isForm(event)) {
             return Responses.redirect(articleUrl(slug) + "?comment=" + posted.status() + "#comments");
         }
-        ObjectNode body = Json.mapper().createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", posted.id());
         body.put("status", posted.status());
         body.put("message", posted.status().equals(Comment.APPROVED) ? "Thank you for your comment."
@@ -242,26 +245,24 @@ public final class CommentsHandler implements RequestStreamHandler {
     }
 
     private static CommentInput json(byte[] raw) {
-        JsonNode node;
+        Object node;
         try {
-            node = Json.mapper().readTree(raw);
+            node = Json.read(raw);
         } catch (IOException e) {
             throw ApiError.invalid("invalid_json", "The body is not valid JSON.", Map.of());
         }
-        if (node == null || !node.isObject()) {
+        if (!(node instanceof Map)) {
             throw ApiError.invalid("invalid_json", "The body must be a JSON object.", Map.of());
         }
         Map<String, String> fields = new HashMap<>();
-        var iterator = node.fields();
-        while (iterator.hasNext()) {
-            var field = iterator.next();
-            if (field.getValue().isNull()) {
+        for (Map.Entry<String, Object> field : Json.object(node).entrySet()) {
+            if (field.getValue() == null) {
                 continue;
             }
-            if (!field.getValue().isTextual()) {
+            if (!(field.getValue() instanceof String text)) {
                 throw ApiError.invalid("invalid_field", field.getKey() + " must be text.", Map.of(field.getKey(), "This must be text."));
             }
-            fields.put(field.getKey(), field.getValue().asText());
+            fields.put(field.getKey(), text);
         }
         return new CommentInput(fields);
     }

@@ -1,12 +1,11 @@
 package dev.newsroom.comments;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,9 +23,9 @@ final class Cursors {
     }
 
     String encode(String listing, Map<String, AttributeValue> position) {
-        ObjectNode json = Json.mapper().createObjectNode();
+        Map<String, Object> json = new LinkedHashMap<>();
         position.forEach((name, value) -> json.put(name, value.s()));
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
         return payload + "." + signer.hash("cursor " + listing, payload);
     }
 
@@ -36,9 +35,9 @@ final class Cursors {
             throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());
         }
         try {
-            JsonNode json = Json.mapper().readTree(Base64.getUrlDecoder().decode(cursor.substring(0, dot)));
+            Map<String, Object> json = Json.object(Json.read(Base64.getUrlDecoder().decode(cursor.substring(0, dot))));
             Map<String, AttributeValue> position = new HashMap<>();
-            json.fields().forEachRemaining(f -> position.put(f.getKey(), AttributeValue.fromS(f.getValue().asText())));
+            json.forEach((name, value) -> position.put(name, AttributeValue.fromS(Json.text(value, ""))));
             return position;
         } catch (IOException | IllegalArgumentException e) {
             throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());

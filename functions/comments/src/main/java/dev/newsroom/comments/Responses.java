@@ -1,9 +1,8 @@
 package dev.newsroom.comments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.json.Json;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,25 +15,20 @@ final class Responses {
     private Responses() {
     }
 
-    static ApiResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+    static ApiResponse json(int status, Map<String, Object> body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.putIfAbsent("Cache-Control", "no-store");
-        try {
-            return new ApiResponse(status, headers, Json.mapper().writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return new ApiResponse(status, headers, Json.write(body));
     }
 
     static ApiResponse error(ApiError error, Map<String, String> headers) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code());
         body.put("message", error.getMessage());
         if (!error.fields().isEmpty()) {
-            ObjectNode fields = body.putObject("fields");
-            error.fields().forEach(fields::put);
+            body.put("fields", error.fields());
         }
         Map<String, String> all = new HashMap<>(headers);
         error.retryAfterSeconds().ifPresent(seconds -> all.put("Retry-After", Long.toString(seconds)));
@@ -42,7 +36,7 @@ final class Responses {
     }
 
     static ApiResponse internal(String requestId, Map<String, String> headers) {
-        ObjectNode body = Json.mapper().createObjectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "internal_error");
         body.put("message", "Something went wrong on our side. Please try again.");
         body.put("requestId", requestId);

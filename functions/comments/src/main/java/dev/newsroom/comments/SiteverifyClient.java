@@ -1,6 +1,5 @@
 package dev.newsroom.comments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -65,16 +64,16 @@ final class SiteverifyClient {
             if (response.statusCode() != 200) {
                 return unavailable("siteverify answered " + response.statusCode());
             }
-            JsonNode answer;
+            Object answer;
             try {
-                answer = Json.mapper().readTree(response.body());
+                answer = Json.read(response.body());
             } catch (IOException notJson) {
                 return unavailable("siteverify answered something other than JSON");
             }
-            if (answer == null || !answer.isObject()) {
+            if (!(answer instanceof Map)) {
                 return unavailable("siteverify answered something other than a JSON object");
             }
-            return policy.judge(answer, clock.instant());
+            return policy.judge(Json.object(answer), clock.instant());
         } catch (IOException e) {
             return unavailable("siteverify unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

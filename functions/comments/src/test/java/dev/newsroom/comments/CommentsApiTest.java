@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static dev.newsroom.comments.CommentsWorld.comment;
 import static dev.newsroom.comments.CommentsWorld.json;
 import static dev.newsroom.comments.CommentsWorld.token;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The comments API end to end: real-shaped API Gateway v2 events, DynamoDB Local, the local siteverify server. */
 class CommentsApiTest extends LocalCommentsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     CommentsApiTest(LocalStack stack) {
         super(stack);
@@ -123,7 +126,7 @@ class CommentsApiTest extends LocalCommentsTest {
     void refusesMalformedEmailsAndNeverEchoesThem_D4() {
         String slug = world.article("emails", "");
         for (String email : List.of("a@b", "x@y.com\r\nBcc: victim@example.org", "<script>@x.com")) {
-            String body = "{\"name\":\"A\",\"body\":\"B\",\"email\":" + dev.newsroom.core.json.Json.mapper().valueToTree(email)
+            String body = "{\"name\":\"A\",\"body\":\"B\",\"email\":" + JSON.valueToTree(email)
                     + ",\"captchaToken\":\"" + token("test-pass") + "\"}";
             APIGatewayV2HTTPResponse response = world.post(slug, body);
             assertEquals(400, response.getStatusCode(), email);

@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * local siteverify server, driven with real-shaped API Gateway v2 events.
  */
 final class CommentsWorld {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SITE = "https://news.example.org";
     static final String CAPTCHA_SECRET = "local-captcha-secret-for-tests";
@@ -124,7 +126,7 @@ final class CommentsWorld {
     }
 
     static String comment(String name, String body, String token) {
-        return Json.mapper().createObjectNode().put("name", name).put("body", body).put("captchaToken", token).toString();
+        return JSON.createObjectNode().put("name", name).put("body", body).put("captchaToken", token).toString();
     }
 
     APIGatewayV2HTTPEvent postEvent(String slug, String contentType, String body) {
@@ -192,7 +194,7 @@ final class CommentsWorld {
 
     static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.mapper().readTree(response.getBody());
+            return JSON.readTree(response.getBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

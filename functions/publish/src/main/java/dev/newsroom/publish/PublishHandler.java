@@ -2,7 +2,6 @@ package dev.newsroom.publish;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
@@ -54,23 +53,24 @@ public final class PublishHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.events().readTree(input);
+        Map<String, Object> event = Json.readEvent(input);
         JsonLogs.during(logs, context, () -> {
-            event.path("Records").forEach(this::handle);
+            Json.array(event.get("Records")).forEach(record -> handle(Json.object(record)));
             return null;
         });
     }
 
-    private void handle(JsonNode record) {
+    private void handle(Map<String, Object> record) {
         long start = System.nanoTime();
         SourceChange change = SourceChange.of(record);
+        String eventName = Json.text(record.get("eventName"), "");
         try {
             Publisher.Result result = publisher.handle(change);
             LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("slug", result.slug().orElse(null))
-                    .addKeyValue("event", record.path("eventName").asText()).addKeyValue("durationMs", elapsedMs(start))
+                    .addKeyValue("event", eventName).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", record.path("eventName").asText())
+            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", eventName)
                     .addKeyValue("durationMs", elapsedMs(start))
                     .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("failed; the event will be retried");

@@ -1,12 +1,12 @@
 package dev.newsroom.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.store.SourceBucket;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rejection reports: {@code <report prefix><upload key>.json} in the source bucket, beside where the
@@ -27,19 +27,19 @@ final class PublishReports {
     }
 
     void write(String bucket, String sourceKey, List<Problem> problems, Instant at) {
-        ObjectNode report = Json.mapper().createObjectNode();
+        Map<String, Object> report = new LinkedHashMap<>();
         report.put("sourceKey", sourceKey);
         report.put("outcome", "rejected");
         report.put("at", at.toString());
         report.put("help", "Nothing was published from this upload; the page, if any, still shows the last good"
                 + " version. Fix the problems below and upload the file again.");
-        var list = report.putArray("problems");
-        problems.forEach(p -> list.addObject().put("field", p.field()).put("message", p.message()));
-        try {
-            source.writeJson(bucket, keyFor(sourceKey), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        report.put("problems", problems.stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("field", p.field());
+            problem.put("message", p.message());
+            return problem;
+        }).toList());
+        source.writeJson(bucket, keyFor(sourceKey), Json.writeIndented(report));
     }
 
     void clear(String bucket, String sourceKey) {

@@ -1,9 +1,10 @@
 package dev.newsroom.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import dev.newsroom.core.store.Sequencer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,17 +16,18 @@ import java.util.Optional;
  */
 public record SourceChange(String bucket, String key, boolean created, String sequencer, Optional<String> eTag) {
 
-    public static SourceChange of(JsonNode record) {
-        String eventName = record.path("eventName").asText();
+    public static SourceChange of(Map<String, Object> record) {
+        String eventName = Json.text(record.get("eventName"), "");
         boolean created = eventName.startsWith("ObjectCreated:");
         if (!created && !eventName.startsWith("ObjectRemoved:")) {
             throw new IllegalArgumentException("not an object creation or removal: " + eventName);
         }
-        JsonNode object = record.path("s3").path("object");
-        String eTag = object.path("eTag").asText("");
-        return new SourceChange(record.path("s3").path("bucket").path("name").asText(),
-                URLDecoder.decode(object.path("key").asText(), StandardCharsets.UTF_8), created,
-                Sequencer.normalise(object.path("sequencer").asText()),
+        Map<String, Object> s3 = Json.object(record.get("s3"));
+        Map<String, Object> object = Json.object(s3.get("object"));
+        String eTag = Json.text(object.get("eTag"), "");
+        return new SourceChange(Json.text(Json.object(s3.get("bucket")).get("name"), ""),
+                URLDecoder.decode(Json.text(object.get("key"), ""), StandardCharsets.UTF_8), created,
+                Sequencer.normalise(Json.text(object.get("sequencer"), "")),
                 created && !eTag.isEmpty() ? Optional.of(eTag) : Optional.empty());
     }
 

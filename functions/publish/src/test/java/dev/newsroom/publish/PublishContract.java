@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.SiteBucket;
@@ -36,6 +36,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * S3 and DynamoDB. One set of assertions; each subclass supplies a backend.
  */
 abstract class PublishContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     PublishWorld world;
 
@@ -68,7 +70,7 @@ abstract class PublishContract {
         assertEquals("Harbour bridge reopens", page.selectFirst("h1").text());
         String canonical = PublishWorld.SITE_URL + "/articles/" + slug("bridge");
         assertEquals(canonical, page.selectFirst("link[rel=canonical]").attr("href"));
-        JsonNode ld = Json.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+        JsonNode ld = JSON.readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertEquals("Harbour bridge reopens", ld.get("headline").asText());
         assertEquals("Amara Okafor", page.selectFirst(".author h2").text());
 
@@ -95,7 +97,7 @@ abstract class PublishContract {
         page.select("script:not([type=application/ld+json])").forEach(script ->
                 assertFalse(script.data().contains("alert("), "no injected script: " + script));
         assertTrue(page.select("[onmouseover]").isEmpty());
-        assertEquals(title, Json.mapper().readTree(page.selectFirst("script[type=application/ld+json]").data())
+        assertEquals(title, JSON.readTree(page.selectFirst("script[type=application/ld+json]").data())
                 .get("headline").asText());
     }
 
@@ -232,7 +234,7 @@ abstract class PublishContract {
                 status.get("problems").l().stream().map(v -> v.s()).toList());
         assertEquals(slug("reject"), status.get("slug").s(), "the file still owns its article");
         String reportKey = "publish-reports/" + key("reject") + ".json";
-        JsonNode report = Json.mapper().readTree(world.sourceObject(reportKey).orElseThrow().asUtf8String());
+        JsonNode report = JSON.readTree(world.sourceObject(reportKey).orElseThrow().asUtf8String());
         assertEquals("title", report.get("problems").get(0).get("field").asText());
 
         world.handle(world.upload(key("reject"), PublishWorld.article("Fixed version", "")));

@@ -1,7 +1,7 @@
 package dev.newsroom.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.S3EventKeys;
 import java.io.IOException;
@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** S3 events shaped exactly like AWS's, as JSON: the samples in {@code events/}, retargeted at real objects. */
 final class S3Events {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final AtomicLong SEQUENCE = new AtomicLong(0x0067_4000_0000_0000L);
 
@@ -23,7 +25,7 @@ final class S3Events {
 
     static ObjectNode load(String name) {
         try {
-            return (ObjectNode) Json.mapper().readTree(eventFile(name).toFile());
+            return (ObjectNode) JSON.readTree(eventFile(name).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,9 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +63,10 @@ class SourceChangeTest {
     }
 
     private static SourceChange change(String sample) {
-        return SourceChange.of(S3Events.load(sample).get("Records").get(0));
+        try (var event = Files.newInputStream(S3Events.eventFile(sample))) {
+            return SourceChange.of(Json.object(Json.array(Json.readEvent(event).get("Records")).get(0)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

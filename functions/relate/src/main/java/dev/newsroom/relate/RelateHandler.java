@@ -2,8 +2,6 @@ package dev.newsroom.relate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
@@ -64,12 +62,10 @@ public final class RelateHandler implements RequestStreamHandler {
     /** Answers {@code {"batchItemFailures": [{"itemIdentifier": SEQUENCE_NUMBER}, ...]}}. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<StreamRecord> batch = StreamRecord.batch(Json.events().readTree(input));
+        List<StreamRecord> batch = StreamRecord.batch(Json.readEvent(input));
         List<String> failed = JsonLogs.during(logs, context, () -> failures(batch));
-        ObjectNode answer = Json.events().createObjectNode();
-        ArrayNode failures = answer.putArray("batchItemFailures");
-        failed.forEach(sequenceNumber -> failures.addObject().put("itemIdentifier", sequenceNumber));
-        output.write(Json.events().writeValueAsBytes(answer));
+        List<Map<String, String>> failures = failed.stream().map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
+        output.write(Json.writeUtf8(Map.of("batchItemFailures", failures)));
     }
 
     /** The sequence numbers of the records to deliver again. */

@@ -1,6 +1,6 @@
 package dev.newsroom.relate;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.json.Json;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,55 +21,44 @@ record StreamRecord(String eventName, String sequenceNumber, Map<String, Attribu
                     Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
 
     /** The records of a batch, in order. */
-    static List<StreamRecord> batch(JsonNode event) {
+    static List<StreamRecord> batch(Map<String, Object> event) {
         List<StreamRecord> records = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            JsonNode data = record.path("dynamodb");
-            records.add(new StreamRecord(record.path("eventName").asText(), data.path("SequenceNumber").asText(),
-                    item(data.path("Keys")), item(data.path("OldImage")), item(data.path("NewImage"))));
+        for (Object element : Json.array(event.get("Records"))) {
+            Map<String, Object> record = Json.object(element);
+            Map<String, Object> data = Json.object(record.get("dynamodb"));
+            records.add(new StreamRecord(Json.text(record.get("eventName"), ""), Json.text(data.get("SequenceNumber"), ""),
+                    item(data.get("Keys")), item(data.get("OldImage")), item(data.get("NewImage"))));
         }
         return records;
     }
 
-    private static Map<String, AttributeValue> item(JsonNode image) {
+    private static Map<String, AttributeValue> item(Object image) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        image.fields().forEachRemaining(field -> item.put(field.getKey(), value(field.getValue())));
+        Json.object(image).forEach((name, typed) -> item.put(name, value(typed)));
         return item;
     }
 
-    private static AttributeValue value(JsonNode typed) {
-        var field = typed.fields().next();
-        JsonNode v = field.getValue();
+    private static AttributeValue value(Object typed) {
+        var field = Json.object(typed).entrySet().iterator().next();
+        Object v = field.getValue();
         return switch (field.getKey()) {
-            case "S" -> AttributeValue.fromS(v.asText());
-            case "N" -> AttributeValue.fromN(v.asText());
+            case "S" -> AttributeValue.fromS(Json.text(v, ""));
+            case "N" -> AttributeValue.fromN(Json.text(v, ""));
             case "B" -> AttributeValue.fromB(bytes(v));
-            case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
-            case "NULL" -> AttributeValue.fromNul(v.asBoolean());
-            case "SS" -> AttributeValue.fromSs(texts(v));
-            case "NS" -> AttributeValue.fromNs(texts(v));
-            case "BS" -> {
-                List<SdkBytes> values = new ArrayList<>();
-                v.forEach(b -> values.add(bytes(b)));
-                yield AttributeValue.fromBs(values);
+            case "BOOL" -> AttributeValue.fromBool(Boolean.TRUE.equals(v));
+            case "NULL" -> AttributeValue.fromNul(Boolean.TRUE.equals(v));
+            case "SS", "NS" -> {
+                List<String> texts = Json.array(v).stream().map(t -> Json.text(t, "")).toList();
+                yield field.getKey().equals("SS") ? AttributeValue.fromSs(texts) : AttributeValue.fromNs(texts);
             }
-            case "L" -> {
-                List<AttributeValue> values = new ArrayList<>();
-                v.forEach(element -> values.add(value(element)));
-                yield AttributeValue.fromL(values);
-            }
+            case "BS" -> AttributeValue.fromBs(Json.array(v).stream().map(StreamRecord::bytes).toList());
+            case "L" -> AttributeValue.fromL(Json.array(v).stream().map(StreamRecord::value).toList());
             case "M" -> AttributeValue.fromM(item(v));
             default -> throw new IllegalArgumentException("unknown attribute type " + field.getKey());
         };
     }
 
-    private static SdkBytes bytes(JsonNode base64) {
-        return SdkBytes.fromByteArray(Base64.getDecoder().decode(base64.asText()));
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(t -> texts.add(t.asText()));
-        return texts;
+    private static SdkBytes bytes(Object base64) {
+        return SdkBytes.fromByteArray(Base64.getDecoder().decode(Json.text(base64, "")));
     }
 }

@@ -1,7 +1,7 @@
 package dev.newsroom.relate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * authors carry a per-world id, so worlds sharing the tables never meet.
  */
 final class RelateWorld {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
@@ -143,7 +145,7 @@ final class RelateWorld {
             handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
                     answer, LambdaContext.invocationOf("relate", 60));
             List<String> failed = new ArrayList<>();
-            for (JsonNode failure : Json.mapper().readTree(answer.toByteArray()).get("batchItemFailures")) {
+            for (JsonNode failure : JSON.readTree(answer.toByteArray()).get("batchItemFailures")) {
                 failed.add(failure.get("itemIdentifier").asText());
             }
             return failed;

@@ -1,5 +1,7 @@
 package dev.newsroom.relate;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,7 @@ class SampleEventTest {
     @Test
     void theSampleInsertIsAPublishedArticle() throws Exception {
         String json = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("events/dynamodb-article-published.json"));
-        ArticleChange change = ArticleChange.of(StreamRecord.batch(Json.mapper().readTree(json)).get(0));
+        ArticleChange change = ArticleChange.of(StreamRecord.batch(Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))).get(0));
         assertEquals("harbour-bridge-reopens", change.slug());
         assertTrue(change.before().isEmpty());
         Entry entry = Entry.of(change.after().orElseThrow()).orElseThrow();
@@ -50,7 +52,7 @@ class SampleEventTest {
                 ]}""";
         List<DynamodbEvent.DynamodbStreamRecord> expected = LambdaEventSerializers
                 .serializerFor(DynamodbEvent.class, getClass().getClassLoader()).fromJson(json).getRecords();
-        List<StreamRecord> read = StreamRecord.batch(Json.mapper().readTree(json));
+        List<StreamRecord> read = StreamRecord.batch(Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
 
         assertEquals(expected.size(), read.size());
         for (int i = 0; i < read.size(); i++) {

@@ -1,8 +1,8 @@
 package dev.newsroom.stack.bench;
 
+import dev.newsroom.stack.StackJson;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.render.MarkdownRenderer;
@@ -109,7 +109,7 @@ public final class RelateBenchmark {
         var answer = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
                 answer, LambdaContext.invocationOf("relate", 60));
-        if (!Json.mapper().readTree(answer.toByteArray()).get("batchItemFailures").isEmpty()) {
+        if (!StackJson.mapper().readTree(answer.toByteArray()).get("batchItemFailures").isEmpty()) {
             throw new IllegalStateException("the change failed");
         }
         return new long[] {(System.nanoTime() - start) / 1_000_000, counter.count() - before};

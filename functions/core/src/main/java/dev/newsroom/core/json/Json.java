@@ -8,6 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSONObjectException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,11 @@ public final class Json {
 
     public static String write(Object value) {
         return write(DOCUMENTS, value);
+    }
+
+    /** For an answer a function writes back to Lambda. */
+    public static byte[] writeUtf8(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String writeIndented(Object value) {
