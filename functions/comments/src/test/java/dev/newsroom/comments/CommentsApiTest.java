@@ -89,6 +89,10 @@ class CommentsApiTest extends LocalCommentsTest {
         String slug = world.article("shapes", "");
         assertEquals("invalid_json", json(world.post(slug, "not json")).get("error").asText());
         assertEquals("invalid_json", json(world.post(slug, "[1,2]")).get("error").asText());
+        assertEquals("invalid_json", json(world.post(slug, "{\"name\":\"a\",\"body\":\"b\"} {\"body\":\"c\"}")).get("error").asText(),
+                "a second document after the first");
+        assertEquals("invalid_json", json(world.post(slug, "{\"name\":\"a\",\"body\":\"b\",\"body\":\"c\"}")).get("error").asText(),
+                "a field given twice: which one the reader meant is unknowable");
         assertEquals("unknown_field", json(world.post(slug, "{\"name\":\"a\",\"body\":\"b\",\"admin\":\"yes\"}")).get("error").asText());
         assertEquals("invalid_field", json(world.post(slug, "{\"name\":{\"first\":\"a\"}}")).get("error").asText());
         APIGatewayV2HTTPResponse wrongType = world.handle(world.postEvent(slug, "text/plain", "name=a"));
