@@ -113,6 +113,10 @@ final class FrontMatterYaml {
             if (!Json.isScalar(value)) {
                 throw invalid("front matter keys must be plain text");
             }
+            Map<?, ?> fields = (Map<?, ?>) parent.node;
+            if (fields.containsKey(value.toString())) {
+                throw invalid("has the field " + value + " twice; keep one");
+            }
             parent.pendingKey = value.toString();
         } else {
             ((Map<String, Object>) parent.node).put(parent.pendingKey, value);

@@ -189,6 +189,16 @@ class ArticleParserTest {
     }
 
     @Test
+    void refusesAFieldGivenTwiceRatherThanGuessingWhichWasMeant() {
+        List<Problem> yaml = problems("articles/a.md", md("title: One\ndate: 2024-01-01\ntitle: Two", ""));
+        assertEquals("has the field title twice; keep one", yaml.get(0).message());
+        List<Problem> json = problems("articles/a.json", "{\"title\":\"One\",\"date\":\"2024-01-01\",\"title\":\"Two\",\"body\":\"\"}");
+        assertTrue(json.get(0).message().contains("not valid JSON") && json.get(0).message().contains("title"), json.get(0).message());
+        List<Problem> trailing = problems("articles/a.json", "{\"title\":\"One\",\"date\":\"2024-01-01\",\"body\":\"\"} {}");
+        assertTrue(trailing.get(0).message().contains("not valid JSON"), trailing.get(0).message());
+    }
+
+    @Test
     void refusesDeepNesting_C3() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         List<Problem> problems = problems("articles/a.md", md("title: x\ndate: 2024-01-01\nx: " + deep, ""));
