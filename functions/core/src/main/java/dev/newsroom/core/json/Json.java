@@ -28,7 +28,7 @@ public final class Json {
     /** Lambda's payload limit for an event: an API request's body may be nearly all of it. */
     public static final int MAX_EVENT_LENGTH = 6 * 1024 * 1024;
 
-    private static final JSON DOCUMENTS = json(JsonFactory.builder()
+    private static final JSON DOCUMENTS = on(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
@@ -36,7 +36,7 @@ public final class Json {
                     .build())
             .build());
 
-    private static final JSON EVENTS = json(JsonFactory.builder()
+    private static final JSON EVENTS = on(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_EVENT_LENGTH).build())
             .build());
 
@@ -45,8 +45,8 @@ public final class Json {
     private Json() {
     }
 
-    /** Writes a map's null values as null, as an API's clients expect of a field that has no value. */
-    public static JSON json(JsonFactory factory) {
+    /** jackson-jr on this factory, writing a map's null values as null, as an API's clients expect of a field that has no value. */
+    public static JSON on(JsonFactory factory) {
         return JSON.builder(factory).enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
     }
 

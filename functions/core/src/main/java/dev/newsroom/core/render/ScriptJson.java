@@ -14,7 +14,7 @@ import dev.newsroom.core.json.Json;
  */
 final class ScriptJson {
 
-    private static final JSON WRITER = Json.json(new JsonFactoryBuilder().characterEscapes(new Escapes()).build());
+    private static final JSON WRITER = Json.on(new JsonFactoryBuilder().characterEscapes(new Escapes()).build());
 
     private ScriptJson() {
     }
