@@ -1,74 +1,148 @@
 package dev.newsroom.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.stack.bench.BenchmarkReport;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.IntFunction;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
 
 /**
- * Warm latency per event (issue 6), p50 and p99: each function's handler, built once as the local
- * stack builds it, handles events through Lambda's serialiser after a warm-up, against DynamoDB
- * Local, S3Proxy and the local siteverify server: a new 895-word article's upload (publish), a
- * comment POST with a fresh captcha token from its own client (comments), and a new article's
- * stream batch (relate). Setup, such as uploading the article, is outside the timing.
+ * Warm latency per event (issue 6), p50 and p99, with JMH's sample-time mode: each function's
+ * handler, built once as the local stack builds it, handles events through Lambda's serialiser
+ * against DynamoDB Local, S3Proxy and the local siteverify server: a new 895-word article's upload
+ * (publish), a comment POST with a fresh captcha token from its own client (comments), and a new
+ * article's stream batch (relate). Each benchmark runs in a fork of its own with Lambda's JVM
+ * flags and its own local services; making each event, such as uploading the article, is setup
+ * outside the timing.
  *
- * <p>Usage: {@code WarmLatencyBenchmark [EVENTS]} (default 300, after 100 to warm up).
+ * <p>{@code main} runs the three and prints a Markdown table.
  */
-public final class WarmLatencyBenchmark {
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+// Lambda's flags (the template's JAVA_TOOL_OPTIONS, and the serial collector Lambda picks for small
+// heaps). DynamoDB Local leaves threads behind, which would hold the fork for JMH's default 30 s.
+@Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Djmh.shutdownTimeout=0"})
+@Warmup(iterations = 3, time = 4)
+@Measurement(iterations = 5, time = 8)
+public class WarmLatencyBenchmark {
 
-    private static final int WARM_UP = 100;
+    private static final String COMMENTED = "warm-commented";
 
-    private WarmLatencyBenchmark() {
+    /** The local services and the functions, once per fork. */
+    @State(Scope.Benchmark)
+    public static class Services {
+        BenchStack stack;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            stack = BenchStack.start();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            stack.close();
+        }
+
+        String handled(String function, String event) {
+            String response = stack.functions.get(function).invoke(event);
+            if (response != null && (response.matches("(?s).*\"statusCode\":[45].*") || response.contains("itemIdentifier"))) {
+                throw new IllegalStateException(function + " answered " + response);
+            }
+            return response;
+        }
+
+        String upload(String slug) {
+            return SampleEvents.upload(stack.aws.s3(), stack.names.get("SourceBucket"), "articles/" + slug + ".md",
+                    BenchStack.resource("/bench/article-800.md")).toString();
+        }
+    }
+
+    /** A new article's upload. */
+    @State(Scope.Thread)
+    public static class Uploads {
+        String next;
+        private int count;
+
+        @Setup(Level.Invocation)
+        public void next(Services services) {
+            next = services.upload("warm-" + count++);
+        }
+    }
+
+    /** A comment POST to a published article, each from its own reader with a fresh captcha token. */
+    @State(Scope.Thread)
+    public static class CommentPosts {
+        String next;
+        private int count;
+
+        @Setup(Level.Trial)
+        public void publishArticle(Services services) {
+            services.handled("PublishFunction", services.upload(COMMENTED));
+        }
+
+        @Setup(Level.Invocation)
+        public void next() {
+            int n = count++;
+            next = SampleEvents.postComment(COMMENTED, BenchStack.SITE, "198.51." + n / 250 % 250 + "." + (n % 250 + 1),
+                    StackJson.mapper().createObjectNode().put("name", "Reader " + n).put("body", "Warm comment number " + n + ".")
+                            .put("captchaToken", "test-pass:" + n).toString()).toString();
+        }
+    }
+
+    /** The articles table's stream record of a new article. */
+    @State(Scope.Thread)
+    public static class StreamBatches {
+        String next;
+        private int count;
+
+        @Setup(Level.Invocation)
+        public void next() {
+            next = SampleEvents.articlePublished("warm-stream-" + count++).toString();
+        }
+    }
+
+    @Benchmark
+    public String publish(Services services, Uploads uploads) {
+        return services.handled("PublishFunction", uploads.next);
+    }
+
+    @Benchmark
+    public String commentPost(Services services, CommentPosts posts) {
+        return services.handled("CommentsFunction", posts.next);
+    }
+
+    @Benchmark
+    public String relateBatch(Services services, StreamBatches batches) {
+        return services.handled("RelateFunction", batches.next);
     }
 
     public static void main(String[] args) throws Exception {
-        BenchStack.runThenExit(() -> run(args.length > 0 ? Integer.parseInt(args[0]) : 300));
+        Collection<RunResult> results = new Runner(new OptionsBuilder().include(WarmLatencyBenchmark.class.getName())
+                .shouldFailOnError(true).build()).run();
+        BenchmarkReport.publish("warm-latency", WarmLatencyBenchmark.class, String.format("| event | p50 | p99 | events |%n|---|---:|---:|---:|%n")
+                + row("publish: an 895-word article's upload", results, "publish")
+                + row("comments: a POST, captcha checked", results, "commentPost")
+                + row("relate: a new article's stream batch", results, "relateBatch"));
     }
 
-    private static Void run(int events) throws Exception {
-        byte[] article = BenchStack.resource("/bench/article-800.md");
-        try (BenchStack stack = BenchStack.start()) {
-            String source = stack.names.get("SourceBucket");
-            IntFunction<JsonNode> upload = i -> SampleEvents.upload(stack.aws.s3(), source, "articles/warm-" + i + ".md", article);
-            // The comments go to the first article publish wrote, each from its own client.
-            IntFunction<JsonNode> comment = i -> SampleEvents.postComment("warm-0", BenchStack.SITE,
-                    "198.51." + i / 250 + "." + (i % 250 + 1),
-                    StackJson.mapper().createObjectNode().put("name", "Reader " + i).put("body", "Warm comment number " + i + ".")
-                            .put("captchaToken", "test-pass:" + i).toString());
-            IntFunction<JsonNode> stream = i -> SampleEvents.articlePublished("warm-stream-" + i);
-            String table = String.format("| event | p50 | p99 | events |%n|---|---:|---:|---:|%n")
-                    + row("publish: an 895-word article's upload", time(stack.functions.get("PublishFunction"), upload, events))
-                    + row("comments: a POST, captcha checked", time(stack.functions.get("CommentsFunction"), comment, events))
-                    + row("relate: a new article's stream batch", time(stack.functions.get("RelateFunction"), stream, events));
-            BenchmarkReport.publish("warm-latency", WarmLatencyBenchmark.class, table);
-        }
-        return null;
-    }
-
-    /** Milliseconds per event after the warm-up, sorted; events are made before each is timed. */
-    private static List<Double> time(LocalFunction function, IntFunction<JsonNode> events, int count) {
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + count; i++) {
-            String event = events.apply(i).toString();
-            long start = System.nanoTime();
-            String response = function.invoke(event);
-            double ms = (System.nanoTime() - start) / 1e6;
-            if (response != null && (response.matches("(?s).*\"statusCode\":[45].*") || response.contains("itemIdentifier"))) {
-                throw new IllegalStateException(function.id() + " answered " + response);
-            }
-            if (i >= WARM_UP) {
-                times.add(ms);
-            }
-        }
-        return times.stream().sorted().toList();
-    }
-
-    private static String row(String event, List<Double> sorted) {
-        return String.format("| %s | %.1f ms | %.1f ms | %d |%n", event, percentile(sorted, 50), percentile(sorted, 99), sorted.size());
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    private static String row(String event, Collection<RunResult> results, String benchmark) {
+        Statistics times = results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark)).findFirst()
+                .orElseThrow().getPrimaryResult().getStatistics();
+        return String.format("| %s | %.1f ms | %.1f ms | %,d |%n", event, times.getPercentile(50), times.getPercentile(99), times.getN());
     }
 }
