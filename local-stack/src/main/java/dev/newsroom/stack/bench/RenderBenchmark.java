@@ -52,7 +52,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Measurement(iterations = 5, time = 1)
 public class RenderBenchmark {
 
-    private static final int PAIRS = 5;
+    private static final int PAIRS = 7;
 
     private byte[] source;
     private String body;
