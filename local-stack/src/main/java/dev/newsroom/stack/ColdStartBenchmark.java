@@ -24,7 +24,8 @@ public final class ColdStartBenchmark {
 
     private static final List<String> FUNCTIONS = List.of("PublishFunction", "CommentsFunction", "RelateFunction");
 
-    private record Sample(double initMs, double firstEventMs, double perServiceMs, double perOperationMs, double loggingMs) {
+    private record Sample(double initMs, double firstEventMs, double perServiceMs, double perOperationMs, double loggingMs,
+                          double primingMs, double primedFirstEventMs) {
 
         double functionMs() {
             return initMs + firstEventMs;
@@ -36,8 +37,8 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** A function's first event, and the calls its floors make. */
-    private record Case(String id, JsonNode event, List<String> perService, List<String> perOperation) {
+    /** A function's first event, the calls its floors make, and the first event of a primed run (a new article of its own). */
+    private record Case(String id, JsonNode event, List<String> perService, List<String> perOperation, JsonNode primedEvent) {
     }
 
     private ColdStartBenchmark() {
@@ -52,7 +53,7 @@ public final class ColdStartBenchmark {
         try (BenchStack stack = BenchStack.start()) {
             String source = stack.names.get("SourceBucket");
             Map<String, List<String>> operations = new LinkedHashMap<>();
-            Map<String, JsonNode> learning = events(stack, source, article, 0);
+            Map<String, JsonNode> learning = events(stack, source, article, "cold-start-0");
             for (String id : FUNCTIONS) {
                 Path event = eventFile(stack, id, learning.get(id));
                 operations.put(id, FreshJvm.operations(FreshJvm.deployableJar(stack.template, id), stack.functions.get(id).environment(),
@@ -61,13 +62,15 @@ public final class ColdStartBenchmark {
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
             for (int run = 1; run <= runs; run++) {
                 // A new article each run, so every run does the whole job rather than finding it done.
-                Map<String, JsonNode> events = events(stack, source, article, run);
+                Map<String, JsonNode> events = events(stack, source, article, "cold-start-" + run);
+                Map<String, JsonNode> primedEvents = events(stack, source, article, "cold-start-" + run + "-primed");
                 for (String id : FUNCTIONS) {
                     List<String> perOperation = operations.get(id);
                     List<String> perService = perOperation.stream().anyMatch(o -> o.startsWith("S3:"))
                             ? List.of("DynamoDb:GetItem", "S3:HeadObject") : List.of("DynamoDb:GetItem");
                     samples.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(measure(stack, new Case(id, events.get(id), perService, perOperation), source, "articles/cold-start-" + run + ".md"));
+                            .add(measure(stack, new Case(id, events.get(id), perService, perOperation, primedEvents.get(id)), source,
+                                    "articles/cold-start-" + run + ".md"));
                 }
                 System.err.printf("run %d of %d done%n", run, runs);
             }
@@ -76,9 +79,8 @@ public final class ColdStartBenchmark {
         return null;
     }
 
-    /** Each function's first event for run {@code run}: the upload of a new article, a listing of its comments, its stream record. */
-    private static Map<String, JsonNode> events(BenchStack stack, String source, byte[] article, int run) throws Exception {
-        String slug = "cold-start-" + run;
+    /** Each function's first event for a new article: its upload, a listing of its comments, its stream record. */
+    private static Map<String, JsonNode> events(BenchStack stack, String source, byte[] article, String slug) throws Exception {
         return Map.of("PublishFunction", SampleEvents.upload(stack.aws.s3(), source, "articles/" + slug + ".md", article),
                 "CommentsFunction", SampleEvents.listComments(slug),
                 "RelateFunction", SampleEvents.articlePublished(slug));
@@ -96,8 +98,11 @@ public final class ColdStartBenchmark {
                 eventFile.toString());
         FreshJvm.Run perService = floor(stack, function, jar, measured.perService(), source, key);
         FreshJvm.Run perOperation = floor(stack, function, jar, measured.perOperation(), source, key);
+        FreshJvm.Run primed = FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class, "--primed", function.handlerClass(),
+                eventFile(stack, measured.id(), measured.primedEvent()).toString());
         return new Sample(handled.initMs(), handled.invokeMs(), perService.initMs() + perService.invokeMs(),
-                perOperation.initMs() + perOperation.invokeMs(), perOperation.result().get("loggingMs").asDouble());
+                perOperation.initMs() + perOperation.invokeMs(), perOperation.result().get("loggingMs").asDouble(),
+                primed.primeMs(), primed.invokeMs());
     }
 
     private static FreshJvm.Run floor(BenchStack stack, LocalFunction function, Path jar, List<String> operations, String source, String key)
@@ -125,6 +130,17 @@ public final class ColdStartBenchmark {
         table.append(String.format("%nMedians of %d runs each, alternating the function and its floors. The operations each"
                 + " function's init and first event made, learnt in an untimed run before:%n%n", runs));
         operations.forEach((id, list) -> table.append("- ").append(id).append(": ").append(String.join(", ", list)).append('\n'));
+        table.append("""
+
+                After SnapStart's priming, roughly: a third JVM each run runs the handler's priming hook \
+                after init, as Lambda would before the snapshot, then handles the first event of another new article.
+
+                | function | priming | first event after it | first event, cold |
+                |---|---:|---:|---:|
+                """);
+        samples.forEach((id, list) -> table.append(String.format("| %s | %,.0f ms | %,.0f ms | %,.0f ms |%n", id,
+                median(list.stream().map(Sample::primingMs).toList()), median(list.stream().map(Sample::primedFirstEventMs).toList()),
+                median(list.stream().map(Sample::firstEventMs).toList()))));
         BenchmarkReport.publish("cold-start", ColdStartBenchmark.class, table.toString());
     }
 

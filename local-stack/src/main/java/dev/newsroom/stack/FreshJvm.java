@@ -34,6 +34,11 @@ final class FreshJvm {
         double invokeMs() {
             return result.get("invokeMs").asDouble();
         }
+
+        /** What {@link FirstInvoke}'s SnapStart priming took, before the first event; 0 without it. */
+        double primeMs() {
+            return result.path("primeMs").asDouble();
+        }
     }
 
     private FreshJvm() {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * It reads API Gateway's event, and writes its answer, as JSON itself ({@link ApiRequest},
  * {@link ApiResponse}): Lambda's serialisation of its event classes took a third of its cold start.
  */
-public final class CommentsHandler implements RequestStreamHandler {
+public final class CommentsHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommentsHandler.class);
     /** Larger bodies are refused before parsing (G1). */
@@ -81,7 +81,7 @@ public final class CommentsHandler implements RequestStreamHandler {
         }
         this.service = new CommentsService(config, clients.dynamoDb(), captcha, signer, clock);
         this.moderation = service.moderation();
-        this.priming = SnapshotPriming.register(this::prime);
+        this.priming = SnapshotPriming.register(this);
     }
 
     @Override
@@ -240,7 +240,8 @@ public final class CommentsHandler implements RequestStreamHandler {
     }
 
     /** Warms a comment's path, writing nothing (SnapStart): parses and checks a sample comment, reads an article item. */
-    void prime() {
+    @Override
+    public void prime() {
         service.prime(json(SAMPLE_COMMENT));
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the event and, after its retries, sends it to the on-failure destination. It reads the event's
  * JSON itself ({@link SourceChange}), and answers nothing.
  */
-public final class PublishHandler implements RequestStreamHandler {
+public final class PublishHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
 
@@ -43,7 +43,12 @@ public final class PublishHandler implements RequestStreamHandler {
     public PublishHandler(Publisher publisher, LogSettings logs) {
         this.publisher = publisher;
         this.logs = logs;
-        this.priming = SnapshotPriming.register(publisher::prime);
+        this.priming = SnapshotPriming.register(this);
+    }
+
+    @Override
+    public void prime() {
+        publisher.prime();
     }
 
     private static Publisher fromEnvironment(Env env) {

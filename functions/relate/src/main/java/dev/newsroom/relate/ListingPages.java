@@ -107,11 +107,14 @@ final class ListingPages {
         return rendered;
     }
 
-    /** Renders the site's index page and feed as they stand, writing nothing: warms reading postings and rendering. */
+    /**
+     * Renders, and does not write, the pages a change of the site's newest article would: the index
+     * page, feed and 404 page, the archive page and sitemap of its day, and the sitemap index and
+     * Google News' sitemap. Warms reading postings and rendering every kind of listing page.
+     */
     void prime() {
-        List<Entry> newest = index.newest(ListingKey.HOME, size);
-        renderer.listing(ListingKey.HOME, newest, index.states(List.of(ListingKey.HOME)).get(ListingKey.HOME), Optional.empty());
-        renderer.feed(ListingKey.HOME, newest);
+        ListingState state = index.states(List.of(ListingKey.HOME)).get(ListingKey.HOME);
+        changed(ListingKey.HOME, state, index.newest(ListingKey.HOME, 1));
     }
 
     /** Every page of a listing, as a full rebuild renders it; returns how many. */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>It reads the batch's JSON itself ({@link StreamRecord}) rather than as Lambda's event classes:
  * the runtime's serialisation library for those took a quarter of a second of every cold start.
  */
-public final class RelateHandler implements RequestStreamHandler {
+public final class RelateHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelateHandler.class);
 
@@ -51,7 +51,12 @@ public final class RelateHandler implements RequestStreamHandler {
     public RelateHandler(Relater relater, LogSettings logs) {
         this.relater = relater;
         this.logs = logs;
-        this.priming = SnapshotPriming.register(relater::prime);
+        this.priming = SnapshotPriming.register(this);
+    }
+
+    @Override
+    public void prime() {
+        relater.prime();
     }
 
     private static Relater fromEnvironment(Env env) {

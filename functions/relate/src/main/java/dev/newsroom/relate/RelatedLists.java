@@ -10,6 +10,7 @@ import dev.newsroom.core.related.Scored;
 import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
@@ -187,6 +188,13 @@ final class RelatedLists {
             return;
         }
         stored.ifPresent(s -> pages.write(s, Optional.of(list), page));
+    }
+
+    /** Warms a list's path, writing nothing (SnapStart): reads a list, its article and its article's page. */
+    void prime() {
+        index.related(SnapshotPriming.SLUG);
+        articles.find(SnapshotPriming.SLUG);
+        site.page(SiteLayout.articleKey(SnapshotPriming.SLUG));
     }
 
     private static boolean same(RelatedList a, RelatedList b) {

@@ -1,7 +1,6 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.aws.Parallel;
-import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -47,9 +46,12 @@ public final class Relater {
     public record Result(String description, int postings, int lists, int pages) {
     }
 
-    /** Warms a change's path, writing nothing (SnapStart): reads a related list and the site's postings, renders its index. */
+    /**
+     * Warms a change's path, writing nothing (SnapStart): reads a related list, its article and its
+     * page, and the site's postings, and renders the site's pages as a change of its newest article would.
+     */
     public void prime() {
-        index.related(SnapshotPriming.SLUG);
+        lists.prime();
         listings.prime();
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** SnapStart's priming: a change's path reads the index and renders the site's index page, and writes nothing. */
+/** SnapStart's priming: a change's path reads the index, an article and its page, renders the site's pages, and writes nothing. */
 @ExtendWith(LocalAwsExtension.class)
 class SnapshotPrimingTest {
 
@@ -26,6 +26,6 @@ class SnapshotPrimingTest {
         var config = RelateConfig.from(new dev.newsroom.core.config.Env(RelateWorld.environment(stack.names())));
         Relater.create(config, stack.aws().s3(List.of(log)), stack.aws().dynamoDb(List.of(log)), Clock.systemUTC()).prime();
         assertTrue(log.onlyRead(), log::toString);
-        assertTrue(log.requests().contains("QueryRequest"), log::toString);
+        assertTrue(log.requests().containsAll(List.of("QueryRequest", "GetItemRequest", "HeadObjectRequest")), log::toString);
     }
 }
