@@ -16,9 +16,11 @@ import java.util.Map;
  * event ({@link FirstInvoke}); others build the same SDK clients and make calls ({@link ColdStartFloor}):
  * one call of each operation the function's init and first event make, learnt in an untimed run before
  * ({@link FreshJvm#operations}), and, as before session 5, one call per service (a GetItem, and a
- * HeadObject if the function uses S3). Runs alternate, against DynamoDB Local and S3Proxy in this JVM.
+ * HeadObject if the function uses S3). One more runs the handler's SnapStart priming before its first
+ * event, roughly what a restored instance's first event costs. Runs alternate, against DynamoDB
+ * Local and S3Proxy in this JVM.
  *
- * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints a Markdown table and writes it into {@code docs/benchmarks.md}.
+ * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints Markdown tables and writes them into {@code docs/benchmarks.md}.
  */
 public final class ColdStartBenchmark {
 

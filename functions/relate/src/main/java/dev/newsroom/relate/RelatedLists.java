@@ -2,6 +2,7 @@ package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.Candidate;
@@ -10,7 +11,6 @@ import dev.newsroom.core.related.Scored;
 import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
