@@ -46,6 +46,7 @@ public class WarmLatencyBenchmark {
     /** The local services and the functions, once per fork. */
     @State(Scope.Benchmark)
     public static class Services {
+        private final byte[] article = BenchStack.resource("/bench/article-800.md");
         BenchStack stack;
 
         @Setup(Level.Trial)
@@ -68,7 +69,7 @@ public class WarmLatencyBenchmark {
 
         String upload(String slug) {
             return SampleEvents.upload(stack.aws.s3(), stack.names.get("SourceBucket"), "articles/" + slug + ".md",
-                    BenchStack.resource("/bench/article-800.md")).toString();
+                    article).toString();
         }
     }
 
