@@ -1,5 +1,7 @@
 package dev.newsroom.stack;
 
+import static dev.newsroom.stack.bench.BenchmarkReport.median;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.stack.bench.BenchmarkReport;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Each function's cold start against its floor, in the same run (issue 6): a fresh JVM with
@@ -31,6 +34,11 @@ public final class ColdStartBenchmark {
 
         double functionMs() {
             return initMs + firstEventMs;
+        }
+
+        /** This run's function against the floor run beside it: how far one pair of JVMs can move the ratio. */
+        double ratio() {
+            return functionMs() / perOperationMs;
         }
 
         /** The floor of one call per operation, without binding SLF4J to our JSON logger. */
@@ -132,6 +140,9 @@ public final class ColdStartBenchmark {
         table.append(String.format("%nMedians of %d runs each, alternating the function and its floors. The operations each"
                 + " function's init and first event made, learnt in an untimed run before:%n%n", runs));
         operations.forEach((id, list) -> table.append("- ").append(id).append(": ").append(String.join(", ", list)).append('\n'));
+        table.append("\nEach run's ratio, the function against the floor of its operations run beside it, in run order:\n\n");
+        samples.forEach((id, list) -> table.append("- ").append(id).append(": ")
+                .append(list.stream().map(sample -> String.format("%.2f×", sample.ratio())).collect(Collectors.joining(", "))).append('\n'));
         table.append("""
 
                 After SnapStart's priming, roughly: a third JVM each run runs the handler's priming hook \
@@ -144,11 +155,5 @@ public final class ColdStartBenchmark {
                 median(list.stream().map(Sample::primingMs).toList()), median(list.stream().map(Sample::primedFirstEventMs).toList()),
                 median(list.stream().map(Sample::firstEventMs).toList()))));
         BenchmarkReport.publish("cold-start", ColdStartBenchmark.class, table.toString());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

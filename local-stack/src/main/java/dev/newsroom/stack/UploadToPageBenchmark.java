@@ -1,5 +1,7 @@
 package dev.newsroom.stack;
 
+import static dev.newsroom.stack.bench.BenchmarkReport.median;
+
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.stack.bench.BenchmarkReport;
 import java.io.IOException;
@@ -126,12 +128,6 @@ public final class UploadToPageBenchmark {
                 %d uploads, one at a time, each after the last was on the home page; the front polled every 5 ms. \
                 Publishing and relating the %,d articles first took %.0f s.
                 """, siteSize, median(toPage), max(toPage), median(toHome), max(toHome), toPage.size(), siteSize, loadSeconds));
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double max(List<Double> values) {

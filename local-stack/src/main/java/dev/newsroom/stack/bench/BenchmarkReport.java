@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -40,6 +41,13 @@ public final class BenchmarkReport {
         String block = "Latest run: `" + command + "`, " + LocalDate.now(ZoneOffset.UTC) + ", " + machine() + ".\n\n" + table.strip() + "\n";
         Files.writeString(PAGE, page.substring(0, from + begin.length()) + block + page.substring(to));
         System.out.println("(written into " + PAGE + ")");
+    }
+
+    /** The middle value; of an even count, the mean of the two middle ones. */
+    public static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Cores, processor, memory, JVM and kernel: what a reader needs to compare figures across machines. */

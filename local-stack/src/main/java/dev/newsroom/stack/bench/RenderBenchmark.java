@@ -1,5 +1,7 @@
 package dev.newsroom.stack.bench;
 
+import static dev.newsroom.stack.bench.BenchmarkReport.median;
+
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.RelatedArticle;
@@ -120,9 +122,5 @@ public class RenderBenchmark {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(RenderBenchmark.class.getName() + "." + benchmark + "$").forks(1).build()).run();
         return results.iterator().next().getPrimaryResult().getScore();
-    }
-
-    private static double median(List<Double> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
