@@ -1,5 +1,6 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
@@ -81,12 +82,12 @@ final class HttpApi {
     }
 
     static ObjectNode event(HttpApiRoute route, Map<String, String> parameters, Request request) {
-        ObjectNode event = StackJson.mapper().createObjectNode();
+        ObjectNode event = LocalJson.mapper().createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
         event.put("rawPath", request.path());
         event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
-        ObjectNode headers = StackJson.mapper().createObjectNode();
+        ObjectNode headers = LocalJson.mapper().createObjectNode();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -163,7 +164,7 @@ final class HttpApi {
 
     private static JsonNode readJson(String text) {
         try {
-            return StackJson.mapper().readTree(text);
+            return LocalJson.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }

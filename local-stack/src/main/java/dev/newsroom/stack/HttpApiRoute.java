@@ -1,6 +1,6 @@
 package dev.newsroom.stack;
 
-import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.newsroom.stack;
 
-import dev.newsroom.local.LambdaContext;
+import dev.newsroom.testkit.RuntimeHandler;
+import dev.newsroom.testkit.LambdaContext;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * class named by {@code Handler}, built on first use from the template's environment, given events
  * as JSON as Lambda's runtime gives them ({@link RuntimeHandler}), and answering as JSON.
  */
-final class LocalFunction {
+public final class LocalFunction {
 
     private final String id;
     private final String handlerClass;
@@ -23,21 +24,21 @@ final class LocalFunction {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    String handlerClass() {
+    public String handlerClass() {
         return handlerClass;
     }
 
     /** The environment Lambda would give the function, pointed at the local services. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 
     /** Invokes the handler with an event's JSON and returns the response's JSON ({@code null} for none). */
-    String invoke(String eventJson) {
+    public String invoke(String eventJson) {
         return init().handle(eventJson, LambdaContext.invocationOf(id, timeoutSeconds));
     }
 

@@ -1,12 +1,13 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.FunctionEnvironment;
-import dev.newsroom.local.LocalAws;
-import dev.newsroom.local.SiteverifyServer;
-import dev.newsroom.local.TemplateResources;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.SiteverifyServer;
+import dev.newsroom.testkit.TemplateResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,7 +41,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private static final List<String> SEED_ARTICLES = List.of(
             "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
 
-    private final LocalAws aws;
+    private final LocalServices aws;
     private final SiteverifyServer siteverify;
     private final SiteFront front;
     private final List<StreamPump> pumps;
@@ -50,7 +51,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalAws aws, SiteverifyServer siteverify, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
         this.siteverify = siteverify;
@@ -75,7 +76,7 @@ public final class LocalNewsroom implements AutoCloseable {
         ScheduledExecutorService functionsExecutor = Executors.newScheduledThreadPool(4, daemon("function"));
         // Notifications need the functions, which need S3's address: a write can only arrive once S3 listens.
         AtomicReference<S3Notifications> notifications = new AtomicReference<>();
-        LocalAws aws = LocalAws.start(Optional.of(dataDir),
+        LocalServices aws = LocalServices.start(Optional.of(dataDir),
                 blobs -> new NotifyingBlobStore(blobs, change -> {
                     S3Notifications target = notifications.get();
                     if (target != null) {
@@ -90,19 +91,19 @@ public final class LocalNewsroom implements AutoCloseable {
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets, settings);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
-                LocalAws.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
+                LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
         endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
-        Files.writeString(dataDir.resolve("endpoints.json"), StackJson.mapper().writerWithDefaultPrettyPrinter()
+        Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
         return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
 
     /** An event source mapping for each DynamoDB stream event source in the template. */
-    private static List<StreamPump> streamPumps(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
+    private static List<StreamPump> streamPumps(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                 Map<String, LocalFunction> functions, Path dataDir) {
         List<StreamPump> pumps = new ArrayList<>();
         var dynamo = aws.dynamoDb();
@@ -119,13 +120,13 @@ public final class LocalNewsroom implements AutoCloseable {
      * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
      * ({@code X_FILE}, under {@code secrets/}), and the captcha is checked by the local siteverify server.
      */
-    static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalAws aws,
+    public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, Path secrets,
                                                         Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
-        runtime.put("AWS_REGION", LocalAws.REGION.id());
-        runtime.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        runtime.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        runtime.put("AWS_REGION", LocalServices.REGION.id());
+        runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
+        runtime.put("AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY);
         runtime.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
         runtime.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
         runtime.put("S3_FORCE_PATH_STYLE", "true");
@@ -167,7 +168,7 @@ public final class LocalNewsroom implements AutoCloseable {
     }
 
     /** A local secret: random on the first start of a data directory, kept after. */
-    static String secret(Path secrets, String name) throws IOException {
+    public static String secret(Path secrets, String name) throws IOException {
         Path file = secrets.resolve(name);
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
@@ -182,15 +183,15 @@ public final class LocalNewsroom implements AutoCloseable {
     }
 
 
-    private static ObjectNode endpoints(LocalAws aws, URI site, Map<String, String> names, CloudFormationTemplate cfn) {
-        ObjectNode e = StackJson.mapper().createObjectNode();
+    private static ObjectNode endpoints(LocalServices aws, URI site, Map<String, String> names, CloudFormationTemplate cfn) {
+        ObjectNode e = LocalJson.mapper().createObjectNode();
         e.put("site", site.toString());
         e.put("api", site + "/api");
         e.put("s3", aws.s3Endpoint().toString());
         e.put("dynamodb", aws.dynamoEndpoint().toString());
-        e.put("region", LocalAws.REGION.id());
-        e.put("accessKeyId", LocalAws.ACCESS_KEY);
-        e.put("secretAccessKey", LocalAws.SECRET_KEY);
+        e.put("region", LocalServices.REGION.id());
+        e.put("accessKeyId", LocalServices.ACCESS_KEY);
+        e.put("secretAccessKey", LocalServices.SECRET_KEY);
         e.put("sourceBucket", names.get("SourceBucket"));
         Map<String, JsonNode> publish = FunctionEnvironment.declared(cfn, "PublishFunction");
         e.put("articlePrefix", publish.get("ARTICLE_PREFIX").asText());
@@ -205,12 +206,12 @@ public final class LocalNewsroom implements AutoCloseable {
         return endpoints.deepCopy();
     }
 
-    LocalAws aws() {
+    public LocalServices aws() {
         return aws;
     }
 
     /** The template's resources by logical id, as named locally. */
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return names;
     }
 
@@ -218,7 +219,7 @@ public final class LocalNewsroom implements AutoCloseable {
      * Waits until every stream has handed the functions every record written before this call,
      * and they have handled them.
      */
-    void awaitStreamsDelivered(Duration timeout) throws InterruptedException, TimeoutException {
+    public void awaitStreamsDelivered(Duration timeout) throws InterruptedException, TimeoutException {
         for (StreamPump pump : pumps) {
             pump.awaitDelivered(timeout);
         }

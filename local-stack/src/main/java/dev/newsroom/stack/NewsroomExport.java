@@ -2,9 +2,9 @@ package dev.newsroom.stack;
 
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteConfig;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.FunctionEnvironment;
-import dev.newsroom.local.TemplateResources;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.relate.RelateConfig;
 import dev.newsroom.relate.StaticExport;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class NewsroomExport implements Callable<Integer> {
             description = "The site's public address, for canonical links, feeds and sitemaps (default: ${DEFAULT-VALUE}).")
     String siteUrl;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.home:-.}/template.yaml",
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.root:-.}/template.yaml",
             description = "The SAM template the relate function's settings come from (default: ${DEFAULT-VALUE}).")
     Path template;
 

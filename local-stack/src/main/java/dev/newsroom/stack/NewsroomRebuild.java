@@ -1,11 +1,12 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.FunctionEnvironment;
-import dev.newsroom.local.TemplateResources;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
 import java.nio.file.Files;
@@ -27,11 +28,11 @@ import picocli.CommandLine.Option;
             "relate function's variables and AWS's own (AWS_REGION, credentials) name, such as a deployed stack."})
 public final class NewsroomRebuild implements Callable<Integer> {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:newsroom.home:-.}/.newsroom",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:newsroom.root:-.}/.newsroom",
             description = "The running local newsroom's data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.home:-.}/template.yaml",
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.root:-.}/template.yaml",
             description = "The SAM template the relate function's settings come from (default: ${DEFAULT-VALUE}).")
     Path template;
 
@@ -61,7 +62,7 @@ public final class NewsroomRebuild implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new CommandLine.ParameterException(new CommandLine(this), file + " not found: is ./newsroom up running?");
         }
-        JsonNode endpoints = StackJson.mapper().readTree(file.toFile());
+        JsonNode endpoints = LocalJson.mapper().readTree(file.toFile());
         Map<String, String> overrides = new HashMap<>();
         overrides.put("SITE_URL", endpoints.get("site").asText());
         overrides.put("CDN_URL", endpoints.get("site").asText());

@@ -24,7 +24,7 @@ public final class NewsroomUp implements Callable<Integer> {
             description = "The front port for the site and /api/ (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsroom",
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:newsroom.root:-.}/.newsroom",
             description = "Where DynamoDB Local, S3Proxy and the logs keep their data, so a restart keeps everything"
                     + " (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -36,7 +36,7 @@ public final class NewsroomUp implements Callable<Integer> {
             description = "On the first start of a data directory, publish a few demo articles (default: on).")
     boolean seed;
 
-    @Option(names = "--template", paramLabel = "FILE", defaultValue = "template.yaml",
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "${sys:newsroom.root:-.}/template.yaml",
             description = "The SAM template the resources and functions come from (default: ${DEFAULT-VALUE}).")
     Path template;
 

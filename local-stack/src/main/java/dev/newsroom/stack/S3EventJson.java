@@ -1,7 +1,8 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.local.S3EventKeys;
+import dev.newsroom.testkit.S3EventKeys;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,7 +14,7 @@ final class S3EventJson {
     }
 
     static String of(ObjectChange change, String configurationId, String region, Instant at) {
-        ObjectNode root = StackJson.mapper().createObjectNode();
+        ObjectNode root = LocalJson.mapper().createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");

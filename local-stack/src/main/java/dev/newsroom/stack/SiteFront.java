@@ -3,7 +3,7 @@ package dev.newsroom.stack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.core.site.SiteLayout;
-import dev.newsroom.local.LoopbackHttpServer;
+import dev.newsroom.testkit.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

@@ -1,8 +1,9 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.local.StreamEventJson;
+import dev.newsroom.testkit.StreamEventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -245,9 +246,9 @@ final class StreamPump implements AutoCloseable {
 
     private static JsonNode readJson(String text) {
         try {
-            return StackJson.mapper().readTree(text);
+            return LocalJson.mapper().readTree(text);
         } catch (IOException e) {
-            return StackJson.mapper().createObjectNode();
+            return LocalJson.mapper().createObjectNode();
         }
     }
 
@@ -265,7 +266,7 @@ final class StreamPump implements AutoCloseable {
             return;
         }
         try {
-            JsonNode saved = StackJson.mapper().readTree(checkpointFile.toFile());
+            JsonNode saved = LocalJson.mapper().readTree(checkpointFile.toFile());
             if (saved.path("streamArn").asText().equals(streamArn)) {
                 saved.path("checkpoints").fields().forEachRemaining(e -> checkpoints.put(e.getKey(), e.getValue().asText()));
                 saved.path("finished").forEach(s -> finishedShards.add(s.asText()));
@@ -276,7 +277,7 @@ final class StreamPump implements AutoCloseable {
     }
 
     private void writeCheckpoints() {
-        ObjectNode saved = StackJson.mapper().createObjectNode();
+        ObjectNode saved = LocalJson.mapper().createObjectNode();
         saved.put("streamArn", streamArn);
         ObjectNode positions = saved.putObject("checkpoints");
         checkpoints.forEach(positions::put);

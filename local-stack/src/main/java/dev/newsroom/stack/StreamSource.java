@@ -1,7 +1,7 @@
 package dev.newsroom.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.LocalAws;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalServices;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +51,7 @@ class CommentFormBrowserTest {
                 java.util.Map.of("RATE_LIMIT_PER_MINUTE", "100"));
         JsonNode endpoints = newsroom.endpoints();
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
-                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalAws.credentials()).build()) {
+                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalServices.credentials()).build()) {
             s3.putObject(r -> r.bucket(endpoints.get("sourceBucket").asText()).key("articles/open-for-comments.md"),
                     RequestBody.fromString("---\ntitle: Open for comments\ndate: 2026-11-24\ncategory: Town\n---\nSay something.\n"));
         }

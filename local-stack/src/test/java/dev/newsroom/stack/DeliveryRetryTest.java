@@ -1,5 +1,6 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class DeliveryRetryTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Files.isDirectory(kept) && Files.list(kept).findAny().isPresent());
         assertEquals(S3Notifications.ATTEMPTS, FlakyHandler.ATTEMPTS.get("always-failing").size());
         try (Stream<Path> files = Files.list(kept)) {
-            JsonNode event = StackJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
+            JsonNode event = LocalJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
             assertEquals("kept.md", event.at("/Records/0/s3/object/key").asText());
         }
         assertTrue(!FlakyHandler.HANDLED.containsKey("always-failing"));

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.SiteverifyServer;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.testkit.SampleEvents;
+import dev.newsroom.testkit.FirstInvoke;
+import dev.newsroom.testkit.FreshJvm;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.SiteverifyServer;
+import java.io.InputStream;
 import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
-import dev.newsroom.local.LocalAws;
-import dev.newsroom.local.LoopbackHttpServer;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -23,11 +28,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,30 +39,32 @@ import org.junit.jupiter.api.io.TempDir;
  * path with {@link FirstInvoke}, handling a sample event from {@code events/} against DynamoDB
  * Local and S3Proxy. A class the shrinking dropped but the function needs fails here.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployableJarsTest {
 
     private static final long MAX_JAR_BYTES = 12L * 1024 * 1024;
+    private static final URI SITE = URI.create("http://127.0.0.1:3000");
 
-    private final LocalStack stack;
+    private final Provisioned local;
     private final CloudFormationTemplate template;
     private Map<String, LocalFunction> functions;
     private SiteverifyServer siteverify;
     @TempDir
     static Path dir;
 
-    DeployableJarsTest(LocalStack stack) throws Exception {
-        this.stack = stack;
+    DeployableJarsTest(Provisioned local) throws Exception {
+        this.local = local;
         this.template = CloudFormationTemplate.ofRepository();
     }
 
+    /** The article the comments and relate jars are asked about, published in this process, so no test depends on another. */
     @BeforeAll
-    void environments() throws Exception {
+    void environmentsAndAPublishedArticle() throws Exception {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
-        functions = LocalNewsroom.functions(template, stack.names(), stack.aws(), URI.create(BenchStack.SITE),
+        functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
                 siteverify, Files.createDirectories(dir.resolve("secrets")), Map.of());
+        functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 
     @AfterAll
@@ -69,35 +73,29 @@ class DeployableJarsTest {
     }
 
     @Test
-    @Order(1)
     void publishJarRendersAnUploadedArticle() throws Exception {
-        ObjectNode event = SampleEvents.upload(stack.aws().s3(), stack.name("SourceBucket"), "articles/harbour-bridge-reopens.md",
-                BenchStack.resource("/seed/harbour-bridge-reopens.md"));
+        firstInvoke("PublishFunction", upload("night-market-returns"));
 
-        firstInvoke("PublishFunction", event);
-
-        assertTrue(stack.aws().s3().headObject(r -> r.bucket(stack.name("SiteBucket")).key("articles/harbour-bridge-reopens.html"))
+        assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key("articles/night-market-returns.html"))
                 .contentLength() > 0);
     }
 
     @Test
-    @Order(2)
     void commentsJarAnswersTheApi() throws Exception {
         JsonNode response = firstInvoke("CommentsFunction", SampleEvents.listComments("harbour-bridge-reopens"));
 
         assertEquals(200, response.get("statusCode").asInt(), response::toString);
-        assertTrue(StackJson.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
+        assertTrue(LocalJson.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
     }
 
     /** Under SnapStart, Lambda gives no keys but a credentials endpoint; the function must take it. */
     @Test
-    @Order(3)
     void commentsJarFetchesCredentialsFromLambdasEndpoint() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
         HttpServer endpoint = LoopbackHttpServer.create(0, 0);
         endpoint.createContext("/credentials", exchange -> {
             boolean authorised = "local-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = ("{\"AccessKeyId\":\"" + LocalAws.ACCESS_KEY + "\",\"SecretAccessKey\":\"" + LocalAws.SECRET_KEY
+            byte[] body = ("{\"AccessKeyId\":\"" + LocalServices.ACCESS_KEY + "\",\"SecretAccessKey\":\"" + LocalServices.SECRET_KEY
                     + "\",\"Token\":\"local-session\",\"Expiration\":\"" + Instant.now().plusSeconds(3600) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             if (authorised) {
@@ -125,12 +123,20 @@ class DeployableJarsTest {
     }
 
     @Test
-    @Order(4)
     void relateJarHandlesAStreamBatch() throws Exception {
         JsonNode response = firstInvoke("RelateFunction", SampleEvents.articlePublished("harbour-bridge-reopens"));
 
         assertEquals(0, response.get("batchItemFailures").size(), response::toString);
-        assertTrue(stack.aws().s3().headObject(r -> r.bucket(stack.name("SiteBucket")).key("index.html")).contentLength() > 0);
+        assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key("index.html")).contentLength() > 0);
+    }
+
+    /** Uploads one of the local stack's seed articles; returns S3's notification of it. */
+    private ObjectNode upload(String slug) throws Exception {
+        byte[] article;
+        try (InputStream in = LocalNewsroom.class.getResourceAsStream("/seed/" + slug + ".md")) {
+            article = in.readAllBytes();
+        }
+        return SampleEvents.upload(local.services().s3(), local.name("SourceBucket"), "articles/" + slug + ".md", article);
     }
 
     private JsonNode firstInvoke(String functionId, JsonNode event) throws Exception {

@@ -1,5 +1,6 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -27,7 +28,7 @@ final class EchoHandlers {
                         .withStatusCode(201)
                         .withHeaders(Map.of("Content-Type", "application/json", "X-Handler", "echo"))
                         .withCookies(List.of("session=abc; HttpOnly", "theme=dark"))
-                        .withBody(StackJson.mapper().writeValueAsString(event))
+                        .withBody(LocalJson.mapper().writeValueAsString(event))
                         .build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

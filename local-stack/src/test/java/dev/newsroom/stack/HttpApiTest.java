@@ -1,5 +1,6 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +65,7 @@ class HttpApiTest {
         assertEquals(201, response.statusCode());
         assertEquals("echo", response.headers().firstValue("X-Handler").orElseThrow());
         assertEquals(List.of("session=abc; HttpOnly", "theme=dark"), response.headers().allValues("Set-Cookie"));
-        JsonNode event = StackJson.mapper().readTree(response.body());
+        JsonNode event = LocalJson.mapper().readTree(response.body());
         assertEquals("2.0", event.get("version").asText());
         assertEquals("POST /api/articles/{slug}/comments", event.get("routeKey").asText());
         assertEquals("/api/articles/caf%C3%A9%20news/comments", event.get("rawPath").asText());
@@ -100,7 +101,7 @@ class HttpApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("world", StackJson.mapper().readTree(response.body()).get("hello").asText());
+        assertEquals("world", LocalJson.mapper().readTree(response.body()).get("hello").asText());
     }
 
     @Test

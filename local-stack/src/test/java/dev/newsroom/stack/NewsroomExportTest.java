@@ -3,7 +3,7 @@ package dev.newsroom.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -224,7 +225,7 @@ class NewsroomUpEndToEndTest {
                     break;
                 }
             }
-            return new Stack(process, StackJson.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
+            return new Stack(process, LocalJson.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
         }
 
         List<String> linesMatching(String text) {

@@ -1,5 +1,6 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.LocalAws;
-import dev.newsroom.local.TemplateResources;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.TemplateResources;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
@@ -38,7 +39,7 @@ class NotificationPlumbingTest {
     @Test
     void everyWriteOfEveryKindIsReported() throws Exception {
         List<ObjectChange> changes = new CopyOnWriteArrayList<>();
-        try (LocalAws aws = LocalAws.start(Optional.empty(), blobs -> new NotifyingBlobStore(blobs, changes::add))) {
+        try (LocalServices aws = LocalServices.start(Optional.empty(), blobs -> new NotifyingBlobStore(blobs, changes::add))) {
             S3Client s3 = aws.s3();
             s3.createBucket(r -> r.bucket("plumbing"));
             s3.putObject(r -> r.bucket("plumbing").key("articles/a.md"), RequestBody.fromString("one"));
@@ -89,8 +90,8 @@ class NotificationPlumbingTest {
         String key = "articles/2026/Café owners win appeal & reopen.md";
         String json = S3EventJson.of(new ObjectChange("source-bucket", key, "ObjectCreated:Put", 3870, "9b1c4e7a", "0067432F0B7E6D5C4B"),
                 "ArticleMarkdown", "us-east-1", Instant.parse("2026-11-24T09:31:17.402Z"));
-        JsonNode ours = StackJson.mapper().readTree(json);
-        JsonNode aws = StackJson.mapper().readTree(Path.of(CloudFormationTemplate.repositoryRoot().toString(), "events", "s3-put-encoded-key.json").toFile());
+        JsonNode ours = LocalJson.mapper().readTree(json);
+        JsonNode aws = LocalJson.mapper().readTree(Path.of(CloudFormationTemplate.repositoryRoot().toString(), "events", "s3-put-encoded-key.json").toFile());
         assertEquals(fieldPaths(aws), fieldPaths(ours), "the same fields as the sample AWS event");
         assertEquals("articles/2026/Caf%C3%A9+owners+win+appeal+%26+reopen.md", ours.at("/Records/0/s3/object/key").asText());
 
@@ -101,7 +102,7 @@ class NotificationPlumbingTest {
         assertEquals(3870L, object.getSizeAsLong());
         assertEquals("0067432F0B7E6D5C4B", object.getSequencer());
 
-        JsonNode removed = StackJson.mapper().readTree(S3EventJson.of(new ObjectChange("source-bucket", "articles/a.md",
+        JsonNode removed = LocalJson.mapper().readTree(S3EventJson.of(new ObjectChange("source-bucket", "articles/a.md",
                 "ObjectRemoved:Delete", -1, null, "0A"), "ArticleMarkdown", "us-east-1", Instant.now()));
         assertNull(removed.at("/Records/0/s3/object").get("eTag"));
         assertEquals("ObjectRemoved:Delete", removed.at("/Records/0/eventName").asText());

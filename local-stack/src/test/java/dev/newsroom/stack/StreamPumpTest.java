@@ -1,11 +1,12 @@
 package dev.newsroom.stack;
 
+import dev.newsroom.testkit.LocalJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LocalAws;
+import dev.newsroom.testkit.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class StreamPumpTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static LocalAws aws;
+    private static LocalServices aws;
     private static DynamoDbClient dynamo;
 
     @TempDir
@@ -37,7 +38,7 @@ class StreamPumpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        aws = LocalAws.start(Optional.empty());
+        aws = LocalServices.start(Optional.empty());
         dynamo = aws.dynamoDb();
     }
 
@@ -150,7 +151,7 @@ class StreamPumpTest {
         assertEquals(List.of(ids(1, 10), ids(4, 10), ids(11, 11)), batches("exhausted"));
         Path kept = dataDir.resolve("failed-events").resolve("exhausted");
         try (Stream<Path> files = Files.list(kept)) {
-            JsonNode event = StackJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
+            JsonNode event = LocalJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
             assertEquals(7, event.get("Records").size());
             assertEquals("r04", event.at("/Records/0/dynamodb/Keys/id/S").asText());
             assertTrue(event.at("/Records/0/dynamodb/NewImage/n/N").asText().equals("4"));

@@ -3,8 +3,8 @@ package dev.newsroom.comments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * reports for two transactions on one item at once (DynamoDB Local serialises them, so they are
  * injected before the request leaves).
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class ClientLimitsTest {
 
-    private final LocalStack stack;
+    private final Provisioned local;
     private final String client = "client-" + UUID.randomUUID();
     private final Instant now = Instant.now();
 
-    ClientLimitsTest(LocalStack stack) {
-        this.stack = stack;
+    ClientLimitsTest(Provisioned local) {
+        this.local = local;
     }
 
     @Test
@@ -51,7 +51,7 @@ class ClientLimitsTest {
         assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission(), client, now, 5));
         assertEquals(3, sent.get(), "two conflicts, then the transaction that went through");
         long minute = now.getEpochSecond() / 60;
-        Map<String, AttributeValue> counter = stack.aws().dynamoDb().getItem(r -> r.tableName(stack.name("ClientLimitsTable"))
+        Map<String, AttributeValue> counter = local.services().dynamoDb().getItem(r -> r.tableName(local.name("ClientLimitsTable"))
                 .consistentRead(true).key(Map.of("key", AttributeValue.fromS("rate#" + client + "#" + minute)))).item();
         assertEquals("1", counter.get("count").n());
     }
@@ -68,8 +68,8 @@ class ClientLimitsTest {
     }
 
     private ClientLimits limits(ExecutionInterceptor... faults) {
-        DynamoDbClient dynamo = stack.aws().dynamoDb(List.of(faults));
-        return new ClientLimits(dynamo, stack.name("ClientLimitsTable"));
+        DynamoDbClient dynamo = local.services().dynamoDb(List.of(faults));
+        return new ClientLimits(dynamo, local.name("ClientLimitsTable"));
     }
 
     private static String submission() {

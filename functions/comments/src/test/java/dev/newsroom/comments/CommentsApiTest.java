@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ class CommentsApiTest extends LocalCommentsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    CommentsApiTest(LocalStack stack) {
-        super(stack);
+    CommentsApiTest(Provisioned local) {
+        super(local);
     }
 
     private static Map<String, String> fields(APIGatewayV2HTTPResponse response) {
@@ -67,8 +67,8 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     private long itemsInEveryTable() {
-        return world.stack.names().entrySet().stream().filter(e -> e.getKey().endsWith("Table"))
-                .mapToLong(e -> world.stack.aws().dynamoDb().scanPaginator(r -> r.tableName(e.getValue())
+        return world.local.names().entrySet().stream().filter(e -> e.getKey().endsWith("Table"))
+                .mapToLong(e -> world.local.services().dynamoDb().scanPaginator(r -> r.tableName(e.getValue())
                         .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).stream()
                         .mapToLong(page -> page.count()).sum())
                 .sum();
@@ -155,7 +155,7 @@ class CommentsApiTest extends LocalCommentsTest {
         String slug = world.article("busy", "");
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            CommentsWorld commenter = new CommentsWorld(world.stack, siteverify, secrets, Map.of());
+            CommentsWorld commenter = new CommentsWorld(world.local, siteverify, secrets, Map.of());
             for (int j = 0; j < 5; j++) {
                 APIGatewayV2HTTPResponse r = commenter.post(slug, comment("Reader " + i, "Comment " + i + "." + j, token("test-pass")));
                 assertEquals(201, r.getStatusCode(), r.getBody());
@@ -182,7 +182,7 @@ class CommentsApiTest extends LocalCommentsTest {
     @Test
     void pagesThroughThousandsOfComments_G5() {
         String slug = world.article("thousands", "");
-        var dynamo = world.stack.aws().dynamoDb();
+        var dynamo = world.local.services().dynamoDb();
         List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>();
         for (int n = 0; n < 2000; n++) {
             int i = n;
@@ -193,7 +193,7 @@ class CommentsApiTest extends LocalCommentsTest {
                     "clientHash", s("c")))).build());
             if (batch.size() == 25) {
                 var items = List.copyOf(batch);
-                dynamo.batchWriteItem(r -> r.requestItems(Map.of(world.stack.name("CommentsTable"), items)));
+                dynamo.batchWriteItem(r -> r.requestItems(Map.of(world.local.name("CommentsTable"), items)));
                 batch.clear();
             }
         }
@@ -305,7 +305,7 @@ class CommentsApiTest extends LocalCommentsTest {
             assertEquals("captcha_unavailable", json(response).get("error").asText());
             assertTrue((System.nanoTime() - start) / 1_000_000_000 < 8, "a few seconds, not the Lambda timeout");
         }
-        var unreachable = new CommentsWorld(world.stack, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
+        var unreachable = new CommentsWorld(world.local, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
         assertEquals(503, unreachable.post(slug, comment("A", "B unreachable", token("test-pass"))).getStatusCode());
         assertEquals(0, json(world.list(slug, Map.of())).get("comments").size());
     }
@@ -314,7 +314,7 @@ class CommentsApiTest extends LocalCommentsTest {
     void aPostRefusedWhileSiteverifyIsUnreachableGoesThroughOnRetry_E5_B3() {
         String slug = world.article("captcha-back", "");
         String request = comment("A", "Sent while the captcha was down", token("test-pass"));
-        var unreachable = new CommentsWorld(world.stack, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
+        var unreachable = new CommentsWorld(world.local, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
         assertEquals(503, unreachable.post(slug, request).getStatusCode());
         APIGatewayV2HTTPResponse retried = world.post(slug, request);
         assertEquals(201, retried.getStatusCode(), "the refused attempt gave its claim up: " + retried.getBody());
@@ -348,7 +348,7 @@ class CommentsApiTest extends LocalCommentsTest {
 
     @Test
     void limitsEachClientAndOnlyThatClient_G3() {
-        var world = new CommentsWorld(this.world.stack, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
+        var world = new CommentsWorld(this.world.local, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
         String slug = world.article("rate", "");
         int accepted = 0;
         APIGatewayV2HTTPResponse last = null;
@@ -362,13 +362,13 @@ class CommentsApiTest extends LocalCommentsTest {
         assertEquals(429, last.getStatusCode());
         long retryAfter = Long.parseLong(last.getHeaders().get("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60);
-        var other = new CommentsWorld(world.stack, siteverify, secrets, Map.of());
+        var other = new CommentsWorld(world.local, siteverify, secrets, Map.of());
         assertEquals(201, other.post(slug, comment("B", "Another client", token("test-pass"))).getStatusCode());
     }
 
     @Test
     void behindCloudFrontEachReaderHasTheirOwnLimit_G3() {
-        var world = new CommentsWorld(this.world.stack, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
+        var world = new CommentsWorld(this.world.local, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
         String slug = world.article("edge", "");
         java.util.function.BiFunction<String, String, APIGatewayV2HTTPResponse> viaEdge = (viewer, proof) -> {
             var event = world.postEvent(slug, "application/json", comment("A", "From " + viewer + " " + System.nanoTime(), token("test-pass")));
@@ -418,7 +418,7 @@ class CommentsApiTest extends LocalCommentsTest {
     @Test
     void storageOutageIsA503AndStoresNothing_B4() {
         String slug = world.article("outage", "");
-        var broken = new CommentsWorld(world.stack, siteverify, secrets, Map.of("COMMENTS_TABLE", "NoSuchTable"));
+        var broken = new CommentsWorld(world.local, siteverify, secrets, Map.of("COMMENTS_TABLE", "NoSuchTable"));
         APIGatewayV2HTTPResponse response = broken.post(slug, comment("A", "B", token("test-pass")));
         assertEquals(503, response.getStatusCode());
         assertEquals("storage_unavailable", json(response).get("error").asText());
@@ -456,7 +456,7 @@ class CommentsApiTest extends LocalCommentsTest {
         assertEquals("comments_closed", json(world.post(closed, comment("A", "B", token("test-pass")))).get("error").asText());
         String draft = world.article("draft", "draft: true");
         assertEquals("article_not_found", json(world.post(draft, comment("A", "B", token("test-pass")))).get("error").asText());
-        var aging = new CommentsWorld(world.stack, siteverify, secrets, Map.of("COMMENTS_CLOSE_AFTER_DAYS", "1"));
+        var aging = new CommentsWorld(world.local, siteverify, secrets, Map.of("COMMENTS_CLOSE_AFTER_DAYS", "1"));
         String old = world.article("old", "");
         assertEquals(404, aging.post(old, comment("A", "B", token("test-pass"))).getStatusCode(), "published 2026-11-20, closed a day later");
     }

@@ -14,12 +14,12 @@ import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.Sequencer;
 import dev.newsroom.core.store.StoredArticle;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.FunctionEnvironment;
-import dev.newsroom.local.LambdaContext;
-import dev.newsroom.local.LocalAws;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.SiteverifyServer;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.LambdaContext;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.SiteverifyServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +51,7 @@ final class CommentsWorld {
     private static final AtomicInteger TOKENS = new AtomicInteger();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    final LocalStack stack;
+    final Provisioned local;
     final SiteverifyServer siteverify;
     final Map<String, String> environment;
     final CommentsHandler handler;
@@ -59,14 +59,14 @@ final class CommentsWorld {
     /** A client address of this world's own, so rate limits of one test never touch another's. */
     final String ip = "198.51.100." + (CLIENTS.incrementAndGet() % 250 + 1);
 
-    CommentsWorld(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
-        this(stack, siteverify, secrets, extra, Clock.systemUTC());
+    CommentsWorld(Provisioned local, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
+        this(local, siteverify, secrets, extra, Clock.systemUTC());
     }
 
-    CommentsWorld(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra, Clock clock) {
-        this.stack = stack;
+    CommentsWorld(Provisioned local, SiteverifyServer siteverify, Path secrets, Map<String, String> extra, Clock clock) {
+        this.local = local;
         this.siteverify = siteverify;
-        this.environment = environment(stack, siteverify, secrets, extra);
+        this.environment = environment(local, siteverify, secrets, extra);
         this.handler = new CommentsHandler(new Env(environment), clock);
     }
 
@@ -78,7 +78,7 @@ final class CommentsWorld {
         return Clock.offset(Clock.systemUTC(), Duration.ofMillis(-(System.currentTimeMillis() % 60_000)));
     }
 
-    static Map<String, String> environment(LocalStack stack, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
+    static Map<String, String> environment(Provisioned local, SiteverifyServer siteverify, Path secrets, Map<String, String> extra) {
         try {
             Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
             Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
@@ -86,9 +86,9 @@ final class CommentsWorld {
             Path origin = Files.writeString(secrets.resolve("origin-secret"), ORIGIN_SECRET);
             Map<String, String> overrides = new HashMap<>(Map.of(
                     "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
-                    "AWS_REGION", LocalAws.REGION.id(), "AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY,
-                    "AWS_ENDPOINT_URL_DYNAMODB", stack.aws().dynamoEndpoint().toString(),
+                    "AWS_REGION", LocalServices.REGION.id(), "AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY,
+                    "AWS_ENDPOINT_URL_DYNAMODB", local.services().dynamoEndpoint().toString(),
                     "CAPTCHA_SECRET_PARAMETER", "", "SIGNING_SECRET_PARAMETER", "",
                     "STAFF_NAMES", "Editor, The Daily Example"));
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
@@ -98,7 +98,7 @@ final class CommentsWorld {
             overrides.put("ORIGIN_SECRET_FILE", origin.toString());
             overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
             overrides.putAll(extra);
-            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "CommentsFunction", stack.names(), overrides);
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "CommentsFunction", local.names(), overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +111,7 @@ final class CommentsWorld {
             Article article = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneOffset.UTC).parse(
                     "articles/" + slug + ".md", ("---\ntitle: " + name + "\ndate: 2026-11-20\ncategory: City\n"
                             + extraFrontMatter + "\n---\nText.\n").getBytes(StandardCharsets.UTF_8));
-            new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable")).save(StoredArticle.first(article,
+            new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable")).save(StoredArticle.first(article,
                     article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED, "articles/" + slug + ".md",
                     Sequencer.normalise("01"), "hash", Instant.now()));
         } catch (dev.newsroom.core.article.InvalidArticleException e) {

@@ -1,8 +1,8 @@
 package dev.newsroom.comments;
 
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.SiteverifyServer;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.SiteverifyServer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Comments tests against DynamoDB Local and a local siteverify server, one world per test. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 abstract class LocalCommentsTest {
 
     static SiteverifyServer siteverify;
@@ -21,8 +21,8 @@ abstract class LocalCommentsTest {
 
     final CommentsWorld world;
 
-    LocalCommentsTest(LocalStack stack) {
-        world = new CommentsWorld(stack, siteverify, secrets, Map.of());
+    LocalCommentsTest(Provisioned local) {
+        world = new CommentsWorld(local, siteverify, secrets, Map.of());
     }
 
     @BeforeAll

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,8 @@ class ModerationTest extends LocalCommentsTest {
 
     private static final String BEARER = "Bearer " + CommentsWorld.MODERATOR_TOKEN;
 
-    ModerationTest(LocalStack stack) {
-        super(stack);
+    ModerationTest(Provisioned local) {
+        super(local);
     }
 
     private List<String> queue(String queue) {
@@ -57,7 +57,7 @@ class ModerationTest extends LocalCommentsTest {
     @Test
     void iamAuthorisedRequestsAreModerators() {
         APIGatewayV2HTTPEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayHttpEvent(
-                dev.newsroom.local.CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
+                dev.newsroom.testkit.CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
         event.setRouteKey("GET /api/moderation/comments");
         event.setPathParameters(Map.of());
         event.setQueryStringParameters(Map.of("queue", "spam"));
@@ -106,7 +106,7 @@ class ModerationTest extends LocalCommentsTest {
                 "{\"email\":\"rosa.erase@example.org\"}", BEARER);
         assertEquals(2, json(erased).get("erased").asInt(), erased.getBody());
         for (String id : ids) {
-            Map<String, AttributeValue> item = world.stack.aws().dynamoDb().getItem(r -> r.tableName(world.stack.name("CommentsTable"))
+            Map<String, AttributeValue> item = world.local.services().dynamoDb().getItem(r -> r.tableName(world.local.name("CommentsTable"))
                     .key(Map.of("slug", AttributeValue.fromS(slug), "commentId", AttributeValue.fromS(id)))).item();
             assertFalse(item.containsKey("email") || item.containsKey("emailHash") || item.containsKey("clientHash"), item::toString);
             assertEquals("Rosa", item.get("name").s(), "the comment itself stays");

@@ -15,7 +15,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StoredArticle;
-import dev.newsroom.local.AwsBackend;
+import dev.newsroom.testkit.AwsBackend;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

@@ -5,24 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsroom.local.LambdaContext;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.LogCapture;
+import dev.newsroom.testkit.LambdaContext;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One structured JSON line per event, with the request id and slug, and never the article's text. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class PublishLoggingTest {
 
     private static final String BODY_MARKER = "confidential-body-text-7Q2";
 
     private final PublishWorld world;
 
-    PublishLoggingTest(LocalStack stack) {
-        world = new PublishWorld(stack.aws(), stack.names());
+    PublishLoggingTest(Provisioned local) {
+        world = new PublishWorld(local.services(), local.names());
     }
 
     @Test

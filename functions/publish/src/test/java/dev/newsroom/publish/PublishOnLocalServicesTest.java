@@ -1,28 +1,28 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.local.AwsBackend;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.AwsBackend;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The publish contract against DynamoDB Local and S3Proxy. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class PublishOnLocalServicesTest extends PublishContract {
 
-    private final LocalStack stack;
+    private final Provisioned local;
 
-    PublishOnLocalServicesTest(LocalStack stack) {
-        this.stack = stack;
+    PublishOnLocalServicesTest(Provisioned local) {
+        this.local = local;
     }
 
     @Override
     AwsBackend backend() {
-        return stack.aws();
+        return local.services();
     }
 
     @Override
     Map<String, String> names() {
-        return stack.names();
+        return local.names();
     }
 }

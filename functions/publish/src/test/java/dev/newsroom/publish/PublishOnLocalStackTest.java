@@ -1,8 +1,8 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.local.AwsBackend;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.TemplateResources;
+import dev.newsroom.testkit.AwsBackend;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.TemplateResources;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

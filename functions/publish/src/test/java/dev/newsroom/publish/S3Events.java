@@ -2,8 +2,8 @@ package dev.newsroom.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.S3EventKeys;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.S3EventKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.site.SiteLayout;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The full rebuild from the live tables, on DynamoDB Local and S3Proxy. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class LiveRebuildTest {
 
     private final RelateWorld world;
 
-    LiveRebuildTest(LocalStack stack) {
-        this.world = new RelateWorld(stack);
+    LiveRebuildTest(Provisioned local) {
+        this.world = new RelateWorld(local);
     }
 
     @Test
@@ -35,7 +35,7 @@ class LiveRebuildTest {
         world.publish("two", 2, "city", "amara", "tram");
         world.changes(); // published before the relate function existed: the stream is passed over
         var out = new ByteArrayOutputStream();
-        var summary = LiveRebuild.create(world.config, world.stack.aws().s3(), world.stack.aws().dynamoDb(),
+        var summary = LiveRebuild.create(world.config, world.local.services().s3(), world.local.services().dynamoDb(),
                 Clock.fixed(RelateWorld.NOW, ZoneOffset.UTC)).run(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertTrue(summary.articles() >= 2);
         assertEquals(List.of("two"), world.related("one"));
@@ -43,15 +43,15 @@ class LiveRebuildTest {
         assertTrue(world.page(ListingKey.category(world.slug("city")).path()).orElseThrow().contains("two story"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("pages in all"), "progress is shown");
 
-        var site = new SiteBucket(world.stack.aws().s3(), world.stack.name("SiteBucket"));
+        var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
         String key = SiteLayout.articleKey(world.slug("one"));
         Optional<PageVersion> before = site.page(key).map(SiteBucket.Page::version);
-        String etag = world.stack.aws().s3().headObject(r -> r.bucket(world.stack.name("SiteBucket")).key(key)).eTag();
-        LiveRebuild.create(world.config, world.stack.aws().s3(), world.stack.aws().dynamoDb(),
+        String etag = world.local.services().s3().headObject(r -> r.bucket(world.local.name("SiteBucket")).key(key)).eTag();
+        LiveRebuild.create(world.config, world.local.services().s3(), world.local.services().dynamoDb(),
                 Clock.fixed(RelateWorld.NOW, ZoneOffset.UTC)).run(new PrintStream(new ByteArrayOutputStream()));
         assertEquals(before, site.page(key).map(SiteBucket.Page::version), "nothing changed, so the same version");
         assertTrue(world.articlePage("one").orElseThrow().contains("two story"));
-        assertTrue(etag.equals(world.stack.aws().s3().headObject(r -> r.bucket(world.stack.name("SiteBucket")).key(key)).eTag()),
+        assertTrue(etag.equals(world.local.services().s3().headObject(r -> r.bucket(world.local.name("SiteBucket")).key(key)).eTag()),
                 "rendered again with the same templates, the same bytes");
     }
 }

@@ -14,8 +14,8 @@ import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -30,13 +30,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The relate function on DynamoDB Local and S3Proxy, fed the articles table's real stream records. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class RelateOnLocalServicesTest {
 
     private final RelateWorld world;
 
-    RelateOnLocalServicesTest(LocalStack stack) {
-        this.world = new RelateWorld(stack);
+    RelateOnLocalServicesTest(Provisioned local) {
+        this.world = new RelateWorld(local);
     }
 
     @Test
@@ -158,8 +158,8 @@ class RelateOnLocalServicesTest {
         world.publish("q", 1, "city", "amara", "tram");
         world.relate();
         var stored = world.articles.find(world.slug("p")).orElseThrow();
-        var site = new SiteBucket(world.stack.aws().s3(), world.stack.name("SiteBucket"));
-        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.stack.names())))), site,
+        var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
+        var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.local.names())))), site,
                 Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
@@ -186,7 +186,7 @@ class RelateOnLocalServicesTest {
         world.publish("deleted", 2, "city", "amara", "tram");
         world.relate();
         assertEquals(List.of("deleted"), world.related("keeps"));
-        world.stack.aws().dynamoDb().deleteItem(r -> r.tableName(world.stack.name("ArticlesTable"))
+        world.local.services().dynamoDb().deleteItem(r -> r.tableName(world.local.name("ArticlesTable"))
                 .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("deleted")))));
         List<String> failed = world.relate();
         assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());

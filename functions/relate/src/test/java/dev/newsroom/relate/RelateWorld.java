@@ -13,12 +13,12 @@ import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.StoredArticle;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.FunctionEnvironment;
-import dev.newsroom.local.LambdaContext;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
-import dev.newsroom.local.StreamEventJson;
-import dev.newsroom.local.StreamTap;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.LambdaContext;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.StreamEventJson;
+import dev.newsroom.testkit.StreamTap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class RelateWorld {
 
     static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
-    final LocalStack stack;
+    final Provisioned local;
     final String id = "w" + UUID.randomUUID().toString().substring(0, 6);
     final RelateConfig config;
     final ArticleStore articles;
@@ -57,12 +57,12 @@ final class RelateWorld {
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
 
-    RelateWorld(LocalStack stack) {
-        this.stack = stack;
-        this.config = RelateConfig.from(new Env(environment(stack.names())));
-        this.articles = new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable"));
-        this.index = new IndexStore(stack.aws().dynamoDb(), stack.name("IndexTable"), ZoneOffset.UTC);
-        this.tap = StreamTap.of(stack.aws(), stack.name("ArticlesTable"));
+    RelateWorld(Provisioned local) {
+        this.local = local;
+        this.config = RelateConfig.from(new Env(environment(local.names())));
+        this.articles = new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable"));
+        this.index = new IndexStore(local.services().dynamoDb(), local.name("IndexTable"), ZoneOffset.UTC);
+        this.tap = StreamTap.of(local.services(), local.name("ArticlesTable"));
         tap.read(r -> false);
     }
 
@@ -78,7 +78,7 @@ final class RelateWorld {
 
     /** The handler, with faults injected into its DynamoDB requests if given. */
     RelateHandler handler(ExecutionInterceptor... dynamoFaults) {
-        return new RelateHandler(Relater.create(config, stack.aws().s3(), stack.aws().dynamoDb(List.of(dynamoFaults)),
+        return new RelateHandler(Relater.create(config, local.services().s3(), local.services().dynamoDb(List.of(dynamoFaults)),
                 Clock.fixed(NOW, ZoneOffset.UTC)), LogSettings.DEFAULT);
     }
 
@@ -161,7 +161,7 @@ final class RelateWorld {
 
     Optional<String> page(String path) {
         try {
-            return Optional.of(stack.aws().s3().getObjectAsBytes(r -> r.bucket(stack.name("SiteBucket"))
+            return Optional.of(local.services().s3().getObjectAsBytes(r -> r.bucket(local.name("SiteBucket"))
                     .key(SiteLayout.objectKey(path))).asUtf8String());
         } catch (NoSuchKeyException e) {
             return Optional.empty();

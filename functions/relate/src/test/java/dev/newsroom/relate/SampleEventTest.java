@@ -11,7 +11,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.json.Json;
-import dev.newsroom.local.CloudFormationTemplate;
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;

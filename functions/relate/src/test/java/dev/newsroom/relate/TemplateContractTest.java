@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.local.CloudFormationTemplate;
-import dev.newsroom.local.TemplateContract;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.TemplateContract;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

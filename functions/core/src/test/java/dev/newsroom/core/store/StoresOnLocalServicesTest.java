@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.render.SamplePages;
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,18 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The storage adapters against DynamoDB Local and S3Proxy, with the tables template.yaml declares. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class StoresOnLocalServicesTest {
 
-    private final LocalStack stack;
+    private final Provisioned local;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
 
-    StoresOnLocalServicesTest(LocalStack stack) {
-        this.stack = stack;
+    StoresOnLocalServicesTest(Provisioned local) {
+        this.local = local;
     }
 
     private ArticleStore articles() {
-        return new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable"));
+        return new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable"));
     }
 
     private StoredArticle stored(Article article) {
@@ -62,24 +62,24 @@ class StoresOnLocalServicesTest {
 
     @Test
     void anOlderRenderNeverReplacesANewerPage_B2() {
-        SiteBucket site = new SiteBucket(stack.aws().s3(), stack.name("SiteBucket"));
+        SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
         String key = "articles/" + id + "-b2.html";
-        String bucket = stack.name("SiteBucket");
+        String bucket = local.name("SiteBucket");
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2</p>", PageVersion.of(2)));
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, site.writePage(key, "<p>v1</p>", new PageVersion(1, 7)),
                 "a newer related list of an older article version is still older");
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2 again</p>", PageVersion.of(2)));
-        assertEquals("<p>v2</p>", stack.aws().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String(),
+        assertEquals("<p>v2</p>", local.services().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String(),
                 "the same version is not written twice");
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2, list 1</p>", new PageVersion(2, 1)));
         assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v3</p>", PageVersion.of(3)));
         assertEquals(Optional.of(PageVersion.of(3)), site.page(key).map(SiteBucket.Page::version));
-        assertEquals("<p>v3</p>", stack.aws().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+        assertEquals("<p>v3</p>", local.services().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
     }
 
     @Test
     void concurrentRendersEndWithTheNewest_B2() throws Exception {
-        SiteBucket site = new SiteBucket(stack.aws().s3(), stack.name("SiteBucket"));
+        SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
         String key = "articles/" + id + "-b2-race.html";
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -100,7 +100,7 @@ class StoresOnLocalServicesTest {
 
     @Test
     void uploadStatusNeverGoesBackInTime_A2() {
-        UploadStore uploads = new UploadStore(stack.aws().dynamoDb(), stack.name("UploadsTable"));
+        UploadStore uploads = new UploadStore(local.services().dynamoDb(), local.name("UploadsTable"));
         String key = "articles/" + id + "-status.md";
         uploads.record(new UploadStatus(key, Sequencer.normalise("05"), UploadStatus.PUBLISHED, Optional.of("s"), List.of(), Instant.now()));
         uploads.record(new UploadStatus(key, Sequencer.normalise("04"), UploadStatus.REJECTED, Optional.empty(), List.of("old"), Instant.now()));

@@ -1,0 +1,83 @@
+package dev.newsroom.bench;
+
+import dev.newsroom.stack.LocalFunction;
+import dev.newsroom.stack.LocalNewsroom;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.SiteverifyServer;
+import dev.newsroom.testkit.TemplateResources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * What a benchmark of the functions runs against, in its own JVM: DynamoDB Local and S3Proxy in
+ * memory with the template's resources, the local siteverify server, and each function's
+ * environment as the local stack gives it.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final String SITE = "http://127.0.0.1:3000";
+
+    final CloudFormationTemplate template;
+    final LocalServices aws;
+    final Map<String, String> names;
+    final Map<String, LocalFunction> functions;
+    final Path work;
+    private final SiteverifyServer siteverify;
+
+    private BenchStack(CloudFormationTemplate template, LocalServices aws, Map<String, String> names,
+                       Map<String, LocalFunction> functions, Path work, SiteverifyServer siteverify) {
+        this.template = template;
+        this.aws = aws;
+        this.names = names;
+        this.functions = functions;
+        this.work = work;
+        this.siteverify = siteverify;
+    }
+
+    static BenchStack start() throws Exception {
+        CloudFormationTemplate template = CloudFormationTemplate.ofRepository();
+        Path work = Files.createTempDirectory("newsroom-bench");
+        Path secrets = Files.createDirectories(work.resolve("secrets"));
+        LocalServices aws = LocalServices.start(Optional.empty());
+        Map<String, String> names = new TemplateResources(template).create(aws);
+        var siteverify = new SiteverifyServer(LocalNewsroom.secret(secrets, "CAPTCHA_SECRET"), "127.0.0.1");
+        return new BenchStack(template, aws, names,
+                LocalNewsroom.functions(template, names, aws, URI.create(SITE), siteverify, secrets, Map.of()), work, siteverify);
+    }
+
+    /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */
+    static void runThenExit(Callable<?> benchmark) throws Exception {
+        int code = 1;
+        try {
+            benchmark.call();
+            code = 0;
+        } catch (Exception | Error e) {
+            // Exiting from finally would swallow it.
+            e.printStackTrace();
+        } finally {
+            System.exit(code);
+        }
+    }
+
+    static byte[] resource(String path) {
+        try (InputStream in = BenchStack.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        siteverify.close();
+        aws.close();
+    }
+}

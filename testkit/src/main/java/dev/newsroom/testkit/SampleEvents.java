@@ -1,0 +1,73 @@
+package dev.newsroom.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The sample events in {@code events/}, pointed at a local article: what the cold-start runs send. */
+public final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    /** Uploads {@code content} and returns S3's notification of it ({@code events/s3-put.json}). */
+    public static ObjectNode upload(S3Client s3, String bucket, String key, byte[] content) {
+        String eTag = s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/markdown; charset=utf-8"),
+                RequestBody.fromBytes(content)).eTag().replace("\"", "");
+        return upload(bucket, key, eTag, content.length);
+    }
+
+    /** S3's notification of an upload; versioning is off locally. */
+    private static ObjectNode upload(String bucket, String key, String eTag, long size) {
+        ObjectNode event = sample("s3-put.json");
+        ObjectNode s3 = (ObjectNode) event.get("Records").get(0).get("s3");
+        ((ObjectNode) s3.get("bucket")).put("name", bucket);
+        ((ObjectNode) s3.get("object")).put("key", key).put("eTag", eTag).put("size", size).remove("versionId");
+        return event;
+    }
+
+    /** API Gateway's request for an article's comments ({@code events/api-list-comments.json}). */
+    public static ObjectNode listComments(String slug) {
+        ObjectNode event = sample("api-list-comments.json");
+        String path = "/api/articles/" + slug + "/comments";
+        event.put("rawPath", path);
+        ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
+        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        return event;
+    }
+
+    /**
+     * API Gateway's comment POST ({@code events/api-post-comment.json}) from the given site and
+     * client address, with the given body.
+     */
+    public static ObjectNode postComment(String slug, String origin, String clientIp, String body) {
+        ObjectNode event = sample("api-post-comment.json");
+        String path = "/api/articles/" + slug + "/comments";
+        event.put("rawPath", path).put("body", body);
+        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
+        http.put("path", path).put("sourceIp", clientIp);
+        ((ObjectNode) event.get("headers")).put("origin", origin).put("x-forwarded-for", clientIp)
+                .put("content-length", String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        return event;
+    }
+
+    /** The articles table's stream record of a newly published article ({@code events/dynamodb-article-published.json}). */
+    public static ObjectNode articlePublished(String slug) {
+        ObjectNode event = sample("dynamodb-article-published.json");
+        ObjectNode record = (ObjectNode) event.get("Records").get(0).get("dynamodb");
+        ((ObjectNode) record.get("Keys").get("slug")).put("S", slug);
+        ((ObjectNode) record.get("NewImage").get("slug")).put("S", slug);
+        return event;
+    }
+
+    private static ObjectNode sample(String name) {
+        try {
+            return (ObjectNode) LocalJson.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.newsroom.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * Creates the buckets and tables {@code template.yaml} declares, with the same keys, indexes and
+ * stream settings, so local runs and tests use exactly what AWS will. Idempotent.
+ * Local names are derived from logical ids: {@code ArticlesTable}, {@code site-bucket}.
+ */
+public final class TemplateResources {
+
+    private final CloudFormationTemplate template;
+
+    public TemplateResources(CloudFormationTemplate template) {
+        this.template = template;
+    }
+
+    /** The local physical name of each bucket and table, by logical id; what {@code !Ref} resolves to. */
+    public Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        template.resources("AWS::S3::Bucket").keySet().forEach(id -> names.put(id, bucketName(id)));
+        template.resources("AWS::DynamoDB::Table").keySet().forEach(id -> names.put(id, id));
+        return names;
+    }
+
+    public Map<String, String> create(AwsBackend aws) {
+        S3Client s3 = aws.s3();
+        for (String id : template.resources("AWS::S3::Bucket").keySet()) {
+            try {
+                s3.createBucket(r -> r.bucket(bucketName(id)));
+            } catch (BucketAlreadyOwnedByYouException exists) {
+                // created on an earlier start
+            }
+        }
+        DynamoDbClient dynamo = aws.dynamoDb();
+        template.resources("AWS::DynamoDB::Table").forEach((id, resource) -> {
+            try {
+                dynamo.createTable(createTable(id, resource.path("Properties")));
+            } catch (ResourceInUseException exists) {
+                // created on an earlier start
+            }
+        });
+        return names();
+    }
+
+    static CreateTableRequest createTable(String name, JsonNode properties) {
+        var request = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText("PAY_PER_REQUEST")))
+                .attributeDefinitions(each(properties.path("AttributeDefinitions"), d -> AttributeDefinition.builder()
+                        .attributeName(d.path("AttributeName").asText())
+                        .attributeType(d.path("AttributeType").asText()).build()))
+                .keySchema(keySchema(properties.path("KeySchema")));
+        if (properties.has("GlobalSecondaryIndexes")) {
+            request.globalSecondaryIndexes(each(properties.path("GlobalSecondaryIndexes"), i -> GlobalSecondaryIndex.builder()
+                    .indexName(i.path("IndexName").asText())
+                    .keySchema(keySchema(i.path("KeySchema")))
+                    .projection(Projection.builder()
+                            .projectionType(i.path("Projection").path("ProjectionType").asText())
+                            .nonKeyAttributes(each(i.path("Projection").path("NonKeyAttributes"), JsonNode::asText))
+                            .build())
+                    .build()));
+        }
+        if (properties.has("StreamSpecification")) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(properties.path("StreamSpecification").path("StreamViewType").asText()).build());
+        }
+        return request.build();
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode keys) {
+        return each(keys, k -> KeySchemaElement.builder()
+                .attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText()).build());
+    }
+
+    private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> map) {
+        List<T> out = new ArrayList<>();
+        array.forEach(node -> out.add(map.apply(node)));
+        return out;
+    }
+
+    static String bucketName(String logicalId) {
+        return logicalId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}
