@@ -103,23 +103,22 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                 response = moderate(event, slug);
             } else {
                 if (!Slugs.isSafe(slug)) {
-                    throw ApiError.notFound("article_not_found", "There is no such article.");
+                    throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
                 }
                 response = switch (method) {
                     case "GET" -> list(slug, event, headers);
                     case "POST" -> post(slug, event, headers);
-                    default -> throw ApiError.of(405, "method_not_allowed", "Use GET or POST.");
+                    default -> throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED);
                 };
             }
         } catch (ApiError e) {
-            response = isForm(event) && e.status() != 413 && e.status() != 415
-                    ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.code() + "#comments")
+            response = isForm(event) && e.kind() != ErrorKind.PAYLOAD_TOO_LARGE && e.kind() != ErrorKind.UNSUPPORTED_MEDIA_TYPE
+                    ? Responses.redirect(articleUrl(slug) + "?comment_error=" + e.kind().code() + "#comments")
                     : Responses.error(e, headers);
         } catch (SdkException e) {
             LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("storage unavailable");
-            response = Responses.error(ApiError.of(503, "storage_unavailable",
-                    "Comments are unavailable for a moment. Please try again."), headers);
+            response = Responses.error(ApiError.of(ErrorKind.STORAGE_UNAVAILABLE), headers);
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getName() + ": " + e.getMessage())
                     .log("failed");
@@ -169,7 +168,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         boolean token = moderatorToken.isPresent() && java.security.MessageDigest.isEqual(
                 ("Bearer " + moderatorToken.get()).getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
         if (!iam && !token) {
-            throw ApiError.of(403, "forbidden", "Moderation needs a moderator's credentials.");
+            throw ApiError.of(ErrorKind.FORBIDDEN);
         }
         String id = event.pathParameters().getOrDefault("id", "");
         Map<String, Object> done = new LinkedHashMap<>();
@@ -183,7 +182,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             case "DELETE /api/moderation/comments/{slug}/{id}" -> moderation.delete(slug, id);
             case "POST /api/moderation/erasure" -> done.put("erased", moderation.erase(
                     json(body(event)).get("email").orElse("")));
-            default -> throw ApiError.notFound("not_found", "No such moderation route.");
+            default -> throw ApiError.of(ErrorKind.ROUTE_NOT_FOUND);
         }
         done.put("ok", true);
         return Responses.json(200, done, Map.of());
@@ -212,11 +211,11 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
     private ApiResponse post(String slug, ApiRequest event, Map<String, String> headers) {
         String origin = event.header("origin");
         if (origin != null && !config.allowedOrigins().contains(origin)) {
-            throw ApiError.of(403, "origin_not_allowed", "Comments can only be posted from the site.");
+            throw ApiError.of(ErrorKind.ORIGIN_NOT_ALLOWED);
         }
         byte[] raw = body(event);
         if (raw.length > MAX_BODY_BYTES) {
-            throw ApiError.of(413, "payload_too_large", "The comment is too large.");
+            throw ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE);
         }
         String type = Optional.ofNullable(event.header("content-type")).orElse("").toLowerCase(Locale.ROOT);
         CommentInput input;
@@ -225,7 +224,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             input = form(new String(raw, StandardCharsets.UTF_8));
         } else {
-            throw ApiError.of(415, "unsupported_media_type", "Send JSON or a form.");
+            throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
         }
         CommentsService.Posted posted = service.post(slug, input, clientAddress(event));
         if (isForm(event)) {
@@ -250,10 +249,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         try {
             node = Json.read(raw);
         } catch (IOException e) {
-            throw ApiError.invalid("invalid_json", "The body is not valid JSON.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_JSON);
         }
         if (!(node instanceof Map)) {
-            throw ApiError.invalid("invalid_json", "The body must be a JSON object.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_JSON, "The body must be a JSON object.");
         }
         Map<String, String> fields = new HashMap<>();
         for (Map.Entry<String, Object> field : Json.object(node).entrySet()) {
@@ -261,7 +260,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                 continue;
             }
             if (!(field.getValue() instanceof String text)) {
-                throw ApiError.invalid("invalid_field", field.getKey() + " must be text.", Map.of(field.getKey(), "This must be text."));
+                throw ApiError.of(ErrorKind.INVALID_FIELD, field.getKey() + " must be text.",
+                        Map.of(field.getKey(), "This must be text."));
             }
             fields.put(field.getKey(), text);
         }
@@ -277,7 +277,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (fields.put(name, eq < 0 ? "" : decode(pair.substring(eq + 1))) != null) {
-                throw ApiError.invalid("invalid_form", name + " is given twice.", Map.of());
+                throw ApiError.of(ErrorKind.INVALID_FORM, name + " is given twice.");
             }
         }
         return new CommentInput(fields);
@@ -287,7 +287,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("invalid_form", "The form is not properly encoded.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_FORM);
         }
     }
 
@@ -296,7 +296,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             try {
                 return Base64.getDecoder().decode(event.body());
             } catch (IllegalArgumentException e) {
-                throw ApiError.invalid("invalid_body", "The body is not valid base64.", Map.of());
+                throw ApiError.of(ErrorKind.INVALID_BODY);
             }
         }
         return event.body().getBytes(StandardCharsets.UTF_8);

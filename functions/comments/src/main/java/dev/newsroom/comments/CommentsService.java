@@ -27,8 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class CommentsService {
 
-    static final String CAPTCHA_FAILED = "Captcha verification failed!";
-    static final String CAPTCHA_SCORE = "CAPTCHA user score failed. Please contact us!";
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
@@ -81,7 +79,7 @@ final class CommentsService {
         Instant now = clock.instant();
         openArticle(slug, now);
         if (valid.captchaToken().isEmpty()) {
-            throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
+            throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
         String submission = Signer.sha256(slug + "\n" + valid.captchaToken());
         String client = signer.hash("client", clientIp);
@@ -90,7 +88,7 @@ final class CommentsService {
             throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
         }
         if (claim instanceof ClientLimits.Claim.InProgress) {
-            throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+            throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
         }
         if (claim instanceof ClientLimits.Claim.Answered answered) {
             return posted(answered.record());
@@ -106,22 +104,19 @@ final class CommentsService {
     private Posted store(String slug, ValidComment valid, String client, String clientIp, String submission, Instant now) {
         CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
         switch (verdict.outcome()) {
-            case FAILED -> throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
-            case LOW_SCORE -> throw ApiError.of(403, "captcha_score", CAPTCHA_SCORE);
-            case UNAVAILABLE -> throw ApiError.of(503, "captcha_unavailable",
-                    "We cannot check the captcha right now. Please try again in a minute.");
+            case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
+            case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
+            case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
             default -> { }
         }
         valid.parentId().ifPresent(parent -> {
             if (comments.find(slug, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
-                throw ApiError.invalid("validation_failed", "Some fields need attention.",
-                        Map.of("parentId", "The comment you reply to is not there."));
+                throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("parentId", "The comment you reply to is not there."));
             }
         });
         int links = (int) LINK.matcher(valid.body()).results().count();
         if (links > config.maxLinks()) {
-            throw ApiError.invalid("too_many_links", "Too many links.",
-                    Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
+            throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
         String status = valid.honeypotFilled() ? Comment.SPAM
                 : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
@@ -139,10 +134,10 @@ final class CommentsService {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failed(reasons, 1)) {
                 // Our claim lapsed and another copy of this POST took it over.
-                throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+                throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
             }
             if (failed(reasons, 2)) {
-                throw ApiError.of(409, "duplicate_comment", "You have already posted this comment.");
+                throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
             }
             throw e;
         }
@@ -173,13 +168,13 @@ final class CommentsService {
         try {
             return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
         } catch (NumberFormatException e) {
-            throw ApiError.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_PAGE + ".", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_LIMIT);
         }
     }
 
     private StoredArticle published(String slug) {
         return articles.find(slug).filter(a -> a.status() == ArticleStatus.PUBLISHED)
-                .orElseThrow(() -> ApiError.notFound("article_not_found", "There is no such article."));
+                .orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
     }
 
     private void openArticle(String slug, Instant now) {
@@ -187,7 +182,7 @@ final class CommentsService {
         boolean closedByAge = !config.closeAfter().isZero()
                 && article.article().metadata().published().plus(config.closeAfter()).isBefore(now);
         if (!article.article().metadata().commentsOpen() || closedByAge) {
-            throw ApiError.notFound("comments_closed", "Comments are closed on this article.");
+            throw ApiError.of(ErrorKind.COMMENTS_CLOSED);
         }
     }
 

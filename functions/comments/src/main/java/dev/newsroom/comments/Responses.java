@@ -25,22 +25,22 @@ final class Responses {
 
     static ApiResponse error(ApiError error, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error.code());
+        body.put("error", error.kind().code());
         body.put("message", error.getMessage());
         if (!error.fields().isEmpty()) {
             body.put("fields", error.fields());
         }
         Map<String, String> all = new HashMap<>(headers);
         error.retryAfterSeconds().ifPresent(seconds -> all.put("Retry-After", Long.toString(seconds)));
-        return json(error.status(), body, all);
+        return json(error.kind().status(), body, all);
     }
 
     static ApiResponse internal(String requestId, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "internal_error");
-        body.put("message", "Something went wrong on our side. Please try again.");
+        body.put("error", ErrorKind.INTERNAL_ERROR.code());
+        body.put("message", ErrorKind.INTERNAL_ERROR.message());
         body.put("requestId", requestId);
-        return json(500, body, headers);
+        return json(ErrorKind.INTERNAL_ERROR.status(), body, headers);
     }
 
     /** After a plain HTML form post: back to the article's comments, with the outcome in the query. */
