@@ -65,6 +65,10 @@ final class CommentsService {
 
     /** What a post led to: the comment's id and status (approved, or pending for readers). */
     record Posted(String id, String status) {
+
+        boolean published() {
+            return status.equals(Comment.APPROVED);
+        }
     }
 
     /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment, reads an article item, makes the captcha's client. */

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Every answer the comments API gives: JSON with {@code nosniff}, and the one place errors become
  * HTTP answers ({@code {error, message}}, with per-field messages for validation and
- * {@code Retry-After} for rate limits). Internal failures say nothing about internals (H6).
+ * {@code Retry-After} for rate limits, or a redirect for a form post). Internal failures say
+ * nothing about internals (H6).
  */
 final class Responses {
 
@@ -33,6 +34,16 @@ final class Responses {
         Map<String, String> all = new HashMap<>(headers);
         error.retryAfterSeconds().ifPresent(seconds -> all.put("Retry-After", Long.toString(seconds)));
         return json(error.kind().status(), body, all);
+    }
+
+    /**
+     * A refusal. A plain HTML form post goes back to its article, with the code in the query, so
+     * the page can say what went wrong; unless its body was never read as a form (413, 415).
+     */
+    static ApiResponse refusal(ApiError error, ApiRequest event, String articleUrl, Map<String, String> headers) {
+        boolean readAsForm = RequestDecoder.isForm(event)
+                && error.kind() != ErrorKind.PAYLOAD_TOO_LARGE && error.kind() != ErrorKind.UNSUPPORTED_MEDIA_TYPE;
+        return readAsForm ? redirect(articleUrl + "?comment_error=" + error.kind().code() + "#comments") : error(error, headers);
     }
 
     static ApiResponse internal(String requestId, Map<String, String> headers) {
