@@ -14,16 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
  * first (no I/O), then the article, an earlier answer to the same submission (B3, which a retry
- * gets without spending its rate), the client's rate (G3), the captcha (E1–E5), and finally one
- * transaction that stores the comment with its submission record and body marker, so nothing is
- * half stored (B4) and a duplicate is refused (D6).
+ * gets without spending its rate), the client's rate (G3), the captcha (E1–E5), and finally the
+ * comment, stored at once with its submission's answer and its body's marker (B4), which refuses a
+ * duplicate (D6).
  */
 final class CommentsService {
 
@@ -47,19 +44,17 @@ final class CommentsService {
     private final SiteverifyClient captcha;
     private final Signer signer;
     private final Cursors cursors;
-    private final DynamoDbClient dynamo;
     private final Clock clock;
 
     CommentsService(CommentsConfig config, DynamoDbClient dynamo, SiteverifyClient captcha, Signer signer, Clock clock) {
         this.config = config;
         this.rules = new CommentRules(config.staffNames());
         this.articles = new ArticleStore(dynamo, config.articlesTable());
-        this.comments = new CommentStore(dynamo, config.commentsTable());
         this.limits = new ClientLimits(dynamo, config.clientLimitsTable());
+        this.comments = new CommentStore(dynamo, config.commentsTable(), limits);
         this.captcha = captcha;
         this.signer = signer;
         this.cursors = new Cursors(signer);
-        this.dynamo = dynamo;
         this.clock = clock;
     }
 
@@ -95,7 +90,7 @@ final class CommentsService {
             throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
         }
         if (claim instanceof ClientLimits.Claim.Answered answered) {
-            return posted(answered.record());
+            return posted(answered.commentId(), answered.status());
         }
         try {
             return store(slug, valid, client, clientIp, submission, now);
@@ -129,23 +124,12 @@ final class CommentsService {
         Comment comment = new Comment(slug, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(
-                    comments.put(comment),
-                    limits.recordSubmission(submission, slug, id, status, now),
-                    limits.markBody(slug, client, bodyHash, now, DUPLICATE_WINDOW)));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (failed(reasons, 1)) {
-                // Our claim lapsed and another copy of this POST took it over.
-                throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
-            }
-            if (failed(reasons, 2)) {
-                throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
-            }
-            throw e;
+        switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
+            case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
+            case DUPLICATE -> throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
+            case STORED -> { }
         }
-        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
+        return posted(id, status);
     }
 
     Moderation moderation() {
@@ -190,12 +174,8 @@ final class CommentsService {
         }
     }
 
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(reasons, index));
-    }
-
-    private static Posted posted(Map<String, AttributeValue> submission) {
-        String status = submission.get("status").s();
-        return new Posted(submission.get("commentId").s(), status.equals(Comment.SPAM) ? Comment.PENDING : status);
+    /** A honeypot catch is answered as held, so a bot learns nothing. */
+    private static Posted posted(String id, String status) {
+        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
     }
 }
