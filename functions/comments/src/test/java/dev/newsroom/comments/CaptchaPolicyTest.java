@@ -38,6 +38,10 @@ class CaptchaPolicyTest {
         return policy(provider).judge(answer, NOW).outcome();
     }
 
+    private static CaptchaVerdict.Outcome recaptcha(Map<String, Object> answer) {
+        return judged(CaptchaProvider.RECAPTCHA, answer);
+    }
+
     @Test
     void passesAGoodAnswerWithItsScore() {
         assertEquals(CaptchaVerdict.passed(Optional.of(0.9)), policy(CaptchaProvider.RECAPTCHA).judge(answer(), NOW));
@@ -45,23 +49,23 @@ class CaptchaPolicyTest {
 
     @Test
     void refusesAnUnsuccessfulAnswer_E1() {
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("success", false)));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("success", "true")), "only JSON true");
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("success", null)));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("success", false)));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("success", "true")), "only JSON true");
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("success", null)));
     }
 
     @Test
     void refusesAReplayedToken_E4() {
         for (String code : List.of("timeout-or-duplicate", "invalid-or-already-seen-response")) {
             assertEquals(CaptchaVerdict.Outcome.FAILED,
-                    judged(CaptchaProvider.RECAPTCHA, answer("success", false, "error-codes", List.of(code))), code);
+                    recaptcha(answer("success", false, "error-codes", List.of(code))), code);
         }
     }
 
     @Test
     void refusesAnotherHostname_E2() {
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("hostname", "evil.example")));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("hostname", null)));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("hostname", "evil.example")));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("hostname", null)));
     }
 
     @Test
@@ -76,11 +80,11 @@ class CaptchaPolicyTest {
 
     @Test
     void refusesAStaleFutureOrMissingChallenge_E2() {
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("challenge_ts", NOW.minusSeconds(301).toString())));
-        assertEquals(CaptchaVerdict.Outcome.PASSED, judged(CaptchaProvider.RECAPTCHA, answer("challenge_ts", NOW.minusSeconds(299).toString())));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("challenge_ts", NOW.plusSeconds(600).toString())));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("challenge_ts", "yesterday")));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("challenge_ts", null)));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("challenge_ts", NOW.minusSeconds(301).toString())));
+        assertEquals(CaptchaVerdict.Outcome.PASSED, recaptcha(answer("challenge_ts", NOW.minusSeconds(299).toString())));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("challenge_ts", NOW.plusSeconds(600).toString())));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("challenge_ts", "yesterday")));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("challenge_ts", null)));
     }
 
     @Test
@@ -88,14 +92,14 @@ class CaptchaPolicyTest {
         CaptchaVerdict verdict = policy(CaptchaProvider.RECAPTCHA).judge(answer("score", 0.2), NOW);
         assertEquals(CaptchaVerdict.Outcome.LOW_SCORE, verdict.outcome());
         assertEquals(Optional.of(0.2), verdict.score());
-        assertEquals(CaptchaVerdict.Outcome.LOW_SCORE, judged(CaptchaProvider.RECAPTCHA, answer("score", 0.49)));
-        assertEquals(CaptchaVerdict.Outcome.PASSED, judged(CaptchaProvider.RECAPTCHA, answer("score", 0.5)), "the threshold passes");
+        assertEquals(CaptchaVerdict.Outcome.LOW_SCORE, recaptcha(answer("score", 0.49)));
+        assertEquals(CaptchaVerdict.Outcome.PASSED, recaptcha(answer("score", 0.5)), "the threshold passes");
     }
 
     @Test
     void refusesAScoringProvidersAnswerWithoutAScore_E3() {
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("score", null)));
-        assertEquals(CaptchaVerdict.Outcome.FAILED, judged(CaptchaProvider.RECAPTCHA, answer("score", "0.9")));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("score", null)));
+        assertEquals(CaptchaVerdict.Outcome.FAILED, recaptcha(answer("score", "0.9")));
     }
 
     @Test
