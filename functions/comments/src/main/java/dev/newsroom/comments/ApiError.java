@@ -4,56 +4,54 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An answer other than success, with its HTTP status and a machine-readable code. Thrown anywhere
- * in the comments code and turned into a response in one place, {@link Responses#error}.
- *
- * @param fields per-field messages, for validation failures
+ * An answer other than success: one {@link ErrorKind}, its message, and for validation failures
+ * per-field messages. Thrown anywhere in the comments code and turned into a response in one
+ * place, {@link Responses#error}.
  */
-public final class ApiError extends RuntimeException {
+final class ApiError extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorKind kind;
     private final Map<String, String> fields;
     private final Optional<Long> retryAfterSeconds;
 
-    private ApiError(int status, String code, String message, Map<String, String> fields, Optional<Long> retryAfterSeconds) {
+    private ApiError(ErrorKind kind, String message, Map<String, String> fields, Optional<Long> retryAfterSeconds) {
         super(message, null, false, false);
-        this.status = status;
-        this.code = code;
+        this.kind = kind;
         this.fields = Map.copyOf(fields);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public static ApiError of(int status, String code, String message) {
-        return new ApiError(status, code, message, Map.of(), Optional.empty());
+    static ApiError of(ErrorKind kind) {
+        return of(kind, kind.message(), Map.of());
     }
 
-    public static ApiError invalid(String code, String message, Map<String, String> fields) {
-        return new ApiError(400, code, message, fields, Optional.empty());
+    /** With a message of its own, for text that depends on the request. */
+    static ApiError of(ErrorKind kind, String message) {
+        return of(kind, message, Map.of());
     }
 
-    public static ApiError rateLimited(long retryAfterSeconds) {
-        return new ApiError(429, "rate_limited", "Too many comments; try again later.", Map.of(),
-                Optional.of(retryAfterSeconds));
+    /** @param fields a message per field that needs attention */
+    static ApiError of(ErrorKind kind, Map<String, String> fields) {
+        return of(kind, kind.message(), fields);
     }
 
-    public static ApiError notFound(String code, String message) {
-        return of(404, code, message);
+    static ApiError of(ErrorKind kind, String message, Map<String, String> fields) {
+        return new ApiError(kind, message, fields, Optional.empty());
     }
 
-    public int status() {
-        return status;
+    static ApiError rateLimited(long retryAfterSeconds) {
+        return new ApiError(ErrorKind.RATE_LIMITED, ErrorKind.RATE_LIMITED.message(), Map.of(), Optional.of(retryAfterSeconds));
     }
 
-    public String code() {
-        return code;
+    ErrorKind kind() {
+        return kind;
     }
 
-    public Map<String, String> fields() {
+    Map<String, String> fields() {
         return fields;
     }
 
-    public Optional<Long> retryAfterSeconds() {
+    Optional<Long> retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

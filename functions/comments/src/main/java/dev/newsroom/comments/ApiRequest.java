@@ -29,6 +29,11 @@ record ApiRequest(String routeKey, Optional<String> method, Map<String, String> 
         return headers.get(name);
     }
 
+    /** A query parameter; none if absent or empty. */
+    Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name)).filter(v -> !v.isEmpty());
+    }
+
     private static Map<String, String> texts(Object object) {
         Map<String, String> texts = new HashMap<>();
         Json.object(object).forEach((name, value) -> texts.put(name, Json.text(value, "")));

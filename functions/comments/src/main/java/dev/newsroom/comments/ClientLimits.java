@@ -61,8 +61,8 @@ final class ClientLimits {
         record InProgress() implements Claim {
         }
 
-        /** An earlier copy was answered: the record of that answer. */
-        record Answered(Map<String, AttributeValue> record) implements Claim {
+        /** An earlier copy was answered: with the comment it stored, and that comment's status then. */
+        record Answered(String commentId, String status) implements Claim {
         }
 
         /** The client has used its posts for this minute; nothing was written. */
@@ -131,7 +131,7 @@ final class ClientLimits {
                 : old;
         // Empty: a refused copy gave the claim up in between; a 409 lets the caller send it again.
         return record.isEmpty() || record.get("status").s().equals(IN_PROGRESS)
-                ? new Claim.InProgress() : new Claim.Answered(record);
+                ? new Claim.InProgress() : new Claim.Answered(record.get("commentId").s(), record.get("status").s());
     }
 
     /** The code of a cancelled transaction's item, or null. */

@@ -38,7 +38,7 @@ final class CommentRules {
     ValidComment validate(CommentInput input) {
         for (String field : input.fields().keySet()) {
             if (!CommentInput.KNOWN.contains(field)) {
-                throw ApiError.invalid("unknown_field", "Unknown field: " + field, Map.of(field, "This field is not accepted."));
+                throw ApiError.of(ErrorKind.UNKNOWN_FIELD, "Unknown field: " + field, Map.of(field, "This field is not accepted."));
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -94,8 +94,7 @@ final class CommentRules {
         }
 
         if (!errors.isEmpty()) {
-            throw ApiError.invalid(tooLong ? "field_too_long" : "validation_failed",
-                    tooLong ? "A field is longer than allowed." : "Some fields need attention.", errors);
+            throw ApiError.of(tooLong ? ErrorKind.FIELD_TOO_LONG : ErrorKind.VALIDATION_FAILED, errors);
         }
         boolean honeypot = input.get(CommentInput.HONEYPOT).filter(v -> !v.isBlank()).isPresent();
         return new ValidComment(name, email.map(e -> e.toLowerCase(Locale.ROOT)), website, body, parentId,

@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -7,15 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The comments table: partitioned by article slug, sorted by time-ordered id. Sparse index keys
  * list what each reader needs without a scan: {@code approvedSlug} for an article's approved
- * comments, {@code queue} (pending or spam) for moderators, {@code emailHash} for erasure.
+ * comments, {@code queue} (pending or spam) for moderators, {@code emailHash} for erasure. A new
+ * comment is stored together with its records in {@link ClientLimits}.
  */
 final class CommentStore {
 
@@ -25,10 +29,21 @@ final class CommentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ClientLimits limits;
 
-    CommentStore(DynamoDbClient dynamo, String table) {
+    CommentStore(DynamoDbClient dynamo, String table, ClientLimits limits) {
         this.dynamo = dynamo;
         this.table = table;
+        this.limits = limits;
+    }
+
+    /** What adding a comment led to; only {@link #STORED} wrote anything. */
+    enum Added {
+        STORED,
+        /** The submission's claim lapsed and another copy of the same POST took it over (B3). */
+        CLAIM_LOST,
+        /** The same client sent the same body for this article within the window (D6). */
+        DUPLICATE
     }
 
     Optional<Comment> find(String slug, String id) {
@@ -36,10 +51,34 @@ final class CommentStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** The put of a new comment, for a transaction with its idempotency record. */
-    TransactWriteItem put(Comment comment) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(comment))
-                .conditionExpression("attribute_not_exists(commentId)").build()).build();
+    /**
+     * Stores a new comment in one transaction with the answer to its submission and the marker of
+     * its body, so nothing is half stored (B4), a retry finds the answer (B3) and the same body
+     * within the window is refused (D6).
+     *
+     * @param submissionKey the submission this request holds the claim of ({@link ClientLimits#claim})
+     * @param bodyHash      the hash of the body as compared for duplicates
+     */
+    Added add(Comment comment, String submissionKey, String bodyHash, Duration duplicateWindow) {
+        Instant now = comment.createdAt();
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(comment))
+                            .conditionExpression("attribute_not_exists(commentId)").build()).build(),
+                    limits.recordSubmission(submissionKey, comment.slug(), comment.id(), comment.status(), now),
+                    limits.markBody(comment.slug(), comment.clientHash(), bodyHash, now, duplicateWindow)));
+            return Added.STORED;
+        } catch (TransactionCanceledException e) {
+            // Reasons come in the order of the items: the comment, the submission, the body marker.
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(reasons, 1))) {
+                return Added.CLAIM_LOST;
+            }
+            if (ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(reasons, 2))) {
+                return Added.DUPLICATE;
+            }
+            throw e;
+        }
     }
 
     /** One page of an article's approved comments, oldest first. */

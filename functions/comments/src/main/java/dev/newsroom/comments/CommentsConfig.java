@@ -1,8 +1,10 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -54,6 +56,11 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Integer.parseInt(env.optional("MAX_LINKS", "2")),
                 Duration.ofDays(Long.parseLong(env.optional("COMMENTS_CLOSE_AFTER_DAYS", "0"))),
                 Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")));
+    }
+
+    /** An article's page on the site, where a plain form post is sent back to; the home page for an unsafe slug. */
+    String articleUrl(String slug) {
+        return site.absolute(SiteLayout.articlePath(Slugs.isSafe(slug) ? slug : ""));
     }
 
     private static Set<String> list(String value) {

@@ -14,21 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
  * first (no I/O), then the article, an earlier answer to the same submission (B3, which a retry
- * gets without spending its rate), the client's rate (G3), the captcha (E1–E5), and finally one
- * transaction that stores the comment with its submission record and body marker, so nothing is
- * half stored (B4) and a duplicate is refused (D6).
+ * gets without spending its rate), the client's rate (G3), the captcha (E1–E5), and finally the
+ * comment, stored at once with its submission's answer and its body's marker (B4), which refuses a
+ * duplicate (D6).
  */
 final class CommentsService {
 
-    static final String CAPTCHA_FAILED = "Captcha verification failed!";
-    static final String CAPTCHA_SCORE = "CAPTCHA user score failed. Please contact us!";
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
@@ -49,24 +44,26 @@ final class CommentsService {
     private final SiteverifyClient captcha;
     private final Signer signer;
     private final Cursors cursors;
-    private final DynamoDbClient dynamo;
     private final Clock clock;
 
     CommentsService(CommentsConfig config, DynamoDbClient dynamo, SiteverifyClient captcha, Signer signer, Clock clock) {
         this.config = config;
         this.rules = new CommentRules(config.staffNames());
         this.articles = new ArticleStore(dynamo, config.articlesTable());
-        this.comments = new CommentStore(dynamo, config.commentsTable());
         this.limits = new ClientLimits(dynamo, config.clientLimitsTable());
+        this.comments = new CommentStore(dynamo, config.commentsTable(), limits);
         this.captcha = captcha;
         this.signer = signer;
         this.cursors = new Cursors(signer);
-        this.dynamo = dynamo;
         this.clock = clock;
     }
 
     /** What a post led to: the comment's id and status (approved, or pending for readers). */
     record Posted(String id, String status) {
+
+        boolean published() {
+            return status.equals(Comment.APPROVED);
+        }
     }
 
     /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment, reads an article item, makes the captcha's client. */
@@ -81,7 +78,7 @@ final class CommentsService {
         Instant now = clock.instant();
         openArticle(slug, now);
         if (valid.captchaToken().isEmpty()) {
-            throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
+            throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
         String submission = Signer.sha256(slug + "\n" + valid.captchaToken());
         String client = signer.hash("client", clientIp);
@@ -90,10 +87,10 @@ final class CommentsService {
             throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
         }
         if (claim instanceof ClientLimits.Claim.InProgress) {
-            throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
+            throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
         }
         if (claim instanceof ClientLimits.Claim.Answered answered) {
-            return posted(answered.record());
+            return posted(answered.commentId(), answered.status());
         }
         try {
             return store(slug, valid, client, clientIp, submission, now);
@@ -106,22 +103,19 @@ final class CommentsService {
     private Posted store(String slug, ValidComment valid, String client, String clientIp, String submission, Instant now) {
         CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
         switch (verdict.outcome()) {
-            case FAILED -> throw ApiError.of(403, "captcha_failed", CAPTCHA_FAILED);
-            case LOW_SCORE -> throw ApiError.of(403, "captcha_score", CAPTCHA_SCORE);
-            case UNAVAILABLE -> throw ApiError.of(503, "captcha_unavailable",
-                    "We cannot check the captcha right now. Please try again in a minute.");
+            case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
+            case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
+            case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
             default -> { }
         }
         valid.parentId().ifPresent(parent -> {
             if (comments.find(slug, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
-                throw ApiError.invalid("validation_failed", "Some fields need attention.",
-                        Map.of("parentId", "The comment you reply to is not there."));
+                throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("parentId", "The comment you reply to is not there."));
             }
         });
         int links = (int) LINK.matcher(valid.body()).results().count();
         if (links > config.maxLinks()) {
-            throw ApiError.invalid("too_many_links", "Too many links.",
-                    Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
+            throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
         String status = valid.honeypotFilled() ? Comment.SPAM
                 : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
@@ -130,23 +124,12 @@ final class CommentsService {
         Comment comment = new Comment(slug, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
-        try {
-            dynamo.transactWriteItems(r -> r.transactItems(
-                    comments.put(comment),
-                    limits.recordSubmission(submission, slug, id, status, now),
-                    limits.markBody(slug, client, bodyHash, now, DUPLICATE_WINDOW)));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (failed(reasons, 1)) {
-                // Our claim lapsed and another copy of this POST took it over.
-                throw ApiError.of(409, "submission_in_progress", "This comment is being posted already.");
-            }
-            if (failed(reasons, 2)) {
-                throw ApiError.of(409, "duplicate_comment", "You have already posted this comment.");
-            }
-            throw e;
+        switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
+            case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
+            case DUPLICATE -> throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
+            case STORED -> { }
         }
-        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
+        return posted(id, status);
     }
 
     Moderation moderation() {
@@ -173,13 +156,13 @@ final class CommentsService {
         try {
             return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
         } catch (NumberFormatException e) {
-            throw ApiError.invalid("invalid_limit", "limit must be a whole number from 1 to " + MAX_PAGE + ".", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_LIMIT);
         }
     }
 
     private StoredArticle published(String slug) {
         return articles.find(slug).filter(a -> a.status() == ArticleStatus.PUBLISHED)
-                .orElseThrow(() -> ApiError.notFound("article_not_found", "There is no such article."));
+                .orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
     }
 
     private void openArticle(String slug, Instant now) {
@@ -187,16 +170,12 @@ final class CommentsService {
         boolean closedByAge = !config.closeAfter().isZero()
                 && article.article().metadata().published().plus(config.closeAfter()).isBefore(now);
         if (!article.article().metadata().commentsOpen() || closedByAge) {
-            throw ApiError.notFound("comments_closed", "Comments are closed on this article.");
+            throw ApiError.of(ErrorKind.COMMENTS_CLOSED);
         }
     }
 
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(reasons, index));
-    }
-
-    private static Posted posted(Map<String, AttributeValue> submission) {
-        String status = submission.get("status").s();
-        return new Posted(submission.get("commentId").s(), status.equals(Comment.SPAM) ? Comment.PENDING : status);
+    /** A honeypot catch is answered as held, so a bot learns nothing. */
+    private static Posted posted(String id, String status) {
+        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
     }
 }

@@ -32,7 +32,7 @@ final class Cursors {
     Map<String, AttributeValue> decode(String listing, String cursor) {
         int dot = cursor.indexOf('.');
         if (dot <= 0 || cursor.length() > 1024 || !signer.verify("cursor " + listing, cursor.substring(0, dot), cursor.substring(dot + 1))) {
-            throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_CURSOR);
         }
         try {
             Map<String, Object> json = Json.object(Json.read(Base64.getUrlDecoder().decode(cursor.substring(0, dot))));
@@ -40,7 +40,7 @@ final class Cursors {
             json.forEach((name, value) -> position.put(name, AttributeValue.fromS(Json.text(value, ""))));
             return position;
         } catch (IOException | IllegalArgumentException e) {
-            throw ApiError.invalid("invalid_cursor", "The cursor is not one this API gave out for this listing.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_CURSOR);
         }
     }
 }

@@ -22,7 +22,7 @@ final class Moderation {
 
     CommentsService.Listing queue(String queue, Optional<String> cursor, Optional<String> limit) {
         if (!QUEUES.contains(queue)) {
-            throw ApiError.invalid("invalid_queue", "queue must be pending or spam.", Map.of());
+            throw ApiError.of(ErrorKind.INVALID_QUEUE);
         }
         String listing = "moderation " + queue;
         CommentStore.Page page = comments.queue(queue, CommentsService.pageSize(limit), cursor.map(c -> cursors.decode(listing, c)));
@@ -31,13 +31,13 @@ final class Moderation {
 
     void setStatus(String slug, String id, String status) {
         if (!comments.setStatus(slug, id, status)) {
-            throw ApiError.notFound("comment_not_found", "There is no such comment.");
+            throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
     }
 
     void delete(String slug, String id) {
         if (!comments.delete(slug, id)) {
-            throw ApiError.notFound("comment_not_found", "There is no such comment.");
+            throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
     }
 
@@ -45,7 +45,8 @@ final class Moderation {
     int erase(String email) {
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         if (normalised.isEmpty() || normalised.length() > CommentRules.MAX_EMAIL) {
-            throw ApiError.invalid("validation_failed", "Give the commenter's email.", Map.of("email", "Please enter a valid email address."));
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, "Give the commenter's email.",
+                    Map.of("email", "Please enter a valid email address."));
         }
         return comments.erase(signer.hash("email", normalised));
     }

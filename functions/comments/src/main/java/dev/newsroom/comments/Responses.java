@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Every answer the comments API gives: JSON with {@code nosniff}, and the one place errors become
  * HTTP answers ({@code {error, message}}, with per-field messages for validation and
- * {@code Retry-After} for rate limits). Internal failures say nothing about internals (H6).
+ * {@code Retry-After} for rate limits, or a redirect for a form post). Internal failures say
+ * nothing about internals (H6).
  */
 final class Responses {
 
@@ -25,22 +26,32 @@ final class Responses {
 
     static ApiResponse error(ApiError error, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error.code());
+        body.put("error", error.kind().code());
         body.put("message", error.getMessage());
         if (!error.fields().isEmpty()) {
             body.put("fields", error.fields());
         }
         Map<String, String> all = new HashMap<>(headers);
         error.retryAfterSeconds().ifPresent(seconds -> all.put("Retry-After", Long.toString(seconds)));
-        return json(error.status(), body, all);
+        return json(error.kind().status(), body, all);
+    }
+
+    /**
+     * A refusal. A plain HTML form post goes back to its article, with the code in the query, so
+     * the page can say what went wrong; unless its body was never read as a form (413, 415).
+     */
+    static ApiResponse refusal(ApiError error, ApiRequest event, String articleUrl, Map<String, String> headers) {
+        boolean readAsForm = RequestDecoder.isForm(event)
+                && error.kind() != ErrorKind.PAYLOAD_TOO_LARGE && error.kind() != ErrorKind.UNSUPPORTED_MEDIA_TYPE;
+        return readAsForm ? redirect(articleUrl + "?comment_error=" + error.kind().code() + "#comments") : error(error, headers);
     }
 
     static ApiResponse internal(String requestId, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "internal_error");
-        body.put("message", "Something went wrong on our side. Please try again.");
+        body.put("error", ErrorKind.INTERNAL_ERROR.code());
+        body.put("message", ErrorKind.INTERNAL_ERROR.message());
         body.put("requestId", requestId);
-        return json(500, body, headers);
+        return json(ErrorKind.INTERNAL_ERROR.status(), body, headers);
     }
 
     /** After a plain HTML form post: back to the article's comments, with the outcome in the query. */

@@ -299,11 +299,9 @@ class CommentsApiTest extends LocalCommentsTest {
     void failsClosedWhenSiteverifyMisbehaves_E5() {
         String slug = world.article("captcha-down", "");
         for (String kind : List.of("test-5xx", "test-html", "test-slow")) {
-            long start = System.nanoTime();
             APIGatewayV2HTTPResponse response = world.post(slug, comment("A", "B " + kind, token(kind)));
             assertEquals(503, response.getStatusCode(), kind);
             assertEquals("captcha_unavailable", json(response).get("error").asText());
-            assertTrue((System.nanoTime() - start) / 1_000_000_000 < 8, "a few seconds, not the Lambda timeout");
         }
         var unreachable = new CommentsWorld(world.local, siteverify, secrets, Map.of("CAPTCHA_VERIFY_URL", "http://127.0.0.1:9/siteverify"));
         assertEquals(503, unreachable.post(slug, comment("A", "B unreachable", token("test-pass"))).getStatusCode());

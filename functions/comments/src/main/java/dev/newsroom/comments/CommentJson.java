@@ -1,0 +1,73 @@
+package dev.newsroom.comments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the comments API's answers. Readers see a comment's name, website, body and
+ * time; moderators also its article, status and score. Emails and client hashes are never in any
+ * of them (D4, F4).
+ */
+final class CommentJson {
+
+    private CommentJson() {
+    }
+
+    /** An article's approved comments, as the page lists them. */
+    static Map<String, Object> forReaders(CommentsService.Listing listing) {
+        return listing(listing, false);
+    }
+
+    /** A moderation queue, across articles. */
+    static Map<String, Object> forModerators(CommentsService.Listing listing) {
+        return listing(listing, true);
+    }
+
+    /** The answer to a posted comment: its id, its status, and what the page tells the reader. */
+    static Map<String, Object> posted(CommentsService.Posted posted) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", posted.id());
+        body.put("status", posted.status());
+        body.put("message", posted.published() ? "Thank you for your comment."
+                : "Thank you. Your comment is awaiting moderation.");
+        return body;
+    }
+
+    /** The answer to approving, marking as spam or deleting a comment. */
+    static Map<String, Object> moderated() {
+        return Map.of("ok", true);
+    }
+
+    /** The answer to an erasure: how many comments lost their commenter's email and client hash. */
+    static Map<String, Object> erased(int comments) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("erased", comments);
+        body.put("ok", true);
+        return body;
+    }
+
+    private static Map<String, Object> listing(CommentsService.Listing listing, boolean forModerators) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, Object>> array = new ArrayList<>();
+        body.put("comments", array);
+        for (Comment c : listing.comments()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            array.add(item);
+            item.put("id", c.id());
+            if (forModerators) {
+                item.put("slug", c.slug());
+                item.put("status", c.status());
+                c.score().ifPresent(score -> item.put("score", score));
+            }
+            c.parentId().ifPresent(p -> item.put("parentId", p));
+            item.put("name", c.name());
+            c.website().ifPresent(w -> item.put("website", w));
+            item.put("body", c.body());
+            item.put("createdAt", c.createdAt().toString());
+        }
+        listing.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
+        return body;
+    }
+}

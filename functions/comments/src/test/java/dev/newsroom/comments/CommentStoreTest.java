@@ -1,0 +1,73 @@
+package dev.newsroom.comments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.local.LocalAwsExtension;
+import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Adding a comment, with its submission's answer and its body's marker, against DynamoDB Local. */
+@ExtendWith(LocalAwsExtension.class)
+class CommentStoreTest {
+
+    private static final Duration WINDOW = Duration.ofDays(1);
+
+    private final ClientLimits limits;
+    private final CommentStore store;
+    private final String slug = "store-" + UUID.randomUUID();
+    private final String client = "client-" + UUID.randomUUID();
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    CommentStoreTest(LocalStack stack) {
+        limits = new ClientLimits(stack.aws().dynamoDb(), stack.name("ClientLimitsTable"));
+        store = new CommentStore(stack.aws().dynamoDb(), stack.name("CommentsTable"), limits);
+    }
+
+    @Test
+    void storesTheCommentAndTheAnswerARetryGets_B3_B4() {
+        String submission = claimed();
+        Comment comment = comment("a", Comment.PENDING);
+        assertEquals(CommentStore.Added.STORED, store.add(comment, submission, "body-a", WINDOW));
+        assertEquals(Optional.of(comment), store.find(slug, comment.id()));
+        assertEquals(new ClientLimits.Claim.Answered(comment.id(), Comment.PENDING), limits.claim(submission, client, now, 5));
+    }
+
+    @Test
+    void refusesTheSameBodyFromTheSameClientWithinTheWindow_D6() {
+        assertEquals(CommentStore.Added.STORED, store.add(comment("a", Comment.APPROVED), claimed(), "same-body", WINDOW));
+        Comment again = comment("b", Comment.APPROVED);
+        assertEquals(CommentStore.Added.DUPLICATE, store.add(again, claimed(), "same-body", WINDOW));
+        assertTrue(store.find(slug, again.id()).isEmpty(), "nothing half stored");
+    }
+
+    @Test
+    void aSubmissionWhoseClaimWasTakenOverStoresNothing_B3() {
+        String submission = claimed();
+        Comment first = comment("a", Comment.APPROVED);
+        assertEquals(CommentStore.Added.STORED, store.add(first, submission, "body-a", WINDOW));
+        Comment second = comment("b", Comment.APPROVED);
+        assertEquals(CommentStore.Added.CLAIM_LOST, store.add(second, submission, "body-b", WINDOW),
+                "the submission was answered by another copy of the POST");
+        assertTrue(store.find(slug, second.id()).isEmpty());
+        assertInstanceOf(ClientLimits.Claim.Answered.class, limits.claim(submission, client, now, 5));
+    }
+
+    private String claimed() {
+        String submission = UUID.randomUUID().toString();
+        assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission, client, now, 5));
+        return submission;
+    }
+
+    private Comment comment(String suffix, String status) {
+        return new Comment(slug, String.format("%013d-%s", now.toEpochMilli(), suffix), status, "Rosa", Optional.empty(),
+                "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty());
+    }
+}

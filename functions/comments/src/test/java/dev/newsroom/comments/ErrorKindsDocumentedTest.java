@@ -1,0 +1,48 @@
+package dev.newsroom.comments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** docs/comments.md's error table and {@link ErrorKind} list the same codes with the same statuses. */
+class ErrorKindsDocumentedTest {
+
+    /** A row of the table: {@code | 409 | `duplicate_comment` | ...}. */
+    private static final Pattern ROW = Pattern.compile("^\\| (\\d{3}) \\| `([a-z_]+)` \\|.*");
+
+    @Test
+    void theDocsListEveryKindWithItsStatusAndNothingElse() throws IOException {
+        Map<String, Integer> inCode = Arrays.stream(ErrorKind.values())
+                .collect(Collectors.toMap(ErrorKind::code, ErrorKind::status, (a, b) -> {
+                    throw new AssertionError("two kinds share a code");
+                }, TreeMap::new));
+        assertEquals(inCode, documented());
+    }
+
+    private static Map<String, Integer> documented() throws IOException {
+        Path root = Path.of(System.getProperty("newsroom.root", "../..")).toAbsolutePath().normalize();
+        String docs = Files.readString(root.resolve("docs/comments.md"));
+        int start = docs.indexOf("### Errors");
+        assertTrue(start >= 0, "docs/comments.md has an Errors section");
+        int end = docs.indexOf("\n## ", start);
+        Map<String, Integer> rows = new TreeMap<>();
+        for (String line : docs.substring(start, end < 0 ? docs.length() : end).split("\n")) {
+            Matcher row = ROW.matcher(line);
+            if (row.matches()) {
+                assertNull(rows.put(row.group(2), Integer.parseInt(row.group(1))), row.group(2) + " is documented once");
+            }
+        }
+        return rows;
+    }
+}
