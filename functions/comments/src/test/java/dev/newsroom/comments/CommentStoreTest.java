@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsroom.local.LocalAwsExtension;
-import dev.newsroom.local.LocalAwsExtension.LocalStack;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Adding a comment, with its submission's answer and its body's marker, against DynamoDB Local. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith(LocalServicesExtension.class)
 class CommentStoreTest {
 
     private static final Duration WINDOW = Duration.ofDays(1);
@@ -26,9 +26,9 @@ class CommentStoreTest {
     private final String client = "client-" + UUID.randomUUID();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    CommentStoreTest(LocalStack stack) {
-        limits = new ClientLimits(stack.aws().dynamoDb(), stack.name("ClientLimitsTable"));
-        store = new CommentStore(stack.aws().dynamoDb(), stack.name("CommentsTable"), limits);
+    CommentStoreTest(Provisioned local) {
+        limits = new ClientLimits(local.services().dynamoDb(), local.name("ClientLimitsTable"));
+        store = new CommentStore(local.services().dynamoDb(), local.name("CommentsTable"), limits);
     }
 
     @Test
