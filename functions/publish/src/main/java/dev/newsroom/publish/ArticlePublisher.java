@@ -1,5 +1,7 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
@@ -8,11 +10,9 @@ import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.store.ArticlePages;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.SourceBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
 import java.security.MessageDigest;

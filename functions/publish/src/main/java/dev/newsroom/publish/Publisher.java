@@ -1,8 +1,8 @@
 package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.aws.Parallel;
-import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.ArticlePages;

@@ -2,13 +2,13 @@ package dev.newsroom.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.local.LambdaContext;
 
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleItems;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.local.AwsBackend;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;

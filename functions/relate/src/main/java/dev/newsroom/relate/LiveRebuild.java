@@ -1,12 +1,12 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.StoredArticle;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.index.Entry;
@@ -12,7 +13,6 @@ import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.SiteBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.ListingKey;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;

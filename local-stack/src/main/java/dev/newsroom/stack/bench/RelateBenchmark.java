@@ -1,14 +1,14 @@
 package dev.newsroom.stack.bench;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.stack.StackJson;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.render.MarkdownRenderer;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.LambdaContext;

@@ -4,6 +4,7 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
 import dev.newsroom.core.index.Archive;
@@ -152,7 +153,7 @@ public final class PageRenderer {
     /** The sitemap index: one sitemap per day with articles. */
     public String sitemapIndex(Collection<Archive> days) {
         return render("sitemapindex.jte", new SitemapView(days.stream()
-                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d)), null, null, null)).toList(), null, null));
+                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d.first())), null, null, null)).toList(), null, null));
     }
 
     /** One day's sitemap. */

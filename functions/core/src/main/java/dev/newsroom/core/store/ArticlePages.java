@@ -1,5 +1,7 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;

@@ -1,5 +1,7 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
