@@ -2,14 +2,14 @@ package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
-import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.SourceBucket;

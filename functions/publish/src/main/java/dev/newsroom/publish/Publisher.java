@@ -2,10 +2,10 @@ package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;

@@ -2,14 +2,14 @@ package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.StoredArticle;
-import dev.newsroom.core.aws.Parallel;
 import dev.newsroom.core.aws.SnapshotPriming;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.Scored;
-import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.SiteBucket;

@@ -1,10 +1,10 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.render.PageRenderer;
-import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.SiteBucket;

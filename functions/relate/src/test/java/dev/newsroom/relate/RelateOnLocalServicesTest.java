@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.article.ArticleStatus;
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.ListingKey;
-import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.render.PageRenderer;
