@@ -10,8 +10,8 @@ import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.pages.ArticlePages;
-import dev.newsroom.core.store.IndexStore;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
@@ -42,7 +42,7 @@ final class ArticlePublisher {
 
     private final ArticleParser parser;
     private final ArticlePages pages;
-    private final IndexStore index;
+    private final RelatedListStore relatedLists;
     private final ArticleStore articles;
     private final UploadStore uploads;
     private final SourceBucket source;
@@ -51,11 +51,11 @@ final class ArticlePublisher {
     private final Clock clock;
     private final Parallel parallel;
 
-    ArticlePublisher(ArticleParser parser, ArticlePages pages, IndexStore index, ArticleStore articles, UploadStore uploads,
+    ArticlePublisher(ArticleParser parser, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      SourceBucket source, PublishReports reports, String articlePrefix, Clock clock, Parallel parallel) {
         this.parser = parser;
         this.pages = pages;
-        this.index = index;
+        this.relatedLists = relatedLists;
         this.articles = articles;
         this.uploads = uploads;
         this.source = source;
@@ -175,7 +175,7 @@ final class ArticlePublisher {
 
     /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */
     private void project(StoredArticle stored) {
-        pages.write(stored, index.related(stored.slug()));
+        pages.write(stored, relatedLists.related(stored.slug()));
     }
 
     /** Records why the upload was refused; the file keeps the article it published before, if any. */
@@ -200,7 +200,7 @@ final class ArticlePublisher {
         try {
             Article article = parser.parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
             StoredArticle stored = StoredArticle.first(article, ArticleStatus.PUBLISHED, "", "", "", clock.instant());
-            pages.render(stored, index.related(stored.slug()));
+            pages.render(stored, relatedLists.related(stored.slug()));
             articles.find(stored.slug());
         } catch (InvalidArticleException e) {
             throw new IllegalStateException("the priming article is invalid: " + e.problems(), e);

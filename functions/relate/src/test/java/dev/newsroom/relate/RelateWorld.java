@@ -12,7 +12,8 @@ import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.local.CloudFormationTemplate;
 import dev.newsroom.local.FunctionEnvironment;
 import dev.newsroom.local.LambdaContext;
@@ -52,7 +53,8 @@ final class RelateWorld {
     final String id = "w" + UUID.randomUUID().toString().substring(0, 6);
     final RelateConfig config;
     final ArticleStore articles;
-    final IndexStore index;
+    final ListingStore listingStore;
+    final RelatedListStore listStore;
     private final StreamTap tap;
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
@@ -61,7 +63,8 @@ final class RelateWorld {
         this.stack = stack;
         this.config = RelateConfig.from(new Env(environment(stack.names())));
         this.articles = new ArticleStore(stack.aws().dynamoDb(), stack.name("ArticlesTable"));
-        this.index = new IndexStore(stack.aws().dynamoDb(), stack.name("IndexTable"), ZoneOffset.UTC);
+        this.listingStore = new ListingStore(stack.aws().dynamoDb(), stack.name("IndexTable"), ZoneOffset.UTC);
+        this.listStore = new RelatedListStore(stack.aws().dynamoDb(), stack.name("IndexTable"));
         this.tap = StreamTap.of(stack.aws(), stack.name("ArticlesTable"));
         tap.read(r -> false);
     }
@@ -155,7 +158,7 @@ final class RelateWorld {
     }
 
     List<String> related(String name) {
-        return index.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
+        return listStore.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
                 .orElse(List.of());
     }
 
