@@ -9,16 +9,14 @@ import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -94,7 +92,7 @@ final class ArticlePublisher {
         }
         String slug = article.slug();
         ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
-        String hash = sha256(bytes.get());
+        String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(slug);
@@ -185,14 +183,6 @@ final class ArticlePublisher {
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, slug,
                 problems.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */

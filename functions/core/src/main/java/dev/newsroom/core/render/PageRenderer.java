@@ -7,6 +7,7 @@ import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
+import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -47,16 +48,8 @@ public final class PageRenderer {
     public record Asset(String path, String contentType, String content) {
 
         static Asset named(String name, String extension, String contentType, String content) {
-            String hash = java.util.HexFormat.of().formatHex(sha256(content)).substring(0, 16);
+            String hash = Sha256.hex(content).substring(0, 16);
             return new Asset("/" + SiteLayout.ASSETS + "site/" + name + "-" + hash + extension, contentType, content);
-        }
-
-        private static byte[] sha256(String content) {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
         }
     }
 
