@@ -20,10 +20,7 @@ import gg.jte.output.StringOutput;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -60,11 +57,13 @@ public final class PageRenderer {
      */
     private final ThreadLocal<StringOutput> outputs = ThreadLocal.withInitial(() -> new StringOutput(32 * 1024));
     private final SiteConfig site;
+    private final StructuredData structuredData;
     private final DateTimeFormatter dateText;
     private final Locale locale;
 
     public PageRenderer(SiteConfig site) {
         this.site = site;
+        this.structuredData = new StructuredData(site);
         this.locale = Locale.forLanguageTag(site.lang());
         this.dateText = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
     }
@@ -77,7 +76,7 @@ public final class PageRenderer {
         var head = new PageHead(site.lang(), meta.title() + " | " + site.name(), blankToNull(description), canonical,
                 site.name(), site.absolute("/"), true, "article",
                 image == null ? null : site.absolute(image.src()), image == null ? null : image.alt(),
-                site.twitter().orElse(null), ScriptJson.write(newsArticle(meta, canonical, description)),
+                site.twitter().orElse(null), structuredData.newsArticle(meta, canonical, description),
                 site.adSlots().isEmpty() ? null : site.adScript().map(URI::toString).orElse(null), null);
         LocalDate publishedDay = day(meta.published());
         boolean updatedShown = !day(meta.modified()).equals(publishedDay);
@@ -216,46 +215,6 @@ public final class PageRenderer {
         return new ArticleView.RelatedView(item.title(), SiteLayout.articlePath(item.slug()),
                 item.published().toString(), dateText.format(day(item.published())),
                 item.summary().orElse(null), image == null ? null : image.src(), image == null ? null : image.alt());
-    }
-
-    private Map<String, Object> newsArticle(ArticleMetadata meta, String canonical, String description) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("@context", "https://schema.org");
-        node.put("@type", "NewsArticle");
-        node.put("mainEntityOfPage", canonical);
-        node.put("headline", meta.title());
-        if (!description.isBlank()) {
-            node.put("description", description);
-        }
-        node.put("datePublished", meta.published().toString());
-        node.put("dateModified", meta.modified().toString());
-        node.put("articleSection", meta.category().name());
-        if (!meta.tags().isEmpty()) {
-            node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));
-        }
-        meta.image().ifPresent(image -> node.put("image", List.of(site.absolute(image.src()))));
-        List<Map<String, Object>> authors = new ArrayList<>();
-        for (Author author : meta.authors()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("@type", author.organisation() ? "Organization" : "Person");
-            a.put("name", author.name());
-            a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
-            author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
-            authors.add(a);
-        }
-        node.put("author", authors);
-        Map<String, Object> publisher = new LinkedHashMap<>();
-        publisher.put("@type", "Organization");
-        publisher.put("name", site.name());
-        publisher.put("url", site.absolute("/"));
-        site.logo().ifPresent(logo -> {
-            Map<String, Object> image = new LinkedHashMap<>();
-            image.put("@type", "ImageObject");
-            image.put("url", logo);
-            publisher.put("logo", image);
-        });
-        node.put("publisher", publisher);
-        return node;
     }
 
     private static String resource(String name) {
