@@ -1,14 +1,14 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.render.MarkdownRenderer;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LambdaContext;

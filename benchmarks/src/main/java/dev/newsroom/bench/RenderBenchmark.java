@@ -4,9 +4,9 @@ import static dev.newsroom.bench.BenchmarkReport.median;
 
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
 import java.io.IOException;

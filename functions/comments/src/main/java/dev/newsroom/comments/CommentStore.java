@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.store.DynamoBatches;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -123,25 +125,13 @@ final class CommentStore {
 
     /** Removes the email and client hash from every comment with this email hash (H7); returns how many. */
     int erase(String emailHash) {
-        int erased = 0;
-        Map<String, AttributeValue> from = null;
-        do {
-            Map<String, AttributeValue> start = from;
-            QueryResponse response = dynamo.query(r -> {
-                r.tableName(table).indexName(EMAIL_INDEX).keyConditionExpression("emailHash = :hash")
-                        .expressionAttributeValues(Map.of(":hash", s(emailHash)));
-                if (start != null) {
-                    r.exclusiveStartKey(start);
-                }
-            });
-            for (Map<String, AttributeValue> item : response.items()) {
-                dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
-                        .updateExpression("REMOVE email, emailHash, clientHash"));
-                erased++;
-            }
-            from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (from != null);
-        return erased;
+        List<Map<String, AttributeValue>> items = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
+                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash))).build(), Integer.MAX_VALUE);
+        for (Map<String, AttributeValue> item : items) {
+            dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
+                    .updateExpression("REMOVE email, emailHash, clientHash"));
+        }
+        return items.size();
     }
 
     private Page page(String index, String keyName, String keyValue, int limit, Optional<Map<String, AttributeValue>> from) {

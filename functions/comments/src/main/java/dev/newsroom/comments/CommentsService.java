@@ -1,9 +1,9 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.StoredArticle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

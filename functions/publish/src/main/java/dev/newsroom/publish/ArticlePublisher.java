@@ -1,24 +1,22 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.store.ArticlePages;
-import dev.newsroom.core.store.ArticleStatus;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.hash.Sha256;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,7 +40,7 @@ final class ArticlePublisher {
 
     private final ArticleParser parser;
     private final ArticlePages pages;
-    private final IndexStore index;
+    private final RelatedListStore relatedLists;
     private final ArticleStore articles;
     private final UploadStore uploads;
     private final SourceBucket source;
@@ -51,11 +49,11 @@ final class ArticlePublisher {
     private final Clock clock;
     private final Parallel parallel;
 
-    ArticlePublisher(ArticleParser parser, ArticlePages pages, IndexStore index, ArticleStore articles, UploadStore uploads,
+    ArticlePublisher(ArticleParser parser, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      SourceBucket source, PublishReports reports, String articlePrefix, Clock clock, Parallel parallel) {
         this.parser = parser;
         this.pages = pages;
-        this.index = index;
+        this.relatedLists = relatedLists;
         this.articles = articles;
         this.uploads = uploads;
         this.source = source;
@@ -94,7 +92,7 @@ final class ArticlePublisher {
         }
         String slug = article.slug();
         ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
-        String hash = sha256(bytes.get());
+        String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(slug);
@@ -175,7 +173,7 @@ final class ArticlePublisher {
 
     /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */
     private void project(StoredArticle stored) {
-        pages.write(stored, index.related(stored.slug()));
+        pages.write(stored, relatedLists.related(stored.slug()));
     }
 
     /** Records why the upload was refused; the file keeps the article it published before, if any. */
@@ -187,20 +185,12 @@ final class ArticlePublisher {
         return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */
     void prime() {
         try {
             Article article = parser.parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
             StoredArticle stored = StoredArticle.first(article, ArticleStatus.PUBLISHED, "", "", "", clock.instant());
-            pages.render(stored, index.related(stored.slug()));
+            pages.render(stored, relatedLists.related(stored.slug()));
             articles.find(stored.slug());
         } catch (InvalidArticleException e) {
             throw new IllegalStateException("the priming article is invalid: " + e.problems(), e);

@@ -1,12 +1,12 @@
 package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleParser;
-import dev.newsroom.core.aws.Parallel;
-import dev.newsroom.core.render.MarkdownRenderer;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.ArticlePages;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStore;
@@ -36,7 +36,7 @@ public final class Publisher {
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         return new Publisher(
                 new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
-                        new IndexStore(dynamo, config.indexTable(), config.site().zone()),
+                        new RelatedListStore(dynamo, config.indexTable()),
                         new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
                         source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock, parallel),
                 new AssetMirror(source, site, config.assetPrefix()));

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.SiteBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.testkit.AwsBackend;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,13 +2,13 @@ package dev.newsroom.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.testkit.LambdaContext;
 
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleItems;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.testkit.AwsBackend;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;

@@ -1,7 +1,7 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.store.ArticleItems;
-import dev.newsroom.core.store.StoredArticle;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,6 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -142,7 +142,7 @@ final class ListingPages {
         pages.accept(new Page(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)),
                 SiteBucket.HTML_TYPE, version));
         if (key.kind() == ListingKey.Kind.HOME) {
-            pages.accept(new Page(SiteLayout.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version));
+            pages.accept(new Page(SiteLayout.sitemapPath(archive.first()), renderer.sitemap(entries), XML_TYPE, version));
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 
 import dev.newsroom.core.related.Ranking;
-import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.core.store.ListingStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Comparator;
@@ -45,14 +45,14 @@ public final class LiveRebuild {
 
     public Summary run(PrintStream progress) {
         RelateConfig config = wiring.config();
-        IndexStore index = wiring.index();
+        ListingStore listingStore = wiring.listingStore();
         List<StoredArticle> published = wiring.articles().published();
         Map<String, Entry> entries = published.stream().map(a -> Entry.of(a).orElseThrow())
                 .collect(Collectors.toMap(Entry::slug, Function.identity()));
         var postings = new MemoryPostings(entries.values(), config.site().zone());
         List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
         progress.printf("%d published articles in %d listings%n", published.size(), keys.size());
-        keys.parallelStream().forEach(key -> index.load(key, postings.since(key, java.time.Instant.MIN)));
+        keys.parallelStream().forEach(key -> listingStore.load(key, postings.since(key, java.time.Instant.MIN)));
         progress.printf("index loaded%n");
 
         var neighbours = Neighbours.of(postings, entries, new Ranking(config.rules()), config.window());
@@ -64,14 +64,14 @@ public final class LiveRebuild {
             if (wiring.lists().store(article.slug(), entry.candidate(), choices.pinned(), choices.excluded(), neighbours.rank(entry, choices))) {
                 changed.incrementAndGet();
             }
-            wiring.pages().rewrite(article, index.related(article.slug()));
+            wiring.pages().rewrite(article, wiring.listStore().related(article.slug()));
             if (done.incrementAndGet() % 1000 == 0) {
                 progress.printf("%d of %d article pages%n", done.get(), published.size());
             }
         });
         progress.printf("%d article pages, %d lists changed%n", done.get(), changed.get());
 
-        Map<ListingKey, ListingState> states = index.states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
+        Map<ListingKey, ListingState> states = listingStore.states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
         var listings = new ListingPages(postings, wiring.renderer(), wiring.site()::rewrite, config.site().zone(), config.listingSize(),
                 clock, wiring.parallel());
         AtomicInteger rendered = new AtomicInteger(done.get());

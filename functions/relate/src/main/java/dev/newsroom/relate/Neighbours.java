@@ -1,7 +1,7 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.Postings;

@@ -1,18 +1,18 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.RelatedChoices;
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.Scored;
-import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
-import dev.newsroom.core.store.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +42,7 @@ final class RelatedLists {
 
     private static final int SAVE_ATTEMPTS = 5;
 
-    private final IndexStore index;
+    private final RelatedListStore listStore;
     private final ArticleStore articles;
     private final ArticlePages pages;
     private final SiteBucket site;
@@ -51,9 +51,9 @@ final class RelatedLists {
     private final int fanOut;
     private final Parallel parallel;
 
-    RelatedLists(IndexStore index, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
+    RelatedLists(RelatedListStore listStore, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
                  int fanOut, Parallel parallel) {
-        this.index = index;
+        this.listStore = listStore;
         this.articles = articles;
         this.pages = pages;
         this.site = site;
@@ -67,7 +67,7 @@ final class RelatedLists {
     int update(ArticleChange change) {
         String slug = change.slug();
         Optional<Entry> after = change.after().flatMap(Entry::of);
-        Supplier<Set<String>> listers = parallel.start(() -> index.listers(slug));
+        Supplier<Set<String>> listers = parallel.start(() -> listStore.listers(slug));
         Neighbourhood near = null;
         Set<String> affected = new TreeSet<>();
         Function<Optional<RelatedList>, Optional<RelatedList>> ownNext;
@@ -88,7 +88,7 @@ final class RelatedLists {
         affected.remove(slug);
         Set<String> read = new TreeSet<>(affected);
         read.add(slug);
-        Map<String, RelatedList> lists = index.related(read);
+        Map<String, RelatedList> lists = listStore.related(read);
         List<Supplier<Boolean>> stores = new ArrayList<>();
         stores.add(() -> store(slug, Optional.ofNullable(lists.get(slug)), ownNext));
         Neighbourhood changedNear = near;
@@ -133,7 +133,7 @@ final class RelatedLists {
      * owner's page up to date. Returns whether the list changed.
      */
     boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
-        return store(slug, index.related(slug), next(owner, pinned, excluded, items));
+        return store(slug, listStore.related(slug), next(owner, pinned, excluded, items));
     }
 
     /** The list with these items and choices after the stored one, or the first. */
@@ -150,7 +150,7 @@ final class RelatedLists {
      */
     private boolean store(String slug, Optional<RelatedList> read, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Optional<RelatedList> current = attempt == 1 ? read : index.related(slug);
+            Optional<RelatedList> current = attempt == 1 ? read : listStore.related(slug);
             Optional<RelatedList> wanted = nextOf.apply(current);
             if (wanted.isEmpty()) {
                 return false;
@@ -161,7 +161,7 @@ final class RelatedLists {
                 relinkAndShow(current.get(), links(current.get()), Set.of());
                 return false;
             }
-            if (index.save(next)) {
+            if (listStore.save(next)) {
                 Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
                 Set<String> now = links(next);
                 relinkAndShow(next, difference(now, before), difference(before, now));
@@ -173,7 +173,7 @@ final class RelatedLists {
 
     /** Records whom a stored list now shows, and shows it on its owner's page: the two at once. */
     private void relinkAndShow(RelatedList list, Set<String> added, Set<String> removed) {
-        parallel.each(List.<Runnable>of(() -> index.relink(list.slug(), added, removed), () -> showOnPage(list)), Runnable::run);
+        parallel.each(List.<Runnable>of(() -> listStore.relink(list.slug(), added, removed), () -> showOnPage(list)), Runnable::run);
     }
 
     /**
@@ -192,7 +192,7 @@ final class RelatedLists {
 
     /** Warms a list's path, writing nothing (SnapStart): reads a list, its article and its article's page. */
     void prime() {
-        index.related(SnapshotPriming.SLUG);
+        listStore.related(SnapshotPriming.SLUG);
         articles.find(SnapshotPriming.SLUG);
         site.page(SiteLayout.articleKey(SnapshotPriming.SLUG));
     }

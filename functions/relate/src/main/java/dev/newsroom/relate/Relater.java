@@ -1,11 +1,11 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
-import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.core.store.ListingStore;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class Relater {
 
-    private final IndexStore index;
+    private final ListingStore listingStore;
     private final RelatedLists lists;
     private final ListingPages listings;
     private final Parallel parallel;
 
-    Relater(IndexStore index, RelatedLists lists, ListingPages listings, Parallel parallel) {
-        this.index = index;
+    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, Parallel parallel) {
+        this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
         this.parallel = parallel;
@@ -38,7 +38,7 @@ public final class Relater {
 
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
-        return new Relater(wiring.index(), wiring.lists(), new ListingPages(wiring.index(), wiring.renderer(),
+        return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
                 wiring.site()::write, config.site().zone(), config.listingSize(), clock, wiring.parallel()), wiring.parallel());
     }
 
@@ -66,7 +66,7 @@ public final class Relater {
         before.ifPresent(e -> keys.addAll(e.listings()));
         after.ifPresent(e -> keys.addAll(e.listings()));
         // Each listing's postings are a transaction of their own, so the listings are updated at once.
-        int postings = (int) parallel.map(keys, key -> index.apply(key, before.filter(e -> e.listings().contains(key)),
+        int postings = (int) parallel.map(keys, key -> listingStore.apply(key, before.filter(e -> e.listings().contains(key)),
                 after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(applied -> applied).count();
         List<Integer> updated = parallel.map(List.<Supplier<Integer>>of(() -> lists.update(change),
                 () -> sameListing ? 0 : listings.update(before, after)), Supplier::get);

@@ -1,18 +1,19 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.render.PageRenderer;
-import dev.newsroom.core.store.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.IndexStore;
+import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The relate function's parts, built once from its configuration: the stream handler and the full rebuild share them. */
-record Wiring(RelateConfig config, IndexStore index, ArticleStore articles, SiteBucket site, PageRenderer renderer,
+record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore listStore, ArticleStore articles, SiteBucket site, PageRenderer renderer,
               ArticlePages pages, RelatedLists lists, Parallel parallel) {
 
     /** How many requests a change may have in flight at once: a change's listings and pages are a dozen or two. */
@@ -20,14 +21,15 @@ record Wiring(RelateConfig config, IndexStore index, ArticleStore articles, Site
 
     static Wiring of(RelateConfig config, S3Client s3, DynamoDbClient dynamo) {
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
-        var index = new IndexStore(dynamo, config.indexTable(), config.site().zone());
+        var listingStore = new ListingStore(dynamo, config.indexTable(), config.site().zone());
+        var listStore = new RelatedListStore(dynamo, config.indexTable());
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
         var pages = new ArticlePages(renderer, site, parallel);
-        var neighbours = new Neighbours(index, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
+        var neighbours = new Neighbours(listingStore, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
-        return new Wiring(config, index, articles, site, renderer, pages,
-                new RelatedLists(index, articles, pages, site, neighbours, config.fanOut(), parallel), parallel);
+        return new Wiring(config, listingStore, listStore, articles, site, renderer, pages,
+                new RelatedLists(listStore, articles, pages, site, neighbours, config.fanOut(), parallel), parallel);
     }
 }

@@ -39,7 +39,7 @@ class LiveRebuildTest {
                 Clock.fixed(RelateWorld.NOW, ZoneOffset.UTC)).run(new PrintStream(out, true, StandardCharsets.UTF_8));
         assertTrue(summary.articles() >= 2);
         assertEquals(List.of("two"), world.related("one"));
-        assertEquals(2, world.index.state(ListingKey.category(world.slug("city"))).count());
+        assertEquals(2, world.listingStore.state(ListingKey.category(world.slug("city"))).count());
         assertTrue(world.page(ListingKey.category(world.slug("city")).path()).orElseThrow().contains("two story"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("pages in all"), "progress is shown");
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.ListingKey;
-import dev.newsroom.core.store.ArticleStatus;
-import dev.newsroom.core.store.ArticlePages;
+import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.render.PageRenderer;
@@ -95,7 +95,7 @@ class RelateOnLocalServicesTest {
         assertEquals(List.of(), world.related("goes"));
         assertFalse(world.articlePage("stays").orElseThrow().contains("goes story"));
         assertFalse(world.page(ListingKey.category(world.slug("city")).path()).orElseThrow().contains("goes story"));
-        assertEquals(2, world.index.state(ListingKey.category(world.slug("city"))).count());
+        assertEquals(2, world.listingStore.state(ListingKey.category(world.slug("city"))).count());
     }
 
     @Test
@@ -103,11 +103,11 @@ class RelateOnLocalServicesTest {
         world.publish("story", 2, "city", "amara", "tram");
         world.publish("other", 2, "city", "amara", "tram");
         world.relate();
-        var before = world.index.state(ListingKey.category(world.slug("city")));
+        var before = world.listingStore.state(ListingKey.category(world.slug("city")));
         world.save("story", 2, "city", "amara", "", ArticleStatus.PUBLISHED, "tram");
         world.save("draft", 1, "city", "amara", "", ArticleStatus.DRAFT, "tram");
         world.relate();
-        assertEquals(before, world.index.state(ListingKey.category(world.slug("city"))), "no listing changed");
+        assertEquals(before, world.listingStore.state(ListingKey.category(world.slug("city"))), "no listing changed");
     }
 
     @Test
@@ -115,11 +115,11 @@ class RelateOnLocalServicesTest {
         world.publish("a", 2, "city", "amara", "tram");
         world.publish("b", 1, "city", "amara", "tram");
         world.relate();
-        var state = world.index.state(ListingKey.tag(world.slug("tram")));
-        var list = world.index.related(world.slug("a")).orElseThrow();
+        var state = world.listingStore.state(ListingKey.tag(world.slug("tram")));
+        var list = world.listStore.related(world.slug("a")).orElseThrow();
         assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()));
-        assertEquals(state, world.index.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
-        assertEquals(list, world.index.related(world.slug("a")).orElseThrow());
+        assertEquals(state, world.listingStore.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
+        assertEquals(list, world.listStore.related(world.slug("a")).orElseThrow());
     }
 
     @Test
@@ -141,7 +141,7 @@ class RelateOnLocalServicesTest {
         String fourth = world.lastBatch().get(3).dynamodb().sequenceNumber();
         assertEquals(List.of(fourth), failed);
         assertEquals(List.of(), world.relate(world.handler(), world.lastBatch().subList(3, 10)));
-        assertEquals(10, world.index.state(ListingKey.category(world.slug("city"))).count(), "nothing lost, nothing counted twice");
+        assertEquals(10, world.listingStore.state(ListingKey.category(world.slug("city"))).count(), "nothing lost, nothing counted twice");
     }
 
     @Test
@@ -163,7 +163,7 @@ class RelateOnLocalServicesTest {
                 Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
-        long list = world.index.related(world.slug("p")).orElseThrow().revision();
+        long list = world.listStore.related(world.slug("p")).orElseThrow().revision();
         assertEquals(Optional.of(new PageVersion(stored.version(), list)),
                 site.page(SiteLayout.articleKey(world.slug("p"))).map(SiteBucket.Page::version));
         assertTrue(world.articlePage("p").orElseThrow().contains("q story"));
@@ -192,7 +192,7 @@ class RelateOnLocalServicesTest {
         assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
         assertEquals(List.of(), failed);
         assertEquals(List.of(), world.related("keeps"));
-        assertEquals(1, world.index.state(ListingKey.category(world.slug("city"))).count());
+        assertEquals(1, world.listingStore.state(ListingKey.category(world.slug("city"))).count());
         assertFalse(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("deleted story"));
     }
 

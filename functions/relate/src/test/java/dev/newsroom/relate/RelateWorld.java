@@ -2,17 +2,18 @@ package dev.newsroom.relate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.render.MarkdownRenderer;
 import dev.newsroom.core.site.SiteLayout;
-import dev.newsroom.core.store.ArticleStatus;
 import dev.newsroom.core.store.ArticleStore;
-import dev.newsroom.core.store.IndexStore;
-import dev.newsroom.core.store.StoredArticle;
+import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LambdaContext;
@@ -52,7 +53,8 @@ final class RelateWorld {
     final String id = "w" + UUID.randomUUID().toString().substring(0, 6);
     final RelateConfig config;
     final ArticleStore articles;
-    final IndexStore index;
+    final ListingStore listingStore;
+    final RelatedListStore listStore;
     private final StreamTap tap;
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
@@ -61,7 +63,8 @@ final class RelateWorld {
         this.local = local;
         this.config = RelateConfig.from(new Env(environment(local.names())));
         this.articles = new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable"));
-        this.index = new IndexStore(local.services().dynamoDb(), local.name("IndexTable"), ZoneOffset.UTC);
+        this.listingStore = new ListingStore(local.services().dynamoDb(), local.name("IndexTable"), ZoneOffset.UTC);
+        this.listStore = new RelatedListStore(local.services().dynamoDb(), local.name("IndexTable"));
         this.tap = StreamTap.of(local.services(), local.name("ArticlesTable"));
         tap.read(r -> false);
     }
@@ -155,7 +158,7 @@ final class RelateWorld {
     }
 
     List<String> related(String name) {
-        return index.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
+        return listStore.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
                 .orElse(List.of());
     }
 

@@ -2,7 +2,6 @@ package dev.newsroom.core.article;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.newsroom.core.json.Json;
-import dev.newsroom.core.render.MarkdownRenderer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package dev.newsroom.core.article;
 
+import dev.newsroom.core.hash.Sha256;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -56,13 +57,7 @@ public final class Slugs {
         if (!slug.isEmpty()) {
             return slug;
         }
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "n-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "n-" + Sha256.hex(Normalizer.normalize(name.strip(), Normalizer.Form.NFKC)).substring(0, 12);
     }
 
     /** The slug a source file gets when its front matter names none. */

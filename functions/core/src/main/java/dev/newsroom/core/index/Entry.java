@@ -1,13 +1,13 @@
 package dev.newsroom.core.index;
 
 import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.article.Term;
 import dev.newsroom.core.related.Candidate;
-import dev.newsroom.core.store.ArticleStatus;
-import dev.newsroom.core.store.StoredArticle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,40 +1,51 @@
 package dev.newsroom.core.render;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The article page's content, already formatted; nullable fields are left out of the page. */
+/** The article page's content, already formatted; what is absent is left out of the page. */
 public record ArticleView(
         PageHead head,
         String headline,
-        String publishedIso,
-        String publishedText,
-        String updatedIso,
-        String updatedText,
+        DateView published,
+        Optional<DateView> updated,
         Link category,
         List<AuthorView> authors,
         List<Link> tags,
-        String imageSrc,
-        String imageAlt,
+        Optional<ImageView> image,
         String bodyHtml,
         List<RelatedView> related,
-        boolean commentsOpen,
-        String commentsApi,
-        String captchaProvider,
-        String captchaSiteKey,
-        String captchaScript,
-        String commentsScriptUrl,
+        CommentsView comments,
         Set<String> adSlots) {
 
     public record Link(String text, String href) {
     }
 
-    public record AuthorView(String name, String href, String bio, String twitterHandle, String twitterUrl,
-                             String website) {
+    /**
+     * An author in the byline and, with a page of their own, in a box about them; an organisation has
+     * neither a page nor a box.
+     *
+     * @param twitter the handle, and the profile it links to
+     */
+    public record AuthorView(String name, Optional<String> href, Optional<String> bio, Optional<Link> twitter,
+                             Optional<String> website) {
     }
 
-    public record RelatedView(String title, String href, String dateIso, String dateText, String summary,
-                              String imageSrc, String imageAlt) {
+    public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image) {
+    }
+
+    /**
+     * The comments section: the list is always there, the form only while comments are open.
+     *
+     * @param api       the comments API's path for this article
+     * @param scriptUrl the page's own script, which lists and posts comments
+     */
+    public record CommentsView(boolean open, String api, CaptchaView captcha, String scriptUrl) {
+    }
+
+    /** The captcha widget of the comment form: which provider, the site's key with it, and its script. */
+    public record CaptchaView(String provider, String siteKey, String scriptUrl) {
     }
 
     public boolean ad(String slot) {

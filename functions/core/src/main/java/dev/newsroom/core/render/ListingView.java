@@ -1,10 +1,11 @@
 package dev.newsroom.core.render;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A page listing articles: the home page, a category, tag or author page, or one month of any of
- * them. Nullable fields are left out of the page.
+ * them. What is absent is left out of the page.
  *
  * @param kicker  what kind of listing it is, above the heading
  * @param author  the author's box on an author page
@@ -12,7 +13,7 @@ import java.util.List;
  * @param older   on a month page, the previous one; on an index page, the newest month
  * @param archive the months with articles, newest first, on index pages
  */
-public record ListingView(PageHead head, String kicker, String heading, ArticleView.AuthorView author,
-                          List<ArticleView.RelatedView> items, ArticleView.Link newer, ArticleView.Link older,
-                          List<ArticleView.Link> archive, String feedHref) {
+public record ListingView(PageHead head, Optional<String> kicker, String heading, Optional<ArticleView.AuthorView> author,
+                          List<ArticleView.RelatedView> items, Optional<ArticleView.Link> newer, Optional<ArticleView.Link> older,
+                          List<ArticleView.Link> archive, Optional<String> feedHref) {
 }

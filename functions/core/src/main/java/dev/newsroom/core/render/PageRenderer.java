@@ -3,9 +3,10 @@ package dev.newsroom.core.render;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
-import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
+import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -18,10 +19,7 @@ import gg.jte.output.StringOutput;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -46,16 +44,8 @@ public final class PageRenderer {
     public record Asset(String path, String contentType, String content) {
 
         static Asset named(String name, String extension, String contentType, String content) {
-            String hash = java.util.HexFormat.of().formatHex(sha256(content)).substring(0, 16);
+            String hash = Sha256.hex(content).substring(0, 16);
             return new Asset("/" + SiteLayout.ASSETS + "site/" + name + "-" + hash + extension, contentType, content);
-        }
-
-        private static byte[] sha256(String content) {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
         }
     }
 
@@ -66,11 +56,15 @@ public final class PageRenderer {
      */
     private final ThreadLocal<StringOutput> outputs = ThreadLocal.withInitial(() -> new StringOutput(32 * 1024));
     private final SiteConfig site;
+    private final PageHead.Site siteHead;
+    private final StructuredData structuredData;
     private final DateTimeFormatter dateText;
     private final Locale locale;
 
     public PageRenderer(SiteConfig site) {
         this.site = site;
+        this.siteHead = new PageHead.Site(site.lang(), site.name(), site.absolute("/"));
+        this.structuredData = new StructuredData(site);
         this.locale = Locale.forLanguageTag(site.lang());
         this.dateText = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
     }
@@ -79,26 +73,30 @@ public final class PageRenderer {
         ArticleMetadata meta = article.metadata();
         String canonical = site.absolute(SiteLayout.articlePath(meta.slug()));
         String description = meta.summary().orElse("");
-        LeadImage image = meta.image().orElse(null);
-        var head = new PageHead(site.lang(), meta.title() + " | " + site.name(), blankToNull(description), canonical,
-                site.name(), site.absolute("/"), true, "article",
-                image == null ? null : site.absolute(image.src()), image == null ? null : image.alt(),
-                site.twitter().orElse(null), ScriptJson.write(newsArticle(meta, canonical, description)),
-                site.adSlots().isEmpty() ? null : site.adScript().map(URI::toString).orElse(null), null);
-        LocalDate publishedDay = day(meta.published());
-        boolean updatedShown = !day(meta.modified()).equals(publishedDay);
-        var view = new ArticleView(head, meta.title(),
-                meta.published().toString(), dateText.format(publishedDay),
-                updatedShown ? meta.modified().toString() : null,
-                updatedShown ? dateText.format(day(meta.modified())) : null,
+        var head = PageHead.of(siteHead, meta.title() + " | " + site.name())
+                .description(meta.summary())
+                .canonicalUrl(canonical)
+                .indexable(true)
+                .preview(new PageHead.LinkPreview("article",
+                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()))
+                .jsonLd(structuredData.newsArticle(meta, canonical, description))
+                .adScriptUrl(site.adSlots().isEmpty() ? Optional.empty() : site.adScript().map(URI::toString))
+                .build();
+        DateView published = date(meta.published());
+        Optional<DateView> updated = day(meta.modified()).equals(day(meta.published()))
+                ? Optional.empty() : Optional.of(date(meta.modified()));
+        var captcha = new ArticleView.CaptchaView(site.captcha().provider(), site.captcha().siteKey(),
+                site.captcha().script().toString());
+        var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), captcha,
+                COMMENTS_SCRIPT.path());
+        var view = new ArticleView(head, meta.title(), published, updated,
                 new ArticleView.Link(meta.category().name(), SiteLayout.categoryPath(meta.category().slug())),
                 meta.authors().stream().map(PageRenderer::author).toList(),
                 meta.tags().stream().map(t -> new ArticleView.Link(t.name(), SiteLayout.tagPath(t.slug()))).toList(),
-                image == null ? null : image.src(), image == null ? null : image.alt(),
+                meta.image().map(image -> new ImageView(image.src(), image.alt())),
                 article.bodyHtml(),
                 related.stream().map(this::teaser).toList(),
-                meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), site.captcha().provider(),
-                site.captcha().siteKey(), site.captcha().script().toString(), COMMENTS_SCRIPT.path(), site.adSlots());
+                comments, site.adSlots());
         return render("article.jte", view);
     }
 
@@ -112,31 +110,34 @@ public final class PageRenderer {
                 .orElse(name);
         String path = archive.map(key::archivePath).orElse(key.path());
         String title = key.kind() == ListingKey.Kind.HOME && archive.isEmpty() ? site.name() : heading + " | " + site.name();
-        String feed = key.feedPath().map(site::absolute).orElse(null);
-        var head = new PageHead(site.lang(), title, null, site.absolute(path), site.name(), site.absolute("/"),
-                !entries.isEmpty(), "website", null, null, site.twitter().orElse(null), null, null, feed);
-        ArticleView.AuthorView author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
-                ? author(entries.get(0).author()) : null;
-        ArticleView.Link newer = archive.flatMap(a -> Optional.ofNullable(state.archives().higher(a))).map(a -> archiveLink(key, a)).orElse(null);
+        var head = PageHead.of(siteHead, title)
+                .canonicalUrl(site.absolute(path))
+                .indexable(!entries.isEmpty())
+                .preview(new PageHead.LinkPreview("website", Optional.empty(), site.twitter()))
+                .feedUrl(key.feedPath().map(site::absolute))
+                .build();
+        Optional<ArticleView.AuthorView> author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
+                ? Optional.of(author(entries.get(0).author())) : Optional.empty();
+        Optional<ArticleView.Link> newer = archive.flatMap(a -> Optional.ofNullable(state.archives().higher(a)))
+                .map(a -> archiveLink(key, a));
         // The site's archive has a page a day, too many to list: its index page leads on day by day.
         Optional<Archive> previous = archive.isPresent() ? archive.map(a -> state.archives().lower(a))
                 : key.kind() == ListingKey.Kind.HOME && !entries.isEmpty()
                 ? Optional.of(Archive.of(key, entries.get(entries.size() - 1).published(), site.zone())) : Optional.empty();
-        ArticleView.Link older = previous.map(a -> archiveLink(key, a)).orElse(null);
+        Optional<ArticleView.Link> older = previous.map(a -> archiveLink(key, a));
         var view = new ListingView(head, kicker(key), heading, author,
                 entries.stream().map(e -> teaser(e.shown())).toList(), newer, older,
                 archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
                         : state.archives().descendingSet().stream().map(a -> archiveLink(key, a)).toList(),
-                key.feedPath().orElse(null));
+                key.feedPath());
         return render("listing.jte", view);
     }
 
     /** The page readers get at an address with no page: it points them to the latest articles. */
     public String notFound(List<Entry> latest) {
-        var head = new PageHead(site.lang(), "Page not found | " + site.name(), null, null, site.name(),
-                site.absolute("/"), false, null, null, null, null, null, null, null);
-        return render("notfound.jte", new ListingView(head, null, "Page not found", null,
-                latest.stream().map(e -> teaser(e.shown())).toList(), null, null, List.of(), null));
+        var head = PageHead.of(siteHead, "Page not found | " + site.name()).build();
+        return render("notfound.jte", new NotFoundView(head, "Page not found",
+                latest.stream().map(e -> teaser(e.shown())).toList()));
     }
 
     /** An Atom feed of a listing's newest articles, newest first. */
@@ -152,7 +153,7 @@ public final class PageRenderer {
     /** The sitemap index: one sitemap per day with articles. */
     public String sitemapIndex(Collection<Archive> days) {
         return render("sitemapindex.jte", new SitemapView(days.stream()
-                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d)), null, null, null)).toList(), null, null));
+                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d.first())), null, null, null)).toList(), null, null));
     }
 
     /** One day's sitemap. */
@@ -170,9 +171,7 @@ public final class PageRenderer {
 
     /** The tombstone left where an unpublished article was: it tells readers, and keeps search engines away. */
     public String gone() {
-        var head = new PageHead(site.lang(), "Article withdrawn | " + site.name(), null, null, site.name(),
-                site.absolute("/"), false, null, null, null, null, null, null, null);
-        return render("gone.jte", new GoneView(head));
+        return render("gone.jte", new GoneView(PageHead.of(siteHead, "Article withdrawn | " + site.name()).build()));
     }
 
     private String render(String template, Object model) {
@@ -182,12 +181,12 @@ public final class PageRenderer {
         return output.toString();
     }
 
-    private static String kicker(ListingKey key) {
+    private static Optional<String> kicker(ListingKey key) {
         return switch (key.kind()) {
-            case HOME -> null;
-            case CATEGORY -> "Category";
-            case TAG -> "Tag";
-            case AUTHOR -> "Author";
+            case HOME -> Optional.empty();
+            case CATEGORY -> Optional.of("Category");
+            case TAG -> Optional.of("Tag");
+            case AUTHOR -> Optional.of("Author");
         };
     }
 
@@ -209,59 +208,19 @@ public final class PageRenderer {
 
     private static ArticleView.AuthorView author(Author author) {
         if (author.organisation()) {
-            return new ArticleView.AuthorView(author.name(), null, null, null, null, null);
+            return new ArticleView.AuthorView(author.name(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
-        return new ArticleView.AuthorView(author.name(), SiteLayout.authorPath(author.slug()),
-                author.bio().orElse(null), author.twitter().orElse(null),
-                author.twitter().map(handle -> "https://twitter.com/" + handle).orElse(null),
-                author.url().orElse(null));
+        return new ArticleView.AuthorView(author.name(), Optional.of(SiteLayout.authorPath(author.slug())), author.bio(),
+                author.twitter().map(handle -> new ArticleView.Link(handle, "https://twitter.com/" + handle)), author.url());
     }
 
     private ArticleView.RelatedView teaser(RelatedArticle item) {
-        LeadImage image = item.image().orElse(null);
-        return new ArticleView.RelatedView(item.title(), SiteLayout.articlePath(item.slug()),
-                item.published().toString(), dateText.format(day(item.published())),
-                item.summary().orElse(null), image == null ? null : image.src(), image == null ? null : image.alt());
+        return new ArticleView.RelatedView(item.title(), SiteLayout.articlePath(item.slug()), date(item.published()),
+                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())));
     }
 
-    private Map<String, Object> newsArticle(ArticleMetadata meta, String canonical, String description) {
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("@context", "https://schema.org");
-        node.put("@type", "NewsArticle");
-        node.put("mainEntityOfPage", canonical);
-        node.put("headline", meta.title());
-        if (!description.isBlank()) {
-            node.put("description", description);
-        }
-        node.put("datePublished", meta.published().toString());
-        node.put("dateModified", meta.modified().toString());
-        node.put("articleSection", meta.category().name());
-        if (!meta.tags().isEmpty()) {
-            node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));
-        }
-        meta.image().ifPresent(image -> node.put("image", List.of(site.absolute(image.src()))));
-        List<Map<String, Object>> authors = new ArrayList<>();
-        for (Author author : meta.authors()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("@type", author.organisation() ? "Organization" : "Person");
-            a.put("name", author.name());
-            a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
-            author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
-            authors.add(a);
-        }
-        node.put("author", authors);
-        Map<String, Object> publisher = new LinkedHashMap<>();
-        publisher.put("@type", "Organization");
-        publisher.put("name", site.name());
-        publisher.put("url", site.absolute("/"));
-        site.logo().ifPresent(logo -> {
-            Map<String, Object> image = new LinkedHashMap<>();
-            image.put("@type", "ImageObject");
-            image.put("url", logo);
-            publisher.put("logo", image);
-        });
-        node.put("publisher", publisher);
-        return node;
+    private DateView date(Instant instant) {
+        return new DateView(instant.toString(), dateText.format(day(instant)));
     }
 
     private static String resource(String name) {
@@ -274,9 +233,5 @@ public final class PageRenderer {
 
     private LocalDate day(Instant instant) {
         return instant.atZone(site.zone()).toLocalDate();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

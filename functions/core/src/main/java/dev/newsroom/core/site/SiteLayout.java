@@ -1,7 +1,7 @@
 package dev.newsroom.core.site;
 
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.index.Archive;
+import java.time.LocalDate;
 
 /**
  * Where things live. Public URLs have no {@code .html}; the object behind an extensionless path is
@@ -40,8 +40,8 @@ public final class SiteLayout {
     public static final String NOT_FOUND = "/404.html";
 
     /** A day's sitemap: the site's archive pages and its sitemaps cover the same days. */
-    public static String sitemapPath(Archive day) {
-        return "/sitemaps/" + day.id() + ".xml";
+    public static String sitemapPath(LocalDate day) {
+        return "/sitemaps/" + day + ".xml";
     }
 
     public static String commentsApiPath(String slug) {

@@ -2,9 +2,11 @@ package dev.newsroom.core.store;
 
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedChoices;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.article.Term;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +10,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The articles table, keyed by slug, with optimistic locking on {@code version}. */
 public final class ArticleStore {
@@ -28,24 +29,13 @@ public final class ArticleStore {
      * what a full rebuild walks, never a scan.
      */
     public List<StoredArticle> published() {
-        List<StoredArticle> articles = new ArrayList<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (QueryResponse page : dynamo.queryPaginator(r -> r.tableName(table).indexName("latest")
+        QueryRequest latest = QueryRequest.builder().tableName(table).indexName("latest")
                 .keyConditionExpression("#feed = :all").scanIndexForward(false)
                 .expressionAttributeNames(Map.of("#feed", ArticleItems.FEED_KEY))
-                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ArticleItems.FEED_ALL))))) {
-            page.items().forEach(item -> keys.add(Map.of(ArticleItems.SLUG, item.get(ArticleItems.SLUG))));
-        }
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamo.batchGetItem(r -> r.requestItems(request));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> articles.add(ArticleItems.fromItem(item)));
-                pending = response.unprocessedKeys();
-            }
-        }
+                .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ArticleItems.FEED_ALL))).build();
+        List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, latest, Integer.MAX_VALUE).stream()
+                .map(item -> Map.of(ArticleItems.SLUG, item.get(ArticleItems.SLUG))).toList();
+        List<StoredArticle> articles = new ArrayList<>(DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).toList());
         articles.removeIf(a -> a.status() != ArticleStatus.PUBLISHED);
         articles.sort(Comparator.comparing((StoredArticle a) -> a.article().metadata().published()).reversed());
         return articles;

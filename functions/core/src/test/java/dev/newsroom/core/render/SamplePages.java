@@ -6,6 +6,7 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.LeadImage;
+import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
 import dev.newsroom.core.config.Env;
@@ -61,8 +62,8 @@ public final class SamplePages {
 
     /** The index entry of a published article, as the relate function keeps it. */
     public static dev.newsroom.core.index.Entry entry(Article article) {
-        return dev.newsroom.core.index.Entry.of(dev.newsroom.core.store.StoredArticle.first(article,
-                dev.newsroom.core.store.ArticleStatus.PUBLISHED, "articles/x.md", "01", "h", Instant.EPOCH)).orElseThrow();
+        return dev.newsroom.core.index.Entry.of(dev.newsroom.core.article.StoredArticle.first(article,
+                dev.newsroom.core.article.ArticleStatus.PUBLISHED, "articles/x.md", "01", "h", Instant.EPOCH)).orElseThrow();
     }
 
     /** The listing state the relate function would read for these entries. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.render.SamplePages;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;

@@ -2,13 +2,16 @@ package dev.newsroom.core.store;
 
 import static dev.newsroom.core.store.ArticleItems.n;
 import static dev.newsroom.core.store.ArticleItems.s;
+import static dev.newsroom.core.store.IndexTable.PK;
+import static dev.newsroom.core.store.IndexTable.SINGLE;
+import static dev.newsroom.core.store.IndexTable.SK;
+import static dev.newsroom.core.store.IndexTable.key;
 
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.index.Postings;
-import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.related.TagFrequencies;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,44 +24,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The index table, which only the relate function writes and which has no stream, so nothing it
- * writes comes back to it. It holds, under a partition key {@code pk} and sort key {@code sk}:
+ * The listings in the {@linkplain IndexTable index table}:
  * <ul>
  *   <li>postings: one per listing an article is in ({@code pk} the listing's id, {@code sk} the
  *       publication time and slug), each carrying the article's {@link Entry};</li>
- *   <li>the state of each listing ({@code meta#<id>}): revision, article count, archive pages;</li>
- *   <li>each article's related list ({@code related#<slug>}) and, for each article, the lists that
- *       show or pin it ({@code listedby#<slug>}, one item per list).</li>
+ *   <li>the state of each listing ({@code meta#<id>}): revision, article count, archive pages.</li>
  * </ul>
- * Every read is strongly consistent, and every query is bounded by a limit or by an archive's span
- * of time: none grows with the size of the site.
  */
-public final class IndexStore implements Postings {
+public final class ListingStore implements Postings {
 
-    private static final String PK = "pk";
-    private static final String SK = "sk";
-    private static final String SINGLE = "-";
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int BATCH_GET = 100;
-    private static final int BATCH_WRITE = 25;
     private static final int TRANSACTION_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
@@ -66,13 +56,11 @@ public final class IndexStore implements Postings {
     private final ZoneId zone;
 
     /** @param zone the site's time zone, which archive days and months are counted in */
-    public IndexStore(DynamoDbClient dynamo, String table, ZoneId zone) {
+    public ListingStore(DynamoDbClient dynamo, String table, ZoneId zone) {
         this.dynamo = dynamo;
         this.table = table;
         this.zone = zone;
     }
-
-    // ---- postings
 
     /**
      * Moves the listing from {@code before} to {@code after} (either may be absent), in one
@@ -157,7 +145,7 @@ public final class IndexStore implements Postings {
             writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
             archives.add(Archive.of(key, entry.published(), zone).id());
         }
-        batchWrite(writes);
+        DynamoBatches.write(dynamo, table, writes);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":count", n(entries.size())));
         String update = "ADD rev :one SET #count = :count";
         if (!archives.isEmpty()) {
@@ -232,7 +220,7 @@ public final class IndexStore implements Postings {
         keys.forEach(k -> byPk.put(meta(k), k));
         Map<ListingKey, ListingState> states = new LinkedHashMap<>();
         keys.forEach(k -> states.put(k, ListingState.empty(k)));
-        for (Map<String, AttributeValue> item : batchGet(byPk.keySet())) {
+        for (Map<String, AttributeValue> item : IndexTable.singles(dynamo, table, byPk.keySet())) {
             ListingKey key = byPk.get(item.get(PK).s());
             TreeSet<Archive> archives = new TreeSet<>();
             Optional.ofNullable(item.get("archives")).ifPresent(a -> a.ss().forEach(v -> archives.add(Archive.parse(v))));
@@ -252,68 +240,8 @@ public final class IndexStore implements Postings {
         return new TagFrequencies(states.get(ListingKey.HOME).count(), tagged);
     }
 
-    // ---- related lists
-
-    public Optional<RelatedList> related(String slug) {
-        return Optional.ofNullable(related(List.of(slug)).get(slug));
-    }
-
-    public Map<String, RelatedList> related(Collection<String> slugs) {
-        Map<String, RelatedList> lists = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(slugs.stream().map(IndexStore::relatedPk).toList())) {
-            RelatedList list = RelatedItems.fromItem(item);
-            lists.put(list.slug(), list);
-        }
-        return lists;
-    }
-
-    /** Stores the next revision of a list; false if another writer stored one first. */
-    public boolean save(RelatedList list) {
-        Map<String, AttributeValue> item = RelatedItems.toItem(list);
-        item.put(PK, s(relatedPk(list.slug())));
-        item.put(SK, s(SINGLE));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
-                    .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    /** The articles whose lists show or pin {@code slug}. */
-    public Set<String> listers(String slug) {
-        Set<String> listers = new TreeSet<>();
-        for (Map<String, AttributeValue> item : items(query("listedby#" + slug), Integer.MAX_VALUE)) {
-            listers.add(item.get(SK).s());
-        }
-        return listers;
-    }
-
-    /** Records that {@code lister}'s list now shows or pins {@code added} and no longer {@code removed}. */
-    public void relink(String lister, Collection<String> added, Collection<String> removed) {
-        List<WriteRequest> writes = new ArrayList<>();
-        added.forEach(slug -> writes.add(WriteRequest.builder().putRequest(p -> p.item(key("listedby#" + slug, lister))).build()));
-        removed.forEach(slug -> writes.add(WriteRequest.builder().deleteRequest(d -> d.key(key("listedby#" + slug, lister))).build()));
-        batchWrite(writes);
-    }
-
-    private void batchWrite(List<WriteRequest> writes) {
-        for (int from = 0; from < writes.size(); from += BATCH_WRITE) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE)));
-            while (!pending.isEmpty() && !pending.getOrDefault(table, List.of()).isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
-        }
-    }
-
-    // ---- plumbing
-
     private QueryRequest.Builder query(String pk) {
-        return QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)));
+        return IndexTable.query(table, pk);
     }
 
     private QueryRequest.Builder query(String pk, String skCondition, AttributeValue at) {
@@ -322,36 +250,7 @@ public final class IndexStore implements Postings {
     }
 
     private List<Entry> entries(QueryRequest.Builder request, int limit) {
-        return items(request, limit).stream().map(EntryItems::fromItem).toList();
-    }
-
-    private List<Map<String, AttributeValue>> items(QueryRequest.Builder request, int limit) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(request.exclusiveStartKey(start).build());
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null && items.size() < limit);
-        return items.size() > limit ? items.subList(0, limit) : items;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(Collection<String> pks) {
-        List<String> all = List.copyOf(new TreeSet<>(pks));
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET)).stream()
-                    .map(pk -> key(pk, SINGLE)).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamo.batchGetItem(r -> r.requestItems(request));
-                List<Map<String, AttributeValue>> got = response.responses().getOrDefault(table, List.of());
-                items.addAll(got);
-                pending = response.unprocessedKeys();
-            }
-        }
-        return items;
+        return DynamoBatches.query(dynamo, request.build(), limit).stream().map(EntryItems::fromItem).toList();
     }
 
     private static String sortKey(Entry entry) {
@@ -360,14 +259,6 @@ public final class IndexStore implements Postings {
 
     private static String meta(ListingKey key) {
         return "meta#" + key.id();
-    }
-
-    private static String relatedPk(String slug) {
-        return "related#" + slug;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return new HashMap<>(Map.of(PK, s(pk), SK, s(sk)));
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {

@@ -1,4 +1,4 @@
-package dev.newsroom.core.aws;
+package dev.newsroom.core.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

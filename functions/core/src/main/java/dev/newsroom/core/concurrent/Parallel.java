@@ -1,4 +1,4 @@
-package dev.newsroom.core.aws;
+package dev.newsroom.core.concurrent;
 
 import java.util.ArrayList;
 import java.util.Collection;

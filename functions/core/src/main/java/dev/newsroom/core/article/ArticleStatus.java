@@ -1,4 +1,4 @@
-package dev.newsroom.core.store;
+package dev.newsroom.core.article;
 
 /** Where an article stands. Only published articles are listed, indexed and shown. */
 public enum ArticleStatus {

@@ -1,9 +1,10 @@
-package dev.newsroom.core.render;
+package dev.newsroom.core.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.article.MarkdownRenderer;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;

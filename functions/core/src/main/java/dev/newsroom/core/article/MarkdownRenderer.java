@@ -1,4 +1,4 @@
-package dev.newsroom.core.render;
+package dev.newsroom.core.article;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,13 @@
-package dev.newsroom.core.store;
+package dev.newsroom.core.pages;
 
-import dev.newsroom.core.aws.Parallel;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.PageVersion;
+import dev.newsroom.core.store.SiteBucket;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,6 +1,5 @@
-package dev.newsroom.core.store;
+package dev.newsroom.core.article;
 
-import dev.newsroom.core.article.Article;
 import java.time.Instant;
 
 /**

@@ -1,0 +1,68 @@
+package dev.newsroom.core.render;
+
+import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.Author;
+import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON-LD that tells search engines what a page is: schema.org's {@code NewsArticle}, with its
+ * authors and the site as publisher, for an article page.
+ */
+final class StructuredData {
+
+    private final SiteConfig site;
+
+    StructuredData(SiteConfig site) {
+        this.site = site;
+    }
+
+    /** The article's {@code NewsArticle}, encoded for a script element. */
+    String newsArticle(ArticleMetadata meta, String canonical, String description) {
+        return ScriptJson.write(node(meta, canonical, description));
+    }
+
+    private Map<String, Object> node(ArticleMetadata meta, String canonical, String description) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("@context", "https://schema.org");
+        node.put("@type", "NewsArticle");
+        node.put("mainEntityOfPage", canonical);
+        node.put("headline", meta.title());
+        if (!description.isBlank()) {
+            node.put("description", description);
+        }
+        node.put("datePublished", meta.published().toString());
+        node.put("dateModified", meta.modified().toString());
+        node.put("articleSection", meta.category().name());
+        if (!meta.tags().isEmpty()) {
+            node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));
+        }
+        meta.image().ifPresent(image -> node.put("image", List.of(site.absolute(image.src()))));
+        List<Map<String, Object>> authors = new ArrayList<>();
+        for (Author author : meta.authors()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("@type", author.organisation() ? "Organization" : "Person");
+            a.put("name", author.name());
+            a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
+            author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
+            authors.add(a);
+        }
+        node.put("author", authors);
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.name());
+        publisher.put("url", site.absolute("/"));
+        site.logo().ifPresent(logo -> {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", logo);
+            publisher.put("logo", image);
+        });
+        node.put("publisher", publisher);
+        return node;
+    }
+}

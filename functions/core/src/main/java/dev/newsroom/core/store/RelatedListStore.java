@@ -1,0 +1,88 @@
+package dev.newsroom.core.store;
+
+import static dev.newsroom.core.store.ArticleItems.n;
+import static dev.newsroom.core.store.ArticleItems.s;
+import static dev.newsroom.core.store.IndexTable.PK;
+import static dev.newsroom.core.store.IndexTable.SINGLE;
+import static dev.newsroom.core.store.IndexTable.SK;
+import static dev.newsroom.core.store.IndexTable.key;
+
+import dev.newsroom.core.index.RelatedList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The related lists in the {@linkplain IndexTable index table}: each article's list
+ * ({@code related#<slug>}) and, for each article, the lists that show or pin it
+ * ({@code listedby#<slug>}, one item per list).
+ */
+public final class RelatedListStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public RelatedListStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public Optional<RelatedList> related(String slug) {
+        return Optional.ofNullable(related(List.of(slug)).get(slug));
+    }
+
+    public Map<String, RelatedList> related(Collection<String> slugs) {
+        Map<String, RelatedList> lists = new HashMap<>();
+        for (Map<String, AttributeValue> item : IndexTable.singles(dynamo, table, slugs.stream().map(RelatedListStore::relatedPk).toList())) {
+            RelatedList list = RelatedItems.fromItem(item);
+            lists.put(list.slug(), list);
+        }
+        return lists;
+    }
+
+    /** Stores the next revision of a list; false if another writer stored one first. */
+    public boolean save(RelatedList list) {
+        Map<String, AttributeValue> item = RelatedItems.toItem(list);
+        item.put(PK, s(relatedPk(list.slug())));
+        item.put(SK, s(SINGLE));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
+                    .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The articles whose lists show or pin {@code slug}. */
+    public Set<String> listers(String slug) {
+        Set<String> listers = new TreeSet<>();
+        for (Map<String, AttributeValue> item : DynamoBatches.query(dynamo, IndexTable.query(table, "listedby#" + slug).build(),
+                Integer.MAX_VALUE)) {
+            listers.add(item.get(SK).s());
+        }
+        return listers;
+    }
+
+    /** Records that {@code lister}'s list now shows or pins {@code added} and no longer {@code removed}. */
+    public void relink(String lister, Collection<String> added, Collection<String> removed) {
+        List<WriteRequest> writes = new ArrayList<>();
+        added.forEach(slug -> writes.add(WriteRequest.builder().putRequest(p -> p.item(key("listedby#" + slug, lister))).build()));
+        removed.forEach(slug -> writes.add(WriteRequest.builder().deleteRequest(d -> d.key(key("listedby#" + slug, lister))).build()));
+        DynamoBatches.write(dynamo, table, writes);
+    }
+
+    private static String relatedPk(String slug) {
+        return "related#" + slug;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.newsroom.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.RequestLog;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Paging, batching and the retry of unprocessed keys and items, on DynamoDB Local's index table. */
+@ExtendWith(LocalServicesExtension.class)
+class DynamoBatchesOnLocalServicesTest {
+
+    private final Provisioned local;
+    private final String table;
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+    DynamoBatchesOnLocalServicesTest(Provisioned local) {
+        this.local = local;
+        this.table = local.name("IndexTable");
+    }
+
+    @Test
+    void writesAndReadsMoreItemsThanOneRequestTakes() {
+        var log = new RequestLog();
+        DynamoDbClient dynamo = local.services().dynamoDb(List.of(log));
+        List<String> pks = pks("many", 260);
+        DynamoBatches.write(dynamo, table, puts(pks));
+        List<Map<String, AttributeValue>> items = DynamoBatches.get(dynamo, table, keys(pks));
+        assertEquals(260, items.size());
+        assertEquals(Set.copyOf(pks), pksOf(items));
+        assertEquals(11, Collections.frequency(log.requests(), "BatchWriteItemRequest"), "25 writes a request");
+        assertEquals(3, Collections.frequency(log.requests(), "BatchGetItemRequest"), "100 keys a request");
+    }
+
+    @Test
+    void aQueryFollowsItsPagesUpToTheLimit() {
+        String pk = id + "#query";
+        List<String> sks = IntStream.range(0, 30).mapToObj(i -> String.format("%02d", i)).toList();
+        DynamoBatches.write(local.services().dynamoDb(), table,
+                sks.stream().map(sk -> WriteRequest.builder().putRequest(p -> p.item(IndexTable.key(pk, sk))).build()).toList());
+        var log = new RequestLog();
+        DynamoDbClient dynamo = local.services().dynamoDb(List.of(log));
+        QueryRequest pagesOfSeven = IndexTable.query(table, pk).limit(7).build();
+
+        assertEquals(sks, sksOf(DynamoBatches.query(dynamo, pagesOfSeven, Integer.MAX_VALUE)));
+        assertEquals(5, log.requests().size(), "four full pages and the rest");
+        assertEquals(sks.subList(0, 10), sksOf(DynamoBatches.query(dynamo, pagesOfSeven, 10)));
+        assertEquals(7, log.requests().size(), "no page past the limit");
+    }
+
+    @Test
+    void unprocessedKeysAreAskedForAgainAfterGrowingPauses() {
+        List<String> pks = pks("get", 10);
+        DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
+        var throttle = new Throttle(3);
+        List<Map<String, AttributeValue>> items = DynamoBatches.get(local.services().dynamoDb(List.of(throttle)), table, keys(pks));
+        assertEquals(10, items.size(), "each item once");
+        assertEquals(Set.copyOf(pks), pksOf(items));
+        assertEquals(List.of(10, 5, 3, 2), throttle.sizes, "each try asks for what the last left");
+        assertPausesOfAtLeast(throttle, 12, 25, 50);
+    }
+
+    @Test
+    void unprocessedWritesAreSentAgain() {
+        List<String> pks = pks("write", 10);
+        var throttle = new Throttle(2);
+        DynamoBatches.write(local.services().dynamoDb(List.of(throttle)), table, puts(pks));
+        assertEquals(List.of(10, 5, 3), throttle.sizes);
+        assertPausesOfAtLeast(throttle, 12, 25);
+        assertEquals(Set.copyOf(pks), pksOf(DynamoBatches.get(local.services().dynamoDb(), table, keys(pks))), "every item written");
+    }
+
+    @Test
+    void givesUpWhenKeysStayUnprocessed() {
+        List<String> pks = pks("stuck", 2);
+        DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
+        var throttle = new Throttle(Integer.MAX_VALUE);
+        DynamoDbClient dynamo = local.services().dynamoDb(List.of(throttle));
+        assertThrows(SdkException.class, () -> DynamoBatches.get(dynamo, table, keys(pks)));
+        assertEquals(DynamoBatches.ATTEMPTS, throttle.sizes.size());
+    }
+
+    private List<String> pks(String name, int count) {
+        return IntStream.range(0, count).mapToObj(i -> id + "#" + name + "#" + i).toList();
+    }
+
+    private static List<WriteRequest> puts(List<String> pks) {
+        return pks.stream().map(pk -> {
+            Map<String, AttributeValue> item = IndexTable.key(pk, IndexTable.SINGLE);
+            item.put("value", AttributeValue.fromS("of " + pk));
+            return WriteRequest.builder().putRequest(p -> p.item(item)).build();
+        }).toList();
+    }
+
+    private static List<Map<String, AttributeValue>> keys(List<String> pks) {
+        return pks.stream().map(pk -> IndexTable.key(pk, IndexTable.SINGLE)).toList();
+    }
+
+    private static Set<String> pksOf(List<Map<String, AttributeValue>> items) {
+        items.forEach(item -> assertEquals("of " + item.get(IndexTable.PK).s(), item.get("value").s()));
+        return items.stream().map(item -> item.get(IndexTable.PK).s()).collect(Collectors.toSet());
+    }
+
+    private static List<String> sksOf(List<Map<String, AttributeValue>> items) {
+        return items.stream().map(item -> item.get(IndexTable.SK).s()).toList();
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return new HashMap<>(Map.of(IndexTable.PK, item.get(IndexTable.PK), IndexTable.SK, item.get(IndexTable.SK)));
+    }
+
+    private static void assertPausesOfAtLeast(Throttle throttle, long... millis) {
+        assertEquals(millis.length + 1, throttle.sentAt.size());
+        for (int i = 0; i < millis.length; i++) {
+            long pause = (throttle.sentAt.get(i + 1) - throttle.answeredAt.get(i)) / 1_000_000;
+            assertTrue(pause >= millis[i], "pause " + (i + 1) + " was " + pause + " ms, expected at least " + millis[i]);
+        }
+    }
+
+    /**
+     * DynamoDB under load, in front of DynamoDB Local: the first {@code times} batch calls get only
+     * the first half of their keys or items through, and the rest back as unprocessed. A call of one
+     * key goes through whole and its item is held back.
+     */
+    private final class Throttle implements ExecutionInterceptor {
+
+        private final int times;
+        final List<Integer> sizes = new CopyOnWriteArrayList<>();
+        final List<Long> sentAt = new CopyOnWriteArrayList<>();
+        final List<Long> answeredAt = new CopyOnWriteArrayList<>();
+        private List<Map<String, AttributeValue>> withheldKeys = List.of();
+        private List<WriteRequest> withheldWrites = List.of();
+
+        Throttle(int times) {
+            this.times = times;
+        }
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (context.request() instanceof BatchGetItemRequest get) {
+                KeysAndAttributes asked = get.requestItems().get(table);
+                List<Map<String, AttributeValue>> keys = asked.keys();
+                withheldKeys = throttling(keys.size()) ? keys.subList(keys.size() / 2, keys.size()) : List.of();
+                return keys.size() < 2 ? get : get.toBuilder().requestItems(Map.of(table,
+                        asked.toBuilder().keys(keys.subList(0, keys.size() - withheldKeys.size())).build())).build();
+            }
+            if (context.request() instanceof BatchWriteItemRequest write) {
+                List<WriteRequest> writes = write.requestItems().get(table);
+                withheldWrites = throttling(writes.size()) ? writes.subList(writes.size() / 2, writes.size()) : List.of();
+                return writes.size() < 2 ? write : write.toBuilder().requestItems(Map.of(table,
+                        writes.subList(0, writes.size() - withheldWrites.size()))).build();
+            }
+            return context.request();
+        }
+
+        private boolean throttling(int size) {
+            sizes.add(size);
+            sentAt.add(System.nanoTime());
+            return sizes.size() <= times;
+        }
+
+        @Override
+        public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+            answeredAt.add(System.nanoTime());
+            if (context.response() instanceof BatchGetItemResponse got && !withheldKeys.isEmpty()) {
+                List<Map<String, AttributeValue>> served = got.responses().getOrDefault(table, List.of()).stream()
+                        .filter(item -> !withheldKeys.contains(keyOf(item))).toList();
+                return got.toBuilder().responses(Map.of(table, served)).unprocessedKeys(Map.of(table,
+                        KeysAndAttributes.builder().keys(withheldKeys).consistentRead(true).build())).build();
+            }
+            if (context.response() instanceof BatchWriteItemResponse wrote && !withheldWrites.isEmpty()) {
+                return wrote.toBuilder().unprocessedItems(Map.of(table, withheldWrites)).build();
+            }
+            return context.response();
+        }
+    }
+}
