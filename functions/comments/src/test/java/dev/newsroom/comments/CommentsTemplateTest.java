@@ -24,13 +24,13 @@ class CommentsTemplateTest {
     }
 
     @Test
-    void handlerAndCodeUriNameThisModule() throws Exception {
+    void handlerAndCodeUriNameThisModule_H9() throws Exception {
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "CommentsFunction", "comments"));
         assertEquals(CommentsHandler.class.getName() + "::handleRequest", function.path("Handler").asText());
     }
 
     @Test
-    void everyVariableTheCodeReadsIsSet() {
+    void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "CommentsFunction",
                 Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
                     Env recording = new Env(env);

@@ -271,7 +271,7 @@ abstract class PublishContract {
     }
 
     @Test
-    void aSlugBelongsToOneFile() {
+    void aSlugBelongsToOneFile_C8() {
         String slugLine = "slug: " + slug("taken");
         world.handle(world.upload(key("first"), PublishWorld.article("First owner", slugLine)));
         world.handle(world.upload(key("second"), PublishWorld.article("Second claimant", slugLine)));
@@ -284,7 +284,7 @@ abstract class PublishContract {
     }
 
     @Test
-    void aRenamedFileKeepsItsArticleWhateverTheEventOrder() {
+    void aRenamedFileKeepsItsArticleWhateverTheEventOrder_A9() {
         String slugLine = "slug: " + slug("renamed");
         world.handle(world.upload(key("old-name"), PublishWorld.article("Renamed", slugLine)));
         ObjectNode created = world.upload(key("new-name"), PublishWorld.article("Renamed", slugLine));

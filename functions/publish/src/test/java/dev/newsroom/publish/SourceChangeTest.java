@@ -56,7 +56,7 @@ class SourceChangeTest {
     }
 
     @Test
-    void comparesSequencersOfDifferentLengthsAsAwsSays() {
+    void comparesSequencersOfDifferentLengthsAsAwsSays_A2() {
         // Right-padded with zeros: "0A" is "0A00…", later than "09FFFF".
         SourceChange shorter = new SourceChange("b", "k", true, Sequencer.normalise("0A"), Optional.empty());
         assertTrue(shorter.isAfter(Sequencer.normalise("09FFFF")));

@@ -23,13 +23,13 @@ class TemplateContractTest {
     }
 
     @Test
-    void handlerAndCodeUriNameThisModule() throws Exception {
+    void handlerAndCodeUriNameThisModule_H9() throws Exception {
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "RelateFunction", "relate"));
         assertEquals(RelateHandler.class.getName() + "::handleRequest", function.path("Handler").asText());
     }
 
     @Test
-    void everyVariableTheCodeReadsIsSet() {
+    void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "RelateFunction",
                 Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
                     Env recording = new Env(env);

@@ -188,7 +188,7 @@ class ArticleParserTest {
     }
 
     @Test
-    void refusesAFieldGivenTwiceRatherThanGuessingWhichWasMeant() {
+    void refusesAFieldGivenTwiceRatherThanGuessingWhichWasMeant_C7() {
         List<Problem> yaml = problems("articles/a.md", md("title: One\ndate: 2024-01-01\ntitle: Two", ""));
         assertEquals("has the field title twice; keep one", yaml.get(0).message());
         List<Problem> json = problems("articles/a.json", "{\"title\":\"One\",\"date\":\"2024-01-01\",\"title\":\"Two\",\"body\":\"\"}");
@@ -284,7 +284,7 @@ class ArticleParserTest {
     }
 
     @Test
-    void validatesAuthorLinks() {
+    void validatesAuthorLinks_C9() {
         List<Problem> problems = problems("articles/a.md", md("""
                 title: A
                 date: 2024-01-01

@@ -57,7 +57,7 @@ class SlugsTest {
     }
 
     @Test
-    void storedSlugsAreCheckedStrictly() {
+    void storedSlugsAreCheckedStrictly_C4() {
         assertTrue(Slugs.isSafe("a-b-1"));
         assertFalse(Slugs.isSafe("a--b"));
         assertFalse(Slugs.isSafe("-a"));

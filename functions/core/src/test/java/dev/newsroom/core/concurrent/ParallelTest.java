@@ -28,7 +28,7 @@ class ParallelTest {
     }
 
     @Test
-    void aFailureIsRethrownOnceEveryOtherTaskHasFinished() {
+    void aFailureIsRethrownOnceEveryOtherTaskHasFinished_A10() {
         AtomicInteger finished = new AtomicInteger();
         var failure = assertThrows(IllegalStateException.class, () -> parallel.each(List.of(1, 2, 3, 4, 5, 6), n -> {
             if (n == 1) {

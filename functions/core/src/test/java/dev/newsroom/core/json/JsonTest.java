@@ -27,14 +27,14 @@ class JsonTest {
     }
 
     @Test
-    void refusesContentAfterTheDocument_D1() {
+    void refusesContentAfterTheDocument_D7() {
         var e = assertThrows(IOException.class, () -> Json.read("{\"a\":1} {\"b\":2}"));
         assertTrue(e.getMessage().contains("after the document"), e.getMessage());
         assertThrows(IOException.class, () -> Json.read("{\"a\":1}]".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
-    void refusesAKeyGivenTwice_D1() {
+    void refusesAKeyGivenTwice_D7() {
         assertThrows(IOException.class, () -> Json.read("{\"body\":\"a\",\"body\":\"b\"}"));
     }
 
@@ -48,7 +48,7 @@ class JsonTest {
     }
 
     @Test
-    void readsEventsWithRoomForLambdasPayloadLimit() throws IOException {
+    void readsEventsWithRoomForLambdasPayloadLimit_G7() throws IOException {
         String body = "x".repeat(Json.MAX_STRING_LENGTH * 2);
         Map<String, Object> event = Json.readEvent(new ByteArrayInputStream(("{\"body\":\"" + body + "\"}").getBytes(StandardCharsets.UTF_8)));
         assertEquals(body, event.get("body"));

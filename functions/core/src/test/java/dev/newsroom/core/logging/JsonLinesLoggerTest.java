@@ -63,7 +63,7 @@ class JsonLinesLoggerTest {
     }
 
     @Test
-    void namesAWrongLogLevel() {
+    void namesAWrongLogLevel_H11() {
         var e = assertThrows(ConfigurationException.class, () -> LogSettings.from(new Env(Map.of("LOG_LEVEL", "WARNING"))));
         assertEquals("LOG_LEVEL is WARNING; it must be one of ERROR, WARN, INFO, DEBUG or TRACE", e.getMessage());
     }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The handler built only from environment variables, as Lambda builds it, publishes end to end. */
 @ExtendWith(LocalServicesExtension.class)
-class HandlerFromEnvironmentTest {
+class HandlerFromEnvironmentIT {
 
     private final Provisioned local;
 
-    HandlerFromEnvironmentTest(Provisioned local) {
+    HandlerFromEnvironmentIT(Provisioned local) {
         this.local = local;
     }
 

@@ -21,11 +21,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The comments API end to end: real-shaped API Gateway v2 events, DynamoDB Local, the local siteverify server. */
-class CommentsApiTest extends LocalCommentsTest {
+class CommentsApiIT extends LocalCommentsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    CommentsApiTest(Provisioned local) {
+    CommentsApiIT(Provisioned local) {
         super(local);
     }
 
@@ -60,7 +60,7 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
-    void primesForASnapshotWithoutStoringAnything() {
+    void primesForASnapshotWithoutStoringAnything_I1() {
         long before = itemsInEveryTable();
         world.handler.prime();
         assertEquals(before, itemsInEveryTable(), "priming writes nothing");
@@ -85,7 +85,7 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
-    void refusesWhatIsNotACommentBeforeLookingFurther_D1() {
+    void refusesWhatIsNotACommentBeforeLookingFurther_D1_D7() {
         String slug = world.article("shapes", "");
         assertEquals("invalid_json", json(world.post(slug, "not json")).get("error").asText());
         assertEquals("invalid_json", json(world.post(slug, "[1,2]")).get("error").asText());
@@ -365,7 +365,7 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
-    void behindCloudFrontEachReaderHasTheirOwnLimit_G3() {
+    void behindCloudFrontEachReaderHasTheirOwnLimit_G3_G6() {
         var world = new CommentsWorld(this.world.local, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
         String slug = world.article("edge", "");
         java.util.function.BiFunction<String, String, APIGatewayV2HTTPResponse> viaEdge = (viewer, proof) -> {
@@ -449,7 +449,7 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
-    void closedOrUnknownArticlesTakeNoComments() {
+    void closedOrUnknownArticlesTakeNoComments_D8() {
         String closed = world.article("closed", "comments: closed");
         assertEquals("comments_closed", json(world.post(closed, comment("A", "B", token("test-pass")))).get("error").asText());
         String draft = world.article("draft", "draft: true");
@@ -472,7 +472,7 @@ class CommentsApiTest extends LocalCommentsTest {
     }
 
     @Test
-    void repliesThreadUnderApprovedComments() {
+    void repliesThreadUnderApprovedComments_D9() {
         String slug = world.article("thread", "");
         String parent = json(world.post(slug, comment("A", "Parent", token("test-pass")))).get("id").asText();
         String reply = "{\"name\":\"B\",\"body\":\"Reply\",\"parentId\":\"" + parent + "\",\"captchaToken\":\"" + token("test-pass") + "\"}";

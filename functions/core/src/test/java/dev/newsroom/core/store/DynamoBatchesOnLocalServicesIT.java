@@ -36,13 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Paging, batching and the retry of unprocessed keys and items, on DynamoDB Local's index table. */
 @ExtendWith(LocalServicesExtension.class)
-class DynamoBatchesOnLocalServicesTest {
+class DynamoBatchesOnLocalServicesIT {
 
     private final Provisioned local;
     private final String table;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
 
-    DynamoBatchesOnLocalServicesTest(Provisioned local) {
+    DynamoBatchesOnLocalServicesIT(Provisioned local) {
         this.local = local;
         this.table = local.name("IndexTable");
     }

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SnapStart's priming: a change's path reads the index, an article and its page, renders the site's pages, and writes nothing. */
 @ExtendWith(LocalServicesExtension.class)
-class SnapshotPrimingTest {
+class SnapshotPrimingIT {
 
     private final Provisioned local;
 
-    SnapshotPrimingTest(Provisioned local) {
+    SnapshotPrimingIT(Provisioned local) {
         this.local = local;
     }
 
     @Test
-    void primesByReadingTheIndexOnly() {
+    void primesByReadingTheIndexOnly_I1() {
         RequestLog log = new RequestLog();
         var config = RelateConfig.from(new dev.newsroom.core.config.Env(RelateWorld.environment(local.names())));
         Relater.create(config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), Clock.systemUTC()).prime();

@@ -12,18 +12,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** SnapStart's priming: the upload path runs end to end on the sample article, and only reads. */
 @ExtendWith(LocalServicesExtension.class)
-class SnapshotPrimingTest {
+class SnapshotPrimingIT {
 
     private final Provisioned local;
     private final PublishWorld world;
 
-    SnapshotPrimingTest(Provisioned local) {
+    SnapshotPrimingIT(Provisioned local) {
         this.local = local;
         this.world = new PublishWorld(local.services(), local.names());
     }
 
     @Test
-    void primesByRenderingTheSampleAndReadingOnly() {
+    void primesByRenderingTheSampleAndReadingOnly_I1() {
         RequestLog log = new RequestLog();
         Publisher.create(world.config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), Clock.systemUTC()).prime();
         assertTrue(log.onlyRead(), log::toString);

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** One structured JSON line per event, with the request id and slug, and never the article's text. */
 @ExtendWith(LocalServicesExtension.class)
-class PublishLoggingTest {
+class PublishLoggingIT {
 
     private static final String BODY_MARKER = "confidential-body-text-7Q2";
 
     private final PublishWorld world;
 
-    PublishLoggingTest(Provisioned local) {
+    PublishLoggingIT(Provisioned local) {
         world = new PublishWorld(local.services(), local.names());
     }
 
@@ -45,7 +45,7 @@ class PublishLoggingTest {
     }
 
     @Test
-    void failuresAreLoggedWithTheirReasonButNoContent() throws Exception {
+    void failuresAreLoggedWithTheirReasonButNoContent_C10() throws Exception {
         String key = "articles/" + world.id + "-failing.md";
         var event = world.upload(key, PublishWorld.article("Failing", "summary: " + BODY_MARKER));
 

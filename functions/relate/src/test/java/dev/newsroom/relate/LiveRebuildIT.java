@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The full rebuild from the live tables, on DynamoDB Local and S3Proxy. */
 @ExtendWith(LocalServicesExtension.class)
-class LiveRebuildTest {
+class LiveRebuildIT {
 
     private final RelateWorld world;
 
-    LiveRebuildTest(Provisioned local) {
+    LiveRebuildIT(Provisioned local) {
         this.world = new RelateWorld(local);
     }
 

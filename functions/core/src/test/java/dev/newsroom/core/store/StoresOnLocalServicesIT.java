@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The storage adapters against DynamoDB Local and S3Proxy, with the tables template.yaml declares. */
 @ExtendWith(LocalServicesExtension.class)
-class StoresOnLocalServicesTest {
+class StoresOnLocalServicesIT {
 
     private final Provisioned local;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
 
-    StoresOnLocalServicesTest(Provisioned local) {
+    StoresOnLocalServicesIT(Provisioned local) {
         this.local = local;
     }
 

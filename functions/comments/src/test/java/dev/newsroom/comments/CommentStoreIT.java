@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Adding a comment, with its submission's answer and its body's marker, against DynamoDB Local. */
 @ExtendWith(LocalServicesExtension.class)
-class CommentStoreTest {
+class CommentStoreIT {
 
     private static final Duration WINDOW = Duration.ofDays(1);
 
@@ -26,7 +26,7 @@ class CommentStoreTest {
     private final String client = "client-" + UUID.randomUUID();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    CommentStoreTest(Provisioned local) {
+    CommentStoreIT(Provisioned local) {
         limits = new ClientLimits(local.services().dynamoDb(), local.name("ClientLimitsTable"));
         store = new CommentStore(local.services().dynamoDb(), local.name("CommentsTable"), limits);
     }

@@ -23,16 +23,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** {@code template.yaml} and the publish function's code agree, and the template keeps the deployment rules (H1–H4). */
-class TemplateContractTest {
+class TemplateContractIT {
 
     private final CloudFormationTemplate template = CloudFormationTemplate.ofRepository();
     private final JsonNode function = template.resource("PublishFunction").path("Properties");
 
-    TemplateContractTest() throws IOException {
+    TemplateContractIT() throws IOException {
     }
 
     @Test
-    void snapshotsPublishedVersionsAndRetriesThroughTheAlias() {
+    void snapshotsPublishedVersionsAndRetriesThroughTheAlias_H10() {
         JsonNode globals = template.root().path("Globals").path("Function");
         assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
         String alias = globals.path("AutoPublishAlias").asText();
@@ -43,14 +43,14 @@ class TemplateContractTest {
     }
 
     @Test
-    void handlerAndCodeUriNameThisModule() throws Exception {
+    void handlerAndCodeUriNameThisModule_H9() throws Exception {
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "PublishFunction", "publish"));
         assertEquals(PublishHandler.class.getName() + "::handleRequest", function.path("Handler").asText());
         assertEquals("java17", template.root().path("Globals").path("Function").path("Runtime").asText());
     }
 
     @Test
-    void everyVariableTheCodeReadsIsSet() {
+    void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "PublishFunction",
                 Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
                     Env recording = new Env(env);

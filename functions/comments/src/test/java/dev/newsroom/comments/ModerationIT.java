@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Moderation routes: only moderators, the queues, approve, spam, delete, and erasure (H7). */
-class ModerationTest extends LocalCommentsTest {
+class ModerationIT extends LocalCommentsIT {
 
     private static final String BEARER = "Bearer " + CommentsWorld.MODERATOR_TOKEN;
 
-    ModerationTest(Provisioned local) {
+    ModerationIT(Provisioned local) {
         super(local);
     }
 
@@ -46,7 +46,7 @@ class ModerationTest extends LocalCommentsTest {
     }
 
     @Test
-    void onlyModeratorsMayModerate() {
+    void onlyModeratorsMayModerate_J1() {
         for (String authorization : new String[] {null, "Bearer wrong", "Basic " + CommentsWorld.MODERATOR_TOKEN}) {
             APIGatewayV2HTTPResponse response = world.moderate("GET /api/moderation/comments", Map.of(), Map.of(), null, authorization);
             assertEquals(403, response.getStatusCode(), String.valueOf(authorization));

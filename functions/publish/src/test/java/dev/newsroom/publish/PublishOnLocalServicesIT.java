@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The publish contract against DynamoDB Local and S3Proxy. */
 @ExtendWith(LocalServicesExtension.class)
-class PublishOnLocalServicesTest extends PublishContract {
+class PublishOnLocalServicesIT extends PublishContract {
 
     private final Provisioned local;
 
-    PublishOnLocalServicesTest(Provisioned local) {
+    PublishOnLocalServicesIT(Provisioned local) {
         this.local = local;
     }
 

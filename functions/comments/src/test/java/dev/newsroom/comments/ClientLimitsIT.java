@@ -28,13 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * injected before the request leaves).
  */
 @ExtendWith(LocalServicesExtension.class)
-class ClientLimitsTest {
+class ClientLimitsIT {
 
     private final Provisioned local;
     private final String client = "client-" + UUID.randomUUID();
     private final Instant now = Instant.now();
 
-    ClientLimitsTest(Provisioned local) {
+    ClientLimitsIT(Provisioned local) {
         this.local = local;
     }
 

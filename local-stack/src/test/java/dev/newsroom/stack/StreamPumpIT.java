@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** The stream event source mapping against DynamoDB Local's real stream. */
-class StreamPumpTest {
+class StreamPumpIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static LocalServices aws;

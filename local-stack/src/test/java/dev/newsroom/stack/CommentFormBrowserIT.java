@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * stack: the page from the front, the API through it, the captcha widget stand-in and the local
  * siteverify server, whose answer each test picks with the page's {@code ?captcha=} parameter.
  */
-class CommentFormBrowserTest {
+class CommentFormBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static LocalNewsroom newsroom;

@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The same publish contract against LocalStack, on machines with Docker. Without Docker it is
- * skipped; the contract still runs against the local services in {@link PublishOnLocalServicesTest}.
+ * skipped; the contract still runs against the local services in {@link PublishOnLocalServicesIT}.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class PublishOnLocalStackTest extends PublishContract {
+class PublishOnLocalStackIT extends PublishContract {
 
     @Container
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"))

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The stack as a user runs it: the launcher in its own process, on a free port and a temporary data
  * directory; articles published with the real AWS CLI; pages read over HTTP from the front.
  */
-class NewsroomUpEndToEndTest {
+class NewsroomUpEndToEndIT {
 
     private static final Duration PAGE_DEADLINE = Duration.ofSeconds(15);
 

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(LocalServicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployableJarsTest {
+class DeployableJarsIT {
 
     private static final long MAX_JAR_BYTES = 12L * 1024 * 1024;
     private static final URI SITE = URI.create("http://127.0.0.1:3000");
@@ -53,7 +53,7 @@ class DeployableJarsTest {
     @TempDir
     static Path dir;
 
-    DeployableJarsTest(Provisioned local) throws Exception {
+    DeployableJarsIT(Provisioned local) throws Exception {
         this.local = local;
         this.template = CloudFormationTemplate.ofRepository();
     }
@@ -90,7 +90,7 @@ class DeployableJarsTest {
 
     /** Under SnapStart, Lambda gives no keys but a credentials endpoint; the function must take it. */
     @Test
-    void commentsJarFetchesCredentialsFromLambdasEndpoint() throws Exception {
+    void commentsJarFetchesCredentialsFromLambdasEndpoint_I2() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
         HttpServer endpoint = LoopbackHttpServer.create(0, 0);
         endpoint.createContext("/credentials", exchange -> {

@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The relate function on DynamoDB Local and S3Proxy, fed the articles table's real stream records. */
 @ExtendWith(LocalServicesExtension.class)
-class RelateOnLocalServicesTest {
+class RelateOnLocalServicesIT {
 
     private final RelateWorld world;
 
-    RelateOnLocalServicesTest(Provisioned local) {
+    RelateOnLocalServicesIT(Provisioned local) {
         this.world = new RelateWorld(local);
     }
 
@@ -111,7 +111,7 @@ class RelateOnLocalServicesTest {
     }
 
     @Test
-    void replayingABatchChangesNothing() {
+    void replayingABatchChangesNothing_A8() {
         world.publish("a", 2, "city", "amara", "tram");
         world.publish("b", 1, "city", "amara", "tram");
         world.relate();
@@ -145,7 +145,7 @@ class RelateOnLocalServicesTest {
     }
 
     @Test
-    void neverFeedsItself() {
+    void neverFeedsItself_H2() {
         world.publish("loop", 1, "city", "amara", "tram");
         world.publish("loop-two", 1, "city", "amara", "tram");
         world.relate();
@@ -181,7 +181,7 @@ class RelateOnLocalServicesTest {
     }
 
     @Test
-    void aDeletedItemLeavesEveryListAndListingLikeAWithdrawal() {
+    void aDeletedItemLeavesEveryListAndListingLikeAWithdrawal_A11() {
         world.publish("keeps", 3, "city", "amara", "tram");
         world.publish("deleted", 2, "city", "amara", "tram");
         world.relate();

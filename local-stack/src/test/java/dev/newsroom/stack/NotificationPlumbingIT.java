@@ -29,12 +29,12 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /** S3 event notifications: which writes are reported, how, and to which function. */
-class NotificationPlumbingTest {
+class NotificationPlumbingIT {
 
     private final CloudFormationTemplate template = CloudFormationTemplate.ofRepository();
     private final Map<String, String> names = new TemplateResources(template).names();
 
-    NotificationPlumbingTest() throws Exception {
+    NotificationPlumbingIT() throws Exception {
     }
 
     @Test
@@ -110,7 +110,7 @@ class NotificationPlumbingTest {
     }
 
     @Test
-    void theFrontSandboxesAssetsAsTheDistributionDoes() {
+    void theFrontSandboxesAssetsAsTheDistributionDoes_F5() {
         JsonNode headers = template.resource("AssetHeaders").path("Properties").path("ResponseHeadersPolicyConfig")
                 .path("CustomHeadersConfig").path("Items").get(0);
         assertEquals("Content-Security-Policy", headers.path("Header").asText());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Comments tests against DynamoDB Local and a local siteverify server, one world per test. */
 @ExtendWith(LocalServicesExtension.class)
-abstract class LocalCommentsTest {
+abstract class LocalCommentsIT {
 
     static SiteverifyServer siteverify;
 
@@ -21,7 +21,7 @@ abstract class LocalCommentsTest {
 
     final CommentsWorld world;
 
-    LocalCommentsTest(Provisioned local) {
+    LocalCommentsIT(Provisioned local) {
         world = new CommentsWorld(local, siteverify, secrets, Map.of());
     }
 

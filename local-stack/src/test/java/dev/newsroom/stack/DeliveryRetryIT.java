@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Asynchronous delivery as Lambda does it for S3: a failing handler is retried twice, then the event is kept. */
-class DeliveryRetryTest {
+class DeliveryRetryIT {
 
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rendered pages checked by the real tools: the Nu HTML checker and a headless browser. */
-class RenderedPagesCheckTest {
+class RenderedPagesCheckIT {
 
     /** Would mark the page if it ever ran. */
     static final String PAYLOAD = "\"><script>document.documentElement.dataset.pwned=1</script>"
