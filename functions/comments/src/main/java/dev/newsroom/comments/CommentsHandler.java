@@ -9,6 +9,7 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
+import dev.newsroom.core.store.ArticleStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +63,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                 .region(clients.region()).credentialsProvider(clients.credentials()).build())) {
             SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
                     config.captchaSiteKey(), config.captcha(), clock);
-            this.service = new CommentsService(config, clients.dynamoDb(), captcha, new Signer(secrets.read("SIGNING_SECRET")), clock);
+            ClientLimits limits = new ClientLimits(clients.dynamoDb(), config.clientLimitsTable());
+            this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
+                    new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,
+                    new Signer(secrets.read("SIGNING_SECRET")), clock);
             this.moderation = new ModerationRoutes(new ModeratorAuth(secrets.optional("MODERATION_TOKEN")), service.moderation());
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }

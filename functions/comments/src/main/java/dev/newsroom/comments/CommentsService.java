@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
@@ -46,12 +45,13 @@ final class CommentsService {
     private final Cursors cursors;
     private final Clock clock;
 
-    CommentsService(CommentsConfig config, DynamoDbClient dynamo, SiteverifyClient captcha, Signer signer, Clock clock) {
+    CommentsService(CommentsConfig config, ArticleStore articles, CommentStore comments, ClientLimits limits,
+                    SiteverifyClient captcha, Signer signer, Clock clock) {
         this.config = config;
         this.rules = new CommentRules(config.staffNames());
-        this.articles = new ArticleStore(dynamo, config.articlesTable());
-        this.limits = new ClientLimits(dynamo, config.clientLimitsTable());
-        this.comments = new CommentStore(dynamo, config.commentsTable(), limits);
+        this.articles = articles;
+        this.limits = limits;
+        this.comments = comments;
         this.captcha = captcha;
         this.signer = signer;
         this.cursors = new Cursors(signer);
