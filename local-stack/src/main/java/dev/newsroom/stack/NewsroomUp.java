@@ -46,8 +46,10 @@ public final class NewsroomUp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (fresh && Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
+        // S3Proxy refuses keys under a path with "..", so a relative --data-dir is resolved first.
+        Path data = dataDir.toAbsolutePath().normalize();
+        if (fresh && Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
@@ -57,7 +59,7 @@ public final class NewsroomUp implements Callable<Integer> {
         // Our shutdown hook stops the functions first; Log4j's own hook would silence them mid-way.
         System.setProperty("log4j2.shutdownHookEnabled", "false");
 
-        LocalNewsroom newsroom = LocalNewsroom.start(template, dataDir.toAbsolutePath(), port);
+        LocalNewsroom newsroom = LocalNewsroom.start(template, data, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -86,7 +88,7 @@ public final class NewsroomUp implements Callable<Integer> {
                 %n""", readyMs, e.get("site").asText(), e.get("api").asText(), e.get("s3").asText(),
                 e.get("sourceBucket").asText(), e.get("articlePrefix").asText(), e.get("dynamodb").asText(),
                 e.get("siteverify").asText(),
-                dataDir.toAbsolutePath(), e.get("accessKeyId").asText(), e.get("secretAccessKey").asText(),
+                data, e.get("accessKeyId").asText(), e.get("secretAccessKey").asText(),
                 e.get("region").asText(), e.get("s3").asText(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText());
         if (seed) {
             newsroom.seedIfNew().forEach(key -> System.out.println("seeding " + key));
