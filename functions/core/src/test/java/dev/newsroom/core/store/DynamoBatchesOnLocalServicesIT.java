@@ -77,7 +77,7 @@ class DynamoBatchesOnLocalServicesIT {
     }
 
     @Test
-    void unprocessedKeysAreAskedForAgainAfterGrowingPauses() {
+    void unprocessedKeysAreAskedForAgainAfterGrowingPauses_A7() {
         List<String> pks = pks("get", 10);
         DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
         var throttle = new Throttle(3);
@@ -89,7 +89,7 @@ class DynamoBatchesOnLocalServicesIT {
     }
 
     @Test
-    void unprocessedWritesAreSentAgain() {
+    void unprocessedWritesAreSentAgain_A7() {
         List<String> pks = pks("write", 10);
         var throttle = new Throttle(2);
         DynamoBatches.write(local.services().dynamoDb(List.of(throttle)), table, puts(pks));
@@ -99,7 +99,7 @@ class DynamoBatchesOnLocalServicesIT {
     }
 
     @Test
-    void givesUpWhenKeysStayUnprocessed() {
+    void givesUpWhenKeysStayUnprocessed_A7() {
         List<String> pks = pks("stuck", 2);
         DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
         var throttle = new Throttle(Integer.MAX_VALUE);
