@@ -124,6 +124,31 @@ class NewsroomUpEndToEndIT {
         }
     }
 
+    /** A refused write is the database doing its job: the reader gets the 409, the log no stack trace. */
+    @Test
+    void failedConditionsStayOutOfTheLog() throws Exception {
+        try (Stack stack = Stack.start(dataDir)) {
+            String site = stack.endpoints.get("site").asText();
+            await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/harbour-bridge-reopens") == 200);
+            assertEquals(201, postComment(site, "test-pass:1").statusCode());
+
+            HttpResponse<String> again = postComment(site, "test-pass:2");
+
+            assertEquals(409, again.statusCode(), again.body());
+            assertTrue(again.body().contains("duplicate_comment"), again.body());
+            // The function logs its answer after DynamoDB Local has logged, or not, the condition that failed.
+            await().atMost(PAGE_DEADLINE).until(() -> !stack.linesMatching("POST comments → 409").isEmpty());
+            assertEquals(List.of(), stack.linesMatching("DynamoDBLocalServiceException"));
+        }
+    }
+
+    private HttpResponse<String> postComment(String site, String captchaToken) throws Exception {
+        String body = "{\"name\":\"Rosa\",\"body\":\"The same comment twice.\",\"captchaToken\":\"" + captchaToken + "\"}";
+        return http.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/harbour-bridge-reopens/comments"))
+                .header("Content-Type", "application/json").header("Origin", site)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void documentsEveryOption() throws Exception {
         Process process = new ProcessBuilder(Stack.command(List.of("--help"))).redirectErrorStream(true).start();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,20 +76,32 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
 
     /** The sequence numbers of the records to deliver again. */
     private List<String> failures(List<StreamRecord> batch) {
+        long start = System.nanoTime();
         List<String> failures = new ArrayList<>();
         Set<String> waiting = new HashSet<>();
+        int pages = 0;
+        int retried = 0;
         for (StreamRecord record : batch) {
             String slug = record.keys().get(ArticleItems.SLUG).s();
-            if (waiting.contains(slug) || !handle(record, slug)) {
+            Optional<Relater.Result> result = waiting.contains(slug) ? Optional.empty() : handle(record, slug);
+            if (result.isPresent()) {
+                pages += result.get().pages();
+            } else {
+                retried++;
                 if (waiting.add(slug)) {
                     failures.add(record.sequenceNumber());
                 }
             }
         }
+        // One line per batch: what an operator watching a backlog drain needs, beside each record's own line.
+        LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("pages", pages).addKeyValue("retried", retried)
+                .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
+                .log("batch of " + batch.size() + " records: " + pages + " pages written");
         return failures;
     }
 
-    private boolean handle(StreamRecord record, String slug) {
+    /** What the record changed, or nothing if it failed and is to be retried. */
+    private Optional<Relater.Result> handle(StreamRecord record, String slug) {
         long start = System.nanoTime();
         try {
             Relater.Result result = relater.apply(ArticleChange.of(record));
@@ -96,13 +109,13 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
                     .addKeyValue("postings", result.postings()).addKeyValue("lists", result.lists())
                     .addKeyValue("pages", result.pages()).addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
                     .log(result.description());
-            return true;
+            return Optional.of(result);
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("slug", slug).addKeyValue("event", record.eventName())
                     .addKeyValue("sequenceNumber", record.sequenceNumber())
                     .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("failed; the record will be retried");
-            return false;
+            return Optional.empty();
         }
     }
 }

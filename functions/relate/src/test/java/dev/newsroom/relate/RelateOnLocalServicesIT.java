@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.ListingKey;
@@ -16,6 +17,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.LogCapture;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -120,6 +122,23 @@ class RelateOnLocalServicesIT {
         assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()));
         assertEquals(state, world.listingStore.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
         assertEquals(list, world.listStore.related(world.slug("a")).orElseThrow());
+    }
+
+    @Test
+    void eachBatchSaysHowManyRecordsItHeldAndPagesItWrote() {
+        for (int i = 1; i <= 3; i++) {
+            world.publish("batch" + i, i, "city", "amara", "tram");
+        }
+
+        List<JsonNode> lines = LogCapture.of(() -> world.relate()).lines();
+
+        int pagesOfEachRecord = lines.stream().filter(l -> l.has("postings")).mapToInt(l -> l.get("pages").asInt()).sum();
+        JsonNode batch = lines.get(lines.size() - 1);
+        assertTrue(pagesOfEachRecord > 0, lines::toString);
+        assertEquals("batch of 3 records: " + pagesOfEachRecord + " pages written", batch.get("message").asText());
+        assertEquals(3, batch.get("records").asInt());
+        assertEquals(pagesOfEachRecord, batch.get("pages").asInt());
+        assertEquals(0, batch.get("retried").asInt());
     }
 
     @Test
