@@ -18,14 +18,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * Each function's cold start against its floor, in the same run (issue 6): a fresh JVM with
- * Lambda's flags and the function's deployable jar builds the handler and handles one real-shaped
- * event ({@link FirstInvoke}); others build the same SDK clients and make calls ({@link ColdStartFloor}):
- * one call of each operation the function's init and first event make, learnt in an untimed run before
- * ({@link FreshJvm#operations}), and, as before session 5, one call per service (a GetItem, and a
- * HeadObject if the function uses S3). One more runs the handler's SnapStart priming before its first
- * event, roughly what a restored instance's first event costs. Runs alternate, against DynamoDB
- * Local and S3Proxy in this JVM.
+ * Each function's cold start against its floor, in the same run: a fresh JVM with Lambda's flags
+ * and the function's deployable jar builds the handler and handles one real-shaped event, then,
+ * as its next (warm) invocation, the same kind of event for another article ({@link FirstInvoke});
+ * others build the same SDK clients and make calls ({@link ColdStartFloor}): one call of each
+ * operation the function's init and first event make, learnt in an untimed run before
+ * ({@link FreshJvm#operations}), and one call per service (a GetItem, and a HeadObject if the
+ * function uses S3). One more runs the handler's SnapStart priming before its first event, roughly
+ * what a restored instance's first event costs. Runs alternate, against DynamoDB Local and S3Proxy
+ * in this JVM.
  *
  * <p>Usage: {@code ColdStartBenchmark [RUNS]}; prints Markdown tables and writes them into {@code docs/benchmarks.md}.
  */
@@ -33,8 +34,8 @@ public final class ColdStartBenchmark {
 
     private static final List<String> FUNCTIONS = List.of("PublishFunction", "CommentsFunction", "RelateFunction");
 
-    private record Sample(double initMs, double firstEventMs, double perServiceMs, double perOperationMs, double loggingMs,
-                          double primingMs, double primedFirstEventMs) {
+    private record Sample(double initMs, double firstEventMs, double warmEventMs, double perServiceMs, double perOperationMs,
+                          double loggingMs, double primingMs, double primedFirstEventMs) {
 
         double functionMs() {
             return initMs + firstEventMs;
@@ -45,14 +46,23 @@ public final class ColdStartBenchmark {
             return functionMs() / perOperationMs;
         }
 
+        /** Against the floor plus the same kind of event handled warm: what being cold costs beyond the work itself. */
+        double coldPrice() {
+            return functionMs() / (perOperationMs + warmEventMs);
+        }
+
         /** The floor of one call per operation, without binding SLF4J to our JSON logger. */
         double perOperationWithoutLoggerMs() {
             return perOperationMs - loggingMs;
         }
     }
 
-    /** A function's first event, the calls its floors make, and the first event of a primed run (a new article of its own). */
-    private record Case(String id, JsonNode event, List<String> perService, List<String> perOperation, JsonNode primedEvent) {
+    /**
+     * A function's first event, the event its instance then handles warm, the calls its floors make, and the first
+     * event of a primed run: each for a new article of its own.
+     */
+    private record Case(String id, JsonNode event, JsonNode warmEvent, List<String> perService, List<String> perOperation,
+                        JsonNode primedEvent) {
     }
 
     private ColdStartBenchmark() {
@@ -77,13 +87,15 @@ public final class ColdStartBenchmark {
             for (int run = 1; run <= runs; run++) {
                 // A new article each run, so every run does the whole job rather than finding it done.
                 Map<String, JsonNode> events = events(stack, source, article, "cold-start-" + run);
+                Map<String, JsonNode> warmEvents = events(stack, source, article, "cold-start-" + run + "-warm");
                 Map<String, JsonNode> primedEvents = events(stack, source, article, "cold-start-" + run + "-primed");
                 for (String id : FUNCTIONS) {
                     List<String> perOperation = operations.get(id);
                     List<String> perService = perOperation.stream().anyMatch(o -> o.startsWith("S3:"))
                             ? List.of("DynamoDb:GetItem", "S3:HeadObject") : List.of("DynamoDb:GetItem");
                     samples.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(measure(stack, new Case(id, events.get(id), perService, perOperation, primedEvents.get(id)), source,
+                            .add(measure(stack, new Case(id, events.get(id), warmEvents.get(id), perService, perOperation,
+                                    primedEvents.get(id)), source,
                                     "articles/cold-start-" + run + ".md", run % 2 == 1));
                 }
                 System.err.printf("run %d of %d done%n", run, runs);
@@ -112,15 +124,16 @@ public final class ColdStartBenchmark {
         LocalFunction function = stack.functions.get(measured.id());
         Path jar = FreshJvm.deployableJar(stack.template, measured.id());
         Path eventFile = eventFile(stack, measured.id(), measured.event());
+        Path warmEventFile = eventFile(stack, measured.id(), measured.warmEvent());
         Callable<FreshJvm.Run> handle = () -> FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class,
-                function.handlerClass(), eventFile.toString());
+                function.handlerClass(), eventFile.toString(), warmEventFile.toString());
         FreshJvm.Run handledFirst = functionFirst ? handle.call() : null;
         FreshJvm.Run perService = floor(stack, function, jar, measured.perService(), source, key);
         FreshJvm.Run perOperation = floor(stack, function, jar, measured.perOperation(), source, key);
         FreshJvm.Run handled = functionFirst ? handledFirst : handle.call();
         FreshJvm.Run primed = FreshJvm.run(jar, function.environment(), stack.work, FirstInvoke.class, "--primed", function.handlerClass(),
                 eventFile(stack, measured.id(), measured.primedEvent()).toString());
-        return new Sample(handled.initMs(), handled.invokeMs(), perService.initMs() + perService.invokeMs(),
+        return new Sample(handled.initMs(), handled.invokeMs(), handled.warmMs(), perService.initMs() + perService.invokeMs(),
                 perOperation.initMs() + perOperation.invokeMs(), perOperation.result().get("loggingMs").asDouble(),
                 primed.primeMs(), primed.invokeMs());
     }
@@ -164,6 +177,24 @@ public final class ColdStartBenchmark {
         samples.forEach((id, list) -> table.append(String.format("| %s | %,.0f ms | %,.0f ms | %,.0f ms |%n", id,
                 median(list.stream().map(Sample::primingMs).toList()), median(list.stream().map(Sample::primedFirstEventMs).toList()),
                 median(list.stream().map(Sample::firstEventMs).toList()))));
+        table.append("""
+
+                What being cold costs beyond the work: the function's init and first event against its floor plus \
+                the same kind of event (another new article's) handled warm, by the same instance right after.
+
+                | function | init + first event | floor: one call of each operation | the same event, warm | floor + warm | ratio |
+                |---|---:|---:|---:|---:|---:|
+                """);
+        samples.forEach((id, list) -> {
+            double function = median(list.stream().map(Sample::functionMs).toList());
+            double perOperation = median(list.stream().map(Sample::perOperationMs).toList());
+            double warm = median(list.stream().map(Sample::warmEventMs).toList());
+            table.append(String.format("| %s | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f ms | **%.2f×** |%n", id, function, perOperation,
+                    warm, perOperation + warm, median(list.stream().map(Sample::coldPrice).toList())));
+        });
+        table.append("\nThe ratio is the median of each run's own; each run's, in run order:\n\n");
+        samples.forEach((id, list) -> table.append("- ").append(id).append(": ")
+                .append(list.stream().map(sample -> String.format("%.2f×", sample.coldPrice())).collect(Collectors.joining(", "))).append('\n'));
         BenchmarkReport.publish("cold-start", ColdStartBenchmark.class, table.toString());
     }
 }

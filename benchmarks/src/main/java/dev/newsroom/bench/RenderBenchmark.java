@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Rendering throughput on one core (issue 6): the publish function's whole render of an
+ * Rendering throughput on one core: the publish function's whole render of an
  * 800-word article (front matter, Markdown, sanitising when needed, the page template with four
  * related articles) against commonmark-java alone turning the same body into HTML. Target: the
  * page at least half as fast as commonmark alone.

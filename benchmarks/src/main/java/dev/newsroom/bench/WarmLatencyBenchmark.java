@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * Warm latency per event (issue 6), p50 and p99, with JMH's sample-time mode: each function's
+ * Warm latency per event, p50 and p99, with JMH's sample-time mode: each function's
  * handler, built once as the local stack builds it, handles events through Lambda's serialiser
  * against DynamoDB Local, S3Proxy and the local siteverify server: a new 895-word article's upload
  * (publish), a comment POST with a fresh captcha token from its own client (comments), and a new

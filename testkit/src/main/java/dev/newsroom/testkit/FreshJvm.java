@@ -33,6 +33,11 @@ public final class FreshJvm {
             return result.get("invokeMs").asDouble();
         }
 
+        /** What {@link FirstInvoke}'s second event took, in the same instance after the first; 0 without one. */
+        public double warmMs() {
+            return result.path("warmMs").asDouble();
+        }
+
         /** What {@link FirstInvoke}'s SnapStart priming took, before the first event; 0 without it. */
         public double primeMs() {
             return result.path("primeMs").asDouble();
