@@ -9,8 +9,8 @@
 # Prints Markdown tables for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mode=$1
-shift
+mode=${1:-}
+[ $# -gt 0 ] && shift
 sizes=${*:-1000 5000 20000}
 bench=$NEWSROOM_BENCH_DIR
 work=${WORK:-${TMPDIR:-/tmp}/newsroom-relate-bench}
@@ -26,8 +26,13 @@ case "$mode" in
     "$NEWSROOM_JAVA" -XX:+UseParallelGC -Dlog4j2.level=WARN -cp "$NEWSROOM_CLASSPATH" dev.newsroom.bench.RelateBenchmark "$work" $sizes
     ;;
   hugo)
+    ./newsroom export --help >/dev/null   # builds what export runs from, outside the timed part
     SIZES="$sizes" RUNS=${RUNS:-3} MODES=${MODES:-"disk norel"} INCR=${INCR:-1} WORK="$work/hugo" \
       OUR_CMD="$PWD/newsroom export {in} {out}" \
       bash "$bench/hugo_bench.sh"
+    ;;
+  *)
+    echo "usage: benchmarks/relate.sh change|hugo [SIZES] (through ./newsroom bench relate|hugo)" >&2
+    exit 64
     ;;
 esac

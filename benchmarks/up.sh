@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 uploads=${1:-10}
 data=$(mktemp -d)
 log="$data.log"
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data" "$data.log" "$data.md"' EXIT
+pid=
+trap '[ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; rm -rf "$data" "$data.log" "$data.md"' EXIT
 
 ./newsroom up --help >/dev/null   # builds what up runs from, outside the timed part
 now_ms() { date +%s%3N; }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Upload to page on a site of some size (issues 3 and 6): the whole local stack, as
+ * Upload to page on a site of some size: the whole local stack, as
  * {@code ./newsroom up} runs it, is first given a corpus of articles the way editors give them
  * (uploads to the source bucket, published and related by the functions), then the rest of the
  * corpus is uploaded one article at a time. Each is timed from the upload's return to its page

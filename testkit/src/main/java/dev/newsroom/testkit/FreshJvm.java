@@ -103,7 +103,7 @@ public final class FreshJvm {
         return new Run(LocalJson.mapper().readTree(result.toFile()), output);
     }
 
-    /** Where a class was loaded from: this module's classes, the test kit's, or a library's jar. */
+    /** Where a class was loaded from: a module's classes folder or jar, or a library's jar. */
     private static String codeSource(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ErrorKindsDocumentedTest {
     }
 
     private static Map<String, Integer> documented() throws IOException {
-        Path root = Path.of(System.getProperty("newsroom.root", "../..")).toAbsolutePath().normalize();
+        Path root = CloudFormationTemplate.repositoryRoot();
         String docs = Files.readString(root.resolve("docs/comments.md"));
         int start = docs.indexOf("### Errors");
         assertTrue(start >= 0, "docs/comments.md has an Errors section");
