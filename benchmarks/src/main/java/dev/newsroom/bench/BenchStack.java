@@ -26,16 +26,16 @@ final class BenchStack implements AutoCloseable {
     static final String SITE = "http://127.0.0.1:3000";
 
     final CloudFormationTemplate template;
-    final LocalServices aws;
+    final LocalServices services;
     final Map<String, String> names;
     final Map<String, LocalFunction> functions;
     final Path work;
     private final SiteverifyServer siteverify;
 
-    private BenchStack(CloudFormationTemplate template, LocalServices aws, Map<String, String> names,
+    private BenchStack(CloudFormationTemplate template, LocalServices services, Map<String, String> names,
                        Map<String, LocalFunction> functions, Path work, SiteverifyServer siteverify) {
         this.template = template;
-        this.aws = aws;
+        this.services = services;
         this.names = names;
         this.functions = functions;
         this.work = work;
@@ -46,11 +46,11 @@ final class BenchStack implements AutoCloseable {
         CloudFormationTemplate template = CloudFormationTemplate.ofRepository();
         Path work = Files.createTempDirectory("newsroom-bench");
         Path secrets = Files.createDirectories(work.resolve("secrets"));
-        LocalServices aws = LocalServices.start(Optional.empty());
-        Map<String, String> names = new TemplateResources(template).create(aws);
+        LocalServices services = LocalServices.start(Optional.empty());
+        Map<String, String> names = new TemplateResources(template).create(services);
         var siteverify = new SiteverifyServer(LocalNewsroom.secret(secrets, "CAPTCHA_SECRET"), "127.0.0.1");
-        return new BenchStack(template, aws, names,
-                LocalNewsroom.functions(template, names, aws, URI.create(SITE), siteverify, secrets, Map.of()), work, siteverify);
+        return new BenchStack(template, services, names,
+                LocalNewsroom.functions(template, names, services, URI.create(SITE), siteverify, secrets, Map.of()), work, siteverify);
     }
 
     /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */
@@ -78,6 +78,6 @@ final class BenchStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         siteverify.close();
-        aws.close();
+        services.close();
     }
 }

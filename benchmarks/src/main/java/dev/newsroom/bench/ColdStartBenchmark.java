@@ -107,7 +107,7 @@ public final class ColdStartBenchmark {
 
     /** Each function's first event for a new article: its upload, a listing of its comments, its stream record. */
     private static Map<String, JsonNode> events(BenchStack stack, String source, byte[] article, String slug) throws Exception {
-        return Map.of("PublishFunction", SampleEvents.upload(stack.aws.s3(), source, "articles/" + slug + ".md", article),
+        return Map.of("PublishFunction", SampleEvents.upload(stack.services.s3(), source, "articles/" + slug + ".md", article),
                 "CommentsFunction", SampleEvents.listComments(slug),
                 "RelateFunction", SampleEvents.articlePublished(slug));
     }

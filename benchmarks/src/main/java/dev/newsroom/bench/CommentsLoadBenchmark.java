@@ -72,7 +72,7 @@ public final class CommentsLoadBenchmark {
             publishArticle(newsroom, site);
             Poster poster = new Poster(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), site,
                     LocalNewsroom.secret(data.resolve("secrets"), "ORIGIN_SECRET"));
-            DynamoDbClient dynamo = newsroom.aws().dynamoDb();
+            DynamoDbClient dynamo = newsroom.services().dynamoDb();
             String comments = newsroom.names().get("CommentsTable");
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             try {
@@ -219,7 +219,7 @@ public final class CommentsLoadBenchmark {
 
     private static void publishArticle(LocalNewsroom newsroom, URI site) throws Exception {
         byte[] article = BenchStack.resource("/bench/article-800.md");
-        newsroom.aws().s3().putObject(r -> r.bucket(newsroom.names().get("SourceBucket")).key("articles/" + SLUG + ".md"),
+        newsroom.services().s3().putObject(r -> r.bucket(newsroom.names().get("SourceBucket")).key("articles/" + SLUG + ".md"),
                 RequestBody.fromBytes(article));
         new FrontReader(site).awaitServed("/articles/" + SLUG, body -> true, Duration.ofSeconds(60));
     }

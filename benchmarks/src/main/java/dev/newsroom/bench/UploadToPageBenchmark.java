@@ -76,7 +76,7 @@ public final class UploadToPageBenchmark {
         private final FrontReader reader;
 
         Site(LocalNewsroom newsroom) {
-            this.s3 = newsroom.aws().s3();
+            this.s3 = newsroom.services().s3();
             this.bucket = newsroom.names().get("SourceBucket");
             this.reader = new FrontReader(newsroom.siteUrl());
         }

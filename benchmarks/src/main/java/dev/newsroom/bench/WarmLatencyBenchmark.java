@@ -69,7 +69,7 @@ public class WarmLatencyBenchmark {
         }
 
         String upload(String slug) {
-            return SampleEvents.upload(stack.aws.s3(), stack.names.get("SourceBucket"), "articles/" + slug + ".md",
+            return SampleEvents.upload(stack.services.s3(), stack.names.get("SourceBucket"), "articles/" + slug + ".md",
                     article).toString();
         }
     }

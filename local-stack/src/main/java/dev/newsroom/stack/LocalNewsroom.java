@@ -206,7 +206,7 @@ public final class LocalNewsroom implements AutoCloseable {
         return endpoints.deepCopy();
     }
 
-    public LocalServices aws() {
+    public LocalServices services() {
         return aws;
     }
 

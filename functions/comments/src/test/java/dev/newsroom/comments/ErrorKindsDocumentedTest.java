@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** docs/comments.md's error table and {@link ErrorKind} list the same codes with the same statuses. */
+/** docs/comments.md's error table and {@link ErrorKind} list the same codes, statuses and messages. */
 class ErrorKindsDocumentedTest {
 
-    /** A row of the table: {@code | 409 | `duplicate_comment` | ...}. */
-    private static final Pattern ROW = Pattern.compile("^\\| (\\d{3}) \\| `([a-z_]+)` \\|.*");
+    /** A row of the table: {@code | 409 | `duplicate_comment` | "You have already posted this comment." | ...}. */
+    private static final Pattern ROW = Pattern.compile("^\\| (\\d{3}) \\| `([a-z_]+)` \\| \"([^\"]*)\".*");
+
+    private record Row(int status, String message) {
+    }
 
     @Test
     void theDocsListEveryKindWithItsStatusAndNothingElse() throws IOException {
@@ -28,20 +31,35 @@ class ErrorKindsDocumentedTest {
                 .collect(Collectors.toMap(ErrorKind::code, ErrorKind::status, (a, b) -> {
                     throw new AssertionError("two kinds share a code");
                 }, TreeMap::new));
-        assertEquals(inCode, documented());
+        Map<String, Integer> inDocs = new TreeMap<>();
+        documented().forEach((code, row) -> inDocs.put(code, row.status()));
+        assertEquals(inCode, inDocs);
     }
 
-    private static Map<String, Integer> documented() throws IOException {
+    /** The first message a row gives is the kind's own, unless the call site words it with the field's name (*name*). */
+    @Test
+    void theDocsGiveEachKindsMessage() throws IOException {
+        Map<String, Row> rows = documented();
+        for (ErrorKind kind : ErrorKind.values()) {
+            String documented = rows.get(kind.code()).message();
+            if (!documented.contains("*")) {
+                assertEquals(kind.message(), documented, kind.code());
+            }
+        }
+    }
+
+    private static Map<String, Row> documented() throws IOException {
         Path root = CloudFormationTemplate.repositoryRoot();
         String docs = Files.readString(root.resolve("docs/comments.md"));
         int start = docs.indexOf("### Errors");
         assertTrue(start >= 0, "docs/comments.md has an Errors section");
         int end = docs.indexOf("\n## ", start);
-        Map<String, Integer> rows = new TreeMap<>();
+        Map<String, Row> rows = new TreeMap<>();
         for (String line : docs.substring(start, end < 0 ? docs.length() : end).split("\n")) {
             Matcher row = ROW.matcher(line);
             if (row.matches()) {
-                assertNull(rows.put(row.group(2), Integer.parseInt(row.group(1))), row.group(2) + " is documented once");
+                assertNull(rows.put(row.group(2), new Row(Integer.parseInt(row.group(1)), row.group(3))),
+                        row.group(2) + " is documented once");
             }
         }
         return rows;
