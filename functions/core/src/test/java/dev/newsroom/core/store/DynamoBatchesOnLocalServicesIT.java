@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.RequestLog;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -81,20 +82,23 @@ class DynamoBatchesOnLocalServicesIT {
         List<String> pks = pks("get", 10);
         DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
         var throttle = new Throttle(3);
-        List<Map<String, AttributeValue>> items = DynamoBatches.get(local.services().dynamoDb(List.of(throttle)), table, keys(pks));
+        var pauses = new Pauses();
+        List<Map<String, AttributeValue>> items = DynamoBatches.get(local.services().dynamoDb(List.of(throttle)), table, keys(pks),
+                pauses);
         assertEquals(10, items.size(), "each item once");
         assertEquals(Set.copyOf(pks), pksOf(items));
         assertEquals(List.of(10, 5, 3, 2), throttle.sizes, "each try asks for what the last left");
-        assertPausesOfAtLeast(throttle, 12, 25, 50);
+        pauses.assertGrowing(3);
     }
 
     @Test
     void unprocessedWritesAreSentAgain_A7() {
         List<String> pks = pks("write", 10);
         var throttle = new Throttle(2);
-        DynamoBatches.write(local.services().dynamoDb(List.of(throttle)), table, puts(pks));
+        var pauses = new Pauses();
+        DynamoBatches.write(local.services().dynamoDb(List.of(throttle)), table, puts(pks), pauses);
         assertEquals(List.of(10, 5, 3), throttle.sizes);
-        assertPausesOfAtLeast(throttle, 12, 25);
+        pauses.assertGrowing(2);
         assertEquals(Set.copyOf(pks), pksOf(DynamoBatches.get(local.services().dynamoDb(), table, keys(pks))), "every item written");
     }
 
@@ -104,8 +108,10 @@ class DynamoBatchesOnLocalServicesIT {
         DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
         var throttle = new Throttle(Integer.MAX_VALUE);
         DynamoDbClient dynamo = local.services().dynamoDb(List.of(throttle));
-        assertThrows(SdkException.class, () -> DynamoBatches.get(dynamo, table, keys(pks)));
+        var pauses = new Pauses();
+        assertThrows(SdkException.class, () -> DynamoBatches.get(dynamo, table, keys(pks), pauses));
         assertEquals(DynamoBatches.ATTEMPTS, throttle.sizes.size());
+        pauses.assertGrowing(DynamoBatches.ATTEMPTS - 1);
     }
 
     private List<String> pks(String name, int count) {
@@ -137,11 +143,23 @@ class DynamoBatchesOnLocalServicesIT {
         return new HashMap<>(Map.of(IndexTable.PK, item.get(IndexTable.PK), IndexTable.SK, item.get(IndexTable.SK)));
     }
 
-    private static void assertPausesOfAtLeast(Throttle throttle, long... millis) {
-        assertEquals(millis.length + 1, throttle.sentAt.size());
-        for (int i = 0; i < millis.length; i++) {
-            long pause = (throttle.sentAt.get(i + 1) - throttle.answeredAt.get(i)) / 1_000_000;
-            assertTrue(pause >= millis[i], "pause " + (i + 1) + " was " + pause + " ms, expected at least " + millis[i]);
+    /** The pauses a call asked for, recorded instead of waited through. */
+    private static final class Pauses implements DynamoBatches.Pause {
+        final List<Duration> taken = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void take(Duration duration, String table) {
+            taken.add(duration);
+        }
+
+        /** One pause before each retry, each within the half-jittered range of a doubling from 25 ms up to 1 s. */
+        void assertGrowing(int retries) {
+            assertEquals(retries, taken.size(), taken::toString);
+            for (int retry = 1; retry <= retries; retry++) {
+                long ceiling = Math.min(1000, 25L << (retry - 1));
+                long millis = taken.get(retry - 1).toMillis();
+                assertTrue(millis >= ceiling / 2 && millis <= ceiling, "pause " + retry + " was " + millis + " ms, of at most " + ceiling);
+            }
         }
     }
 
@@ -154,8 +172,6 @@ class DynamoBatchesOnLocalServicesIT {
 
         private final int times;
         final List<Integer> sizes = new CopyOnWriteArrayList<>();
-        final List<Long> sentAt = new CopyOnWriteArrayList<>();
-        final List<Long> answeredAt = new CopyOnWriteArrayList<>();
         private List<Map<String, AttributeValue>> withheldKeys = List.of();
         private List<WriteRequest> withheldWrites = List.of();
 
@@ -183,13 +199,11 @@ class DynamoBatchesOnLocalServicesIT {
 
         private boolean throttling(int size) {
             sizes.add(size);
-            sentAt.add(System.nanoTime());
             return sizes.size() <= times;
         }
 
         @Override
         public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-            answeredAt.add(System.nanoTime());
             if (context.response() instanceof BatchGetItemResponse got && !withheldKeys.isEmpty()) {
                 List<Map<String, AttributeValue>> served = got.responses().getOrDefault(table, List.of()).stream()
                         .filter(item -> !withheldKeys.contains(keyOf(item))).toList();
