@@ -63,7 +63,7 @@ class ArticleParserTest {
 
     @Test
     void theDocumentedExamplesParse() throws Exception {
-        String docs = java.nio.file.Files.readString(dev.newsroom.core.render.ExternalTools.repositoryRoot()
+        String docs = java.nio.file.Files.readString(dev.newsroom.testkit.CloudFormationTemplate.repositoryRoot()
                 .resolve("docs/article-format.md"));
         String markdown = docs.substring(docs.indexOf("```markdown\n") + 12, docs.indexOf("```\n\nThe same article as JSON"));
         ArticleMetadata meta = parse("articles/example.md", markdown).metadata();

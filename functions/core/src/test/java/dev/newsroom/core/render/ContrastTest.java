@@ -2,6 +2,7 @@ package dev.newsroom.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ class ContrastTest {
 
     @Test
     void textColoursAreReadableOnTheirBackgrounds() throws Exception {
-        String layout = Files.readString(ExternalTools.repositoryRoot().resolve("functions/core/src/main/jte/layout.jte"));
+        String layout = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("functions/core/src/main/jte/layout.jte"));
         Map<String, String> colours = new HashMap<>();
         Matcher m = Pattern.compile("--([a-z]+):(#[0-9a-fA-F]{6})").matcher(layout);
         while (m.find()) {

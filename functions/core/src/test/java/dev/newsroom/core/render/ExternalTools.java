@@ -1,5 +1,6 @@
 package dev.newsroom.core.render;
 
+import dev.newsroom.testkit.CloudFormationTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +13,6 @@ import java.util.concurrent.TimeUnit;
 public final class ExternalTools {
 
     private ExternalTools() {
-    }
-
-    public static Path repositoryRoot() {
-        return Path.of(System.getProperty("newsroom.root", "../..")).toAbsolutePath().normalize();
     }
 
     /** Runs a command and returns its exit code and combined output. */
@@ -31,7 +28,7 @@ public final class ExternalTools {
 
     /** Validates HTML files with vnu; errors only, as the issue demands no errors. */
     public static Result vnu(List<Path> files) throws IOException, InterruptedException {
-        Path jar = repositoryRoot().resolve("node_modules/vnu-jar/build/dist/vnu.jar");
+        Path jar = CloudFormationTemplate.repositoryRoot().resolve("node_modules/vnu-jar/build/dist/vnu.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("vnu.jar is missing: run ./newsroom test, which installs it with npm");
         }
