@@ -1,6 +1,8 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.store.ArticleItems;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,28 @@ public record ArticleChange(String slug, Optional<StoredArticle> before, Optiona
         String slug = record.keys().get(ArticleItems.SLUG).s();
         long version = after.map(StoredArticle::version).orElseGet(() -> before.map(b -> b.version() + 1).orElse(1L));
         return new ArticleChange(slug, before, after, version);
+    }
+
+    /** This change followed by a later one of the same article: from before this to after that. */
+    ArticleChange then(ArticleChange later) {
+        return new ArticleChange(slug, before, later.after, later.version);
+    }
+
+    /** Whether readers could see the change in a listing or a list: a body edit, a draft saved or a replayed record they cannot. */
+    boolean shows() {
+        return !sameListing() || !choices(before).equals(choices(after));
+    }
+
+    /** Whether the article is in the same listings, at the same place and with the same entry, before and after. */
+    boolean sameListing() {
+        Optional<Entry> was = before.flatMap(Entry::of);
+        Optional<Entry> is = after.flatMap(Entry::of);
+        return was.map(b -> is.map(b::sameListing).orElse(false)).orElse(is.isEmpty());
+    }
+
+    private static RelatedChoices choices(Optional<StoredArticle> article) {
+        return article.filter(a -> Entry.of(a).isPresent()).map(a -> a.article().metadata().related())
+                .orElse(RelatedChoices.NONE);
     }
 
     private static Optional<StoredArticle> image(Map<String, AttributeValue> image) {

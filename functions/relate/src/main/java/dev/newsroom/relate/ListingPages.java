@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ import java.util.function.Consumer;
  * page and feed, the archive page of its date (and that page's neighbours, when it opens or
  * closes); for the site as a whole also the 404 page, the day's sitemap, the sitemap index and
  * Google News' sitemap. Each page carries its listing's revision, read before its articles, so an older render
- * never replaces a newer page (B2). A change's listings are read and rendered at once, then its pages written at once.
+ * never replaces a newer page (B2). A batch's listings are read and rendered at once, and each listing's pages written at once.
  */
 final class ListingPages {
 
@@ -61,20 +64,43 @@ final class ListingPages {
     private record Page(String path, String content, String contentType, PageVersion version) {
     }
 
-    /** Renders what showed {@code before} or shows {@code after}; returns how many pages it rendered. */
-    int update(Optional<Entry> before, Optional<Entry> after) {
-        Set<ListingKey> keys = new LinkedHashSet<>();
-        before.ifPresent(e -> keys.addAll(e.listings()));
-        after.ifPresent(e -> keys.addAll(e.listings()));
-        Map<ListingKey, ListingState> states = index.states(keys);
-        List<Page> pages = parallel.map(keys, key -> {
-            List<Entry> shown = new ArrayList<>();
-            before.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
-            after.filter(e -> e.listings().contains(key)).ifPresent(shown::add);
-            return changed(key, states.get(key), shown);
-        }).stream().flatMap(List::stream).toList();
-        parallel.each(pages, this::write);
-        return pages.size();
+    /**
+     * Renders the pages that showed or show a batch's changes, each once, from the index as the
+     * whole batch left it, and writes those whose bytes changed. A listing's pages that fail are
+     * retried from the earliest record that changed the listing.
+     */
+    Relater.Outcome update(List<BatchChange> changes) {
+        Map<ListingKey, List<Entry>> shown = new LinkedHashMap<>();
+        Map<ListingKey, Integer> firstRecord = new HashMap<>();
+        for (BatchChange batched : changes) {
+            ArticleChange change = batched.change();
+            if (change.sameListing()) {
+                continue;
+            }
+            for (Optional<Entry> side : List.of(change.before().flatMap(Entry::of), change.after().flatMap(Entry::of))) {
+                side.ifPresent(entry -> entry.listings().forEach(key -> {
+                    shown.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+                    firstRecord.merge(key, batched.first(), Math::min);
+                }));
+            }
+        }
+        Map<ListingKey, ListingState> states;
+        try {
+            states = index.states(shown.keySet());
+        } catch (RuntimeException e) {
+            return new Relater.Outcome(0, 0, firstRecord.values().stream().min(Integer::compare).map(first -> RetryFrom.of(first, e)));
+        }
+        List<Relater.Outcome> written = parallel.map(shown.entrySet(), listing -> {
+            try {
+                List<Page> pages = changed(listing.getKey(), states.get(listing.getKey()), listing.getValue());
+                int count = (int) parallel.map(pages, this::write).stream().filter(w -> w).count();
+                return new Relater.Outcome(0, count, Optional.empty());
+            } catch (RuntimeException e) {
+                return new Relater.Outcome(0, 0, Optional.of(RetryFrom.of(firstRecord.get(listing.getKey()), e)));
+            }
+        });
+        return new Relater.Outcome(0, written.stream().mapToInt(Relater.Outcome::pages).sum(),
+                RetryFrom.earliest(written.stream().map(Relater.Outcome::retry).toList()));
     }
 
     /** The pages of a listing that show a change of {@code changed}. */
@@ -86,11 +112,13 @@ final class ListingPages {
         index(key, state, index.newest(key, size), version, pages);
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
+        Set<String> slugs = new HashSet<>();
+        changed.forEach(e -> slugs.add(e.slug()));
         Set<Archive> neighbours = new LinkedHashSet<>();
         for (Archive archive : archives) {
             List<Entry> entries = index.archive(key, archive);
             archive(key, state, archive, entries, version, pages);
-            boolean openedOrClosed = entries.isEmpty() || entries.size() == 1 && changed.contains(entries.get(0));
+            boolean openedOrClosed = entries.stream().allMatch(e -> slugs.contains(e.slug()));
             if (openedOrClosed) {
                 // Its neighbours' "newer" and "older" links now lead to it, or past it.
                 Optional.ofNullable(state.archives().lower(archive)).ifPresent(neighbours::add);
@@ -123,8 +151,9 @@ final class ListingPages {
         var written = new AtomicInteger();
         // Written as rendered: a listing may have thousands of archive pages.
         Consumer<Page> pages = page -> {
-            write(page);
-            written.incrementAndGet();
+            if (write(page)) {
+                written.incrementAndGet();
+            }
         };
         index(key, state, index.newest(key, size), version, pages);
         for (Archive archive : state.archives()) {
@@ -171,7 +200,8 @@ final class ListingPages {
         }
     }
 
-    private void write(Page page) {
-        site.write(SiteLayout.objectKey(page.path()), page.content(), page.contentType(), page.version());
+    /** Whether the page was written: not if a newer one, or the same bytes, are there. */
+    private boolean write(Page page) {
+        return site.write(SiteLayout.objectKey(page.path()), page.content(), page.contentType(), page.version());
     }
 }

@@ -72,7 +72,7 @@ public final class LiveRebuild {
         progress.printf("%d article pages, %d lists changed%n", done.get(), changed.get());
 
         Map<ListingKey, ListingState> states = listingStore.states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
-        var listings = new ListingPages(postings, wiring.renderer(), wiring.site()::rewrite, config.site().zone(), config.listingSize(),
+        var listings = new ListingPages(postings, wiring.renderer(), PageSink.rewriting(wiring.site()), config.site().zone(), config.listingSize(),
                 clock, wiring.parallel());
         AtomicInteger rendered = new AtomicInteger(done.get());
         states.values().parallelStream().forEach(state -> rendered.addAndGet(listings.all(state.key(), state)));

@@ -13,20 +13,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The relate function: batches of the articles table's stream in, related lists and listing pages
- * out. A record that fails is named in {@code batchItemFailures} by its sequence number (A6); later
- * records of the same article wait for it (Lambda delivers them again after it), and the rest of the
- * batch goes on. Everything it writes is outside the articles table, so it never feeds itself.
+ * out, each written once per batch ({@link Relater}). If work fails, the earliest record it carried
+ * is named in {@code batchItemFailures} by its sequence number, and Lambda delivers the batch again
+ * from there (A6). Everything it writes is outside the articles table, so it never feeds itself.
  *
  * <p>It reads the batch's JSON itself ({@link StreamRecord}) rather than as Lambda's event classes:
  * the runtime's serialisation library for those took a quarter of a second of every cold start.
@@ -74,48 +70,22 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
         output.write(Json.writeUtf8(Map.of("batchItemFailures", failures)));
     }
 
-    /** The sequence numbers of the records to deliver again. */
+    /** The sequence number of the record to deliver the batch again from, if any. */
     private List<String> failures(List<StreamRecord> batch) {
         long start = System.nanoTime();
-        List<String> failures = new ArrayList<>();
-        Set<String> waiting = new HashSet<>();
-        int pages = 0;
-        int retried = 0;
-        for (StreamRecord record : batch) {
-            String slug = record.keys().get(ArticleItems.SLUG).s();
-            Optional<Relater.Result> result = waiting.contains(slug) ? Optional.empty() : handle(record, slug);
-            if (result.isPresent()) {
-                pages += result.get().pages();
-            } else {
-                retried++;
-                if (waiting.add(slug)) {
-                    failures.add(record.sequenceNumber());
-                }
-            }
-        }
-        // One line per batch: what an operator watching a backlog drain needs, beside each record's own line.
-        LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("pages", pages).addKeyValue("retried", retried)
+        Relater.Result result = relater.apply(batch.stream().map(ArticleChange::of).toList());
+        int retried = result.retry().map(retry -> batch.size() - retry.record()).orElse(0);
+        result.retry().ifPresent(retry -> {
+            StreamRecord record = batch.get(retry.record());
+            LOG.atError().addKeyValue("slug", record.keys().get(ArticleItems.SLUG).s()).addKeyValue("event", record.eventName())
+                    .addKeyValue("sequenceNumber", record.sequenceNumber()).addKeyValue("reason", retry.reason())
+                    .log("failed; the batch will be delivered again from this record");
+        });
+        // One line per batch: what an operator watching a backlog drain needs.
+        LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("postings", result.postings())
+                .addKeyValue("lists", result.lists()).addKeyValue("pages", result.pages()).addKeyValue("retried", retried)
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-                .log("batch of " + batch.size() + " records: " + pages + " pages written");
-        return failures;
-    }
-
-    /** What the record changed, or nothing if it failed and is to be retried. */
-    private Optional<Relater.Result> handle(StreamRecord record, String slug) {
-        long start = System.nanoTime();
-        try {
-            Relater.Result result = relater.apply(ArticleChange.of(record));
-            LOG.atInfo().addKeyValue("slug", slug).addKeyValue("event", record.eventName())
-                    .addKeyValue("postings", result.postings()).addKeyValue("lists", result.lists())
-                    .addKeyValue("pages", result.pages()).addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-                    .log(result.description());
-            return Optional.of(result);
-        } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("slug", slug).addKeyValue("event", record.eventName())
-                    .addKeyValue("sequenceNumber", record.sequenceNumber())
-                    .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
-                    .log("failed; the record will be retried");
-            return Optional.empty();
-        }
+                .log("batch of " + batch.size() + " records: " + result.pages() + " pages written");
+        return result.retry().map(retry -> List.of(batch.get(retry.record()).sequenceNumber())).orElse(List.of());
     }
 }

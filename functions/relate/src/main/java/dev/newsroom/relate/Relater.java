@@ -1,14 +1,15 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.article.StoredArticle;
-import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ListingStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -16,11 +17,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Applies one change of the articles table to everything derived from it, in an order that makes
- * every step safe to repeat: the postings first (each a conditional transaction with its listing's
- * state), then the related lists and the listing pages, which read the postings and not each other.
+ * Applies a batch of the articles table's changes to everything derived from them, coalesced:
+ * <ol>
+ *   <li>every record's postings, in stream order for each article and at once across articles
+ *       (each a conditional transaction with its listing's state, so a replay changes nothing);</li>
+ *   <li>then, from the index as the whole batch left it, each affected related list stored once and
+ *       each affected page rendered once, however many records touched it.</li>
+ * </ol>
  * A change readers would not see in any listing or list (a body edit, a draft saved, a replayed
- * record) re-renders nothing.
+ * record) re-renders nothing. Work that fails names the earliest record it carried, and the batch is
+ * delivered again from there; every step is safe to repeat (docs/related.md).
  */
 public final class Relater {
 
@@ -39,15 +45,18 @@ public final class Relater {
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
-                wiring.site()::write, config.site().zone(), config.listingSize(), clock, wiring.parallel()), wiring.parallel());
-    }
-
-    /** What one change did, for the log. */
-    public record Result(String description, int postings, int lists, int pages) {
+                PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()), wiring.parallel());
     }
 
     /**
-     * Warms a change's path, writing nothing (SnapStart): reads a related list, its article and its
+     * What a batch did: postings moved, lists changed and pages written; and, if some work failed,
+     * the record to deliver the batch again from.
+     */
+    public record Result(int postings, int lists, int pages, Optional<RetryFrom> retry) {
+    }
+
+    /**
+     * Warms a batch's path, writing nothing (SnapStart): reads a related list, its article and its
      * page, and the site's postings, and renders the site's pages as a change of its newest article would.
      */
     public void prime() {
@@ -55,27 +64,70 @@ public final class Relater {
         listings.prime();
     }
 
-    public Result apply(ArticleChange change) {
+    public Result apply(List<ArticleChange> batch) {
+        Map<String, List<Integer>> recordsOf = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).shows()) {
+                recordsOf.computeIfAbsent(batch.get(i).slug(), slug -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Postings> postings = parallel.map(recordsOf.values(), records -> postings(batch, records));
+        Optional<RetryFrom> indexFailure = RetryFrom.earliest(postings.stream().map(Postings::failure).toList());
+        int applied = indexFailure.map(RetryFrom::record).orElse(batch.size());
+        List<BatchChange> changes = new ArrayList<>();
+        for (List<Integer> records : recordsOf.values()) {
+            merged(batch, records, applied).ifPresent(changes::add);
+        }
+        List<Supplier<Outcome>> work = List.of(() -> lists.update(changes), () -> listings.update(changes));
+        List<Outcome> outcomes = parallel.map(work, Supplier::get);
+        return new Result(postings.stream().mapToInt(Postings::moved).sum(), outcomes.get(0).changed(),
+                outcomes.get(0).pages() + outcomes.get(1).pages(),
+                RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry()));
+    }
+
+    /** What the lists or the listing pages did with a batch. */
+    record Outcome(int changed, int pages, Optional<RetryFrom> retry) {
+    }
+
+    /** How many postings one article's records moved, and the record that failed, which ends its part of the batch. */
+    private record Postings(int moved, Optional<RetryFrom> failure) {
+    }
+
+    /** Applies an article's records' postings in their order, up to the first that fails. */
+    private Postings postings(List<ArticleChange> batch, List<Integer> records) {
+        int moved = 0;
+        for (int record : records) {
+            ArticleChange change = batch.get(record);
+            try {
+                moved += postings(change);
+            } catch (RuntimeException e) {
+                return new Postings(moved, Optional.of(RetryFrom.of(record, e)));
+            }
+        }
+        return new Postings(moved, Optional.empty());
+    }
+
+    private int postings(ArticleChange change) {
         Optional<Entry> before = change.before().flatMap(Entry::of);
         Optional<Entry> after = change.after().flatMap(Entry::of);
-        boolean sameListing = before.map(b -> after.map(b::sameListing).orElse(false)).orElse(after.isEmpty());
-        if (sameListing && choices(change.before()).equals(choices(change.after()))) {
-            return new Result("nothing readers see changed", 0, 0, 0);
-        }
         Set<ListingKey> keys = new LinkedHashSet<>();
         before.ifPresent(e -> keys.addAll(e.listings()));
         after.ifPresent(e -> keys.addAll(e.listings()));
         // Each listing's postings are a transaction of their own, so the listings are updated at once.
-        int postings = (int) parallel.map(keys, key -> listingStore.apply(key, before.filter(e -> e.listings().contains(key)),
-                after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(applied -> applied).count();
-        List<Integer> updated = parallel.map(List.<Supplier<Integer>>of(() -> lists.update(change),
-                () -> sameListing ? 0 : listings.update(before, after)), Supplier::get);
-        return new Result(after.isPresent() ? "listed" : before.isPresent() ? "unlisted" : "related choices changed",
-                postings, updated.get(0), updated.get(1));
+        return (int) parallel.map(keys, key -> listingStore.apply(key, before.filter(e -> e.listings().contains(key)),
+                after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(moved -> moved).count();
     }
 
-    private static RelatedChoices choices(Optional<StoredArticle> article) {
-        return article.filter(a -> Entry.of(a).isPresent()).map(a -> a.article().metadata().related())
-                .orElse(RelatedChoices.NONE);
+    /** An article's records before {@code applied}, as one change; none if its first is not among them. */
+    private static Optional<BatchChange> merged(List<ArticleChange> batch, List<Integer> records, int applied) {
+        List<Integer> done = records.stream().filter(r -> r < applied).toList();
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        ArticleChange change = batch.get(done.get(0));
+        for (int record : done.subList(1, done.size())) {
+            change = change.then(batch.get(record));
+        }
+        return Optional.of(new BatchChange(done.get(0), change));
     }
 }

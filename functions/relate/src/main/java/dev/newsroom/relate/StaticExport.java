@@ -80,7 +80,10 @@ public final class StaticExport {
         Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
         write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);
-        PageSink sink = (key, content, type, version) -> write(out.resolve(key), content, folders);
+        PageSink sink = (key, content, type, version) -> {
+            write(out.resolve(key), content, folders);
+            return true;
+        };
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {
             var items = neighbours.rank(entries.get(article.slug()), article.metadata().related());

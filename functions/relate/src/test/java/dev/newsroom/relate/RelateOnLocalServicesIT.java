@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.ListingKey;
@@ -17,7 +16,6 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
-import dev.newsroom.testkit.LogCapture;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,11 +23,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The relate function on DynamoDB Local and S3Proxy, fed the articles table's real stream records. */
 @ExtendWith(LocalServicesExtension.class)
@@ -122,45 +115,6 @@ class RelateOnLocalServicesIT {
         assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()));
         assertEquals(state, world.listingStore.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
         assertEquals(list, world.listStore.related(world.slug("a")).orElseThrow());
-    }
-
-    @Test
-    void eachBatchSaysHowManyRecordsItHeldAndPagesItWrote() {
-        for (int i = 1; i <= 3; i++) {
-            world.publish("batch" + i, i, "city", "amara", "tram");
-        }
-
-        List<JsonNode> lines = LogCapture.of(() -> world.relate()).lines();
-
-        int pagesOfEachRecord = lines.stream().filter(l -> l.has("postings")).mapToInt(l -> l.get("pages").asInt()).sum();
-        JsonNode batch = lines.get(lines.size() - 1);
-        assertTrue(pagesOfEachRecord > 0, lines::toString);
-        assertEquals("batch of 3 records: " + pagesOfEachRecord + " pages written", batch.get("message").asText());
-        assertEquals(3, batch.get("records").asInt());
-        assertEquals(pagesOfEachRecord, batch.get("pages").asInt());
-        assertEquals(0, batch.get("retried").asInt());
-    }
-
-    @Test
-    void namesExactlyTheRecordThatFailed_A6() {
-        for (int i = 1; i <= 10; i++) {
-            world.publish("n" + i, i, "city", "amara", "tram");
-        }
-        String poisoned = world.slug("n4");
-        ExecutionInterceptor failForN4 = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest t && t.transactItems().stream()
-                        .anyMatch(w -> w.put() != null && poisoned.equals(w.put().item().get("slug").s()))) {
-                    throw SdkClientException.create("injected index failure for " + poisoned);
-                }
-            }
-        };
-        List<String> failed = world.relate(world.handler(failForN4));
-        String fourth = world.lastBatch().get(3).dynamodb().sequenceNumber();
-        assertEquals(List.of(fourth), failed);
-        assertEquals(List.of(), world.relate(world.handler(), world.lastBatch().subList(3, 10)));
-        assertEquals(10, world.listingStore.state(ListingKey.category(world.slug("city"))).count(), "nothing lost, nothing counted twice");
     }
 
     @Test

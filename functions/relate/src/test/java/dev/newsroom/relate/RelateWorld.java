@@ -32,6 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -58,6 +61,7 @@ final class RelateWorld {
     private final StreamTap tap;
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
+    private final Set<String> names = new TreeSet<>();
 
     RelateWorld(Provisioned local) {
         this.local = local;
@@ -81,7 +85,12 @@ final class RelateWorld {
 
     /** The handler, with faults injected into its DynamoDB requests if given. */
     RelateHandler handler(ExecutionInterceptor... dynamoFaults) {
-        return new RelateHandler(Relater.create(config, local.services().s3(), local.services().dynamoDb(List.of(dynamoFaults)),
+        return handler(List.of(dynamoFaults), List.of());
+    }
+
+    /** The handler, with these interceptors on its DynamoDB and S3 requests: to inject faults or watch. */
+    RelateHandler handler(List<ExecutionInterceptor> dynamo, List<ExecutionInterceptor> s3) {
+        return new RelateHandler(Relater.create(config, local.services().s3(s3), local.services().dynamoDb(dynamo),
                 Clock.fixed(NOW, ZoneOffset.UTC)), LogSettings.DEFAULT);
     }
 
@@ -106,6 +115,7 @@ final class RelateWorld {
         } catch (InvalidArticleException e) {
             throw new IllegalArgumentException(e.problems().toString(), e);
         }
+        names.add(name);
         Optional<StoredArticle> current = articles.find(slug(name));
         StoredArticle next = current.map(c -> c.next(article, status, c.sourceKey(), c.sequencer(), "h" + c.version(), NOW))
                 .orElseGet(() -> StoredArticle.first(article, status, "articles/" + slug(name) + ".md", "01", "h", NOW));
@@ -173,5 +183,31 @@ final class RelateWorld {
 
     Optional<String> articlePage(String name) {
         return page(SiteLayout.articlePath(slug(name)));
+    }
+
+    /** Relates this world's new records in one batch, then its pages and lists as {@link #settled()}. */
+    Map<String, String> settledByOneBatch() {
+        if (!relate().isEmpty()) {
+            throw new IllegalStateException("a batch without faults failed");
+        }
+        return settled();
+    }
+
+    /**
+     * This world's pages and related lists, with its id taken out: two worlds given the same articles
+     * must agree on every entry, however their batches went. Lists are compared by what they show:
+     * their scores count the whole site's articles, which worlds share.
+     */
+    Map<String, String> settled() {
+        Map<String, String> settled = new TreeMap<>();
+        String bucket = local.name("SiteBucket");
+        local.services().s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
+                .filter(o -> o.key().contains(id))
+                .forEach(o -> settled.put(o.key().replace(id, "W"), local.services().s3()
+                        .getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asUtf8String().replace(id, "W")));
+        for (String name : names) {
+            settled.put("related#" + name, related(name).toString());
+        }
+        return settled;
     }
 }

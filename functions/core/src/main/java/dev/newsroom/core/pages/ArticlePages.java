@@ -50,7 +50,7 @@ public final class ArticlePages {
             return site.writePage(key, () -> render(stored, related), version, page);
         }
         // A tombstone only replaces a page: an article never published needs none.
-        return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.CURRENT;
+        return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.UNCHANGED;
     }
 
     /** A published article's page with its list, rendered and not written. */

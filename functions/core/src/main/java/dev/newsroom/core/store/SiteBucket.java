@@ -1,5 +1,6 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The bucket the CDN serves. Pages carry the {@link PageVersion} they were rendered from, and a
  * write replaces a page only if it is newer, with S3's conditional writes closing the race between
- * check and write: an older render never overwrites a newer page (B2).
+ * check and write: an older render never overwrites a newer page (B2). Pages also carry their
+ * bytes' digest, and a newer render with the same bytes is not written: most pages a change
+ * renders again (an archive's neighbours, a feed an old article's edit leaves alone) come out the same.
  */
 public final class SiteBucket {
 
@@ -25,13 +28,20 @@ public final class SiteBucket {
     public static final String ASSET_CACHE = "public, max-age=31536000, immutable";
     public static final String HTML_TYPE = "text/html; charset=utf-8";
     static final String VERSION_METADATA = "page-version";
+    static final String DIGEST_METADATA = "page-sha256";
     private static final int ATTEMPTS = 5;
 
-    /** After a write: the page holds the version given, or a newer page was there and stays. */
-    public enum Outcome { CURRENT, KEPT_NEWER }
+    /**
+     * After a write: the page was written; or it was not, because the page there has this version
+     * or these bytes already; or because a newer page is there and stays.
+     */
+    public enum Outcome { WRITTEN, UNCHANGED, KEPT_NEWER }
 
-    /** A page as the bucket holds it: the version a write compares with, and the ETag its replacement must match. */
-    public record Page(PageVersion version, String eTag) {
+    /**
+     * A page as the bucket holds it: the version a write compares with, its bytes' digest (empty for
+     * a page written before pages carried one), and the ETag its replacement must match.
+     */
+    public record Page(PageVersion version, String digest, String eTag) {
     }
 
     private final S3Client s3;
@@ -70,6 +80,7 @@ public final class SiteBucket {
     private Outcome write(String key, Supplier<String> content, String contentType, PageVersion version, boolean sameToo,
                           Optional<Page> seen) {
         byte[] bytes = null;
+        String digest = null;
         for (int attempt = 1; ; attempt++) {
             Optional<Page> current = attempt == 1 ? seen : page(key);
             PageVersion stored = current.map(Page::version).orElse(PageVersion.NONE);
@@ -79,18 +90,23 @@ public final class SiteBucket {
             }
             if (order == 0 && !sameToo) {
                 // Already written: by an earlier attempt of ours, or by a writer rendering the same version.
-                return Outcome.CURRENT;
+                return Outcome.UNCHANGED;
             }
             if (bytes == null) {
                 bytes = content.get().getBytes(StandardCharsets.UTF_8);
+                digest = Sha256.hex(bytes);
+            }
+            if (current.isPresent() && current.get().digest().equals(digest)) {
+                // Readers would get the same bytes. The older version stays on the page: see docs/related.md on B2.
+                return Outcome.UNCHANGED;
             }
             var put = PutObjectRequest.builder().bucket(bucket).key(key)
                     .contentType(contentType).cacheControl(HTML_CACHE)
-                    .metadata(Map.of(VERSION_METADATA, version.toString()));
+                    .metadata(Map.of(VERSION_METADATA, version.toString(), DIGEST_METADATA, digest));
             current.ifPresentOrElse(c -> put.ifMatch(c.eTag()), () -> put.ifNoneMatch("*"));
             try {
                 s3.putObject(put.build(), RequestBody.fromBytes(bytes));
-                return Outcome.CURRENT;
+                return Outcome.WRITTEN;
             } catch (S3Exception e) {
                 boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409;
                 if (!lostRace || attempt == ATTEMPTS) {
@@ -109,7 +125,8 @@ public final class SiteBucket {
     public Optional<Page> page(String key) {
         return head(key).map(head -> {
             String value = head.metadata().get(VERSION_METADATA);
-            return new Page(value == null ? PageVersion.NONE : PageVersion.parse(value), head.eTag());
+            return new Page(value == null ? PageVersion.NONE : PageVersion.parse(value),
+                    head.metadata().getOrDefault(DIGEST_METADATA, ""), head.eTag());
         });
     }
 

@@ -67,16 +67,30 @@ class StoresOnLocalServicesIT {
         SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
         String key = "articles/" + id + "-b2.html";
         String bucket = local.name("SiteBucket");
-        assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2</p>", PageVersion.of(2)));
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>v2</p>", PageVersion.of(2)));
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, site.writePage(key, "<p>v1</p>", new PageVersion(1, 7)),
                 "a newer related list of an older article version is still older");
-        assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2 again</p>", PageVersion.of(2)));
+        assertEquals(SiteBucket.Outcome.UNCHANGED, site.writePage(key, "<p>v2 again</p>", PageVersion.of(2)));
         assertEquals("<p>v2</p>", local.services().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String(),
                 "the same version is not written twice");
-        assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v2, list 1</p>", new PageVersion(2, 1)));
-        assertEquals(SiteBucket.Outcome.CURRENT, site.writePage(key, "<p>v3</p>", PageVersion.of(3)));
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>v2, list 1</p>", new PageVersion(2, 1)));
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>v3</p>", PageVersion.of(3)));
         assertEquals(Optional.of(PageVersion.of(3)), site.page(key).map(SiteBucket.Page::version));
         assertEquals("<p>v3</p>", local.services().s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+    }
+
+    @Test
+    void aNewerRenderWithTheSameBytesIsNotWritten() {
+        SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
+        String key = "tags/" + id + "-same.html";
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>the same</p>", PageVersion.of(1)));
+        String eTag = site.page(key).orElseThrow().eTag();
+        assertEquals(SiteBucket.Outcome.UNCHANGED, site.writePage(key, "<p>the same</p>", PageVersion.of(2)));
+        assertEquals(eTag, site.page(key).orElseThrow().eTag(), "no second write");
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.writePage(key, "<p>changed</p>", PageVersion.of(3)));
+        assertEquals(PageVersion.of(3), site.page(key).orElseThrow().version());
+        assertEquals(SiteBucket.Outcome.KEPT_NEWER, site.writePage(key, "<p>the same</p>", PageVersion.of(2)),
+                "the version guard comes first");
     }
 
     @Test
