@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * page and feed, the archive page of its date (and that page's neighbours, when it opens or
  * closes); for the site as a whole also the 404 page, the day's sitemap, the sitemap index and
  * Google News' sitemap. Each page carries its listing's revision, read before its articles, so an older render
- * never replaces a newer page (B2). A batch's listings are read and rendered at once, and each listing's pages written at once.
+ * never replaces a newer page (B2). A listing other than the site's, or an archive page, with no
+ * articles left is removed instead, so readers get the 404 page. A batch's listings are read and
+ * rendered at once, and each listing's pages written at once.
  */
 final class ListingPages {
 
