@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * page and feed, the archive page of its date (and that page's neighbours, when it opens or
  * closes); for the site as a whole also the 404 page, the day's sitemap, the sitemap index and
  * Google News' sitemap. Each page carries its listing's revision, read before its articles, so an older render
- * never replaces a newer page (B2). A batch's listings are read and rendered at once, and each listing's pages written at once.
+ * never replaces a newer page (B2). A listing other than the site's, or an archive page, with no
+ * articles left is removed instead, so readers get the 404 page. A batch's listings are read and
+ * rendered at once, and each listing's pages written at once.
  */
 final class ListingPages {
 
@@ -60,17 +62,33 @@ final class ListingPages {
         this.parallel = parallel;
     }
 
-    /** A rendered page and where it goes. */
-    private record Page(String path, String content, String contentType, PageVersion version) {
+    /**
+     * A rendered page and where it goes; {@code create} if it may be written where no page is. With
+     * no content, a page to remove.
+     */
+    private record Page(String path, String content, String contentType, PageVersion version, boolean create) {
+
+        static Page removal(String path, PageVersion version) {
+            return new Page(path, null, null, version, false);
+        }
+
+        boolean removes() {
+            return content == null;
+        }
     }
+
+    /** What was done with a page. */
+    private enum Done { WRITTEN, REMOVED, NOTHING }
 
     /**
      * Renders the pages that showed or show a batch's changes, each once, from the index as the
-     * whole batch left it, and writes those whose bytes changed. A listing's pages that fail are
-     * retried from the earliest record that changed the listing.
+     * whole batch left it, and writes those whose bytes changed; removes those of a listing or
+     * archive page that has no articles left. A listing's pages that fail are retried from the
+     * earliest record that changed the listing.
      */
     Relater.Outcome update(List<BatchChange> changes) {
         Map<ListingKey, List<Entry>> shown = new LinkedHashMap<>();
+        Map<ListingKey, Set<Archive>> arrived = new HashMap<>();
         Map<ListingKey, Integer> firstRecord = new HashMap<>();
         for (BatchChange batched : changes) {
             ArticleChange change = batched.change();
@@ -83,43 +101,69 @@ final class ListingPages {
                     firstRecord.merge(key, batched.first(), Math::min);
                 }));
             }
+            change.after().flatMap(Entry::of).ifPresent(entry -> entry.listings().forEach(key ->
+                    arrived.computeIfAbsent(key, k -> new HashSet<>()).add(Archive.of(key, entry.published(), zone))));
         }
         Map<ListingKey, ListingState> states;
         try {
             states = index.states(shown.keySet());
         } catch (RuntimeException e) {
-            return new Relater.Outcome(0, 0, firstRecord.values().stream().min(Integer::compare).map(first -> RetryFrom.of(first, e)));
+            return new Relater.Outcome(0, 0, 0, firstRecord.values().stream().min(Integer::compare).map(first -> RetryFrom.of(first, e)));
         }
-        List<Relater.Outcome> written = parallel.map(shown.entrySet(), listing -> {
+        List<Relater.Outcome> done = parallel.map(shown.entrySet(), listing -> {
             try {
-                List<Page> pages = changed(listing.getKey(), states.get(listing.getKey()), listing.getValue());
-                int count = (int) parallel.map(pages, this::write).stream().filter(w -> w).count();
-                return new Relater.Outcome(0, count, Optional.empty());
+                ListingKey key = listing.getKey();
+                List<Page> pages = changed(key, states.get(key), listing.getValue(), arrived.getOrDefault(key, Set.of()));
+                List<Done> outcomes = parallel.map(pages, this::write);
+                return new Relater.Outcome(0, Collections.frequency(outcomes, Done.WRITTEN), Collections.frequency(outcomes, Done.REMOVED),
+                        Optional.empty());
             } catch (RuntimeException e) {
-                return new Relater.Outcome(0, 0, Optional.of(RetryFrom.of(firstRecord.get(listing.getKey()), e)));
+                return new Relater.Outcome(0, 0, 0, Optional.of(RetryFrom.of(firstRecord.get(listing.getKey()), e)));
             }
         });
-        return new Relater.Outcome(0, written.stream().mapToInt(Relater.Outcome::pages).sum(),
-                RetryFrom.earliest(written.stream().map(Relater.Outcome::retry).toList()));
+        return new Relater.Outcome(0, done.stream().mapToInt(Relater.Outcome::pages).sum(),
+                done.stream().mapToInt(Relater.Outcome::removed).sum(), RetryFrom.earliest(done.stream().map(Relater.Outcome::retry).toList()));
     }
 
-    /** The pages of a listing that show a change of {@code changed}. */
-    private List<Page> changed(ListingKey key, ListingState state, List<Entry> changed) {
+    /**
+     * The pages of a listing that show a change of {@code changed}, and those to remove. A page is
+     * created only where an article of the batch {@code arrived}; any other render only replaces a
+     * page that is there, so an older render never brings back a page removed meanwhile (B2).
+     */
+    private List<Page> changed(ListingKey key, ListingState state, List<Entry> changed, Set<Archive> arrived) {
         List<Page> rendered = new ArrayList<>();
         Consumer<Page> pages = rendered::add;
         PageVersion version = PageVersion.of(state.revision());
-        // The index page lists the newest articles and every archive page, so any change may show there.
-        index(key, state, index.newest(key, size), version, pages);
+        boolean home = key.kind() == ListingKey.Kind.HOME;
+        // The site's listing stays, even empty; any other goes with its last article.
+        boolean gone = !home && state.count() == 0;
+        if (gone) {
+            pages.accept(Page.removal(key.path(), version));
+            key.feedPath().ifPresent(feed -> pages.accept(Page.removal(feed, version)));
+        } else {
+            // The index page lists the newest articles and every archive page, so any change may show there.
+            index(key, state, index.newest(key, size), version, home || !arrived.isEmpty(), pages);
+        }
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
         Set<String> slugs = new HashSet<>();
         changed.forEach(e -> slugs.add(e.slug()));
         Set<Archive> neighbours = new LinkedHashSet<>();
         for (Archive archive : archives) {
-            List<Entry> entries = index.archive(key, archive);
-            archive(key, state, archive, entries, version, pages);
-            boolean openedOrClosed = entries.stream().allMatch(e -> slugs.contains(e.slug()));
-            if (openedOrClosed) {
+            boolean openedOrClosed;
+            if (gone || !state.archives().contains(archive)) {
+                // Its last article left: the listing no longer links to it.
+                pages.accept(Page.removal(key.archivePath(archive), version));
+                if (home) {
+                    pages.accept(Page.removal(SiteLayout.sitemapPath(archive.first()), version));
+                }
+                openedOrClosed = true;
+            } else {
+                List<Entry> entries = index.archive(key, archive);
+                archive(key, state, archive, entries, version, arrived.contains(archive), pages);
+                openedOrClosed = entries.stream().allMatch(e -> slugs.contains(e.slug()));
+            }
+            if (openedOrClosed && !gone) {
                 // Its neighbours' "newer" and "older" links now lead to it, or past it.
                 Optional.ofNullable(state.archives().lower(archive)).ifPresent(neighbours::add);
                 Optional.ofNullable(state.archives().higher(archive)).ifPresent(neighbours::add);
@@ -127,9 +171,9 @@ final class ListingPages {
         }
         neighbours.removeAll(archives);
         for (Archive neighbour : neighbours) {
-            archive(key, state, neighbour, index.archive(key, neighbour), version, pages);
+            archive(key, state, neighbour, index.archive(key, neighbour), version, false, pages);
         }
-        if (key.kind() == ListingKey.Kind.HOME) {
+        if (home) {
             siteFiles(state, version, pages);
         }
         return rendered;
@@ -142,7 +186,7 @@ final class ListingPages {
      */
     void prime() {
         ListingState state = index.states(List.of(ListingKey.HOME)).get(ListingKey.HOME);
-        changed(ListingKey.HOME, state, index.newest(ListingKey.HOME, 1));
+        changed(ListingKey.HOME, state, index.newest(ListingKey.HOME, 1), Set.of());
     }
 
     /** Every page of a listing, as a full rebuild renders it; returns how many. */
@@ -151,13 +195,13 @@ final class ListingPages {
         var written = new AtomicInteger();
         // Written as rendered: a listing may have thousands of archive pages.
         Consumer<Page> pages = page -> {
-            if (write(page)) {
+            if (write(page) == Done.WRITTEN) {
                 written.incrementAndGet();
             }
         };
-        index(key, state, index.newest(key, size), version, pages);
+        index(key, state, index.newest(key, size), version, true, pages);
         for (Archive archive : state.archives()) {
-            archive(key, state, archive, index.archive(key, archive), version, pages);
+            archive(key, state, archive, index.archive(key, archive), version, true, pages);
         }
         if (key.kind() == ListingKey.Kind.HOME) {
             siteFiles(state, version, pages);
@@ -167,11 +211,11 @@ final class ListingPages {
 
     /** One archive page; the site's days also have a sitemap each. */
     private void archive(ListingKey key, ListingState state, Archive archive, List<Entry> entries, PageVersion version,
-                         Consumer<Page> pages) {
+                         boolean create, Consumer<Page> pages) {
         pages.accept(new Page(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)),
-                SiteBucket.HTML_TYPE, version));
+                SiteBucket.HTML_TYPE, version, create));
         if (key.kind() == ListingKey.Kind.HOME) {
-            pages.accept(new Page(SiteLayout.sitemapPath(archive.first()), renderer.sitemap(entries), XML_TYPE, version));
+            pages.accept(new Page(SiteLayout.sitemapPath(archive.first()), renderer.sitemap(entries), XML_TYPE, version, create));
         }
     }
 
@@ -180,10 +224,10 @@ final class ListingPages {
      * old whenever the site changes (and is there, empty, on a quiet site).
      */
     private void siteFiles(ListingState state, PageVersion version, Consumer<Page> pages) {
-        pages.accept(new Page(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version));
+        pages.accept(new Page(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version, true));
         List<Entry> recent = new ArrayList<>(index.since(ListingKey.HOME, newsSince()));
         Collections.reverse(recent);
-        pages.accept(new Page(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version));
+        pages.accept(new Page(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version, true));
     }
 
     private Instant newsSince() {
@@ -191,17 +235,22 @@ final class ListingPages {
     }
 
     /** A listing's index page and feed; the site's also updates the 404 page, which suggests its newest articles. */
-    private void index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version, Consumer<Page> pages) {
-        pages.accept(new Page(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version));
-        key.feedPath().ifPresent(feed -> pages.accept(new Page(feed, renderer.feed(key, newest), FEED_TYPE, version)));
+    private void index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version, boolean create,
+                       Consumer<Page> pages) {
+        pages.accept(new Page(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version, create));
+        key.feedPath().ifPresent(feed -> pages.accept(new Page(feed, renderer.feed(key, newest), FEED_TYPE, version, create)));
         if (key.kind() == ListingKey.Kind.HOME) {
-            pages.accept(new Page(SiteLayout.NOT_FOUND,
-                    renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))), SiteBucket.HTML_TYPE, version));
+            pages.accept(new Page(SiteLayout.NOT_FOUND, renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))),
+                    SiteBucket.HTML_TYPE, version, create));
         }
     }
 
-    /** Whether the page was written: not if a newer one, or the same bytes, are there. */
-    private boolean write(Page page) {
-        return site.write(SiteLayout.objectKey(page.path()), page.content(), page.contentType(), page.version());
+    /** Writes or removes a page: not over a newer one, nor the same bytes again, nor a missing page it may not create. */
+    private Done write(Page page) {
+        String key = SiteLayout.objectKey(page.path());
+        if (page.removes()) {
+            return site.remove(key, page.version()) ? Done.REMOVED : Done.NOTHING;
+        }
+        return site.write(key, page.content(), page.contentType(), page.version(), page.create()) ? Done.WRITTEN : Done.NOTHING;
     }
 }

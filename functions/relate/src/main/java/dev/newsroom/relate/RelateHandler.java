@@ -83,7 +83,8 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
         });
         // One line per batch: what an operator watching a backlog drain needs.
         LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("postings", result.postings())
-                .addKeyValue("lists", result.lists()).addKeyValue("pages", result.pages()).addKeyValue("retried", retried)
+                .addKeyValue("lists", result.lists()).addKeyValue("pages", result.pages()).addKeyValue("removed", result.removed())
+                .addKeyValue("retried", retried)
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
                 .log("batch of " + batch.size() + " records: " + result.pages() + " pages written");
         return result.retry().map(retry -> List.of(batch.get(retry.record()).sequenceNumber())).orElse(List.of());

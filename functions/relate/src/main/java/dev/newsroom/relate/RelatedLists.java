@@ -91,7 +91,7 @@ final class RelatedLists {
             stored = listStore.related(placedIn.keySet());
         } catch (RuntimeException e) {
             failures.add(first(changed.values(), e));
-            return new Relater.Outcome(0, 0, RetryFrom.earliest(failures));
+            return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
         }
         List<Stored> outcomes = parallel.map(placedIn.entrySet(), target -> {
             Reached own = changed.get(target.getKey());
@@ -106,7 +106,7 @@ final class RelatedLists {
         });
         outcomes.forEach(o -> failures.add(o.failure()));
         return new Relater.Outcome((int) outcomes.stream().filter(Stored::listChanged).count(),
-                (int) outcomes.stream().filter(Stored::pageWritten).count(), RetryFrom.earliest(failures));
+                (int) outcomes.stream().filter(Stored::pageWritten).count(), 0, RetryFrom.earliest(failures));
     }
 
     /**

@@ -49,10 +49,10 @@ public final class Relater {
     }
 
     /**
-     * What a batch did: postings moved, lists changed and pages written; and, if some work failed,
+     * What a batch did: postings moved, lists changed, pages written and pages removed; and, if some work failed,
      * the record to deliver the batch again from.
      */
-    public record Result(int postings, int lists, int pages, Optional<RetryFrom> retry) {
+    public record Result(int postings, int lists, int pages, int removed, Optional<RetryFrom> retry) {
     }
 
     /**
@@ -81,12 +81,12 @@ public final class Relater {
         List<Supplier<Outcome>> work = List.of(() -> lists.update(changes), () -> listings.update(changes));
         List<Outcome> outcomes = parallel.map(work, Supplier::get);
         return new Result(postings.stream().mapToInt(Postings::moved).sum(), outcomes.get(0).changed(),
-                outcomes.get(0).pages() + outcomes.get(1).pages(),
+                outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(),
                 RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry()));
     }
 
-    /** What the lists or the listing pages did with a batch. */
-    record Outcome(int changed, int pages, Optional<RetryFrom> retry) {
+    /** What the lists or the listing pages did with a batch: lists changed, pages written and pages removed. */
+    record Outcome(int changed, int pages, int removed, Optional<RetryFrom> retry) {
     }
 
     /** How many postings one article's records moved, and the record that failed, which ends its part of the batch. */

@@ -14,6 +14,7 @@ import dev.newsroom.core.related.RankingRules;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.PageVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,9 +81,18 @@ public final class StaticExport {
         Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
         write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);
-        PageSink sink = (key, content, type, version) -> {
-            write(out.resolve(key), content, folders);
-            return true;
+        // An export renders only listings and archive pages that have articles, so it never removes one.
+        PageSink sink = new PageSink() {
+            @Override
+            public boolean write(String key, String content, String type, PageVersion version, boolean create) {
+                StaticExport.write(out.resolve(key), content, folders);
+                return true;
+            }
+
+            @Override
+            public boolean remove(String key, PageVersion version) {
+                throw new UnsupportedOperationException("an export removes nothing: " + key);
+            }
         };
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {

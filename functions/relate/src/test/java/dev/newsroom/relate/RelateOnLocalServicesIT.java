@@ -186,4 +186,73 @@ class RelateOnLocalServicesIT {
         assertTrue(Jsoup.parse(world.page(tag.path()).orElseThrow()).select(".archive a").eachText()
                 .containsAll(List.of("December 2026", "November 2026")));
     }
+
+    @Test
+    void aListingWhoseLastArticleLeavesGoesAwayWithItsArchive() {
+        world.publish("moves", 3, "lonely desk", "amara", "lonely");
+        world.publish("stays", 3, "city", "jonas", "tram");
+        world.relate();
+        var category = ListingKey.category(world.slug("lonely-desk"));
+        var tag = ListingKey.tag(world.slug("lonely"));
+        List<String> gone = List.of(category.path(), category.feedPath().orElseThrow(), category.path() + "/2026/11",
+                tag.path(), tag.path() + "/2026/11");
+        gone.forEach(path -> assertTrue(world.page(path).isPresent(), path));
+
+        world.publish("moves", 3, "city", "amara", "tram");
+        assertEquals(List.of(), world.relate());
+        gone.forEach(path -> assertTrue(world.page(path).isEmpty(), path + " is removed: readers get the 404 page"));
+        assertEquals(0, world.listingStore.state(tag).count());
+        assertTrue(world.page(ListingKey.tag(world.slug("tram")).path()).orElseThrow().contains("moves story"));
+        assertTrue(world.page(ListingKey.author(world.slug("amara")).path()).isPresent(), "the author still has an article");
+        assertTrue(world.page("/").isPresent(), "the home page never goes");
+
+        assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()), "a replayed removal is no error");
+        gone.forEach(path -> assertTrue(world.page(path).isEmpty(), path));
+
+        world.publish("moves", 3, "lonely desk", "amara", "lonely");
+        world.relate();
+        gone.forEach(path -> assertTrue(world.page(path).isPresent(), path + " comes back with an article"));
+    }
+
+    @Test
+    void aDayWhoseOnlyArticleIsDeletedGoesAwayAndItsNeighboursLinkPastIt_A11() {
+        // The site's days are shared by every world: far back, at a day of this world's own.
+        int newer = 3000 + new java.util.Random().nextInt(3_000) * 3;
+        world.publish("newer", newer, "city", "amara", "tram");
+        world.publish("lone", newer + 1, "city", "amara", "tram");
+        world.publish("older", newer + 2, "city", "amara", "tram");
+        world.relate();
+        String newerDay = day(newer);
+        String loneDay = day(newer + 1);
+        String olderDay = day(newer + 2);
+        String loneSitemap = "/sitemaps/" + loneDay + ".xml";
+        assertTrue(world.page(archive(loneDay)).orElseThrow().contains("lone story"));
+        assertTrue(world.page(loneSitemap).isPresent());
+        assertEquals(archive(loneDay), Jsoup.parse(world.page(archive(olderDay)).orElseThrow()).selectFirst("a[rel=next]").attr("href"));
+        assertTrue(world.page(SiteLayout.SITEMAP).orElseThrow().contains(loneSitemap));
+
+        world.local.services().dynamoDb().deleteItem(r -> r.tableName(world.local.name("ArticlesTable"))
+                .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("lone")))));
+        assertEquals(List.of(), world.relate());
+        assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
+        assertTrue(world.page(archive(loneDay)).isEmpty(), "the emptied day answers 404");
+        assertTrue(world.page(loneSitemap).isEmpty(), "and so does its sitemap");
+        assertEquals(archive(newerDay), Jsoup.parse(world.page(archive(olderDay)).orElseThrow()).selectFirst("a[rel=next]").attr("href"),
+                "the day before links past it");
+        assertEquals(archive(olderDay), Jsoup.parse(world.page(archive(newerDay)).orElseThrow()).selectFirst("a[rel=prev]").attr("href"),
+                "and so does the day after");
+        assertFalse(world.page(SiteLayout.SITEMAP).orElseThrow().contains(loneSitemap), "the sitemap index no longer lists it");
+        assertTrue(world.page("/").isPresent(), "the home page never goes");
+
+        assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()), "a replayed removal is no error");
+        assertTrue(world.page(archive(loneDay)).isEmpty());
+    }
+
+    private static String day(int daysBack) {
+        return RelateWorld.NOW.minusSeconds(86_400L * daysBack).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static String archive(String day) {
+        return ListingKey.HOME.archivePath(dev.newsroom.core.index.Archive.parse(day));
+    }
 }

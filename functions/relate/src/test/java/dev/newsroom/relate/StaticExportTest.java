@@ -1,6 +1,7 @@
 package dev.newsroom.relate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.config.Env;
@@ -63,6 +64,39 @@ class StaticExportTest {
                 "category/sport/2026/11.html")) {
             assertTrue(Files.exists(out.resolve(file)), file);
         }
+    }
+
+    @Test
+    void neverWritesAnEmptyListingOrArchivePage() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("tram.md"), article("Tram", 2, "City", "tram"));
+        Files.writeString(in.resolve("draft.md"), article("Draft", 40, "Sport", "golf").replace("---\nBody", "draft: true\n---\nBody"));
+        Path out = dir.resolve("out");
+        new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, out, new PrintStream(OutputStream.nullOutputStream()));
+        assertTrue(Files.exists(out.resolve("tag/tram.html")));
+        for (String file : List.of("category/sport.html", "category/sport", "tag/golf.html", "tag/golf", "archive/2026/10",
+                "sitemaps/2026-10-15.xml")) {
+            assertFalse(Files.exists(out.resolve(file)), file + ": only a draft is there");
+        }
+    }
+
+    @Test
+    void anEmptySiteStillHasItsHomePageAndNoArchive() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, out, new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals("There are no articles here yet.", Jsoup.parse(out.resolve("index.html").toFile()).selectFirst("main p").text());
+        for (String file : List.of("feed.xml", "sitemap.xml", "news-sitemap.xml", "404.html")) {
+            assertTrue(Files.exists(out.resolve(file)), file);
+        }
+        assertFalse(Files.exists(out.resolve("archive")));
+        assertFalse(Files.exists(out.resolve("sitemaps")));
+    }
+
+    private static SiteConfig site() {
+        return SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
     }
 
     @Test

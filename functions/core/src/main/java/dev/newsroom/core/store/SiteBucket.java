@@ -33,9 +33,10 @@ public final class SiteBucket {
 
     /**
      * After a write: the page was written; or it was not, because the page there has this version
-     * or these bytes already; or because a newer page is there and stays.
+     * or these bytes already; or because a newer page is there and stays; or because there was no
+     * page to replace (see {@link #replace}).
      */
-    public enum Outcome { WRITTEN, UNCHANGED, KEPT_NEWER }
+    public enum Outcome { WRITTEN, UNCHANGED, KEPT_NEWER, ABSENT }
 
     /**
      * A page as the bucket holds it: the version a write compares with, its bytes' digest (empty for
@@ -63,26 +64,61 @@ public final class SiteBucket {
 
     /** As {@link #writePage(String, Supplier, PageVersion)}, from the page as just read: no need to read it again. */
     public Outcome writePage(String key, Supplier<String> html, PageVersion version, Optional<Page> current) {
-        return write(key, html, HTML_TYPE, version, false, current);
+        return write(key, html, HTML_TYPE, version, false, current, true);
     }
 
     /** Writes a page of any type (HTML, a feed, a sitemap) unless a newer one is there. */
     public Outcome write(String key, String content, String contentType, PageVersion version) {
-        return write(key, () -> content, contentType, version, false, page(key));
+        return write(key, () -> content, contentType, version, false, page(key), true);
+    }
+
+    /**
+     * As {@link #write}, but only over a page that is there: a render that must not bring back a
+     * page removed meanwhile (docs/related.md on B2).
+     */
+    public Outcome replace(String key, String content, String contentType, PageVersion version) {
+        return write(key, () -> content, contentType, version, false, page(key), false);
     }
 
     /** As {@link #write}, but also over a page of the same version: a full rebuild after a template change. */
     public Outcome rewrite(String key, String content, String contentType, PageVersion version) {
-        return write(key, () -> content, contentType, version, true, page(key));
+        return write(key, () -> content, contentType, version, true, page(key), true);
+    }
+
+    /**
+     * Removes the page rendered from {@code version} or older, so that readers get the 404 page; a
+     * newer page stays, as with writes (B2). Safe to repeat: a missing page is fine. Returns whether
+     * it removed one.
+     */
+    public boolean remove(String key, PageVersion version) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Page> current = page(key);
+            if (current.isEmpty() || current.get().version().compareTo(version) > 0) {
+                return false;
+            }
+            try {
+                s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(current.get().eTag()));
+                return true;
+            } catch (S3Exception e) {
+                // Replaced (or removed) since it was read: look again.
+                boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404;
+                if (!lostRace || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** {@code seen} is the page as read before the first attempt; each retry reads it again. */
     private Outcome write(String key, Supplier<String> content, String contentType, PageVersion version, boolean sameToo,
-                          Optional<Page> seen) {
+                          Optional<Page> seen, boolean create) {
         byte[] bytes = null;
         String digest = null;
         for (int attempt = 1; ; attempt++) {
             Optional<Page> current = attempt == 1 ? seen : page(key);
+            if (current.isEmpty() && !create) {
+                return Outcome.ABSENT;
+            }
             PageVersion stored = current.map(Page::version).orElse(PageVersion.NONE);
             int order = stored.compareTo(version);
             if (order > 0) {
@@ -108,7 +144,8 @@ public final class SiteBucket {
                 s3.putObject(put.build(), RequestBody.fromBytes(bytes));
                 return Outcome.WRITTEN;
             } catch (S3Exception e) {
-                boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409;
+                // 404: the page was removed since it was read (If-Match on a missing key).
+                boolean lostRace = e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404;
                 if (!lostRace || attempt == ATTEMPTS) {
                     throw e;
                 }

@@ -80,6 +80,23 @@ class StoresOnLocalServicesIT {
     }
 
     @Test
+    void aRemovalKeepsANewerPageAndAReplacementNeverBringsBackARemovedOne_B2() {
+        SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
+        String key = "tag/" + id + "-gone.html";
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.write(key, "<p>v3</p>", SiteBucket.HTML_TYPE, PageVersion.of(3)));
+        assertFalse(site.remove(key, PageVersion.of(2)), "rendered from an older state: the newer page stays");
+        assertTrue(site.page(key).isPresent());
+        assertTrue(site.remove(key, PageVersion.of(4)));
+        assertTrue(site.page(key).isEmpty());
+        assertFalse(site.remove(key, PageVersion.of(4)), "a replayed removal finds nothing, and that is fine");
+        assertEquals(SiteBucket.Outcome.ABSENT, site.replace(key, "<p>v3</p>", SiteBucket.HTML_TYPE, PageVersion.of(3)),
+                "an older render still on its way does not bring the page back");
+        assertTrue(site.page(key).isEmpty());
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.write(key, "<p>v5</p>", SiteBucket.HTML_TYPE, PageVersion.of(5)));
+        assertEquals(SiteBucket.Outcome.WRITTEN, site.replace(key, "<p>v6</p>", SiteBucket.HTML_TYPE, PageVersion.of(6)));
+    }
+
+    @Test
     void aNewerRenderWithTheSameBytesIsNotWritten() {
         SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
         String key = "tags/" + id + "-same.html";
