@@ -482,8 +482,10 @@ public final class BulkUploadBenchmark {
                 }
             }
             live.keySet().forEach(k -> differing.put(k, "extra"));
-            String exampleKey = differing.entrySet().stream().filter(d -> d.getValue().equals("differs")).map(Map.Entry::getKey)
-                    .findFirst().orElse(differing.isEmpty() ? null : differing.keySet().iterator().next());
+            // The example: an article page if one differs (the related lists are what a reader sees first), else any.
+            String exampleKey = differing.entrySet().stream().filter(d -> d.getValue().equals("differs"))
+                    .map(Map.Entry::getKey).min(java.util.Comparator.comparing((String k) -> !k.startsWith("articles/")).thenComparing(k -> k))
+                    .orElse(differing.isEmpty() ? null : differing.keySet().iterator().next());
             String diff = exampleKey == null || !differing.get(exampleKey).equals("differs") ? null
                     : diff(expected.page(exampleKey), expected.normalised(get(exampleKey).asUtf8String()));
             Map<String, Integer> totals = new TreeMap<>();
