@@ -1,0 +1,634 @@
+package dev.newsroom.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Issue 18's bulk upload: N articles uploaded at once with {@code aws s3 sync} into
+ * {@code ./newsroom up}, timed from the sync's start until
+ * <ul>
+ *   <li><b>the floor:</b> every article page is served by the front (the publish function's work alone);</li>
+ *   <li><b>drained:</b> the relate function is idle and the stream empty: its last line in the stack's log,
+ *       once the log has been quiet for {@link #QUIET} after a completed stream batch;</li>
+ *   <li><b>equal:</b> the live site bucket holds exactly the pages {@code ./newsroom export} renders from
+ *       the same articles (compared through S3: a listing's ETags, and each page whose ETag changed);</li>
+ * </ul>
+ * and counts the pages the relate function wrote (the {@code pages} of its batch lines) against the
+ * export's page count. Publish's own writes are not counted.
+ *
+ * <p>Usage: {@code BulkUploadBenchmark WORK N...}: WORK is an empty folder for the corpora, the stacks'
+ * data and logs (the caller deletes it); the stack is started with {@code ./newsroom up} from the
+ * repository root, and each stack's pid is written to {@code WORK/N/up.pid} so the caller can stop it.
+ * {@code NEWSROOM_BENCH_DIR} names the folder of {@code gen_corpus.py}; {@code NEWSROOM_BULK_TIMEOUT_MINUTES}
+ * (default 15) bounds each N from the sync's start.
+ */
+public final class BulkUploadBenchmark {
+
+    /** How long the log must be quiet after a completed stream batch to call the stream drained. */
+    static final Duration QUIET = Duration.ofSeconds(5);
+    /** How long after draining the live site may take to equal the export before it is reported as different. */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+    /** Between comparisons while the relate function works, and once it has drained. */
+    private static final Duration COMPARE_INTERVAL_BUSY = Duration.ofSeconds(5);
+    private static final Duration COMPARE_INTERVAL_DRAINED = Duration.ofSeconds(2);
+    /** The floor poller asks for the pending article pages in order, and stops a round after this many misses. */
+    private static final int MISSES_PER_ROUND = 16;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = CloudFormationTemplate.repositoryRoot();
+
+    private BulkUploadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchStack.runThenExit(() -> {
+            Path work = Path.of(args[0]);
+            Duration timeout = Duration.ofMinutes(Long.parseLong(Optional.ofNullable(System.getenv("NEWSROOM_BULK_TIMEOUT_MINUTES")).orElse("15")));
+            List<Result> results = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                results.add(run(work.resolve(args[i]), Integer.parseInt(args[i]), timeout));
+            }
+            BenchmarkReport.publish("bulk", BulkUploadBenchmark.class, report(results, timeout));
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // One size
+
+    record Result(int articles, long syncMs, int syncExit, Long floorMs, int served, Long drainedMs, Long equalMs,
+                  Comparison lastComparison, long settleSeconds, RelateLog relate, int exportPages, int exportFiles,
+                  long compareRounds, long compareMsMax, double stackCpuSeconds, double harnessCpuSeconds,
+                  String loadBefore, String loadAfter) {
+    }
+
+    private static Result run(Path work, int n, Duration timeout) throws Exception {
+        Files.createDirectories(work);
+        Path corpus = work.resolve("articles");
+        Path export = work.resolve("export");
+        Path data = work.resolve("data");
+        Path log = work.resolve("up.log");
+        String benchDir = Optional.ofNullable(System.getenv("NEWSROOM_BENCH_DIR")).orElse(ROOT.resolve("../shared/bench").toString());
+        exec(work.resolve("gen.log"), "python3", Path.of(benchDir, "gen_corpus.py").toString(), "--out", corpus.toString(),
+                "--count", Integer.toString(n), "--seed", "42");
+
+        Process up = new ProcessBuilder(ROOT.resolve("newsroom").toString(), "up", "--port", "0", "--data-dir", data.toString(), "--no-seed")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Files.writeString(work.resolve("up.pid"), up.pid() + "\n");
+        Runtime.getRuntime().addShutdownHook(new Thread(up::destroy));
+        try {
+            awaitUp(up, log);
+            JsonNode endpoints = JSON.readTree(data.resolve("endpoints.json").toFile());
+            URI site = URI.create(endpoints.get("site").asText());
+
+            // The expected site, outside the timed part: the same articles through the same code.
+            String exported = exec(work.resolve("export.log"), ROOT.resolve("newsroom").toString(), "export", corpus.toString(),
+                    export.toString(), "--site-url", site.toString());
+            Matcher summary = Pattern.compile("exported (\\d+) articles into (\\d+) pages").matcher(exported);
+            if (!summary.find()) {
+                throw new IllegalStateException("./newsroom export printed no summary:\n" + exported);
+            }
+            Expected expected = Expected.of(export, site);
+            System.err.printf("bulk %d: export wrote %s pages (%d files); uploading%n", n, summary.group(2), expected.md5.size());
+
+            return measure(n, corpus, endpoints, site, log, expected, Integer.parseInt(summary.group(2)), timeout, up);
+        } finally {
+            up.destroy();
+            if (!up.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                up.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static Result measure(int n, Path corpus, JsonNode endpoints, URI site, Path log, Expected expected, int exportPages,
+                                  Duration timeout, Process up) throws Exception {
+        var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoints.get("accessKeyId").asText(),
+                endpoints.get("secretAccessKey").asText()));
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
+                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(creds)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            RelateLog relate = new RelateLog(log);
+            relate.poll();   // what the stack logged before the upload (nothing from relate with --no-seed)
+            FloorPoller floor = new FloorPoller(site, expected.articleSlugs());
+            SiteComparison comparison = new SiteComparison(s3, endpoints.get("siteBucket").asText(), expected);
+
+            ProcessBuilder sync = new ProcessBuilder("/usr/bin/aws", "--endpoint-url", endpoints.get("s3").asText(), "s3", "sync",
+                    corpus.toString(), "s3://" + endpoints.get("sourceBucket").asText() + "/" + endpoints.get("articlePrefix").asText(),
+                    "--only-show-errors").redirectErrorStream(true).redirectOutput(log.resolveSibling("sync.log").toFile());
+            sync.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", endpoints.get("accessKeyId").asText(),
+                    "AWS_SECRET_ACCESS_KEY", endpoints.get("secretAccessKey").asText(), "AWS_DEFAULT_REGION", endpoints.get("region").asText(),
+                    "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", ""));
+
+            String loadBefore = loadAverage();
+            double stackCpuBefore = cpuSeconds(up.toHandle());
+            double harnessCpuBefore = cpuSeconds(ProcessHandle.current());
+            Instant start = Instant.now();
+            long t0 = System.nanoTime();
+            long deadline = t0 + timeout.toNanos();
+            Process syncing = sync.start();
+            Long syncMs = null;
+            int syncExit = -1;
+            Long floorMs = null;
+            Long drainedMs = null;
+            long drainedSeen = 0;
+            Long equalSince = null;
+            Comparison last = null;
+            long nextCompare = 0;
+            long rounds = 0;
+            long roundMax = 0;
+            while (true) {
+                long now = System.nanoTime();
+                if (syncMs == null && !syncing.isAlive()) {
+                    syncMs = (now - t0) / 1_000_000;
+                    syncExit = syncing.exitValue();
+                    System.err.printf("bulk %d: aws s3 sync returned %d after %,d ms%n", n, syncExit, syncMs);
+                }
+                relate.poll();
+                if (floorMs == null && floor.round()) {
+                    floorMs = (System.nanoTime() - t0) / 1_000_000;
+                    System.err.printf("bulk %d: every article page served after %,d ms; relate has written %,d pages so far%n", n, floorMs, relate.pages);
+                }
+                if (floorMs != null && drainedMs == null && syncMs != null && relate.drained(QUIET)) {
+                    drainedMs = Duration.between(start, relate.lastActivity).toMillis();
+                    drainedSeen = System.nanoTime();
+                    nextCompare = 0;   // compare at once: the state after draining is the one that counts
+                    System.err.printf("bulk %d: drained at %,d ms (%,d batches, %,d records, %,d pages)%n", n, drainedMs,
+                            relate.batches, relate.records, relate.pages);
+                }
+                if (floorMs != null && System.nanoTime() >= nextCompare) {
+                    long roundStart = System.nanoTime();
+                    last = comparison.round();
+                    long roundMs = (System.nanoTime() - roundStart) / 1_000_000;
+                    rounds++;
+                    roundMax = Math.max(roundMax, roundMs);
+                    if (last.equal()) {
+                        if (equalSince == null) {
+                            equalSince = (roundStart - t0) / 1_000_000;
+                        }
+                    } else {
+                        equalSince = null;
+                    }
+                    // At most a third of the time comparing: the comparison must not slow what it measures.
+                    Duration interval = drainedMs == null ? COMPARE_INTERVAL_BUSY : COMPARE_INTERVAL_DRAINED;
+                    nextCompare = System.nanoTime() + Math.max(interval.toNanos(), 2 * roundMs * 1_000_000);
+                    if (drainedMs != null && (last.equal() || System.nanoTime() - drainedSeen >= SETTLE.toNanos())) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() >= deadline) {
+                    System.err.printf("bulk %d: stopped at the %d-minute limit%n", n, timeout.toMinutes());
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            if (syncing.isAlive()) {
+                syncing.destroy();
+            }
+            return new Result(n, syncMs == null ? -1 : syncMs, syncExit, floorMs, floor.served(), drainedMs,
+                    drainedMs != null && last != null && last.equal() ? equalSince : null, last, SETTLE.toSeconds(), relate,
+                    exportPages, expected.md5.size(), rounds, roundMax, cpuSeconds(up.toHandle()) - stackCpuBefore,
+                    cpuSeconds(ProcessHandle.current()) - harnessCpuBefore, loadBefore, loadAverage());
+        }
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** The machine's 1-minute load average: these machines are shared, and a busy one slows every figure. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void awaitUp(Process up, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).lines().anyMatch(l -> l.startsWith("Newsroom is up"))) {
+                return;
+            }
+            if (!up.isAlive()) {
+                throw new IllegalStateException("./newsroom up ended:\n" + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("./newsroom up was not up within 3 minutes:\n" + Files.readString(log));
+    }
+
+    /** Runs a command to its end, its output in a file; answers the output, or fails with it. */
+    private static String exec(Path output, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        int code = p.waitFor();
+        String text = Files.readString(output);
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + code + ":\n" + text);
+        }
+        return text;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The floor: every article page served
+
+    /**
+     * Asks the front for each article page not yet served, with HEAD, in the order the sync uploads them
+     * (by file name). A round stops after a few misses, so it costs about the pages published since the
+     * last round plus those misses, whatever N is.
+     */
+    static final class FloorPoller {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final URI site;
+        private final List<String> pending;
+        private final int total;
+
+        FloorPoller(URI site, List<String> slugs) {
+            this.site = site;
+            this.pending = new ArrayList<>(slugs);
+            this.total = slugs.size();
+        }
+
+        /** One round; true once every page has been served. */
+        boolean round() throws IOException, InterruptedException {
+            int misses = 0;
+            for (var it = pending.iterator(); it.hasNext() && misses < MISSES_PER_ROUND; ) {
+                String slug = it.next();
+                HttpRequest head = HttpRequest.newBuilder(site.resolve("/articles/" + slug))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+                if (http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    it.remove();
+                } else {
+                    misses++;
+                }
+            }
+            return pending.isEmpty();
+        }
+
+        int served() {
+            return total - pending.size();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The relate function's lines in the stack's log
+
+    /**
+     * Reads the stack's log as it grows: sums the relate function's batch lines ({@code records}, {@code pages},
+     * {@code retried}) and remembers its last line, and whether that was the local stream mapping's line for a
+     * finished batch ("RelateFunction stream batch of N → done in M ms", or "→ gave up"). Each record's own line
+     * comes every few hundred milliseconds while a batch runs, so a quiet log after a finished batch means the
+     * function is idle and the stream, polled every 250 ms, has nothing more.
+     */
+    static final class RelateLog {
+        private final Path file;
+        private long position;
+        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        int batches;
+        int records;
+        int pages;
+        int retried;
+        int errors;
+        Instant lastActivity;
+        private boolean lastWasFinishedBatch;
+        private long lastChangeNanos = System.nanoTime();
+
+        RelateLog(Path file) {
+            this.file = file;
+        }
+
+        void poll() throws IOException {
+            byte[] added;
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                long size = channel.size();
+                if (size <= position) {
+                    return;
+                }
+                var buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position, 16 << 20));
+                channel.read(buffer, position);
+                position += buffer.position();
+                added = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            }
+            int from = 0;
+            for (int i = 0; i < added.length; i++) {
+                if (added[i] == '\n') {
+                    partial.write(added, from, i - from);
+                    line(partial.toString(StandardCharsets.UTF_8));
+                    partial.reset();
+                    from = i + 1;
+                }
+            }
+            partial.write(added, from, added.length - from);
+        }
+
+        private void line(String line) throws IOException {
+            if (!line.startsWith("{")) {
+                return;
+            }
+            JsonNode json = JSON.readTree(line);
+            String logger = json.path("logger").asText();
+            String message = json.path("message").asText();
+            if ("ERROR".equals(json.path("level").asText())) {
+                errors++;
+            }
+            boolean relateLine = logger.equals("dev.newsroom.relate.RelateHandler");
+            boolean pumpLine = logger.equals("dev.newsroom.stack.StreamPump") && message.startsWith("RelateFunction stream batch");
+            if (!relateLine && !pumpLine) {
+                return;
+            }
+            if (relateLine && json.has("records")) {
+                batches++;
+                records += json.get("records").asInt();
+                pages += json.path("pages").asInt();
+                retried += json.path("retried").asInt();
+            }
+            lastActivity = Instant.parse(json.get("timestamp").asText());
+            lastWasFinishedBatch = pumpLine && (message.contains("→ done") || message.contains("→ gave up"));
+            lastChangeNanos = System.nanoTime();
+        }
+
+        boolean drained(Duration quiet) {
+            return batches > 0 && lastWasFinishedBatch && System.nanoTime() - lastChangeNanos >= quiet.toNanos();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The live site against the export
+
+    /** The export's files, by key in the site bucket, with their MD5 (S3's ETag of a single-part object). */
+    record Expected(Path dir, Map<String, String> md5, String captchaWidget, String localCaptchaWidget) {
+
+        static Expected of(Path dir, URI site) throws IOException {
+            Map<String, String> md5 = new TreeMap<>();
+            String widget = null;
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String key = dir.relativize(f).toString().replace('\\', '/');
+                    byte[] bytes = Files.readAllBytes(f);
+                    md5.put(key, BulkUploadBenchmark.md5(bytes));
+                    if (widget == null && key.startsWith("articles/")) {
+                        Matcher m = CAPTCHA_WIDGET.matcher(new String(bytes, StandardCharsets.UTF_8));
+                        widget = m.find() ? m.group() : null;
+                    }
+                }
+            }
+            String local = "<script src=\"" + site.toString().replaceAll("/$", "") + "/_local/captcha.js\" async defer></script>";
+            return new Expected(dir, md5, widget, local);
+        }
+
+        List<String> articleSlugs() {
+            return md5.keySet().stream().filter(k -> k.startsWith("articles/") && k.endsWith(".html"))
+                    .map(k -> k.substring("articles/".length(), k.length() - ".html".length())).sorted().toList();
+        }
+
+        String page(String key) throws IOException {
+            return Files.readString(dir.resolve(key));
+        }
+
+        /**
+         * What legitimately differs between a live page and the export's, made the same. Found by running it
+         * and diffing every page (see docs/benchmarks.md); only this:
+         * <ul>
+         *   <li>The comment form's captcha widget script: the local stack gives the functions
+         *       {@code CAPTCHA_WIDGET_URL} = the front's {@code /_local/captcha.js}, its stand-in for the
+         *       provider's widget, while the export renders the provider's own from template.yaml.</li>
+         * </ul>
+         * Nothing else needs it: feeds' {@code <updated>}, sitemaps' {@code lastmod} and Google News' window come
+         * from the articles' dates (the corpus is dated 2021 to 2024, so the news sitemap is empty on both sides),
+         * and no page carries a render or upload time.
+         */
+        String normalised(String live) {
+            return captchaWidget == null ? live : live.replace(localCaptchaWidget, captchaWidget);
+        }
+    }
+
+    private static final Pattern CAPTCHA_WIDGET = Pattern.compile("<script src=\"[^\"]*\" async defer></script>");
+
+    /** One comparison: the keys that differ (content), are missing from the live bucket, or are there in excess. */
+    record Comparison(Map<String, String> differing, Map<String, Integer> totals, String exampleKey, String exampleDiff) {
+        boolean equal() {
+            return differing.isEmpty();
+        }
+    }
+
+    /**
+     * Compares the site bucket with the export through S3: one listing for every key and ETag, and a GET of a
+     * page only when its ETag differs from the export's and has changed since it was last fetched (so a round
+     * during the relate function's work fetches only what it rewrote).
+     */
+    static final class SiteComparison {
+        private final S3Client s3;
+        private final String bucket;
+        private final Expected expected;
+        /** Key → the live ETag last fetched, and whether that page equalled the export's once normalised. */
+        private final Map<String, Map.Entry<String, Boolean>> fetched = new HashMap<>();
+
+        SiteComparison(S3Client s3, String bucket, Expected expected) {
+            this.s3 = s3;
+            this.bucket = bucket;
+            this.expected = expected;
+        }
+
+        Comparison round() throws IOException {
+            Map<String, String> live = new HashMap<>();
+            for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
+                if (o.key().endsWith("/")) {
+                    continue;   // S3Proxy's file system store lists its folders too
+                }
+                // An object being written can be listed without its ETag yet: it is then fetched.
+                live.put(o.key(), o.eTag() == null ? "" : o.eTag().replace("\"", ""));
+            }
+            Map<String, String> differing = new TreeMap<>();
+            for (var e : expected.md5().entrySet()) {
+                String key = e.getKey();
+                String etag = live.remove(key);
+                if (etag == null) {
+                    differing.put(key, "missing");
+                } else if (!etag.equals(e.getValue()) && !equalOnceNormalised(key, etag)) {
+                    differing.put(key, "differs");
+                }
+            }
+            live.keySet().forEach(k -> differing.put(k, "extra"));
+            // The example: an article page if one differs (the related lists are what a reader sees first), else any.
+            String exampleKey = differing.entrySet().stream().filter(d -> d.getValue().equals("differs"))
+                    .map(Map.Entry::getKey).min(java.util.Comparator.comparing((String k) -> !k.startsWith("articles/")).thenComparing(k -> k))
+                    .orElse(differing.isEmpty() ? null : differing.keySet().iterator().next());
+            String diff = exampleKey == null || !differing.get(exampleKey).equals("differs") ? null
+                    : diff(expected.page(exampleKey), expected.normalised(get(exampleKey).asUtf8String()));
+            Map<String, Integer> totals = new TreeMap<>();
+            expected.md5().keySet().forEach(k -> totals.merge(kind(k), 1, Integer::sum));
+            return new Comparison(differing, totals, exampleKey, diff);
+        }
+
+        private boolean equalOnceNormalised(String key, String etag) throws IOException {
+            var known = fetched.get(key);
+            if (known != null && known.getKey().equals(etag)) {
+                return known.getValue();
+            }
+            ResponseBytes<GetObjectResponse> page = get(key);
+            boolean equal = expected.normalised(page.asUtf8String()).equals(expected.page(key));
+            fetched.put(key, Map.entry(page.response().eTag().replace("\"", ""), equal));
+            return equal;
+        }
+
+        private ResponseBytes<GetObjectResponse> get(String key) {
+            return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+        }
+    }
+
+    /** The lines between the longest common beginning and end, the export's with "-", the live page's with "+", a few of each. */
+    static String diff(String expected, String live) {
+        List<String> a = expected.lines().toList();
+        List<String> b = live.lines().toList();
+        int head = 0;
+        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.size() - head && tail < b.size() - head && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            tail++;
+        }
+        StringBuilder out = new StringBuilder("@@ line " + (head + 1) + " @@\n");
+        appendLines(out, "- ", a.subList(head, a.size() - tail));
+        appendLines(out, "+ ", b.subList(head, b.size() - tail));
+        return out.toString();
+    }
+
+    private static void appendLines(StringBuilder out, String mark, List<String> lines) {
+        int shown = Math.min(lines.size(), 12);
+        for (String l : lines.subList(0, shown)) {
+            out.append(mark).append(l.length() > 160 ? l.substring(0, 160) + "…" : l).append('\n');
+        }
+        if (lines.size() > shown) {
+            out.append(mark).append("… (").append(lines.size() - shown).append(" more lines)\n");
+        }
+    }
+
+    static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What kind of page a key is, for the report. */
+    static String kind(String key) {
+        if (key.startsWith("articles/")) {
+            return "article pages";
+        }
+        if (key.equals("feed.xml") || key.endsWith("/feed.xml")) {
+            return "feeds";
+        }
+        if (key.equals("sitemap.xml") || key.equals("news-sitemap.xml") || key.startsWith("sitemaps/")) {
+            return "sitemaps";
+        }
+        if (key.equals("404.html")) {
+            return "404";
+        }
+        if (key.startsWith("assets/")) {
+            return "assets";
+        }
+        return "listing pages";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The report
+
+    private static String report(List<Result> results, Duration timeout) {
+        StringBuilder t = new StringBuilder();
+        t.append("| articles | `aws s3 sync` returned | floor: every article page served | drained: relate idle, stream empty | drained − floor "
+                + "| live site equals the export | pages written by relate (batches, records) | export's pages | written ÷ export |\n");
+        t.append("|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        for (Result r : results) {
+            t.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %,d (%,d, %,d) | %,d | %s |\n",
+                    r.articles(), r.syncExit() == 0 ? seconds(r.syncMs()) : "exit " + r.syncExit(),
+                    r.floorMs() == null ? "not served after " + timeout.toMinutes() + " min (" + r.served() + " of " + r.articles() + ")" : seconds(r.floorMs()),
+                    r.drainedMs() == null ? "not drained after " + timeout.toMinutes() + " min" : seconds(r.drainedMs()),
+                    r.drainedMs() == null || r.floorMs() == null ? "" : "+" + seconds(r.drainedMs() - r.floorMs()),
+                    equalCell(r, timeout),
+                    r.relate().pages, r.relate().batches, r.relate().records, r.exportPages(),
+                    String.format(Locale.ROOT, "%.2f×", r.relate().pages / (double) r.exportPages())));
+        }
+        t.append("\n");
+        for (Result r : results) {
+            t.append(String.format(Locale.ROOT, "- %,d articles: the export wrote %,d pages (%,d files with the comment script); "
+                    + "relate retried %,d records; %,d ERROR lines in the stack's log; CPU from the sync's start: the stack %.0f s, this harness %.0f s "
+                    + "(%,d comparisons of the site bucket, the longest %,d ms); the machine's load average %s before, %s after.\n",
+                    r.articles(), r.exportPages(), r.exportFiles(), r.relate().retried, r.relate().errors, r.stackCpuSeconds(),
+                    r.harnessCpuSeconds(), r.compareRounds(), r.compareMsMax(), r.loadBefore(), r.loadAfter()));
+            Comparison c = r.lastComparison();
+            if (c != null && !c.equal()) {
+                t.append("  Differing at the end, by kind: ").append(byKind(c)).append(".\n");
+                if (c.exampleDiff() != null) {
+                    t.append("  For example `").append(c.exampleKey()).append("`, the export's lines (-) against the live page's (+):\n\n");
+                    t.append("  ```diff\n");
+                    c.exampleDiff().lines().forEach(l -> t.append("  ").append(l).append('\n'));
+                    t.append("  ```\n");
+                }
+            }
+        }
+        return t.toString();
+    }
+
+    private static String equalCell(Result r, Duration timeout) {
+        Comparison c = r.lastComparison();
+        if (r.equalMs() != null) {
+            return seconds(r.equalMs());
+        }
+        if (c == null) {
+            return "not compared (not served)";
+        }
+        String when = r.drainedMs() == null ? "at the " + timeout.toMinutes() + "-minute limit" : r.settleSeconds() + " s after draining";
+        return "differs " + when + ": " + byKind(c);
+    }
+
+    /** "143 of 200 article pages differ; 2 listing pages missing", and the kinds that are equal. */
+    private static String byKind(Comparison c) {
+        Map<String, Map<String, Integer>> differing = new TreeMap<>();
+        c.differing().forEach((key, how) -> differing.computeIfAbsent(kind(key), k -> new TreeMap<>()).merge(how, 1, Integer::sum));
+        String unequal = differing.entrySet().stream().map(e -> e.getValue().entrySet().stream()
+                .map(s -> String.format(Locale.ROOT, "%,d of %,d %s %s", s.getValue(), c.totals().getOrDefault(e.getKey(), 0), e.getKey(),
+                        s.getKey().equals("differs") ? "differ" : s.getKey().equals("missing") ? "missing" : "extra (not in the export)"))
+                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+        String equal = c.totals().keySet().stream().filter(k -> !differing.containsKey(k)).collect(Collectors.joining(", "));
+        return unequal + (equal.isEmpty() ? "" : "; " + equal + " equal");
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}
