@@ -5,6 +5,7 @@ import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.index.Postings;
+import dev.newsroom.core.index.Window;
 import dev.newsroom.core.related.TagFrequencies;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,10 +51,10 @@ final class MemoryPostings implements Postings {
     }
 
     @Override
-    public List<Entry> around(ListingKey key, Instant at, int each) {
-        At bound = new At(at, "");
-        List<Entry> entries = first(listing(key).headMap(bound, false).descendingMap().values(), each, new ArrayList<>());
-        return first(listing(key).tailMap(bound, true).values(), each, entries);
+    public Window around(ListingKey key, Instant published, String slug, int each) {
+        At place = new At(published, slug);
+        return new Window(first(listing(key).headMap(place, false).descendingMap().values(), each, new ArrayList<>()),
+                first(listing(key).tailMap(place, false).values(), each, new ArrayList<>()));
     }
 
     /** Walks a view only as far as needed: streams over sorted-map views count the whole view first. */
@@ -82,7 +83,7 @@ final class MemoryPostings implements Postings {
         for (ListingKey key : keys) {
             TreeSet<Archive> archives = new TreeSet<>();
             listing(key).values().forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
-            states.put(key, new ListingState(key, 1, listing(key).size(), archives));
+            states.put(key, new ListingState(key, 1, listing(key).size(), archives, TagFrequencies.band(listing(key).size())));
         }
         return states;
     }
@@ -91,7 +92,7 @@ final class MemoryPostings implements Postings {
     public TagFrequencies frequencies(Collection<String> tags) {
         Map<String, Long> tagged = new HashMap<>();
         tags.forEach(t -> tagged.put(t, (long) listing(ListingKey.tag(t)).size()));
-        return new TagFrequencies(listing(ListingKey.HOME).size(), tagged);
+        return new TagFrequencies(tagged);
     }
 
     private NavigableMap<At, Entry> listing(ListingKey key) {

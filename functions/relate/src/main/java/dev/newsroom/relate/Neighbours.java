@@ -6,11 +6,14 @@ import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.index.Window;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.TagFrequencies;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Finds an article's candidates and ranks its list: the articles nearest in time, up to
  * {@code window} on each side, in each of its listings (its category, its author and each tag),
- * plus its pins. The stream function and the full export both rank through here.
+ * plus its pins. Windows are symmetric, so the lists an article is a candidate for are those of the
+ * articles in its own windows. The stream function and the full export both rank through here.
  */
 final class Neighbours {
 
@@ -75,19 +79,46 @@ final class Neighbours {
 
     Neighbourhood of(Candidate owner, List<String> pinned) {
         Supplier<TagFrequencies> frequencies = parallel.start(() -> postings.frequencies(owner.tags()));
+        return of(owner, pinned, windows(owner), frequencies.get());
+    }
+
+    /** The owner's candidates from its windows, already read, and its pins. */
+    Neighbourhood of(Candidate owner, List<String> pinned, Map<ListingKey, Window> windows, TagFrequencies frequencies) {
         Map<String, Entry> entries = new HashMap<>();
-        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(owner.category()), ListingKey.author(owner.author())));
-        owner.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
-        for (List<Entry> around : parallel.map(keys, key -> postings.around(key, owner.published(), window))) {
-            around.forEach(e -> entries.putIfAbsent(e.slug(), e));
-        }
+        windows.values().forEach(w -> w.all().forEach(e -> entries.putIfAbsent(e.slug(), e)));
         for (String pin : pinned) {
             if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
                 published.apply(pin).ifPresent(e -> entries.put(pin, e));
             }
         }
-        entries.remove(owner.slug());
-        return new Neighbourhood(entries, candidates, frequencies.get());
+        return new Neighbourhood(entries, candidates, frequencies);
+    }
+
+    /** The article's window in each listing its candidates come from, all read at once. */
+    Map<ListingKey, Window> windows(Candidate owner) {
+        List<ListingKey> keys = listings(owner);
+        List<Window> windows = parallel.map(keys, key -> around(key, owner.published(), owner.slug()));
+        Map<ListingKey, Window> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byKey.put(keys.get(i), windows.get(i));
+        }
+        return byKey;
+    }
+
+    /** The window of a place in a listing: {@code window} articles on each side. */
+    Window around(ListingKey key, Instant published, String slug) {
+        return postings.around(key, published, slug, window);
+    }
+
+    int window() {
+        return window;
+    }
+
+    /** The listings candidates come from: the article's category, its author and each of its tags. */
+    static List<ListingKey> listings(Candidate article) {
+        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(article.category()), ListingKey.author(article.author())));
+        article.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        return keys;
     }
 
     /** Ranks a list afresh from the owner's neighbourhood and pins. */

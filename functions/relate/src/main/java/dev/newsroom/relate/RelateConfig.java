@@ -9,16 +9,15 @@ import dev.newsroom.core.site.SiteConfig;
  * The relate function's configuration, read once at init from the variables {@code template.yaml} sets.
  *
  * @param rules       how lists are ranked; {@code RELATED_COUNT} sets how many entries a list shows
- * @param fanOut      how many older articles a new or changed article may enter the lists of, best first
  * @param window      how many articles each listing offers as candidates on each side of an article's date
  * @param listingSize how many articles an index page and a feed show
  */
 public record RelateConfig(SiteConfig site, String siteBucket, String articlesTable, String indexTable,
-                           RankingRules rules, int fanOut, int window, int listingSize) {
+                           RankingRules rules, int window, int listingSize) {
 
     public RelateConfig {
-        if (rules.count() < 1 || fanOut < 0 || window < 1 || listingSize < 1) {
-            throw new ConfigurationException("RELATED_COUNT, RELATED_WINDOW and LISTING_SIZE must be at least 1, RELATED_FAN_OUT at least 0");
+        if (rules.count() < 1 || window < 1 || listingSize < 1) {
+            throw new ConfigurationException("RELATED_COUNT, RELATED_WINDOW and LISTING_SIZE must be at least 1");
         }
     }
 
@@ -29,8 +28,7 @@ public record RelateConfig(SiteConfig site, String siteBucket, String articlesTa
                 env.require("ARTICLES_TABLE"),
                 env.require("INDEX_TABLE"),
                 new RankingRules(number(env, "RELATED_COUNT", d.count()), d.tagWeight(), d.categoryWeight(),
-                        d.authorWeight(), d.closenessWeight(), d.halfLifeDays(), d.maximumTagShare()),
-                number(env, "RELATED_FAN_OUT", 24),
+                        d.authorWeight(), d.closenessWeight(), d.halfLifeDays()),
                 number(env, "RELATED_WINDOW", 12),
                 number(env, "LISTING_SIZE", 20));
     }

@@ -5,17 +5,23 @@ import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.index.RelatedList;
+import dev.newsroom.core.index.Window;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Candidate;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.Scored;
+import dev.newsroom.core.related.TagFrequencies;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,14 +36,18 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Keeps "More articles" lists current as articles change, reading only what is near the change:
+ * Keeps "More articles" lists current as articles change, so that they are always what ranking the
+ * whole site afresh would give, whatever order the changes arrived in, while reading only what is
+ * near the change:
  * <ul>
- *   <li>an article's own list is ranked from the articles nearest in time in each of its listings
- *       (its category, author and tags), never from the whole site;</li>
- *   <li>a published article enters the lists of the articles it scores best with, up to the fan-out
- *       (scores are symmetric, so those are the lists it most likely belongs in), and is updated in
- *       every list that shows it;</li>
- *   <li>when it leaves or falls in a list, that list is ranked afresh, so the next best takes its place.</li>
+ *   <li>a changed article's own list is ranked afresh from its windows: the articles nearest in time,
+ *       in each of its listings (its category, its author and each tag);</li>
+ *   <li>windows are symmetric, so the lists it is a candidate for are those of the articles in its
+ *       windows, and every list whose window it entered or left is found there
+ *       ({@link WindowChanges}); each is updated in place where that is exact, and ranked afresh
+ *       where it is not;</li>
+ *   <li>a tag's rarity comes in bands of its count, so only a band change changes other lists'
+ *       scores: then the lists of every article carrying the tag are ranked afresh.</li>
  * </ul>
  * A list is stored, and its page rendered, only if it changed. Every step is safe to repeat.
  */
@@ -46,138 +56,216 @@ final class RelatedLists {
     private static final int SAVE_ATTEMPTS = 5;
 
     private final RelatedListStore listStore;
+    private final ListingStore listingStore;
     private final ArticleStore articles;
     private final ArticlePages pages;
     private final SiteBucket site;
     private final Ranking ranking;
     private final Neighbours neighbours;
-    private final int fanOut;
     private final Parallel parallel;
 
-    RelatedLists(RelatedListStore listStore, ArticleStore articles, ArticlePages pages, SiteBucket site, Neighbours neighbours,
-                 int fanOut, Parallel parallel) {
+    RelatedLists(RelatedListStore listStore, ListingStore listingStore, ArticleStore articles, ArticlePages pages, SiteBucket site,
+                 Neighbours neighbours, Parallel parallel) {
         this.listStore = listStore;
+        this.listingStore = listingStore;
         this.articles = articles;
         this.pages = pages;
         this.site = site;
         this.ranking = neighbours.ranking();
         this.neighbours = neighbours;
-        this.fanOut = fanOut;
         this.parallel = parallel;
     }
 
     /**
-     * Brings every list a batch's changes touch up to date, each list stored once and its page
-     * written once. The index already holds the whole batch, so each changed article's own list is
-     * ranked afresh; then each changed article is placed in the other lists it may enter or leave.
+     * Brings every list a batch's changes reach up to date, each list stored once and its page
+     * written once. The index already holds the whole batch.
      */
     Relater.Outcome update(List<BatchChange> changes) {
         List<Reached> reached = parallel.map(changes, this::reach);
         Map<String, Reached> changed = new LinkedHashMap<>();
-        Map<String, List<Reached>> placedIn = new TreeMap<>();
         List<Optional<RetryFrom>> failures = new ArrayList<>();
         for (Reached r : reached) {
-            if (r.failure().isPresent()) {
-                failures.add(r.failure());
-                continue;
-            }
-            changed.put(r.slug(), r);
-            placedIn.computeIfAbsent(r.slug(), slug -> new ArrayList<>());
-            r.lists().stream().filter(other -> !other.equals(r.slug()))
-                    .forEach(other -> placedIn.computeIfAbsent(other, slug -> new ArrayList<>()).add(r));
+            r.failure().ifPresentOrElse(f -> failures.add(r.failure()), () -> changed.put(r.slug(), r));
         }
-        Map<String, RelatedList> stored;
+        Map<String, Integer> tagCauses = new TreeMap<>();
+        changed.values().forEach(r -> r.tags().forEach(tag -> tagCauses.merge(tag, r.change().first(), Math::min)));
+        Map<String, WindowChanges.Reach> targets = new HashMap<>(WindowChanges.of(
+                changed.values().stream().flatMap(r -> r.moves().stream()).toList(),
+                changed.values().stream().flatMap(r -> r.placed().stream()).toList(), neighbours.window()));
+        changed.values().forEach(r -> r.listers().forEach(lister -> reachedBy(targets, lister, r.change().first(), false)));
+        Map<ListingKey, ListingState> tags;
+        TagFrequencies frequencies;
         try {
-            stored = listStore.related(placedIn.keySet());
+            tags = listingStore.states(tagCauses.keySet().stream().map(ListingKey::tag).toList());
+            Set<String> counted = new TreeSet<>(tagCauses.keySet());
+            targets.values().forEach(t -> t.entered().values().forEach(e -> e.candidate().tags().forEach(counted::add)));
+            frequencies = listingStore.frequencies(counted);
+            for (ListingState tag : bandsChanged(tags.values())) {
+                int cause = tagCauses.get(tag.key().slug());
+                listingStore.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.slug(), cause, true));
+            }
         } catch (RuntimeException e) {
             failures.add(first(changed.values(), e));
             return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
         }
-        List<Stored> outcomes = parallel.map(placedIn.entrySet(), target -> {
-            Reached own = changed.get(target.getKey());
+        changed.keySet().forEach(slug -> targets.remove(slug));
+        Set<String> all = new TreeSet<>(targets.keySet());
+        all.addAll(changed.keySet());
+        Map<String, RelatedList> stored;
+        try {
+            stored = listStore.related(all);
+        } catch (RuntimeException e) {
+            failures.add(first(changed.values(), e));
+            return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
+        }
+        List<Stored> outcomes = parallel.map(all, slug -> {
+            Reached own = changed.get(slug);
+            WindowChanges.Reach reach = targets.get(slug);
             try {
-                return store(target.getKey(), Optional.ofNullable(stored.get(target.getKey())),
-                        current -> next(current, own, target.getValue()));
+                return store(slug, Optional.ofNullable(stored.get(slug)),
+                        current -> own != null ? own(current, own) : next(current, reach, changed, frequencies));
             } catch (RuntimeException e) {
-                List<Reached> causes = new ArrayList<>(target.getValue());
-                Optional.ofNullable(own).ifPresent(causes::add);
-                return new Stored(false, false, first(causes, e));
+                return new Stored(false, false, Optional.of(RetryFrom.of(own != null ? own.change().first() : reach.cause(), e)));
             }
         });
         outcomes.forEach(o -> failures.add(o.failure()));
+        Optional<RetryFrom> retry = RetryFrom.earliest(failures);
+        if (retry.isEmpty()) {
+            tags.values().stream().filter(t -> t.rankedBand() != TagFrequencies.band(t.count()))
+                    .forEach(t -> listingStore.rankedWith(t.key(), TagFrequencies.band(t.count()), t.revision()));
+        }
         return new Relater.Outcome((int) outcomes.stream().filter(Stored::listChanged).count(),
-                (int) outcomes.stream().filter(Stored::pageWritten).count(), 0, RetryFrom.earliest(failures));
+                (int) outcomes.stream().filter(Stored::pageWritten).count(), 0, retry);
+    }
+
+    /** Tags whose count crossed into another band since their articles' lists were ranked; an unrecorded band is recorded as it is. */
+    private static List<ListingState> bandsChanged(Collection<ListingState> tags) {
+        return tags.stream().filter(t -> t.rankedBand() >= 0 && t.rankedBand() != TagFrequencies.band(t.count())).toList();
+    }
+
+    private static void reachedBy(Map<String, WindowChanges.Reach> targets, String slug, int cause, boolean afresh) {
+        targets.merge(slug, new WindowChanges.Reach(afresh, cause, Map.of(), Set.of(), Set.of()), WindowChanges.Reach::merge);
     }
 
     /**
-     * A changed article, as far as lists go: its neighbourhood and list ranked afresh if it is
-     * published, and the lists it may now enter or must leave: the best of its candidates, up to the
-     * fan-out, and every list that shows or pins it.
+     * A changed article, as far as lists go: its list ranked afresh if it is published, where it
+     * arrived in or left each listing with the window there, its window in each listing it is in,
+     * and the lists that show or pin it.
      */
-    private record Reached(BatchChange change, Optional<Entry> after, Neighbourhood near, Optional<RelatedList> own,
-                           Set<String> lists, Optional<RetryFrom> failure) {
+    private record Reached(BatchChange change, Optional<Entry> before, Optional<Entry> after, Optional<RelatedList> own,
+                           List<WindowChanges.Move> moves, List<WindowChanges.Placed> placed, Set<String> listers,
+                           Optional<RetryFrom> failure) {
 
         String slug() {
             return change.slug();
+        }
+
+        /** Its tags before and after: their counts may have changed. */
+        Set<String> tags() {
+            Set<String> tags = new TreeSet<>();
+            before.ifPresent(e -> tags.addAll(e.candidate().tags()));
+            after.ifPresent(e -> tags.addAll(e.candidate().tags()));
+            return tags;
         }
     }
 
     private Reached reach(BatchChange batched) {
         ArticleChange change = batched.change();
+        int cause = batched.first();
         try {
             Supplier<Set<String>> listers = parallel.start(() -> listStore.listers(change.slug()));
+            Optional<Entry> before = change.before().flatMap(Entry::of);
             Optional<Entry> after = change.after().flatMap(Entry::of);
-            Set<String> lists = new TreeSet<>();
-            Neighbourhood near = null;
+            Set<ListingKey> was = before.map(e -> Set.copyOf(Neighbours.listings(e.candidate()))).orElse(Set.of());
+            Set<ListingKey> is = after.map(e -> Set.copyOf(Neighbours.listings(e.candidate()))).orElse(Set.of());
+            boolean moved = before.isPresent() && after.isPresent() && !before.get().published().equals(after.get().published());
+            List<ListingKey> left = was.stream().filter(key -> moved || !is.contains(key)).sorted(LISTINGS).toList();
+            Supplier<List<Window>> leftWindows = parallel.start(() -> parallel.map(left,
+                    key -> neighbours.around(key, before.get().published(), before.get().slug())));
+            List<WindowChanges.Move> moves = new ArrayList<>();
+            List<WindowChanges.Placed> placed = new ArrayList<>();
             Optional<RelatedList> own = Optional.empty();
             if (after.isPresent()) {
                 Candidate owner = after.get().candidate();
                 RelatedChoices choices = change.after().get().article().metadata().related();
-                near = neighbours.of(owner, choices.pinned());
+                Supplier<TagFrequencies> frequencies = parallel.start(() -> listingStore.frequencies(owner.tags()));
+                Map<ListingKey, Window> windows = neighbours.windows(owner);
+                Neighbourhood near = neighbours.of(owner, choices.pinned(), windows, frequencies.get());
                 own = Optional.of(new RelatedList(owner, choices.pinned(), choices.excluded(), 0,
                         neighbours.rank(owner, choices.pinned(), choices.excluded(), near)));
-                ranking.eligible(owner, near.candidates(), near.frequencies(), Set.of()).stream()
-                        .limit(fanOut).map(Scored::slug).forEach(lists::add);
+                windows.forEach((key, window) -> {
+                    placed.add(new WindowChanges.Placed(change.slug(), window, cause));
+                    if (moved || !was.contains(key)) {
+                        moves.add(new WindowChanges.Move(key, true, window, cause));
+                    }
+                });
             }
-            lists.addAll(listers.get());
-            return new Reached(batched, after, near, own, lists, Optional.empty());
+            List<Window> leftAround = leftWindows.get();
+            for (int i = 0; i < left.size(); i++) {
+                moves.add(new WindowChanges.Move(left.get(i), false, leftAround.get(i), cause));
+            }
+            return new Reached(batched, before, after, own, moves, placed, listers.get(), Optional.empty());
         } catch (RuntimeException e) {
-            return new Reached(batched, Optional.empty(), null, Optional.empty(), Set.of(), Optional.of(RetryFrom.of(batched.first(), e)));
+            return new Reached(batched, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), Set.of(),
+                    Optional.of(RetryFrom.of(cause, e)));
         }
     }
 
-    /**
-     * The next revision of a list, from the one stored: ranked afresh if its owner changed (emptied if
-     * it was withdrawn, since a withdrawn article's list pins nothing and nothing may enter it); then
-     * with each other changed article placed in it, in the batch's order. Empty: leave it as it is.
-     */
-    private Optional<RelatedList> next(Optional<RelatedList> current, Reached own, List<Reached> others) {
-        Optional<RelatedList> list = current;
-        if (own != null) {
-            if (own.own().isEmpty()) {
-                // Its revision keeps counting for when it returns.
-                return current.map(c -> c.next(c.owner(), List.of(), Set.of(), List.of()));
-            }
-            list = own.own();
+    private static final Comparator<ListingKey> LISTINGS = Comparator.comparing(ListingKey::id);
+
+    /** A changed article's next list: ranked afresh, or emptied if it was withdrawn (its revision keeps counting for when it returns). */
+    private static Optional<RelatedList> own(Optional<RelatedList> current, Reached own) {
+        if (own.own().isEmpty()) {
+            return current.map(c -> c.next(c.owner(), List.of(), Set.of(), List.of()));
         }
-        boolean changed = own != null;
-        for (Reached other : others) {
-            if (list.isEmpty()) {
-                break;
-            }
-            Optional<List<RelatedList.Item>> items = placed(list.get(), other.slug(), other.after(), other.near());
-            if (items.isPresent()) {
-                RelatedList l = list.get();
-                list = Optional.of(new RelatedList(l.owner(), l.pinned(), l.excluded(), l.revision(), items.get()));
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return Optional.empty();
-        }
-        RelatedList wanted = list.get();
+        RelatedList wanted = own.own().get();
         return Optional.of(current.map(c -> c.next(wanted.owner(), wanted.pinned(), wanted.excluded(), wanted.items()))
                 .orElseGet(() -> new RelatedList(wanted.owner(), wanted.pinned(), wanted.excluded(), 1, wanted.items())));
+    }
+
+    /**
+     * The next revision of another article's list, from the one stored. It is ranked afresh if its
+     * windows changed in ways that cannot be followed one article at a time, or if an article it shows
+     * left its candidates or fell; otherwise each changed or newly entered candidate takes its place by
+     * score. Empty: leave it as it is, because nothing of the batch is in it (a list that shows an
+     * article of the batch is returned even if unchanged, so a replay finishes its page).
+     */
+    private Optional<RelatedList> next(Optional<RelatedList> current, WindowChanges.Reach reach, Map<String, Reached> changed,
+                                       TagFrequencies frequencies) {
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        RelatedList list = current.get();
+        boolean afresh = reach.afresh() || reach.pushedOut().stream().anyMatch(slug -> list.entry(slug).isPresent());
+        Map<String, Entry> placed = new TreeMap<>(reach.entered());
+        Set<String> mayMatter = new TreeSet<>(reach.changed());
+        mayMatter.addAll(list.pinned());
+        list.items().forEach(i -> mayMatter.add(i.scored().slug()));
+        for (Reached other : mayMatter.stream().map(changed::get).filter(java.util.Objects::nonNull).toList()) {
+            boolean candidate = other.after().isPresent()
+                    && (reach.changed().contains(other.slug()) || list.pinned().contains(other.slug()));
+            Optional<Scored> scored = candidate ? scoreIn(list, other.after().get(), frequencies) : Optional.empty();
+            Optional<Scored> was = list.entry(other.slug());
+            afresh |= was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
+            placed.remove(other.slug());
+            if (scored.isPresent()) {
+                placed.put(other.slug(), other.after().get());
+            }
+        }
+        List<RelatedList.Item> items;
+        if (afresh) {
+            items = neighbours.rank(list.owner(), list.pinned(), list.excluded(), neighbours.of(list.owner(), list.pinned()));
+        } else {
+            items = list.items();
+            for (Entry entry : placed.values()) {
+                items = merged(list, items, entry, frequencies);
+            }
+            boolean showsTheBatch = items.stream().anyMatch(i -> placed.containsKey(i.scored().slug()));
+            if (items.equals(list.items()) && !showsTheBatch) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(list.next(list.owner(), list.pinned(), list.excluded(), items));
     }
 
     /** The earliest record among these changes, as where to retry from after {@code failure}. */
@@ -185,26 +273,23 @@ final class RelatedLists {
         return changes.stream().mapToInt(r -> r.change().first()).min().stream().mapToObj(record -> RetryFrom.of(record, failure)).findFirst();
     }
 
-    /** The items of another article's list with the changed article placed in it (or removed); empty if it has no place there. */
-    private Optional<List<RelatedList.Item>> placed(RelatedList list, String slug, Optional<Entry> after, Neighbourhood near) {
-        Optional<Scored> scored = after.filter(e -> !list.excluded().contains(slug))
-                .flatMap(e -> list.pinned().contains(slug)
-                        ? Optional.of(ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies())
-                                .orElseGet(() -> pinnedScore(e)))
-                        : ranking.scoreIfRelated(list.owner(), e.candidate(), near.frequencies()));
-        Optional<Scored> was = list.entry(slug);
-        if (was.isEmpty() && scored.isEmpty()) {
+    /** A candidate's entry in a list: by its score, or among the pins if pinned; none if excluded or unrelated. */
+    private Optional<Scored> scoreIn(RelatedList list, Entry entry, TagFrequencies frequencies) {
+        if (list.excluded().contains(entry.slug())) {
             return Optional.empty();
         }
-        boolean fell = was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
-        if (fell) {
-            return Optional.of(neighbours.rank(list.owner(), list.pinned(), list.excluded(), neighbours.of(list.owner(), list.pinned())));
-        }
+        Optional<Scored> scored = ranking.scoreIfRelated(list.owner(), entry.candidate(), frequencies);
+        return list.pinned().contains(entry.slug()) ? Optional.of(scored.orElseGet(() -> pinnedScore(entry))) : scored;
+    }
+
+    /** The items with a candidate placed by its score (or taken out, if it no longer relates). */
+    private List<RelatedList.Item> merged(RelatedList list, List<RelatedList.Item> items, Entry entry, TagFrequencies frequencies) {
         Map<String, RelatedList.Item> known = new HashMap<>();
-        list.items().forEach(i -> known.put(i.scored().slug(), i));
-        return Optional.of(ranking.merge(list.scored(), slug, scored, list.pinned()).stream()
-                .map(s -> s.slug().equals(slug) ? new RelatedList.Item(s, after.get().shown()) : known.get(s.slug()))
-                .toList());
+        items.forEach(i -> known.put(i.scored().slug(), i));
+        List<Scored> scored = items.stream().map(RelatedList.Item::scored).toList();
+        return ranking.merge(scored, entry.slug(), scoreIn(list, entry, frequencies), list.pinned()).stream()
+                .map(s -> s.slug().equals(entry.slug()) ? new RelatedList.Item(s, entry.shown()) : known.get(s.slug()))
+                .toList();
     }
 
     /** A pinned article the owner shares nothing with still has its place, with no score. */
@@ -245,8 +330,9 @@ final class RelatedLists {
             }
             RelatedList next = wanted.get();
             if (current.isPresent() && same(current.get(), next)) {
-                // A retry after a crash between the save and what follows finishes the job.
-                return new Stored(false, relinkAndShow(current.get(), links(current.get()), Set.of()), Optional.empty());
+                // A replay after a crash between the save and the page finishes the job.
+                boolean shown = pageShows(current.get());
+                return new Stored(false, !shown && relinkAndShow(current.get(), links(current.get()), Set.of()), Optional.empty());
             }
             if (listStore.save(next)) {
                 Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
@@ -257,11 +343,18 @@ final class RelatedLists {
         throw new IllegalStateException("the related list of " + slug + " kept changing under us");
     }
 
-    /** Records whom a stored list now shows, and shows it on its owner's page, the two at once; whether the page was written. */
+    /**
+     * Records whom a stored list now shows, then shows it on its owner's page; whether the page was
+     * written. The links go first, so a page that shows the list means they are in.
+     */
     private boolean relinkAndShow(RelatedList list, Set<String> added, Set<String> removed) {
-        Supplier<Boolean> shown = parallel.start(() -> showOnPage(list));
         listStore.relink(list.slug(), added, removed);
-        return shown.get();
+        return showOnPage(list);
+    }
+
+    /** Whether the owner's page shows this revision of its list, or a later one. */
+    private boolean pageShows(RelatedList list) {
+        return site.page(SiteLayout.articleKey(list.slug())).map(p -> p.version().minor() >= list.revision()).orElse(false);
     }
 
     /**

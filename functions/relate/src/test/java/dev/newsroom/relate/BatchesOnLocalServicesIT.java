@@ -101,7 +101,7 @@ class BatchesOnLocalServicesIT {
         assertEquals(List.of(world.lastBatch().get(3).dynamodb().sequenceNumber()), failed);
         assertDone(world, "n1", "n2", "n3");
         replayFrom(3, world);
-        assertSameSite(tenArticles(new RelateWorld(local)).settledByOneBatch(), world.settled());
+        RelateWorld.assertSameSite(tenArticles(new RelateWorld(local)).settledByOneBatch(), world.settled());
     }
 
     @Test
@@ -116,7 +116,7 @@ class BatchesOnLocalServicesIT {
                 "n4 is the first record that changed the page");
         assertDone(world, "n1", "n2", "n3");
         replayFrom(3, world);
-        assertSameSite(tenArticles(new RelateWorld(local)).settledByOneBatch(), world.settled());
+        RelateWorld.assertSameSite(tenArticles(new RelateWorld(local)).settledByOneBatch(), world.settled());
     }
 
     @Test
@@ -132,7 +132,7 @@ class BatchesOnLocalServicesIT {
                 "golf1 is the first record whose change reaches its own list");
         assertDone(world, "n1", "n5", "n10");
         replayFrom(10, world);
-        assertSameSite(tenArticlesThenGolf(new RelateWorld(local)).settledByOneBatch(), world.settled());
+        RelateWorld.assertSameSite(tenArticlesThenGolf(new RelateWorld(local)).settledByOneBatch(), world.settled());
     }
 
     private static RelateWorld tenArticlesThenGolf(RelateWorld world) {
@@ -140,19 +140,6 @@ class BatchesOnLocalServicesIT {
         world.publish("golf1", 3, "sport", "jonas", "golf");
         world.publish("golf2", 2, "sport", "jonas", "golf");
         return world;
-    }
-
-    /** The same pages and lists as a world whose batch never failed; a difference is shown by its first line. */
-    private static void assertSameSite(Map<String, String> neverFailed, Map<String, String> replayed) {
-        assertEquals(neverFailed.keySet(), replayed.keySet());
-        for (var page : neverFailed.entrySet()) {
-            List<String> expected = page.getValue().lines().toList();
-            List<String> actual = replayed.get(page.getKey()).lines().toList();
-            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-                assertEquals(expected.get(i), actual.get(i), page.getKey() + ", line " + (i + 1) + ", as if the batch had never failed");
-            }
-            assertEquals(expected.size(), actual.size(), page.getKey());
-        }
     }
 
     /** The article's list is stored and its page shows it, and its category's page lists it. */

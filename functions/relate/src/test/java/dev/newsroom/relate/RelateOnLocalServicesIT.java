@@ -159,8 +159,7 @@ class RelateOnLocalServicesIT {
         world.publish("deleted", 2, "city", "amara", "tram");
         world.relate();
         assertEquals(List.of("deleted"), world.related("keeps"));
-        world.local.services().dynamoDb().deleteItem(r -> r.tableName(world.local.name("ArticlesTable"))
-                .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("deleted")))));
+        world.delete("deleted");
         List<String> failed = world.relate();
         assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
         assertEquals(List.of(), failed);
@@ -231,8 +230,7 @@ class RelateOnLocalServicesIT {
         assertEquals(archive(loneDay), Jsoup.parse(world.page(archive(olderDay)).orElseThrow()).selectFirst("a[rel=next]").attr("href"));
         assertTrue(world.page(SiteLayout.SITEMAP).orElseThrow().contains(loneSitemap));
 
-        world.local.services().dynamoDb().deleteItem(r -> r.tableName(world.local.name("ArticlesTable"))
-                .key(java.util.Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(world.slug("lone")))));
+        world.delete("lone");
         assertEquals(List.of(), world.relate());
         assertEquals("REMOVE", world.lastBatch().get(0).eventNameAsString());
         assertTrue(world.page(archive(loneDay)).isEmpty(), "the emptied day answers 404");

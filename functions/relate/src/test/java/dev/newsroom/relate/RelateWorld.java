@@ -132,6 +132,12 @@ final class RelateWorld {
         return next;
     }
 
+    /** Deletes the article's item, as an editor deleting its source does. */
+    void delete(String name) {
+        local.services().dynamoDb().deleteItem(r -> r.tableName(local.name("ArticlesTable"))
+                .key(Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(slug(name)))));
+    }
+
     /** This world's stream records since the last call. */
     List<Record> changes() {
         lastBatch = tap.read(r -> r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
@@ -195,8 +201,8 @@ final class RelateWorld {
 
     /**
      * This world's pages and related lists, with its id taken out: two worlds given the same articles
-     * must agree on every entry, however their batches went. Lists are compared by what they show:
-     * their scores count the whole site's articles, which worlds share.
+     * must agree on every entry and score, however their batches went. Scores depend only on the
+     * world's own tags, so worlds sharing the tables still compare.
      */
     Map<String, String> settled() {
         Map<String, String> settled = new TreeMap<>();
@@ -206,8 +212,21 @@ final class RelateWorld {
                 .forEach(o -> settled.put(o.key().replace(id, "W"), local.services().s3()
                         .getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asUtf8String().replace(id, "W")));
         for (String name : names) {
-            settled.put("related#" + name, related(name).toString());
+            settled.put("related#" + name, listStore.related(slug(name)).map(l -> l.scored().toString()).orElse("").replace(id, "W"));
         }
         return settled;
+    }
+
+    /** The same pages and lists as a world whose batch never failed; a difference is shown by its first line. */
+    static void assertSameSite(Map<String, String> neverFailed, Map<String, String> replayed) {
+        org.junit.jupiter.api.Assertions.assertEquals(neverFailed.keySet(), replayed.keySet());
+        for (var page : neverFailed.entrySet()) {
+            List<String> expected = page.getValue().lines().toList();
+            List<String> actual = replayed.get(page.getKey()).lines().toList();
+            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(expected.get(i), actual.get(i), page.getKey() + ", line " + (i + 1) + ", as if the batch had never failed");
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size(), page.getKey());
+        }
     }
 }

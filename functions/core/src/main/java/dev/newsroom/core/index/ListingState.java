@@ -9,14 +9,16 @@ import java.util.TreeSet;
  * @param revision goes up with every change to the listing; its pages carry it (B2)
  * @param count    how many published articles are in it: the tag frequencies for ranking
  * @param archives the archive pages that have articles
+ * @param rankedBand for a tag, the {@linkplain dev.newsroom.core.related.TagFrequencies#band rarity band} that the
+ *                   lists of its articles were last ranked with; -1 if none is recorded
  */
-public record ListingState(ListingKey key, long revision, long count, NavigableSet<Archive> archives) {
+public record ListingState(ListingKey key, long revision, long count, NavigableSet<Archive> archives, int rankedBand) {
 
     public ListingState {
         archives = new TreeSet<>(archives);
     }
 
     public static ListingState empty(ListingKey key) {
-        return new ListingState(key, 0, 0, new TreeSet<>());
+        return new ListingState(key, 0, 0, new TreeSet<>(), -1);
     }
 }

@@ -15,8 +15,8 @@ public interface Postings {
     /** The newest articles of a listing, newest first. */
     List<Entry> newest(ListingKey key, int limit);
 
-    /** Up to {@code each} articles published before {@code at} and up to {@code each} from {@code at} on. */
-    List<Entry> around(ListingKey key, Instant at, int each);
+    /** Up to {@code each} articles on each side of the place of ({@code published}, {@code slug}), nearest first. */
+    Window around(ListingKey key, Instant published, String slug, int each);
 
     /** The listing's articles on one archive page, newest first. */
     List<Entry> archive(ListingKey key, Archive archive);
@@ -27,6 +27,6 @@ public interface Postings {
     /** The state of each listing; an unknown listing is empty. */
     Map<ListingKey, ListingState> states(Collection<ListingKey> keys);
 
-    /** How many published articles carry each of these tags, out of how many articles. */
+    /** How many published articles carry each of these tags. */
     TagFrequencies frequencies(Collection<String> tags);
 }

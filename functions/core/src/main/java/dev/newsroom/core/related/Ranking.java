@@ -99,7 +99,7 @@ public final class Ranking {
         for (String tag : candidate.tags()) {
             if (article.tags().contains(tag)) {
                 shared.add(tag);
-                tagWeights += frequencies.weight(tag, rules.maximumTagShare());
+                tagWeights += frequencies.weight(tag);
             }
         }
         shared.sort(null);

@@ -8,10 +8,9 @@ package dev.newsroom.core.related;
  * @param categoryWeight   for the same category
  * @param authorWeight     for the same primary author
  * @param closenessWeight  for being published near in time, halved every {@code halfLifeDays}
- * @param maximumTagShare  tags on a larger share of all articles count for nothing (like Hugo's cardinality threshold)
  */
 public record RankingRules(int count, double tagWeight, double categoryWeight, double authorWeight,
-                           double closenessWeight, double halfLifeDays, double maximumTagShare) {
+                           double closenessWeight, double halfLifeDays) {
 
-    public static final RankingRules DEFAULT = new RankingRules(4, 1.0, 1.0, 0.5, 0.5, 30, 0.4);
+    public static final RankingRules DEFAULT = new RankingRules(4, 1.0, 1.0, 0.5, 0.5, 30);
 }

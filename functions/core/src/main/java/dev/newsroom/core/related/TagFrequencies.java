@@ -3,21 +3,37 @@ package dev.newsroom.core.related;
 import java.util.Map;
 
 /**
- * How many published articles carry each tag, out of how many: what makes a shared tag telling.
- * A tag on a few articles says a lot; a tag on a large share of them says almost nothing.
+ * How many published articles carry each tag: what makes a shared tag telling. A tag on a few
+ * articles says a lot; a tag on many says little.
+ *
+ * <p>Rarity comes in coarse bands of the tag's own count, never from the size of the site, so a new
+ * article changes no score in lists that do not share its tags, and a tag's weight changes only when
+ * its count crosses a band: then every list of an article carrying it is ranked again.
  */
-public record TagFrequencies(long articles, Map<String, Long> tagged) {
+public record TagFrequencies(Map<String, Long> tagged) {
+
+    /** Counts of this many or more fall in the last band, whose weight never changes again. */
+    public static final long LAST_BAND_FROM = 1024;
+    private static final int LAST_BAND = 5;
 
     public TagFrequencies {
         tagged = Map.copyOf(tagged);
     }
 
-    /** Inverse document frequency, smoothed: ln((N + 1) / (n + 1)) + 1, and 0 for tags over the share limit. */
-    double weight(String tag, double maximumShare) {
-        long n = tagged.getOrDefault(tag, 0L);
-        if (articles > 0 && (double) n / articles > maximumShare) {
-            return 0;
+    /**
+     * The band of a tag on {@code n} articles: ⌊log₄ n⌋, at most 5 (1 article: band 0; 4 to 15: 1;
+     * 16 to 63: 2; 64 to 255: 3; 256 to 1,023: 4; 1,024 or more: 5).
+     */
+    public static int band(long n) {
+        int band = 0;
+        for (long rest = n; rest >= 4 && band < LAST_BAND; rest /= 4) {
+            band++;
         }
-        return Math.log((articles + 1.0) / (n + 1.0)) + 1.0;
+        return band;
+    }
+
+    /** 1 + ln(1024 / 4^band): from 7.93 for a tag on one article down to 1 for a tag on a thousand or more. */
+    double weight(String tag) {
+        return 1 + (LAST_BAND - band(tagged.getOrDefault(tag, 0L))) * Math.log(4);
     }
 }

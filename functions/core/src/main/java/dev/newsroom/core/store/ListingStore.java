@@ -12,6 +12,7 @@ import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
 import dev.newsroom.core.index.Postings;
+import dev.newsroom.core.index.Window;
 import dev.newsroom.core.related.TagFrequencies;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -133,7 +134,8 @@ public final class ListingStore implements Postings {
 
     /**
      * Writes a whole listing at once, as a full rebuild does: every posting, and the listing's
-     * count and archive pages, with its revision one up so its pages are rendered again.
+     * count and archive pages, with its revision one up so its pages are rendered again. The rebuild
+     * ranks every list, so a tag's lists are ranked with its band as loaded.
      */
     public void load(ListingKey key, Collection<Entry> entries) {
         List<WriteRequest> writes = new ArrayList<>();
@@ -146,8 +148,9 @@ public final class ListingStore implements Postings {
             archives.add(Archive.of(key, entry.published(), zone).id());
         }
         DynamoBatches.write(dynamo, table, writes);
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":count", n(entries.size())));
-        String update = "ADD rev :one SET #count = :count";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":count", n(entries.size()),
+                ":band", n(TagFrequencies.band(entries.size()))));
+        String update = "ADD rev :one SET #count = :count, rankedBand = :band";
         if (!archives.isEmpty()) {
             update += ", archives = :archives";
             values.put(":archives", AttributeValue.fromSs(List.copyOf(archives)));
@@ -179,13 +182,11 @@ public final class ListingStore implements Postings {
         return entries(query(key.id()).scanIndexForward(false).limit(limit), limit);
     }
 
-    /** Up to {@code each} articles published before {@code at} and up to {@code each} from {@code at} on. */
     @Override
-    public List<Entry> around(ListingKey key, Instant at, int each) {
-        AttributeValue bound = s(SORTABLE.format(at));
-        List<Entry> entries = new ArrayList<>(entries(query(key.id(), "sk < :at", bound).scanIndexForward(false).limit(each), each));
-        entries.addAll(entries(query(key.id(), "sk >= :at", bound).limit(each), each));
-        return entries;
+    public Window around(ListingKey key, Instant published, String slug, int each) {
+        AttributeValue place = s(sortKey(published, slug));
+        return new Window(entries(query(key.id(), "sk < :at", place).scanIndexForward(false).limit(each), each),
+                entries(query(key.id(), "sk > :at", place).limit(each), each));
     }
 
     /** The listing's articles on one archive page, newest first. */
@@ -224,20 +225,32 @@ public final class ListingStore implements Postings {
             ListingKey key = byPk.get(item.get(PK).s());
             TreeSet<Archive> archives = new TreeSet<>();
             Optional.ofNullable(item.get("archives")).ifPresent(a -> a.ss().forEach(v -> archives.add(Archive.parse(v))));
-            states.put(key, new ListingState(key, number(item, "rev"), number(item, "count"), archives));
+            int rankedBand = Optional.ofNullable(item.get("rankedBand")).map(v -> Integer.parseInt(v.n())).orElse(-1);
+            states.put(key, new ListingState(key, number(item, "rev"), number(item, "count"), archives, rankedBand));
         }
         return states;
     }
 
-    /** How many published articles carry each of these tags, out of how many articles. */
     @Override
     public TagFrequencies frequencies(Collection<String> tags) {
-        List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.HOME));
-        tags.forEach(t -> keys.add(ListingKey.tag(t)));
-        Map<ListingKey, ListingState> states = states(keys);
+        Map<ListingKey, ListingState> states = states(tags.stream().map(ListingKey::tag).toList());
         Map<String, Long> tagged = new HashMap<>();
         tags.forEach(t -> tagged.put(t, states.get(ListingKey.tag(t)).count()));
-        return new TagFrequencies(states.get(ListingKey.HOME).count(), tagged);
+        return new TagFrequencies(tagged);
+    }
+
+    /**
+     * Records that the lists of a tag's articles are ranked with this band, unless the listing changed
+     * since {@code revision}: whoever changed it checks the band again.
+     */
+    public void rankedWith(ListingKey key, int band, long revision) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(meta(key), SINGLE))
+                    .updateExpression("SET rankedBand = :band").conditionExpression("rev = :rev")
+                    .expressionAttributeValues(Map.of(":band", n(band), ":rev", n(revision))));
+        } catch (ConditionalCheckFailedException e) {
+            // Changed meanwhile: the next batch to touch the tag compares its band again.
+        }
     }
 
     private QueryRequest.Builder query(String pk) {
@@ -254,7 +267,11 @@ public final class ListingStore implements Postings {
     }
 
     private static String sortKey(Entry entry) {
-        return SORTABLE.format(entry.published()) + "#" + entry.slug();
+        return sortKey(entry.published(), entry.slug());
+    }
+
+    private static String sortKey(Instant published, String slug) {
+        return SORTABLE.format(published) + "#" + slug;
     }
 
     private static String meta(ListingKey key) {

@@ -24,7 +24,7 @@ class RankingTest {
     private static TagFrequencies frequencies(List<Candidate> corpus) {
         Map<String, Long> counts = new java.util.HashMap<>();
         corpus.forEach(c -> c.tags().forEach(t -> counts.merge(t, 1L, Long::sum)));
-        return new TagFrequencies(corpus.size(), counts);
+        return new TagFrequencies(counts);
     }
 
     private List<String> slugs(Candidate article, List<Candidate> corpus, List<String> pinned, Set<String> excluded) {
@@ -41,9 +41,20 @@ class RankingTest {
         for (int i = 0; i < 6; i++) {
             corpus.add(article("filler-" + i, 1, "culture", "priya", "news"));
         }
-        List<String> list = slugs(bridge, corpus, List.of(), Set.of());
-        assertEquals("same-rare-tag", list.get(0));
-        assertTrue(!list.contains("same-common-tag"), "'news' is on 80% of articles: over the 40% share it counts for nothing");
+        List<Scored> list = ranking.rank(bridge, corpus, frequencies(corpus), List.of(), Set.of());
+        assertEquals("same-rare-tag", list.get(0).slug(), "published a week earlier, it still comes first");
+        assertEquals(1 + 5 * Math.log(4), list.get(0).tagScore(), 1e-4, "harbour-bridge is on 2 articles: band 0");
+        assertEquals(1 + 4 * Math.log(4), list.get(1).tagScore(), 1e-4, "news is on 8: band 1");
+    }
+
+    @Test
+    void aTagsBandFollowsItsOwnCountInPowersOfFour() {
+        assertEquals(List.of(0, 0, 0, 1, 1, 2, 2, 3, 4, 4, 5, 5),
+                java.util.stream.LongStream.of(0, 1, 3, 4, 15, 16, 63, 64, 256, 1023, 1024, 1_000_000)
+                        .mapToObj(n -> TagFrequencies.band(n)).toList());
+        TagFrequencies f = new TagFrequencies(Map.of("rare", 1L, "everywhere", 50_000L));
+        assertEquals(1 + 5 * Math.log(4), f.weight("rare"), 1e-9);
+        assertEquals(1.0, f.weight("everywhere"), 1e-9, "a tag on a thousand articles or more counts as much as the category");
     }
 
     @Test
@@ -99,7 +110,7 @@ class RankingTest {
                 article("z", 1, "sport", "jonas"), article("w", 1, "sport", "jonas"));
         Scored scored = ranking.rank(target, corpus, frequencies(corpus), List.of(), Set.of()).get(0);
         assertEquals(List.of("tram"), scored.sharedTags());
-        assertEquals(Math.log(7.0 / 3.0) + 1, scored.tagScore(), 1e-4, "tram is on 2 of 6: ln((6 + 1) / (2 + 1)) + 1");
+        assertEquals(1 + 5 * Math.log(4), scored.tagScore(), 1e-4, "tram is on 2 articles, band 0: 1 + ln(1024 / 4^0)");
         assertEquals(1.0, scored.categoryScore());
         assertEquals(0.5, scored.authorScore());
         assertEquals(0.5, scored.closenessScore(), "published the same day");
@@ -115,14 +126,14 @@ class RankingTest {
                 article("council-budget", 11, "city", "priya", "news"),
                 article("tram-strike", 10, "sport", "jonas", "news"),
                 article("bus-routes-review", 0, "culture", "lee", "transport", "news"),
-                article("f2", 0, "culture", "lee", "news"),
+                article("tram-depot-plans", -10, "culture", "lee", "transport", "news"),
                 article("f3", 0, "culture", "lee", "news"),
                 article("f4", 0, "culture", "lee", "news"),
                 article("f5", 0, "culture", "lee"));
         List<Scored> list = ranking.rank(bridge, corpus, frequencies(corpus), List.of(), Set.of());
-        assertEquals(List.of("new-ferry-timetable", "cycle-lane-survey", "bus-routes-review", "council-budget"),
+        assertEquals(List.of("new-ferry-timetable", "cycle-lane-survey", "bus-routes-review", "tram-depot-plans"),
                 list.stream().map(Scored::slug).toList());
-        assertEquals(List.of(5.7883, 2.9761, 2.4085, 1.4886), list.stream().map(Scored::score).toList());
+        assertEquals(List.of(15.9541, 8.6082, 6.942, 6.8602), list.stream().map(Scored::score).toList());
     }
 
     @Test
@@ -133,7 +144,7 @@ class RankingTest {
             corpus.add(article("c" + i, i, "city", "jonas"));
         }
         assertEquals(4, slugs(target, corpus, List.of(), Set.of()).size());
-        assertEquals(2, new Ranking(new RankingRules(2, 1, 1, 0.5, 0.5, 30, 0.4))
+        assertEquals(2, new Ranking(new RankingRules(2, 1, 1, 0.5, 0.5, 30))
                 .rank(target, corpus, frequencies(corpus), List.of(), Set.of()).size());
     }
 

@@ -71,7 +71,7 @@ public final class SamplePages {
                                                              List<dev.newsroom.core.index.Entry> entries) {
         var archives = new java.util.TreeSet<dev.newsroom.core.index.Archive>();
         entries.forEach(e -> archives.add(dev.newsroom.core.index.Archive.of(key, e.published(), ZoneOffset.UTC)));
-        return new dev.newsroom.core.index.ListingState(key, 3, entries.size(), archives);
+        return new dev.newsroom.core.index.ListingState(key, 3, entries.size(), archives, -1);
     }
 
     public static List<RelatedArticle> related() {
