@@ -132,7 +132,6 @@ public final class LocalNewsroom implements AutoCloseable {
         runtime.put("S3_FORCE_PATH_STYLE", "true");
         runtime.put("SITE_URL", site.toString());
         runtime.put("CDN_URL", site.toString());
-        int timeout = cfn.root().path("Globals").path("Function").path("Timeout").asInt(30);
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (var entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
@@ -162,9 +161,15 @@ public final class LocalNewsroom implements AutoCloseable {
             });
             String handler = entry.getValue().path("Properties").path("Handler").asText();
             functions.put(id, new LocalFunction(id, handler.substring(0, handler.indexOf("::")),
-                    FunctionEnvironment.resolve(cfn, id, names, overrides), timeout));
+                    FunctionEnvironment.resolve(cfn, id, names, overrides), timeoutSeconds(cfn, id)));
         }
         return functions;
+    }
+
+    /** The function's own {@code Timeout}, else the template's {@code Globals}, else Lambda's default. */
+    static int timeoutSeconds(CloudFormationTemplate cfn, String functionId) {
+        int global = cfn.root().path("Globals").path("Function").path("Timeout").asInt(3);
+        return cfn.resource(functionId).path("Properties").path("Timeout").asInt(global);
     }
 
     /** A local secret: random on the first start of a data directory, kept after. */
