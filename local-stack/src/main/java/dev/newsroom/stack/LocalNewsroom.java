@@ -108,6 +108,7 @@ public final class LocalNewsroom implements AutoCloseable {
         List<StreamPump> pumps = new ArrayList<>();
         var dynamo = aws.dynamoDb();
         for (StreamSource source : StreamSource.fromTemplate(cfn)) {
+            source.requireOneBatchAtATimePerShard();
             String streamArn = dynamo.describeTable(r -> r.tableName(names.get(source.tableId()))).table().latestStreamArn();
             pumps.add(new StreamPump(source, functions.get(source.functionId()), aws.dynamoDbStreams(), streamArn,
                     dataDir.resolve("streams"), dataDir.resolve("failed-events")));
@@ -227,6 +228,15 @@ public final class LocalNewsroom implements AutoCloseable {
     public void awaitStreamsDelivered(Duration timeout) throws InterruptedException, TimeoutException {
         for (StreamPump pump : pumps) {
             pump.awaitDelivered(timeout);
+        }
+    }
+
+    /** A function's log said it wrote pages: its streams' backlog lines count them. */
+    void pagesWritten(String functionId, int pages) {
+        for (StreamPump pump : pumps) {
+            if (pump.functionId().equals(functionId)) {
+                pump.pagesWritten(pages);
+            }
         }
     }
 
