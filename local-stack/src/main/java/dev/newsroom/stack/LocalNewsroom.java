@@ -108,6 +108,7 @@ public final class LocalNewsroom implements AutoCloseable {
         List<StreamPump> pumps = new ArrayList<>();
         var dynamo = aws.dynamoDb();
         for (StreamSource source : StreamSource.fromTemplate(cfn)) {
+            source.requireOneBatchAtATimePerShard();
             String streamArn = dynamo.describeTable(r -> r.tableName(names.get(source.tableId()))).table().latestStreamArn();
             pumps.add(new StreamPump(source, functions.get(source.functionId()), aws.dynamoDbStreams(), streamArn,
                     dataDir.resolve("streams"), dataDir.resolve("failed-events")));
@@ -132,7 +133,6 @@ public final class LocalNewsroom implements AutoCloseable {
         runtime.put("S3_FORCE_PATH_STYLE", "true");
         runtime.put("SITE_URL", site.toString());
         runtime.put("CDN_URL", site.toString());
-        int timeout = cfn.root().path("Globals").path("Function").path("Timeout").asInt(30);
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (var entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
@@ -162,9 +162,15 @@ public final class LocalNewsroom implements AutoCloseable {
             });
             String handler = entry.getValue().path("Properties").path("Handler").asText();
             functions.put(id, new LocalFunction(id, handler.substring(0, handler.indexOf("::")),
-                    FunctionEnvironment.resolve(cfn, id, names, overrides), timeout));
+                    FunctionEnvironment.resolve(cfn, id, names, overrides), timeoutSeconds(cfn, id)));
         }
         return functions;
+    }
+
+    /** The function's own {@code Timeout}, else the template's {@code Globals}, else Lambda's default. */
+    static int timeoutSeconds(CloudFormationTemplate cfn, String functionId) {
+        int global = cfn.root().path("Globals").path("Function").path("Timeout").asInt(3);
+        return cfn.resource(functionId).path("Properties").path("Timeout").asInt(global);
     }
 
     /** A local secret: random on the first start of a data directory, kept after. */
@@ -222,6 +228,15 @@ public final class LocalNewsroom implements AutoCloseable {
     public void awaitStreamsDelivered(Duration timeout) throws InterruptedException, TimeoutException {
         for (StreamPump pump : pumps) {
             pump.awaitDelivered(timeout);
+        }
+    }
+
+    /** A function's log said it wrote pages: its streams' backlog lines count them. */
+    void pagesWritten(String functionId, int pages) {
+        for (StreamPump pump : pumps) {
+            if (pump.functionId().equals(functionId)) {
+                pump.pagesWritten(pages);
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.newsroom.stack;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +62,16 @@ public final class NewsroomUp implements Callable<Integer> {
         // Our shutdown hook stops the functions first; Log4j's own hook would silence them mid-way.
         System.setProperty("log4j2.shutdownHookEnabled", "false");
 
+        // The stream's backlog line counts the pages the functions' batch lines report on the console.
+        AtomicReference<LocalNewsroom> started = new AtomicReference<>();
+        System.setOut(new PrintStream(new PagesWrittenTap(System.out, (function, pages) -> {
+            LocalNewsroom running = started.get();
+            if (running != null) {
+                running.pagesWritten(function, pages);
+            }
+        }), true, StandardCharsets.UTF_8));
         LocalNewsroom newsroom = LocalNewsroom.start(template, data, port);
+        started.set(newsroom);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -13,15 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -32,17 +37,27 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * A DynamoDB stream event source mapping, as Lambda runs one: it reads the table's stream through
  * the Streams API, shard by shard (a child after its parent), hands batches to the function in
  * order, and checkpoints what succeeded, in the data directory so a restart resumes where it
- * stopped. A batch whose handler throws is retried whole; with {@code ReportBatchItemFailures}, a
- * batch is retried from the first record the handler names (an empty or unknown name fails the
- * whole batch). Retries back off; after {@code MaximumRetryAttempts} the batch is kept in
- * {@code failed-events/}, the on-failure destination. Records of one shard, and so of one key,
- * are never reordered.
+ * stopped. Batches are cut as Lambda cuts them ({@link ShardBuffer}): at {@code BatchSize}
+ * records, at Lambda's payload limit, once {@code MaximumBatchingWindowInSeconds} has passed since
+ * the batch's first record was read, or at the shard's end. While the function handles a batch, a
+ * reader thread reads ahead, so the next batch is ready when it returns. A batch whose handler
+ * throws is retried whole; with {@code ReportBatchItemFailures}, a batch is retried from the first
+ * record the handler names (an empty or unknown name fails the whole batch). Retries back off;
+ * after {@code MaximumRetryAttempts} the batch is kept in {@code failed-events/}, the on-failure
+ * destination. Records of one shard, and so of one key, are never reordered. While records wait,
+ * the console says how many, and when the function should have caught up ({@link Backlog}).
  */
 final class StreamPump implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamPump.class);
     private static final long IDLE_POLL_MS = 250;
     private static final long MAX_BACKOFF_MS = 8_000;
+    /** Lambda's limit on a synchronous invocation's payload, which a batch's event stays within. */
+    private static final long MAX_PAYLOAD_BYTES = 6L * 1024 * 1024;
+    /** The most records one GetRecords call returns. */
+    private static final int MAX_RECORDS_PER_READ = 1_000;
+    /** How many batches a shard is read ahead of the function. */
+    private static final int READ_AHEAD_BATCHES = 10;
 
     private final StreamSource source;
     private final LocalFunction function;
@@ -51,11 +66,22 @@ final class StreamPump implements AutoCloseable {
     private final Path checkpointFile;
     private final Path failedEvents;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final Map<String, String> checkpoints = new HashMap<>();
-    private final Set<String> finishedShards = new HashSet<>();
+    private final Thread reader;
+    private final Thread deliverer;
+    /** The reader's own: where it reads each shard next, and the last record it read there. */
     private final Map<String, String> iterators = new HashMap<>();
-    private final Thread thread;
-    private long emptyPolls;   // guarded by this: passes over every shard that found nothing to deliver
+    private final Map<String, String> lastRead = new HashMap<>();
+    /** Counted from the console without this pump's lock: the function's log line is written while it holds the console's. */
+    private final AtomicLong pagesLogged = new AtomicLong();
+    // Guarded by this: shared by the reader, the deliverer and awaitDelivered.
+    private final Map<String, String> checkpoints = new HashMap<>();
+    private final Set<String> finishedShards = new HashSet<>();   // read to their end, every record handled
+    private final Set<String> endedShards = new HashSet<>();      // read to their end, records still to hand over
+    private final Map<String, ShardBuffer<Record>> buffers = new LinkedHashMap<>();
+    private final Backlog backlog;
+    private String shardInFlight;
+    private int recordsInFlight;
+    private long idlePasses;   // passes over every shard that read nothing while nothing waited
 
     StreamPump(StreamSource source, LocalFunction function, DynamoDbStreamsClient streams, String streamArn,
                Path checkpointDir, Path failedEvents) {
@@ -65,23 +91,31 @@ final class StreamPump implements AutoCloseable {
         this.streamArn = streamArn;
         this.checkpointFile = checkpointDir.resolve(source.functionId() + "-" + source.eventId() + ".json");
         this.failedEvents = failedEvents;
+        this.backlog = new Backlog(source.functionId().replaceFirst("Function$", "").toLowerCase(Locale.ROOT));
         readCheckpoints();
-        this.thread = new Thread(this::run, "stream-" + source.functionId());
+        this.reader = daemon(this::read, "stream-" + source.functionId() + "-reader");
+        this.deliverer = daemon(this::deliverBatches, "stream-" + source.functionId());
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
+        return thread;
     }
 
     void start() {
-        thread.start();
+        reader.start();
+        deliverer.start();
     }
 
     /**
-     * Waits until a pass over every shard that began after this call found nothing to deliver: by
-     * then every record written before the call has been handled.
+     * Waits until a pass over every shard that began after this call read nothing while no record
+     * waited to be handled: by then every record written before the call has been handled.
      */
     synchronized void awaitDelivered(Duration timeout) throws InterruptedException, TimeoutException {
-        long wanted = emptyPolls + 2;   // the pass under way may have begun before the call
+        long wanted = idlePasses + 2;   // the pass under way may have begun before the call
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (emptyPolls < wanted) {
+        while (idlePasses < wanted) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new TimeoutException(source.functionId() + " stream: records still undelivered after " + timeout);
@@ -90,20 +124,39 @@ final class StreamPump implements AutoCloseable {
         }
     }
 
-    private synchronized void countEmptyPoll() {
-        emptyPolls++;
-        notifyAll();
+    String functionId() {
+        return source.functionId();
     }
 
-    private void run() {
-        while (stop.getCount() > 0) {
+    /** The function's log said it wrote pages; the console's backlog line counts them. */
+    void pagesWritten(int pages) {
+        pagesLogged.addAndGet(pages);
+    }
+
+    private boolean running() {
+        return stop.getCount() > 0;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading ahead
+
+    private void read() {
+        while (running()) {
             try {
-                boolean delivered = false;
+                boolean progressed = false;
                 for (Shard shard : readyShards()) {
-                    delivered |= pollShard(shard);
+                    progressed |= readShard(shard.shardId());
                 }
-                if (!delivered) {
-                    countEmptyPoll();
+                Optional<String> progress;
+                synchronized (this) {
+                    if (!progressed && waiting() == 0) {
+                        idlePasses++;
+                        notifyAll();
+                    }
+                    progress = reportBacklog();
+                }
+                progress.ifPresent(LOG::info);
+                if (!progressed) {
                     waitMs(IDLE_POLL_MS);
                 }
             } catch (RuntimeException e) {
@@ -113,7 +166,7 @@ final class StreamPump implements AutoCloseable {
         }
     }
 
-    /** Open shards whose parent, if the stream still has it, has been read to its end. */
+    /** Shards to read: not read to their end, and whose parent, if the stream still has it, is finished. */
     private List<Shard> readyShards() {
         List<Shard> shards = new ArrayList<>();
         String exclusiveStart = null;
@@ -130,56 +183,180 @@ final class StreamPump implements AutoCloseable {
         } while (exclusiveStart != null);
         Set<String> present = new HashSet<>();
         shards.forEach(s -> present.add(s.shardId()));
-        return shards.stream()
-                .filter(s -> !finishedShards.contains(s.shardId()))
-                .filter(s -> s.parentShardId() == null || !present.contains(s.parentShardId())
-                        || finishedShards.contains(s.parentShardId()))
-                .toList();
+        synchronized (this) {
+            return shards.stream()
+                    .filter(s -> !finishedShards.contains(s.shardId()) && !endedShards.contains(s.shardId()))
+                    .filter(s -> s.parentShardId() == null || !present.contains(s.parentShardId())
+                            || finishedShards.contains(s.parentShardId()))
+                    .toList();
+        }
     }
 
-    /** Reads one batch from the shard and delivers it; true if there were records. */
-    private boolean pollShard(Shard shard) {
-        String iterator = iterators.computeIfAbsent(shard.shardId(), this::iterator);
-        var response = getRecords(shard.shardId(), iterator);
+    /** Reads the shard once if its buffer has room; true if that read records or found the shard's end. */
+    private boolean readShard(String shardId) {
+        int room;
+        synchronized (this) {
+            room = buffer(shardId).room();
+        }
+        if (room == 0) {
+            return false;
+        }
+        String iterator = iterators.computeIfAbsent(shardId, this::iterator);
+        GetRecordsResponse response = getRecords(shardId, iterator, Math.min(room, MAX_RECORDS_PER_READ));
+        long readAt = System.nanoTime();
         List<Record> records = response.records();
-        if (!records.isEmpty()) {
-            deliver(shard.shardId(), records);
-        }
-        if (response.nextShardIterator() == null) {
-            finishedShards.add(shard.shardId());
-            iterators.remove(shard.shardId());
-            writeCheckpoints();
+        List<Integer> eventBytes = records.stream().map(this::eventBytes).toList();
+        boolean ended = response.nextShardIterator() == null;
+        if (ended) {
+            iterators.remove(shardId);
         } else {
-            iterators.put(shard.shardId(), response.nextShardIterator());
+            iterators.put(shardId, response.nextShardIterator());
         }
-        return !records.isEmpty();
+        if (!records.isEmpty()) {
+            lastRead.put(shardId, sequence(records.get(records.size() - 1)));
+        }
+        synchronized (this) {
+            ShardBuffer<Record> buffer = buffer(shardId);
+            for (int i = 0; i < records.size(); i++) {
+                buffer.add(records.get(i), eventBytes.get(i), readAt);
+            }
+            if (ended) {
+                endedShards.add(shardId);
+                finishIfHandled(shardId);
+            }
+            notifyAll();
+        }
+        return !records.isEmpty() || ended;
     }
 
-    private software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse getRecords(String shardId, String iterator) {
+    /** What the record adds to a batch's event, or a little more: the size of an event of that record alone. */
+    private int eventBytes(Record record) {
+        return StreamEventJson.of(List.of(record), streamArn).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private GetRecordsResponse getRecords(String shardId, String iterator, int limit) {
         try {
-            return streams.getRecords(r -> r.shardIterator(iterator).limit(source.batchSize()));
+            return streams.getRecords(r -> r.shardIterator(iterator).limit(limit));
         } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
             String fresh = iterator(shardId);
-            return streams.getRecords(r -> r.shardIterator(fresh).limit(source.batchSize()));
+            return streams.getRecords(r -> r.shardIterator(fresh).limit(limit));
         }
     }
 
+    /** An iterator after the last record read from the shard, else after its checkpoint, else at the starting position. */
     private String iterator(String shardId) {
-        String after = checkpoints.get(shardId);
+        String after = lastRead.get(shardId);
+        if (after == null) {
+            synchronized (this) {
+                after = checkpoints.get(shardId);
+            }
+        }
+        String from = after;
         return streams.getShardIterator(r -> {
             r.streamArn(streamArn).shardId(shardId);
-            if (after != null) {
-                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            if (from != null) {
+                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(from);
             } else {
                 r.shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()));
             }
         }).shardIterator();
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // Handing batches over
+
+    private record ShardBatch(String shardId, List<Record> records) {
+    }
+
+    private void deliverBatches() {
+        for (ShardBatch next = nextBatch(); next != null; next = nextBatch()) {
+            while (running()) {
+                try {
+                    deliver(next.shardId(), next.records());
+                    break;
+                } catch (RuntimeException e) {
+                    // The pump's own files failed, not the function: as a fresh read would, hand the batch over again.
+                    LOG.warn("{} stream: {}: {}; delivering the batch again", source.functionId(), e.getClass().getSimpleName(),
+                            e.getMessage());
+                    waitMs(IDLE_POLL_MS);
+                }
+            }
+            Optional<String> progress;
+            synchronized (this) {
+                shardInFlight = null;
+                recordsInFlight = 0;
+                // The batch's log line, with its pages, was written before the function returned.
+                backlog.pagesWritten(Math.toIntExact(pagesLogged.getAndSet(0)));
+                backlog.handled(next.records().size(), System.nanoTime());
+                finishIfHandled(next.shardId());
+                progress = reportBacklog();
+                notifyAll();
+            }
+            progress.ifPresent(LOG::info);
+        }
+    }
+
+    /**
+     * Waits until a shard has a batch due and takes it, a shard whose batch went last then taking
+     * its turn after the others; null once the pump stops.
+     */
+    private synchronized ShardBatch nextBatch() {
+        while (running()) {
+            long now = System.nanoTime();
+            long wakeAt = now + TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS);
+            for (var entry : buffers.entrySet()) {
+                String shardId = entry.getKey();
+                ShardBuffer<Record> buffer = entry.getValue();
+                Optional<List<Record>> batch = buffer.takeBatch(now, endedShards.contains(shardId));
+                if (batch.isPresent()) {
+                    buffers.put(shardId, buffers.remove(shardId));
+                    shardInFlight = shardId;
+                    recordsInFlight = batch.get().size();
+                    return new ShardBatch(shardId, batch.get());
+                }
+                wakeAt = Math.min(wakeAt, buffer.windowEndsAt().orElse(wakeAt));
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, Math.max(wakeAt - now, TimeUnit.MILLISECONDS.toNanos(1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.countDown();
+            }
+        }
+        return null;
+    }
+
+    /** Once a shard read to its end has had every record handled, its children may be read. Holds this. */
+    private void finishIfHandled(String shardId) {
+        if (endedShards.contains(shardId) && !shardId.equals(shardInFlight) && buffer(shardId).isEmpty()) {
+            endedShards.remove(shardId);
+            buffers.remove(shardId);
+            finishedShards.add(shardId);
+            writeCheckpoints();
+        }
+    }
+
+    /** Holds this. */
+    private ShardBuffer<Record> buffer(String shardId) {
+        return buffers.computeIfAbsent(shardId, id -> new ShardBuffer<>(source.batchSize(), source.batchingWindow(),
+                MAX_PAYLOAD_BYTES, READ_AHEAD_BATCHES));
+    }
+
+    /** Records read and not yet handled. Holds this. */
+    private long waiting() {
+        return recordsInFlight + buffers.values().stream().mapToLong(ShardBuffer::size).sum();
+    }
+
+    /** The console's backlog line, if one is due; printed by the caller once it has let go of this. Holds this. */
+    private Optional<String> reportBacklog() {
+        backlog.pagesWritten(Math.toIntExact(pagesLogged.getAndSet(0)));
+        return backlog.report(waiting(), System.nanoTime());
+    }
+
     /** Delivers until the whole batch has succeeded or its retries are spent; blocks the shard meanwhile. */
     private void deliver(String shardId, List<Record> batch) {
         List<Record> pending = batch;
-        for (int retries = 0; stop.getCount() > 0; retries++) {
+        for (int retries = 0; running(); retries++) {
             long start = System.nanoTime();
             int firstFailed;
             String reason;
@@ -256,7 +433,7 @@ final class StreamPump implements AutoCloseable {
         return record.dynamodb().sequenceNumber();
     }
 
-    private void checkpoint(String shardId, Record record) {
+    private synchronized void checkpoint(String shardId, Record record) {
         checkpoints.put(shardId, sequence(record));
         writeCheckpoints();
     }
@@ -315,6 +492,10 @@ final class StreamPump implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop.countDown();
-        thread.join(10_000);
+        synchronized (this) {
+            notifyAll();
+        }
+        reader.join(10_000);
+        deliverer.join(10_000);
     }
 }

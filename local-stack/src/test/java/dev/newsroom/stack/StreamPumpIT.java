@@ -1,16 +1,18 @@
 package dev.newsroom.stack;
 
-import dev.newsroom.testkit.LocalJson;
+import static dev.newsroom.stack.StreamPumps.batches;
+import static dev.newsroom.stack.StreamPumps.delivered;
+import static dev.newsroom.stack.StreamPumps.ids;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.testkit.LocalServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,28 +20,24 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** The stream event source mapping against DynamoDB Local's real stream. */
 class StreamPumpIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static LocalServices aws;
-    private static DynamoDbClient dynamo;
 
     @TempDir
     Path dataDir;
 
+    private StreamPumps streams;
+
     @BeforeAll
     static void start() throws Exception {
         aws = LocalServices.start(Optional.empty());
-        dynamo = aws.dynamoDb();
     }
 
     @AfterAll
@@ -47,20 +45,16 @@ class StreamPumpIT {
         aws.close();
     }
 
-    /** A table with a stream and ten items written, r01 to r10; returns its stream ARN. */
-    private static String tableWithTenWrites(String table) {
-        dynamo.createTable(r -> r.tableName(table)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .billingMode("PAY_PER_REQUEST")
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-        write(table, IntStream.rangeClosed(1, 10));
-        return dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+    @BeforeEach
+    void streams() {
+        streams = new StreamPumps(aws, dataDir);
     }
 
-    private static void write(String table, IntStream ids) {
-        ids.forEach(i -> dynamo.putItem(r -> r.tableName(table)
-                .item(Map.of("id", AttributeValue.fromS(String.format("r%02d", i)), "n", AttributeValue.fromN(Integer.toString(i))))));
+    /** A table with a stream and ten items written, r01 to r10; returns its stream ARN. */
+    private String tableWithTenWrites(String table) {
+        String arn = streams.tableWithStream(table);
+        streams.write(table, IntStream.rangeClosed(1, 10));
+        return arn;
     }
 
     private StreamPump pump(String name, String streamArn, int maxRetries, Map<String, String> behaviour) {
@@ -69,22 +63,7 @@ class StreamPumpIT {
 
     /** A mapping for function {@code functionId} (which names its checkpoint) whose handler records as {@code recorder}. */
     private StreamPump pump(String functionId, String recorder, String streamArn, int maxRetries, Map<String, String> behaviour) {
-        Map<String, String> env = new HashMap<>(behaviour);
-        env.put("NAME", recorder);
-        var source = new StreamSource(functionId, "Stream", "Table", "TRIM_HORIZON", 100, maxRetries, true);
-        var function = new LocalFunction(functionId, RecordingStreamHandler.class.getName(), env, 30);
-        StreamPump pump = new StreamPump(source, function, aws.dynamoDbStreams(), streamArn, dataDir.resolve("streams"),
-                dataDir.resolve("failed-events"));
-        pump.start();
-        return pump;
-    }
-
-    private static List<String> ids(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> String.format("r%02d", i)).toList();
-    }
-
-    private static List<List<String>> batches(String name) {
-        return RecordingStreamHandler.BATCHES.getOrDefault(name, List.of());
+        return streams.start(StreamPumps.source(functionId, 100, Duration.ZERO, maxRetries), streamArn, recorder, behaviour);
     }
 
     @Test
@@ -119,10 +98,10 @@ class StreamPumpIT {
         String arn = tableWithTenWrites("Awaited");
         try (StreamPump pump = pump("awaited", arn, -1, Map.of())) {
             pump.awaitDelivered(DEADLINE);
-            assertEquals(ids(1, 10), batches("awaited").stream().flatMap(List::stream).toList());
-            write("Awaited", IntStream.rangeClosed(11, 12));
+            assertEquals(ids(1, 10), delivered("awaited"));
+            streams.write("Awaited", IntStream.rangeClosed(11, 12));
             pump.awaitDelivered(DEADLINE);
-            assertEquals(ids(1, 12), batches("awaited").stream().flatMap(List::stream).toList());
+            assertEquals(ids(1, 12), delivered("awaited"));
         }
     }
 
@@ -132,7 +111,7 @@ class StreamPumpIT {
         try (StreamPump pump = pump("resume", "resume-1", arn, -1, Map.of())) {
             await().atMost(DEADLINE).until(() -> batches("resume-1").size() >= 1);
         }
-        write("Resume", IntStream.rangeClosed(11, 13));
+        streams.write("Resume", IntStream.rangeClosed(11, 13));
         try (StreamPump pump = pump("resume", "resume-2", arn, -1, Map.of())) {
             await().atMost(DEADLINE).until(() -> batches("resume-2").size() >= 1);
         }
@@ -145,7 +124,7 @@ class StreamPumpIT {
         String arn = tableWithTenWrites("Exhausted");
         try (StreamPump pump = pump("exhausted", arn, 1, Map.of("FAIL_ID", "r04", "FAIL_TIMES", "99"))) {
             await().atMost(DEADLINE).until(() -> batches("exhausted").size() >= 2);
-            write("Exhausted", IntStream.rangeClosed(11, 11));
+            streams.write("Exhausted", IntStream.rangeClosed(11, 11));
             await().atMost(DEADLINE).until(() -> batches("exhausted").size() >= 3);
         }
         assertEquals(List.of(ids(1, 10), ids(4, 10), ids(11, 11)), batches("exhausted"));

@@ -56,6 +56,17 @@ class TemplateContractTest {
                 .path("StreamSpecification").path("StreamViewType").asText(), "the function decides from both images");
     }
 
+    /** The settings docs/related.md justifies ("The stream's event source mapping"), and the local stream pump follows. */
+    @Test
+    void theMappingGathersBurstsIntoLargeBatchesOneAtATimePerShard_B2() {
+        JsonNode mapping = function.path("Events").path("ArticleChanges").path("Properties");
+        assertEquals(1000, mapping.path("BatchSize").asInt(), "a bulk upload in few batches, each page written once a batch");
+        assertEquals(1, mapping.path("MaximumBatchingWindowInSeconds").asInt(), "a lone change still live within about a second");
+        assertEquals(1, mapping.path("ParallelizationFactor").asInt(),
+                "concurrent batches of a shard would render the same listing pages from different views of the index");
+        assertEquals(300, function.path("Timeout").asInt(), "room for a batch of 1,000 records at bulk-upload size");
+    }
+
     @Test
     void neverScansAndCannotWriteTheTableItReads_H1() {
         assertEquals(List.of(), TemplateContract.broadPolicies(template, "RelateFunction"));

@@ -1,0 +1,102 @@
+package dev.newsroom.stack;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A stream's backlog, as the console of {@code ./newsroom up} reports it: while records wait, at
+ * most a line a second with the records waiting, the pages the function wrote meanwhile and when
+ * the site should be consistent at the rate of the last few batches; and a line when it drains. A
+ * backlog that drains within two seconds is not worth a line. Pure: times are passed in, as
+ * {@link System#nanoTime()} values.
+ */
+final class Backlog {
+
+    private static final long WORTH_REPORTING = Duration.ofSeconds(2).toNanos();
+    private static final long REPORT_EVERY = Duration.ofSeconds(1).toNanos();
+    /** The rate is measured over this many batches, so it follows a backlog whose pace changes. */
+    private static final int RECENT_BATCHES = 5;
+
+    /** A point of the backlog's progress: records handled when the batch ended. */
+    private record Handled(long atNanos, long records) {
+    }
+
+    private final String name;
+    private boolean open;
+    private boolean reported;
+    private long startedAt;
+    private long lastReportAt;
+    private long records;
+    private long pages;
+    /** The last batches, after the point the rate is measured from. */
+    private final Deque<Handled> recent = new ArrayDeque<>();
+
+    /** @param name how the console names the stream's function, such as {@code relate} */
+    Backlog(String name) {
+        this.name = name;
+    }
+
+    /** A batch was handled, or given up on: its records wait no more. */
+    void handled(int batchRecords, long nowNanos) {
+        if (!open) {
+            return;
+        }
+        records += batchRecords;
+        recent.addLast(new Handled(nowNanos, batchRecords));
+        if (recent.size() > RECENT_BATCHES + 1) {
+            recent.removeFirst();
+        }
+    }
+
+    /** The function said it wrote pages, in the log line of a batch. */
+    void pagesWritten(int written) {
+        if (open) {
+            pages += written;
+        }
+    }
+
+    /**
+     * The line to print now, if any.
+     *
+     * @param waiting records read and not yet handled
+     */
+    Optional<String> report(long waiting, long nowNanos) {
+        if (!open) {
+            if (waiting > 0) {
+                open = true;
+                reported = false;
+                startedAt = nowNanos;
+                records = 0;
+                pages = 0;
+                recent.clear();
+                recent.add(new Handled(nowNanos, 0));
+            }
+            return Optional.empty();
+        }
+        long elapsed = nowNanos - startedAt;
+        if (waiting == 0) {
+            open = false;
+            return reported
+                    ? Optional.of(String.format(Locale.ENGLISH, "%s: consistent, %,d records in %d s", name, records,
+                            Math.round(elapsed / 1e9)))
+                    : Optional.empty();
+        }
+        if (elapsed < WORTH_REPORTING || (reported && nowNanos - lastReportAt < REPORT_EVERY)) {
+            return Optional.empty();
+        }
+        reported = true;
+        lastReportAt = nowNanos;
+        String line = String.format(Locale.ENGLISH, "%s: %,d records waiting, %,d pages written", name, waiting, pages);
+        long recentRecords = recent.stream().skip(1).mapToLong(Handled::records).sum();
+        double recentSeconds = (nowNanos - recent.peekFirst().atNanos()) / 1e9;
+        if (recentRecords == 0 || recentSeconds <= 0) {
+            return Optional.of(line);
+        }
+        double perSecond = recentRecords / recentSeconds;
+        return Optional.of(line + String.format(Locale.ENGLISH, ", consistent in about %,d s",
+                (long) Math.ceil(waiting / perSecond)));
+    }
+}
