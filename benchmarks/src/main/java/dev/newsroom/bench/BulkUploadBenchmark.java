@@ -309,8 +309,9 @@ public final class BulkUploadBenchmark {
     /**
      * Reads the stack's log as it grows: sums the relate function's batch lines ({@code records}, {@code pages},
      * {@code retried}) and remembers its last line, and whether that was the local stream mapping's line for a
-     * finished batch ("RelateFunction stream batch of N → done in M ms", or "→ gave up"). Each record's own line
-     * comes every few hundred milliseconds while a batch runs, so a quiet log after a finished batch means the
+     * finished batch ("RelateFunction stream batch of N → done in M ms", or "→ gave up", or the backlog's
+     * "relate: consistent" line). While records wait, a batch running among them, the mapping's backlog line
+     * ("relate: N records waiting") comes every second, so a quiet log after a finished batch means the
      * function is idle and the stream, polled every 250 ms, has nothing more.
      */
     static final class RelateLog {
@@ -366,7 +367,8 @@ public final class BulkUploadBenchmark {
             }
             boolean relateLine = logger.equals("dev.newsroom.relate.RelateHandler");
             boolean pumpLine = logger.equals("dev.newsroom.stack.StreamPump") && message.startsWith("RelateFunction stream batch");
-            if (!relateLine && !pumpLine) {
+            boolean backlogLine = logger.equals("dev.newsroom.stack.StreamPump") && message.startsWith("relate: ");
+            if (!relateLine && !pumpLine && !backlogLine) {
                 return;
             }
             if (relateLine && json.has("records")) {
@@ -376,7 +378,8 @@ public final class BulkUploadBenchmark {
                 retried += json.path("retried").asInt();
             }
             lastActivity = Instant.parse(json.get("timestamp").asText());
-            lastWasFinishedBatch = pumpLine && (message.contains("→ done") || message.contains("→ gave up"));
+            lastWasFinishedBatch = pumpLine && (message.contains("→ done") || message.contains("→ gave up"))
+                    || backlogLine && message.startsWith("relate: consistent");
             lastChangeNanos = System.nanoTime();
         }
 
