@@ -93,14 +93,18 @@ final class RelatedLists {
                 changed.values().stream().flatMap(r -> r.moves().stream()).toList(),
                 changed.values().stream().flatMap(r -> r.placed().stream()).toList(), neighbours.window()));
         changed.values().forEach(r -> r.listers().forEach(lister -> reachedBy(targets, lister, r.change().first(), false)));
-        Map<ListingKey, ListingState> tags;
+        List<ListingState> touchedTags;
         TagFrequencies frequencies;
         try {
-            tags = listingStore.states(tagCauses.keySet().stream().map(ListingKey::tag).toList());
+            // One read for the batch's tags and those of articles that entered a window: bands and scores both come from it.
             Set<String> counted = new TreeSet<>(tagCauses.keySet());
-            targets.values().forEach(t -> t.entered().values().forEach(e -> e.candidate().tags().forEach(counted::add)));
-            frequencies = listingStore.frequencies(counted);
-            for (ListingState tag : bandsChanged(tags.values())) {
+            targets.values().forEach(t -> t.entered().values().forEach(e -> counted.addAll(e.candidate().tags())));
+            Map<ListingKey, ListingState> states = listingStore.states(counted.stream().map(ListingKey::tag).toList());
+            Map<String, Long> tagged = new HashMap<>();
+            states.forEach((key, state) -> tagged.put(key.slug(), state.count()));
+            frequencies = new TagFrequencies(tagged);
+            touchedTags = tagCauses.keySet().stream().map(tag -> states.get(ListingKey.tag(tag))).toList();
+            for (ListingState tag : touchedTags.stream().filter(ListingState::bandChanged).toList()) {
                 int cause = tagCauses.get(tag.key().slug());
                 listingStore.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.slug(), cause, true));
             }
@@ -131,16 +135,11 @@ final class RelatedLists {
         outcomes.forEach(o -> failures.add(o.failure()));
         Optional<RetryFrom> retry = RetryFrom.earliest(failures);
         if (retry.isEmpty()) {
-            tags.values().stream().filter(t -> t.rankedBand() != TagFrequencies.band(t.count()))
+            touchedTags.stream().filter(ListingState::bandToRecord)
                     .forEach(t -> listingStore.rankedWith(t.key(), TagFrequencies.band(t.count()), t.revision()));
         }
         return new Relater.Outcome((int) outcomes.stream().filter(Stored::listChanged).count(),
                 (int) outcomes.stream().filter(Stored::pageWritten).count(), 0, retry);
-    }
-
-    /** Tags whose count crossed into another band since their articles' lists were ranked; an unrecorded band is recorded as it is. */
-    private static List<ListingState> bandsChanged(Collection<ListingState> tags) {
-        return tags.stream().filter(t -> t.rankedBand() >= 0 && t.rankedBand() != TagFrequencies.band(t.count())).toList();
     }
 
     private static void reachedBy(Map<String, WindowChanges.Reach> targets, String slug, int cause, boolean afresh) {

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public record TagFrequencies(Map<String, Long> tagged) {
 
-    /** Counts of this many or more fall in the last band, whose weight never changes again. */
-    public static final long LAST_BAND_FROM = 1024;
+    /** Counts of 1,024 or more: a weight that never changes again. */
     private static final int LAST_BAND = 5;
 
     public TagFrequencies {
