@@ -62,6 +62,11 @@ final class ListingPages {
         this.parallel = parallel;
     }
 
+    /** The same, reading these postings: a batch's view of the index. */
+    ListingPages over(Postings postings) {
+        return new ListingPages(postings, renderer, site, zone, size, clock, parallel);
+    }
+
     /**
      * A rendered page and where it goes; {@code create} if it may be written where no page is. With
      * no content, a page to remove.

@@ -32,13 +32,25 @@ final class MemoryPostings implements Postings {
     private final Map<ListingKey, NavigableMap<At, Entry>> listings = new HashMap<>();
     private final ZoneId zone;
 
+    /** Every listing of these articles. */
     MemoryPostings(Collection<Entry> entries, ZoneId zone) {
         this.zone = zone;
         for (Entry entry : entries) {
-            for (ListingKey key : entry.listings()) {
-                listings.computeIfAbsent(key, k -> new TreeMap<>(ORDER)).put(new At(entry.published(), entry.slug()), entry);
-            }
+            entry.listings().forEach(key -> add(key, entry));
         }
+    }
+
+    /** These listings, each read whole. */
+    MemoryPostings(Map<ListingKey, List<Entry>> listings, ZoneId zone) {
+        this.zone = zone;
+        listings.forEach((key, entries) -> {
+            this.listings.put(key, new TreeMap<>(ORDER));
+            entries.forEach(entry -> add(key, entry));
+        });
+    }
+
+    private void add(ListingKey key, Entry entry) {
+        listings.computeIfAbsent(key, k -> new TreeMap<>(ORDER)).put(new At(entry.published(), entry.slug()), entry);
     }
 
     Collection<ListingKey> keys() {

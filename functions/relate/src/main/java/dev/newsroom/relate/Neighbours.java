@@ -67,6 +67,11 @@ final class Neighbours {
                 entry -> candidates.get(entry.slug()), ranking, window, Parallel.IN_PLACE);
     }
 
+    /** The same, reading these postings: a batch's view of the index. */
+    Neighbours over(Postings postings) {
+        return new Neighbours(postings, published, candidates, ranking, window, parallel);
+    }
+
     Ranking ranking() {
         return ranking;
     }

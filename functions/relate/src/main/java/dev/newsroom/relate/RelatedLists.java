@@ -7,6 +7,7 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.index.Window;
 import dev.newsroom.core.pages.ArticlePages;
@@ -57,6 +58,7 @@ final class RelatedLists {
 
     private final RelatedListStore listStore;
     private final ListingStore listingStore;
+    private final Postings index;
     private final ArticleStore articles;
     private final ArticlePages pages;
     private final SiteBucket site;
@@ -64,16 +66,26 @@ final class RelatedLists {
     private final Neighbours neighbours;
     private final Parallel parallel;
 
-    RelatedLists(RelatedListStore listStore, ListingStore listingStore, ArticleStore articles, ArticlePages pages, SiteBucket site,
-                 Neighbours neighbours, Parallel parallel) {
+    /**
+     * @param listingStore where a tag's band is recorded
+     * @param index        what lists are ranked from: the index, or a batch's view of it
+     */
+    RelatedLists(RelatedListStore listStore, ListingStore listingStore, Postings index, ArticleStore articles, ArticlePages pages,
+                 SiteBucket site, Neighbours neighbours, Parallel parallel) {
         this.listStore = listStore;
         this.listingStore = listingStore;
+        this.index = index;
         this.articles = articles;
         this.pages = pages;
         this.site = site;
         this.ranking = neighbours.ranking();
         this.neighbours = neighbours;
         this.parallel = parallel;
+    }
+
+    /** The same, ranking from these postings: a batch's view of the index. */
+    RelatedLists over(Postings postings) {
+        return new RelatedLists(listStore, listingStore, postings, articles, pages, site, neighbours.over(postings), parallel);
     }
 
     /**
@@ -99,14 +111,14 @@ final class RelatedLists {
             // One read for the batch's tags and those of articles that entered a window: bands and scores both come from it.
             Set<String> counted = new TreeSet<>(tagCauses.keySet());
             targets.values().forEach(t -> t.entered().values().forEach(e -> counted.addAll(e.candidate().tags())));
-            Map<ListingKey, ListingState> states = listingStore.states(counted.stream().map(ListingKey::tag).toList());
+            Map<ListingKey, ListingState> states = index.states(counted.stream().map(ListingKey::tag).toList());
             Map<String, Long> tagged = new HashMap<>();
             states.forEach((key, state) -> tagged.put(key.slug(), state.count()));
             frequencies = new TagFrequencies(tagged);
             touchedTags = tagCauses.keySet().stream().map(tag -> states.get(ListingKey.tag(tag))).toList();
             for (ListingState tag : touchedTags.stream().filter(ListingState::bandChanged).toList()) {
                 int cause = tagCauses.get(tag.key().slug());
-                listingStore.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.slug(), cause, true));
+                index.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.slug(), cause, true));
             }
         } catch (RuntimeException e) {
             failures.add(first(changed.values(), e));
@@ -187,7 +199,7 @@ final class RelatedLists {
             if (after.isPresent()) {
                 Candidate owner = after.get().candidate();
                 RelatedChoices choices = change.after().get().article().metadata().related();
-                Supplier<TagFrequencies> frequencies = parallel.start(() -> listingStore.frequencies(owner.tags()));
+                Supplier<TagFrequencies> frequencies = parallel.start(() -> index.frequencies(owner.tags()));
                 Map<ListingKey, Window> windows = neighbours.windows(owner);
                 Neighbourhood near = neighbours.of(owner, choices.pinned(), windows, frequencies.get());
                 own = Optional.of(new RelatedList(owner, choices.pinned(), choices.excluded(), 0,

@@ -5,6 +5,7 @@ import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ListingStore;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,19 +34,21 @@ public final class Relater {
     private final ListingStore listingStore;
     private final RelatedLists lists;
     private final ListingPages listings;
+    private final ZoneId zone;
     private final Parallel parallel;
 
-    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, Parallel parallel) {
+    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, ZoneId zone, Parallel parallel) {
         this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
+        this.zone = zone;
         this.parallel = parallel;
     }
 
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
-                PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()), wiring.parallel());
+                PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()), config.site().zone(), wiring.parallel());
     }
 
     /**
@@ -78,7 +81,15 @@ public final class Relater {
         for (List<Integer> records : recordsOf.values()) {
             merged(batch, records, applied).ifPresent(changes::add);
         }
-        List<Supplier<Outcome>> work = List.of(() -> lists.update(changes), () -> listings.update(changes));
+        BatchPostings view;
+        try {
+            view = BatchPostings.read(listingStore, BatchPostings.changedListings(changes), zone, parallel);
+        } catch (RuntimeException e) {
+            Optional<RetryFrom> failure = changes.stream().mapToInt(BatchChange::first).min().stream()
+                    .mapToObj(record -> RetryFrom.of(record, e)).findFirst();
+            return new Result(postings.stream().mapToInt(Postings::moved).sum(), 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
+        }
+        List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes));
         List<Outcome> outcomes = parallel.map(work, Supplier::get);
         return new Result(postings.stream().mapToInt(Postings::moved).sum(), outcomes.get(0).changed(),
                 outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(),

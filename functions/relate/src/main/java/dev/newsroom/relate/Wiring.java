@@ -30,6 +30,6 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var neighbours = new Neighbours(listingStore, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, listingStore, listStore, articles, site, renderer, pages,
-                new RelatedLists(listStore, listingStore, articles, pages, site, neighbours, parallel), parallel);
+                new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), parallel);
     }
 }

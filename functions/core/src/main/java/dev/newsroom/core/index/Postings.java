@@ -3,6 +3,7 @@ package dev.newsroom.core.index;
 import dev.newsroom.core.related.TagFrequencies;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,5 +29,9 @@ public interface Postings {
     Map<ListingKey, ListingState> states(Collection<ListingKey> keys);
 
     /** How many published articles carry each of these tags. */
-    TagFrequencies frequencies(Collection<String> tags);
+    default TagFrequencies frequencies(Collection<String> tags) {
+        Map<String, Long> tagged = new HashMap<>();
+        states(tags.stream().map(ListingKey::tag).toList()).forEach((key, state) -> tagged.put(key.slug(), state.count()));
+        return new TagFrequencies(tagged);
+    }
 }

@@ -231,14 +231,6 @@ public final class ListingStore implements Postings {
         return states;
     }
 
-    @Override
-    public TagFrequencies frequencies(Collection<String> tags) {
-        Map<ListingKey, ListingState> states = states(tags.stream().map(ListingKey::tag).toList());
-        Map<String, Long> tagged = new HashMap<>();
-        tags.forEach(t -> tagged.put(t, states.get(ListingKey.tag(t)).count()));
-        return new TagFrequencies(tagged);
-    }
-
     /**
      * Records that the lists of a tag's articles are ranked with this band, unless the listing changed
      * since {@code revision}: whoever changed it checks the band again.

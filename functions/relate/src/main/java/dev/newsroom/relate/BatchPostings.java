@@ -1,0 +1,107 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.index.Archive;
+import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
+import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.Postings;
+import dev.newsroom.core.index.Window;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The index as one batch reads it, once the batch's postings are in. Each listing the batch
+ * changed has its state read once, and is read whole, in one query, where that is cheaper than
+ * finding windows in it one at a time: a change in a listing leads to reading its own window and
+ * those of the neighbours whose lists it reaches, some fifty small queries, where a bulk upload
+ * leads to thousands. Everything else is read through to the index.
+ *
+ * <p>What is held is as current as the batch's own writes, which is all a batch needs: a listing's
+ * state is read before its entries, so a page rendered from them never carries a revision newer
+ * than what it shows (B2), and another shard's change to the listing reaches its own batch.
+ */
+final class BatchPostings implements Postings {
+
+    /** Entries worth reading whole per change in the listing: fewer than one change's window queries return. */
+    static final int WHOLE_PER_CHANGE = 200;
+
+    private final Postings index;
+    private final Map<ListingKey, ListingState> states;
+    private final MemoryPostings held;
+
+    private BatchPostings(Postings index, Map<ListingKey, ListingState> states, MemoryPostings held) {
+        this.index = index;
+        this.states = states;
+        this.held = held;
+    }
+
+    /**
+     * Reads the states of the listings a batch changed, and whole those with at most
+     * {@link #WHOLE_PER_CHANGE} entries for each of the batch's changes in them (and one more).
+     *
+     * @param changes how many of the batch's articles arrived in or left each listing
+     */
+    static BatchPostings read(Postings index, Map<ListingKey, Integer> changes, ZoneId zone, Parallel parallel) {
+        Map<ListingKey, ListingState> states = index.states(changes.keySet());
+        List<ListingKey> whole = changes.entrySet().stream()
+                .filter(c -> states.get(c.getKey()).count() <= (long) WHOLE_PER_CHANGE * (c.getValue() + 1))
+                .map(Map.Entry::getKey).toList();
+        List<List<Entry>> entries = parallel.map(whole, key -> index.newest(key, Integer.MAX_VALUE));
+        Map<ListingKey, List<Entry>> listings = new LinkedHashMap<>();
+        for (int i = 0; i < whole.size(); i++) {
+            listings.put(whole.get(i), entries.get(i));
+        }
+        return new BatchPostings(index, states, new MemoryPostings(listings, zone));
+    }
+
+    /** The listings the batch's changes moved in or out of, with how many of its articles did. */
+    static Map<ListingKey, Integer> changedListings(Collection<BatchChange> changes) {
+        Map<ListingKey, Integer> counts = new HashMap<>();
+        for (BatchChange batched : changes) {
+            ArticleChange change = batched.change();
+            Set<ListingKey> keys = new HashSet<>();
+            change.before().flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
+            change.after().flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
+            keys.forEach(key -> counts.merge(key, 1, Integer::sum));
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Entry> newest(ListingKey key, int limit) {
+        return held.keys().contains(key) ? held.newest(key, limit) : index.newest(key, limit);
+    }
+
+    @Override
+    public Window around(ListingKey key, Instant published, String slug, int each) {
+        return held.keys().contains(key) ? held.around(key, published, slug, each) : index.around(key, published, slug, each);
+    }
+
+    @Override
+    public List<Entry> archive(ListingKey key, Archive archive) {
+        return held.keys().contains(key) ? held.archive(key, archive) : index.archive(key, archive);
+    }
+
+    @Override
+    public List<Entry> since(ListingKey key, Instant from) {
+        return held.keys().contains(key) ? held.since(key, from) : index.since(key, from);
+    }
+
+    @Override
+    public Map<ListingKey, ListingState> states(Collection<ListingKey> keys) {
+        List<ListingKey> unknown = keys.stream().filter(key -> !states.containsKey(key)).toList();
+        Map<ListingKey, ListingState> read = unknown.isEmpty() ? Map.of() : index.states(unknown);
+        Map<ListingKey, ListingState> answer = new LinkedHashMap<>();
+        keys.forEach(key -> answer.put(key, states.containsKey(key) ? states.get(key) : read.get(key)));
+        return answer;
+    }
+}
