@@ -3,9 +3,12 @@ package dev.newsroom.relate;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;
+import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleItems;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,6 +29,14 @@ public record ArticleChange(String slug, Optional<StoredArticle> before, Optiona
     /** This change followed by a later one of the same article: from before this to after that. */
     ArticleChange then(ArticleChange later) {
         return new ArticleChange(slug, before, later.after, later.version);
+    }
+
+    /** The listings the article was in or is in. */
+    Set<ListingKey> listings() {
+        Set<ListingKey> keys = new LinkedHashSet<>();
+        before.flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
+        after.flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
+        return keys;
     }
 
     /** Whether readers could see the change in a listing or a list: a body edit, a draft saved or a replayed record they cannot. */

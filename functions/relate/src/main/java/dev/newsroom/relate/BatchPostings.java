@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +65,7 @@ final class BatchPostings implements Postings {
     /** The listings the batch's changes moved in or out of, with how many of its articles did. */
     static Map<ListingKey, Integer> changedListings(Collection<BatchChange> changes) {
         Map<ListingKey, Integer> counts = new HashMap<>();
-        for (BatchChange batched : changes) {
-            ArticleChange change = batched.change();
-            Set<ListingKey> keys = new HashSet<>();
-            change.before().flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
-            change.after().flatMap(Entry::of).ifPresent(e -> keys.addAll(e.listings()));
-            keys.forEach(key -> counts.merge(key, 1, Integer::sum));
-        }
+        changes.forEach(batched -> batched.change().listings().forEach(key -> counts.merge(key, 1, Integer::sum)));
         return counts;
     }
 

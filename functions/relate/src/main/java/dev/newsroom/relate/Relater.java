@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Applies a batch of the articles table's changes to everything derived from them, coalesced:
  * <ol>
- *   <li>every record's postings, in stream order for each article and at once across articles
- *       (each a conditional transaction with its listing's state, so a replay changes nothing);</li>
+ *   <li>each article's records merged into one change, and the changes applied to the postings,
+ *       a listing's together in a few conditional transactions with its state, so a replay
+ *       changes nothing;</li>
  *   <li>then, from the index as the whole batch left it, each affected related list stored once and
  *       each affected page rendered once, however many records touched it.</li>
  * </ol>
@@ -74,8 +75,9 @@ public final class Relater {
                 recordsOf.computeIfAbsent(batch.get(i).slug(), slug -> new ArrayList<>()).add(i);
             }
         }
-        List<Postings> postings = parallel.map(recordsOf.values(), records -> postings(batch, records));
-        Optional<RetryFrom> indexFailure = RetryFrom.earliest(postings.stream().map(Postings::failure).toList());
+        List<BatchChange> all = recordsOf.values().stream().flatMap(records -> merged(batch, records, batch.size()).stream()).toList();
+        Postings postings = postings(all);
+        Optional<RetryFrom> indexFailure = postings.failure();
         int applied = indexFailure.map(RetryFrom::record).orElse(batch.size());
         List<BatchChange> changes = new ArrayList<>();
         for (List<Integer> records : recordsOf.values()) {
@@ -87,11 +89,11 @@ public final class Relater {
         } catch (RuntimeException e) {
             Optional<RetryFrom> failure = changes.stream().mapToInt(BatchChange::first).min().stream()
                     .mapToObj(record -> RetryFrom.of(record, e)).findFirst();
-            return new Result(postings.stream().mapToInt(Postings::moved).sum(), 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
+            return new Result(postings.moved(), 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
         }
         List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes));
         List<Outcome> outcomes = parallel.map(work, Supplier::get);
-        return new Result(postings.stream().mapToInt(Postings::moved).sum(), outcomes.get(0).changed(),
+        return new Result(postings.moved(), outcomes.get(0).changed(),
                 outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(),
                 RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry()));
     }
@@ -100,33 +102,39 @@ public final class Relater {
     record Outcome(int changed, int pages, int removed, Optional<RetryFrom> retry) {
     }
 
-    /** How many postings one article's records moved, and the record that failed, which ends its part of the batch. */
+    /** How many postings a batch moved, and the earliest record whose postings failed. */
     private record Postings(int moved, Optional<RetryFrom> failure) {
     }
 
-    /** Applies an article's records' postings in their order, up to the first that fails. */
-    private Postings postings(List<ArticleChange> batch, List<Integer> records) {
-        int moved = 0;
-        for (int record : records) {
-            ArticleChange change = batch.get(record);
-            try {
-                moved += postings(change);
-            } catch (RuntimeException e) {
-                return new Postings(moved, Optional.of(RetryFrom.of(record, e)));
+    /**
+     * Applies each article's change to its listings, all of a listing's at once and the listings at
+     * once. An article whose change fails in any listing fails from its first record.
+     */
+    private Postings postings(List<BatchChange> changes) {
+        Map<ListingKey, List<BatchChange>> byListing = new LinkedHashMap<>();
+        for (BatchChange change : changes) {
+            for (ListingKey key : change.change().listings()) {
+                byListing.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
             }
         }
-        return new Postings(moved, Optional.empty());
+        List<Postings> done = parallel.map(byListing.entrySet(), listing -> {
+            ListingKey key = listing.getKey();
+            List<BatchChange> inIt = listing.getValue();
+            List<ListingStore.Applied> applied = listingStore.apply(key, inIt.stream().map(c -> change(key, c.change())).toList());
+            List<Optional<RetryFrom>> failures = new ArrayList<>();
+            for (int i = 0; i < inIt.size(); i++) {
+                int first = inIt.get(i).first();
+                failures.add(applied.get(i).failure().map(e -> RetryFrom.of(first, e)));
+            }
+            return new Postings((int) applied.stream().filter(ListingStore.Applied::moved).count(), RetryFrom.earliest(failures));
+        });
+        return new Postings(done.stream().mapToInt(Postings::moved).sum(), RetryFrom.earliest(done.stream().map(Postings::failure).toList()));
     }
 
-    private int postings(ArticleChange change) {
-        Optional<Entry> before = change.before().flatMap(Entry::of);
-        Optional<Entry> after = change.after().flatMap(Entry::of);
-        Set<ListingKey> keys = new LinkedHashSet<>();
-        before.ifPresent(e -> keys.addAll(e.listings()));
-        after.ifPresent(e -> keys.addAll(e.listings()));
-        // Each listing's postings are a transaction of their own, so the listings are updated at once.
-        return (int) parallel.map(keys, key -> listingStore.apply(key, before.filter(e -> e.listings().contains(key)),
-                after.filter(e -> e.listings().contains(key)), change.version())).stream().filter(moved -> moved).count();
+    /** An article's change as one listing sees it. */
+    private static ListingStore.Change change(ListingKey key, ArticleChange change) {
+        return new ListingStore.Change(change.before().flatMap(Entry::of).filter(e -> e.listings().contains(key)),
+                change.after().flatMap(Entry::of).filter(e -> e.listings().contains(key)), change.version());
     }
 
     /** An article's records before {@code applied}, as one change; none if its first is not among them. */

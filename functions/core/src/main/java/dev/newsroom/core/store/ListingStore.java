@@ -29,6 +29,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -51,6 +52,8 @@ public final class ListingStore implements Postings {
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int TRANSACTION_ATTEMPTS = 5;
+    /** DynamoDB's limit on the writes of one transaction. */
+    private static final int TRANSACTION_ITEMS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -64,72 +67,153 @@ public final class ListingStore implements Postings {
     }
 
     /**
-     * Moves the listing from {@code before} to {@code after} (either may be absent), in one
-     * transaction with the listing's state. Safe to repeat: a change already made, or made older by a
-     * newer one, changes nothing and returns false.
+     * One article's change in a listing: from where it was to where it is (either may be absent).
      *
      * @param version the article version of the change; for a deleted item, one past its last version
      */
-    public boolean apply(ListingKey key, Optional<Entry> before, Optional<Entry> after, long version) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        boolean moved = before.isPresent() && after.isPresent() && !sortKey(before.get()).equals(sortKey(after.get()));
-        if (after.isPresent()) {
-            boolean replaces = before.isPresent() && !moved;
-            Map<String, AttributeValue> item = EntryItems.toItem(after.get());
-            item.put(PK, s(key.id()));
-            item.put(SK, s(sortKey(after.get())));
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression(replaces ? "attribute_exists(pk) AND version < :v" : "attribute_not_exists(pk)")
-                    .expressionAttributeValues(replaces ? Map.of(":v", n(version)) : null).build()).build());
+    public record Change(Optional<Entry> before, Optional<Entry> after, long version) {
+
+        boolean moves() {
+            return before.isPresent() && after.isPresent() && !sortKey(before.get()).equals(sortKey(after.get()));
         }
-        if (before.isPresent() && (after.isEmpty() || moved)) {
-            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(key(key.id(), sortKey(before.get())))
-                    .conditionExpression("attribute_exists(pk) AND version < :v")
-                    .expressionAttributeValues(Map.of(":v", n(version))).build()).build());
+
+        /** Whether its posting at {@code before} goes: deleted, withdrawn or moved. */
+        boolean leaves() {
+            return before.isPresent() && (after.isEmpty() || moves());
         }
-        if (writes.isEmpty()) {
-            return false;
-        }
-        long delta = before.isPresent() == after.isPresent() ? 0 : after.isPresent() ? 1 : -1;
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":delta", n(delta)));
-        String update = "ADD rev :one, #count :delta";
-        if (after.isPresent()) {
-            update += ", archives :archive";
-            values.put(":archive", AttributeValue.fromSs(List.of(Archive.of(key, after.get().published(), zone).id())));
-        }
-        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(meta(key), SINGLE))
-                .updateExpression(update).expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(values).build()).build());
-        boolean applied = transact(writes);
-        // Also on a replay: a crash may have come between the transaction and this.
-        if (before.isPresent() && (after.isEmpty() || moved)) {
-            forgetArchiveIfEmpty(key, Archive.of(key, before.get().published(), zone));
-        }
-        return applied;
+    }
+
+    /** What a change did to its listing: whether it moved anything, or why it could not be applied. */
+    public record Applied(boolean moved, Optional<RuntimeException> failure) {
+
+        static final Applied MOVED = new Applied(true, Optional.empty());
+        static final Applied UNCHANGED = new Applied(false, Optional.empty());
     }
 
     /**
-     * Runs a transaction; false if a condition failed (the change was made already, or overtaken).
-     * Every change meets at the site's listing state, so concurrent shards conflict: a few quick
-     * retries settle that without failing the record.
+     * Applies several articles' changes to one listing, each in a transaction with the listing's
+     * state and as many together as a transaction holds, so a bulk upload costs a few transactions
+     * per listing rather than one per article. Safe to repeat: a change already made, or made older by
+     * a newer one, is taken out and the rest sent again, and moves nothing. A transaction that fails
+     * otherwise has its changes applied one at a time, so that each failure is its own change's.
+     *
+     * @return for each change, in order, what it did
      */
-    private boolean transact(List<TransactWriteItem> writes) {
-        for (int attempt = 1; ; attempt++) {
+    public List<Applied> apply(ListingKey key, List<Change> changes) {
+        Applied[] applied = new Applied[changes.size()];
+        List<Integer> together = new ArrayList<>();
+        int items = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            int writes = writes(key, changes.get(i)).size();
+            if (writes == 0) {
+                applied[i] = Applied.UNCHANGED;
+                continue;
+            }
+            if (items + writes > TRANSACTION_ITEMS - 1) {
+                applyTogether(key, changes, together, applied);
+                together = new ArrayList<>();
+                items = 0;
+            }
+            together.add(i);
+            items += writes;
+        }
+        if (!together.isEmpty()) {
+            applyTogether(key, changes, together, applied);
+        }
+        // Also on a replay: a crash may have come between the transaction and this.
+        changes.stream().filter(Change::leaves).map(c -> Archive.of(key, c.before().get().published(), zone)).distinct()
+                .forEach(archive -> forgetArchiveIfEmpty(key, archive));
+        return List.of(applied);
+    }
+
+    /** Applies these changes in one transaction with the listing's state; see {@link #apply}. */
+    private void applyTogether(ListingKey key, List<Change> changes, List<Integer> together, Applied[] applied) {
+        List<Integer> left = new ArrayList<>(together);
+        RuntimeException failure;
+        for (int conflicts = 0; ; ) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            List<Integer> writer = new ArrayList<>();
+            for (int i : left) {
+                List<TransactWriteItem> own = writes(key, changes.get(i));
+                writes.addAll(own);
+                own.forEach(w -> writer.add(i));
+            }
+            writes.add(state(key, left.stream().map(changes::get).toList()));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
-                return true;
+                left.forEach(i -> applied[i] = Applied.MOVED);
+                return;
             } catch (TransactionCanceledException e) {
-                if (e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                    return false;
+                List<CancellationReason> reasons = e.cancellationReasons();
+                List<Integer> done = new ArrayList<>();
+                for (int w = 0; w < writer.size() && w < reasons.size(); w++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(w).code()) && !done.contains(writer.get(w))) {
+                        done.add(writer.get(w));
+                    }
                 }
-                boolean conflict = e.cancellationReasons().stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflict || attempt == TRANSACTION_ATTEMPTS) {
-                    throw e;
+                done.forEach(i -> applied[i] = Applied.UNCHANGED);
+                left.removeAll(done);
+                if (left.isEmpty()) {
+                    return;
                 }
-                LockSupport.parkNanos(java.time.Duration.ofMillis(20L * attempt * attempt).toNanos());
+                if (!done.isEmpty()) {
+                    continue;
+                }
+                // Every change meets at the listing's state, so shards working at once conflict: a few quick retries settle that.
+                if (reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code())) && ++conflicts < TRANSACTION_ATTEMPTS) {
+                    LockSupport.parkNanos(java.time.Duration.ofMillis(20L * conflicts * conflicts).toNanos());
+                    continue;
+                }
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = e;
             }
+            break;
         }
+        if (left.size() == 1) {
+            applied[left.get(0)] = new Applied(false, Optional.of(failure));
+            return;
+        }
+        for (int i : left) {
+            applyTogether(key, changes, List.of(i), applied);
+        }
+    }
+
+    /** A change's own writes: its posting put where it is, or deleted where it was, each unless already done. */
+    private List<TransactWriteItem> writes(ListingKey key, Change change) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        if (change.after().isPresent()) {
+            boolean replaces = change.before().isPresent() && !change.moves();
+            Map<String, AttributeValue> item = EntryItems.toItem(change.after().get());
+            item.put(PK, s(key.id()));
+            item.put(SK, s(sortKey(change.after().get())));
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(replaces ? "attribute_exists(pk) AND version < :v" : "attribute_not_exists(pk)")
+                    .expressionAttributeValues(replaces ? Map.of(":v", n(change.version())) : null).build()).build());
+        }
+        if (change.leaves()) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(key(key.id(), sortKey(change.before().get())))
+                    .conditionExpression("attribute_exists(pk) AND version < :v")
+                    .expressionAttributeValues(Map.of(":v", n(change.version()))).build()).build());
+        }
+        return writes;
+    }
+
+    /** The listing's state after these changes: its revision one up, its count and its archive pages. */
+    private TransactWriteItem state(ListingKey key, List<Change> changes) {
+        long delta = changes.stream().mapToLong(c -> c.before().isPresent() == c.after().isPresent() ? 0 : c.after().isPresent() ? 1 : -1).sum();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":delta", n(delta)));
+        String update = "ADD rev :one, #count :delta";
+        List<String> archives = changes.stream().flatMap(c -> c.after().stream())
+                .map(e -> Archive.of(key, e.published(), zone).id()).distinct().toList();
+        if (!archives.isEmpty()) {
+            update += ", archives :archive";
+            values.put(":archive", AttributeValue.fromSs(archives));
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(meta(key), SINGLE))
+                .updateExpression(update).expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(values).build()).build();
     }
 
     /**
