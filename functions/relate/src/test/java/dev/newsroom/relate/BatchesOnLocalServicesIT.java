@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -69,6 +70,29 @@ class BatchesOnLocalServicesIT {
         assertEquals(10, batch.get("records").asInt());
         assertEquals(puts.pages(), batch.get("pages").asInt(), "the line counts the pages written, each once");
         assertEquals(0, batch.get("retried").asInt());
+    }
+
+    @Test
+    void aBatchReadsEachListingItChangedOnceAndWhole() {
+        RelateWorld world = tenArticles(new RelateWorld(local));
+        Map<String, Integer> queriesOf = new ConcurrentHashMap<>();
+        ExecutionInterceptor queries = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof QueryRequest query) {
+                    queriesOf.merge(query.expressionAttributeValues().get(":pk").s(), 1, Integer::sum);
+                }
+            }
+        };
+
+        assertEquals(List.of(), world.relate(world.handler(queries)));
+
+        // Ten arrivals in listings of ten: their own windows and their neighbours' would be sixty queries in each.
+        for (ListingKey key : List.of(ListingKey.category(world.slug("city")), ListingKey.author(world.slug("amara")),
+                ListingKey.tag(world.slug("tram")), ListingKey.tag(world.slug("late")))) {
+            assertEquals(1, queriesOf.getOrDefault(key.id(), 0), key + ": " + queriesOf);
+        }
+        assertTrue(world.related("n1").size() > 0, "and ranked from what it read");
     }
 
     @Test
