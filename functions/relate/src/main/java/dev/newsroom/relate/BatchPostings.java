@@ -20,9 +20,11 @@ import java.util.Set;
 /**
  * The index as one batch reads it, once the batch's postings are in. Each listing the batch
  * changed has its state read once, and is read whole, in one query, where that is cheaper than
- * finding windows in it one at a time: a change in a listing leads to reading its own window and
- * those of the neighbours whose lists it reaches, some fifty small queries, where a bulk upload
- * leads to thousands. Everything else is read through to the index.
+ * finding windows in it one at a time. Two or more changes near each other in a listing have the
+ * lists around them ranked afresh, each from its windows: a bulk upload would read thousands of
+ * windows, where reading the listing once costs one query. A lone change in a listing reads only
+ * its own window there, and so does not read the listing whole. Everything else is read through
+ * to the index.
  *
  * <p>What is held is as current as the batch's own writes, which is all a batch needs: a listing's
  * state is read before its entries, so a page rendered from them never carries a revision newer
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 final class BatchPostings implements Postings {
 
-    /** Entries worth reading whole per change in the listing: fewer than one change's window queries return. */
+    /** Entries worth reading whole per change in the listing: about what the windows of the lists one change reaches hold. */
     static final int WHOLE_PER_CHANGE = 200;
 
     private final Postings index;
@@ -44,15 +46,15 @@ final class BatchPostings implements Postings {
     }
 
     /**
-     * Reads the states of the listings a batch changed, and whole those with at most
-     * {@link #WHOLE_PER_CHANGE} entries for each of the batch's changes in them (and one more).
+     * Reads the states of the listings a batch changed, and whole those with two or more of its
+     * changes and at most {@link #WHOLE_PER_CHANGE} entries for each.
      *
      * @param changes how many of the batch's articles arrived in or left each listing
      */
     static BatchPostings read(Postings index, Map<ListingKey, Integer> changes, ZoneId zone, Parallel parallel) {
         Map<ListingKey, ListingState> states = index.states(changes.keySet());
         List<ListingKey> whole = changes.entrySet().stream()
-                .filter(c -> states.get(c.getKey()).count() <= (long) WHOLE_PER_CHANGE * (c.getValue() + 1))
+                .filter(c -> c.getValue() >= 2 && states.get(c.getKey()).count() <= (long) WHOLE_PER_CHANGE * c.getValue())
                 .map(Map.Entry::getKey).toList();
         List<List<Entry>> entries = parallel.map(whole, key -> index.newest(key, Integer.MAX_VALUE));
         Map<ListingKey, List<Entry>> listings = new LinkedHashMap<>();

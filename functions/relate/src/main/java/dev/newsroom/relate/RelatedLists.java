@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Keeps "More articles" lists current as articles change, so that they are always what ranking the
@@ -112,9 +113,7 @@ final class RelatedLists {
             Set<String> counted = new TreeSet<>(tagCauses.keySet());
             targets.values().forEach(t -> t.entered().values().forEach(e -> counted.addAll(e.candidate().tags())));
             Map<ListingKey, ListingState> states = index.states(counted.stream().map(ListingKey::tag).toList());
-            Map<String, Long> tagged = new HashMap<>();
-            states.forEach((key, state) -> tagged.put(key.slug(), state.count()));
-            frequencies = new TagFrequencies(tagged);
+            frequencies = Postings.frequencies(states);
             touchedTags = tagCauses.keySet().stream().map(tag -> states.get(ListingKey.tag(tag))).toList();
             for (ListingState tag : touchedTags.stream().filter(ListingState::bandChanged).toList()) {
                 int cause = tagCauses.get(tag.key().slug());
@@ -134,16 +133,12 @@ final class RelatedLists {
             failures.add(first(changed.values(), e));
             return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
         }
-        List<Stored> outcomes = parallel.map(all, slug -> {
+        List<Stored> outcomes = storeAll(all.stream().map(slug -> {
             Reached own = changed.get(slug);
             WindowChanges.Reach reach = targets.get(slug);
-            try {
-                return store(slug, Optional.ofNullable(stored.get(slug)),
-                        current -> own != null ? own(current, own) : next(current, reach, changed, frequencies));
-            } catch (RuntimeException e) {
-                return new Stored(false, false, Optional.of(RetryFrom.of(own != null ? own.change().first() : reach.cause(), e)));
-            }
-        });
+            return new Wanted(slug, Optional.ofNullable(stored.get(slug)), own != null ? own.change().first() : reach.cause(),
+                    current -> own != null ? own(current, own) : next(current, reach, changed, frequencies));
+        }).toList());
         outcomes.forEach(o -> failures.add(o.failure()));
         Optional<RetryFrom> retry = RetryFrom.earliest(failures);
         if (retry.isEmpty()) {
@@ -313,11 +308,48 @@ final class RelatedLists {
      * owner's page up to date. Returns whether the list changed.
      */
     boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
-        return store(slug, listStore.related(slug), next(owner, pinned, excluded, items)).listChanged();
+        Stored stored = storeAll(List.of(new Wanted(slug, listStore.related(slug), 0, next(owner, pinned, excluded, items)))).get(0);
+        stored.failure().ifPresent(f -> {
+            throw new IllegalStateException("the related list of " + slug + " was not stored: " + f.reason());
+        });
+        return stored.listChanged();
+    }
+
+    /**
+     * A list to bring up to date: the list as just read, and how to work out its next revision from
+     * the stored one (empty: leave it as it is); {@code cause} is the record to retry from if that fails.
+     */
+    private record Wanted(String slug, Optional<RelatedList> read, int cause, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
     }
 
     /** What storing a list did: whether the list changed and its owner's page was written, or the record to retry from. */
     private record Stored(boolean listChanged, boolean pageWritten, Optional<RetryFrom> failure) {
+    }
+
+    /**
+     * A list saved, or found saved, that its owner's page may not show yet, with the links to
+     * record before the page shows it; or the record to retry from.
+     */
+    private record Saved(boolean listChanged, Optional<RelatedList> toShow, Set<String> added, Set<String> removed,
+                         Optional<RetryFrom> failure) {
+
+        static final Saved NOTHING = new Saved(false, Optional.empty(), Set.of(), Set.of(), Optional.empty());
+
+        static Saved toShow(boolean listChanged, RelatedList list, Set<String> added, Set<String> removed) {
+            return new Saved(listChanged, Optional.of(list), added, removed, Optional.empty());
+        }
+
+        static Saved failed(RetryFrom failure) {
+            return new Saved(false, Optional.empty(), Set.of(), Set.of(), Optional.of(failure));
+        }
+
+        RelatedListStore.Links links() {
+            return new RelatedListStore.Links(toShow.get().slug(), added, removed);
+        }
+
+        Stored shown(boolean pageWritten, Optional<RetryFrom> failure) {
+            return new Stored(listChanged, pageWritten, failure.or(this::failure));
+        }
     }
 
     /** The list with these items and choices after the stored one, or the first. */
@@ -328,39 +360,67 @@ final class RelatedLists {
     }
 
     /**
-     * As above, with the next list worked out from the stored one on every attempt, so that a list
-     * two batches update at once keeps both (empty: leave it as it is). {@code read} is the list as
-     * just read; a retry reads it again.
+     * Stores each list that changed, each on its own condition; then records whom they all link to,
+     * and reads their owners' articles, a few batched requests for the lot; then writes each page
+     * that does not show its list yet. The links go before the pages, so a page that shows a list
+     * means its links are in.
      */
-    private Stored store(String slug, Optional<RelatedList> read, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
+    private List<Stored> storeAll(List<Wanted> wanted) {
+        List<Saved> saved = parallel.map(wanted, w -> {
+            try {
+                return save(w.slug(), w.read(), w.nextOf());
+            } catch (RuntimeException e) {
+                return Saved.failed(RetryFrom.of(w.cause(), e));
+            }
+        });
+        List<Stored> stored = new ArrayList<>(saved.stream().map(s -> s.shown(false, Optional.empty())).toList());
+        List<Integer> showing = IntStream.range(0, wanted.size()).filter(i -> saved.get(i).toShow().isPresent()).boxed().toList();
+        Map<String, StoredArticle> owners;
+        try {
+            listStore.relink(showing.stream().map(i -> saved.get(i).links()).toList());
+            owners = articles.find(showing.stream().map(i -> wanted.get(i).slug()).toList());
+        } catch (RuntimeException e) {
+            showing.forEach(i -> stored.set(i, saved.get(i).shown(false, Optional.of(RetryFrom.of(wanted.get(i).cause(), e)))));
+            return stored;
+        }
+        List<Stored> pages = parallel.map(showing, i -> {
+            try {
+                return saved.get(i).shown(showOnPage(saved.get(i).toShow().get(), Optional.ofNullable(owners.get(wanted.get(i).slug()))),
+                        Optional.empty());
+            } catch (RuntimeException e) {
+                return saved.get(i).shown(false, Optional.of(RetryFrom.of(wanted.get(i).cause(), e)));
+            }
+        });
+        for (int k = 0; k < showing.size(); k++) {
+            stored.set(showing.get(k), pages.get(k));
+        }
+        return stored;
+    }
+
+    /**
+     * Saves a list's next revision if it differs from the stored one, worked out from the stored one
+     * on every attempt, so that a list two batches update at once keeps both. {@code read} is the
+     * list as just read; a retry reads it again. A list stored before a crash whose page does not
+     * show it yet is returned to show, with all its links: a replay finishes the job.
+     */
+    private Saved save(String slug, Optional<RelatedList> read, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<RelatedList> current = attempt == 1 ? read : listStore.related(slug);
             Optional<RelatedList> wanted = nextOf.apply(current);
             if (wanted.isEmpty()) {
-                return new Stored(false, false, Optional.empty());
+                return Saved.NOTHING;
             }
             RelatedList next = wanted.get();
             if (current.isPresent() && same(current.get(), next)) {
-                // A replay after a crash between the save and the page finishes the job.
-                boolean shown = pageShows(current.get());
-                return new Stored(false, !shown && relinkAndShow(current.get(), links(current.get()), Set.of()), Optional.empty());
+                return pageShows(current.get()) ? Saved.NOTHING : Saved.toShow(false, current.get(), links(current.get()), Set.of());
             }
             if (listStore.save(next)) {
                 Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
                 Set<String> now = links(next);
-                return new Stored(true, relinkAndShow(next, difference(now, before), difference(before, now)), Optional.empty());
+                return Saved.toShow(true, next, difference(now, before), difference(before, now));
             }
         }
         throw new IllegalStateException("the related list of " + slug + " kept changing under us");
-    }
-
-    /**
-     * Records whom a stored list now shows, then shows it on its owner's page; whether the page was
-     * written. The links go first, so a page that shows the list means they are in.
-     */
-    private boolean relinkAndShow(RelatedList list, Set<String> added, Set<String> removed) {
-        listStore.relink(list.slug(), added, removed);
-        return showOnPage(list);
     }
 
     /** Whether the owner's page shows this revision of its list, or a later one. */
@@ -368,18 +428,13 @@ final class RelatedLists {
         return site.page(SiteLayout.articleKey(list.slug())).map(p -> p.version().minor() >= list.revision()).orElse(false);
     }
 
-    /**
-     * Renders the owner's page if it shows an older list than this one (after a crash between the two, say).
-     * The article is read with the page's version: it is needed unless the page is current, which is rare.
-     */
-    private boolean showOnPage(RelatedList list) {
-        Supplier<Optional<StoredArticle>> article = parallel.start(() -> articles.find(list.slug()));
+    /** Renders the owner's page unless it shows this list or a later one already (after a crash between the two, say). */
+    private boolean showOnPage(RelatedList list, Optional<StoredArticle> owner) {
         Optional<SiteBucket.Page> page = site.page(SiteLayout.articleKey(list.slug()));
-        Optional<StoredArticle> stored = article.get();
         if (page.isPresent() && page.get().version().minor() >= list.revision()) {
             return false;
         }
-        return stored.map(s -> pages.write(s, Optional.of(list), page) == SiteBucket.Outcome.WRITTEN).orElse(false);
+        return owner.map(s -> pages.write(s, Optional.of(list), page) == SiteBucket.Outcome.WRITTEN).orElse(false);
     }
 
     /** Warms a list's path, writing nothing (SnapStart): reads a list, its article and its article's page. */

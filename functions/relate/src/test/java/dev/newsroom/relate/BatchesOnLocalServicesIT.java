@@ -9,6 +9,8 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.LogCapture;
+import dev.newsroom.testkit.RequestLog;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -93,6 +96,35 @@ class BatchesOnLocalServicesIT {
             assertEquals(1, queriesOf.getOrDefault(key.id(), 0), key + ": " + queriesOf);
         }
         assertTrue(world.related("n1").size() > 0, "and ranked from what it read");
+    }
+
+    @Test
+    void aBatchsListsRecordTheirLinksAndReadTheirArticlesTogether() {
+        RelateWorld world = tenArticles(new RelateWorld(local));
+        var log = new RequestLog();
+
+        assertEquals(List.of(), world.relate(world.handler(log)));
+
+        // Ten lists of four or so: one link write and one article read each, were they stored one by one.
+        assertEquals(0, Collections.frequency(log.requests(), "GetItemRequest"), log::toString);
+        assertTrue(Collections.frequency(log.requests(), "BatchWriteItemRequest") <= 2, log::toString);
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(world.related("n" + i).size(), Jsoup.parse(world.articlePage("n" + i).orElseThrow()).select(".more h3 a").size());
+        }
+    }
+
+    @Test
+    void linksThatFailToBeRecordedNameTheFirstRecordAndNoPageShowsTheirLists_A6() {
+        RelateWorld world = tenArticles(new RelateWorld(local));
+        var failLinks = failing(r -> r instanceof BatchWriteItemRequest);
+
+        List<String> failed = world.relate(world.handler(failLinks));
+
+        assertEquals(List.of(world.lastBatch().get(0).dynamodb().sequenceNumber()), failed);
+        assertEquals(0, world.articlePage("n1").map(page -> Jsoup.parse(page).select(".more h3 a").size()).orElse(0),
+                "the page waits for its list's links");
+        replayFrom(0, world);
+        RelateWorld.assertSameSite(tenArticles(new RelateWorld(local)).settledByOneBatch(), world.settled());
     }
 
     @Test

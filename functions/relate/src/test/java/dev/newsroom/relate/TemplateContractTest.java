@@ -75,7 +75,7 @@ class TemplateContractTest {
         for (JsonNode statement : function.path("Policies").get(0).path("Statement")) {
             String resources = statement.path("Resource").toString();
             if (resources.contains("ArticlesTable.Arn")) {
-                assertEquals("\"dynamodb:GetItem\"", statement.path("Action").toString(),
+                assertEquals("[\"dynamodb:GetItem\",\"dynamodb:BatchGetItem\"]", statement.path("Action").toString(),
                         "reads only: its writes can never come back through the stream it consumes");
             }
             if (statement.path("Action").toString().contains("DeleteItem")) {

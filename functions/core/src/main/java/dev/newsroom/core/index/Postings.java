@@ -30,8 +30,13 @@ public interface Postings {
 
     /** How many published articles carry each of these tags. */
     default TagFrequencies frequencies(Collection<String> tags) {
+        return frequencies(states(tags.stream().map(ListingKey::tag).toList()));
+    }
+
+    /** How many published articles carry each tag, from the tags' listing states. */
+    static TagFrequencies frequencies(Map<ListingKey, ListingState> tagStates) {
         Map<String, Long> tagged = new HashMap<>();
-        states(tags.stream().map(ListingKey::tag).toList()).forEach((key, state) -> tagged.put(key.slug(), state.count()));
+        tagStates.forEach((key, state) -> tagged.put(key.slug(), state.count()));
         return new TagFrequencies(tagged);
     }
 }

@@ -3,7 +3,9 @@ package dev.newsroom.core.store;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,15 @@ public final class ArticleStore {
 
     public Optional<StoredArticle> find(String slug) {
         return Lookups.item(dynamo, table, ArticleItems.SLUG, slug).map(ArticleItems::fromItem);
+    }
+
+    /** The stored articles of these slugs, by slug, in batched reads; a slug with no article is left out. */
+    public Map<String, StoredArticle> find(Collection<String> slugs) {
+        List<Map<String, AttributeValue>> keys = slugs.stream().distinct()
+                .map(slug -> Map.of(ArticleItems.SLUG, AttributeValue.fromS(slug))).toList();
+        Map<String, StoredArticle> found = new HashMap<>();
+        DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).forEach(a -> found.put(a.slug(), a));
+        return found;
     }
 
     /**
