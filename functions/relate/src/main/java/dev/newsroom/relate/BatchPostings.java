@@ -22,8 +22,8 @@ import java.util.Set;
  * changed has its state read once, and is read whole, in one query, where that is cheaper than
  * finding windows in it one at a time. Two or more changes near each other in a listing have the
  * lists around them ranked afresh, each from its windows: a bulk upload would read thousands of
- * windows, where reading the listing once costs one query. A lone change in a listing reads only
- * its own window there, and so does not read the listing whole. Everything else is read through
+ * windows, where reading the listing once costs one query. A lone change in a long listing reads
+ * only its own window there, and so does not read the listing whole. Everything else is read through
  * to the index.
  *
  * <p>What is held is as current as the batch's own writes, which is all a batch needs: a listing's
@@ -34,6 +34,8 @@ final class BatchPostings implements Postings {
 
     /** Entries worth reading whole per change in the listing: about what the windows of the lists one change reaches hold. */
     static final int WHOLE_PER_CHANGE = 200;
+    /** A listing this short is read whole for any change: one query, where its window, index page and archive page take four or more. */
+    static final int SHORT_LISTING = 50;
 
     private final Postings index;
     private final Map<ListingKey, ListingState> states;
@@ -47,14 +49,14 @@ final class BatchPostings implements Postings {
 
     /**
      * Reads the states of the listings a batch changed, and whole those with two or more of its
-     * changes and at most {@link #WHOLE_PER_CHANGE} entries for each.
+     * changes and at most {@link #WHOLE_PER_CHANGE} entries for each, and any {@linkplain #SHORT_LISTING short} one.
      *
      * @param changes how many of the batch's articles arrived in or left each listing
      */
     static BatchPostings read(Postings index, Map<ListingKey, Integer> changes, ZoneId zone, Parallel parallel) {
         Map<ListingKey, ListingState> states = index.states(changes.keySet());
         List<ListingKey> whole = changes.entrySet().stream()
-                .filter(c -> c.getValue() >= 2 && states.get(c.getKey()).count() <= (long) WHOLE_PER_CHANGE * c.getValue())
+                .filter(c -> readWhole(states.get(c.getKey()).count(), c.getValue()))
                 .map(Map.Entry::getKey).toList();
         List<List<Entry>> entries = parallel.map(whole, key -> index.newest(key, Integer.MAX_VALUE));
         Map<ListingKey, List<Entry>> listings = new LinkedHashMap<>();
@@ -62,6 +64,10 @@ final class BatchPostings implements Postings {
             listings.put(whole.get(i), entries.get(i));
         }
         return new BatchPostings(index, states, new MemoryPostings(listings, zone));
+    }
+
+    private static boolean readWhole(long entries, int changes) {
+        return entries <= SHORT_LISTING || changes >= 2 && entries <= (long) WHOLE_PER_CHANGE * changes;
     }
 
     /** The listings the batch's changes moved in or out of, with how many of its articles did. */
