@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import static dev.newsroom.testkit.InjectedFaults.failing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -216,17 +214,6 @@ class BatchesOnLocalServicesIT {
         Map<String, String> once = world.settled();
         assertEquals(List.of(), world.relate(world.handler(), rest));
         assertEquals(once, world.settled(), "a second replay changes nothing");
-    }
-
-    private static ExecutionInterceptor failing(Predicate<SdkRequest> which) {
-        return new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (which.test(context.request())) {
-                    throw SdkClientException.create("injected failure of " + context.request().getClass().getSimpleName());
-                }
-            }
-        };
     }
 
     /** Counts the pages the function puts in the site bucket, by key; its own script asset aside. */

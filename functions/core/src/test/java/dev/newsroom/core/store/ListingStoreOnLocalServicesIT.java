@@ -1,5 +1,6 @@
 package dev.newsroom.core.store;
 
+import static dev.newsroom.testkit.InjectedFaults.failing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,14 +18,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -121,16 +117,5 @@ class ListingStoreOnLocalServicesIT {
         assertEquals(List.of(true), store().apply(key, added("f", 6)).stream().filter(ListingStore.Applied::moved)
                 .map(ListingStore.Applied::moved).toList(), "delivered again, only the failed one moves");
         assertEquals(6, store().state(key).count());
-    }
-
-    private static ExecutionInterceptor failing(Predicate<SdkRequest> which) {
-        return new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (which.test(context.request())) {
-                    throw SdkClientException.create("injected failure of " + context.request().getClass().getSimpleName());
-                }
-            }
-        };
     }
 }
