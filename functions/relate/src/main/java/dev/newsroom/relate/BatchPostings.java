@@ -9,13 +9,11 @@ import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.index.Window;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The index as one batch reads it, once the batch's postings are in. Each listing the batch
@@ -70,7 +68,7 @@ final class BatchPostings implements Postings {
         return entries <= SHORT_LISTING || changes >= 2 && entries <= (long) WHOLE_PER_CHANGE * changes;
     }
 
-    /** The listings the batch's changes moved in or out of, with how many of its articles did. */
+    /** The listings the batch's changed articles were or are in, with how many of them each. */
     static Map<ListingKey, Integer> changedListings(Collection<BatchChange> changes) {
         Map<ListingKey, Integer> counts = new HashMap<>();
         changes.forEach(batched -> batched.change().listings().forEach(key -> counts.merge(key, 1, Integer::sum)));

@@ -8,11 +8,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -79,10 +77,9 @@ public final class Relater {
         Postings postings = postings(all);
         Optional<RetryFrom> indexFailure = postings.failure();
         int applied = indexFailure.map(RetryFrom::record).orElse(batch.size());
-        List<BatchChange> changes = new ArrayList<>();
-        for (List<Integer> records : recordsOf.values()) {
-            merged(batch, records, applied).ifPresent(changes::add);
-        }
+        // After a failure, only what came before it is rendered: the rest is delivered again.
+        List<BatchChange> changes = indexFailure.isEmpty() ? all
+                : recordsOf.values().stream().flatMap(records -> merged(batch, records, applied).stream()).toList();
         BatchPostings view;
         try {
             view = BatchPostings.read(listingStore, BatchPostings.changedListings(changes), zone, parallel);
