@@ -5,6 +5,7 @@ import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleItems;
+import dev.newsroom.core.store.UnsettledStore;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +19,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record ArticleChange(String slug, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
 
+    /** A record of the articles table's stream; the marker's ({@link UnsettledStore}) carries no article. */
     static ArticleChange of(StreamRecord record) {
+        String slug = record.keys().get(ArticleItems.SLUG).s();
+        if (UnsettledStore.isMarker(record.keys())) {
+            return new ArticleChange(slug, Optional.empty(), Optional.empty(), 0);
+        }
         Optional<StoredArticle> before = image(record.oldImage());
         Optional<StoredArticle> after = image(record.newImage());
-        String slug = record.keys().get(ArticleItems.SLUG).s();
         long version = after.map(StoredArticle::version).orElseGet(() -> before.map(b -> b.version() + 1).orElse(1L));
         return new ArticleChange(slug, before, after, version);
+    }
+
+    static ArticleChange of(UnsettledStore.Change waiting) {
+        return new ArticleChange(waiting.slug(), waiting.before(), waiting.after(), waiting.version());
+    }
+
+    UnsettledStore.Change deferred() {
+        return new UnsettledStore.Change(slug, before, after, version);
+    }
+
+    /** Whether the record was an article's, rather than the marker's. */
+    boolean carriesArticle() {
+        return before.isPresent() || after.isPresent();
     }
 
     /** This change followed by a later one of the same article: from before this to after that. */

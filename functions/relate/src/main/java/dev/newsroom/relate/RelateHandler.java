@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The relate function: batches of the articles table's stream in, related lists and listing pages
  * out, each written once per batch ({@link Relater}). If work fails, the earliest record it carried
  * is named in {@code batchItemFailures} by its sequence number, and Lambda delivers the batch again
- * from there (A6). Everything it writes is outside the articles table, so it never feeds itself.
+ * from there (A6). Of the articles table it writes only the marker of a burst's waiting changes,
+ * whose record is meant to come back to it ({@link dev.newsroom.core.store.UnsettledStore}).
  *
  * <p>It reads the batch's JSON itself ({@link StreamRecord}) rather than as Lambda's event classes:
  * the runtime's serialisation library for those took a quarter of a second of every cold start.
@@ -84,9 +85,11 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
         // One line per batch: what an operator watching a backlog drain needs.
         LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("postings", result.postings())
                 .addKeyValue("lists", result.lists()).addKeyValue("pages", result.pages()).addKeyValue("removed", result.removed())
-                .addKeyValue("retried", retried)
+                .addKeyValue("deferred", result.deferred()).addKeyValue("settled", result.settled()).addKeyValue("retried", retried)
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-                .log("batch of " + batch.size() + " records: " + result.pages() + " pages written");
+                .log("batch of " + batch.size() + " records: " + result.pages() + " pages written"
+                        + (result.deferred() > 0 ? ", " + result.deferred() + " changes left for after the burst" : "")
+                        + (result.settled() > 0 ? ", " + result.settled() + " waiting changes settled" : ""));
         return result.retry().map(retry -> List.of(batch.get(retry.record()).sequenceNumber())).orElse(List.of());
     }
 }

@@ -4,6 +4,7 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.UnsettledStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -22,39 +25,55 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       a listing's together in a few conditional transactions with its state, so a replay
  *       changes nothing;</li>
  *   <li>then, from the index as the whole batch left it, each affected related list stored once and
- *       each affected page rendered once, however many records touched it.</li>
+ *       each affected page rendered once, however many records touched it, together with the
+ *       changes earlier batches left waiting.</li>
  * </ol>
+ * In a burst, a batch of many records, step 2 waits ({@link UnsettledStore}): the batch records its
+ * changes and leaves them for the first batch after the burst, which renders each page once for
+ * the whole burst, where every batch of it would otherwise render most of the site again.
  * A change readers would not see in any listing or list (a body edit, a draft saved, a replayed
  * record) re-renders nothing. Work that fails names the earliest record it carried, and the batch is
  * delivered again from there; every step is safe to repeat (docs/related.md).
  */
 public final class Relater {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Relater.class);
+
     private final ListingStore listingStore;
     private final RelatedLists lists;
     private final ListingPages listings;
+    private final UnsettledStore unsettled;
+    private final RelateConfig.BurstLimits burst;
     private final ZoneId zone;
+    private final Clock clock;
     private final Parallel parallel;
 
-    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, ZoneId zone, Parallel parallel) {
+    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, UnsettledStore unsettled, RelateConfig.BurstLimits burst,
+            ZoneId zone, Clock clock, Parallel parallel) {
         this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
+        this.unsettled = unsettled;
+        this.burst = burst;
         this.zone = zone;
+        this.clock = clock;
         this.parallel = parallel;
     }
 
     public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
-                PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()), config.site().zone(), wiring.parallel());
+                PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()),
+                new UnsettledStore(dynamo, config.indexTable(), config.articlesTable()), config.burst(), config.site().zone(), clock,
+                wiring.parallel());
     }
 
     /**
-     * What a batch did: postings moved, lists changed, pages written and pages removed; and, if some work failed,
-     * the record to deliver the batch again from.
+     * What a batch did: postings moved, lists changed, pages written and pages removed, changes it
+     * deferred and earlier deferred changes it settled; and, if some work failed, the record to
+     * deliver the batch again from.
      */
-    public record Result(int postings, int lists, int pages, int removed, Optional<RetryFrom> retry) {
+    public record Result(int postings, int lists, int pages, int removed, int deferred, int settled, Optional<RetryFrom> retry) {
     }
 
     /**
@@ -73,26 +92,101 @@ public final class Relater {
                 recordsOf.computeIfAbsent(batch.get(i).slug(), slug -> new ArrayList<>()).add(i);
             }
         }
-        List<BatchChange> all = recordsOf.values().stream().flatMap(records -> merged(batch, records, batch.size()).stream()).toList();
+        List<BatchChange> all = merged(batch, recordsOf, batch.size());
         Postings postings = postings(all);
         Optional<RetryFrom> indexFailure = postings.failure();
         int applied = indexFailure.map(RetryFrom::record).orElse(batch.size());
-        // After a failure, only what came before it is rendered: the rest is delivered again.
-        List<BatchChange> changes = indexFailure.isEmpty() ? all
-                : recordsOf.values().stream().flatMap(records -> merged(batch, records, applied).stream()).toList();
+        // After a failure, only what came before it is rendered or deferred: the rest is delivered again.
+        List<BatchChange> changes = indexFailure.isEmpty() ? all : merged(batch, recordsOf, applied);
+        return inBurst(batch) ? defer(batch.size(), changes, postings) : settle(changes, postings);
+    }
+
+    /** Whether the batch is part of a burst whose pages wait for it to end: big, and what waits has not waited too long. */
+    private boolean inBurst(List<ArticleChange> batch) {
+        if (batch.stream().filter(ArticleChange::carriesArticle).count() < burst.records()) {
+            return false;
+        }
+        try {
+            return unsettled.burst().since().map(since -> since.plus(burst.maxWait()).isAfter(clock.instant())).orElse(true);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records the changes as waiting, their postings applied, and bumps the marker so that a later
+     * batch settles them. A failure names the earliest record it carried; if only the bump fails,
+     * the batch's last record is delivered again, and its batch settles or bumps in turn.
+     */
+    private Result defer(int records, List<BatchChange> changes, Postings postings) {
+        List<Optional<RetryFrom>> failures = new ArrayList<>(parallel.map(changes, batched -> {
+            try {
+                unsettled.defer(batched.change().deferred());
+                return Optional.<RetryFrom>empty();
+            } catch (RuntimeException e) {
+                return Optional.of(RetryFrom.of(batched.first(), e));
+            }
+        }));
+        failures.add(postings.failure());
+        if (!changes.isEmpty()) {
+            try {
+                unsettled.bump(clock.instant());
+            } catch (RuntimeException e) {
+                failures.add(Optional.of(RetryFrom.of(records - 1, e)));
+            }
+        }
+        return new Result(postings.moved(), 0, 0, 0, changes.size(), 0, RetryFrom.earliest(failures));
+    }
+
+    /**
+     * Renders the batch's changes and every change still waiting, each page once. Waiting changes
+     * are charged to the batch's first record: if their work fails, the whole batch is delivered
+     * again, and they are kept until a batch renders them.
+     */
+    private Result settle(List<BatchChange> batchChanges, Postings postings) {
+        Optional<RetryFrom> indexFailure = postings.failure();
+        List<UnsettledStore.Change> waiting;
+        Optional<UnsettledStore.Burst> burstRead;
+        try {
+            waiting = unsettled.waiting();
+            burstRead = waiting.isEmpty() ? Optional.empty() : Optional.of(unsettled.burst());
+        } catch (RuntimeException e) {
+            return new Result(postings.moved(), 0, 0, 0, 0, 0, RetryFrom.earliest(indexFailure, Optional.of(RetryFrom.of(0, e))));
+        }
+        Map<String, BatchChange> bySlug = new LinkedHashMap<>();
+        waiting.forEach(w -> bySlug.put(w.slug(), new BatchChange(0, ArticleChange.of(w))));
+        batchChanges.forEach(c -> bySlug.merge(c.slug(), c, (w, later) -> new BatchChange(0, w.change().then(later.change()))));
+        List<BatchChange> changes = List.copyOf(bySlug.values());
         BatchPostings view;
         try {
             view = BatchPostings.read(listingStore, BatchPostings.changedListings(changes), zone, parallel);
         } catch (RuntimeException e) {
             Optional<RetryFrom> failure = changes.stream().mapToInt(BatchChange::first).min().stream()
                     .mapToObj(record -> RetryFrom.of(record, e)).findFirst();
-            return new Result(postings.moved(), 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
+            return new Result(postings.moved(), 0, 0, 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
         }
         List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes));
         List<Outcome> outcomes = parallel.map(work, Supplier::get);
+        Optional<RetryFrom> retry = RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry());
+        boolean waitingDone = retry.map(r -> r.record() > 0).orElse(true);
+        if (waitingDone && !waiting.isEmpty()) {
+            forget(waiting, burstRead.orElseThrow());
+        }
         return new Result(postings.moved(), outcomes.get(0).changed(),
-                outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(),
-                RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry()));
+                outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(), 0, waitingDone ? waiting.size() : 0, retry);
+    }
+
+    /**
+     * Forgets settled changes. If that fails they stay waiting, and a later batch renders them again:
+     * more work, nothing lost, so the batch does not fail for it.
+     */
+    private void forget(List<UnsettledStore.Change> settled, UnsettledStore.Burst burstRead) {
+        try {
+            parallel.each(settled, unsettled::settled);
+            unsettled.settled(burstRead);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("reason", e.toString()).log("settled changes could not all be forgotten; a later batch renders them again");
+        }
     }
 
     /** What the lists or the listing pages did with a batch: lists changed, pages written and pages removed. */
@@ -132,6 +226,11 @@ public final class Relater {
     private static ListingStore.Change change(ListingKey key, ArticleChange change) {
         return new ListingStore.Change(change.before().flatMap(Entry::of).filter(e -> e.listings().contains(key)),
                 change.after().flatMap(Entry::of).filter(e -> e.listings().contains(key)), change.version());
+    }
+
+    /** Each article's records before {@code applied}, as one change per article. */
+    private static List<BatchChange> merged(List<ArticleChange> batch, Map<String, List<Integer>> recordsOf, int applied) {
+        return recordsOf.values().stream().flatMap(records -> merged(batch, records, applied).stream()).toList();
     }
 
     /** An article's records before {@code applied}, as one change; none if its first is not among them. */

@@ -94,15 +94,17 @@ class ConvergenceOnLocalServicesIT {
         RelateWorld oneBatch = run(site, 1000, new Random(1), false);
         RelateWorld oneAtATime = run(site, 1, new Random(2), true);
         RelateWorld byFivesNewestFirst = run(site, 5, new Random(3), true);
+        RelateWorld inBursts = run(site, 12, new Random(4), true);
 
         Map<String, List<Scored>> expected = rankedAfresh(oneBatch);
         assertTrue(expected.values().stream().filter(list -> list.size() == 4).count() > 30, "most lists are full: " + expected);
-        for (RelateWorld world : List.of(oneBatch, oneAtATime, byFivesNewestFirst)) {
+        for (RelateWorld world : List.of(oneBatch, oneAtATime, byFivesNewestFirst, inBursts)) {
             assertEquals(expected, stored(world), "every list as ranking the whole site afresh gives it");
         }
         Map<String, String> pages = readersSee(oneBatch, expected.keySet());
         RelateWorld.assertSameSite(pages, readersSee(oneAtATime, expected.keySet()));
         RelateWorld.assertSameSite(pages, readersSee(byFivesNewestFirst, expected.keySet()));
+        RelateWorld.assertSameSite(pages, readersSee(inBursts, expected.keySet()));
     }
 
     /**
@@ -119,7 +121,11 @@ class ConvergenceOnLocalServicesIT {
         return pages;
     }
 
-    /** Applies the arrivals, then the edits, each phase in an order of its own, relating every {@code batch} actions. */
+    /**
+     * Applies the arrivals, then the edits, each phase in an order of its own, relating every
+     * {@code batch} actions, and then the batches the stream brings after a burst. Batches of ten or
+     * more are bursts, whose pages wait for the batch after.
+     */
     private RelateWorld run(List<List<Action>> site, int batch, Random order, boolean shuffled) {
         RelateWorld world = new RelateWorld(local);
         for (List<Action> phase : site) {
@@ -134,6 +140,7 @@ class ConvergenceOnLocalServicesIT {
                 }
             }
         }
+        world.relateUntilSettled();
         return world;
     }
 

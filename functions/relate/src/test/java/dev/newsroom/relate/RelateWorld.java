@@ -14,6 +14,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.RelatedListStore;
+import dev.newsroom.core.store.UnsettledStore;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LambdaContext;
@@ -58,17 +59,26 @@ final class RelateWorld {
     final ArticleStore articles;
     final ListingStore listingStore;
     final RelatedListStore listStore;
+    final UnsettledStore unsettled;
     private final StreamTap tap;
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
     private final Set<String> names = new TreeSet<>();
 
     RelateWorld(Provisioned local) {
+        this(local, Map.of());
+    }
+
+    /** A world whose function has these variables in place of the template's. */
+    RelateWorld(Provisioned local, Map<String, String> variables) {
         this.local = local;
-        this.config = RelateConfig.from(new Env(environment(local.names())));
+        Map<String, String> environment = new TreeMap<>(environment(local.names()));
+        environment.putAll(variables);
+        this.config = RelateConfig.from(new Env(environment));
         this.articles = new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable"));
         this.listingStore = new ListingStore(local.services().dynamoDb(), local.name("IndexTable"), ZoneOffset.UTC);
         this.listStore = new RelatedListStore(local.services().dynamoDb(), local.name("IndexTable"));
+        this.unsettled = new UnsettledStore(local.services().dynamoDb(), local.name("IndexTable"), local.name("ArticlesTable"));
         this.tap = StreamTap.of(local.services(), local.name("ArticlesTable"));
         tap.read(r -> false);
     }
@@ -90,8 +100,13 @@ final class RelateWorld {
 
     /** The handler, with these interceptors on its DynamoDB and S3 requests: to inject faults or watch. */
     RelateHandler handler(List<ExecutionInterceptor> dynamo, List<ExecutionInterceptor> s3) {
+        return handler(NOW, dynamo, s3);
+    }
+
+    /** The handler with its clock at {@code now}. */
+    RelateHandler handler(Instant now, List<ExecutionInterceptor> dynamo, List<ExecutionInterceptor> s3) {
         return new RelateHandler(Relater.create(config, local.services().s3(s3), local.services().dynamoDb(dynamo),
-                Clock.fixed(NOW, ZoneOffset.UTC)), LogSettings.DEFAULT);
+                Clock.fixed(now, ZoneOffset.UTC)), LogSettings.DEFAULT);
     }
 
     String slug(String name) {
@@ -144,6 +159,18 @@ final class RelateWorld {
         return lastBatch;
     }
 
+    /** The records the stream brings after a burst: the marker's, with any of this world's since the last call. */
+    List<Record> afterBurst() {
+        lastBatch = tap.read(r -> UnsettledStore.isMarker(r.dynamodb().keys()) || r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
+        return lastBatch;
+    }
+
+    /** This world's articles whose changes wait for the batch after a burst. */
+    Set<String> waiting() {
+        return unsettled.waiting().stream().map(UnsettledStore.Change::slug).filter(slug -> slug.startsWith(id + "-"))
+                .map(slug -> slug.substring(id.length() + 1)).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
     List<Record> lastBatch() {
         return lastBatch;
     }
@@ -191,12 +218,32 @@ final class RelateWorld {
         return page(SiteLayout.articlePath(slug(name)));
     }
 
-    /** Relates this world's new records in one batch, then its pages and lists as {@link #settled()}. */
+    /**
+     * Relates this world's new records in one batch, and the batch after it if it was a burst
+     * ({@link #relateUntilSettled()}); then its pages and lists as {@link #settled()}.
+     */
     Map<String, String> settledByOneBatch() {
         if (!relate().isEmpty()) {
             throw new IllegalStateException("a batch without faults failed");
         }
+        relateUntilSettled();
         return settled();
+    }
+
+    /**
+     * Hands the function the burst marker's records ({@link UnsettledStore}), with any of this
+     * world's, until none come: what the stream brings the function after a burst.
+     */
+    void relateUntilSettled() {
+        for (int round = 0; round < 3; round++) {
+            if (afterBurst().isEmpty()) {
+                return;
+            }
+            if (!relate(handler(), lastBatch).isEmpty()) {
+                throw new IllegalStateException("a batch without faults failed");
+            }
+        }
+        throw new IllegalStateException("the stream still brings records after three batches");
     }
 
     /**
@@ -212,7 +259,9 @@ final class RelateWorld {
                 .forEach(o -> settled.put(o.key().replace(id, "W"), local.services().s3()
                         .getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asUtf8String().replace(id, "W")));
         for (String name : names) {
-            settled.put("related#" + name, listStore.related(slug(name)).map(l -> l.scored().toString()).orElse("").replace(id, "W"));
+            // No list and an empty one show readers the same: an article withdrawn before any batch rendered it has none.
+            settled.put("related#" + name, listStore.related(slug(name)).filter(l -> !l.scored().isEmpty())
+                    .map(l -> l.scored().toString()).orElse("").replace(id, "W"));
         }
         return settled;
     }

@@ -3,6 +3,7 @@ package dev.newsroom.relate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -11,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.store.UnsettledStore;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import java.nio.file.Files;
 import java.util.List;
@@ -30,6 +32,16 @@ class SampleEventTest {
         assertEquals(1, change.version());
         assertTrue(entry.listings().containsAll(List.of(ListingKey.HOME, ListingKey.category("city"),
                 ListingKey.author("amara-okafor"), ListingKey.tag("transport"), ListingKey.tag("harbour"))));
+    }
+
+    /** The burst marker's record (docs/related.md, "Settling a burst") carries no article, and a batch of it alone settles. */
+    @Test
+    void theSampleMarkerRecordCarriesNoArticle() throws Exception {
+        String json = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("events/dynamodb-burst-marker.json"));
+        ArticleChange change = ArticleChange.of(StreamRecord.batch(Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))).get(0));
+        assertEquals(UnsettledStore.MARKER, change.slug());
+        assertFalse(change.carriesArticle(), "not counted towards a burst");
+        assertFalse(change.shows(), "nothing of its own to render");
     }
 
     /** Every type of attribute, as the runtime's serialisation and the SDK's transformer would give it to a {@code RequestHandler}. */
