@@ -16,6 +16,7 @@ import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.Scored;
 import dev.newsroom.core.related.TagFrequencies;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DynamoBatches;
 import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
@@ -360,19 +361,13 @@ final class RelatedLists {
     }
 
     /**
-     * Stores each list that changed, each on its own condition; then records whom they all link to,
-     * and reads their owners' articles, a few batched requests for the lot; then writes each page
+     * Stores each list that changed, each on its own condition, a hundred to a request; then records
+     * whom they all link to, and reads their owners' articles, a few batched requests for the lot; then writes each page
      * that does not show its list yet. The links go before the pages, so a page that shows a list
      * means its links are in.
      */
     private List<Stored> storeAll(List<Wanted> wanted) {
-        List<Saved> saved = parallel.map(wanted, w -> {
-            try {
-                return save(w.slug(), w.read(), w.nextOf());
-            } catch (RuntimeException e) {
-                return Saved.failed(RetryFrom.of(w.cause(), e));
-            }
-        });
+        List<Saved> saved = saveAll(wanted);
         List<Stored> stored = new ArrayList<>(saved.stream().map(s -> s.shown(false, Optional.empty())).toList());
         List<Integer> showing = IntStream.range(0, wanted.size()).filter(i -> saved.get(i).toShow().isPresent()).boxed().toList();
         Map<String, StoredArticle> owners;
@@ -398,26 +393,86 @@ final class RelatedLists {
     }
 
     /**
-     * Saves a list's next revision if it differs from the stored one, worked out from the stored one
-     * on every attempt, so that a list two batches update at once keeps both. {@code read} is the
-     * list as just read; a retry reads it again. A list stored before a crash whose page does not
-     * show it yet is returned to show, with all its links: a replay finishes the job.
+     * Saves each list's next revision if it differs from the stored one: worked out from the list
+     * as read, the lists saved together; a list another batch stored meanwhile is worked out again
+     * from the stored one and saved on its own, so that a list two batches update at once keeps both.
      */
-    private Saved save(String slug, Optional<RelatedList> read, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
-        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Optional<RelatedList> current = attempt == 1 ? read : listStore.related(slug);
-            Optional<RelatedList> wanted = nextOf.apply(current);
-            if (wanted.isEmpty()) {
-                return Saved.NOTHING;
+    private List<Saved> saveAll(List<Wanted> wanted) {
+        List<Decision> decided = parallel.map(wanted, w -> {
+            try {
+                return decide(w.read(), w.nextOf());
+            } catch (RuntimeException e) {
+                return Decision.done(Saved.failed(RetryFrom.of(w.cause(), e)));
             }
-            RelatedList next = wanted.get();
-            if (current.isPresent() && same(current.get(), next)) {
-                return pageShows(current.get()) ? Saved.NOTHING : Saved.toShow(false, current.get(), links(current.get()), Set.of());
+        });
+        List<Integer> toSave = IntStream.range(0, wanted.size()).filter(i -> decided.get(i).done().isEmpty()).boxed().toList();
+        List<DynamoBatches.Written> written = listStore.save(toSave.stream().map(i -> decided.get(i).next()).toList());
+        List<Saved> saved = new ArrayList<>(decided.stream().map(d -> d.done().orElse(null)).toList());
+        List<Integer> raced = new ArrayList<>();
+        for (int k = 0; k < toSave.size(); k++) {
+            int i = toSave.get(k);
+            DynamoBatches.Written outcome = written.get(k);
+            if (outcome.written()) {
+                saved.set(i, decided.get(i).stored());
+            } else if (outcome.failure().isPresent()) {
+                saved.set(i, Saved.failed(RetryFrom.of(wanted.get(i).cause(), outcome.failure().get())));
+            } else {
+                raced.add(i);
             }
-            if (listStore.save(next)) {
-                Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
-                Set<String> now = links(next);
-                return Saved.toShow(true, next, difference(now, before), difference(before, now));
+        }
+        List<Saved> again = parallel.map(raced, i -> {
+            try {
+                return saveAfresh(wanted.get(i).slug(), wanted.get(i).nextOf());
+            } catch (RuntimeException e) {
+                return Saved.failed(RetryFrom.of(wanted.get(i).cause(), e));
+            }
+        });
+        for (int k = 0; k < raced.size(); k++) {
+            saved.set(raced.get(k), again.get(k));
+        }
+        return saved;
+    }
+
+    /** A list's next revision worked out from {@code current}: nothing to save, and what to show if anything; or {@code next}. */
+    private record Decision(Optional<Saved> done, Optional<RelatedList> current, RelatedList next) {
+
+        static Decision done(Saved saved) {
+            return new Decision(Optional.of(saved), Optional.empty(), null);
+        }
+
+        /** What saving {@code next} did: the links it added and removed. */
+        Saved stored() {
+            Set<String> before = current.map(RelatedLists::links).orElse(Set.of());
+            Set<String> now = links(next);
+            return Saved.toShow(true, next, difference(now, before), difference(before, now));
+        }
+    }
+
+    /**
+     * Works out the next revision. A list stored before a crash whose page does not show it yet is
+     * returned to show, with all its links: a replay finishes the job.
+     */
+    private Decision decide(Optional<RelatedList> current, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
+        Optional<RelatedList> wanted = nextOf.apply(current);
+        if (wanted.isEmpty()) {
+            return Decision.done(Saved.NOTHING);
+        }
+        RelatedList next = wanted.get();
+        if (current.isPresent() && same(current.get(), next)) {
+            return Decision.done(pageShows(current.get()) ? Saved.NOTHING : Saved.toShow(false, current.get(), links(current.get()), Set.of()));
+        }
+        return new Decision(Optional.empty(), current, next);
+    }
+
+    /** Saves a list that lost a race, worked out again from the stored one on every attempt. */
+    private Saved saveAfresh(String slug, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
+        for (int attempt = 2; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Decision decided = decide(listStore.related(slug), nextOf);
+            if (decided.done().isPresent()) {
+                return decided.done().get();
+            }
+            if (listStore.save(decided.next())) {
+                return decided.stored();
             }
         }
         throw new IllegalStateException("the related list of " + slug + " kept changing under us");

@@ -119,14 +119,12 @@ public final class Relater {
      * the batch's last record is delivered again, and its batch settles or bumps in turn.
      */
     private Result defer(int records, List<BatchChange> changes, Postings postings) {
-        List<Optional<RetryFrom>> failures = new ArrayList<>(parallel.map(changes, batched -> {
-            try {
-                unsettled.defer(batched.change().deferred());
-                return Optional.<RetryFrom>empty();
-            } catch (RuntimeException e) {
-                return Optional.of(RetryFrom.of(batched.first(), e));
-            }
-        }));
+        List<Optional<RuntimeException>> deferred = unsettled.defer(changes.stream().map(c -> c.change().deferred()).toList());
+        List<Optional<RetryFrom>> failures = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            int first = changes.get(i).first();
+            failures.add(deferred.get(i).map(e -> RetryFrom.of(first, e)));
+        }
         failures.add(postings.failure());
         if (!changes.isEmpty()) {
             try {
@@ -182,7 +180,7 @@ public final class Relater {
      */
     private void forget(List<UnsettledStore.Change> settled, UnsettledStore.Burst burstRead) {
         try {
-            parallel.each(settled, unsettled::settled);
+            unsettled.settled(settled);
             unsettled.settled(burstRead);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("reason", e.toString()).log("settled changes could not all be forgotten; a later batch renders them again");

@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -123,7 +124,8 @@ class BurstsOnLocalServicesIT {
     void aChangeThatFailsToWaitNamesItsRecordAndTheRecordsBeforeItWait_A6_A12() {
         RelateWorld world = tenArticles(new RelateWorld(local));
         String n4 = world.slug("n4");
-        var failN4sWait = failing(r -> r instanceof UpdateItemRequest u && n4.equals(u.key().get("sk") == null ? null : u.key().get("sk").s()));
+        var failN4sWait = failing(r -> r instanceof TransactWriteItemsRequest t && t.transactItems().stream()
+                .anyMatch(w -> w.update() != null && n4.equals(w.update().key().get("sk").s())));
 
         List<String> failed = world.relate(world.handler(failN4sWait));
 

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -20,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and writes split to DynamoDB's limits. A throttled batch comes back with keys or items
  * unprocessed; they go again after a pause that doubles each time (half of it random, so callers
  * throttled together do not all return at once: the SDK's own backoff), and after
- * {@value #ATTEMPTS} tries the call fails.
+ * {@value #ATTEMPTS} tries the call fails. Independent conditional writes go in transactions
+ * ({@link #transact}), each write keeping its own outcome.
  */
 public final class DynamoBatches {
 
@@ -28,6 +33,7 @@ public final class DynamoBatches {
     static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelayHalfJitter(Duration.ofMillis(25), Duration.ofSeconds(1));
     private static final int GET_LIMIT = 100;
     private static final int WRITE_LIMIT = 25;
+    private static final int TRANSACTION_LIMIT = 100;
 
     private DynamoBatches() {
     }
@@ -97,6 +103,67 @@ public final class DynamoBatches {
                 pending = dynamo.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
             }
         }
+    }
+
+    /**
+     * What became of one of {@link #transact}'s writes: written; or not, because its condition
+     * failed; or not, because of {@code failure}.
+     */
+    public record Written(boolean written, Optional<RuntimeException> failure) {
+
+        static final Written DONE = new Written(true, Optional.empty());
+        static final Written CONDITION_FAILED = new Written(false, Optional.empty());
+    }
+
+    /**
+     * Sends independent writes (of different items) in transactions of up to 100, for a store that
+     * pays per request, as DynamoDB Local does per commit: one request where there would be a hundred.
+     * Each write keeps its own outcome. A write whose condition fails leaves its transaction, which is
+     * sent again without it; a transaction that fails otherwise is sent again write by write, so
+     * a failure is pinned on the write that caused it and the others go in.
+     *
+     * @return each write's outcome, in order
+     */
+    public static List<Written> transact(DynamoDbClient dynamo, List<TransactWriteItem> writes) {
+        Written[] outcomes = new Written[writes.size()];
+        for (int from = 0; from < writes.size(); from += TRANSACTION_LIMIT) {
+            List<Integer> chunk = java.util.stream.IntStream.range(from, Math.min(writes.size(), from + TRANSACTION_LIMIT)).boxed().toList();
+            transactTogether(dynamo, writes, new ArrayList<>(chunk), outcomes);
+        }
+        return List.of(outcomes);
+    }
+
+    private static void transactTogether(DynamoDbClient dynamo, List<TransactWriteItem> writes, List<Integer> left, Written[] outcomes) {
+        while (!left.isEmpty()) {
+            List<TransactWriteItem> together = left.stream().map(writes::get).toList();
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(together));
+                left.forEach(i -> outcomes[i] = Written.DONE);
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                List<Integer> failed = java.util.stream.IntStream.range(0, Math.min(left.size(), reasons.size()))
+                        .filter(k -> "ConditionalCheckFailed".equals(reasons.get(k).code())).mapToObj(left::get).toList();
+                if (failed.isEmpty()) {
+                    oneByOne(dynamo, writes, left, outcomes, e);
+                    return;
+                }
+                failed.forEach(i -> outcomes[i] = Written.CONDITION_FAILED);
+                left.removeAll(failed);
+            } catch (RuntimeException e) {
+                oneByOne(dynamo, writes, left, outcomes, e);
+                return;
+            }
+        }
+    }
+
+    private static void oneByOne(DynamoDbClient dynamo, List<TransactWriteItem> writes, List<Integer> left, Written[] outcomes,
+                                 RuntimeException failure) {
+        if (left.size() == 1) {
+            outcomes[left.get(0)] = new Written(false, Optional.of(failure));
+            return;
+        }
+        left.forEach(i -> transactTogether(dynamo, writes, new ArrayList<>(List.of(i)), outcomes));
     }
 
     /** Waits before a retry, as the backoff counts attempts (the first goes at once); one past the last fails. */

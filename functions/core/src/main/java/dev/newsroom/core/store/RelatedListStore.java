@@ -19,6 +19,9 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -51,17 +54,36 @@ public final class RelatedListStore {
 
     /** Stores the next revision of a list; false if another writer stored one first. */
     public boolean save(RelatedList list) {
-        Map<String, AttributeValue> item = RelatedItems.toItem(list);
-        item.put(PK, s(relatedPk(list.slug())));
-        item.put(SK, s(SINGLE));
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
-                    .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))));
+            dynamo.putItem(put(list));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Stores the next revisions of many lists, a hundred to a request, each on its own condition.
+     *
+     * @return for each list, in order: stored, or not because another writer stored one first, or
+     *         not because of a failure
+     */
+    public List<DynamoBatches.Written> save(List<RelatedList> lists) {
+        return DynamoBatches.transact(dynamo, lists.stream().map(list -> {
+            PutItemRequest put = put(list);
+            return TransactWriteItem.builder().put(Put.builder().tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression()).expressionAttributeValues(put.hasExpressionAttributeValues()
+                            ? put.expressionAttributeValues() : null).build()).build();
+        }).toList());
+    }
+
+    private PutItemRequest put(RelatedList list) {
+        Map<String, AttributeValue> item = RelatedItems.toItem(list);
+        item.put(PK, s(relatedPk(list.slug())));
+        item.put(SK, s(SINGLE));
+        return PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
+                .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))).build();
     }
 
     /** The articles whose lists show or pin {@code slug}. */

@@ -13,6 +13,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Changes of a burst that the relate function has applied to the postings but not yet rendered
@@ -62,13 +65,20 @@ public final class UnsettledStore {
                 item.containsKey("deferrals") ? Long.parseLong(item.get("deferrals").n()) : 0);
     }
 
-    /** Records a change; one already waiting for the article keeps its {@code before}. Safe to repeat. */
-    public void defer(Change change) {
-        dynamo.updateItem(r -> r.tableName(indexTable).key(key(PARTITION, change.slug()))
+    /**
+     * Records changes, a hundred to a request; one already waiting for its article keeps its
+     * {@code before}. Safe to repeat.
+     *
+     * @return for each change, in order, the failure that kept it from being recorded, if any
+     */
+    public List<Optional<RuntimeException>> defer(List<Change> changes) {
+        return DynamoBatches.transact(dynamo, changes.stream().map(change -> TransactWriteItem.builder().update(Update.builder()
+                .tableName(indexTable).key(key(PARTITION, change.slug()))
                 .updateExpression("SET #before = if_not_exists(#before, :before), #after = :after, version = :version")
                 .expressionAttributeNames(Map.of("#before", "before", "#after", "after"))
                 .expressionAttributeValues(Map.of(":before", image(change.before()), ":after", image(change.after()),
-                        ":version", n(change.version()))));
+                        ":version", n(change.version()))).build()).build()).toList())
+                .stream().map(DynamoBatches.Written::failure).toList();
     }
 
     /**
@@ -91,14 +101,20 @@ public final class UnsettledStore {
                 .toList();
     }
 
-    /** Forgets a settled change, unless a deferral has changed it since it was read. */
-    public void settled(Change change) {
-        try {
-            dynamo.deleteItem(r -> r.tableName(indexTable).key(key(PARTITION, change.slug()))
-                    .conditionExpression("version = :version").expressionAttributeValues(Map.of(":version", n(change.version()))));
-        } catch (ConditionalCheckFailedException deferredAgain) {
-            // Still waiting, with its newer change: the next settling renders it.
-        }
+    /**
+     * Forgets settled changes, a hundred to a request, each unless a deferral has changed it since
+     * it was read: then it waits on, with its newer change, for the next settling.
+     *
+     * @throws RuntimeException the first failure, once every other change is forgotten
+     */
+    public void settled(List<Change> changes) {
+        DynamoBatches.transact(dynamo, changes.stream().map(change -> TransactWriteItem.builder().delete(Delete.builder()
+                        .tableName(indexTable).key(key(PARTITION, change.slug()))
+                        .conditionExpression("version = :version").expressionAttributeValues(Map.of(":version", n(change.version())))
+                        .build()).build()).toList())
+                .stream().flatMap(written -> written.failure().stream()).findFirst().ifPresent(failure -> {
+                    throw failure;
+                });
     }
 
     /** Clears the burst's {@code since}, unless a batch has deferred since it was read. */

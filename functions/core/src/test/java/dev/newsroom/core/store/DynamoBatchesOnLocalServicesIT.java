@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.InjectedFaults;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.RequestLog;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Paging, batching and the retry of unprocessed keys and items, on DynamoDB Local's index table. */
@@ -112,6 +115,36 @@ class DynamoBatchesOnLocalServicesIT {
         assertThrows(SdkException.class, () -> DynamoBatches.get(dynamo, table, keys(pks), pauses));
         assertEquals(DynamoBatches.ATTEMPTS, throttle.sizes.size());
         pauses.assertGrowing(DynamoBatches.ATTEMPTS - 1);
+    }
+
+    /** 230 conditional puts: one in ten finds its item there already, and one fails outright; the rest go in, 100 a request. */
+    @Test
+    void transactedWritesKeepTheirOwnOutcomes() {
+        List<String> pks = pks("transact", 230);
+        DynamoBatches.write(local.services().dynamoDb(), table,
+                puts(IntStream.range(0, 230).filter(i -> i % 10 == 0).mapToObj(pks::get).toList()));
+        String poisoned = pks.get(123);
+        var log = new RequestLog();
+        DynamoDbClient dynamo = local.services().dynamoDb(List.of(log, InjectedFaults.failing(r ->
+                r instanceof TransactWriteItemsRequest t
+                        && t.transactItems().stream().anyMatch(w -> poisoned.equals(w.put().item().get("pk").s())))));
+
+        List<DynamoBatches.Written> outcomes = DynamoBatches.transact(dynamo, pks.stream().map(pk -> TransactWriteItem.builder()
+                .put(p -> p.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of("pk", AttributeValue.fromS(pk),
+                        "sk", AttributeValue.fromS(IndexTable.SINGLE), "new", AttributeValue.fromBool(true)))).build()).toList());
+
+        for (int i = 0; i < 230; i++) {
+            if (i == 123) {
+                assertTrue(outcomes.get(i).failure().isPresent(), "the failure is pinned on its write");
+            } else {
+                assertEquals(new DynamoBatches.Written(i % 10 != 0, java.util.Optional.empty()), outcomes.get(i), "write " + i);
+            }
+        }
+        Set<String> written = DynamoBatches.get(local.services().dynamoDb(), table, keys(pks)).stream()
+                .filter(item -> item.containsKey("new")).map(item -> item.get("pk").s()).collect(Collectors.toSet());
+        assertEquals(IntStream.range(0, 230).filter(i -> i % 10 != 0 && i != 123).mapToObj(pks::get).collect(Collectors.toSet()), written);
+        assertTrue(Collections.frequency(log.requests(), "TransactWriteItemsRequest") < 110,
+                "the two hundreds without the failure in a request or two each; the failing hundred one by one: " + log.requests().size());
     }
 
     private List<String> pks(String name, int count) {
