@@ -133,6 +133,17 @@ public final class DynamoBatches {
         return List.of(outcomes);
     }
 
+    /**
+     * {@link #transact}, for writes whose conditions failing is as good as their going in.
+     *
+     * @throws RuntimeException the first failure, once every other write has gone in
+     */
+    public static void transactEach(DynamoDbClient dynamo, List<TransactWriteItem> writes) {
+        transact(dynamo, writes).stream().flatMap(written -> written.failure().stream()).findFirst().ifPresent(failure -> {
+            throw failure;
+        });
+    }
+
     private static void transactTogether(DynamoDbClient dynamo, List<TransactWriteItem> writes, List<Integer> left, Written[] outcomes) {
         while (!left.isEmpty()) {
             List<TransactWriteItem> together = left.stream().map(writes::get).toList();

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The related lists in the {@linkplain IndexTable index table}: each article's list
@@ -100,16 +99,17 @@ public final class RelatedListStore {
     public record Links(String lister, Collection<String> added, Collection<String> removed) {
     }
 
-    /** Records who lists whom, for many lists at once, in as few batched writes as fit. */
+    /** Records who lists whom, for many lists at once, a hundred writes to a request. */
     public void relink(Collection<Links> lists) {
-        List<WriteRequest> writes = new ArrayList<>();
+        List<TransactWriteItem> writes = new ArrayList<>();
         for (Links links : lists) {
-            links.added().forEach(slug -> writes.add(WriteRequest.builder()
-                    .putRequest(p -> p.item(key("listedby#" + slug, links.lister()))).build()));
-            links.removed().forEach(slug -> writes.add(WriteRequest.builder()
-                    .deleteRequest(d -> d.key(key("listedby#" + slug, links.lister()))).build()));
+            links.added().forEach(slug -> writes.add(TransactWriteItem.builder()
+                    .put(p -> p.tableName(table).item(key("listedby#" + slug, links.lister()))).build()));
+            links.removed().forEach(slug -> writes.add(TransactWriteItem.builder()
+                    .delete(d -> d.tableName(table).key(key("listedby#" + slug, links.lister()))).build()));
         }
-        DynamoBatches.write(dynamo, table, writes);
+        // A hundred to a request, where a batch write takes 25: DynamoDB Local commits each request on its own.
+        DynamoBatches.transactEach(dynamo, writes);
     }
 
     private static String relatedPk(String slug) {

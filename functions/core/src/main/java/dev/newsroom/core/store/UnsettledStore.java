@@ -108,13 +108,10 @@ public final class UnsettledStore {
      * @throws RuntimeException the first failure, once every other change is forgotten
      */
     public void settled(List<Change> changes) {
-        DynamoBatches.transact(dynamo, changes.stream().map(change -> TransactWriteItem.builder().delete(Delete.builder()
-                        .tableName(indexTable).key(key(PARTITION, change.slug()))
-                        .conditionExpression("version = :version").expressionAttributeValues(Map.of(":version", n(change.version())))
-                        .build()).build()).toList())
-                .stream().flatMap(written -> written.failure().stream()).findFirst().ifPresent(failure -> {
-                    throw failure;
-                });
+        DynamoBatches.transactEach(dynamo, changes.stream().map(change -> TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(indexTable).key(key(PARTITION, change.slug()))
+                .conditionExpression("version = :version").expressionAttributeValues(Map.of(":version", n(change.version())))
+                .build()).build()).toList());
     }
 
     /** Clears the burst's {@code since}, unless a batch has deferred since it was read. */
