@@ -362,9 +362,9 @@ final class RelatedLists {
 
     /**
      * Stores each list that changed, each on its own condition, a hundred to a request; then records
-     * whom they all link to, and reads their owners' articles, a few batched requests for the lot; then writes each page
-     * that does not show its list yet. The links go before the pages, so a page that shows a list
-     * means its links are in.
+     * whom they all link to, and reads their owners' articles, a few batched requests for the lot;
+     * then writes each page that does not show its list yet. The links go before the pages, so a
+     * page that shows a list means its links are in.
      */
     private List<Stored> storeAll(List<Wanted> wanted) {
         List<Saved> saved = saveAll(wanted);

@@ -181,7 +181,7 @@ public final class Relater {
     private void forget(List<UnsettledStore.Change> settled, UnsettledStore.Burst burstRead) {
         try {
             unsettled.settled(settled);
-            unsettled.settled(burstRead);
+            unsettled.clearSince(burstRead);
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("reason", e.toString()).log("settled changes could not all be forgotten; a later batch renders them again");
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -127,7 +128,7 @@ public final class DynamoBatches {
     public static List<Written> transact(DynamoDbClient dynamo, List<TransactWriteItem> writes) {
         Written[] outcomes = new Written[writes.size()];
         for (int from = 0; from < writes.size(); from += TRANSACTION_LIMIT) {
-            List<Integer> chunk = java.util.stream.IntStream.range(from, Math.min(writes.size(), from + TRANSACTION_LIMIT)).boxed().toList();
+            List<Integer> chunk = IntStream.range(from, Math.min(writes.size(), from + TRANSACTION_LIMIT)).boxed().toList();
             transactTogether(dynamo, writes, new ArrayList<>(chunk), outcomes);
         }
         return List.of(outcomes);
@@ -153,7 +154,7 @@ public final class DynamoBatches {
                 return;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
-                List<Integer> failed = java.util.stream.IntStream.range(0, Math.min(left.size(), reasons.size()))
+                List<Integer> failed = IntStream.range(0, Math.min(left.size(), reasons.size()))
                         .filter(k -> "ConditionalCheckFailed".equals(reasons.get(k).code())).mapToObj(left::get).toList();
                 if (failed.isEmpty()) {
                     oneByOne(dynamo, writes, left, outcomes, e);

@@ -18,9 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -53,12 +50,11 @@ public final class RelatedListStore {
 
     /** Stores the next revision of a list; false if another writer stored one first. */
     public boolean save(RelatedList list) {
-        try {
-            dynamo.putItem(put(list));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        DynamoBatches.Written written = save(List.of(list)).get(0);
+        written.failure().ifPresent(failure -> {
+            throw failure;
+        });
+        return written.written();
     }
 
     /**
@@ -68,21 +64,16 @@ public final class RelatedListStore {
      *         not because of a failure
      */
     public List<DynamoBatches.Written> save(List<RelatedList> lists) {
-        return DynamoBatches.transact(dynamo, lists.stream().map(list -> {
-            PutItemRequest put = put(list);
-            return TransactWriteItem.builder().put(Put.builder().tableName(put.tableName()).item(put.item())
-                    .conditionExpression(put.conditionExpression()).expressionAttributeValues(put.hasExpressionAttributeValues()
-                            ? put.expressionAttributeValues() : null).build()).build();
-        }).toList());
+        return DynamoBatches.transact(dynamo, lists.stream().map(this::put).toList());
     }
 
-    private PutItemRequest put(RelatedList list) {
+    private TransactWriteItem put(RelatedList list) {
         Map<String, AttributeValue> item = RelatedItems.toItem(list);
         item.put(PK, s(relatedPk(list.slug())));
         item.put(SK, s(SINGLE));
-        return PutItemRequest.builder().tableName(table).item(item)
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
-                .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1))).build();
+                .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1)))).build();
     }
 
     /** The articles whose lists show or pin {@code slug}. */

@@ -115,7 +115,7 @@ public final class UnsettledStore {
     }
 
     /** Clears the burst's {@code since}, unless a batch has deferred since it was read. */
-    public void settled(Burst read) {
+    public void clearSince(Burst read) {
         try {
             dynamo.updateItem(r -> r.tableName(indexTable).key(key(BURST, IndexTable.SINGLE)).updateExpression("REMOVE since")
                     .conditionExpression("deferrals = :deferrals").expressionAttributeValues(Map.of(":deferrals", n(read.deferrals()))));
