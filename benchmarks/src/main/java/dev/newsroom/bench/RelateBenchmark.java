@@ -3,6 +3,7 @@ package dev.newsroom.bench;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;
@@ -69,7 +70,7 @@ public final class RelateBenchmark {
             var counter = new ItemsRead();
             var dynamo = aws.dynamoDb(List.of(counter));
             var articles = new ArticleStore(dynamo, names.get("ArticlesTable"));
-            var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
+            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.site().name(), config.site().zone());
 
             List<Path> files;
             try (Stream<Path> list = Files.list(root.resolve("c" + size))) {

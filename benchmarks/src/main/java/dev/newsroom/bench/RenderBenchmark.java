@@ -9,6 +9,7 @@ import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public class RenderBenchmark {
         String text = new String(source, StandardCharsets.UTF_8);
         body = text.substring(text.indexOf("\n---\n", 4) + 5);
         SiteConfig site = SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
-        parser = new ArticleParser(new MarkdownRenderer(), site.name(), site.zone());
+        parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
         pages = new PageRenderer(site);
         related = List.of(1, 2, 3, 4).stream().map(i -> new RelatedArticle("related-" + i, "Related story " + i,
                 Instant.parse("2026-11-2" + i + "T08:00:00Z"), Optional.of("What happened next, in one line."), Optional.empty())).toList();

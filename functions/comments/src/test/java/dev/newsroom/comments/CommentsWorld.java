@@ -12,6 +12,7 @@ import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.Sequencer;
 import dev.newsroom.testkit.CloudFormationTemplate;
@@ -108,7 +109,7 @@ final class CommentsWorld {
     String article(String name, String extraFrontMatter) {
         String slug = id + "-" + name;
         try {
-            Article article = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneOffset.UTC).parse(
+            Article article = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneOffset.UTC).parse(
                     "articles/" + slug + ".md", ("---\ntitle: " + name + "\ndate: 2026-11-20\ncategory: City\n"
                             + extraFrontMatter + "\n---\nText.\n").getBytes(StandardCharsets.UTF_8));
             new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable")).save(StoredArticle.first(article,

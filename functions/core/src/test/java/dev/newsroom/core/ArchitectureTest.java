@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.newsroom.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] PURE = {"dev.newsroom.core.article..", "dev.newsroom.core.render..",
+    private static final String[] PURE = {"dev.newsroom.core.article..", "dev.newsroom.core.shortcode..", "dev.newsroom.core.render..",
             "dev.newsroom.core.related..", "dev.newsroom.core.index..", "dev.newsroom.core.site.."};
 
     @ArchTest

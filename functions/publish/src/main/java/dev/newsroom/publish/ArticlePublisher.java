@@ -123,12 +123,13 @@ final class ArticlePublisher {
             }
         }
         StoredArticle published = stored;
+        List<Problem> warnings = article.warnings();
         parallel.each(List.<Runnable>of(() -> project(published),
                 () -> previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug)).ifPresent(old -> unpublish(old, change)),
-                () -> reports.clear(change.bucket(), change.key())), Runnable::run);
+                () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
         uploads.record(new UploadStatus(change.key(), change.sequencer(),
                 status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
-                Optional.of(slug), List.of(), clock.instant()));
+                Optional.of(slug), warnings.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result(status == ArticleStatus.PUBLISHED ? "published version " + stored.version()
                 : "saved as draft, version " + stored.version(), Optional.of(slug));
     }
@@ -179,7 +180,7 @@ final class ArticlePublisher {
     /** Records why the upload was refused; the file keeps the article it published before, if any. */
     private Publisher.Result reject(SourceChange change, Optional<UploadStatus> previous, List<Problem> problems) {
         Optional<String> slug = previous.flatMap(UploadStatus::slug);
-        reports.write(change.bucket(), change.key(), problems, clock.instant());
+        reports.rejected(change.bucket(), change.key(), problems, clock.instant());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, slug,
                 problems.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);

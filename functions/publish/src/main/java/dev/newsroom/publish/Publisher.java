@@ -5,6 +5,7 @@ import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
@@ -32,7 +33,7 @@ public final class Publisher {
     public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
-        var parser = new ArticleParser(new MarkdownRenderer(), config.site().name(), config.site().zone());
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.site().name(), config.site().zone());
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         return new Publisher(
                 new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),

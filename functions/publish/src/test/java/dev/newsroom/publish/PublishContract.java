@@ -244,6 +244,31 @@ abstract class PublishContract {
     }
 
     @Test
+    void publishesAHugoPostWithItsShortcodesAndReportsWhatItLeftOut() throws Exception {
+        String hugo = "---\ntitle: \"From Hugo\"\ndate: 2026-11-20\nauthor: Sam\n---\n{{< blog/integration-badge >}}\n\n"
+                + "Intro.\n\n{{< figure src=\"/assets/chart.png\" caption=\"The chart\" >}}\n\n{{<youtube eZ3OrhxUAmU>}}\n";
+        world.handle(world.upload(key("hugo"), hugo));
+
+        var page = Jsoup.parse(world.page(slug("hugo")).orElseThrow());
+        assertFalse(page.html().contains("{{"), "readers never see a shortcode's delimiters");
+        assertEquals("The chart", page.selectFirst("article figure img[src=/assets/chart.png]").attr("alt"));
+        assertEquals("https://www.youtube-nocookie.com/embed/eZ3OrhxUAmU", page.selectFirst("article iframe").attr("src"));
+        var status = world.upload(key("hugo"));
+        assertEquals("published", status.get("outcome").s());
+        String warning = "body: line 6: the shortcode {{< blog/integration-badge >}} is not a shortcode this site defines:"
+                + " it was left out";
+        assertEquals(List.of(warning), status.get("problems").l().stream().map(v -> v.s()).toList());
+        String reportKey = "publish-reports/" + key("hugo") + ".json";
+        JsonNode report = JSON.readTree(world.sourceObject(reportKey).orElseThrow().asUtf8String());
+        assertEquals("published with warnings", report.get("outcome").asText());
+        assertEquals("body", report.get("warnings").get(0).get("field").asText());
+
+        world.handle(world.upload(key("hugo"), hugo.replace("{{< blog/integration-badge >}}", "")));
+
+        assertTrue(world.sourceObject(reportKey).isEmpty(), "the report goes once there is nothing to report");
+    }
+
+    @Test
     void deletingTheUploadUnpublishes() {
         world.handle(world.upload(key("gone"), PublishWorld.article("Soon gone", "")));
         world.handle(world.delete(key("gone")));

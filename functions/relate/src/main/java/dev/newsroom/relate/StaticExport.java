@@ -59,7 +59,7 @@ public final class StaticExport {
 
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
         long start = System.nanoTime();
-        var parser = new ArticleParser(new MarkdownRenderer(), site.name(), site.zone());
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
         List<Path> files;
         try (Stream<Path> listing = Files.list(in)) {
             files = listing.filter(p -> ArticleParser.isArticleFile(p.getFileName().toString())).sorted().toList();

@@ -61,7 +61,7 @@ final class RelateWorld {
     final RelatedListStore listStore;
     final UnsettledStore unsettled;
     private final StreamTap tap;
-    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "Newsroom", ZoneOffset.UTC);
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
     private final Set<String> names = new TreeSet<>();
 

@@ -1,7 +1,20 @@
 package dev.newsroom.core.article;
 
-/** A parsed article: its metadata and its body, rendered to sanitised HTML. */
-public record Article(ArticleMetadata metadata, String bodyHtml) {
+import java.util.List;
+
+/**
+ * A parsed article: its metadata, its body rendered to sanitised HTML, and what the parser had to
+ * guess or leave out, for the editor's report. Stored articles carry no warnings.
+ */
+public record Article(ArticleMetadata metadata, String bodyHtml, List<Problem> warnings) {
+
+    public Article {
+        warnings = List.copyOf(warnings);
+    }
+
+    public Article(ArticleMetadata metadata, String bodyHtml) {
+        this(metadata, bodyHtml, List.of());
+    }
 
     public String slug() {
         return metadata.slug();

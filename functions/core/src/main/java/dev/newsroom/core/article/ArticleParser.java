@@ -2,6 +2,7 @@ package dev.newsroom.core.article;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.shortcode.Shortcodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +13,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Parses an uploaded article: Markdown with YAML front matter ({@code .md}), or the same fields as a
@@ -29,11 +32,14 @@ public final class ArticleParser {
     static final int SUMMARY_FROM_BODY = 160;
 
     private final MarkdownRenderer markdown;
+    private final Function<String, String> articlePath;
     private final String siteName;
     private final ZoneId zone;
 
-    public ArticleParser(MarkdownRenderer markdown, String siteName, ZoneId zone) {
+    /** @param articlePath the path of the article with a slug, for links to it from other bodies */
+    public ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, String siteName, ZoneId zone) {
         this.markdown = markdown;
+        this.articlePath = articlePath;
         this.siteName = siteName;
         this.zone = zone;
     }
@@ -54,6 +60,7 @@ public final class ArticleParser {
         String text = decodeUtf8(bytes);
         Map<String, Object> fields;
         String body;
+        int bodyLine = 1;
         if (sourceKey.toLowerCase(Locale.ROOT).endsWith(".json")) {
             fields = jsonDocument(text);
             if (!(fields.remove("body") instanceof String markdown)) {
@@ -64,9 +71,10 @@ public final class ArticleParser {
             int[] bounds = frontMatterBounds(text);
             fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
             body = text.substring(bounds[2]);
+            bodyLine += (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
         }
         ArticleMetadata metadata = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
-        MarkdownRenderer.Body rendered = markdown.render(body);
+        MarkdownRenderer.Body rendered = markdown.render(body, new Shortcodes.Page(fields, Map.of(), this::pagePath, bodyLine));
         // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
         if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
             int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
@@ -77,7 +85,12 @@ public final class ArticleParser {
         if (metadata.summary().isEmpty() && !rendered.opening().isEmpty()) {
             metadata = metadata.withSummary(MarkdownRenderer.shorten(rendered.opening(), SUMMARY_FROM_BODY));
         }
-        return new Article(metadata, rendered.html());
+        return new Article(metadata, rendered.html(), rendered.warnings().stream().map(w -> new Problem("body", w)).toList());
+    }
+
+    /** The page a Hugo {@code ref} names by its file: the article that file publishes, by the slug its name gives. */
+    private Optional<String> pagePath(String reference) {
+        return Optional.of(Slugs.fromSourceKey(reference)).filter(slug -> !slug.isEmpty()).map(articlePath);
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidArticleException {

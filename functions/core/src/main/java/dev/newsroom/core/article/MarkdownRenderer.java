@@ -1,5 +1,7 @@
 package dev.newsroom.core.article;
 
+import dev.newsroom.core.shortcode.MalformedShortcodeException;
+import dev.newsroom.core.shortcode.Shortcodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +48,31 @@ public final class MarkdownRenderer {
     /** The URLs {@link #BODY_POLICY} allows; the renderer's own URL option would also mark every link nofollow. */
     private static final UrlSanitizer URLS = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
 
-    /** What an article body may contain. Links and images keep only http(s), mailto and relative URLs. */
+    /** The only frames a body may hold: the video shortcodes' players that set no tracking cookies. */
+    private static final Pattern VIDEO_PLAYER = Pattern.compile(
+            "https://www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{1,64}|https://player\\.vimeo\\.com/video/\\d{1,30}\\?dnt=1");
+
+    /**
+     * What an article body may contain. Links and images keep only http(s), mailto and relative URLs;
+     * frames only {@link #VIDEO_PLAYER}s.
+     */
     static final PolicyFactory BODY_POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code",
                     "em", "strong", "i", "b", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr",
                     "cite", "q", "kbd", "dl", "dt", "dd", "ul", "ol", "li", "figure", "figcaption",
                     "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "span", "a")
+            // A frame whose address the policy refused is dropped whole, not left empty.
+            .allowElements((name, attributes) -> attributes.contains("src") ? name : null, "iframe")
+            // Only the details shortcode's disclosures, which always have their summary: HTML requires one.
+            .allowElements((name, attributes) -> attributes.contains("disclosure") ? name : null, "details", "summary")
+            .allowAttributes("class").matching(Pattern.compile("disclosure")).onElements("details", "summary")
+            .allowAttributes("open").onElements("details")
+            .allowAttributes("src").matching(VIDEO_PLAYER).onElements("iframe")
+            .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("iframe")
+            .allowAttributes("referrerpolicy").matching(Pattern.compile("strict-origin-when-cross-origin")).onElements("iframe")
+            .allowAttributes("allowfullscreen").onElements("iframe")
+            .allowAttributes("class").matching(Pattern.compile("embed")).onElements("figure")
+            .allowAttributes("class").matching(Pattern.compile("embed-link")).onElements("p")
             .allowStandardUrlProtocols()
             .allowAttributes("href").onElements("a")
             .allowAttributes("title").globally()
@@ -77,14 +98,40 @@ public final class MarkdownRenderer {
             .attributeProviderFactory(context -> MarkdownRenderer::attributes)
             .build();
 
-    /** A rendered body: sanitised HTML, and the plain text of its first paragraph. */
-    public record Body(String html, String opening) {
+    /** A rendered body: sanitised HTML, the plain text of its first paragraph, and what had to be guessed or left out. */
+    public record Body(String html, String opening, List<String> warnings) {
     }
 
-    public Body render(String markdown) {
-        Node document = parser.parse(markdown);
+    private final Shortcodes shortcodes = new Shortcodes();
+    private final Shortcodes.Markdown fragments = new Shortcodes.Markdown() {
+        @Override
+        public String blocks(String markdown) {
+            return renderer.render(parser.parse(markdown));
+        }
+
+        @Override
+        public String inline(String markdown) {
+            String html = blocks(markdown).strip();
+            return html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0
+                    ? html.substring(3, html.length() - 4) : html;
+        }
+    };
+
+    /**
+     * Renders a body, its shortcodes expanded for {@code page}.
+     *
+     * @throws InvalidArticleException if its shortcodes are malformed as Hugo would refuse them
+     */
+    public Body render(String markdown, Shortcodes.Page page) throws InvalidArticleException {
+        Shortcodes.Expansion expansion;
+        try {
+            expansion = shortcodes.expand(markdown, page, fragments);
+        } catch (MalformedShortcodeException e) {
+            throw new InvalidArticleException("body", e.getMessage());
+        }
+        Node document = parser.parse(expansion.markdown());
         List<Heading> headings = new ArrayList<>();
-        Paragraph[] first = new Paragraph[1];
+        List<Paragraph> paragraphs = new ArrayList<>();
         boolean[] rawHtml = new boolean[1];
         document.accept(new AbstractVisitor() {
             @Override
@@ -105,8 +152,8 @@ public final class MarkdownRenderer {
 
             @Override
             public void visit(Paragraph paragraph) {
-                if (first[0] == null && paragraph.getParent() == document) {
-                    first[0] = paragraph;
+                if (paragraph.getParent() == document) {
+                    paragraphs.add(paragraph);
                 }
                 visitChildren(paragraph);
             }
@@ -114,11 +161,14 @@ public final class MarkdownRenderer {
         // The page's only h1 is the headline: the body's top heading level becomes h2.
         int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
         headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
-        String opening = first[0] == null ? "" : plainText(first[0]);
+        // The first paragraph with words in it: one that holds only a shortcode's figure has none.
+        String opening = paragraphs.stream().map(p -> Shortcodes.Expansion.withoutTokens(plainText(p)).strip())
+                .filter(text -> !text.isEmpty()).findFirst().orElse("");
         // Sized for the HTML, a little longer than its Markdown, so the buffer is not copied as it grows from empty.
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 2);
         renderer.render(document, html);
-        return new Body(rawHtml[0] ? BODY_POLICY.sanitize(html.toString()) : html.toString(), opening);
+        String body = expansion.substitute(html.toString());
+        return new Body(rawHtml[0] || expansion.hasHtml() ? BODY_POLICY.sanitize(body) : body, opening, expansion.warnings());
     }
 
     /** The words a reader sees in a block: text and code spans, without link targets or markup. */

@@ -1,5 +1,6 @@
 package dev.newsroom.core.article;
 
+import dev.newsroom.core.site.SiteLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ class ArticleParserTest {
 
     static final java.util.concurrent.atomic.AtomicBoolean CANARY_LOADED = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneId.of("Europe/Lisbon"));
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneId.of("Europe/Lisbon"));
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = ArticleParserTest.class.getResourceAsStream("/articles/" + name)) {

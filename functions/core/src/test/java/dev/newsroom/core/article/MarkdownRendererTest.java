@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.shortcode.Shortcodes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,10 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownRendererTest {
 
+    static final Shortcodes.Page NO_PAGE = new Shortcodes.Page(Map.of(), Map.of(), reference -> Optional.empty(), 1);
+
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
-    private Document render(String markdown) {
-        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+    private Document render(String markdown) throws InvalidArticleException {
+        return Jsoup.parseBodyFragment(renderer.render(markdown, NO_PAGE).html());
     }
 
     @ParameterizedTest
@@ -37,7 +41,7 @@ class MarkdownRendererTest {
             "<form action=\"https://evil.example\"><input name=p></form>",
             "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
             "<p><math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"})
-    void leavesNothingExecutable_C6(String hostile) {
+    void leavesNothingExecutable_C6(String hostile) throws InvalidArticleException {
         Document doc = render("Before.\n\n" + hostile + "\n\nAfter.");
         for (Element e : doc.body().getAllElements()) {
             assertFalse(java.util.Set.of("script", "iframe", "svg", "object", "embed", "form", "input", "style", "math")
@@ -64,14 +68,14 @@ class MarkdownRendererTest {
             "Text with \\<script\\> and `<b>code</b>` and &lt;i&gt; and &#60;img&#62;",
             "# One\n\n> quote *em* **strong** ~~del~~\n\n1234567. big start\n\n- a\n- b\n\n---\n\nline  \nbreak",
             "| a | b |\n|:--|--:|\n| [l](javascript:x) | ![i](/i.png) |"})
-    void writesOnlyWhatTheSanitiserAllowsWhenThereIsNoRawHtml_C6(String markdown) {
-        String html = renderer.render(markdown).html();
+    void writesOnlyWhatTheSanitiserAllowsWhenThereIsNoRawHtml_C6(String markdown) throws InvalidArticleException {
+        String html = renderer.render(markdown, NO_PAGE).html();
         assertEquals(Jsoup.parseBodyFragment(MarkdownRenderer.BODY_POLICY.sanitize(html)).body().html(),
                 Jsoup.parseBodyFragment(html).body().html());
     }
 
     @Test
-    void findsRawHtmlInsideParagraphsAndBlocks_C6() {
+    void findsRawHtmlInsideParagraphsAndBlocks_C6() throws InvalidArticleException {
         for (String body : List.of("Text <span onclick=\"alert(1)\">x</span> more.", "> quote <b onmouseover=x>b</b>",
                 "- item <img src=x onerror=alert(1)>", "<div onclick=\"x\">\n\nblock\n\n</div>")) {
             Document doc = render(body);
@@ -80,7 +84,7 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void rendersTablesWithValidAlignment() {
+    void rendersTablesWithValidAlignment() throws InvalidArticleException {
         Document doc = render("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
         assertEquals("align-left", doc.select("th").get(0).className());
         assertEquals("align-center", doc.select("td").get(1).className());
@@ -88,7 +92,7 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void shiftsHeadingsBelowTheHeadline() {
+    void shiftsHeadingsBelowTheHeadline() throws InvalidArticleException {
         Document doc = render("# One\n\n## Two\n\n###### Six");
         assertEquals("One", doc.selectFirst("h2").text());
         assertEquals("Two", doc.selectFirst("h3").text());
@@ -97,14 +101,14 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void leavesBodiesThatStartAtH2Alone() {
+    void leavesBodiesThatStartAtH2Alone() throws InvalidArticleException {
         Document doc = render("## Two\n\n### Three");
         assertEquals("Two", doc.selectFirst("h2").text());
         assertEquals("Three", doc.selectFirst("h3").text());
     }
 
     @Test
-    void keepsSafeLinksAndImagesAndGivesImagesAltAndLazyLoading() {
+    void keepsSafeLinksAndImagesAndGivesImagesAltAndLazyLoading() throws InvalidArticleException {
         Document doc = render("[report](https://council.example.org/r) ![Map](/assets/map.png) <img src=\"/assets/x.png\">");
         assertEquals("https://council.example.org/r", doc.selectFirst("a").attr("href"));
         Element map = doc.selectFirst("img[src=/assets/map.png]");
@@ -114,13 +118,13 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void givesThePlainTextOfTheFirstParagraph() {
+    void givesThePlainTextOfTheFirstParagraph() throws InvalidArticleException {
         assertEquals("Lead with a link and code.",
-                renderer.render("## Title\n\nLead with [a link](https://x.example) and `code`.\n\nMore.").opening());
+                renderer.render("## Title\n\nLead with [a link](https://x.example) and `code`.\n\nMore.", NO_PAGE).opening());
     }
 
     @Test
-    void shortensAtAWordBoundary() {
+    void shortensAtAWordBoundary() throws InvalidArticleException {
         assertEquals("one two\u2026", MarkdownRenderer.shorten("one two three", 10));
         assertEquals("short", MarkdownRenderer.shorten("short", 10));
     }

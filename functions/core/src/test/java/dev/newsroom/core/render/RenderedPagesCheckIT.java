@@ -36,6 +36,31 @@ class RenderedPagesCheckIT {
             "<details open ontoggle=\"document.documentElement.dataset.pwned=9\">x</details>",
             "Outro.");
 
+    /** Every built-in Hugo shortcode, as a migrated post uses them. */
+    static final String SHORTCODES = String.join("\n\n",
+            "Intro.",
+            "{{< figure src=\"/assets/chart.png\" caption=\"The *chart*\" title=\"Growth\" attr=\"Source\" "
+                    + "attrlink=\"https://example.org/data\" link=\"https://example.org/chart\" width=\"640\" height=\"360\" >}}",
+            "{{<youtube eZ3OrhxUAmU>}}",
+            "{{< vimeo 55073825 >}}",
+            "{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}",
+            "{{< gist spf13 7896402 >}}",
+            "{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}",
+            "{{< details summary=\"More\" >}}\nHidden *text*.\n{{< /details >}}",
+            "Outro.");
+
+    /** Shortcode parameters as an attacker with an editor's account might write them (C11). */
+    static final String HOSTILE_SHORTCODES = String.join("\n\n",
+            "Intro.",
+            "{{< youtube \"x\\\" onload=\\\"document.documentElement.dataset.pwned=10\" >}}",
+            "{{< figure src=\"x\\\" onerror=\\\"document.documentElement.dataset.pwned=11\" "
+                    + "caption=\"<img src=x onerror=document.documentElement.dataset.pwned=12>\" "
+                    + "link=\"javascript:document.documentElement.dataset.pwned=13\" >}}",
+            "{{< details summary=\"<img src=x onerror=document.documentElement.dataset.pwned=14>\" >}}"
+                    + "<script>document.documentElement.dataset.pwned=15</script>{{< /details >}}",
+            "{{< highlight \"go\\\" onmouseover=\\\"document.documentElement.dataset.pwned=16\" >}}x{{< /highlight >}}",
+            "Outro.");
+
     @TempDir
     Path dir;
 
@@ -49,6 +74,7 @@ class RenderedPagesCheckIT {
         pages.add(write("ads.html", withAds.article(SamplePages.eightHundredWords(), List.of())));
         pages.add(write("hostile.html", plain.article(SamplePages.hostile(PAYLOAD), SamplePages.related())));
         pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of())));
+        pages.add(write("shortcodes.html", plain.article(SamplePages.parse("shortcodes.md", SamplePages.markdown("") + SHORTCODES), List.of())));
         pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of())));
         pages.add(write("gone.html", plain.gone()));
         for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
@@ -59,12 +85,13 @@ class RenderedPagesCheckIT {
     }
 
     @Test
-    void nothingInjectedRunsInABrowser_C6_F2() throws Exception {
+    void nothingInjectedRunsInABrowser_C6_C11_F2() throws Exception {
         PageRenderer renderer = new PageRenderer(SamplePages.site(Map.of()));
         Article hostileFields = SamplePages.hostile(PAYLOAD);
         Article hostileBody = SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY);
+        Article hostileShortcodes = SamplePages.parse("shortcodes.md", SamplePages.markdown("") + HOSTILE_SHORTCODES);
         List<Path> files = new ArrayList<>(listingPages(renderer, hostileFields));
-        for (Article article : List.of(hostileFields, hostileBody)) {
+        for (Article article : List.of(hostileFields, hostileBody, hostileShortcodes)) {
             files.add(write(article.slug() + ".html", renderer.article(article, SamplePages.related())));
         }
         for (Path file : files) {

@@ -11,6 +11,7 @@ import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteConfig;
+import dev.newsroom.core.site.SiteLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import java.util.Optional;
 /** Articles and site settings for rendering tests. */
 public final class SamplePages {
 
-    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), "The Daily Example", ZoneOffset.UTC);
+    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneOffset.UTC);
 
     private SamplePages() {
     }
