@@ -102,7 +102,7 @@ class StaticExportTest {
     @Test
     void anArticleSharingATagWithThousandsReadsABoundedNeighbourhood_G4() {
         List<Entry> entries = new ArrayList<>();
-        Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), false);
+        Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         for (int i = 0; i < 5000; i++) {
             entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
                     new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7)))));

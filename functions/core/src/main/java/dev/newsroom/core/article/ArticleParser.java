@@ -10,7 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +75,8 @@ public final class ArticleParser {
             body = text.substring(bounds[2]);
             bodyLine += (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
         }
-        ArticleMetadata metadata = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
+        ArticleMetadata metadata = mapped.metadata();
         MarkdownRenderer.Body rendered = markdown.render(body, new Shortcodes.Page(fields, Map.of(), this::pagePath, bodyLine));
         // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
         if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
@@ -85,7 +88,9 @@ public final class ArticleParser {
         if (metadata.summary().isEmpty() && !rendered.opening().isEmpty()) {
             metadata = metadata.withSummary(MarkdownRenderer.shorten(rendered.opening(), SUMMARY_FROM_BODY));
         }
-        return new Article(metadata, rendered.html(), rendered.warnings().stream().map(w -> new Problem("body", w)).toList());
+        List<Problem> warnings = new ArrayList<>(mapped.warnings());
+        rendered.warnings().forEach(warning -> warnings.add(new Problem("body", warning)));
+        return new Article(metadata, rendered.html(), warnings);
     }
 
     /** The page a Hugo {@code ref} names by its file: the article that file publishes, by the slug its name gives. */

@@ -43,18 +43,28 @@ final class FrontMatterMapper {
     private final String siteName;
     private final ZoneId zone;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    /** Validated metadata, and what had to be guessed or left out to get it. */
+    record Mapped(ArticleMetadata metadata, List<Problem> warnings) {
+    }
 
     private FrontMatterMapper(String siteName, ZoneId zone) {
         this.siteName = siteName;
         this.zone = zone;
     }
 
-    static ArticleMetadata map(Map<String, Object> fields, String sourceKey, String siteName, ZoneId zone)
+    static Mapped map(Map<String, Object> fields, String sourceKey, String siteName, ZoneId zone)
             throws InvalidArticleException {
-        return new FrontMatterMapper(siteName, zone).map(fields, sourceKey);
+        var mapper = new FrontMatterMapper(siteName, zone);
+        return new Mapped(mapper.map(fields, sourceKey), List.copyOf(mapper.warnings));
     }
 
-    private ArticleMetadata map(Map<String, Object> fields, String sourceKey) throws InvalidArticleException {
+    private ArticleMetadata map(Map<String, Object> written, String sourceKey) throws InvalidArticleException {
+        // An empty optional field is an absent one, as exports write them (description: ""); the title must be given.
+        Map<String, Object> fields = new LinkedHashMap<>(written);
+        fields.entrySet().removeIf(field -> !field.getKey().equals("title")
+                && field.getValue() instanceof String text && text.isBlank());
         String title = requiredText(fields, "title", MAX_TITLE);
         String slug = slug(fields, sourceKey);
         Instant published = date(fields, "date").orElse(null);
@@ -104,10 +114,10 @@ final class FrontMatterMapper {
             }
             if (node instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    author(list.get(i), name + "[" + i + "]").ifPresent(authors::add);
+                    authors.addAll(author(list.get(i), name + "[" + i + "]"));
                 }
             } else {
-                author(node, name).ifPresent(authors::add);
+                authors.addAll(author(node, name));
             }
         }
         if (authors.isEmpty()) {
@@ -116,24 +126,49 @@ final class FrontMatterMapper {
         return authors;
     }
 
-    private Optional<Author> author(Object value, String field) {
+    /** The authors a byline names: one for a mapping, and one or more for text (see {@link Bylines}). */
+    private List<Author> author(Object value, String field) {
         if (value instanceof String text) {
-            return nonBlank(text, field, MAX_NAME).map(name -> Author.person(name, Optional.empty(), Optional.empty(), Optional.empty()));
+            return Bylines.parse(text, MAX_NAME).stream().map(credit -> Author.person(
+                    shortened(credit.name(), MAX_NAME, field),
+                    Optional.empty(), Optional.empty(),
+                    credit.link().flatMap(link -> linkOrWarning(link, field)),
+                    credit.affiliation().map(a -> shortened(a, MAX_NAME, field + " affiliation")))).toList();
         }
         if (!(value instanceof Map)) {
-            problems.add(new Problem(field, "must be a name, or a mapping with name, bio, twitter and url"));
-            return Optional.empty();
+            problems.add(new Problem(field, "must be a name, or a mapping with name, bio, twitter, url and affiliation"));
+            return List.of();
         }
         Map<String, Object> node = Json.object(value);
         Optional<String> name = optionalText(node, "name", MAX_NAME, field + ".name");
         if (name.isEmpty()) {
             problems.add(new Problem(field + ".name", "is required"));
-            return Optional.empty();
+            return List.of();
         }
         Optional<String> bio = optionalText(node, "bio", MAX_BIO, field + ".bio");
         Optional<String> twitter = optionalText(node, "twitter", 100, field + ".twitter").flatMap(t -> twitter(t, field + ".twitter"));
         Optional<String> url = optionalText(node, "url", 500, field + ".url").flatMap(u -> webUrl(u, field + ".url"));
-        return Optional.of(Author.person(name.get(), bio, twitter, url));
+        Optional<String> affiliation = optionalText(node, "affiliation", MAX_NAME, field + ".affiliation");
+        return List.of(Author.person(name.get(), bio, twitter, url, affiliation));
+    }
+
+    /** A byline's text cut at a word to fit, with a warning: no byline is refused for its length. */
+    private String shortened(String text, int max, String field) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        String cut = MarkdownRenderer.shorten(text, max);
+        warnings.add(new Problem(field, "'" + text + "' is longer than " + max + " characters: shown as '" + cut + "'"));
+        return cut;
+    }
+
+    /** A byline's link, if it is an absolute http(s) URL; anything else is left out with a warning. */
+    private Optional<String> linkOrWarning(String link, String field) {
+        Optional<String> url = absoluteWebUrl(link);
+        if (url.isEmpty()) {
+            warnings.add(new Problem(field, "the link " + link + " is not an absolute http(s) URL: the author is shown without it"));
+        }
+        return url;
     }
 
     private Optional<String> twitter(String value, String field) {
@@ -150,6 +185,14 @@ final class FrontMatterMapper {
     }
 
     private Optional<String> webUrl(String value, String field) {
+        Optional<String> url = absoluteWebUrl(value);
+        if (url.isEmpty()) {
+            problems.add(new Problem(field, "must be an absolute http(s) URL"));
+        }
+        return url;
+    }
+
+    private static Optional<String> absoluteWebUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -157,9 +200,8 @@ final class FrontMatterMapper {
                 return Optional.of(uri.toASCIIString());
             }
         } catch (java.net.URISyntaxException e) {
-            // reported below
+            // not a URL at all
         }
-        problems.add(new Problem(field, "must be an absolute http(s) URL"));
         return Optional.empty();
     }
 
@@ -338,6 +380,10 @@ final class FrontMatterMapper {
             problems.add(new Problem(name, "is required"));
             return "";
         }
+        if (Json.isScalar(fields.get(name)) && fields.get(name).toString().isBlank()) {
+            problems.add(new Problem(name, "must not be empty"));
+            return "";
+        }
         return optionalText(fields, name, max).orElse("");
     }
 
@@ -354,7 +400,8 @@ final class FrontMatterMapper {
             problems.add(new Problem(field, "must be text"));
             return Optional.empty();
         }
-        return nonBlank(node.toString(), field, max);
+        // Inside a mapping too, an empty optional field is an absent one.
+        return node.toString().isBlank() ? Optional.empty() : nonBlank(node.toString(), field, max);
     }
 
     private Optional<String> nonBlank(String value, String field, int max) {

@@ -4,14 +4,15 @@ import dev.newsroom.core.json.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -19,13 +20,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * Reads YAML front matter into a plain JSON tree (maps, lists, text, booleans and nulls), and nothing else.
  *
  * <p>It works on the parser's event stream rather than a YAML object constructor, so no tag can
- * ever instantiate a class (C1), anchors and aliases are refused outright (C2: no expansion to bound),
- * and nesting is counted as it is read, without recursion (C3). Size is bounded by the caller.
+ * ever instantiate a class (C1), an alias may name only a text value, so nothing expands (C2), and
+ * nesting is counted as it is read, without recursion (C3). Anchors are allowed, as Hugo sites write
+ * them ({@code eventUrl: &eventUrl https://…}). Size is bounded by the caller.
  * Plain scalars resolve per the YAML 1.2 core schema to null, booleans or text; numbers and dates stay text.
  */
 final class FrontMatterYaml {
 
     static final int MAX_DEPTH = 16;
+    /** What an anchor on a list or mapping stands for: aliases may not repeat those. */
+    private static final Object COLLECTION = new Object();
 
     /**
      * Built once: the settings are immutable, and building them, schema and all, was a sixth of the
@@ -44,6 +48,7 @@ final class FrontMatterYaml {
 
     static Map<String, Object> read(String yaml) throws InvalidArticleException {
         Deque<Frame> open = new ArrayDeque<>();
+        Map<String, Object> anchored = new HashMap<>();
         Object root = null;
         int documents = 0;
         try {
@@ -54,15 +59,28 @@ final class FrontMatterYaml {
                             throw invalid("front matter must be a single YAML document");
                         }
                     }
-                    case Alias -> throw invalid("YAML aliases (*name) are not allowed in front matter");
+                    case Alias -> {
+                        String name = ((AliasEvent) event).getAlias().getValue();
+                        Object value = anchored.get(name);
+                        if (value == COLLECTION) {
+                            throw invalid("YAML aliases of lists or mappings (*" + name + ") are not allowed in front matter");
+                        }
+                        if (!anchored.containsKey(name)) {
+                            throw invalid("the alias *" + name + " names no anchor (&" + name + ") before it");
+                        }
+                        root = attach(open, value, root);
+                    }
                     case Scalar -> {
                         ScalarEvent scalar = (ScalarEvent) event;
-                        refuseAnchorsAndTags(scalar, scalar.getTag().isPresent());
-                        root = attach(open, scalar(scalar), root);
+                        refuseTags(scalar.getTag().isPresent());
+                        Object value = scalar(scalar);
+                        scalar.getAnchor().ifPresent(anchor -> anchored.put(anchor.getValue(), value));
+                        root = attach(open, value, root);
                     }
                     case MappingStart, SequenceStart -> {
                         CollectionStartEvent start = (CollectionStartEvent) event;
-                        refuseAnchorsAndTags(start, start.getTag().isPresent());
+                        refuseTags(start.getTag().isPresent());
+                        start.getAnchor().ifPresent(anchor -> anchored.put(anchor.getValue(), COLLECTION));
                         if (open.size() >= MAX_DEPTH) {
                             throw invalid("front matter is nested more than " + MAX_DEPTH + " levels deep");
                         }
@@ -139,12 +157,9 @@ final class FrontMatterYaml {
         };
     }
 
-    private static void refuseAnchorsAndTags(NodeEvent event, boolean tagged) throws InvalidArticleException {
+    private static void refuseTags(boolean tagged) throws InvalidArticleException {
         if (tagged) {
             throw invalid("YAML tags (such as !!str or !!java...) are not allowed in front matter");
-        }
-        if (event.getAnchor().isPresent()) {
-            throw invalid("YAML anchors (&name) are not allowed in front matter");
         }
     }
 

@@ -26,10 +26,11 @@ public record ArticleView(
      * An author in the byline and, with a page of their own, in a box about them; an organisation has
      * neither a page nor a box.
      *
-     * @param twitter the handle, and the profile it links to
+     * @param twitter     the handle, and the profile it links to
+     * @param affiliation who they wrote for, shown beside the name
      */
     public record AuthorView(String name, Optional<String> href, Optional<String> bio, Optional<Link> twitter,
-                             Optional<String> website) {
+                             Optional<String> website, Optional<String> affiliation) {
     }
 
     public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image) {

@@ -208,10 +208,12 @@ public final class PageRenderer {
 
     private static ArticleView.AuthorView author(Author author) {
         if (author.organisation()) {
-            return new ArticleView.AuthorView(author.name(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new ArticleView.AuthorView(author.name(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
         return new ArticleView.AuthorView(author.name(), Optional.of(SiteLayout.authorPath(author.slug())), author.bio(),
-                author.twitter().map(handle -> new ArticleView.Link(handle, "https://twitter.com/" + handle)), author.url());
+                author.twitter().map(handle -> new ArticleView.Link(handle, "https://twitter.com/" + handle)), author.url(),
+                author.affiliation());
     }
 
     private ArticleView.RelatedView teaser(RelatedArticle item) {

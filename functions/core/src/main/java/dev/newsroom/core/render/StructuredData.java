@@ -49,6 +49,7 @@ final class StructuredData {
             a.put("name", author.name());
             a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
             author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
+            author.affiliation().ifPresent(name -> a.put("affiliation", Map.of("@type", "Organization", "name", name)));
             authors.add(a);
         }
         node.put("author", authors);

@@ -104,13 +104,14 @@ public final class ArticleItems {
         author.bio().ifPresent(v -> m.put("bio", s(v)));
         author.twitter().ifPresent(v -> m.put("twitter", s(v)));
         author.url().ifPresent(v -> m.put("url", s(v)));
+        author.affiliation().ifPresent(v -> m.put("affiliation", s(v)));
         m.put("organisation", bool(author.organisation()));
         return AttributeValue.fromM(m);
     }
 
     static Author author(Map<String, AttributeValue> m) {
         return new Author(m.get("name").s(), m.get("slug").s(), optional(m, "bio"), optional(m, "twitter"),
-                optional(m, "url"), m.get("organisation").bool());
+                optional(m, "url"), optional(m, "affiliation"), m.get("organisation").bool());
     }
 
     static AttributeValue term(Term term) {

@@ -185,7 +185,55 @@ class ArticleParserTest {
         }
         yaml.append("title: lol\ndate: 2024-01-01");
         List<Problem> problems = problems("articles/a.md", md(yaml.toString(), ""));
-        assertTrue(problems.get(0).message().contains("anchors"), problems::toString);
+        assertTrue(problems.get(0).message().contains("aliases of lists or mappings"), problems::toString);
+    }
+
+    @Test
+    void readsAnchorsAndAliasesOfTextAsHugoSitesWriteThem() throws InvalidArticleException {
+        Article article = parse("articles/kubecon.md", md("title: KubeCon\ndate: 2025-10-03\n"
+                + "eventUrl: &eventUrl >-\n  https://events.example.org/kubecon/\nsummary: *eventUrl", "Body."));
+        assertEquals(Optional.of("https://events.example.org/kubecon/"), article.metadata().summary());
+        assertTrue(problems("articles/a.md", md("title: *nowhere\ndate: 2024-01-01", "")).get(0).message().contains("names no anchor"));
+    }
+
+    @Test
+    void readsBylinesAsMigratedSitesWriteThem() throws InvalidArticleException {
+        String byline = "author: >-\n  [Juraci Paixão Kröhling](https://github.com/jpkrohling) (OpenTelemetry,\n  Grafana Labs),"
+                + " [Pablo\n  Baeyens](https://github.com/mx-psi), Datadog, and [Bob Strecansky](https://github.com/bobstrecansky/)";
+        Article article = parse("articles/a.md", md("title: Byline\ndate: 2024-01-01\n" + byline, "Body."));
+        List<Author> authors = article.metadata().authors();
+        assertEquals(List.of("Juraci Paixão Kröhling", "Pablo Baeyens", "Bob Strecansky"), authors.stream().map(Author::name).toList());
+        assertEquals(List.of(Optional.of("OpenTelemetry, Grafana Labs"), Optional.of("Datadog"), Optional.empty()),
+                authors.stream().map(Author::affiliation).toList());
+        assertEquals(Optional.of("https://github.com/mx-psi"), authors.get(1).url());
+        assertEquals("pablo-baeyens", authors.get(1).slug());
+        assertEquals(List.of(), article.warnings());
+    }
+
+    @Test
+    void refusesNoBylineForItsLength() throws InvalidArticleException {
+        String names = "Ana Alvarez, Bea Brown, Cem Celik, Dan Dunn, Eve Evans, Fay Fox, Gus Grant, Hal Hill, Ivy Ito, Jo Jones";
+        Article list = parse("articles/a.md", md("title: Many\ndate: 2024-01-01\nauthor: " + names, "Body."));
+        assertEquals(10, list.metadata().authors().size());
+        assertEquals("Jo Jones", list.metadata().authors().get(9).name());
+        String longName = "An Extraordinarily Long Working Group Name That Goes On And On Past Every Reasonable Limit Of A Byline Field";
+        Article cut = parse("articles/b.md", md("title: Long\ndate: 2024-01-01\nauthor: '[" + longName + "](/team/)'", "Body."));
+        assertTrue(cut.metadata().primaryAuthor().name().length() <= 100);
+        assertEquals(Optional.empty(), cut.metadata().primaryAuthor().url());
+        assertEquals(List.of("author"), cut.warnings().stream().map(Problem::field).distinct().toList(), cut.warnings()::toString);
+        assertEquals(2, cut.warnings().size(), "one for the name's length, one for the relative link");
+    }
+
+    @Test
+    void treatsEmptyOptionalFieldsAsAbsent() throws InvalidArticleException {
+        Article article = parse("articles/a.md", md("title: Empty\ndate: 2024-01-01\ndescription: \"\"\ncategory: ''\n"
+                + "author: \"\"\nslug: ''\nlastmod: ''", "The opening paragraph."));
+        assertEquals(Optional.of("The opening paragraph."), article.metadata().summary());
+        assertEquals("News", article.metadata().category().name());
+        assertTrue(article.metadata().primaryAuthor().organisation());
+        assertEquals("a", article.slug());
+        assertEquals(Optional.empty(), article.metadata().updated());
+        assertEquals("must not be empty", problems("articles/a.md", md("title: ''\ndate: 2024-01-01", "")).get(0).message());
     }
 
     @Test

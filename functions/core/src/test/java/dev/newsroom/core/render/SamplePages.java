@@ -55,7 +55,7 @@ public final class SamplePages {
     /** Every text field carries {@code text}, as an attacker with an editor's account might write it. */
     public static Article hostile(String text) {
         var meta = new ArticleMetadata("hostile", text, Instant.parse("2026-11-20T07:30:00Z"), Optional.empty(),
-                List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"))),
+                List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"), Optional.of(text))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
                 Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, dev.newsroom.core.article.RelatedChoices.NONE);
         return new Article(meta, "<p>Body.</p>");

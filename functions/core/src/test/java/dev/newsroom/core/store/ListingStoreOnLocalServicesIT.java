@@ -43,7 +43,7 @@ class ListingStoreOnLocalServicesIT {
 
     private Entry entry(String slug, int hour, long version) {
         return new Entry(slug, version, slug, START.plusSeconds(3600L * hour), START, Optional.empty(), Optional.empty(),
-                new Term("City", "city"), new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), false),
+                new Term("City", "city"), new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false),
                 List.of(new Term(key.slug(), key.slug())));
     }
 
