@@ -60,24 +60,20 @@ public final class ArticleParser {
             throw new InvalidArticleException("file", "is " + bytes.length + " bytes; the limit is " + MAX_SOURCE_BYTES);
         }
         String text = decodeUtf8(bytes);
-        Map<String, Object> fields;
-        String body;
-        int bodyLine = 1;
+        Source source;
         if (sourceKey.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            fields = jsonDocument(text);
+            Map<String, Object> fields = jsonDocument(text);
             if (!(fields.remove("body") instanceof String markdown)) {
                 throw new InvalidArticleException("body", "is required: the article's Markdown, as a string");
             }
-            body = markdown;
+            source = new Source(fields, markdown, 1);
         } else {
-            int[] bounds = frontMatterBounds(text);
-            fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
-            body = text.substring(bounds[2]);
-            bodyLine += (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
+            source = markdownSource(text);
         }
-        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(fields, sourceKey, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
-        MarkdownRenderer.Body rendered = markdown.render(body, new Shortcodes.Page(fields, Map.of(), this::pagePath, bodyLine));
+        MarkdownRenderer.Body rendered = markdown.render(source.body(),
+                new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));
         // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
         if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
             int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
@@ -96,6 +92,21 @@ public final class ArticleParser {
     /** The page a Hugo {@code ref} names by its file: the article that file publishes, by the slug its name gives. */
     private Optional<String> pagePath(String reference) {
         return Optional.of(Slugs.fromSourceKey(reference)).filter(slug -> !slug.isEmpty()).map(articlePath);
+    }
+
+    /**
+     * An article as written: its front matter's fields, its body, and the line of the file the body
+     * starts on.
+     */
+    public record Source(Map<String, Object> fields, String body, int bodyLine) {
+    }
+
+    /** Splits a Markdown article into its front matter's fields and its body, as {@link #parse} reads them. */
+    public static Source markdownSource(String text) throws InvalidArticleException {
+        int[] bounds = frontMatterBounds(text);
+        Map<String, Object> fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
+        int bodyLine = 1 + (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
+        return new Source(fields, text.substring(bounds[2]), bodyLine);
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidArticleException {

@@ -1,0 +1,77 @@
+package dev.newsroom.migrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an import will upload to the source bucket, and what becomes of each file of the source site,
+ * with the reason wherever it is not simply published.
+ */
+public final class ImportPlan {
+
+    /** An object to put in the source bucket. */
+    public record Upload(String key, byte[] bytes) {
+    }
+
+    /** What becomes of one file of the source site. */
+    public enum Result {
+        PUBLISHED("published"),
+        WARNED("published with warnings"),
+        REFUSED("refused"),
+        NOT_IMPORTED("not imported");
+
+        private final String label;
+
+        Result(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One file's outcome.
+     *
+     * @param cause        why it is refused or not imported, worded the same for every file it applies to
+     * @param details      the file's own problems or warnings
+     * @param originalUrl  where the source site published it, if it did
+     * @param newsroomUrl  where Newsroom publishes it
+     */
+    public record Outcome(String file, Result result, String cause, List<String> details, Optional<String> originalUrl,
+                          Optional<String> newsroomUrl) {
+    }
+
+    private final Map<String, Upload> uploads = new LinkedHashMap<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<String> assumptions = new ArrayList<>();
+
+    public void upload(String key, byte[] bytes) {
+        uploads.putIfAbsent(key, new Upload(key, bytes));
+    }
+
+    public void record(Outcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    /** Something the import had to assume about the source site, said once in the report. */
+    public void assume(String assumption) {
+        assumptions.add(assumption);
+    }
+
+    public List<Upload> uploads() {
+        return List.copyOf(uploads.values());
+    }
+
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    public List<String> assumptions() {
+        return List.copyOf(assumptions);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.newsroom.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.hugo.HugoConfig;
+import dev.newsroom.migrate.hugo.HugoImport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code ./newsroom import}: a site that another system publishes, moved into Newsroom's source bucket. */
+@Command(name = "newsroom import", mixinStandardHelpOptions = true, subcommands = NewsroomImport.Hugo.class,
+        description = "Moves a site into Newsroom's source bucket, with a report of what was published and why anything was not.")
+public final class NewsroomImport {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NewsroomImport()).execute(args));
+    }
+
+    @Command(name = "hugo", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Reads a Hugo site as Hugo builds it: its configuration, its content folders and languages,",
+                "its page bundles' files. Uploads each article Hugo publishes, and the files its pages use,",
+                "to the source bucket, and reports every other file with the reason."})
+    static final class Hugo implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "SITE_DIR", description = "The Hugo site: the folder with its configuration and content.")
+        Path site;
+
+        @Option(names = "--dry-run", description = "Report everything, upload nothing.")
+        boolean dryRun;
+
+        @Option(names = "--endpoints", paramLabel = "FILE", defaultValue = "${sys:newsroom.root:-.}/.newsroom/endpoints.json",
+                description = "The running local stack's endpoints.json (default: ${DEFAULT-VALUE}).")
+        Path endpoints;
+
+        @Option(names = "--bucket", paramLabel = "NAME",
+                description = "Upload to this source bucket on AWS instead, with the default credential chain.")
+        String bucket;
+
+        @Option(names = "--report", paramLabel = "FILE", defaultValue = "import-report.json",
+                description = "Where every file's outcome is written as JSON (default: ${DEFAULT-VALUE}).")
+        Path report;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(site)) {
+                throw new ParameterException(spec.commandLine(), "SITE_DIR: " + site.toAbsolutePath() + " is not a folder");
+            }
+            long start = System.nanoTime();
+            Target target = dryRun ? null : target();
+            HugoConfig config = HugoConfig.read(site);
+            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath,
+                    config.title().isEmpty() ? "Newsroom" : config.title(), ZoneOffset.UTC);
+            String articlePrefix = target == null ? "articles/" : target.articlePrefix();
+            String assetPrefix = target == null ? SiteLayout.ASSETS : target.assetPrefix();
+            ImportPlan plan = new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
+            System.out.println("import hugo " + site + (dryRun ? " (dry run: nothing uploaded)" : ""));
+            ImportReport.print(plan, System.out);
+            ImportReport.write(plan, report);
+            System.out.printf("every file's outcome: %s%n", report.toAbsolutePath());
+            if (target != null) {
+                var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), System.out);
+                System.out.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
+                        summary.written(), target.bucket(), summary.unchanged(), (System.nanoTime() - start) / 1e9);
+            } else {
+                System.out.printf("would upload %d files; planned in %.1f s%n", plan.uploads().size(), (System.nanoTime() - start) / 1e9);
+            }
+            return 0;
+        }
+
+        /** Where the upload goes: the local stack's source bucket, or a named bucket on AWS. */
+        private record Target(S3Client s3, String bucket, String articlePrefix, String assetPrefix) {
+        }
+
+        private Target target() throws Exception {
+            if (bucket != null) {
+                S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+                return new Target(s3, bucket, "articles/", SiteLayout.ASSETS);
+            }
+            if (!Files.exists(endpoints)) {
+                throw new ParameterException(spec.commandLine(), endpoints + " not found: is ./newsroom up running?"
+                        + " (or give --bucket, or --dry-run)");
+            }
+            JsonNode e = new ObjectMapper().readTree(endpoints.toFile());
+            var aws = new AwsClients(new Env(Map.of("AWS_REGION", e.get("region").asText(),
+                    "AWS_ACCESS_KEY_ID", e.get("accessKeyId").asText(), "AWS_SECRET_ACCESS_KEY", e.get("secretAccessKey").asText(),
+                    "AWS_ENDPOINT_URL_S3", e.get("s3").asText(), "S3_FORCE_PATH_STYLE", "true")));
+            return new Target(aws.s3(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText(),
+                    e.get("assetPrefix").asText());
+        }
+    }
+}

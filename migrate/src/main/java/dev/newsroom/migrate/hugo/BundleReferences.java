@@ -1,0 +1,142 @@
+package dev.newsroom.migrate.hugo;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Points a body's references to files at where the import puts those files: Markdown images and
+ * links, and {@code src} and {@code href} in HTML and in shortcodes ({@code {{< figure src="x.png" >}}}).
+ * A reference relative to the page resolves within its folder; one to a missing file is reported,
+ * and a missing image is left out, so no page shows a broken image. Pure.
+ */
+public final class BundleReferences {
+
+    /** {@code ![alt](target "title")}: the title may span lines, as Markdown allows. */
+    private static final Pattern IMAGE = Pattern.compile(
+            "!\\[((?:[^\\]\\\\]|\\\\.)*)]\\(\\s*(<[^>\\n]*>|[^\\s)]+)((?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^)]*\\)))?\\s*)\\)");
+    private static final Pattern LINK_TARGET = Pattern.compile("(]\\(\\s*)(<[^>\\n]*>|[^\\s)]+)");
+    /** Whatever shows one image: a {@code figure} shortcode call, or an HTML {@code img} element. */
+    private static final Pattern IMAGE_ELEMENT = Pattern.compile("\\{\\{[<%]\\s*figure\\b.*?[>%]}}|<img\\b[^>]*>", Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\b(?:src|href)\\s*=\\s*)(\"([^\"]*)\"|'([^']*)'|`([^`]*)`)");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** What a reference to a file that is not a page ends with. */
+    private static final Set<String> FILE_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico",
+            "pdf", "mp4", "webm", "mp3", "ogg", "wav", "zip", "csv", "json", "txt");
+
+    /** A body with its references rewritten, and one warning for each file that is missing. */
+    public record Rewritten(String body, List<String> warnings) {
+    }
+
+    private BundleReferences() {
+    }
+
+    /**
+     * @param directory the page's folder within its content, with /
+     * @param asset     for a path within the content, the site path of the file there, if there is one
+     */
+    public static Rewritten rewrite(String body, String directory, Function<String, Optional<String>> asset) {
+        List<String> warnings = new ArrayList<>();
+        Function<String, Resolution> resolve = target -> resolve(target, directory, asset);
+        String out = replace(IMAGE, body, m -> {
+            String target = unbracket(m.group(2));
+            Resolution resolution = resolve.apply(target);
+            if (resolution.missing()) {
+                warnings.add("the image " + target + " is not in the site: it is left out");
+                return "";
+            }
+            return "![" + m.group(1) + "](" + resolution.target().orElse(m.group(2)) + m.group(3) + ")";
+        });
+        out = replace(LINK_TARGET, out, m -> {
+            Resolution resolution = resolve.apply(unbracket(m.group(2)));
+            if (resolution.missing()) {
+                warnings.add("the link to " + m.group(2) + " names a file that is not in the site");
+            }
+            return m.group(1) + resolution.target().orElse(m.group(2));
+        });
+        out = replace(IMAGE_ELEMENT, out, element -> {
+            Matcher src = ATTRIBUTE.matcher(element.group());
+            while (src.find()) {
+                String target = src.group(2).substring(1, src.group(2).length() - 1);
+                if (src.group(1).strip().startsWith("src") && resolve.apply(target).missing()) {
+                    warnings.add("the image " + target + " is not in the site: it is left out");
+                    return "";
+                }
+            }
+            return element.group();
+        });
+        out = replace(ATTRIBUTE, out, m -> {
+            String quote = m.group(2).substring(0, 1);
+            String target = m.group(2).substring(1, m.group(2).length() - 1);
+            Resolution resolution = resolve.apply(target);
+            if (resolution.missing()) {
+                warnings.add("the file " + target + " is not in the site: its reference is left as written");
+            }
+            return m.group(1) + quote + resolution.target().orElse(target) + quote;
+        });
+        return new Rewritten(out, warnings);
+    }
+
+    /** Where a reference now points, or that it names a file that is missing; neither for what is not a file here. */
+    private record Resolution(Optional<String> target, boolean missing) {
+        static final Resolution AS_WRITTEN = new Resolution(Optional.empty(), false);
+    }
+
+    private static Resolution resolve(String target, String directory, Function<String, Optional<String>> asset) {
+        if (target.isEmpty() || target.startsWith("#") || target.startsWith("//") || SCHEME.matcher(target).find()
+                || target.startsWith("{{")) {
+            return Resolution.AS_WRITTEN;
+        }
+        String path = target.replaceAll("[?#].*$", "");
+        String suffix = target.substring(path.length());
+        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Optional<String> within = path.startsWith("/") ? Optional.empty() : normalise(directory, decoded);
+        Optional<String> found = within.flatMap(asset);
+        if (found.isPresent()) {
+            return new Resolution(Optional.of(found.get() + suffix), false);
+        }
+        int dot = decoded.lastIndexOf('.');
+        boolean file = dot > decoded.lastIndexOf('/') && FILE_TYPES.contains(decoded.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return file && !path.startsWith("/") ? new Resolution(Optional.empty(), true) : Resolution.AS_WRITTEN;
+    }
+
+    /** {@code directory/relative} with {@code .} and {@code ..} resolved; empty if it would leave the content. */
+    static Optional<String> normalise(String directory, String relative) {
+        List<String> parts = new ArrayList<>();
+        for (String part : (directory.isEmpty() ? relative : directory + "/" + relative).split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+    }
+
+    private static String unbracket(String target) {
+        return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
+    }
+
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.newsroom.migrate.hugo;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.ImportPlan.Outcome;
+import dev.newsroom.migrate.ImportPlan.Result;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Plans the import of a Hugo site: which of its files Newsroom publishes, under which source keys,
+ * with which of its files as assets, and why any other file is left out. It decides as Hugo would
+ * (drafts, future and expired pages, {@code ignoreFiles}, a cascade's {@code build.render: never}),
+ * and validates each article as the publish function will.
+ */
+public final class HugoImport {
+
+    private final HugoConfig config;
+    private final ArticleParser parser;
+    private final String articlePrefix;
+    private final String assetPrefix;
+    private final Instant now;
+
+    public HugoImport(HugoConfig config, ArticleParser parser, String articlePrefix, String assetPrefix, Instant now) {
+        this.config = config;
+        this.parser = parser;
+        this.articlePrefix = articlePrefix;
+        this.assetPrefix = assetPrefix;
+        this.now = now;
+    }
+
+    public ImportPlan plan(Path site) throws IOException {
+        ImportPlan plan = new ImportPlan();
+        config.sources().forEach(source -> plan.assume("configuration read from " + source));
+        HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
+        List<HugoContent.Page> pages = HugoContent.read(site, config);
+        Map<String, String> assets = new HashMap<>();
+        pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + encoded(resource))));
+        Map<String, String> slugOwners = new HashMap<>();
+        for (HugoContent.Page page : pages) {
+            plan.record(outcome(site, page, assets, slugOwners, plan));
+        }
+        return plan;
+    }
+
+    private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, Map<String, String> slugOwners,
+                            ImportPlan plan) throws IOException {
+        String file = site.relativize(page.file()).toString();
+        if (page.kind() == HugoContent.Kind.SECTION) {
+            return skipped(file, "a section's list page: Newsroom makes its own listings", Optional.empty());
+        }
+        if (config.neverRenders("/" + page.contentPath())) {
+            return skipped(file, "never rendered: the site's cascade sets build.render to never", Optional.empty());
+        }
+        if (config.ignoreFiles().stream().anyMatch(pattern -> pattern.matcher(page.contentPath()).find())) {
+            return skipped(file, "matches the site's ignoreFiles", Optional.empty());
+        }
+        String text = Files.readString(page.file(), StandardCharsets.UTF_8);
+        ArticleParser.Source source;
+        try {
+            source = ArticleParser.markdownSource(text);
+        } catch (InvalidArticleException e) {
+            return refused(file, "its front matter cannot be read", e.problems(), Optional.empty());
+        }
+        Map<String, Object> fields = source.fields();
+        Optional<String> originalUrl = Optional.of(HugoUrls.of(config, page, fields).path());
+        if (!page.language().equals(config.defaultLanguage())) {
+            return skipped(file, "a translation: language versions are not imported yet", originalUrl);
+        }
+        if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
+            return skipped(file, "a draft: Hugo does not publish it", Optional.empty());
+        }
+        Optional<Instant> publishAt = HugoConfig.text(fields, "publishDate").or(() -> HugoConfig.text(fields, "date"))
+                .flatMap(HugoImport::instant);
+        if (publishAt.isPresent() && publishAt.get().isAfter(now) && !config.buildFuture()) {
+            return skipped(file, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
+        }
+        Optional<Instant> expiry = HugoConfig.text(fields, "expiryDate").flatMap(HugoImport::instant);
+        if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
+            return skipped(file, "expired: Hugo no longer publishes it", originalUrl);
+        }
+        BundleReferences.Rewritten body = BundleReferences.rewrite(source.body(), page.directory(),
+                path -> Optional.ofNullable(assets.get(path)));
+        byte[] bytes = (text.substring(0, text.length() - source.body().length()) + body.body()).getBytes(StandardCharsets.UTF_8);
+        String key = articlePrefix + page.contentPath();
+        Article article;
+        try {
+            article = parser.parse(key, bytes);
+        } catch (InvalidArticleException e) {
+            return refused(file, "the publish function would refuse it", e.problems(), originalUrl);
+        }
+        String owner = slugOwners.putIfAbsent(article.slug(), file);
+        if (owner != null) {
+            return refused(file, "another file has its slug: until articles are known by their URL, one slug is one article",
+                    List.of(new Problem("slug", "'" + article.slug() + "' is already " + owner + "'s")), originalUrl);
+        }
+        plan.upload(key, bytes);
+        for (String resource : page.resources()) {
+            plan.upload(assetPrefix + resource, Files.readAllBytes(page.file().getParent().resolve(
+                    Path.of(page.directory()).relativize(Path.of(resource)).toString())));
+        }
+        List<String> warnings = Stream.concat(body.warnings().stream(), article.warnings().stream().map(Problem::toString)).toList();
+        return new Outcome(file, warnings.isEmpty() ? Result.PUBLISHED : Result.WARNED, "", warnings, originalUrl,
+                Optional.of(SiteLayout.articlePath(article.slug())));
+    }
+
+    private static Outcome skipped(String file, String cause, Optional<String> originalUrl) {
+        return new Outcome(file, Result.NOT_IMPORTED, cause, List.of(), originalUrl, Optional.empty());
+    }
+
+    private static Outcome refused(String file, String cause, List<Problem> problems, Optional<String> originalUrl) {
+        return new Outcome(file, Result.REFUSED, cause, problems.stream().map(Problem::toString).collect(Collectors.toList()),
+                originalUrl, Optional.empty());
+    }
+
+    /** A site path for a file within the content, each segment encoded for a URL. */
+    private static String encoded(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return String.join("/", segments);
+    }
+
+    /** A front matter date as Hugo reads one: a date-time with or without an offset, or a date (UTC). */
+    static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return Optional.of(LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC));
+                } catch (DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+}

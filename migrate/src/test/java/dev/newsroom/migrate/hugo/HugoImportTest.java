@@ -1,0 +1,113 @@
+package dev.newsroom.migrate.hugo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.ImportPlan.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an import of a small Hugo site publishes, uploads, and reports, decided as Hugo would. */
+class HugoImportTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+
+    @TempDir
+    Path site;
+
+    @BeforeEach
+    void writeSite() throws IOException {
+        write("hugo.yaml", """
+                title: Example Blog
+                languages: {en: {weight: 1}, es: {weight: 2}}
+                ignoreFiles: ['\\.draft\\.md$']
+                cascade:
+                  build: {render: never}
+                  target: {path: '{,/**}/_includes{,/**}'}
+                """);
+        write("content/_index.md", post("Home", "2024-01-01", ""));
+        write("content/blog/2024/arrow/index.md", post("Arrow", "2024-03-01",
+                "author: '[Ana Ruiz](https://github.com/ana) (Example Labs)'\n")
+                + "![Logo](logo.png)\n\n{{< figure src=\"gone.png\" >}}\n\n{{< youtube eZ3OrhxUAmU >}}\n");
+        write("content/blog/2024/arrow/logo.png", "PNG");
+        write("content/blog/2024/arrow/index.es.md", post("Flecha", "2024-03-01", ""));
+        write("content/blog/2024/hello.md", post("Hello", "2024-05-01", ""));
+        write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", ""));
+        write("content/blog/2024/draft.md", post("Draft", "2024-05-01", "draft: true\n"));
+        write("content/blog/2024/soon.md", post("Soon", "2099-01-01", ""));
+        write("content/blog/2024/old.md", post("Old", "2020-01-01", "expiryDate: 2021-01-01\n"));
+        write("content/blog/2024/notes.draft.md", post("Notes", "2024-05-01", ""));
+        write("content/blog/2024/untitled.md", "---\ndate: 2024-05-01\n---\nNo title.\n");
+        write("content/blog/_includes/snippet.md", "A snippet.\n");
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String post(String title, String date, String extra) {
+        return "---\ntitle: " + title + "\ndate: " + date + "\n" + extra + "---\nThe opening of " + title + ".\n\n";
+    }
+
+    private ImportPlan plan() throws IOException {
+        HugoConfig config = HugoConfig.read(site);
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.title(), ZoneOffset.UTC);
+        return new HugoImport(config, parser, "articles/", "assets/", NOW).plan(site);
+    }
+
+    @Test
+    void publishesWhatHugoPublishesAndSaysWhyForEveryOtherFile() throws IOException {
+        Map<String, Outcome> outcomes = plan().outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
+        assertEquals(11, outcomes.size());
+        assertEquals("published with warnings", outcomes.get("content/blog/2024/arrow/index.md").result().label());
+        assertEquals("published", outcomes.get("content/blog/2024/hello.md").result().label());
+        Map<String, String> causes = Map.of(
+                "content/_index.md", "a section's list page",
+                "content/blog/2024/arrow/index.es.md", "a translation",
+                "content/blog/2024/draft.md", "a draft",
+                "content/blog/2024/soon.md", "waiting",
+                "content/blog/2024/old.md", "expired",
+                "content/blog/2024/notes.draft.md", "matches the site's ignoreFiles",
+                "content/blog/_includes/snippet.md", "never rendered",
+                "content/blog/2024/untitled.md", "the publish function would refuse it",
+                "content/blog/2025/hello.md", "another file has its slug");
+        causes.forEach((file, cause) -> assertTrue(outcomes.get(file).cause().startsWith(cause), file + ": " + outcomes.get(file)));
+        assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
+        assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());
+        assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").originalUrl());
+        assertEquals(Optional.of("/articles/arrow"), outcomes.get("content/blog/2024/arrow/index.md").newsroomUrl());
+        assertEquals(List.of("the image gone.png is not in the site: it is left out"),
+                outcomes.get("content/blog/2024/arrow/index.md").details());
+    }
+
+    @Test
+    void uploadsArticlesWithTheirFilesAndPointsThemThere() throws IOException {
+        ImportPlan plan = plan();
+        Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
+                upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
+        assertEquals(List.of("articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png", "articles/blog/2024/hello.md"),
+                plan.uploads().stream().map(ImportPlan.Upload::key).toList());
+        String arrow = uploads.get("articles/blog/2024/arrow/index.md");
+        assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
+        assertTrue(arrow.startsWith("---\ntitle: Arrow\n"), "the front matter is uploaded as written");
+        assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
+    }
+}
