@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import dev.newsroom.migrate.ImportPlan.Result;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class ImportReport {
     private ImportReport() {
     }
 
-    public static void print(ImportPlan plan, PrintStream out) {
+    public static void print(ImportPlan plan, PrintWriter out) {
         plan.assumptions().forEach(assumption -> out.println("  " + assumption));
         Map<Result, List<Outcome>> byResult = new EnumMap<>(Result.class);
         plan.outcomes().forEach(outcome -> byResult.computeIfAbsent(outcome.result(), r -> new ArrayList<>()).add(outcome));

@@ -9,6 +9,7 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.hugo.HugoConfig;
 import dev.newsroom.migrate.hugo.HugoImport;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,6 +70,7 @@ public final class NewsroomImport {
                 throw new ParameterException(spec.commandLine(), "SITE_DIR: " + site.toAbsolutePath() + " is not a folder");
             }
             long start = System.nanoTime();
+            PrintWriter out = spec.commandLine().getOut();
             Target target = dryRun ? null : target();
             HugoConfig config = HugoConfig.read(site);
             var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath,
@@ -76,16 +78,16 @@ public final class NewsroomImport {
             String articlePrefix = target == null ? "articles/" : target.articlePrefix();
             String assetPrefix = target == null ? SiteLayout.ASSETS : target.assetPrefix();
             ImportPlan plan = new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
-            System.out.println("import hugo " + site + (dryRun ? " (dry run: nothing uploaded)" : ""));
-            ImportReport.print(plan, System.out);
+            out.println("import hugo " + site + (dryRun ? " (dry run: nothing uploaded)" : ""));
+            ImportReport.print(plan, out);
             ImportReport.write(plan, report);
-            System.out.printf("every file's outcome: %s%n", report.toAbsolutePath());
+            out.printf("every file's outcome: %s%n", report.toAbsolutePath());
             if (target != null) {
-                var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), System.out);
-                System.out.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
+                var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), out);
+                out.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
                         summary.written(), target.bucket(), summary.unchanged(), (System.nanoTime() - start) / 1e9);
             } else {
-                System.out.printf("would upload %d files; planned in %.1f s%n", plan.uploads().size(), (System.nanoTime() - start) / 1e9);
+                out.printf("would upload %d files; planned in %.1f s%n", plan.uploads().size(), (System.nanoTime() - start) / 1e9);
             }
             return 0;
         }

@@ -1,7 +1,7 @@
 package dev.newsroom.migrate;
 
 import dev.newsroom.core.concurrent.Parallel;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,7 +33,7 @@ public final class SourceUploader {
         this.bucket = bucket;
     }
 
-    public Summary upload(List<ImportPlan.Upload> uploads, PrintStream progress) {
+    public Summary upload(List<ImportPlan.Upload> uploads, PrintWriter progress) {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
         Parallel.of(IN_FLIGHT).each(uploads, upload -> {
@@ -44,6 +44,7 @@ public final class SourceUploader {
             int count = done.incrementAndGet();
             if (count % 25 == 0 || count == uploads.size()) {
                 progress.printf("\ruploaded %d of %d files", count, uploads.size());
+                progress.flush();
             }
         });
         progress.println();

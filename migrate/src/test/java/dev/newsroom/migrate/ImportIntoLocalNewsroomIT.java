@@ -1,0 +1,101 @@
+package dev.newsroom.migrate;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.stack.LocalNewsroom;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ./newsroom import hugo} into the whole local newsroom, on a sample of a real Hugo site
+ * (the OpenTelemetry blog, in test resources): what it publishes shows no shortcode and no broken
+ * image, and importing again changes nothing.
+ */
+class ImportIntoLocalNewsroomIT {
+
+    private static final Path SAMPLE = Path.of("src/test/resources/opentelemetry-blog-sample").toAbsolutePath();
+
+    @TempDir
+    Path dataDir;
+
+    @TempDir
+    Path work;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private String importSample() {
+        StringWriter out = new StringWriter();
+        int status = new CommandLine(new NewsroomImport()).setOut(new PrintWriter(out, true)).execute("hugo", SAMPLE.toString(),
+                "--endpoints", dataDir.resolve("endpoints.json").toString(), "--report", work.resolve("report.json").toString());
+        assertEquals(0, status, out.toString());
+        return out.toString();
+    }
+
+    @Test
+    void publishesTheSiteWithItsImagesAndNoShortcodesAndAgainChangesNothing() throws Exception {
+        Path template = CloudFormationTemplate.repositoryRoot().resolve("template.yaml");
+        try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0)) {
+            String site = stack.siteUrl().toString().replaceAll("/$", "");
+            String first = importSample();
+            assertTrue(first.contains("8 files: 4 published, 2 published with warnings, 2 not imported"), first);
+            JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+            List<String> published = new ArrayList<>();
+            for (JsonNode outcome : report.get("outcomes")) {
+                if (outcome.get("outcome").asText().startsWith("published")) {
+                    published.add(outcome.get("newsroomUrl").asText());
+                }
+            }
+            assertEquals(6, published.size(), report::toPrettyString);
+            for (String path : published) {
+                await(path).atMost(Duration.ofSeconds(30)).until(() -> get(site + path).statusCode() == 200);
+                Document page = Jsoup.parse(get(site + path).body(), site + path);
+                String text = page.selectFirst("main").text();
+                assertFalse(text.contains("{{<") || text.contains("{{%"), path + " shows a shortcode: " + text);
+                for (var image : page.select("main img")) {
+                    String src = image.absUrl("src");
+                    assertEquals(200, get(src).statusCode(), path + " shows a broken image: " + src);
+                }
+            }
+            Document pipeline = Jsoup.parse(get(site + "/articles/consuming-opentelemetry-entity-events").body());
+            assertNotNull(pipeline.selectFirst("main img[src=/assets/blog/2026/consuming-opentelemetry-entity-events/pipeline.svg]"));
+            Document kubecon = Jsoup.parse(get(site + "/articles/kubecon-na").body());
+            assertNotNull(kubecon.selectFirst("a[href^=https://events.linuxfoundation.org/kubecon-cloudnativecon-north-america/"
+                    + "?utm_source=opentelemetry]"), "param reads anchored front matter");
+            assertTrue(Jsoup.parse(get(site + "/articles/declarative-config-rc3").body()).select("img[src*=schema]").isEmpty());
+            JsonNode warned = null;
+            for (JsonNode outcome : report.get("outcomes")) {
+                if (outcome.get("file").asText().endsWith("declarative-config-rc3/index.md")) {
+                    warned = outcome;
+                }
+            }
+            assertEquals("the image schema.gif is not in the site: it is left out", warned.get("details").get(0).asText());
+
+            String again = importSample();
+            assertTrue(again.contains("uploaded 0 files"), again);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
