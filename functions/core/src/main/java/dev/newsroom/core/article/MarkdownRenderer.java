@@ -38,7 +38,8 @@ import org.owasp.html.PolicyFactory;
  * HTML in it can carry anything else, so only such a body goes through the OWASP sanitiser: it
  * costs as much as parsing the Markdown.
  *
- * <p>Body headings move down when the body uses {@code #}, because the page's only {@code h1} is the headline.
+ * <p>Body headings move down when the body uses {@code #}, because the page's only {@code h1} is the
+ * headline, and never skip a level.
  */
 public final class MarkdownRenderer {
 
@@ -158,9 +159,14 @@ public final class MarkdownRenderer {
                 visitChildren(paragraph);
             }
         });
-        // The page's only h1 is the headline: the body's top heading level becomes h2.
+        // The page's only h1 is the headline: the body's top heading level becomes h2, and no heading
+        // skips a level below the one before it (## then ##### becomes h2 then h3), as HTML's outline wants.
         int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
-        headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
+        int previous = 1;
+        for (Heading heading : headings) {
+            heading.setLevel(Math.min(Math.min(6, heading.getLevel() + shift), previous + 1));
+            previous = heading.getLevel();
+        }
         // The first paragraph with words in it: one that holds only a shortcode's figure has none.
         String opening = paragraphs.stream().map(p -> Shortcodes.Expansion.withoutTokens(plainText(p)).strip())
                 .filter(text -> !text.isEmpty()).findFirst().orElse("");

@@ -96,8 +96,14 @@ class MarkdownRendererTest {
         Document doc = render("# One\n\n## Two\n\n###### Six");
         assertEquals("One", doc.selectFirst("h2").text());
         assertEquals("Two", doc.selectFirst("h3").text());
-        assertEquals("Six", doc.selectFirst("h6").text());
+        assertEquals("Six", doc.selectFirst("h4").text(), "one level below the heading before it, not h6");
         assertTrue(doc.select("h1").isEmpty());
+    }
+
+    @Test
+    void neverSkipsAHeadingLevel() throws InvalidArticleException {
+        Document doc = render("## Releases\n\n##### Collector\n\n###### Detail\n\n### Other\n\n## Next");
+        assertEquals(List.of("h2", "h3", "h4", "h3", "h2"), doc.select("h2, h3, h4, h5, h6").stream().map(Element::tagName).toList());
     }
 
     @Test
