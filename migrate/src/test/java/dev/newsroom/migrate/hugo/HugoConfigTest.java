@@ -64,7 +64,7 @@ class HugoConfigTest {
     }
 
     @Test
-    void saysWhatIsMissingOrBroken() throws IOException {
+    void saysWhatIsMissingOrBroken_C14() throws IOException {
         assertTrue(assertThrows(IOException.class, () -> HugoConfig.read(site)).getMessage().contains("no Hugo configuration"));
         Files.writeString(site.resolve("hugo.toml"), "title = 'unclosed");
         assertTrue(assertThrows(IOException.class, () -> HugoConfig.read(site)).getMessage().contains("not valid configuration"));
