@@ -72,8 +72,8 @@ public final class ArticleParser {
         }
         FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
-        MarkdownRenderer.Body rendered = markdown.render(source.body(),
-                new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));
+        MarkdownRenderer.Body rendered = isHtml(source.fields()) ? markdown.html(source.body())
+                : markdown.render(source.body(), new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));
         // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
         if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
             int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
@@ -87,6 +87,22 @@ public final class ArticleParser {
         List<Problem> warnings = new ArrayList<>(mapped.warnings());
         rendered.warnings().forEach(warning -> warnings.add(new Problem("body", warning)));
         return new Article(metadata, rendered.html(), warnings);
+    }
+
+    /**
+     * True if the front matter says the body is HTML: {@code markup: html}, Hugo's own field for it,
+     * which a WordPress import writes. Markdown is the default; Hugo's other formats cannot be read.
+     */
+    private static boolean isHtml(Map<String, Object> fields) throws InvalidArticleException {
+        Object markup = fields.get("markup");
+        if (markup == null || List.of("md", "markdown", "goldmark").contains(markup.toString().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (markup.toString().equalsIgnoreCase("html")) {
+            return true;
+        }
+        throw new InvalidArticleException("markup", "must be markdown (the default) or html; '" + markup
+                + "' bodies cannot be read here");
     }
 
     /** The page a Hugo {@code ref} names by its file: the article that file publishes, by the slug its name gives. */

@@ -2,9 +2,12 @@ package dev.newsroom.core.article;
 
 import dev.newsroom.core.shortcode.MalformedShortcodeException;
 import dev.newsroom.core.shortcode.Shortcodes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -44,6 +47,9 @@ import org.owasp.html.PolicyFactory;
 public final class MarkdownRenderer {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Pattern HEADING_TAG = Pattern.compile("<(/?)[hH]([1-6])(?=[\\s>/])");
+    private static final Pattern FIRST_PARAGRAPH = Pattern.compile("<p\\b[^>]*>(.*?)</p>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ALIGN_CLASS = Pattern.compile("align-(left|center|right)");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}");
     /** The URLs {@link #BODY_POLICY} allows; the renderer's own URL option would also mark every link nofollow. */
@@ -175,6 +181,45 @@ public final class MarkdownRenderer {
         renderer.render(document, html);
         String body = expansion.substitute(html.toString());
         return new Body(rawHtml[0] || expansion.hasHtml() ? BODY_POLICY.sanitize(body) : body, opening, expansion.warnings());
+    }
+
+    /**
+     * Renders a body written in HTML, as WordPress stores it: its headings are moved as a Markdown
+     * body's are, then it is sanitised with the same policy.
+     */
+    public Body html(String html) {
+        String body = BODY_POLICY.sanitize(headingsBelowTheHeadline(html));
+        Matcher paragraph = FIRST_PARAGRAPH.matcher(body);
+        String opening = "";
+        while (opening.isEmpty() && paragraph.find()) {
+            opening = singleSpaced(Entities.unescape(TAG.matcher(paragraph.group(1)).replaceAll(""))).strip();
+        }
+        return new Body(body, opening, List.of());
+    }
+
+    /** HTML headings renumbered as {@link #render} numbers a Markdown body's: top level h2, no level skipped. */
+    private static String headingsBelowTheHeadline(String html) {
+        Matcher tags = HEADING_TAG.matcher(html);
+        int top = 6;
+        while (tags.find()) {
+            if (tags.group(1).isEmpty()) {
+                top = Math.min(top, Integer.parseInt(tags.group(2)));
+            }
+        }
+        int shift = Math.max(0, 2 - top);
+        Deque<Integer> open = new ArrayDeque<>();
+        int[] previous = {1};
+        return tags.reset().replaceAll(tag -> {
+            int level;
+            if (tag.group(1).isEmpty()) {
+                level = Math.min(Math.min(6, Integer.parseInt(tag.group(2)) + shift), previous[0] + 1);
+                previous[0] = level;
+                open.push(level);
+            } else {
+                level = open.isEmpty() ? Math.min(6, Integer.parseInt(tag.group(2)) + shift) : open.pop();
+            }
+            return "<" + tag.group(1) + "h" + level;
+        });
     }
 
     /** The words a reader sees in a block: text and code spans, without link targets or markup. */

@@ -225,6 +225,17 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsAnHtmlBodyWhereTheMarkupSaysSo() throws InvalidArticleException {
+        Article article = parse("articles/wp.md", md("title: From WordPress\ndate: 2024-01-01\nmarkup: html",
+                "<p>First    paragraph.</p>\n\n    <ul>\n\n\t<li>indented, not code</li>\n</ul>"));
+        assertTrue(article.bodyHtml().contains("<li>indented, not code</li>"), article.bodyHtml());
+        assertFalse(article.bodyHtml().contains("<pre>"), "HTML is not read as Markdown");
+        assertEquals(Optional.of("First paragraph."), article.metadata().summary());
+        assertEquals("markup: must be markdown (the default) or html; 'asciidoc' bodies cannot be read here",
+                problems("articles/a.md", md("title: A\ndate: 2024-01-01\nmarkup: asciidoc", "")).get(0).toString());
+    }
+
+    @Test
     void treatsEmptyOptionalFieldsAsAbsent() throws InvalidArticleException {
         Article article = parse("articles/a.md", md("title: Empty\ndate: 2024-01-01\ndescription: \"\"\ncategory: ''\n"
                 + "author: \"\"\nslug: ''\nlastmod: ''", "The opening paragraph."));

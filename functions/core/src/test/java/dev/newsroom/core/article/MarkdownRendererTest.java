@@ -107,6 +107,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void readsHtmlBodiesWithTheSamePolicyAndHeadings_C6() {
+        MarkdownRenderer.Body body = renderer.html("<h1>Top</h1>\n<p>The <em>first</em> &amp; best &#8220;paragraph&#8221;.</p>"
+                + "<h4 class=\"x\">Deep</h4><p onclick=\"alert(1)\">Safe<script>alert(2)</script></p><h2>Next</h2>");
+        Document doc = Jsoup.parseBodyFragment(body.html());
+        assertEquals(List.of("h2", "h3", "h3"), doc.select("h1, h2, h3, h4, h5, h6").stream().map(Element::tagName).toList());
+        assertTrue(doc.select("script, [onclick]").isEmpty(), body.html());
+        assertEquals("The first & best \u201cparagraph\u201d.", body.opening());
+    }
+
+    @Test
     void leavesBodiesThatStartAtH2Alone() throws InvalidArticleException {
         Document doc = render("## Two\n\n### Three");
         assertEquals("Two", doc.selectFirst("h2").text());
