@@ -46,9 +46,19 @@ public final class ImportPlan {
                           Optional<String> newsroomUrl) {
     }
 
+    private final String unit;
     private final Map<String, Upload> uploads = new LinkedHashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
+
+    /** @param unit what the source is made of, as the report counts it ("files", "items") */
+    public ImportPlan(String unit) {
+        this.unit = unit;
+    }
+
+    public String unit() {
+        return unit;
+    }
 
     public void upload(String key, byte[] bytes) {
         uploads.putIfAbsent(key, new Upload(key, bytes));

@@ -28,7 +28,7 @@ public final class ImportReport {
         plan.assumptions().forEach(assumption -> out.println("  " + assumption));
         Map<Result, List<Outcome>> byResult = new EnumMap<>(Result.class);
         plan.outcomes().forEach(outcome -> byResult.computeIfAbsent(outcome.result(), r -> new ArrayList<>()).add(outcome));
-        out.printf("%d files: %s%n", plan.outcomes().size(), byResult.entrySet().stream()
+        out.printf("%d %s: %s%n", plan.outcomes().size(), plan.unit(), byResult.entrySet().stream()
                 .map(e -> e.getValue().size() + " " + e.getKey().label()).collect(Collectors.joining(", ")));
         for (Result result : List.of(Result.REFUSED, Result.NOT_IMPORTED)) {
             Map<String, List<Outcome>> byCause = new TreeMap<>();

@@ -9,6 +9,8 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.hugo.HugoConfig;
 import dev.newsroom.migrate.hugo.HugoImport;
+import dev.newsroom.migrate.wordpress.WordPressImport;
+import dev.newsroom.migrate.wordpress.Wxr;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ./newsroom import}: a site that another system publishes, moved into Newsroom's source bucket. */
-@Command(name = "newsroom import", mixinStandardHelpOptions = true, subcommands = NewsroomImport.Hugo.class,
+@Command(name = "newsroom import", mixinStandardHelpOptions = true, subcommands = {NewsroomImport.Hugo.class, NewsroomImport.WordPress.class},
         description = "Moves a site into Newsroom's source bucket, with a report of what was published and why anything was not.")
 public final class NewsroomImport {
 
@@ -36,15 +38,8 @@ public final class NewsroomImport {
         System.exit(new CommandLine(new NewsroomImport()).execute(args));
     }
 
-    @Command(name = "hugo", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {
-                "Reads a Hugo site as Hugo builds it: its configuration, its content folders and languages,",
-                "its page bundles' files. Uploads each article Hugo publishes, and the files its pages use,",
-                "to the source bucket, and reports every other file with the reason."})
-    static final class Hugo implements Callable<Integer> {
-
-        @Parameters(index = "0", paramLabel = "SITE_DIR", description = "The Hugo site: the folder with its configuration and content.")
-        Path site;
+    /** What every import shares: where it uploads, whether it does, and where its report goes. */
+    abstract static class ImportCommand implements Callable<Integer> {
 
         @Option(names = "--dry-run", description = "Report everything, upload nothing.")
         boolean dryRun;
@@ -64,21 +59,28 @@ public final class NewsroomImport {
         @Spec
         CommandSpec spec;
 
+        /** What the command imports, as the report names it. */
+        abstract Path source();
+
+        abstract ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception;
+
+        /** Reads what is imported, and returns the site's name, for bylines of articles without an author. */
+        abstract String read() throws Exception;
+
         @Override
         public Integer call() throws Exception {
-            if (!Files.isDirectory(site)) {
-                throw new ParameterException(spec.commandLine(), "SITE_DIR: " + site.toAbsolutePath() + " is not a folder");
+            if (!Files.exists(source())) {
+                throw new ParameterException(spec.commandLine(), source().toAbsolutePath() + " does not exist");
             }
             long start = System.nanoTime();
             PrintWriter out = spec.commandLine().getOut();
             Target target = dryRun ? null : target();
-            HugoConfig config = HugoConfig.read(site);
-            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath,
-                    config.title().isEmpty() ? "Newsroom" : config.title(), ZoneOffset.UTC);
-            String articlePrefix = target == null ? "articles/" : target.articlePrefix();
-            String assetPrefix = target == null ? SiteLayout.ASSETS : target.assetPrefix();
-            ImportPlan plan = new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
-            out.println("import hugo " + site + (dryRun ? " (dry run: nothing uploaded)" : ""));
+            String name = read();
+            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, name.isEmpty() ? "Newsroom" : name,
+                    ZoneOffset.UTC);
+            ImportPlan plan = plan(parser, target == null ? "articles/" : target.articlePrefix(),
+                    target == null ? SiteLayout.ASSETS : target.assetPrefix());
+            out.println(spec.qualifiedName() + " " + source() + (dryRun ? " (dry run: nothing uploaded)" : ""));
             ImportReport.print(plan, out);
             ImportReport.write(plan, report);
             out.printf("every file's outcome: %s%n", report.toAbsolutePath());
@@ -112,6 +114,63 @@ public final class NewsroomImport {
                     "AWS_ENDPOINT_URL_S3", e.get("s3").asText(), "S3_FORCE_PATH_STYLE", "true")));
             return new Target(aws.s3(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText(),
                     e.get("assetPrefix").asText());
+        }
+    }
+
+    @Command(name = "hugo", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Reads a Hugo site as Hugo builds it: its configuration, its content folders and languages,",
+                "its page bundles' files. Uploads each article Hugo publishes, and the files its pages use,",
+                "to the source bucket, and reports every other file with the reason."})
+    static final class Hugo extends ImportCommand {
+
+        @Parameters(index = "0", paramLabel = "SITE_DIR", description = "The Hugo site: the folder with its configuration and content.")
+        Path site;
+
+        private HugoConfig config;
+
+        @Override
+        Path source() {
+            return site;
+        }
+
+        @Override
+        String read() throws Exception {
+            config = HugoConfig.read(site);
+            return config.title();
+        }
+
+        @Override
+        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception {
+            return new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
+        }
+    }
+
+    @Command(name = "wordpress", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Reads a WordPress export (WXR, from Tools > Export). Uploads each published post as an",
+                "article whose body is WordPress's HTML, and reports every other item with the reason."})
+    static final class WordPress extends ImportCommand {
+
+        @Parameters(index = "0", paramLabel = "EXPORT.xml", description = "The WordPress export file.")
+        Path export;
+
+        private Wxr wxr;
+
+        @Override
+        Path source() {
+            return export;
+        }
+
+        @Override
+        String read() throws Exception {
+            wxr = Wxr.read(export);
+            return wxr.title();
+        }
+
+        @Override
+        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) {
+            return new WordPressImport(parser, articlePrefix).plan(wxr, export.getFileName().toString());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.newsroom.migrate.hugo;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import dev.newsroom.migrate.Patterns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public final class BundleReferences {
     public static Rewritten rewrite(String body, String directory, Function<String, Optional<String>> asset) {
         List<String> warnings = new ArrayList<>();
         Function<String, Resolution> resolve = target -> resolve(target, directory, asset);
-        String out = replace(IMAGE, body, m -> {
+        String out = Patterns.replace(IMAGE, body, m -> {
             String target = unbracket(m.group(2));
             Resolution resolution = resolve.apply(target);
             if (resolution.missing()) {
@@ -54,14 +55,14 @@ public final class BundleReferences {
             }
             return "![" + m.group(1) + "](" + resolution.target().orElse(m.group(2)) + m.group(3) + ")";
         });
-        out = replace(LINK_TARGET, out, m -> {
+        out = Patterns.replace(LINK_TARGET, out, m -> {
             Resolution resolution = resolve.apply(unbracket(m.group(2)));
             if (resolution.missing()) {
                 warnings.add("the link to " + m.group(2) + " names a file that is not in the site");
             }
             return m.group(1) + resolution.target().orElse(m.group(2));
         });
-        out = replace(IMAGE_ELEMENT, out, element -> {
+        out = Patterns.replace(IMAGE_ELEMENT, out, element -> {
             Matcher src = ATTRIBUTE.matcher(element.group());
             while (src.find()) {
                 String target = src.group(2).substring(1, src.group(2).length() - 1);
@@ -72,7 +73,7 @@ public final class BundleReferences {
             }
             return element.group();
         });
-        out = replace(ATTRIBUTE, out, m -> {
+        out = Patterns.replace(ATTRIBUTE, out, m -> {
             String quote = m.group(2).substring(0, 1);
             String target = m.group(2).substring(1, m.group(2).length() - 1);
             Resolution resolution = resolve.apply(target);
@@ -130,13 +131,4 @@ public final class BundleReferences {
         return target.startsWith("<") && target.endsWith(">") ? target.substring(1, target.length() - 1) : target;
     }
 
-    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
-        Matcher matcher = pattern.matcher(text);
-        StringBuilder out = new StringBuilder(text.length() + 64);
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
 }

@@ -50,7 +50,7 @@ public final class HugoImport {
     }
 
     public ImportPlan plan(Path site) throws IOException {
-        ImportPlan plan = new ImportPlan();
+        ImportPlan plan = new ImportPlan("files");
         config.sources().forEach(source -> plan.assume("configuration read from " + source));
         HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
         List<HugoContent.Page> pages = HugoContent.read(site, config);

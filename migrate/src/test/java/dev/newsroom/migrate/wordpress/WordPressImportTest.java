@@ -1,0 +1,104 @@
+package dev.newsroom.migrate.wordpress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.ImportPlan.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a WordPress export's import publishes, and why it leaves out the rest. */
+class WordPressImportTest {
+
+    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Daily Example",
+            ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    static String item(long id, String type, String status, String title, String name, String extra) {
+        return "<item><title><![CDATA[" + title + "]]></title><link>https://daily.example/2024/05/0" + (id % 9) + "/" + name
+                + "/</link><dc:creator><![CDATA[ana]]></dc:creator><content:encoded><![CDATA[The text of " + title
+                + ".\n\nSecond paragraph with [caption id=\"x\"]<img src=\"https://daily.files.example/c.jpg\" alt=\"\"> A caption[/caption]]]>"
+                + "</content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>" + id + "</wp:post_id>"
+                + "<wp:post_date>2024-05-01 10:00:00</wp:post_date><wp:post_date_gmt>2024-05-01 08:00:00</wp:post_date_gmt>"
+                + "<wp:comment_status>open</wp:comment_status><wp:post_name><![CDATA[" + name + "]]></wp:post_name>"
+                + "<wp:status>" + status + "</wp:status><wp:post_parent>0</wp:post_parent><wp:post_type>" + type + "</wp:post_type>"
+                + extra + "</item>\n";
+    }
+
+    private ImportPlan plan() throws Exception {
+        String xml = WxrTest.HEAD
+                + item(1, "post", "publish", "Bridge reopens", "bridge-reopens",
+                        "<wp:is_sticky>1</wp:is_sticky><category domain=\"category\" nicename=\"city\"><![CDATA[City]]></category>"
+                        + "<category domain=\"category\" nicename=\"harbour\"><![CDATA[Harbour]]></category>"
+                        + "<category domain=\"post_tag\" nicename=\"transport\"><![CDATA[Transport]]></category>"
+                        + "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>")
+                + item(2, "post", "draft", "Draft", "", "")
+                + item(3, "post", "future", "Scheduled", "scheduled", "")
+                + item(4, "post", "publish", "Secret", "secret", "<wp:post_password>enter</wp:post_password>")
+                + item(5, "page", "publish", "About", "about", "")
+                + item(6, "post", "publish", "Bridge again", "bridge-reopens", "")
+                + item(7, "post", "publish", "Ein \"Zitat\": 日本", "%e6%97%a5%e6%9c%ac", "")
+                + item(9, "attachment", "inherit", "The bridge at dawn", "dawn",
+                        "<wp:attachment_url>https://daily.files.example/dawn.jpg</wp:attachment_url>")
+                + "</channel></rss>";
+        Wxr wxr = Wxr.read(Files.writeString(dir.resolve("export.xml"), xml));
+        return new WordPressImport(PARSER, "articles/").plan(wxr, "export.xml");
+    }
+
+    @Test
+    void publishesPublishedPostsAndSaysWhyForTheRest() throws Exception {
+        Map<String, Outcome> outcomes = plan().outcomes().stream()
+                .collect(Collectors.toMap(o -> o.file().replaceAll(" .*", "").replace("post", "p").replace("page", "g")
+                        + o.file().replaceAll("\\D*(\\d+).*", "$1"), Function.identity()));
+        assertEquals(7, outcomes.size(), outcomes::toString);
+        assertEquals("published with warnings", outcomes.get("p1").result().label());
+        assertEquals(List.of("its images stay where they are, on daily.files.example: an import cannot fetch them here"),
+                outcomes.get("p1").details());
+        assertEquals(Optional.of("/2024/05/01/bridge-reopens/"), outcomes.get("p1").originalUrl());
+        assertTrue(outcomes.get("p2").cause().startsWith("a draft"));
+        assertTrue(outcomes.get("p3").cause().startsWith("scheduled"));
+        assertTrue(outcomes.get("p4").cause().startsWith("password-protected"));
+        assertTrue(outcomes.get("g5").cause().startsWith("a page"));
+        assertTrue(outcomes.get("p6").cause().startsWith("another post has its slug"));
+        assertEquals(Optional.of("/articles/p-7"), outcomes.get("p7").newsroomUrl(), outcomes.get("p7")::toString);
+        assertTrue(outcomes.get("p7").details().contains(
+                "its slug 日本 has no Latin letters or digits, which slugs need: it is published as p-7"), outcomes.get("p7")::toString);
+    }
+
+    @Test
+    void writesArticlesWithWordPressHtmlAndItsFields() throws Exception {
+        ImportPlan plan = plan();
+        assertEquals(List.of("articles/2024/05/01/bridge-reopens.md", "articles/2024/05/07/%e6%97%a5%e6%9c%ac.md"),
+                plan.uploads().stream().map(ImportPlan.Upload::key).toList());
+        ImportPlan.Upload bridge = plan.uploads().get(0);
+        Article article = PARSER.parse(bridge.key(), bridge.bytes());
+        assertEquals("Bridge reopens", article.metadata().title());
+        assertEquals("Ana Ruiz", article.metadata().primaryAuthor().name());
+        assertEquals("City", article.metadata().category().name());
+        assertEquals(List.of("Transport", "Harbour"), article.metadata().tags().stream().map(t -> t.name()).toList());
+        assertEquals("https://daily.files.example/dawn.jpg", article.metadata().image().orElseThrow().src());
+        assertEquals("The bridge at dawn", article.metadata().image().orElseThrow().alt());
+        assertEquals("2024-05-01T08:00:00Z", article.metadata().published().toString());
+        assertTrue(article.bodyHtml().startsWith("<p>The text of Bridge reopens.</p>"), article.bodyHtml());
+        assertTrue(article.bodyHtml().contains("<figcaption>A caption</figcaption>"), article.bodyHtml());
+        String source = new String(bridge.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(source.contains("\nsticky: true\n") && source.contains("\nmarkup: \"html\"\n"), source);
+        Article quoted = PARSER.parse(plan.uploads().get(1).key(), plan.uploads().get(1).bytes());
+        assertEquals("Ein \"Zitat\": 日本", quoted.metadata().title(), "titles with quotes and colons survive the front matter");
+    }
+}
