@@ -44,8 +44,12 @@ class ImportIntoLocalNewsroomIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private String importSample() {
+        return run("hugo", SAMPLE.toString());
+    }
+
+    private String run(String system, String source) {
         StringWriter out = new StringWriter();
-        int status = new CommandLine(new NewsroomImport()).setOut(new PrintWriter(out, true)).execute("hugo", SAMPLE.toString(),
+        int status = new CommandLine(new NewsroomImport()).setOut(new PrintWriter(out, true)).execute(system, source,
                 "--endpoints", dataDir.resolve("endpoints.json").toString(), "--report", work.resolve("report.json").toString());
         assertEquals(0, status, out.toString());
         return out.toString();
@@ -92,6 +96,33 @@ class ImportIntoLocalNewsroomIT {
 
             String again = importSample();
             assertTrue(again.contains("uploaded 0 files"), again);
+        }
+    }
+
+    @Test
+    void publishesAWordPressExportsPostsAsWordPressShowsThem() throws Exception {
+        Path template = CloudFormationTemplate.repositoryRoot().resolve("template.yaml");
+        Path export = Path.of("src/test/resources/wordpress-sample.xml").toAbsolutePath();
+        try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0)) {
+            String site = stack.siteUrl().toString().replaceAll("/$", "");
+            String first = run("wordpress", export.toString());
+            assertTrue(first.contains("4 items: 1 published, 1 published with warnings, 2 not imported"), first);
+            assertTrue(first.contains("comments not imported yet: 1 approved"), first);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(site + "/articles/ferry-timetable").statusCode() == 200
+                    && get(site + "/category/transport").body().contains("/articles/ferry-timetable"));
+            Document ferry = Jsoup.parse(get(site + "/articles/ferry-timetable").body());
+            assertEquals("Ferry timetable changes on Monday", ferry.selectFirst("h1").text());
+            assertEquals("The harbour ferry runs every twenty minutes from Monday. Evening sailings stop at ten.",
+                    ferry.selectFirst("main article p:not(.meta):not(.kicker)").text().replace("\n", " "));
+            assertEquals("The ferry at the north pier", ferry.selectFirst("main figure figcaption").text());
+            assertEquals(2, ferry.select("main ul li").stream().filter(li -> li.text().startsWith("Week")).count(),
+                    "a list with blank lines inside stays a list");
+            assertEquals("What changes", ferry.selectFirst("main h2:not(.author h2)").text(), "the body's h1 moves below the headline");
+            assertTrue(ferry.text().contains("Amara Okafor"));
+            Document library = Jsoup.parse(get(site + "/articles/library-late").body());
+            assertEquals("Reading rooms need evenings too.", library.selectFirst("main blockquote").text());
+            assertFalse(library.html().contains("wp:paragraph"));
+            assertTrue(run("wordpress", export.toString()).contains("uploaded 0 files"));
         }
     }
 
