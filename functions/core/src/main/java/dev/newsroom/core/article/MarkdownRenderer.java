@@ -50,6 +50,8 @@ public final class MarkdownRenderer {
     private static final Pattern HEADING_TAG = Pattern.compile("<(/?)[hH]([1-6])(?=[\\s>/])");
     private static final Pattern FIRST_PARAGRAPH = Pattern.compile("<p\\b[^>]*>(.*?)</p>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern EMPTY_CONTAINER = Pattern.compile(
+            "<(table|thead|tbody|tfoot|tr|ul|ol|dl)\\b[^>]*>\\s*</\\1>|<dl\\b[^>]*>(?:\\s*<dt\\b[^>]*>\\s*</dt>)+\\s*</dl>");
     private static final Pattern ALIGN_CLASS = Pattern.compile("align-(left|center|right)");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}");
     /** The URLs {@link #BODY_POLICY} allows; the renderer's own URL option would also mark every link nofollow. */
@@ -180,7 +182,7 @@ public final class MarkdownRenderer {
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 2);
         renderer.render(document, html);
         String body = expansion.substitute(html.toString());
-        return new Body(rawHtml[0] || expansion.hasHtml() ? BODY_POLICY.sanitize(body) : body, opening, expansion.warnings());
+        return new Body(rawHtml[0] || expansion.hasHtml() ? sanitised(body) : body, opening, expansion.warnings());
     }
 
     /**
@@ -188,13 +190,26 @@ public final class MarkdownRenderer {
      * body's are, then it is sanitised with the same policy.
      */
     public Body html(String html) {
-        String body = BODY_POLICY.sanitize(headingsBelowTheHeadline(html));
+        String body = sanitised(headingsBelowTheHeadline(html));
         Matcher paragraph = FIRST_PARAGRAPH.matcher(body);
         String opening = "";
         while (opening.isEmpty() && paragraph.find()) {
             opening = singleSpaced(Entities.unescape(TAG.matcher(paragraph.group(1)).replaceAll(""))).strip();
         }
         return new Body(body, opening, List.of());
+    }
+
+    /**
+     * Raw HTML through {@link #BODY_POLICY}, then without the empty tables, rows, lists and definition
+     * lists that exports hold (WordPress's {@code <dl><dt></dt></dl>}) and that HTML forbids.
+     */
+    private static String sanitised(String html) {
+        String out = BODY_POLICY.sanitize(html);
+        for (String before = null; !out.equals(before); ) {
+            before = out;
+            out = EMPTY_CONTAINER.matcher(out).replaceAll("");
+        }
+        return out;
     }
 
     /** HTML headings renumbered as {@link #render} numbers a Markdown body's: top level h2, no level skipped. */

@@ -117,6 +117,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void dropsTheEmptyTablesAndListsThatHtmlForbids() {
+        String html = renderer.html("<table></table><table><tbody><tr></tr></tbody></table>"
+                + "<dl class=\"wp-caption\"><dt class=\"wp-caption-dt\"></dt></dl><ul> </ul><table><tr><td>kept</td></tr></table>").html();
+        assertEquals("<table><tbody><tr><td>kept</td></tr></tbody></table>", html.strip());
+    }
+
+    @Test
     void leavesBodiesThatStartAtH2Alone() throws InvalidArticleException {
         Document doc = render("## Two\n\n### Three");
         assertEquals("Two", doc.selectFirst("h2").text());
