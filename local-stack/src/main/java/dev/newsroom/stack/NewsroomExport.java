@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "the same code as the functions, with the relate function's settings from template.yaml."})
 public final class NewsroomExport implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ARTICLES", description = "A folder of .md and .json articles.")
+    @Parameters(index = "0", paramLabel = "ARTICLES", description = "A folder of .md and .json articles, its subfolders included.")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "Where the pages go (created if missing).")

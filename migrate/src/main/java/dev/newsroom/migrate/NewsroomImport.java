@@ -52,6 +52,10 @@ public final class NewsroomImport {
                 description = "Upload to this source bucket on AWS instead, with the default credential chain.")
         String bucket;
 
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Write what would be uploaded to this folder, laid out as the source bucket, instead of uploading.")
+        Path out;
+
         @Option(names = "--report", paramLabel = "FILE", defaultValue = "import-report.json",
                 description = "Where every file's outcome is written as JSON (default: ${DEFAULT-VALUE}).")
         Path report;
@@ -73,23 +77,30 @@ public final class NewsroomImport {
                 throw new ParameterException(spec.commandLine(), source().toAbsolutePath() + " does not exist");
             }
             long start = System.nanoTime();
-            PrintWriter out = spec.commandLine().getOut();
-            Target target = dryRun ? null : target();
+            PrintWriter print = spec.commandLine().getOut();
+            Target target = dryRun || out != null ? null : target();
             String name = read();
             var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, name.isEmpty() ? "Newsroom" : name,
                     ZoneOffset.UTC);
             ImportPlan plan = plan(parser, target == null ? "articles/" : target.articlePrefix(),
                     target == null ? SiteLayout.ASSETS : target.assetPrefix());
-            out.println(spec.qualifiedName() + " " + source() + (dryRun ? " (dry run: nothing uploaded)" : ""));
-            ImportReport.print(plan, out);
+            print.println(spec.qualifiedName() + " " + source() + (dryRun ? " (dry run: nothing uploaded)" : ""));
+            ImportReport.print(plan, print);
             ImportReport.write(plan, report);
-            out.printf("every file's outcome: %s%n", report.toAbsolutePath());
+            print.printf("every file's outcome: %s%n", report.toAbsolutePath());
             if (target != null) {
-                var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), out);
-                out.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
+                var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), print);
+                print.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
                         summary.written(), target.bucket(), summary.unchanged(), (System.nanoTime() - start) / 1e9);
+            } else if (out != null) {
+                for (ImportPlan.Upload upload : plan.uploads()) {
+                    Path file = out.resolve(upload.key());
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, upload.bytes());
+                }
+                print.printf("wrote %d files to %s in %.1f s%n", plan.uploads().size(), out, (System.nanoTime() - start) / 1e9);
             } else {
-                out.printf("would upload %d files; planned in %.1f s%n", plan.uploads().size(), (System.nanoTime() - start) / 1e9);
+                print.printf("would upload %d files; planned in %.1f s%n", plan.uploads().size(), (System.nanoTime() - start) / 1e9);
             }
             return 0;
         }

@@ -61,13 +61,15 @@ public final class StaticExport {
         long start = System.nanoTime();
         var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
         List<Path> files;
-        try (Stream<Path> listing = Files.list(in)) {
-            files = listing.filter(p -> ArticleParser.isArticleFile(p.getFileName().toString())).sorted().toList();
+        // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.
+        try (Stream<Path> listing = Files.walk(in)) {
+            files = listing.filter(Files::isRegularFile).filter(p -> ArticleParser.isArticleFile(p.getFileName().toString()))
+                    .sorted().toList();
         }
         AtomicInteger rejected = new AtomicInteger();
-        List<Article> parsed = files.parallelStream().map(file -> parse(parser, file, rejected, progress))
+        List<Article> parsed = files.parallelStream().map(file -> parse(parser, in, file, rejected, progress))
                 .flatMap(Optional::stream).filter(a -> !a.metadata().draft()).toList();
-        // The first file (by name) that claims a slug keeps it, as the publish function would.
+        // The first file (by path) that claims a slug keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::slug, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));
         Map<String, Entry> entries = articles.values().stream()
@@ -125,12 +127,13 @@ public final class StaticExport {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static Optional<Article> parse(ArticleParser parser, Path file, AtomicInteger rejected, PrintStream progress) {
+    private static Optional<Article> parse(ArticleParser parser, Path in, Path file, AtomicInteger rejected, PrintStream progress) {
+        String key = in.relativize(file).toString().replace('\\', '/');
         try {
-            return Optional.of(parser.parse(file.getFileName().toString(), Files.readAllBytes(file)));
+            return Optional.of(parser.parse(key, Files.readAllBytes(file)));
         } catch (InvalidArticleException e) {
             rejected.incrementAndGet();
-            progress.printf("rejected %s: %s%n", file.getFileName(), e.problems());
+            progress.printf("rejected %s: %s%n", key, e.problems());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,6 +67,18 @@ class StaticExportTest {
     }
 
     @Test
+    void readsSubfoldersAsTheSourceBucketHoldsThem() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in/blog/2024/arrow"));
+        Files.writeString(in.resolve("index.md"), article("Arrow", 2, "City", "tram"));
+        Files.writeString(Files.createDirectories(dir.resolve("in/blog/2023")).resolve("tram.md"), article("Tram", 3, "City", "tram"));
+        Path out = dir.resolve("out");
+        var summary = new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(dir.resolve("in"), out, new PrintStream(OutputStream.nullOutputStream()));
+        assertEquals(2, summary.articles());
+        assertTrue(Files.exists(out.resolve(dev.newsroom.core.site.SiteLayout.articleKey("arrow"))), "a bundle's slug is its folder's name");
+    }
+
+    @Test
     void neverWritesAnEmptyListingOrArchivePage() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("tram.md"), article("Tram", 2, "City", "tram"));
