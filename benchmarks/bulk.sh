@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bulk upload (issue 18): N articles at once with `aws s3 sync` into ./newsroom up, for each N (default
+# Bulk upload (issue 18): N articles (or a Hugo site, through ./newsroom import hugo --out) at once with `aws s3 sync` into ./newsroom up, for each N (default
 # 1000 5000): time to every article page served (the floor), to the relate function drained, and to
 # the live site equal to ./newsroom export of the same articles, and the pages relate wrote against the
 # export's. Run through ./newsroom bench bulk [N ...], which builds first and sets NEWSROOM_JAVA,
@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${*:-1000 5000}
 for n in $sizes; do
-  if ! [[ $n =~ ^[1-9][0-9]*$ ]]; then
-    echo "usage: ./newsroom bench bulk [N ...] (article counts, default 1000 5000)" >&2
+  if ! [[ $n =~ ^[1-9][0-9]*$ ]] && ! [ -d "$n" ]; then
+    echo "usage: ./newsroom bench bulk [N|SITE ...] (article counts, default 1000 5000, or a Hugo site's folder)" >&2
     exit 64
   fi
 done
@@ -39,6 +39,7 @@ command="${NEWSROOM_BENCH_COMMAND:-./newsroom bench bulk $sizes}"
 # Builds what up and export run from, outside the timed part.
 ./newsroom up --help >/dev/null
 ./newsroom export --help >/dev/null
+./newsroom import --help >/dev/null
 
 # C1 only and a small heap: the harness shares the two cores with the stack it measures.
 "$NEWSROOM_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m -Dnewsroom.root="$PWD" \

@@ -2,6 +2,7 @@ package dev.newsroom.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import java.io.IOException;
 import java.net.URI;
@@ -79,7 +80,8 @@ public final class BulkUploadBenchmark {
             Duration timeout = Duration.ofMinutes(Long.parseLong(Optional.ofNullable(System.getenv("NEWSROOM_BULK_TIMEOUT_MINUTES")).orElse("15")));
             List<Result> results = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
-                results.add(run(work.resolve(args[i]), Integer.parseInt(args[i]), timeout));
+                results.add(args[i].matches("\\d+") ? run(work.resolve(args[i]), Integer.parseInt(args[i]), Optional.empty(), timeout)
+                        : run(work.resolve(Path.of(args[i]).getFileName().toString()), 0, Optional.of(Path.of(args[i])), timeout));
             }
             BenchmarkReport.publish("bulk", BulkUploadBenchmark.class, report(results, timeout));
             return null;
@@ -89,21 +91,38 @@ public final class BulkUploadBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // One size
 
-    record Result(int articles, long syncMs, int syncExit, Long floorMs, int served, Long drainedMs, Long equalMs,
+    /** @param corpus what was uploaded, as the table names it: a count, or a real site and its article count */
+    record Result(String corpus, int articles, long syncMs, int syncExit, Long floorMs, int served, Long drainedMs, Long equalMs,
                   Comparison lastComparison, long settleSeconds, RelateLog relate, int exportPages, int exportFiles,
                   long compareRounds, long compareMsMax, double stackCpuSeconds, double harnessCpuSeconds,
                   String loadBefore, String loadAfter) {
     }
 
-    private static Result run(Path work, int n, Duration timeout) throws Exception {
+    /**
+     * One corpus: {@code n} generated articles, or a real Hugo site, imported with {@code ./newsroom import hugo --out}
+     * into a folder laid out as the source bucket (its articles and its bundles' files), then synced as it is.
+     */
+    private static Result run(Path work, int generated, Optional<Path> hugoSite, Duration timeout) throws Exception {
         Files.createDirectories(work);
-        Path corpus = work.resolve("articles");
+        Path source = work.resolve("source");
+        Path corpus = source.resolve("articles");
         Path export = work.resolve("export");
         Path data = work.resolve("data");
         Path log = work.resolve("up.log");
-        String benchDir = Optional.ofNullable(System.getenv("NEWSROOM_BENCH_DIR")).orElse(ROOT.resolve("../shared/bench").toString());
-        exec(work.resolve("gen.log"), "python3", Path.of(benchDir, "gen_corpus.py").toString(), "--out", corpus.toString(),
-                "--count", Integer.toString(n), "--seed", "42");
+        if (hugoSite.isPresent()) {
+            exec(work.resolve("import.log"), ROOT.resolve("newsroom").toString(), "import", "hugo", hugoSite.get().toString(),
+                    "--out", source.toString(), "--report", work.resolve("import-report.json").toString());
+        } else {
+            String benchDir = Optional.ofNullable(System.getenv("NEWSROOM_BENCH_DIR")).orElse(ROOT.resolve("../shared/bench").toString());
+            exec(work.resolve("gen.log"), "python3", Path.of(benchDir, "gen_corpus.py").toString(), "--out", corpus.toString(),
+                    "--count", Integer.toString(generated), "--seed", "42");
+        }
+        int n;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            n = (int) files.filter(Files::isRegularFile).count();
+        }
+        String name = hugoSite.map(site -> String.format(Locale.ROOT, "%s (%,d)", site.getFileName(), n))
+                .orElse(String.format(Locale.ROOT, "%,d", n));
 
         Process up = new ProcessBuilder(ROOT.resolve("newsroom").toString(), "up", "--port", "0", "--data-dir", data.toString(), "--no-seed")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -121,10 +140,21 @@ public final class BulkUploadBenchmark {
             if (!summary.find()) {
                 throw new IllegalStateException("./newsroom export printed no summary:\n" + exported);
             }
+            // Publish copies a bundle's files to the site as they are: the live site holds them beside the pages.
+            Path assets = source.resolve(SiteLayout.ASSETS);
+            if (Files.isDirectory(assets)) {
+                try (Stream<Path> files = Files.walk(assets)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        Path copy = export.resolve(SiteLayout.ASSETS).resolve(assets.relativize(file).toString());
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(file, copy);
+                    }
+                }
+            }
             Expected expected = Expected.of(export, site);
             System.err.printf("bulk %d: export wrote %s pages (%d files); uploading%n", n, summary.group(2), expected.md5.size());
 
-            return measure(n, corpus, endpoints, site, log, expected, Integer.parseInt(summary.group(2)), timeout, up);
+            return measure(name, n, source, endpoints, site, log, expected, Integer.parseInt(summary.group(2)), timeout, up);
         } finally {
             up.destroy();
             if (!up.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -133,7 +163,7 @@ public final class BulkUploadBenchmark {
         }
     }
 
-    private static Result measure(int n, Path corpus, JsonNode endpoints, URI site, Path log, Expected expected, int exportPages,
+    private static Result measure(String name, int n, Path source, JsonNode endpoints, URI site, Path log, Expected expected, int exportPages,
                                   Duration timeout, Process up) throws Exception {
         var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(endpoints.get("accessKeyId").asText(),
                 endpoints.get("secretAccessKey").asText()));
@@ -145,8 +175,11 @@ public final class BulkUploadBenchmark {
             FloorPoller floor = new FloorPoller(site, expected.articleSlugs());
             SiteComparison comparison = new SiteComparison(s3, endpoints.get("siteBucket").asText(), expected);
 
+            if (!endpoints.get("articlePrefix").asText().equals("articles/") || !endpoints.get("assetPrefix").asText().equals(SiteLayout.ASSETS)) {
+                throw new IllegalStateException("the corpus folder is laid out for the prefixes articles/ and assets/: " + endpoints);
+            }
             ProcessBuilder sync = new ProcessBuilder("/usr/bin/aws", "--endpoint-url", endpoints.get("s3").asText(), "s3", "sync",
-                    corpus.toString(), "s3://" + endpoints.get("sourceBucket").asText() + "/" + endpoints.get("articlePrefix").asText(),
+                    source.toString(), "s3://" + endpoints.get("sourceBucket").asText() + "/",
                     "--only-show-errors").redirectErrorStream(true).redirectOutput(log.resolveSibling("sync.log").toFile());
             sync.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", endpoints.get("accessKeyId").asText(),
                     "AWS_SECRET_ACCESS_KEY", endpoints.get("secretAccessKey").asText(), "AWS_DEFAULT_REGION", endpoints.get("region").asText(),
@@ -217,7 +250,7 @@ public final class BulkUploadBenchmark {
             if (syncing.isAlive()) {
                 syncing.destroy();
             }
-            return new Result(n, syncMs == null ? -1 : syncMs, syncExit, floorMs, floor.served(), drainedMs,
+            return new Result(name, n, syncMs == null ? -1 : syncMs, syncExit, floorMs, floor.served(), drainedMs,
                     drainedMs != null && last != null && last.equal() ? equalSince : null, last, SETTLE.toSeconds(), relate,
                     exportPages, expected.md5.size(), rounds, roundMax, cpuSeconds(up.toHandle()) - stackCpuBefore,
                     cpuSeconds(ProcessHandle.current()) - harnessCpuBefore, loadBefore, loadAverage());
@@ -577,8 +610,8 @@ public final class BulkUploadBenchmark {
                 + "| live site equals the export | pages written by relate (batches, records) | export's pages | written ÷ export |\n");
         t.append("|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (Result r : results) {
-            t.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %,d (%,d, %,d) | %,d | %s |\n",
-                    r.articles(), r.syncExit() == 0 ? seconds(r.syncMs()) : "exit " + r.syncExit(),
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,d (%,d, %,d) | %,d | %s |\n",
+                    r.corpus(), r.syncExit() == 0 ? seconds(r.syncMs()) : "exit " + r.syncExit(),
                     r.floorMs() == null ? "not served after " + timeout.toMinutes() + " min (" + r.served() + " of " + r.articles() + ")" : seconds(r.floorMs()),
                     r.drainedMs() == null ? "not drained after " + timeout.toMinutes() + " min" : seconds(r.drainedMs()),
                     r.drainedMs() == null || r.floorMs() == null ? "" : "+" + seconds(r.drainedMs() - r.floorMs()),
@@ -588,10 +621,10 @@ public final class BulkUploadBenchmark {
         }
         t.append("\n");
         for (Result r : results) {
-            t.append(String.format(Locale.ROOT, "- %,d articles: the export wrote %,d pages (%,d files with the comment script); "
+            t.append(String.format(Locale.ROOT, "- %s articles: the export wrote %,d pages (%,d files with the comment script); "
                     + "relate retried %,d records; %,d ERROR lines in the stack's log; CPU from the sync's start: the stack %.0f s, this harness %.0f s "
                     + "(%,d comparisons of the site bucket, the longest %,d ms); the machine's load average %s before, %s after.\n",
-                    r.articles(), r.exportPages(), r.exportFiles(), r.relate().retried, r.relate().errors, r.stackCpuSeconds(),
+                    r.corpus(), r.exportPages(), r.exportFiles(), r.relate().retried, r.relate().errors, r.stackCpuSeconds(),
                     r.harnessCpuSeconds(), r.compareRounds(), r.compareMsMax(), r.loadBefore(), r.loadAfter()));
             Comparison c = r.lastComparison();
             if (c != null && !c.equal()) {
