@@ -49,7 +49,13 @@ final class StructuredData {
             a.put("name", author.name());
             a.put("url", author.organisation() ? site.absolute("/") : site.absolute(SiteLayout.authorPath(author.slug())));
             author.twitter().ifPresent(handle -> a.put("sameAs", List.of("https://twitter.com/" + handle)));
-            author.affiliation().ifPresent(name -> a.put("affiliation", Map.of("@type", "Organization", "name", name)));
+            author.affiliation().ifPresent(name -> {
+                // Ordered, as every node here is: the same article must give the same bytes in every JVM.
+                Map<String, Object> organisation = new LinkedHashMap<>();
+                organisation.put("@type", "Organization");
+                organisation.put("name", name);
+                a.put("affiliation", organisation);
+            });
             authors.add(a);
         }
         node.put("author", authors);

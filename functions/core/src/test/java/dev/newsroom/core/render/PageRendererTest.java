@@ -107,6 +107,16 @@ class PageRendererTest {
     }
 
     @Test
+    void showsAnAffiliationBesideTheNameAndInTheStructuredDataInOneOrder() throws Exception {
+        var article = SamplePages.parse("byline.md", SamplePages.markdown("author: '[Ana Ruiz](https://github.com/ana) (Grafana Labs)'"));
+        Document doc = Jsoup.parse(new PageRenderer(SamplePages.site(Map.of())).article(article, List.of()));
+        assertEquals("By Ana Ruiz (Grafana Labs)", doc.selectFirst(".meta").text().replaceAll(" ·.*", "").strip());
+        String json = doc.selectFirst("script[type=application/ld+json]").data();
+        assertTrue(json.contains("\"affiliation\":{\"@type\":\"Organization\",\"name\":\"Grafana Labs\"}"),
+                "the same bytes in every JVM: " + json);
+    }
+
+    @Test
     void showsAdvertisementSlotsOnlyWhereConfigured() throws Exception {
         var withAds = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top, bottom",
                 "AD_SCRIPT_URL", "https://ads.example.net/tag.js")));
