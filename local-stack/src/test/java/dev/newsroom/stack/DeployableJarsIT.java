@@ -80,6 +80,19 @@ class DeployableJarsIT {
                 .contentLength() > 0);
     }
 
+    /** TOML front matter is read by a library the shrinking must keep whole: only a file with it exercises that. */
+    @Test
+    void publishJarReadsHugosTomlFrontMatter() throws Exception {
+        byte[] toml = ("+++\ntitle = 'Ferry timetable changes'\ndate = 2026-11-20T07:30:00Z\ntags = ['Transport']\n"
+                + "[author]\nname = 'Amara Okafor'\n+++\nThe ferry runs every twenty minutes.\n").getBytes(StandardCharsets.UTF_8);
+        firstInvoke("PublishFunction", SampleEvents.upload(local.services().s3(), local.name("SourceBucket"),
+                "articles/ferry-timetable.md", toml));
+
+        String page = local.services().s3().getObjectAsBytes(r -> r.bucket(local.name("SiteBucket"))
+                .key("articles/ferry-timetable.html")).asUtf8String();
+        assertTrue(page.contains("Ferry timetable changes") && page.contains("Amara Okafor"), page);
+    }
+
     @Test
     void commentsJarAnswersTheApi() throws Exception {
         JsonNode response = firstInvoke("CommentsFunction", SampleEvents.listComments("harbour-bridge-reopens"));

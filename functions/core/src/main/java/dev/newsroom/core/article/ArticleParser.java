@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Parses an uploaded article: Markdown with YAML front matter ({@code .md}), or the same fields as a
+ * Parses an uploaded article: Markdown with YAML front matter, or Hugo's TOML ({@code .md}), or the same fields as a
  * JSON document with the Markdown in {@code body} ({@code .json}). Pure: bytes in, article or
  * {@link InvalidArticleException} out.
  */
@@ -119,8 +119,10 @@ public final class ArticleParser {
 
     /** Splits a Markdown article into its front matter's fields and its body, as {@link #parse} reads them. */
     public static Source markdownSource(String text) throws InvalidArticleException {
-        int[] bounds = frontMatterBounds(text);
-        Map<String, Object> fields = FrontMatterYaml.read(text.substring(bounds[0], bounds[1]));
+        boolean toml = text.substring(0, lineEnd(text, 0)).strip().equals("+++");
+        int[] bounds = frontMatterBounds(text, toml ? "+++" : "---");
+        String frontMatter = text.substring(bounds[0], bounds[1]);
+        Map<String, Object> fields = toml ? FrontMatterToml.read(frontMatter) : FrontMatterYaml.read(frontMatter);
         int bodyLine = 1 + (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
         return new Source(fields, text.substring(bounds[2]), bodyLine);
     }
@@ -158,19 +160,23 @@ public final class ArticleParser {
         return in.position();
     }
 
-    /** Returns [front matter start, front matter end, body start] for a file opening with a --- line. */
-    private static int[] frontMatterBounds(String text) throws InvalidArticleException {
+    /**
+     * Returns [front matter start, front matter end, body start] for a file opening with a {@code fence}
+     * line: {@code ---} for YAML, {@code +++} for Hugo's TOML.
+     */
+    private static int[] frontMatterBounds(String text, String fence) throws InvalidArticleException {
         int firstLineEnd = lineEnd(text, 0);
-        if (!text.substring(0, firstLineEnd).strip().equals("---")) {
+        if (!text.substring(0, firstLineEnd).strip().equals(fence)) {
             throw new InvalidArticleException("front matter",
-                    "is missing: the file must start with a line of three dashes (---), the fields, and another --- line");
+                    "is missing: the file must start with a line of three dashes (---), the fields, and another --- line"
+                            + " (or +++ lines around TOML)");
         }
         int start = nextLine(text, firstLineEnd);
         int lineStart = start;
         while (lineStart < text.length() && lineStart - start <= MAX_FRONT_MATTER_CHARS) {
             int end = lineEnd(text, lineStart);
             String line = text.substring(lineStart, end).strip();
-            if (line.equals("---") || line.equals("...")) {
+            if (line.equals(fence) || (fence.equals("---") && line.equals("..."))) {
                 return new int[] {start, lineStart, nextLine(text, end)};
             }
             lineStart = nextLine(text, end);
@@ -178,7 +184,8 @@ public final class ArticleParser {
         if (lineStart - start > MAX_FRONT_MATTER_CHARS) {
             throw new InvalidArticleException("front matter", "is longer than " + MAX_FRONT_MATTER_CHARS + " characters");
         }
-        throw new InvalidArticleException("front matter", "is not closed: add a line of three dashes (---) after the last field");
+        throw new InvalidArticleException("front matter", "is not closed: add a line of " + (fence.equals("---")
+                ? "three dashes (---)" : "three pluses (+++)") + " after the last field");
     }
 
     private static int lineEnd(String text, int from) {

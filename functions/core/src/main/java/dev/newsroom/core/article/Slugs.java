@@ -2,6 +2,7 @@ package dev.newsroom.core.article;
 
 import dev.newsroom.core.hash.Sha256;
 import java.text.Normalizer;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +73,12 @@ public final class Slugs {
             stem = parent.substring(parent.lastIndexOf('/') + 1);
         }
         return normalise(JEKYLL_DATE_PREFIX.matcher(stem).replaceFirst(""));
+    }
+
+    /** The date a Jekyll post's file name begins with ({@code _posts/2024-05-01-title.md}), if it does. */
+    public static Optional<String> jekyllDate(String key) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return JEKYLL_DATE_PREFIX.matcher(name).find() ? Optional.of(name.substring(0, 10)) : Optional.empty();
     }
 
     /** True only for strings already in slug form; anything read back from storage is checked with this. */

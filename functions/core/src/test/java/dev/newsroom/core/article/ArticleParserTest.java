@@ -236,6 +236,47 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsHugosTomlFrontMatter() throws InvalidArticleException {
+        Article article = parse("articles/blog/tram.md", """
+                +++
+                title = 'Trams return'
+                date = 2024-05-01T08:00:00Z
+                tags = ['Transport', 'City']
+                draft = false
+                weight = 3
+                [author]
+                name = 'Ana Ruiz'
+                +++
+                The trams run again.
+                """);
+        assertEquals("Trams return", article.metadata().title());
+        assertEquals(Instant.parse("2024-05-01T08:00:00Z"), article.metadata().published());
+        assertEquals("Ana Ruiz", article.metadata().primaryAuthor().name());
+        assertEquals(List.of("Transport", "City"), article.metadata().tags().stream().map(Term::name).toList());
+        assertTrue(problems("articles/a.md", "+++\ntitle = 'unclosed\n+++\n").get(0).message().startsWith("is not valid TOML"));
+        assertEquals("is not closed: add a line of three pluses (+++) after the last field",
+                problems("articles/a.md", "+++\ntitle = 'x'\n").get(0).message());
+    }
+
+    @Test
+    void boundsTomlNesting_C3() {
+        String deep = "+++\n[" + String.join(".", java.util.Collections.nCopies(40, "a")) + "]\nx = 1\n+++\n";
+        assertTrue(problems("articles/a.md", deep).get(0).message().contains("nested more than"));
+    }
+
+    @Test
+    void takesTheDateFromHugosPublishDateOrAJekyllFileName() throws InvalidArticleException {
+        assertEquals(Instant.parse("2024-05-01T00:00:00Z"), parse("articles/_posts/2024-05-01-trams.md",
+                md("title: Trams\ncategory: City", "Body.")).metadata().published().atZone(java.time.ZoneId.of("Europe/Lisbon"))
+                .toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        assertEquals("trams", parse("articles/_posts/2024-05-01-trams.md", md("title: Trams", "Body.")).slug());
+        assertEquals(Instant.parse("2024-06-02T10:00:00Z"),
+                parse("articles/a.md", md("title: A\npublishDate: 2024-06-02T10:00:00Z", "Body.")).metadata().published());
+        assertEquals(Instant.parse("2024-06-02T10:00:00Z"), parse("articles/_posts/2020-01-01-a.md",
+                md("title: A\ndate: 2024-06-02T10:00:00Z", "Body.")).metadata().published(), "a date in the front matter wins");
+    }
+
+    @Test
     void treatsEmptyOptionalFieldsAsAbsent() throws InvalidArticleException {
         Article article = parse("articles/a.md", md("title: Empty\ndate: 2024-01-01\ndescription: \"\"\ncategory: ''\n"
                 + "author: \"\"\nslug: ''\nlastmod: ''", "The opening paragraph."));
