@@ -26,11 +26,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * keys and any other file the key it is named after ({@code languages.yaml}). Keys match without
  * case, as in Hugo. Only what an import needs is kept.
  *
+ * @param staticDir    the folder of files served as they are, from the site's root ({@code static})
  * @param permalinks   each top-level section's pattern for its pages ({@code posts → /:year/:month/:slug/})
  * @param neverRendered content paths that a {@code cascade} marks {@code build.render: never}
  */
 public record HugoConfig(String title, String baseUrl, String defaultLanguage, boolean defaultLanguageInSubdir,
-                         Map<String, Language> languages, String contentDir, Map<String, String> permalinks,
+                         Map<String, Language> languages, String contentDir, String staticDir, Map<String, String> permalinks,
                          boolean buildFuture, boolean buildExpired, List<Pattern> ignoreFiles,
                          Map<String, Object> params, List<PathMatcher> neverRendered, List<String> sources) {
 
@@ -115,7 +116,7 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
         }
         return new HugoConfig(text(config, "title").orElse(""), text(config, "baseURL").orElse(""), defaultLanguage,
                 flag(config, "defaultContentLanguageInSubdir"), languages, text(config, "contentDir").orElse("content"),
-                permalinks, flag(config, "buildFuture"), flag(config, "buildExpired"), ignoreFiles, map(config, "params"),
+                text(config, "staticDir").orElse("static"), permalinks, flag(config, "buildFuture"), flag(config, "buildExpired"), ignoreFiles, map(config, "params"),
                 neverRendered, sources);
     }
 

@@ -5,6 +5,7 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import dev.newsroom.migrate.ImportPlan.Result;
@@ -99,8 +100,14 @@ public final class HugoImport {
         if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
             return skipped(file, "expired: Hugo no longer publishes it", originalUrl);
         }
-        BundleReferences.Rewritten body = BundleReferences.rewrite(source.body(), page.directory(),
-                path -> Optional.ofNullable(assets.get(path)));
+        Path staticFolder = site.resolve(config.staticDir());
+        List<String> staticFiles = new ArrayList<>();
+        FileReferences.Rewritten body = FileReferences.rewrite(source.body(), page.directory(),
+                path -> Optional.ofNullable(assets.get(path)),
+                path -> Optional.of(path).filter(p -> Files.isRegularFile(staticFolder.resolve(p))).map(p -> {
+                    staticFiles.add(p);
+                    return "/" + SiteLayout.ASSETS + encoded(p);
+                }));
         byte[] bytes = (text.substring(0, text.length() - source.body().length()) + body.body()).getBytes(StandardCharsets.UTF_8);
         String key = articlePrefix + page.contentPath();
         Article article;
@@ -118,6 +125,9 @@ public final class HugoImport {
         for (String resource : page.resources()) {
             plan.upload(assetPrefix + resource, Files.readAllBytes(page.file().getParent().resolve(
                     Path.of(page.directory()).relativize(Path.of(resource)).toString())));
+        }
+        for (String path : staticFiles) {
+            plan.upload(assetPrefix + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
         List<String> warnings = Stream.concat(body.warnings().stream(), article.warnings().stream().map(Problem::toString)).toList();
         return new Outcome(file, warnings.isEmpty() ? Result.PUBLISHED : Result.WARNED, "", warnings, originalUrl,

@@ -47,7 +47,9 @@ class HugoImportTest {
                 + "![Logo](logo.png)\n\n{{< figure src=\"gone.png\" >}}\n\n{{< youtube eZ3OrhxUAmU >}}\n");
         write("content/blog/2024/arrow/logo.png", "PNG");
         write("content/blog/2024/arrow/index.es.md", post("Flecha", "2024-03-01", ""));
-        write("content/blog/2024/hello.md", post("Hello", "2024-05-01", ""));
+        write("content/blog/2024/hello.md", post("Hello", "2024-05-01", "") + "![Map](/img/map.png)\n");
+        write("static/img/map.png", "MAP");
+        write("static/img/unused.png", "UNUSED");
         write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", ""));
         write("content/blog/2024/draft.md", post("Draft", "2024-05-01", "draft: true\n"));
         write("content/blog/2024/soon.md", post("Soon", "2099-01-01", ""));
@@ -103,11 +105,14 @@ class HugoImportTest {
         ImportPlan plan = plan();
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
-        assertEquals(List.of("articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png", "articles/blog/2024/hello.md"),
+        assertEquals(List.of("articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png", "articles/blog/2024/hello.md",
+                        "assets/img/map.png"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
         assertTrue(arrow.startsWith("---\ntitle: Arrow\n"), "the front matter is uploaded as written");
         assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
+        assertTrue(uploads.get("articles/blog/2024/hello.md").contains("![Map](/assets/img/map.png)"), "the static folder's files too");
+        assertEquals("MAP", uploads.get("assets/img/map.png"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.newsroom.migrate.hugo;
+package dev.newsroom.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,15 +8,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** References to a bundle's files, pointed at where the import puts them. */
-class BundleReferencesTest {
+class FileReferencesTest {
 
     private static final Map<String, String> FILES = Map.of(
             "blog/2024/arrow/logo.png", "/assets/blog/2024/arrow/logo.png",
             "blog/2024/arrow/img/chart one.png", "/assets/blog/2024/arrow/img/chart%20one.png",
             "blog/2024/arrow/report.pdf", "/assets/blog/2024/arrow/report.pdf");
 
-    private static BundleReferences.Rewritten rewrite(String body) {
-        return BundleReferences.rewrite(body, "blog/2024/arrow", path -> Optional.ofNullable(FILES.get(path)));
+    private static final Map<String, String> STATIC = Map.of("img/static.png", "/assets/img/static.png");
+
+    private static FileReferences.Rewritten rewrite(String body) {
+        return FileReferences.rewrite(body, "blog/2024/arrow", path -> Optional.ofNullable(FILES.get(path)),
+                path -> Optional.ofNullable(STATIC.get(path)));
     }
 
     @Test
@@ -71,16 +74,23 @@ class BundleReferencesTest {
 
     @Test
     void leavesWhatIsNotABundleFileAsWritten() {
-        String body = "[Site](https://example.org/x.png) [page](../other/) [top](#top) ![](/img/static.png) [mail](mailto:a@b.c)"
+        String body = "[Site](https://example.org/x.png) [page](../other/) [top](#top) [mail](mailto:a@b.c)"
                 + " {{< ref \"other.md\" >}}";
         assertEquals(body, rewrite(body).body());
         assertEquals(List.of(), rewrite(body).warnings());
     }
 
     @Test
+    void findsFilesFromTheSitesRootAmongItsStaticFiles() {
+        var rewritten = rewrite("![Logo](/img/static.png) ![Gone](/img/gone.png)");
+        assertEquals("![Logo](/assets/img/static.png) ", rewritten.body());
+        assertEquals(List.of("the image /img/gone.png is not in the site: it is left out"), rewritten.warnings());
+    }
+
+    @Test
     void neverResolvesOutsideTheContent_C13() {
         var rewritten = rewrite("![x](../../../../../etc/secret.png)");
         assertEquals("", rewritten.body());
-        assertEquals(Optional.empty(), BundleReferences.normalise("blog", "../../secret.png"));
+        assertEquals(Optional.empty(), FileReferences.normalise("blog", "../../secret.png"));
     }
 }

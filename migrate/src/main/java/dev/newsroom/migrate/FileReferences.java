@@ -1,9 +1,9 @@
-package dev.newsroom.migrate.hugo;
+package dev.newsroom.migrate;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import dev.newsroom.migrate.Patterns;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 /**
  * Points a body's references to files at where the import puts those files: Markdown images and
  * links, and {@code src} and {@code href} in HTML and in shortcodes ({@code {{< figure src="x.png" >}}}).
- * A reference relative to the page resolves within its folder; one to a missing file is reported,
+ * A reference relative to the page resolves within its folder (a Hugo bundle's files); one from the
+ * site's root ({@code /img/x.png}) among the site's static files. One to a missing file is reported,
  * and a missing image is left out, so no page shows a broken image. Pure.
  */
-public final class BundleReferences {
+public final class FileReferences {
 
     /** {@code ![alt](target "title")}: the title may span lines, as Markdown allows. */
     private static final Pattern IMAGE = Pattern.compile(
@@ -36,16 +37,27 @@ public final class BundleReferences {
     public record Rewritten(String body, List<String> warnings) {
     }
 
-    private BundleReferences() {
+    private FileReferences() {
     }
 
     /**
      * @param directory the page's folder within its content, with /
-     * @param asset     for a path within the content, the site path of the file there, if there is one
+     * @param pageFile  for a path within the content, the site path the file there is published at, if there is one
+     * @param siteFile  the same for a path from the site's root, among its static files
      */
-    public static Rewritten rewrite(String body, String directory, Function<String, Optional<String>> asset) {
+    public static Rewritten rewrite(String body, String directory, Function<String, Optional<String>> pageFile,
+                                    Function<String, Optional<String>> siteFile) {
         List<String> warnings = new ArrayList<>();
-        Function<String, Resolution> resolve = target -> resolve(target, directory, asset);
+        // Each pass sees what the passes before it wrote: a target already pointed at a file stays as it is.
+        Set<String> pointed = new HashSet<>();
+        Function<String, Resolution> resolve = target -> {
+            if (pointed.contains(target)) {
+                return Resolution.AS_WRITTEN;
+            }
+            Resolution resolution = resolve(target, directory, pageFile, siteFile);
+            resolution.target().ifPresent(pointed::add);
+            return resolution;
+        };
         String out = Patterns.replace(IMAGE, body, m -> {
             String target = unbracket(m.group(2));
             Resolution resolution = resolve.apply(target);
@@ -90,7 +102,8 @@ public final class BundleReferences {
         static final Resolution AS_WRITTEN = new Resolution(Optional.empty(), false);
     }
 
-    private static Resolution resolve(String target, String directory, Function<String, Optional<String>> asset) {
+    private static Resolution resolve(String target, String directory, Function<String, Optional<String>> pageFile,
+                                      Function<String, Optional<String>> siteFile) {
         if (target.isEmpty() || target.startsWith("#") || target.startsWith("//") || SCHEME.matcher(target).find()
                 || target.startsWith("{{")) {
             return Resolution.AS_WRITTEN;
@@ -98,14 +111,14 @@ public final class BundleReferences {
         String path = target.replaceAll("[?#].*$", "");
         String suffix = target.substring(path.length());
         String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        Optional<String> within = path.startsWith("/") ? Optional.empty() : normalise(directory, decoded);
-        Optional<String> found = within.flatMap(asset);
+        Optional<String> found = path.startsWith("/") ? normalise("", decoded).flatMap(siteFile)
+                : normalise(directory, decoded).flatMap(pageFile);
         if (found.isPresent()) {
             return new Resolution(Optional.of(found.get() + suffix), false);
         }
         int dot = decoded.lastIndexOf('.');
         boolean file = dot > decoded.lastIndexOf('/') && FILE_TYPES.contains(decoded.substring(dot + 1).toLowerCase(Locale.ROOT));
-        return file && !path.startsWith("/") ? new Resolution(Optional.empty(), true) : Resolution.AS_WRITTEN;
+        return file ? new Resolution(Optional.empty(), true) : Resolution.AS_WRITTEN;
     }
 
     /** {@code directory/relative} with {@code .} and {@code ..} resolved; empty if it would leave the content. */
