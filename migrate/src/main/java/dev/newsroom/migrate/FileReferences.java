@@ -1,6 +1,7 @@
 package dev.newsroom.migrate;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,6 +120,15 @@ public final class FileReferences {
         int dot = decoded.lastIndexOf('.');
         boolean file = dot > decoded.lastIndexOf('/') && FILE_TYPES.contains(decoded.substring(dot + 1).toLowerCase(Locale.ROOT));
         return file ? new Resolution(Optional.empty(), true) : Resolution.AS_WRITTEN;
+    }
+
+    /** A site path for a file's path, each segment encoded for a URL ({@code img/chart one.png} → {@code img/chart%20one.png}). */
+    public static String encodedPath(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return String.join("/", segments);
     }
 
     /** {@code directory/relative} with {@code .} and {@code ..} resolved; empty if it would leave the content. */

@@ -44,6 +44,20 @@ public final class ImportPlan {
      */
     public record Outcome(String file, Result result, String cause, List<String> details, Optional<String> originalUrl,
                           Optional<String> newsroomUrl) {
+
+        public static Outcome notImported(String file, String cause, Optional<String> originalUrl) {
+            return new Outcome(file, Result.NOT_IMPORTED, cause, List.of(), originalUrl, Optional.empty());
+        }
+
+        public static Outcome refused(String file, String cause, List<String> details, Optional<String> originalUrl) {
+            return new Outcome(file, Result.REFUSED, cause, List.copyOf(details), originalUrl, Optional.empty());
+        }
+
+        /** Published, with warnings if there are any. */
+        public static Outcome published(String file, List<String> warnings, Optional<String> originalUrl, String newsroomUrl) {
+            return new Outcome(file, warnings.isEmpty() ? Result.PUBLISHED : Result.WARNED, "", List.copyOf(warnings), originalUrl,
+                    Optional.of(newsroomUrl));
+        }
     }
 
     private final String unit;

@@ -9,6 +9,7 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.hugo.HugoConfig;
 import dev.newsroom.migrate.hugo.HugoImport;
+import dev.newsroom.migrate.jekyll.JekyllImport;
 import dev.newsroom.migrate.wordpress.WordPressImport;
 import dev.newsroom.migrate.wordpress.Wxr;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code ./newsroom import}: a site that another system publishes, moved into Newsroom's source bucket. */
-@Command(name = "newsroom import", mixinStandardHelpOptions = true, subcommands = {NewsroomImport.Hugo.class, NewsroomImport.WordPress.class},
+@Command(name = "newsroom import", mixinStandardHelpOptions = true, subcommands = {NewsroomImport.Hugo.class, NewsroomImport.Jekyll.class, NewsroomImport.WordPress.class},
         description = "Moves a site into Newsroom's source bucket, with a report of what was published and why anything was not.")
 public final class NewsroomImport {
 
@@ -154,6 +155,34 @@ public final class NewsroomImport {
         @Override
         ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception {
             return new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
+        }
+    }
+
+    @Command(name = "jekyll", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Reads a Jekyll site: its _config.yml and its posts. Uploads each post Jekyll publishes, its Liquid",
+                "resolved, with the static files it uses, and reports every other file with the reason."})
+    static final class Jekyll extends ImportCommand {
+
+        @Parameters(index = "0", paramLabel = "SITE_DIR", description = "The Jekyll site: the folder with _config.yml and _posts.")
+        Path site;
+
+        private Map<String, Object> config;
+
+        @Override
+        Path source() {
+            return site;
+        }
+
+        @Override
+        String read() throws Exception {
+            config = JekyllImport.config(site);
+            return String.valueOf(config.getOrDefault("title", ""));
+        }
+
+        @Override
+        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception {
+            return new JekyllImport(parser, articlePrefix, assetPrefix, Instant.now()).plan(site, config);
         }
     }
 

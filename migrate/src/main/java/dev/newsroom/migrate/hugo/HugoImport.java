@@ -8,9 +8,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.ImportPlan.Outcome;
-import dev.newsroom.migrate.ImportPlan.Result;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +53,7 @@ public final class HugoImport {
         HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
         List<HugoContent.Page> pages = HugoContent.read(site, config);
         Map<String, String> assets = new HashMap<>();
-        pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + encoded(resource))));
+        pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
         Map<String, String> slugOwners = new HashMap<>();
         for (HugoContent.Page page : pages) {
             plan.record(outcome(site, page, assets, slugOwners, plan));
@@ -68,37 +65,37 @@ public final class HugoImport {
                             ImportPlan plan) throws IOException {
         String file = site.relativize(page.file()).toString();
         if (page.kind() == HugoContent.Kind.SECTION) {
-            return skipped(file, "a section's list page: Newsroom makes its own listings", Optional.empty());
+            return Outcome.notImported(file, "a section's list page: Newsroom makes its own listings", Optional.empty());
         }
         if (config.neverRenders("/" + page.contentPath())) {
-            return skipped(file, "never rendered: the site's cascade sets build.render to never", Optional.empty());
+            return Outcome.notImported(file, "never rendered: the site's cascade sets build.render to never", Optional.empty());
         }
         if (config.ignoreFiles().stream().anyMatch(pattern -> pattern.matcher(page.contentPath()).find())) {
-            return skipped(file, "matches the site's ignoreFiles", Optional.empty());
+            return Outcome.notImported(file, "matches the site's ignoreFiles", Optional.empty());
         }
         String text = Files.readString(page.file(), StandardCharsets.UTF_8);
         ArticleParser.Source source;
         try {
             source = ArticleParser.markdownSource(text);
         } catch (InvalidArticleException e) {
-            return refused(file, "its front matter cannot be read", e.problems(), Optional.empty());
+            return Outcome.refused(file, "its front matter cannot be read", e.problems().stream().map(Problem::toString).toList(), Optional.empty());
         }
         Map<String, Object> fields = source.fields();
         Optional<String> originalUrl = Optional.of(HugoUrls.of(config, page, fields).path());
         if (!page.language().equals(config.defaultLanguage())) {
-            return skipped(file, "a translation: language versions are not imported yet", originalUrl);
+            return Outcome.notImported(file, "a translation: language versions are not imported yet", originalUrl);
         }
         if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
-            return skipped(file, "a draft: Hugo does not publish it", Optional.empty());
+            return Outcome.notImported(file, "a draft: Hugo does not publish it", Optional.empty());
         }
         Optional<Instant> publishAt = HugoConfig.text(fields, "publishDate").or(() -> HugoConfig.text(fields, "date"))
                 .flatMap(HugoImport::instant);
         if (publishAt.isPresent() && publishAt.get().isAfter(now) && !config.buildFuture()) {
-            return skipped(file, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
+            return Outcome.notImported(file, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
         }
         Optional<Instant> expiry = HugoConfig.text(fields, "expiryDate").flatMap(HugoImport::instant);
         if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
-            return skipped(file, "expired: Hugo no longer publishes it", originalUrl);
+            return Outcome.notImported(file, "expired: Hugo no longer publishes it", originalUrl);
         }
         Path staticFolder = site.resolve(config.staticDir());
         List<String> staticFiles = new ArrayList<>();
@@ -106,20 +103,20 @@ public final class HugoImport {
                 path -> Optional.ofNullable(assets.get(path)),
                 path -> Optional.of(path).filter(p -> Files.isRegularFile(staticFolder.resolve(p))).map(p -> {
                     staticFiles.add(p);
-                    return "/" + SiteLayout.ASSETS + encoded(p);
+                    return "/" + SiteLayout.ASSETS + FileReferences.encodedPath(p);
                 }));
         byte[] bytes = (text.substring(0, text.length() - source.body().length()) + body.body()).getBytes(StandardCharsets.UTF_8);
-        String key = articlePrefix + page.contentPath();
+        String key = articlePrefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
         Article article;
         try {
             article = parser.parse(key, bytes);
         } catch (InvalidArticleException e) {
-            return refused(file, "the publish function would refuse it", e.problems(), originalUrl);
+            return Outcome.refused(file, "the publish function would refuse it", e.problems().stream().map(Problem::toString).toList(), originalUrl);
         }
         String owner = slugOwners.putIfAbsent(article.slug(), file);
         if (owner != null) {
-            return refused(file, "another file has its slug: until articles are known by their URL, one slug is one article",
-                    List.of(new Problem("slug", "'" + article.slug() + "' is already " + owner + "'s")), originalUrl);
+            return Outcome.refused(file, "another file has its slug: until articles are known by their URL, one slug is one article",
+                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl);
         }
         plan.upload(key, bytes);
         for (String resource : page.resources()) {
@@ -130,26 +127,7 @@ public final class HugoImport {
             plan.upload(assetPrefix + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
         List<String> warnings = Stream.concat(body.warnings().stream(), article.warnings().stream().map(Problem::toString)).toList();
-        return new Outcome(file, warnings.isEmpty() ? Result.PUBLISHED : Result.WARNED, "", warnings, originalUrl,
-                Optional.of(SiteLayout.articlePath(article.slug())));
-    }
-
-    private static Outcome skipped(String file, String cause, Optional<String> originalUrl) {
-        return new Outcome(file, Result.NOT_IMPORTED, cause, List.of(), originalUrl, Optional.empty());
-    }
-
-    private static Outcome refused(String file, String cause, List<Problem> problems, Optional<String> originalUrl) {
-        return new Outcome(file, Result.REFUSED, cause, problems.stream().map(Problem::toString).collect(Collectors.toList()),
-                originalUrl, Optional.empty());
-    }
-
-    /** A site path for a file within the content, each segment encoded for a URL. */
-    private static String encoded(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            segments.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return String.join("/", segments);
+        return Outcome.published(file, warnings, originalUrl, SiteLayout.articlePath(article.slug()));
     }
 
     /** A front matter date as Hugo reads one: a date-time with or without an offset, or a date (UTC). */

@@ -10,7 +10,6 @@ import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.ImportPlan.Outcome;
-import dev.newsroom.migrate.ImportPlan.Result;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -82,28 +81,28 @@ public final class WordPressImport {
         String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
         Optional<String> originalUrl = originalPath(item);
         if (!item.type().equals("post")) {
-            return skipped(label, switch (item.type()) {
+            return Outcome.notImported(label, switch (item.type()) {
                 case "page" -> "a page: static pages are not imported yet";
                 case "nav_menu_item" -> "a menu item: menus come with the site configuration";
                 default -> "a " + item.type() + ": only posts are imported";
             }, originalUrl);
         }
         if (!item.password().isEmpty()) {
-            return skipped(label, "password-protected: its text is not public, so it is not imported", originalUrl);
+            return Outcome.notImported(label, "password-protected: its text is not public, so it is not imported", originalUrl);
         }
         switch (item.status()) {
             case "publish" -> { }
             case "future" -> {
-                return skipped(label, "scheduled: publishing at a set time is not built yet", originalUrl);
+                return Outcome.notImported(label, "scheduled: publishing at a set time is not built yet", originalUrl);
             }
             case "draft", "pending", "auto-draft" -> {
-                return skipped(label, "a draft: WordPress does not publish it", Optional.empty());
+                return Outcome.notImported(label, "a draft: WordPress does not publish it", Optional.empty());
             }
             case "private" -> {
-                return skipped(label, "private: WordPress shows it only to its editors", Optional.empty());
+                return Outcome.notImported(label, "private: WordPress shows it only to its editors", Optional.empty());
             }
             default -> {
-                return skipped(label, "in WordPress's " + item.status() + ": not published", Optional.empty());
+                return Outcome.notImported(label, "in WordPress's " + item.status() + ": not published", Optional.empty());
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -129,18 +128,15 @@ public final class WordPressImport {
         try {
             article = parser.parse(key, bytes);
         } catch (InvalidArticleException e) {
-            return new Outcome(label, Result.REFUSED, "the publish function would refuse it",
-                    e.problems().stream().map(Problem::toString).toList(), originalUrl, Optional.empty());
+            return Outcome.refused(label, "the publish function would refuse it", e.problems().stream().map(Problem::toString).toList(), originalUrl);
         }
         String owner = slugOwners.putIfAbsent(article.slug(), label);
         if (owner != null) {
-            return new Outcome(label, Result.REFUSED, "another post has its slug: until articles are known by their URL, one slug is one article",
-                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl, Optional.empty());
+            return Outcome.refused(label, "another post has its slug: until articles are known by their URL, one slug is one article", List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl);
         }
         plan.upload(key, bytes);
         article.warnings().forEach(w -> warnings.add(w.toString()));
-        return new Outcome(label, warnings.isEmpty() ? Result.PUBLISHED : Result.WARNED, "", warnings, originalUrl,
-                Optional.of(SiteLayout.articlePath(article.slug())));
+        return Outcome.published(label, warnings, originalUrl, SiteLayout.articlePath(article.slug()));
     }
 
     private static String frontMatter(Wxr export, Wxr.Item item, String slug, Map<Long, WordPressBodies.Attachment> attachments,
@@ -208,9 +204,5 @@ public final class WordPressImport {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static Outcome skipped(String label, String cause, Optional<String> originalUrl) {
-        return new Outcome(label, Result.NOT_IMPORTED, cause, List.of(), originalUrl, Optional.empty());
     }
 }
