@@ -7,6 +7,7 @@ import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +55,14 @@ public final class HugoImport {
         List<HugoContent.Page> pages = HugoContent.read(site, config);
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
-        Map<String, String> slugOwners = new HashMap<>();
+        PublishCheck check = new PublishCheck(parser);
         for (HugoContent.Page page : pages) {
-            plan.record(outcome(site, page, assets, slugOwners, plan));
+            plan.record(outcome(site, page, assets, check, plan));
         }
         return plan;
     }
 
-    private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, Map<String, String> slugOwners,
+    private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, PublishCheck check,
                             ImportPlan plan) throws IOException {
         String file = site.relativize(page.file()).toString();
         if (page.kind() == HugoContent.Kind.SECTION) {
@@ -107,17 +108,11 @@ public final class HugoImport {
                 }));
         byte[] bytes = (text.substring(0, text.length() - source.body().length()) + body.body()).getBytes(StandardCharsets.UTF_8);
         String key = articlePrefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
-        Article article;
-        try {
-            article = parser.parse(key, bytes);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(file, "the publish function would refuse it", e.problems().stream().map(Problem::toString).toList(), originalUrl);
+        PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
+        if (checked.refusal().isPresent()) {
+            return checked.refusal().get();
         }
-        String owner = slugOwners.putIfAbsent(article.slug(), file);
-        if (owner != null) {
-            return Outcome.refused(file, "another file has its slug: until articles are known by their URL, one slug is one article",
-                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl);
-        }
+        Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
         for (String resource : page.resources()) {
             plan.upload(assetPrefix + resource, Files.readAllBytes(page.file().getParent().resolve(

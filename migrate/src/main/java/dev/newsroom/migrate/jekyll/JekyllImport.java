@@ -8,6 +8,7 @@ import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,14 +93,14 @@ public final class JekyllImport {
                         SiteLayout.articlePath(Slugs.normalise(name.group(4))));
             }
         }
-        Map<String, String> slugOwners = new HashMap<>();
+        PublishCheck check = new PublishCheck(parser);
         for (Path file : files) {
             String relative = site.relativize(file).toString().replace('\\', '/');
             Matcher name = POST_NAME.matcher(file.getFileName().toString());
             if (inFolder(site, file, "_drafts")) {
                 plan.record(Outcome.notImported(relative, "a draft: Jekyll does not publish it", Optional.empty()));
             } else if (inFolder(site, file, "_posts") && name.matches()) {
-                plan.record(post(site, relative, file, name, pattern, future, postPaths, slugOwners, plan));
+                plan.record(post(site, relative, file, name, pattern, future, postPaths, check, plan));
             } else if (!relative.startsWith("_") && !relative.contains("/_") && !relative.startsWith(".") && isPage(file)) {
                 plan.record(Outcome.notImported(relative, "a page: static pages are not imported yet", Optional.empty()));
             }
@@ -108,7 +109,7 @@ public final class JekyllImport {
     }
 
     private Outcome post(Path site, String relative, Path file, Matcher name, String pattern, boolean future,
-                         Map<String, String> postPaths, Map<String, String> slugOwners, ImportPlan plan) throws IOException {
+                         Map<String, String> postPaths, PublishCheck check, ImportPlan plan) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         ArticleParser.Source source;
         try {
@@ -143,18 +144,11 @@ public final class JekyllImport {
         // Publish reads .md files: a .markdown or .html post is uploaded as one.
         String key = articlePrefix + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
                 .replaceAll("\\.(markdown|html)$", ".md");
-        Article article;
-        try {
-            article = parser.parse(key, bytes);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(relative, "the publish function would refuse it", e.problems().stream().map(Problem::toString).toList(),
-                    originalUrl);
+        PublishCheck.Checked checked = check.check(relative, key, bytes, originalUrl);
+        if (checked.refusal().isPresent()) {
+            return checked.refusal().get();
         }
-        String owner = slugOwners.putIfAbsent(article.slug(), relative);
-        if (owner != null) {
-            return Outcome.refused(relative, "another file has its slug: until articles are known by their URL, one slug is one article",
-                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl);
-        }
+        Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
         for (String path : staticFiles) {
             String assetKey = path.startsWith(SiteLayout.ASSETS) ? path.substring(SiteLayout.ASSETS.length()) : path;

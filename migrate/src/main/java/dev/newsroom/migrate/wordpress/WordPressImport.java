@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
-import dev.newsroom.core.article.InvalidArticleException;
-import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -66,17 +65,17 @@ public final class WordPressImport {
             plan.assume("comments not imported yet: " + comments.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).sorted().collect(Collectors.joining(", ")));
         }
-        Map<String, String> slugOwners = new HashMap<>();
+        PublishCheck check = new PublishCheck(parser);
         for (Wxr.Item item : export.items()) {
             if (!item.type().equals("attachment")) {
-                plan.record(outcome(export, item, attachments, attachedTo, slugOwners, plan));
+                plan.record(outcome(export, item, attachments, attachedTo, check, plan));
             }
         }
         return plan;
     }
 
     private Outcome outcome(Wxr export, Wxr.Item item, Map<Long, WordPressBodies.Attachment> attachments,
-                            Map<Long, List<WordPressBodies.Attachment>> attachedTo, Map<String, String> slugOwners,
+                            Map<Long, List<WordPressBodies.Attachment>> attachedTo, PublishCheck check,
                             ImportPlan plan) {
         String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
         Optional<String> originalUrl = originalPath(item);
@@ -124,16 +123,11 @@ public final class WordPressImport {
         String key = articlePrefix + originalUrl.map(p -> p.replaceAll("^/|/$", "")).filter(p -> !p.isEmpty() && !p.contains("?"))
                 .orElse("wordpress/" + item.id()) + ".md";
         byte[] bytes = (frontMatter(export, item, slug, attachments, warnings) + body + "\n").getBytes(StandardCharsets.UTF_8);
-        Article article;
-        try {
-            article = parser.parse(key, bytes);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(label, "the publish function would refuse it", e.problems().stream().map(Problem::toString).toList(), originalUrl);
+        PublishCheck.Checked checked = check.check(label, key, bytes, originalUrl);
+        if (checked.refusal().isPresent()) {
+            return checked.refusal().get();
         }
-        String owner = slugOwners.putIfAbsent(article.slug(), label);
-        if (owner != null) {
-            return Outcome.refused(label, "another post has its slug: until articles are known by their URL, one slug is one article", List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl);
-        }
+        Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
         article.warnings().forEach(w -> warnings.add(w.toString()));
         return Outcome.published(label, warnings, originalUrl, SiteLayout.articlePath(article.slug()));

@@ -90,7 +90,7 @@ class HugoImportTest {
                 "content/blog/2024/notes.draft.md", "matches the site's ignoreFiles",
                 "content/blog/_includes/snippet.md", "never rendered",
                 "content/blog/2024/untitled.md", "the publish function would refuse it",
-                "content/blog/2025/hello.md", "another file has its slug");
+                "content/blog/2025/hello.md", "its slug is taken");
         causes.forEach((file, cause) -> assertTrue(outcomes.get(file).cause().startsWith(cause), file + ": " + outcomes.get(file)));
         assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());

@@ -74,7 +74,7 @@ class WordPressImportTest {
         assertTrue(outcomes.get("p3").cause().startsWith("scheduled"));
         assertTrue(outcomes.get("p4").cause().startsWith("password-protected"));
         assertTrue(outcomes.get("g5").cause().startsWith("a page"));
-        assertTrue(outcomes.get("p6").cause().startsWith("another post has its slug"));
+        assertTrue(outcomes.get("p6").cause().startsWith("its slug is taken"));
         assertEquals(Optional.of("/articles/p-7"), outcomes.get("p7").newsroomUrl(), outcomes.get("p7")::toString);
         assertTrue(outcomes.get("p7").details().contains(
                 "its slug 日本 has no Latin letters or digits, which slugs need: it is published as p-7"), outcomes.get("p7")::toString);

@@ -1,0 +1,49 @@
+package dev.newsroom.migrate;
+
+import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.ArticleParser;
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.Problem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the publish function will make of an import's article, decided before it is uploaded: the
+ * article it parses, or why it refuses it, including a slug another article of the import has.
+ */
+public final class PublishCheck {
+
+    /** The article publish will make, or the outcome that refuses it: exactly one is present. */
+    public record Checked(Optional<Article> article, Optional<ImportPlan.Outcome> refusal) {
+    }
+
+    private final ArticleParser parser;
+    private final Map<String, String> slugOwners = new HashMap<>();
+
+    public PublishCheck(ArticleParser parser) {
+        this.parser = parser;
+    }
+
+    /** @param label the source file or item, as the report names it */
+    public Checked check(String label, String key, byte[] bytes, Optional<String> originalUrl) {
+        Article article;
+        try {
+            article = parser.parse(key, bytes);
+        } catch (InvalidArticleException e) {
+            return refused(ImportPlan.Outcome.refused(label, "the publish function would refuse it",
+                    e.problems().stream().map(Problem::toString).toList(), originalUrl));
+        }
+        String owner = slugOwners.putIfAbsent(article.slug(), label);
+        if (owner != null) {
+            return refused(ImportPlan.Outcome.refused(label, "its slug is taken: until articles are known by their URL, one slug is one article",
+                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl));
+        }
+        return new Checked(Optional.of(article), Optional.empty());
+    }
+
+    private static Checked refused(ImportPlan.Outcome outcome) {
+        return new Checked(Optional.empty(), Optional.of(outcome));
+    }
+}
