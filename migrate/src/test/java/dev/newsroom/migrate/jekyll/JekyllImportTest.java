@@ -84,7 +84,7 @@ class JekyllImportTest {
     }
 
     @Test
-    void resolvesLiquidAndCarriesTheStaticFilesOver() throws Exception {
+    void resolvesLiquidAndCarriesTheStaticFilesOver_C16() throws Exception {
         ImportPlan plan = plan();
         Map<String, byte[]> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key, ImportPlan.Upload::bytes));
         assertEquals(List.of("articles/2024-04-01-tram-works.md", "articles/2024-05-01-trams-return.md", "assets/images/old.png",
