@@ -68,11 +68,15 @@ final class FrontMatterMapper {
         String title = requiredText(fields, "title", MAX_TITLE);
         String slug = slug(fields, sourceKey);
         // Hugo takes publishDate where date is not given; Jekyll, the date the post's file name begins with.
-        Slugs.jekyllDate(sourceKey).filter(day -> !has(fields, "date") && !has(fields, "publishDate"))
-                .ifPresent(day -> fields.put("date", day));
-        String dateField = has(fields, "date") || !has(fields, "publishDate") ? "date" : "publishDate";
-        Instant published = date(fields, dateField).orElse(null);
-        if (published == null && !has(fields, dateField)) {
+        Optional<String> dateField = firstPresent(fields, "date", "publishDate");
+        if (dateField.isEmpty()) {
+            dateField = Slugs.jekyllDate(sourceKey).map(day -> {
+                fields.put("date", day);
+                return "date";
+            });
+        }
+        Instant published = dateField.flatMap(name -> date(fields, name)).orElse(null);
+        if (dateField.isEmpty()) {
             problems.add(new Problem("date", "is required, as an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"));
         }
         Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")

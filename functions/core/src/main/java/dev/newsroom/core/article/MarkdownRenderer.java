@@ -167,13 +167,9 @@ public final class MarkdownRenderer {
                 visitChildren(paragraph);
             }
         });
-        // The page's only h1 is the headline: the body's top heading level becomes h2, and no heading
-        // skips a level below the one before it (## then ##### becomes h2 then h3), as HTML's outline wants.
-        int shift = Math.max(0, 2 - headings.stream().mapToInt(Heading::getLevel).min().orElse(2));
-        int previous = 1;
-        for (Heading heading : headings) {
-            heading.setLevel(Math.min(Math.min(6, heading.getLevel() + shift), previous + 1));
-            previous = heading.getLevel();
+        int[] levels = levelsOnThePage(headings.stream().mapToInt(Heading::getLevel).toArray());
+        for (int i = 0; i < levels.length; i++) {
+            headings.get(i).setLevel(levels[i]);
         }
         // The first paragraph with words in it: one that holds only a shortcode's figure has none.
         String opening = paragraphs.stream().map(p -> Shortcodes.Expansion.withoutTokens(plainText(p)).strip())
@@ -212,26 +208,41 @@ public final class MarkdownRenderer {
         return out;
     }
 
-    /** HTML headings renumbered as {@link #render} numbers a Markdown body's: top level h2, no level skipped. */
+    /**
+     * Body heading levels as the page shows them. The page's only h1 is the headline, so the body's top
+     * level becomes h2; and no heading is more than one level below the heading before it (## then #####
+     * becomes h2 then h3), as HTML's outline wants. Markdown and HTML bodies both go through here.
+     */
+    static int[] levelsOnThePage(int[] written) {
+        int shift = Math.max(0, 2 - java.util.Arrays.stream(written).min().orElse(2));
+        int[] levels = new int[written.length];
+        int previous = 1;
+        for (int i = 0; i < written.length; i++) {
+            levels[i] = Math.min(Math.min(6, written[i] + shift), previous + 1);
+            previous = levels[i];
+        }
+        return levels;
+    }
+
+    /** An HTML body's heading tags renumbered by {@link #levelsOnThePage}; a closing tag follows its opening. */
     private static String headingsBelowTheHeadline(String html) {
         Matcher tags = HEADING_TAG.matcher(html);
-        int top = 6;
+        List<Integer> written = new ArrayList<>();
         while (tags.find()) {
             if (tags.group(1).isEmpty()) {
-                top = Math.min(top, Integer.parseInt(tags.group(2)));
+                written.add(Integer.parseInt(tags.group(2)));
             }
         }
-        int shift = Math.max(0, 2 - top);
+        int[] levels = levelsOnThePage(written.stream().mapToInt(Integer::intValue).toArray());
+        int[] next = {0};
         Deque<Integer> open = new ArrayDeque<>();
-        int[] previous = {1};
         return tags.reset().replaceAll(tag -> {
             int level;
             if (tag.group(1).isEmpty()) {
-                level = Math.min(Math.min(6, Integer.parseInt(tag.group(2)) + shift), previous[0] + 1);
-                previous[0] = level;
+                level = levels[next[0]++];
                 open.push(level);
             } else {
-                level = open.isEmpty() ? Math.min(6, Integer.parseInt(tag.group(2)) + shift) : open.pop();
+                level = open.isEmpty() ? Math.min(6, Integer.parseInt(tag.group(2))) : open.pop();
             }
             return "<" + tag.group(1) + "h" + level;
         });
