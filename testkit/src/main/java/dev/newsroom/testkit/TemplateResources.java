@@ -33,17 +33,31 @@ public final class TemplateResources {
 
     /** The local physical name of each bucket and table, by logical id; what {@code !Ref} resolves to. */
     public Map<String, String> names() {
+        return names("");
+    }
+
+    /** As {@link #names()}, each name after {@code prefix}: a second set of the same resources. */
+    private Map<String, String> names(String prefix) {
         Map<String, String> names = new LinkedHashMap<>();
-        template.resources("AWS::S3::Bucket").keySet().forEach(id -> names.put(id, bucketName(id)));
-        template.resources("AWS::DynamoDB::Table").keySet().forEach(id -> names.put(id, id));
+        template.resources("AWS::S3::Bucket").keySet().forEach(id -> names.put(id, prefix + bucketName(id)));
+        template.resources("AWS::DynamoDB::Table").keySet().forEach(id -> names.put(id, prefix + id));
         return names;
     }
 
     public Map<String, String> create(AwsBackend aws) {
+        return create(aws, "");
+    }
+
+    /**
+     * Creates a set of the template's buckets and tables of its own, named after {@code prefix}
+     * (lower-case letters, digits and hyphens): for a test that needs a whole site to itself.
+     */
+    public Map<String, String> create(AwsBackend aws, String prefix) {
+        Map<String, String> names = names(prefix);
         S3Client s3 = aws.s3();
         for (String id : template.resources("AWS::S3::Bucket").keySet()) {
             try {
-                s3.createBucket(r -> r.bucket(bucketName(id)));
+                s3.createBucket(r -> r.bucket(names.get(id)));
             } catch (BucketAlreadyOwnedByYouException exists) {
                 // created on an earlier start
             }
@@ -51,12 +65,12 @@ public final class TemplateResources {
         DynamoDbClient dynamo = aws.dynamoDb();
         template.resources("AWS::DynamoDB::Table").forEach((id, resource) -> {
             try {
-                dynamo.createTable(createTable(id, resource.path("Properties")));
+                dynamo.createTable(createTable(names.get(id), resource.path("Properties")));
             } catch (ResourceInUseException exists) {
                 // created on an earlier start
             }
         });
-        return names();
+        return names;
     }
 
     static CreateTableRequest createTable(String name, JsonNode properties) {

@@ -11,6 +11,13 @@ import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.related.Scored;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.core.site.SiteLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same articles give the same "More articles" lists, whatever order they arrived in and however
@@ -108,6 +118,54 @@ class ConvergenceOnLocalServicesIT {
     }
 
     /**
+     * After adds, retags, moves, withdrawals and deletions, in bursts and one at a time, the site the
+     * relate function leaves is the one {@code ./newsroom export} renders from the same files: every
+     * article page, listing, archive, feed and sitemap, the 404 page and the comment script, byte for byte. The only
+     * pages the export lacks are the withdrawn articles', which the publish function replaces.
+     */
+    @Test
+    void theLiveSiteEqualsTheExportOfTheSameFilesAfterEditsRetagsAndDeletes(@TempDir Path dir) throws IOException {
+        List<List<Action>> site = site();
+        for (int batch : new int[] {12, 1}) {
+            RelateWorld world = run(RelateWorld.withSiteOfItsOwn(local), site, batch, new Random(batch), true);
+            Path in = dir.resolve("in-" + batch);
+            Path out = dir.resolve("out-" + batch);
+            for (var source : world.sources().entrySet()) {
+                Files.createDirectories(in.resolve(source.getKey()).getParent());
+                Files.writeString(in.resolve(source.getKey()), source.getValue());
+            }
+            var summary = new StaticExport(world.config.site(), world.config.rules(), world.config.window(),
+                    world.config.listingSize(), Clock.fixed(RelateWorld.NOW, ZoneOffset.UTC))
+                    .run(in, out, new PrintStream(OutputStream.nullOutputStream()));
+            assertEquals(world.sources().size(), summary.articles(), "the export publishes every file");
+
+            Map<String, String> exported = new TreeMap<>();
+            try (var files = Files.walk(out)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    exported.put(out.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                }
+            }
+            Map<String, String> live = world.sitePages();
+            assertTrue(exported.keySet().stream().anyMatch(k -> k.startsWith("category/")) && exported.containsKey("feed.xml")
+                    && exported.containsKey("sitemap.xml") && exported.containsKey("404.html"), "the export wrote the whole site: " + exported.keySet());
+            for (var page : exported.entrySet()) {
+                assertEquals(page.getValue(), live.get(page.getKey()), page.getKey() + ", batches of " + batch + ", as the export renders it");
+            }
+            Set<String> withdrawn = new TreeSet<>();
+            for (int i = 0; i < 60; i++) {
+                String key = SiteLayout.articleKey(world.slug("a" + i));
+                if (!world.sources().containsKey("articles/" + world.slug("a" + i) + ".md")) {
+                    withdrawn.add(key);
+                }
+            }
+            Set<String> extra = new TreeSet<>(live.keySet());
+            extra.removeAll(exported.keySet());
+            extra.removeAll(withdrawn);
+            assertEquals(Set.of(), extra, "batches of " + batch + ": pages the export does not have");
+        }
+    }
+
+    /**
      * The world's pages, but for the article pages of withdrawn articles: the publish function
      * replaces those, and relate leaves them be.
      */
@@ -127,7 +185,10 @@ class ConvergenceOnLocalServicesIT {
      * more are bursts, whose pages wait for the batch after.
      */
     private RelateWorld run(List<List<Action>> site, int batch, Random order, boolean shuffled) {
-        RelateWorld world = new RelateWorld(local);
+        return run(new RelateWorld(local), site, batch, order, shuffled);
+    }
+
+    private static RelateWorld run(RelateWorld world, List<List<Action>> site, int batch, Random order, boolean shuffled) {
         for (List<Action> phase : site) {
             List<Action> actions = new ArrayList<>(phase);
             if (shuffled) {

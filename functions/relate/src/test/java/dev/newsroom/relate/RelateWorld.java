@@ -21,6 +21,7 @@ import dev.newsroom.testkit.LambdaContext;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.StreamEventJson;
 import dev.newsroom.testkit.StreamTap;
+import dev.newsroom.testkit.TemplateResources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,9 +65,25 @@ final class RelateWorld {
     private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
     private final Set<String> names = new TreeSet<>();
+    /** The source file of each article the world has published, as an editor's bucket would hold it now. */
+    private final Map<String, String> sources = new TreeMap<>();
 
     RelateWorld(Provisioned local) {
         this(local, Map.of());
+    }
+
+    /**
+     * A world with buckets and tables of its own, so that every page of its site, the home page,
+     * feeds and sitemaps too, is its alone and compares with {@code ./newsroom export}.
+     */
+    static RelateWorld withSiteOfItsOwn(Provisioned shared) {
+        try {
+            String prefix = "site-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            var names = new TemplateResources(CloudFormationTemplate.ofRepository()).create(shared.services(), prefix);
+            return new RelateWorld(new Provisioned(shared.services(), names));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A world whose function has these variables in place of the template's. */
@@ -131,6 +148,11 @@ final class RelateWorld {
             throw new IllegalArgumentException(e.problems().toString(), e);
         }
         names.add(name);
+        if (status == ArticleStatus.PUBLISHED) {
+            sources.put("articles/" + slug(name) + ".md", markdown);
+        } else {
+            sources.remove("articles/" + slug(name) + ".md");
+        }
         Optional<StoredArticle> current = articles.find(slug(name));
         StoredArticle next = current.map(c -> c.next(article, status, c.sourceKey(), c.sequencer(), "h" + c.version(), NOW))
                 .orElseGet(() -> StoredArticle.first(article, status, "articles/" + slug(name) + ".md", "01", "h", NOW));
@@ -142,6 +164,7 @@ final class RelateWorld {
 
     StoredArticle unpublish(String name) {
         StoredArticle c = articles.find(slug(name)).orElseThrow();
+        sources.remove(c.sourceKey());
         StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), c.sequencer(), c.contentHash(), NOW);
         articles.save(next);
         return next;
@@ -149,6 +172,7 @@ final class RelateWorld {
 
     /** Deletes the article's item, as an editor deleting its source does. */
     void delete(String name) {
+        sources.remove("articles/" + slug(name) + ".md");
         local.services().dynamoDb().deleteItem(r -> r.tableName(local.name("ArticlesTable"))
                 .key(Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(slug(name)))));
     }
@@ -169,6 +193,11 @@ final class RelateWorld {
     Set<String> waiting() {
         return unsettled.waiting().stream().map(UnsettledStore.Change::slug).filter(slug -> slug.startsWith(id + "-"))
                 .map(slug -> slug.substring(id.length() + 1)).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Source key → Markdown of each article the world has published and not withdrawn since. */
+    Map<String, String> sources() {
+        return Map.copyOf(sources);
     }
 
     List<Record> lastBatch() {
@@ -264,6 +293,15 @@ final class RelateWorld {
                     .map(l -> l.scored().toString()).orElse("").replace(id, "W"));
         }
         return settled;
+    }
+
+    /** Every object in the world's site bucket, by key: for a world with a site of its own. */
+    Map<String, String> sitePages() {
+        Map<String, String> pages = new TreeMap<>();
+        String bucket = local.name("SiteBucket");
+        local.services().s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(o -> pages.put(o.key(),
+                local.services().s3().getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asUtf8String()));
+        return pages;
     }
 
     /** The same pages and lists as a world whose batch never failed; a difference is shown by its first line. */
