@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * A stream's backlog, as the console of {@code ./newsroom up} reports it: while records wait, at
- * most a line a second with the records waiting, the pages the function wrote meanwhile and when
- * the site should be consistent at the rate of the last few batches; and a line when it drains. A
- * backlog that drains within two seconds is not worth a line. Pure: times are passed in, as
- * {@link System#nanoTime()} values.
+ * most a line a second with the records waiting, the changes a burst left to settle, the pages the
+ * function wrote meanwhile and when the site should be consistent; and a line when it drains. A
+ * backlog that drains within two seconds is not worth a line. The estimate is the records waiting
+ * at the rate of the last few batches, plus the changes to settle at what the last settling batch
+ * took for each (docs/related.md, "Settling a burst"): a burst's own batches are quick, and the
+ * batch after it does the burst's pages. Pure: times are passed in, as {@link System#nanoTime()} values.
  */
 final class Backlog {
 
@@ -19,6 +21,11 @@ final class Backlog {
     private static final long REPORT_EVERY = Duration.ofSeconds(1).toNanos();
     /** The rate is measured over this many batches, so it follows a backlog whose pace changes. */
     private static final int RECENT_BATCHES = 5;
+    /**
+     * What settling a waiting change costs until a settling batch has been seen: the bulk benchmark's
+     * settling batches took 7 to 12 ms a change on these machines (docs/benchmarks.md).
+     */
+    private static final long FIRST_SETTLE_NANOS_PER_CHANGE = Duration.ofMillis(10).toNanos();
 
     /** A point of the backlog's progress: records handled when the batch ended. */
     private record Handled(long atNanos, long records) {
@@ -31,6 +38,9 @@ final class Backlog {
     private long lastReportAt;
     private long records;
     private long pages;
+    /** Changes burst batches left waiting that no batch has settled yet; kept from one backlog to the next. */
+    private long toSettle;
+    private long settleNanosPerChange = FIRST_SETTLE_NANOS_PER_CHANGE;
     /** The last batches, after the point the rate is measured from. */
     private final Deque<Handled> recent = new ArrayDeque<>();
 
@@ -51,10 +61,14 @@ final class Backlog {
         }
     }
 
-    /** The function said it wrote pages, in the log line of a batch. */
-    void pagesWritten(int written) {
+    /** The function's log line of a batch: the pages it wrote, and the changes it left waiting or settled. */
+    void logged(BatchLine batch) {
         if (open) {
-            pages += written;
+            pages += batch.pages();
+        }
+        toSettle = Math.max(0, toSettle + batch.deferred() - batch.settled());
+        if (batch.settled() > 0 && batch.durationMs() > 0) {
+            settleNanosPerChange = Duration.ofMillis(batch.durationMs()).toNanos() / batch.settled();
         }
     }
 
@@ -89,14 +103,14 @@ final class Backlog {
         }
         reported = true;
         lastReportAt = nowNanos;
-        String line = String.format(Locale.ENGLISH, "%s: %,d records waiting, %,d pages written", name, waiting, pages);
+        String line = String.format(Locale.ENGLISH, "%s: %,d records waiting, %s%,d pages written", name, waiting,
+                toSettle > 0 ? String.format(Locale.ENGLISH, "%,d changes to settle, ", toSettle) : "", pages);
         long recentRecords = recent.stream().skip(1).mapToLong(Handled::records).sum();
         double recentSeconds = (nowNanos - recent.peekFirst().atNanos()) / 1e9;
         if (recentRecords == 0 || recentSeconds <= 0) {
             return Optional.of(line);
         }
-        double perSecond = recentRecords / recentSeconds;
-        return Optional.of(line + String.format(Locale.ENGLISH, ", consistent in about %,d s",
-                (long) Math.ceil(waiting / perSecond)));
+        double seconds = waiting / (recentRecords / recentSeconds) + toSettle * (settleNanosPerChange / 1e9);
+        return Optional.of(line + String.format(Locale.ENGLISH, ", consistent in about %,d s", (long) Math.ceil(seconds)));
     }
 }

@@ -231,11 +231,11 @@ public final class LocalNewsroom implements AutoCloseable {
         }
     }
 
-    /** A function's log said it wrote pages: its streams' backlog lines count them. */
-    void pagesWritten(String functionId, int pages) {
+    /** A function's log reported a batch: its streams' backlog lines count what it did. */
+    void batchLogged(String functionId, BatchLine batch) {
         for (StreamPump pump : pumps) {
             if (pump.functionId().equals(functionId)) {
-                pump.pagesWritten(pages);
+                pump.batchLogged(batch);
             }
         }
     }

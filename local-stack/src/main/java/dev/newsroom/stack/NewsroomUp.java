@@ -62,12 +62,12 @@ public final class NewsroomUp implements Callable<Integer> {
         // Our shutdown hook stops the functions first; Log4j's own hook would silence them mid-way.
         System.setProperty("log4j2.shutdownHookEnabled", "false");
 
-        // The stream's backlog line counts the pages the functions' batch lines report on the console.
+        // The stream's backlog line counts what the functions' batch lines report on the console.
         AtomicReference<LocalNewsroom> started = new AtomicReference<>();
-        System.setOut(new PrintStream(new PagesWrittenTap(System.out, (function, pages) -> {
+        System.setOut(new PrintStream(new BatchLineTap(System.out, (function, batch) -> {
             LocalNewsroom running = started.get();
             if (running != null) {
-                running.pagesWritten(function, pages);
+                running.batchLogged(function, batch);
             }
         }), true, StandardCharsets.UTF_8));
         LocalNewsroom newsroom = LocalNewsroom.start(template, data, port);

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -72,7 +73,8 @@ final class StreamPump implements AutoCloseable {
     private final Map<String, String> iterators = new HashMap<>();
     private final Map<String, String> lastRead = new HashMap<>();
     /** Counted from the console without this pump's lock: the function's log line is written while it holds the console's. */
-    private final AtomicLong pagesLogged = new AtomicLong();
+    /** Batch lines the function logged, for the backlog; taken in under this's lock, logged without it. */
+    private final Queue<BatchLine> batchesLogged = new ConcurrentLinkedQueue<>();
     // Guarded by this: shared by the reader, the deliverer and awaitDelivered.
     private final Map<String, String> checkpoints = new HashMap<>();
     private final Set<String> finishedShards = new HashSet<>();   // read to their end, every record handled
@@ -128,9 +130,9 @@ final class StreamPump implements AutoCloseable {
         return source.functionId();
     }
 
-    /** The function's log said it wrote pages; the console's backlog line counts them. */
-    void pagesWritten(int pages) {
-        pagesLogged.addAndGet(pages);
+    /** The function's log reported a batch; the console's backlog line counts what it did. */
+    void batchLogged(BatchLine batch) {
+        batchesLogged.add(batch);
     }
 
     private boolean running() {
@@ -285,8 +287,8 @@ final class StreamPump implements AutoCloseable {
             synchronized (this) {
                 shardInFlight = null;
                 recordsInFlight = 0;
-                // The batch's log line, with its pages, was written before the function returned.
-                backlog.pagesWritten(Math.toIntExact(pagesLogged.getAndSet(0)));
+                // The batch's log line was written before the function returned.
+                takeBatchLines();
                 backlog.handled(next.records().size(), System.nanoTime());
                 finishIfHandled(next.shardId());
                 progress = reportBacklog();
@@ -349,8 +351,15 @@ final class StreamPump implements AutoCloseable {
 
     /** The console's backlog line, if one is due; printed by the caller once it has let go of this. Holds this. */
     private Optional<String> reportBacklog() {
-        backlog.pagesWritten(Math.toIntExact(pagesLogged.getAndSet(0)));
+        takeBatchLines();
         return backlog.report(waiting(), System.nanoTime());
+    }
+
+    /** Hands the backlog the batch lines logged since the last call. Holds this. */
+    private void takeBatchLines() {
+        for (BatchLine batch = batchesLogged.poll(); batch != null; batch = batchesLogged.poll()) {
+            backlog.logged(batch);
+        }
     }
 
     /** Delivers until the whole batch has succeeded or its retries are spent; blocks the shard meanwhile. */

@@ -27,7 +27,7 @@ class BacklogTest {
     void reportsRecordsWaitingPagesWrittenAndTheTimeToConsistentAtMostOnceASecond() {
         backlog.report(3_000, ms(0));
         backlog.handled(1_000, ms(2_000));
-        backlog.pagesWritten(1_500);
+        backlog.logged(new BatchLine(1_500, 0, 0, 0));
         assertEquals(Optional.of("relate: 2,000 records waiting, 1,500 pages written, consistent in about 4 s"),
                 backlog.report(2_000, ms(2_000)));
         assertEquals(Optional.empty(), backlog.report(2_000, ms(2_500)));
@@ -68,12 +68,34 @@ class BacklogTest {
     void aNewBacklogCountsAfresh() {
         backlog.report(10, ms(0));
         backlog.handled(10, ms(3_000));
-        backlog.pagesWritten(40);
+        backlog.logged(new BatchLine(40, 0, 0, 0));
         backlog.report(10, ms(3_000));
         backlog.report(0, ms(3_000));
-        backlog.pagesWritten(7);
+        backlog.logged(new BatchLine(7, 0, 0, 0));
         backlog.report(20, ms(10_000));
         assertEquals(Optional.of("relate: 20 records waiting, 0 pages written"), backlog.report(20, ms(12_000)),
                 "pages written between backlogs, and the last backlog's, are not this one's");
+    }
+
+    @Test
+    void changesABurstLeftToSettleCountAtWhatTheLastSettlingBatchTookForEach() {
+        backlog.report(5_000, ms(0));
+        for (int s = 1; s <= 4; s++) {
+            backlog.handled(1_000, ms(s * 1_000L));
+            backlog.logged(new BatchLine(0, 1_000, 0, 900));
+        }
+        assertEquals(Optional.of("relate: 1,000 records waiting, 4,000 changes to settle, 0 pages written, consistent in about 41 s"),
+                backlog.report(1_000, ms(4_000)), "a record a millisecond, then 4,000 changes at first 10 ms each");
+        backlog.handled(1_000, ms(5_000));
+        backlog.logged(new BatchLine(0, 1_000, 0, 900));
+        backlog.handled(1, ms(35_000));
+        backlog.logged(new BatchLine(9_000, 0, 5_000, 30_000));
+        assertEquals(Optional.of("relate: consistent, 5,001 records in 35 s"), backlog.report(0, ms(35_000)));
+
+        backlog.report(2_000, ms(100_000));
+        backlog.handled(1_000, ms(101_000));
+        backlog.logged(new BatchLine(0, 1_000, 0, 900));
+        assertEquals(Optional.of("relate: 1,000 records waiting, 1,000 changes to settle, 0 pages written, consistent in about 8 s"),
+                backlog.report(1_000, ms(102_000)), "500 records a second, then the last settling batch's 6 ms a change");
     }
 }

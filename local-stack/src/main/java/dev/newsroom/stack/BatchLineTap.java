@@ -6,27 +6,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.ObjIntConsumer;
+import java.util.function.BiConsumer;
 
 /**
- * The console, passed through unchanged, with each of the functions' JSON log lines that says
- * how many pages a function wrote ({@code function_name} and {@code pages}, as the relate
- * function's batch line does) handed on: how the backlog line counts pages written without
+ * The console, passed through unchanged, with each of the functions' JSON log lines that reports
+ * a batch ({@code function_name} and {@code pages}, with {@code deferred}, {@code settled} and
+ * {@code durationMs} where the function logs them, as the relate function's batch line does)
+ * handed on: how the backlog line counts pages written and changes waiting to settle without
  * changing how functions log.
  */
-final class PagesWrittenTap extends OutputStream {
+final class BatchLineTap extends OutputStream {
 
     /** Longer lines are passed through unread: a batch line is a few hundred bytes. */
     private static final int LONGEST_LINE_READ = 64 * 1024;
 
     private final OutputStream console;
-    private final ObjIntConsumer<String> pagesWritten;
+    private final BiConsumer<String, BatchLine> batchLogged;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    /** @param pagesWritten given the function's name and the pages it wrote */
-    PagesWrittenTap(OutputStream console, ObjIntConsumer<String> pagesWritten) {
+    /** @param batchLogged given the function's name and what its batch line says */
+    BatchLineTap(OutputStream console, BiConsumer<String, BatchLine> batchLogged) {
         this.console = console;
-        this.pagesWritten = pagesWritten;
+        this.batchLogged = batchLogged;
     }
 
     @Override
@@ -68,7 +69,8 @@ final class PagesWrittenTap extends OutputStream {
             JsonNode function = json.path("function_name");
             JsonNode pages = json.path("pages");
             if (function.isTextual() && pages.isInt()) {
-                pagesWritten.accept(function.asText(), pages.asInt());
+                batchLogged.accept(function.asText(), new BatchLine(pages.asInt(), json.path("deferred").asInt(0),
+                        json.path("settled").asInt(0), json.path("durationMs").asLong(0)));
             }
         } catch (IOException e) {
             // Not JSON after all: a line like any other.
