@@ -1,5 +1,7 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.stack.LocalFunction;
 import dev.newsroom.testkit.SampleEvents;
 import dev.newsroom.testkit.FirstInvoke;
@@ -108,8 +110,8 @@ public final class ColdStartBenchmark {
     /** Each function's first event for a new article: its upload, a listing of its comments, its stream record. */
     private static Map<String, JsonNode> events(BenchStack stack, String source, byte[] article, String slug) throws Exception {
         return Map.of("PublishFunction", SampleEvents.upload(stack.services.s3(), source, "articles/" + slug + ".md", article),
-                "CommentsFunction", SampleEvents.listComments(slug),
-                "RelateFunction", SampleEvents.articlePublished(slug));
+                "CommentsFunction", SampleEvents.listComments(ArticlePaths.token(SiteLayout.articlePath(slug))),
+                "RelateFunction", SampleEvents.articlePublished(SiteLayout.articlePath(slug)));
     }
 
     private static Path eventFile(BenchStack stack, String id, JsonNode event) throws IOException {

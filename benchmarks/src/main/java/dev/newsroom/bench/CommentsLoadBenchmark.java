@@ -1,5 +1,7 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.store.ArticleItems;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.stack.LocalNewsroom;
 import dev.newsroom.testkit.LocalJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,7 +124,7 @@ public final class CommentsLoadBenchmark {
         return () -> {
             int n = ids.incrementAndGet();
             AttributeValue submission = AttributeValue.fromS("sub#writes-" + n);
-            dynamo.getItem(r -> r.tableName(articles).key(Map.of("slug", AttributeValue.fromS(SLUG))));
+            dynamo.getItem(r -> r.tableName(articles).key(Map.of(ArticleItems.KEY, AttributeValue.fromS(SiteLayout.articlePath(SLUG)))));
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(limits)
                             .item(Map.of("key", submission, "status", AttributeValue.fromS("in-progress")))
@@ -162,7 +164,7 @@ public final class CommentsLoadBenchmark {
 
         Poster(HttpClient http, URI site, String originSecret) {
             this.http = http;
-            this.endpoint = site.resolve("/api/articles/" + SLUG + "/comments");
+            this.endpoint = site.resolve(SiteLayout.commentsApiPath(SiteLayout.articlePath(SLUG)));
             this.site = site.toString().replaceAll("/$", "");
             this.originSecret = originSecret;
         }

@@ -93,7 +93,7 @@ public final class RelateBenchmark {
             List<long[]> edits = new ArrayList<>();
             for (int k = 0; k < CHANGES; k++) {
                 Path file = files.get(size / 2 + k);
-                StoredArticle current = articles.find(stored(parser, file).slug()).orElseThrow();
+                StoredArticle current = articles.find(stored(parser, file).path()).orElseThrow();
                 edits.add(change(tap, handler, counter, () -> articles.save(retitled(parser, file, current))));
             }
             report(size, "add an article", adds);

@@ -1,5 +1,7 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.testkit.SampleEvents;
 import dev.newsroom.testkit.LocalJson;
 import java.util.Collection;
@@ -100,7 +102,7 @@ public class WarmLatencyBenchmark {
         @Setup(Level.Invocation)
         public void next() {
             int n = count++;
-            next = SampleEvents.postComment(COMMENTED, BenchStack.SITE, "198.51." + n / 250 % 250 + "." + (n % 250 + 1),
+            next = SampleEvents.postComment(ArticlePaths.token(SiteLayout.articlePath(COMMENTED)), BenchStack.SITE, "198.51." + n / 250 % 250 + "." + (n % 250 + 1),
                     LocalJson.mapper().createObjectNode().put("name", "Reader " + n).put("body", "Warm comment number " + n + ".")
                             .put("captchaToken", "test-pass:" + n).toString()).toString();
         }
@@ -114,7 +116,7 @@ public class WarmLatencyBenchmark {
 
         @Setup(Level.Invocation)
         public void next() {
-            next = SampleEvents.articlePublished("warm-stream-" + count++).toString();
+            next = SampleEvents.articlePublished(SiteLayout.articlePath("warm-stream-" + count++)).toString();
         }
     }
 

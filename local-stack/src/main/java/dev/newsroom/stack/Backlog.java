@@ -38,7 +38,7 @@ final class Backlog {
     private long lastReportAt;
     private long records;
     private long pages;
-    /** Changes burst batches left waiting that no batch has settled yet; kept from one backlog to the next. */
+    /** Changes burst batches left waiting that no batch has settled yet: the backlog lasts until they are. */
     private long toSettle;
     private long settleNanosPerChange = FIRST_SETTLE_NANOS_PER_CHANGE;
     /** The last batches, after the point the rate is measured from. */
@@ -66,9 +66,14 @@ final class Backlog {
         if (open) {
             pages += batch.pages();
         }
-        toSettle = Math.max(0, toSettle + batch.deferred() - batch.settled());
-        if (batch.settled() > 0 && batch.durationMs() > 0) {
-            settleNanosPerChange = Duration.ofMillis(batch.durationMs()).toNanos() / batch.settled();
+        if (batch.settled() > 0) {
+            // A settling batch renders every change that waits: what it left is what it deferred itself.
+            toSettle = batch.deferred();
+            if (batch.durationMs() > 0) {
+                settleNanosPerChange = Duration.ofMillis(batch.durationMs()).toNanos() / batch.settled();
+            }
+        } else {
+            toSettle += batch.deferred();
         }
     }
 
@@ -79,7 +84,7 @@ final class Backlog {
      */
     Optional<String> report(long waiting, long nowNanos) {
         if (!open) {
-            if (waiting > 0) {
+            if (waiting > 0 || toSettle > 0) {
                 open = true;
                 reported = false;
                 startedAt = nowNanos;
@@ -91,7 +96,8 @@ final class Backlog {
             return Optional.empty();
         }
         long elapsed = nowNanos - startedAt;
-        if (waiting == 0) {
+        // Between a burst's last batch and the one that settles it no record waits, but the site is not consistent yet.
+        if (waiting == 0 && toSettle == 0) {
             open = false;
             return reported
                     ? Optional.of(String.format(Locale.ENGLISH, "%s: consistent, %,d records in %d s", name, records,

@@ -8,6 +8,10 @@ import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LocalServices;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
+import dev.newsroom.core.config.Env;
+import dev.newsroom.relate.KeyMigration;
+import dev.newsroom.relate.LiveRebuild;
+import dev.newsroom.relate.RelateConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -89,6 +93,7 @@ public final class LocalNewsroom implements AutoCloseable {
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets, settings);
+        migrateKeys(functions.get("RelateFunction"), names, aws);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
@@ -100,6 +105,22 @@ public final class LocalNewsroom implements AutoCloseable {
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
         return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+    }
+
+    /**
+     * A data directory from before articles were keyed by their paths has what it stored under slugs
+     * moved, and its index rebuilt, before anything reads it (docs/publishing.md, "Keys before paths").
+     */
+    private static void migrateKeys(LocalFunction relate, Map<String, String> names, LocalServices aws) {
+        var migration = new KeyMigration(aws.dynamoDb(), names.get("ArticlesTable"), names.get("CommentsTable"),
+                names.get("UploadsTable"), names.get("IndexTable"));
+        if (migration.needed()) {
+            var moved = migration.run();
+            LiveRebuild.create(RelateConfig.from(new Env(relate.environment())), aws.s3(), aws.dynamoDb(), Clock.systemUTC())
+                    .run(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            System.out.printf("newsroom: moved %d articles, %d comments and %d upload records from their slugs to their paths,"
+                    + " and rebuilt the index and pages%n", moved.articles(), moved.comments(), moved.uploads());
+        }
     }
 
     /** An event source mapping for each DynamoDB stream event source in the template. */

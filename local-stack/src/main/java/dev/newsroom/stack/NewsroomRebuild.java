@@ -7,6 +7,7 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.TemplateResources;
+import dev.newsroom.relate.KeyMigration;
 import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
             "Rebuilds the index table and renders every page again from the live articles table: after a",
             "template change, or to fill the index for articles published before the relate function.",
             "By default it works on the running ./newsroom up; with --from-environment, on whatever the",
-            "relate function's variables and AWS's own (AWS_REGION, credentials) name, such as a deployed stack."})
+            "relate function's variables and AWS's own (AWS_REGION, credentials) name, such as a deployed stack.",
+            "With --migrate-keys it first moves what was stored under articles' slugs to their paths."})
 public final class NewsroomRebuild implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${sys:newsroom.root:-.}/.newsroom",
@@ -40,6 +42,12 @@ public final class NewsroomRebuild implements Callable<Integer> {
             description = "Take SITE_BUCKET, ARTICLES_TABLE, INDEX_TABLE, SITE_URL, SITE_NAME, AWS_REGION and credentials from the environment.")
     boolean fromEnvironment;
 
+    @Option(names = "--migrate-keys",
+            description = "First move articles, comments and upload records stored under slugs to the articles' paths, and empty the"
+                    + " index table (docs/publishing.md, \"Keys before paths\"); with --from-environment, COMMENTS_TABLE and"
+                    + " UPLOADS_TABLE name the other two tables.")
+    boolean migrateKeys;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new NewsroomRebuild()).execute(args));
     }
@@ -49,6 +57,12 @@ public final class NewsroomRebuild implements Callable<Integer> {
         Env env = new Env(fromEnvironment ? System.getenv() : localEnvironment());
         var clients = new AwsClients(env);
         long start = System.nanoTime();
+        if (migrateKeys) {
+            var moved = new KeyMigration(clients.dynamoDb(), env.require("ARTICLES_TABLE"), env.require("COMMENTS_TABLE"),
+                    env.require("UPLOADS_TABLE"), env.require("INDEX_TABLE")).run();
+            System.out.printf("moved %d articles, %d comments and %d upload records to their paths; emptied %d index items%n",
+                    moved.articles(), moved.comments(), moved.uploads(), moved.indexItems());
+        }
         var summary = LiveRebuild.create(RelateConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC())
                 .run(System.out);
         System.out.printf("rebuilt %d articles (%d lists changed) into %d pages in %.1f s%n", summary.articles(),
@@ -73,6 +87,10 @@ public final class NewsroomRebuild implements Callable<Integer> {
         overrides.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.get("dynamodb").asText());
         overrides.put("S3_FORCE_PATH_STYLE", "true");
         var cfn = CloudFormationTemplate.read(template);
-        return FunctionEnvironment.resolve(cfn, "RelateFunction", new TemplateResources(cfn).names(), overrides);
+        Map<String, String> names = new TemplateResources(cfn).names();
+        Map<String, String> environment = new HashMap<>(FunctionEnvironment.resolve(cfn, "RelateFunction", names, overrides));
+        environment.put("COMMENTS_TABLE", names.get("CommentsTable"));
+        environment.put("UPLOADS_TABLE", names.get("UploadsTable"));
+        return environment;
     }
 }

@@ -88,6 +88,8 @@ class BacklogTest {
                 backlog.report(1_000, ms(4_000)), "a record a millisecond, then 4,000 changes at first 10 ms each");
         backlog.handled(1_000, ms(5_000));
         backlog.logged(new BatchLine(0, 1_000, 0, 900));
+        assertEquals(Optional.of("relate: 0 records waiting, 5,000 changes to settle, 0 pages written, consistent in about 50 s"),
+                backlog.report(0, ms(5_000)), "no record waits before the settling batch's, but the burst is not settled");
         backlog.handled(1, ms(35_000));
         backlog.logged(new BatchLine(9_000, 0, 5_000, 30_000));
         assertEquals(Optional.of("relate: consistent, 5,001 records in 35 s"), backlog.report(0, ms(35_000)));

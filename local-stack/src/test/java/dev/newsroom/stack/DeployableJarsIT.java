@@ -95,7 +95,7 @@ class DeployableJarsIT {
 
     @Test
     void commentsJarAnswersTheApi() throws Exception {
-        JsonNode response = firstInvoke("CommentsFunction", SampleEvents.listComments("harbour-bridge-reopens"));
+        JsonNode response = firstInvoke("CommentsFunction", SampleEvents.listComments("articles~harbour-bridge-reopens"));
 
         assertEquals(200, response.get("statusCode").asInt(), response::toString);
         assertTrue(LocalJson.mapper().readTree(response.get("body").asText()).has("comments"), response::toString);
@@ -126,7 +126,7 @@ class DeployableJarsIT {
                     "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/credentials");
             environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "local-token");
 
-            JsonNode response = firstInvoke("CommentsFunction", environment, SampleEvents.listComments("harbour-bridge-reopens"));
+            JsonNode response = firstInvoke("CommentsFunction", environment, SampleEvents.listComments("articles~harbour-bridge-reopens"));
 
             assertEquals(200, response.get("statusCode").asInt(), response::toString);
             assertTrue(fetched.get() >= 1, "the credentials came from the endpoint");
@@ -137,7 +137,7 @@ class DeployableJarsIT {
 
     @Test
     void relateJarHandlesAStreamBatch() throws Exception {
-        JsonNode response = firstInvoke("RelateFunction", SampleEvents.articlePublished("harbour-bridge-reopens"));
+        JsonNode response = firstInvoke("RelateFunction", SampleEvents.articlePublished("/articles/harbour-bridge-reopens"));
 
         assertEquals(0, response.get("batchItemFailures").size(), response::toString);
         assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key("index.html")).contentLength() > 0);

@@ -74,6 +74,18 @@ class NewsroomUpEndToEndIT {
             aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/persistent.md");
             await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/persistent") == 200);
             assertEquals(404, status(site + "/articles/never-published"));
+            // An article as a data directory from before articles were keyed by path holds it: under its slug.
+            try (DynamoDbClient dynamo = dynamo(endpoints)) {
+                String table = endpoints.get("articlesTable").asText();
+                var item = new java.util.HashMap<>(dynamo.getItem(r -> r.tableName(table)
+                        .key(Map.of("slug", AttributeValue.fromS("/articles/persistent")))).item());
+                item.put("slug", AttributeValue.fromS("kept-from-before"));
+                item.put("title", AttributeValue.fromS("Kept from before"));
+                item.put("sourceKey", AttributeValue.fromS("articles/kept-from-before.md"));
+                item.remove("articleSlug");
+                dynamo.putItem(r -> r.tableName(table).item(item));
+            }
+            assertEquals(404, status(site + "/articles/kept-from-before"), "the relate function leaves an item under a bare slug alone");
         }
 
         // The same data directory, spelled with "..": it is the same place to the stack.
@@ -83,10 +95,12 @@ class NewsroomUpEndToEndIT {
             assertTrue(get(site + "/articles/town-hall-clock").body().contains("noindex"));
             try (DynamoDbClient dynamo = dynamo(restarted.endpoints)) {
                 var item = dynamo.getItem(r -> r.tableName(restarted.endpoints.get("articlesTable").asText())
-                        .key(Map.of("slug", AttributeValue.fromS("persistent")))).item();
+                        .key(Map.of("slug", AttributeValue.fromS("/articles/persistent")))).item();
                 assertEquals("published", item.get("status").s());
             }
             assertEquals(List.of(), restarted.linesMatching("seeding"), "demo articles are published once");
+            assertEquals(1, restarted.linesMatching("moved 1 articles, 0 comments and 0 upload records").size());
+            assertEquals("Kept from before", h1(site + "/articles/kept-from-before"), "moved to its path and rendered at start");
         }
     }
 
@@ -144,7 +158,7 @@ class NewsroomUpEndToEndIT {
 
     private HttpResponse<String> postComment(String site, String captchaToken) throws Exception {
         String body = "{\"name\":\"Rosa\",\"body\":\"The same comment twice.\",\"captchaToken\":\"" + captchaToken + "\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/harbour-bridge-reopens/comments"))
+        return http.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-bridge-reopens/comments"))
                 .header("Content-Type", "application/json").header("Origin", site)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

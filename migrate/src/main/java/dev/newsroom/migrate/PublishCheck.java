@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What the publish function will make of an import's article, decided before it is uploaded: the
- * article it parses, or why it refuses it, including a slug another article of the import has.
+ * article it parses, or why it refuses it, including an address another article of the import has.
  */
 public final class PublishCheck {
 
@@ -20,7 +20,7 @@ public final class PublishCheck {
     }
 
     private final ArticleParser parser;
-    private final Map<String, String> slugOwners = new HashMap<>();
+    private final Map<String, String> pathOwners = new HashMap<>();
 
     public PublishCheck(ArticleParser parser) {
         this.parser = parser;
@@ -35,10 +35,10 @@ public final class PublishCheck {
             return refused(ImportPlan.Outcome.refused(label, "the publish function would refuse it",
                     e.problems().stream().map(Problem::toString).toList(), originalUrl));
         }
-        String owner = slugOwners.putIfAbsent(article.slug(), label);
+        String owner = pathOwners.putIfAbsent(article.path(), label);
         if (owner != null) {
-            return refused(ImportPlan.Outcome.refused(label, "its slug is taken: until articles are known by their URL, one slug is one article",
-                    List.of("slug: '" + article.slug() + "' is already " + owner + "'s"), originalUrl));
+            return refused(ImportPlan.Outcome.refused(label, "its address is taken: two articles cannot share a URL",
+                    List.of("'" + article.path() + "' is already " + owner + "'s"), originalUrl));
         }
         return new Checked(Optional.of(article), Optional.empty());
     }

@@ -67,6 +67,7 @@ class ImportIntoLocalNewsroomIT {
             for (JsonNode outcome : report.get("outcomes")) {
                 if (outcome.get("outcome").asText().startsWith("published")) {
                     published.add(outcome.get("newsroomUrl").asText());
+                    assertEquals(outcome.get("originalUrl").asText(), outcome.get("newsroomUrl").asText(), "Hugo's URL is kept");
                 }
             }
             assertEquals(6, published.size(), report::toPrettyString);
@@ -80,12 +81,12 @@ class ImportIntoLocalNewsroomIT {
                     assertEquals(200, get(src).statusCode(), path + " shows a broken image: " + src);
                 }
             }
-            Document pipeline = Jsoup.parse(get(site + "/articles/consuming-opentelemetry-entity-events").body());
+            Document pipeline = Jsoup.parse(get(site + "/blog/2026/consuming-opentelemetry-entity-events/").body());
             assertNotNull(pipeline.selectFirst("main img[src=/assets/blog/2026/consuming-opentelemetry-entity-events/pipeline.svg]"));
-            Document kubecon = Jsoup.parse(get(site + "/articles/kubecon-na").body());
+            Document kubecon = Jsoup.parse(get(site + urlOf(report, "en/blog/2025/kubecon-na.md")).body());
             assertNotNull(kubecon.selectFirst("a[href^=https://events.linuxfoundation.org/kubecon-cloudnativecon-north-america/"
                     + "?utm_source=opentelemetry]"), "param reads anchored front matter");
-            assertTrue(Jsoup.parse(get(site + "/articles/declarative-config-rc3").body()).select("img[src*=schema]").isEmpty());
+            assertTrue(Jsoup.parse(get(site + urlOf(report, "declarative-config-rc3/index.md")).body()).select("img[src*=schema]").isEmpty());
             JsonNode warned = null;
             for (JsonNode outcome : report.get("outcomes")) {
                 if (outcome.get("file").asText().endsWith("declarative-config-rc3/index.md")) {
@@ -108,9 +109,10 @@ class ImportIntoLocalNewsroomIT {
             String first = run("wordpress", export.toString());
             assertTrue(first.contains("4 items: 1 published, 1 published with warnings, 2 not imported"), first);
             assertTrue(first.contains("comments not imported yet: 1 approved"), first);
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(site + "/articles/ferry-timetable").statusCode() == 200
-                    && get(site + "/category/transport").body().contains("/articles/ferry-timetable"));
-            Document ferry = Jsoup.parse(get(site + "/articles/ferry-timetable").body());
+            String ferryUrl = "/2024/05/01/ferry-timetable/";
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(site + ferryUrl).statusCode() == 200
+                    && get(site + "/category/transport").body().contains(ferryUrl));
+            Document ferry = Jsoup.parse(get(site + ferryUrl).body());
             assertEquals("Ferry timetable changes on Monday", ferry.selectFirst("h1").text());
             assertEquals("The harbour ferry runs every twenty minutes from Monday. Evening sailings stop at ten.",
                     ferry.selectFirst("main article p:not(.meta):not(.kicker)").text().replace("\n", " "));
@@ -119,11 +121,21 @@ class ImportIntoLocalNewsroomIT {
                     "a list with blank lines inside stays a list");
             assertEquals("What changes", ferry.selectFirst("main h2:not(.author h2)").text(), "the body's h1 moves below the headline");
             assertTrue(ferry.text().contains("Amara Okafor"));
-            Document library = Jsoup.parse(get(site + "/articles/library-late").body());
+            Document library = Jsoup.parse(get(site + "/2024/05/02/library-late/").body());
             assertEquals("Reading rooms need evenings too.", library.selectFirst("main blockquote").text());
             assertFalse(library.html().contains("wp:paragraph"));
             assertTrue(run("wordpress", export.toString()).contains("uploaded 0 files"));
         }
+    }
+
+    /** Where the report says the file ending in {@code file} was published. */
+    private static String urlOf(JsonNode report, String file) {
+        for (JsonNode outcome : report.get("outcomes")) {
+            if (outcome.get("file").asText().endsWith(file)) {
+                return outcome.get("newsroomUrl").asText();
+            }
+        }
+        throw new AssertionError(file + " is not in the report");
     }
 
     private HttpResponse<String> get(String url) throws Exception {

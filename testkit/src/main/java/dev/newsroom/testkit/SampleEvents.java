@@ -1,5 +1,6 @@
 package dev.newsroom.testkit;
 
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,16 @@ public final class SampleEvents {
         return event;
     }
 
-    /** API Gateway's request for an article's comments ({@code events/api-list-comments.json}). */
-    public static ObjectNode listComments(String slug) {
+    /**
+     * API Gateway's request for an article's comments ({@code events/api-list-comments.json}), the
+     * article named by its path's token ({@code ArticlePaths.token}: {@code articles~harbour-bridge-reopens}).
+     */
+    public static ObjectNode listComments(String articleToken) {
         ObjectNode event = sample("api-list-comments.json");
-        String path = "/api/articles/" + slug + "/comments";
+        String path = "/api/articles/" + articleToken + "/comments";
         event.put("rawPath", path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        ((ObjectNode) event.get("pathParameters")).put("article", articleToken);
         return event;
     }
 
@@ -42,24 +46,28 @@ public final class SampleEvents {
      * API Gateway's comment POST ({@code events/api-post-comment.json}) from the given site and
      * client address, with the given body.
      */
-    public static ObjectNode postComment(String slug, String origin, String clientIp, String body) {
+    public static ObjectNode postComment(String articleToken, String origin, String clientIp, String body) {
         ObjectNode event = sample("api-post-comment.json");
-        String path = "/api/articles/" + slug + "/comments";
+        String path = "/api/articles/" + articleToken + "/comments";
         event.put("rawPath", path).put("body", body);
         ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
         http.put("path", path).put("sourceIp", clientIp);
         ((ObjectNode) event.get("headers")).put("origin", origin).put("x-forwarded-for", clientIp)
                 .put("content-length", String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
-        ((ObjectNode) event.get("pathParameters")).put("slug", slug);
+        ((ObjectNode) event.get("pathParameters")).put("article", articleToken);
         return event;
     }
 
-    /** The articles table's stream record of a newly published article ({@code events/dynamodb-article-published.json}). */
-    public static ObjectNode articlePublished(String slug) {
+    /**
+     * The articles table's stream record of the article at {@code path}, newly published
+     * ({@code events/dynamodb-article-published.json}).
+     */
+    public static ObjectNode articlePublished(String path) {
         ObjectNode event = sample("dynamodb-article-published.json");
         ObjectNode record = (ObjectNode) event.get("Records").get(0).get("dynamodb");
-        ((ObjectNode) record.get("Keys").get("slug")).put("S", slug);
-        ((ObjectNode) record.get("NewImage").get("slug")).put("S", slug);
+        ((ObjectNode) record.get("Keys").get("slug")).put("S", path);
+        ((ObjectNode) record.get("NewImage").get("slug")).put("S", path);
+        ((ObjectNode) record.get("NewImage")).putObject("articleSlug").put("S", path.substring(path.lastIndexOf('/') + 1));
         return event;
     }
 

@@ -67,8 +67,8 @@ class LocalIamTest {
         assertEquals(Optional.empty(), iam.denial("PublishFunction", PutObjectRequest.builder().bucket("site-bucket").key("articles/a.html").build()));
         assertEquals(Optional.empty(), iam.denial("PublishFunction", GetObjectRequest.builder().bucket("source-bucket").key("articles/a.md").build()),
                 "the source bucket, named by its BucketName in the policy");
-        assertTrue(iam.denial("PublishFunction", PutObjectRequest.builder().bucket("site-bucket").key("index.html").build()).isPresent(),
-                "publish writes only under articles/ and assets/");
+        assertTrue(iam.denial("PublishFunction", PutObjectRequest.builder().bucket("source-bucket").key("articles/a.md").build()).isPresent(),
+                "publish never writes the editors' uploads, only its reports beside them");
         assertTrue(iam.denial("PublishFunction", HeadObjectRequest.builder().bucket("source-bucket").key("other/x").build())
                 .orElseThrow().contains("s3:GetObject on resource: source-bucket/other/x"), "a HEAD needs s3:GetObject");
         assertTrue(iam.denial("CommentsFunction", GetObjectRequest.builder().bucket("site-bucket").key("articles/a.html").build()).isPresent());
@@ -79,8 +79,10 @@ class LocalIamTest {
         CopyObjectRequest.Builder copy = CopyObjectRequest.builder().sourceBucket("source-bucket").sourceKey("assets/a.png")
                 .destinationBucket("site-bucket");
         assertEquals(Optional.empty(), iam.denial("PublishFunction", copy.destinationKey("assets/a.png").build()));
-        assertTrue(iam.denial("PublishFunction", copy.destinationKey("feed.xml").build()).orElseThrow()
-                .contains("s3:PutObject on resource: site-bucket/feed.xml"));
+        assertTrue(iam.denial("PublishFunction", copy.destinationBucket("source-bucket").destinationKey("assets/b.png").build())
+                .orElseThrow().contains("s3:PutObject on resource: source-bucket/assets/b.png"));
+        assertTrue(iam.denial("PublishFunction", copy.sourceKey("other/a.png").destinationBucket("site-bucket").build())
+                .orElseThrow().contains("s3:GetObject on resource: source-bucket/other/a.png"));
     }
 
     @Test

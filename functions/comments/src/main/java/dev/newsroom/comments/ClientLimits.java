@@ -41,9 +41,9 @@ final class ClientLimits {
      * The marker that this client sent this body for this article, written in one transaction with
      * the comment; its condition fails if the same body came within the window (D6).
      */
-    TransactWriteItem markBody(String slug, String clientHash, String bodyHash, Instant now, Duration window) {
+    TransactWriteItem markBody(String article, String clientHash, String bodyHash, Instant now, Duration window) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of("key", AttributeValue.fromS("dup#" + slug + "#" + clientHash + "#" + bodyHash),
+                .item(Map.of("key", AttributeValue.fromS("dup#" + article + "#" + clientHash + "#" + bodyHash),
                         "expiresAt", AttributeValue.fromN(Long.toString(now.plus(window).getEpochSecond()))))
                 .conditionExpression("attribute_not_exists(#key) OR expiresAt < :now")
                 .expressionAttributeNames(Map.of("#key", "key"))
@@ -156,10 +156,10 @@ final class ClientLimits {
     }
 
     /** The answer to a claimed submission, written in one transaction with its comment. */
-    TransactWriteItem recordSubmission(String submissionKey, String slug, String commentId, String status, Instant now) {
+    TransactWriteItem recordSubmission(String submissionKey, String article, String commentId, String status, Instant now) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("key", key(submissionKey),
-                        "slug", AttributeValue.fromS(slug),
+                        "article", AttributeValue.fromS(article),
                         "commentId", AttributeValue.fromS(commentId),
                         "status", AttributeValue.fromS(status),
                         "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param status    approved, pending or spam
  * @param emailHash keyed hash of the email, to find a commenter's comments for erasure (H7)
  */
-record Comment(String slug, String id, String status, String name, Optional<String> website, String body,
+record Comment(String article, String id, String status, String name, Optional<String> website, String body,
                Optional<String> parentId, Instant createdAt, Optional<String> email, Optional<String> emailHash,
                String clientHash, Optional<Double> score) {
 

@@ -57,7 +57,7 @@ final class CommentJson {
             array.add(item);
             item.put("id", c.id());
             if (forModerators) {
-                item.put("slug", c.slug());
+                item.put("article", c.article());
                 item.put("status", c.status());
                 c.score().ifPresent(score -> item.put("score", score));
             }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The comments table: partitioned by article slug, sorted by time-ordered id. Sparse index keys
+ * The comments table: partitioned by the article's path (in the key attribute named {@code slug}, from
+ * before articles were keyed by path), sorted by time-ordered id. Sparse index keys
  * list what each reader needs without a scan: {@code approvedSlug} for an article's approved
  * comments, {@code queue} (pending or spam) for moderators, {@code emailHash} for erasure. A new
  * comment is stored together with its records in {@link ClientLimits}.
@@ -48,8 +49,8 @@ final class CommentStore {
         DUPLICATE
     }
 
-    Optional<Comment> find(String slug, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(slug, id))).item();
+    Optional<Comment> find(String article, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(article, id))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -67,8 +68,8 @@ final class CommentStore {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(comment))
                             .conditionExpression("attribute_not_exists(commentId)").build()).build(),
-                    limits.recordSubmission(submissionKey, comment.slug(), comment.id(), comment.status(), now),
-                    limits.markBody(comment.slug(), comment.clientHash(), bodyHash, now, duplicateWindow)));
+                    limits.recordSubmission(submissionKey, comment.article(), comment.id(), comment.status(), now),
+                    limits.markBody(comment.article(), comment.clientHash(), bodyHash, now, duplicateWindow)));
             return Added.STORED;
         } catch (TransactionCanceledException e) {
             // Reasons come in the order of the items: the comment, the submission, the body marker.
@@ -84,8 +85,8 @@ final class CommentStore {
     }
 
     /** One page of an article's approved comments, oldest first. */
-    Page approved(String slug, int limit, Optional<Map<String, AttributeValue>> from) {
-        return page(APPROVED_INDEX, "approvedSlug", slug, limit, from);
+    Page approved(String article, int limit, Optional<Map<String, AttributeValue>> from) {
+        return page(APPROVED_INDEX, "approvedSlug", article, limit, from);
     }
 
     /** One page of a moderation queue (pending or spam) across articles, oldest first. */
@@ -97,26 +98,26 @@ final class CommentStore {
      * Moves a comment to another status, with the index keys that go with it. False if there is
      * no such comment.
      */
-    boolean setStatus(String slug, String id, String status) {
+    boolean setStatus(String article, String id, String status) {
         String update = status.equals(Comment.APPROVED)
                 ? "SET #status = :status, approvedSlug = :slug REMOVE queue"
                 : "SET #status = :status, queue = :status REMOVE approvedSlug";
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(slug, id))
+            dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
                     .updateExpression(update)
                     .conditionExpression("attribute_exists(commentId)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(status.equals(Comment.APPROVED)
-                            ? Map.of(":status", s(status), ":slug", s(slug)) : Map.of(":status", s(status))));
+                            ? Map.of(":status", s(status), ":slug", s(article)) : Map.of(":status", s(status))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
     }
 
-    boolean delete(String slug, String id) {
+    boolean delete(String article, String id) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(slug, id)).conditionExpression("attribute_exists(commentId)"));
+            dynamo.deleteItem(r -> r.tableName(table).key(key(article, id)).conditionExpression("attribute_exists(commentId)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -151,13 +152,13 @@ final class CommentStore {
     record Page(List<Comment> comments, Optional<Map<String, AttributeValue>> next) {
     }
 
-    private static Map<String, AttributeValue> key(String slug, String id) {
-        return Map.of("slug", s(slug), "commentId", s(id));
+    private static Map<String, AttributeValue> key(String article, String id) {
+        return Map.of("slug", s(article), "commentId", s(id));
     }
 
     private static Map<String, AttributeValue> toItem(Comment c) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("slug", s(c.slug()));
+        item.put("slug", s(c.article()));
         item.put("commentId", s(c.id()));
         item.put("status", s(c.status()));
         item.put("name", s(c.name()));
@@ -170,7 +171,7 @@ final class CommentStore {
         item.put("clientHash", s(c.clientHash()));
         c.score().ifPresent(score -> item.put("score", AttributeValue.fromN(Double.toString(score))));
         if (c.status().equals(Comment.APPROVED)) {
-            item.put("approvedSlug", s(c.slug()));
+            item.put("approvedSlug", s(c.article()));
         } else {
             item.put("queue", s(c.status()));
         }

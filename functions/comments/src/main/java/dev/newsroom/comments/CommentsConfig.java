@@ -1,10 +1,9 @@
 package dev.newsroom.comments;
 
-import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteConfig;
-import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.site.ArticlePaths;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,9 +57,9 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")));
     }
 
-    /** An article's page on the site, where a plain form post is sent back to; the home page for an unsafe slug. */
-    String articleUrl(String slug) {
-        return site.absolute(SiteLayout.articlePath(Slugs.isSafe(slug) ? slug : ""));
+    /** An article's page on the site, where a plain form post is sent back to; the home page for anything but an article's path. */
+    String articleUrl(String path) {
+        return site.absolute(ArticlePaths.isSafe(path) ? path : "/");
     }
 
     private static Set<String> list(String value) {

@@ -2,13 +2,13 @@ package dev.newsroom.comments;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.store.ArticleStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The comments function behind the HTTP API: {@code POST} and {@code GET}
- * {@code /api/articles/{slug}/comments}, and the moderation routes ({@link ModerationRoutes}). It
+ * {@code /api/articles/{article}/comments}, and the moderation routes ({@link ModerationRoutes}). It
  * wires the parts, routes each request, and maps every outcome to an answer in one place. It reads
  * API Gateway's event, and writes its answer, as JSON itself ({@link ApiRequest}, {@link ApiResponse}):
  * Lambda's serialisation of its event classes took a third of its cold start.
@@ -83,51 +83,52 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
     private ApiResponse respond(ApiRequest event, String requestId) {
         long start = System.nanoTime();
         Map<String, String> headers = origins.corsHeaders(event);
-        String slug = event.pathParameters().getOrDefault("slug", "");
+        String token = event.pathParameters().getOrDefault("article", "");
+        String article = ArticlePaths.fromToken(token).orElse("");
         String method = "?";
         ApiResponse response;
         try {
             method = event.method().orElseThrow(() -> new IllegalArgumentException("the event has no requestContext.http.method"));
             if (event.routeKey().contains("/api/moderation/")) {
                 response = moderation.handle(event);
-            } else if (!Slugs.isSafe(slug)) {
+            } else if (article.isEmpty()) {
                 throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
             } else {
                 response = switch (method) {
-                    case "GET" -> list(slug, event, headers);
-                    case "POST" -> post(slug, event, headers);
+                    case "GET" -> list(article, event, headers);
+                    case "POST" -> post(article, event, headers);
                     default -> throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED);
                 };
             }
         } catch (ApiError e) {
-            response = Responses.refusal(e, event, config.articleUrl(slug), headers);
+            response = Responses.refusal(e, event, config.articleUrl(article), headers);
         } catch (SdkException e) {
-            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
+            LOG.atError().addKeyValue("article", token).addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("storage unavailable");
             response = Responses.error(ApiError.of(ErrorKind.STORAGE_UNAVAILABLE), headers);
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("slug", slug).addKeyValue("reason", e.getClass().getName() + ": " + e.getMessage())
+            LOG.atError().addKeyValue("article", token).addKeyValue("reason", e.getClass().getName() + ": " + e.getMessage())
                     .log("failed");
             response = Responses.internal(requestId, headers);
         }
-        LOG.atInfo().addKeyValue("slug", slug).addKeyValue("status", response.statusCode())
+        LOG.atInfo().addKeyValue("article", token).addKeyValue("status", response.statusCode())
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
                 .log(method + " comments → " + response.statusCode());
         return response;
     }
 
-    private ApiResponse list(String slug, ApiRequest event, Map<String, String> headers) {
-        CommentsService.Listing listing = service.list(slug, event.queryParameter("cursor"), event.queryParameter("limit"));
+    private ApiResponse list(String article, ApiRequest event, Map<String, String> headers) {
+        CommentsService.Listing listing = service.list(article, event.queryParameter("cursor"), event.queryParameter("limit"));
         Map<String, String> cacheable = new HashMap<>(headers);
         cacheable.put("Cache-Control", "public, max-age=30, stale-while-revalidate=60");
         return Responses.json(200, CommentJson.forReaders(listing), cacheable);
     }
 
-    private ApiResponse post(String slug, ApiRequest event, Map<String, String> headers) {
+    private ApiResponse post(String article, ApiRequest event, Map<String, String> headers) {
         origins.requireAllowed(event);
-        CommentsService.Posted posted = service.post(slug, RequestDecoder.comment(event), readerAddress.of(event));
+        CommentsService.Posted posted = service.post(article, RequestDecoder.comment(event), readerAddress.of(event));
         if (RequestDecoder.isForm(event)) {
-            return Responses.redirect(config.articleUrl(slug) + "?comment=" + posted.status() + "#comments");
+            return Responses.redirect(config.articleUrl(article) + "?comment=" + posted.status() + "#comments");
         }
         return Responses.json(posted.published() ? 201 : 202, CommentJson.posted(posted), headers);
     }

@@ -69,18 +69,18 @@ final class CommentsService {
     /** Warms a comment's path, writing nothing (SnapStart): checks a sample comment, reads an article item, makes the captcha's client. */
     void prime(CommentInput sample) {
         rules.validate(sample);
-        articles.find(SnapshotPriming.SLUG);
+        articles.find(SnapshotPriming.PATH);
         captcha.prime();
     }
 
-    Posted post(String slug, CommentInput input, String clientIp) {
+    Posted post(String path, CommentInput input, String clientIp) {
         ValidComment valid = rules.validate(input);
         Instant now = clock.instant();
-        openArticle(slug, now);
+        openArticle(path, now);
         if (valid.captchaToken().isEmpty()) {
             throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
-        String submission = Signer.sha256(slug + "\n" + valid.captchaToken());
+        String submission = Signer.sha256(path + "\n" + valid.captchaToken());
         String client = signer.hash("client", clientIp);
         ClientLimits.Claim claim = limits.claim(submission, client, now, config.ratePerMinute());
         if (claim instanceof ClientLimits.Claim.RateLimited) {
@@ -93,14 +93,14 @@ final class CommentsService {
             return posted(answered.commentId(), answered.status());
         }
         try {
-            return store(slug, valid, client, clientIp, submission, now);
+            return store(path, valid, client, clientIp, submission, now);
         } catch (ApiError refused) {
             limits.release(submission);
             throw refused;
         }
     }
 
-    private Posted store(String slug, ValidComment valid, String client, String clientIp, String submission, Instant now) {
+    private Posted store(String path, ValidComment valid, String client, String clientIp, String submission, Instant now) {
         CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
         switch (verdict.outcome()) {
             case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
@@ -109,7 +109,7 @@ final class CommentsService {
             default -> { }
         }
         valid.parentId().ifPresent(parent -> {
-            if (comments.find(slug, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
+            if (comments.find(path, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
                 throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("parentId", "The comment you reply to is not there."));
             }
         });
@@ -121,7 +121,7 @@ final class CommentsService {
                 : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
                 ? Comment.APPROVED : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
-        Comment comment = new Comment(slug, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
+        Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
@@ -139,12 +139,12 @@ final class CommentsService {
     record Listing(List<Comment> comments, Optional<String> nextCursor) {
     }
 
-    Listing list(String slug, Optional<String> cursor, Optional<String> limitText) {
+    Listing list(String path, Optional<String> cursor, Optional<String> limitText) {
         int limit = pageSize(limitText);
-        published(slug);
-        String listing = "approved " + slug;
+        published(path);
+        String listing = "approved " + path;
         var from = cursor.map(c -> cursors.decode(listing, c));
-        CommentStore.Page page = comments.approved(slug, limit, from);
+        CommentStore.Page page = comments.approved(path, limit, from);
         return new Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
     }
 
@@ -160,13 +160,13 @@ final class CommentsService {
         }
     }
 
-    private StoredArticle published(String slug) {
-        return articles.find(slug).filter(a -> a.status() == ArticleStatus.PUBLISHED)
+    private StoredArticle published(String path) {
+        return articles.find(path).filter(a -> a.status() == ArticleStatus.PUBLISHED)
                 .orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
     }
 
-    private void openArticle(String slug, Instant now) {
-        StoredArticle article = published(slug);
+    private void openArticle(String path, Instant now) {
+        StoredArticle article = published(path);
         boolean closedByAge = !config.closeAfter().isZero()
                 && article.article().metadata().published().plus(config.closeAfter()).isBefore(now);
         if (!article.article().metadata().commentsOpen() || closedByAge) {

@@ -29,14 +29,14 @@ final class Moderation {
         return new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
     }
 
-    void setStatus(String slug, String id, String status) {
-        if (!comments.setStatus(slug, id, status)) {
+    void setStatus(String article, String id, String status) {
+        if (!comments.setStatus(article, id, status)) {
             throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
     }
 
-    void delete(String slug, String id) {
-        if (!comments.delete(slug, id)) {
+    void delete(String article, String id) {
+        if (!comments.delete(article, id)) {
             throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
     }

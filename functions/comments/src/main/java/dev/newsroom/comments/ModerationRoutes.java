@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.site.ArticlePaths;
 import java.util.Map;
 
 /**
@@ -19,7 +20,6 @@ final class ModerationRoutes {
 
     ApiResponse handle(ApiRequest event) {
         moderators.require(event);
-        String slug = event.pathParameters().getOrDefault("slug", "");
         String id = event.pathParameters().getOrDefault("id", "");
         switch (event.routeKey()) {
             case "GET /api/moderation/comments" -> {
@@ -31,11 +31,17 @@ final class ModerationRoutes {
                 int erased = moderation.erase(RequestDecoder.json(event).get("email").orElse(""));
                 return Responses.json(200, CommentJson.erased(erased), Map.of());
             }
-            case "POST /api/moderation/comments/{slug}/{id}/approve" -> moderation.setStatus(slug, id, Comment.APPROVED);
-            case "POST /api/moderation/comments/{slug}/{id}/spam" -> moderation.setStatus(slug, id, Comment.SPAM);
-            case "DELETE /api/moderation/comments/{slug}/{id}" -> moderation.delete(slug, id);
+            case "POST /api/moderation/comments/{article}/{id}/approve" -> moderation.setStatus(article(event), id, Comment.APPROVED);
+            case "POST /api/moderation/comments/{article}/{id}/spam" -> moderation.setStatus(article(event), id, Comment.SPAM);
+            case "DELETE /api/moderation/comments/{article}/{id}" -> moderation.delete(article(event), id);
             default -> throw ApiError.of(ErrorKind.ROUTE_NOT_FOUND);
         }
         return Responses.json(200, CommentJson.moderated(), Map.of());
+    }
+
+    /** The path of the article the route names by its token ({@link ArticlePaths#token}); no comment is at any other. */
+    private static String article(ApiRequest event) {
+        return ArticlePaths.fromToken(event.pathParameters().getOrDefault("article", ""))
+                .orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
     }
 }

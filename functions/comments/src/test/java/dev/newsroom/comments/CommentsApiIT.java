@@ -188,7 +188,7 @@ class CommentsApiIT extends LocalCommentsIT {
             int i = n;
             String id = String.format("%013d-%08x", 1_700_000_000_000L + i, i);
             batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                    "slug", s(slug), "commentId", s(id), "approvedSlug", s(slug), "status", s("approved"),
+                    "slug", s(CommentsWorld.path(slug)), "commentId", s(id), "approvedSlug", s(CommentsWorld.path(slug)), "status", s("approved"),
                     "name", s("Reader " + i), "body", s("Comment " + i), "createdAt", s("2026-11-24T00:00:00Z"),
                     "clientHash", s("c")))).build());
             if (batch.size() == 25) {
@@ -465,9 +465,9 @@ class CommentsApiIT extends LocalCommentsIT {
         String form = "name=Rosa&body=Hello+from+a+form&g-recaptcha-response=" + token("test-pass");
         APIGatewayV2HTTPResponse response = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", form));
         assertEquals(303, response.getStatusCode());
-        assertEquals(CommentsWorld.SITE + "/articles/" + slug + "?comment=approved#comments", response.getHeaders().get("Location"));
+        assertEquals(CommentsWorld.SITE + CommentsWorld.path(slug) + "?comment=approved#comments", response.getHeaders().get("Location"));
         APIGatewayV2HTTPResponse empty = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=&body="));
-        assertEquals(CommentsWorld.SITE + "/articles/" + slug + "?comment_error=validation_failed#comments",
+        assertEquals(CommentsWorld.SITE + CommentsWorld.path(slug) + "?comment_error=validation_failed#comments",
                 empty.getHeaders().get("Location"));
     }
 

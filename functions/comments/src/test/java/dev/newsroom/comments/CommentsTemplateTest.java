@@ -73,9 +73,9 @@ class CommentsTemplateTest {
             assertEquals("HttpApi", e.path("Type").asText());
             routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
         });
-        assertEquals(List.of("POST /api/articles/{slug}/comments", "GET /api/articles/{slug}/comments",
-                "GET /api/moderation/comments", "POST /api/moderation/comments/{slug}/{id}/approve",
-                "POST /api/moderation/comments/{slug}/{id}/spam", "DELETE /api/moderation/comments/{slug}/{id}",
+        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
+                "GET /api/moderation/comments", "POST /api/moderation/comments/{article}/{id}/approve",
+                "POST /api/moderation/comments/{article}/{id}/spam", "DELETE /api/moderation/comments/{article}/{id}",
                 "POST /api/moderation/erasure"), routes);
         function.path("Events").fields().forEachRemaining(e -> {
             boolean moderation = e.getValue().path("Properties").path("Path").asText().startsWith("/api/moderation/");

@@ -12,6 +12,7 @@ import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.Sequencer;
@@ -105,7 +106,10 @@ final class CommentsWorld {
         }
     }
 
-    /** Publishes an article straight into the articles table, as the publish function would. */
+    /**
+     * Publishes an article straight into the articles table, as the publish function would; returns
+     * its path's token, which the routes name it by ({@link ArticlePaths#token}).
+     */
     String article(String name, String extraFrontMatter) {
         String slug = id + "-" + name;
         try {
@@ -115,10 +119,15 @@ final class CommentsWorld {
             new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable")).save(StoredArticle.first(article,
                     article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED, "articles/" + slug + ".md",
                     Sequencer.normalise("01"), "hash", Instant.now()));
+            return ArticlePaths.token(article.path());
         } catch (dev.newsroom.core.article.InvalidArticleException e) {
             throw new IllegalStateException(e);
         }
-        return slug;
+    }
+
+    /** The path a route's token stands for. */
+    static String path(String token) {
+        return ArticlePaths.fromToken(token).orElseThrow();
     }
 
     /** A fresh single-use token of the given kind, as the widget would hand out. */
@@ -130,11 +139,11 @@ final class CommentsWorld {
         return JSON.createObjectNode().put("name", name).put("body", body).put("captchaToken", token).toString();
     }
 
-    APIGatewayV2HTTPEvent postEvent(String slug, String contentType, String body) {
+    APIGatewayV2HTTPEvent postEvent(String article, String contentType, String body) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
                 CloudFormationTemplate.repositoryRoot().resolve("events/api-post-comment.json").toString());
-        event.setPathParameters(Map.of("slug", slug));
-        event.setRawPath("/api/articles/" + slug + "/comments");
+        event.setPathParameters(Map.of("article", article));
+        event.setRawPath("/api/articles/" + article + "/comments");
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("content-type", contentType);
         headers.put("origin", SITE);
@@ -144,14 +153,14 @@ final class CommentsWorld {
         return event;
     }
 
-    APIGatewayV2HTTPResponse post(String slug, String json) {
-        return handle(postEvent(slug, "application/json", json));
+    APIGatewayV2HTTPResponse post(String article, String json) {
+        return handle(postEvent(article, "application/json", json));
     }
 
-    APIGatewayV2HTTPResponse list(String slug, Map<String, String> query) {
+    APIGatewayV2HTTPResponse list(String article, Map<String, String> query) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
                 CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
-        event.setPathParameters(Map.of("slug", slug));
+        event.setPathParameters(Map.of("article", article));
         event.setQueryStringParameters(query);
         return handle(event);
     }

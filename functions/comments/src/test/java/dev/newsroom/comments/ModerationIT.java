@@ -76,9 +76,9 @@ class ModerationIT extends LocalCommentsIT {
         String second = held(slug, "Probably spam");
         assertTrue(queue("pending").containsAll(List.of(first, second)));
 
-        assertEquals(200, world.moderate("POST /api/moderation/comments/{slug}/{id}/approve", Map.of("slug", slug, "id", first),
+        assertEquals(200, world.moderate("POST /api/moderation/comments/{article}/{id}/approve", Map.of("article", slug, "id", first),
                 Map.of(), null, BEARER).getStatusCode());
-        assertEquals(200, world.moderate("POST /api/moderation/comments/{slug}/{id}/spam", Map.of("slug", slug, "id", second),
+        assertEquals(200, world.moderate("POST /api/moderation/comments/{article}/{id}/spam", Map.of("article", slug, "id", second),
                 Map.of(), null, BEARER).getStatusCode());
 
         JsonNode published = json(world.list(slug, Map.of())).get("comments");
@@ -87,9 +87,9 @@ class ModerationIT extends LocalCommentsIT {
         assertFalse(queue("pending").contains(first) || queue("pending").contains(second));
         assertTrue(queue("spam").contains(second));
 
-        var delete = Map.of("slug", slug, "id", second);
-        assertEquals(200, world.moderate("DELETE /api/moderation/comments/{slug}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
-        assertEquals(404, world.moderate("DELETE /api/moderation/comments/{slug}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
+        var delete = Map.of("article", slug, "id", second);
+        assertEquals(200, world.moderate("DELETE /api/moderation/comments/{article}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
+        assertEquals(404, world.moderate("DELETE /api/moderation/comments/{article}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
         assertFalse(queue("spam").contains(second));
     }
 
@@ -107,7 +107,7 @@ class ModerationIT extends LocalCommentsIT {
         assertEquals(2, json(erased).get("erased").asInt(), erased.getBody());
         for (String id : ids) {
             Map<String, AttributeValue> item = world.local.services().dynamoDb().getItem(r -> r.tableName(world.local.name("CommentsTable"))
-                    .key(Map.of("slug", AttributeValue.fromS(slug), "commentId", AttributeValue.fromS(id)))).item();
+                    .key(Map.of("slug", AttributeValue.fromS(CommentsWorld.path(slug)), "commentId", AttributeValue.fromS(id)))).item();
             assertFalse(item.containsKey("email") || item.containsKey("emailHash") || item.containsKey("clientHash"), item::toString);
             assertEquals("Rosa", item.get("name").s(), "the comment itself stays");
         }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RequestDecoderTest {
 
     private static ApiRequest post(String contentType, String body, boolean base64) {
-        return new ApiRequest("POST /api/articles/{slug}/comments", Optional.of("POST"), Map.of("content-type", contentType),
-                Map.of("slug", "bridge"), Map.of(), body, base64, "198.51.100.7", false);
+        return new ApiRequest("POST /api/articles/{article}/comments", Optional.of("POST"), Map.of("content-type", contentType),
+                Map.of("article", "articles~bridge"), Map.of(), body, base64, "198.51.100.7", false);
     }
 
     private static ErrorKind refused(ApiRequest event) {

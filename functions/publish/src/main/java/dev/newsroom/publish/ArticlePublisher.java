@@ -11,6 +11,7 @@ import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.pages.ArticlePages;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
@@ -75,7 +76,7 @@ final class ArticlePublisher {
                 : Optional::empty;
         Optional<UploadStatus> previous = uploads.find(change.key());
         if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {
-            return new Publisher.Result("already handled", previous.get().slug());
+            return new Publisher.Result("already handled", previous.get().path());
         }
         return change.created() ? publish(change, previous, upload.get()) : remove(change, previous);
     }
@@ -90,67 +91,70 @@ final class ArticlePublisher {
         } catch (InvalidArticleException e) {
             return reject(change, previous, e.problems());
         }
-        String slug = article.slug();
+        String path = article.path();
         ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
         for (int attempt = 1; stored == null; attempt++) {
-            Optional<StoredArticle> current = articles.find(slug);
+            Optional<StoredArticle> current = articles.find(path);
             StoredArticle next;
             if (current.isEmpty()) {
                 next = StoredArticle.first(article, status, change.key(), change.sequencer(), hash, clock.instant());
             } else {
                 StoredArticle c = current.get();
                 boolean sameSource = c.sourceKey().equals(change.key());
-                // A slug moves to another file when its file is gone: a rename whose delete event is still on its way.
+                // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
-                    return reject(change, previous, List.of(new Problem("slug",
-                            "'" + slug + "' is already used by " + c.sourceKey() + "; choose another slug")));
+                    return reject(change, previous, List.of(new Problem(article.metadata().path().equals(
+                            SiteLayout.articlePath(article.metadata().slug())) ? "slug" : "url",
+                            "'" + path + "' is already the address of " + c.sourceKey() + "; choose another slug or url")));
                 }
                 if (sameSource && !change.isAfter(c.sequencer())) {
                     if (c.sequencer().equals(change.sequencer()) && c.contentHash().equals(hash)) {
                         stored = c;
                         break;
                     }
-                    return new Publisher.Result("stale: a newer upload is already published", Optional.of(slug));
+                    return new Publisher.Result("stale: a newer upload is already published", Optional.of(path));
                 }
                 next = c.next(article, status, change.key(), change.sequencer(), hash, clock.instant());
             }
             if (articles.save(next)) {
                 stored = next;
             } else if (attempt == SAVE_ATTEMPTS) {
-                throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
+                throw new IllegalStateException("article " + path + " kept changing under us; retrying the event");
             }
         }
         StoredArticle published = stored;
         List<Problem> warnings = article.warnings();
         parallel.each(List.<Runnable>of(() -> project(published),
-                () -> previous.flatMap(UploadStatus::slug).filter(old -> !old.equals(slug)).ifPresent(old -> unpublish(old, change)),
+                () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
         uploads.record(new UploadStatus(change.key(), change.sequencer(),
                 status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
-                Optional.of(slug), warnings.stream().map(Problem::toString).toList(), clock.instant()));
+                Optional.of(path), warnings.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result(status == ArticleStatus.PUBLISHED ? "published version " + stored.version()
-                : "saved as draft, version " + stored.version(), Optional.of(slug));
+                : "saved as draft, version " + stored.version(), Optional.of(path));
     }
 
     private Publisher.Result remove(SourceChange change, Optional<UploadStatus> previous) {
         if (source.exists(change.bucket(), change.key())) {
             return new Publisher.Result("ignored: uploaded again since; that upload's event publishes it", Optional.empty());
         }
-        // The status record names the article; without one, the file name is the best guess.
-        String slug = previous.flatMap(UploadStatus::slug).orElseGet(() -> Slugs.fromSourceKey(change.key()));
-        boolean unpublished = !slug.isEmpty() && unpublish(slug, change);
+        // The status record names the article; without one, the default path of the file name's slug is the best guess.
+        String slug = Slugs.fromSourceKey(change.key());
+        Optional<String> path = previous.flatMap(UploadStatus::path).or(() -> Optional.of(slug).filter(s -> !s.isEmpty())
+                .map(SiteLayout::articlePath));
+        boolean unpublished = path.isPresent() && unpublish(path.get(), change);
         reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
-                previous.flatMap(UploadStatus::slug), List.of(), clock.instant()));
-        return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", Optional.of(slug));
+                previous.flatMap(UploadStatus::path), List.of(), clock.instant()));
+        return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", path);
     }
 
-    /** Withdraws the article at {@code slug} if it came from the changed file; true if it did. */
-    private boolean unpublish(String slug, SourceChange change) {
+    /** Withdraws the article at {@code path} if it came from the changed file; true if it did. */
+    private boolean unpublish(String path, SourceChange change) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Optional<StoredArticle> current = articles.find(slug);
+            Optional<StoredArticle> current = articles.find(path);
             if (current.isEmpty() || !current.get().sourceKey().equals(change.key())) {
                 return false;
             }
@@ -169,21 +173,21 @@ final class ArticlePublisher {
                 return true;
             }
         }
-        throw new IllegalStateException("article " + slug + " kept changing under us; retrying the event");
+        throw new IllegalStateException("article " + path + " kept changing under us; retrying the event");
     }
 
     /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */
     private void project(StoredArticle stored) {
-        pages.write(stored, relatedLists.related(stored.slug()));
+        pages.write(stored, relatedLists.related(stored.path()));
     }
 
     /** Records why the upload was refused; the file keeps the article it published before, if any. */
     private Publisher.Result reject(SourceChange change, Optional<UploadStatus> previous, List<Problem> problems) {
-        Optional<String> slug = previous.flatMap(UploadStatus::slug);
+        Optional<String> path = previous.flatMap(UploadStatus::path);
         reports.rejected(change.bucket(), change.key(), problems, clock.instant());
-        uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, slug,
+        uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, path,
                 problems.stream().map(Problem::toString).toList(), clock.instant()));
-        return new Publisher.Result("rejected: " + problems.size() + " problem(s)", slug);
+        return new Publisher.Result("rejected: " + problems.size() + " problem(s)", path);
     }
 
     /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */
@@ -191,8 +195,8 @@ final class ArticlePublisher {
         try {
             Article article = parser.parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
             StoredArticle stored = StoredArticle.first(article, ArticleStatus.PUBLISHED, "", "", "", clock.instant());
-            pages.render(stored, relatedLists.related(stored.slug()));
-            articles.find(stored.slug());
+            pages.render(stored, relatedLists.related(stored.path()));
+            articles.find(stored.path());
         } catch (InvalidArticleException e) {
             throw new IllegalStateException("the priming article is invalid: " + e.problems(), e);
         }

@@ -71,7 +71,7 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         String eventName = Json.text(record.get("eventName"), "");
         try {
             Publisher.Result result = publisher.handle(change);
-            LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("slug", result.slug().orElse(null))
+            LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("article", result.path().orElse(null))
                     .addKeyValue("event", eventName).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
         } catch (RuntimeException e) {

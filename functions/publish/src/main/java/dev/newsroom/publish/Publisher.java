@@ -59,7 +59,7 @@ public final class Publisher {
         return new Result("ignored: not an article or asset key", Optional.empty());
     }
 
-    /** What handling one change did, and to which article. */
-    public record Result(String description, Optional<String> slug) {
+    /** What handling one change did, and to which article, by its path. */
+    public record Result(String description, Optional<String> path) {
     }
 }

@@ -63,7 +63,7 @@ abstract class PublishContract {
         String source = PublishWorld.article("Harbour bridge reopens", "summary: Traffic flows again.");
         world.handle(world.upload(key("bridge"), source));
 
-        var object = world.siteObject(SiteLayout.articleKey(slug("bridge"))).orElseThrow();
+        var object = world.siteObject(PublishWorld.pageKey(slug("bridge"))).orElseThrow();
         assertEquals("text/html;charset=utf-8", object.response().contentType().replace(" ", "").toLowerCase());
         assertEquals(SiteBucket.HTML_CACHE, object.response().cacheControl());
         Document page = Jsoup.parse(object.asUtf8String());
@@ -114,12 +114,12 @@ abstract class PublishContract {
     void sameEventTwiceChangesNothing_A1() {
         ObjectNode event = world.upload(key("twice"), PublishWorld.article("Twice", ""));
         world.handle(event);
-        var firstPage = world.siteObject(SiteLayout.articleKey(slug("twice"))).orElseThrow();
+        var firstPage = world.siteObject(PublishWorld.pageKey(slug("twice"))).orElseThrow();
         StoredArticle first = world.article(slug("twice")).orElseThrow();
 
         world.handle(event);
 
-        var secondPage = world.siteObject(SiteLayout.articleKey(slug("twice"))).orElseThrow();
+        var secondPage = world.siteObject(PublishWorld.pageKey(slug("twice"))).orElseThrow();
         StoredArticle second = world.article(slug("twice")).orElseThrow();
         assertEquals(first, second, "no second metadata write");
         assertEquals(firstPage.response().eTag(), secondPage.response().eTag(), "no second page write");
@@ -232,7 +232,7 @@ abstract class PublishContract {
         assertEquals(List.of("title: is required",
                         "date: 'last tuesday' is not an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"),
                 status.get("problems").l().stream().map(v -> v.s()).toList());
-        assertEquals(slug("reject"), status.get("slug").s(), "the file still owns its article");
+        assertEquals(SiteLayout.articlePath(slug("reject")), status.get("path").s(), "the file still owns its article");
         String reportKey = "publish-reports/" + key("reject") + ".json";
         JsonNode report = JSON.readTree(world.sourceObject(reportKey).orElseThrow().asUtf8String());
         assertEquals("title", report.get("problems").get(0).get("field").asText());
@@ -296,7 +296,7 @@ abstract class PublishContract {
     }
 
     @Test
-    void aSlugBelongsToOneFile_C8() {
+    void anAddressBelongsToOneFile_C8() {
         String slugLine = "slug: " + slug("taken");
         world.handle(world.upload(key("first"), PublishWorld.article("First owner", slugLine)));
         world.handle(world.upload(key("second"), PublishWorld.article("Second claimant", slugLine)));
@@ -304,8 +304,38 @@ abstract class PublishContract {
         assertEquals("First owner", Jsoup.parse(world.page(slug("taken")).orElseThrow()).selectFirst("h1").text());
         var status = world.upload(key("second"));
         assertEquals("rejected", status.get("outcome").s());
-        assertEquals("slug: '" + slug("taken") + "' is already used by " + key("first") + "; choose another slug",
-                status.get("problems").l().get(0).s());
+        assertEquals("slug: '" + SiteLayout.articlePath(slug("taken")) + "' is already the address of " + key("first")
+                + "; choose another slug or url", status.get("problems").l().get(0).s());
+    }
+
+    @Test
+    void articlesMayShareASlugWhereTheirUrlsDiffer() {
+        String shared = slug("shared");
+        world.handle(world.upload(key("in-2019"), PublishWorld.article("From 2019", "slug: " + shared + "\nurl: /blog/2019/" + shared + "/")));
+        world.handle(world.upload(key("in-2021"), PublishWorld.article("From 2021", "slug: " + shared + "\nurl: /blog/2021/" + shared + "/")));
+
+        assertEquals("published", world.upload(key("in-2021")).get("outcome").s());
+        Document page = Jsoup.parse(world.pageAt("/blog/2021/" + shared + "/").orElseThrow());
+        assertEquals("From 2021", page.selectFirst("h1").text());
+        assertEquals(PublishWorld.SITE_URL + "/blog/2021/" + shared + "/", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("/api/articles/blog~2021~" + shared + "~/comments", page.selectFirst("form#comment-form").attr("action"),
+                "comments are the article's, at its path");
+        assertTrue(world.siteObject("blog/2019/" + shared + "/index.html").isPresent(), "a path ending in / is served by its index.html");
+        assertEquals("From 2019", world.articleAt("/blog/2019/" + shared + "/").orElseThrow().article().metadata().title());
+        assertTrue(world.page(shared).isEmpty(), "neither is at the slug's default path");
+    }
+
+    @Test
+    void aUrlTakenByAnotherFileIsRefused_C8() {
+        String url = "url: /blog/" + slug("taken-url") + "/";
+        world.handle(world.upload(key("first-url"), PublishWorld.article("First owner", url)));
+        world.handle(world.upload(key("second-url"), PublishWorld.article("Second claimant", url)));
+
+        assertEquals("First owner", Jsoup.parse(world.pageAt("/blog/" + slug("taken-url") + "/").orElseThrow()).selectFirst("h1").text());
+        var status = world.upload(key("second-url"));
+        assertEquals("rejected", status.get("outcome").s());
+        assertEquals("url: '/blog/" + slug("taken-url") + "/' is already the address of " + key("first-url")
+                + "; choose another slug or url", status.get("problems").l().get(0).s());
     }
 
     @Test
@@ -340,7 +370,9 @@ abstract class PublishContract {
         assertTrue(world.page(world.id + "-index").isPresent());
         List<String> keys = world.s3.listObjectsV2Paginator(r -> r.bucket(world.siteBucket)).contents().stream()
                 .map(S3Object::key).toList();
-        assertTrue(keys.stream().allMatch(k -> k.startsWith("articles/") || k.startsWith("assets/")), keys::toString);
+        assertTrue(keys.contains("articles/" + world.id + "-index.html"), keys::toString);
+        assertTrue(keys.stream().noneMatch(k -> k.contains("..") || k.equals(world.id + "-index.html") || k.equals("index.html")),
+                keys::toString);
     }
 
     @Test

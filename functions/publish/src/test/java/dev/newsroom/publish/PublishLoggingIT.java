@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** One structured JSON line per event, with the request id and slug, and never the article's text. */
+/** One structured JSON line per event, with the request id and the article's path, and never the article's text. */
 @ExtendWith(LocalServicesExtension.class)
 class PublishLoggingIT {
 
@@ -26,7 +26,7 @@ class PublishLoggingIT {
     }
 
     @Test
-    void logsOneJsonLinePerEventWithRequestIdAndSlug() throws Exception {
+    void logsOneJsonLinePerEventWithRequestIdAndArticle() throws Exception {
         String key = "articles/" + world.id + "-logged.md";
         String article = PublishWorld.article("Logged", "summary: " + BODY_MARKER) + BODY_MARKER + "\n";
         var event = world.upload(key, article);
@@ -39,7 +39,7 @@ class PublishLoggingIT {
         assertEquals("INFO", line.get("level").asText());
         assertEquals("published version 1", line.get("message").asText());
         assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
-        assertEquals(world.id + "-logged", line.get("slug").asText());
+        assertEquals("/articles/" + world.id + "-logged", line.get("article").asText());
         assertEquals(key, line.get("sourceKey").asText());
         assertTrue(line.get("durationMs").asLong() >= 0);
     }

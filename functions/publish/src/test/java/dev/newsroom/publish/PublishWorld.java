@@ -135,17 +135,37 @@ final class PublishWorld {
         return object(sourceBucket, key);
     }
 
+    /** The page of the article at {@code slug}'s default path; {@link #pageAt} for any other. */
     Optional<String> page(String slug) {
-        return siteObject(SiteLayout.articleKey(slug)).map(ResponseBytes::asUtf8String);
+        return pageAt(SiteLayout.articlePath(slug));
     }
 
+    Optional<String> pageAt(String path) {
+        return siteObject(SiteLayout.articleKey(path)).map(ResponseBytes::asUtf8String);
+    }
+
+    /** The page key of the article at {@code slug}'s default path. */
+    static String pageKey(String slug) {
+        return SiteLayout.articleKey(SiteLayout.articlePath(slug));
+    }
+
+    /** The article at {@code slug}'s default path; {@link #articleAt} for any other. */
     Optional<StoredArticle> article(String slug) {
-        return Optional.ofNullable(item(slug)).map(ArticleItems::fromItem);
+        return articleAt(SiteLayout.articlePath(slug));
     }
 
+    Optional<StoredArticle> articleAt(String path) {
+        return Optional.ofNullable(itemAt(path)).map(ArticleItems::fromItem);
+    }
+
+    /** The articles table's item of the article at {@code slug}'s default path. */
     Map<String, AttributeValue> item(String slug) {
+        return itemAt(SiteLayout.articlePath(slug));
+    }
+
+    private Map<String, AttributeValue> itemAt(String path) {
         var item = dynamo.getItem(r -> r.tableName(articlesTable).consistentRead(true)
-                .key(Map.of("slug", AttributeValue.fromS(slug)))).item();
+                .key(Map.of(ArticleItems.KEY, AttributeValue.fromS(path)))).item();
         return item == null || item.isEmpty() ? null : item;
     }
 

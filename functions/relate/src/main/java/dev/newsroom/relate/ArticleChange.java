@@ -17,26 +17,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param version the article version the change brings; for a deleted item, one past its last
  */
-public record ArticleChange(String slug, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
+public record ArticleChange(String path, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
 
-    /** A record of the articles table's stream; the marker's ({@link UnsettledStore}) carries no article. */
+    /**
+     * A record of the articles table's stream; the marker's ({@link UnsettledStore}) carries no
+     * article, nor does that of an item stored under a bare slug.
+     */
     static ArticleChange of(StreamRecord record) {
-        String slug = record.keys().get(ArticleItems.SLUG).s();
-        if (UnsettledStore.isMarker(record.keys())) {
-            return new ArticleChange(slug, Optional.empty(), Optional.empty(), 0);
+        String path = record.keys().get(ArticleItems.KEY).s();
+        // An item under a bare slug only changes as KeyMigration moves it, which rebuilds the index itself.
+        if (UnsettledStore.isMarker(record.keys()) || KeyMigration.isBareSlug(path)) {
+            return new ArticleChange(path, Optional.empty(), Optional.empty(), 0);
         }
         Optional<StoredArticle> before = image(record.oldImage());
         Optional<StoredArticle> after = image(record.newImage());
         long version = after.map(StoredArticle::version).orElseGet(() -> before.map(b -> b.version() + 1).orElse(1L));
-        return new ArticleChange(slug, before, after, version);
+        return new ArticleChange(path, before, after, version);
     }
 
     static ArticleChange of(UnsettledStore.Change waiting) {
-        return new ArticleChange(waiting.slug(), waiting.before(), waiting.after(), waiting.version());
+        return new ArticleChange(waiting.path(), waiting.before(), waiting.after(), waiting.version());
     }
 
     UnsettledStore.Change deferred() {
-        return new UnsettledStore.Change(slug, before, after, version);
+        return new UnsettledStore.Change(path, before, after, version);
     }
 
     /** Whether the record was an article's, rather than the marker's. */
@@ -46,7 +50,7 @@ public record ArticleChange(String slug, Optional<StoredArticle> before, Optiona
 
     /** This change followed by a later one of the same article: from before this to after that. */
     ArticleChange then(ArticleChange later) {
-        return new ArticleChange(slug, before, later.after, later.version);
+        return new ArticleChange(path, before, later.after, later.version);
     }
 
     /** The listings the article was in or is in. */

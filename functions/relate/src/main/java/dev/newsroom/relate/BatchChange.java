@@ -7,7 +7,7 @@ package dev.newsroom.relate;
  */
 record BatchChange(int first, ArticleChange change) {
 
-    String slug() {
-        return change.slug();
+    String path() {
+        return change.path();
     }
 }

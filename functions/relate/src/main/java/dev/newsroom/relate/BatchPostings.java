@@ -81,8 +81,8 @@ final class BatchPostings implements Postings {
     }
 
     @Override
-    public Window around(ListingKey key, Instant published, String slug, int each) {
-        return held.keys().contains(key) ? held.around(key, published, slug, each) : index.around(key, published, slug, each);
+    public Window around(ListingKey key, Instant published, String path, int each) {
+        return held.keys().contains(key) ? held.around(key, published, path, each) : index.around(key, published, path, each);
     }
 
     @Override

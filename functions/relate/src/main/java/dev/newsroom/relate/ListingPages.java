@@ -151,8 +151,8 @@ final class ListingPages {
         }
         Set<Archive> archives = new LinkedHashSet<>();
         changed.forEach(e -> archives.add(Archive.of(key, e.published(), zone)));
-        Set<String> slugs = new HashSet<>();
-        changed.forEach(e -> slugs.add(e.slug()));
+        Set<String> paths = new HashSet<>();
+        changed.forEach(e -> paths.add(e.path()));
         Set<Archive> neighbours = new LinkedHashSet<>();
         for (Archive archive : archives) {
             boolean openedOrClosed;
@@ -166,7 +166,7 @@ final class ListingPages {
             } else {
                 List<Entry> entries = index.archive(key, archive);
                 archive(key, state, archive, entries, version, arrived.contains(archive), pages);
-                openedOrClosed = entries.stream().allMatch(e -> slugs.contains(e.slug()));
+                openedOrClosed = entries.stream().allMatch(e -> paths.contains(e.path()));
             }
             if (openedOrClosed && !gone) {
                 // Its neighbours' "newer" and "older" links now lead to it, or past it.

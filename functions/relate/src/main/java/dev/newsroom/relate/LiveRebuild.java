@@ -48,7 +48,7 @@ public final class LiveRebuild {
         ListingStore listingStore = wiring.listingStore();
         List<StoredArticle> published = wiring.articles().published();
         Map<String, Entry> entries = published.stream().map(a -> Entry.of(a).orElseThrow())
-                .collect(Collectors.toMap(Entry::slug, Function.identity()));
+                .collect(Collectors.toMap(Entry::path, Function.identity()));
         var postings = new MemoryPostings(entries.values(), config.site().zone());
         List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
         progress.printf("%d published articles in %d listings%n", published.size(), keys.size());
@@ -59,12 +59,12 @@ public final class LiveRebuild {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger changed = new AtomicInteger();
         published.parallelStream().forEach(article -> {
-            Entry entry = entries.get(article.slug());
+            Entry entry = entries.get(article.path());
             var choices = article.article().metadata().related();
-            if (wiring.lists().store(article.slug(), entry.candidate(), choices.pinned(), choices.excluded(), neighbours.rank(entry, choices))) {
+            if (wiring.lists().store(article.path(), entry.candidate(), choices.pinned(), choices.excluded(), neighbours.rank(entry, choices))) {
                 changed.incrementAndGet();
             }
-            wiring.pages().rewrite(article, wiring.listStore().related(article.slug()));
+            wiring.pages().rewrite(article, wiring.listStore().related(article.path()));
             if (done.incrementAndGet() % 1000 == 0) {
                 progress.printf("%d of %d article pages%n", done.get(), published.size());
             }

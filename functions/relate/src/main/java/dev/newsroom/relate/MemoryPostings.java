@@ -23,11 +23,11 @@ import java.util.TreeSet;
 /** Postings held in memory, for rendering a whole site at once; the same answers the index table gives. */
 final class MemoryPostings implements Postings {
 
-    /** Sorted as the index's sort keys are: by publication time, then slug. */
-    private record At(Instant published, String slug) {
+    /** Sorted as the index's sort keys are: by publication time, then path. */
+    private record At(Instant published, String path) {
     }
 
-    private static final Comparator<At> ORDER = Comparator.comparing(At::published).thenComparing(At::slug);
+    private static final Comparator<At> ORDER = Comparator.comparing(At::published).thenComparing(At::path);
 
     private final Map<ListingKey, NavigableMap<At, Entry>> listings = new HashMap<>();
     private final ZoneId zone;
@@ -50,7 +50,7 @@ final class MemoryPostings implements Postings {
     }
 
     private void add(ListingKey key, Entry entry) {
-        listings.computeIfAbsent(key, k -> new TreeMap<>(ORDER)).put(new At(entry.published(), entry.slug()), entry);
+        listings.computeIfAbsent(key, k -> new TreeMap<>(ORDER)).put(new At(entry.published(), entry.path()), entry);
     }
 
     Collection<ListingKey> keys() {
@@ -63,8 +63,8 @@ final class MemoryPostings implements Postings {
     }
 
     @Override
-    public Window around(ListingKey key, Instant published, String slug, int each) {
-        At place = new At(published, slug);
+    public Window around(ListingKey key, Instant published, String path, int each) {
+        At place = new At(published, path);
         return new Window(first(listing(key).headMap(place, false).descendingMap().values(), each, new ArrayList<>()),
                 first(listing(key).tailMap(place, false).values(), each, new ArrayList<>()));
     }

@@ -62,9 +62,9 @@ final class Neighbours {
      * in about a hundred neighbourhoods, so its candidate is made once, up front.
      */
     static Neighbours of(MemoryPostings postings, Map<String, Entry> entries, Ranking ranking, int window) {
-        Map<String, Candidate> candidates = entries.values().stream().collect(Collectors.toMap(Entry::slug, Entry::candidate));
-        return new Neighbours(postings, slug -> Optional.ofNullable(entries.get(slug)),
-                entry -> candidates.get(entry.slug()), ranking, window, Parallel.IN_PLACE);
+        Map<String, Candidate> candidates = entries.values().stream().collect(Collectors.toMap(Entry::path, Entry::candidate));
+        return new Neighbours(postings, path -> Optional.ofNullable(entries.get(path)),
+                entry -> candidates.get(entry.path()), ranking, window, Parallel.IN_PLACE);
     }
 
     /** The same, reading these postings: a batch's view of the index. */
@@ -90,9 +90,9 @@ final class Neighbours {
     /** The owner's candidates from its windows, already read, and its pins. */
     Neighbourhood of(Candidate owner, List<String> pinned, Map<ListingKey, Window> windows, TagFrequencies frequencies) {
         Map<String, Entry> entries = new HashMap<>();
-        windows.values().forEach(w -> w.all().forEach(e -> entries.putIfAbsent(e.slug(), e)));
+        windows.values().forEach(w -> w.all().forEach(e -> entries.putIfAbsent(e.path(), e)));
         for (String pin : pinned) {
-            if (!entries.containsKey(pin) && !pin.equals(owner.slug())) {
+            if (!entries.containsKey(pin) && !pin.equals(owner.path())) {
                 published.apply(pin).ifPresent(e -> entries.put(pin, e));
             }
         }
@@ -102,7 +102,7 @@ final class Neighbours {
     /** The article's window in each listing its candidates come from, all read at once. */
     Map<ListingKey, Window> windows(Candidate owner) {
         List<ListingKey> keys = listings(owner);
-        List<Window> windows = parallel.map(keys, key -> around(key, owner.published(), owner.slug()));
+        List<Window> windows = parallel.map(keys, key -> around(key, owner.published(), owner.path()));
         Map<ListingKey, Window> byKey = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             byKey.put(keys.get(i), windows.get(i));
@@ -111,8 +111,8 @@ final class Neighbours {
     }
 
     /** The window of a place in a listing: {@code window} articles on each side. */
-    Window around(ListingKey key, Instant published, String slug) {
-        return postings.around(key, published, slug, window);
+    Window around(ListingKey key, Instant published, String path) {
+        return postings.around(key, published, path, window);
     }
 
     int window() {
@@ -129,7 +129,7 @@ final class Neighbours {
     /** Ranks a list afresh from the owner's neighbourhood and pins. */
     List<RelatedList.Item> rank(Candidate owner, List<String> pinned, Set<String> excluded, Neighbourhood near) {
         return ranking.rank(owner, near.candidates(), near.frequencies(), pinned, excluded).stream()
-                .map(s -> new RelatedList.Item(s, near.entries().get(s.slug()).shown()))
+                .map(s -> new RelatedList.Item(s, near.entries().get(s.path()).shown()))
                 .toList();
     }
 }

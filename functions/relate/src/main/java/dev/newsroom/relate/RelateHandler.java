@@ -78,7 +78,7 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
         int retried = result.retry().map(retry -> batch.size() - retry.record()).orElse(0);
         result.retry().ifPresent(retry -> {
             StreamRecord record = batch.get(retry.record());
-            LOG.atError().addKeyValue("slug", record.keys().get(ArticleItems.SLUG).s()).addKeyValue("event", record.eventName())
+            LOG.atError().addKeyValue("article", record.keys().get(ArticleItems.KEY).s()).addKeyValue("event", record.eventName())
                     .addKeyValue("sequenceNumber", record.sequenceNumber()).addKeyValue("reason", retry.reason())
                     .log("failed; the batch will be delivered again from this record");
         });

@@ -99,7 +99,7 @@ final class RelatedLists {
         Map<String, Reached> changed = new LinkedHashMap<>();
         List<Optional<RetryFrom>> failures = new ArrayList<>();
         for (Reached r : reached) {
-            r.failure().ifPresentOrElse(f -> failures.add(r.failure()), () -> changed.put(r.slug(), r));
+            r.failure().ifPresentOrElse(f -> failures.add(r.failure()), () -> changed.put(r.path(), r));
         }
         Map<String, Integer> tagCauses = new TreeMap<>();
         changed.values().forEach(r -> r.tags().forEach(tag -> tagCauses.merge(tag, r.change().first(), Math::min)));
@@ -118,13 +118,13 @@ final class RelatedLists {
             touchedTags = tagCauses.keySet().stream().map(tag -> states.get(ListingKey.tag(tag))).toList();
             for (ListingState tag : touchedTags.stream().filter(ListingState::bandChanged).toList()) {
                 int cause = tagCauses.get(tag.key().slug());
-                index.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.slug(), cause, true));
+                index.newest(tag.key(), Integer.MAX_VALUE).forEach(member -> reachedBy(targets, member.path(), cause, true));
             }
         } catch (RuntimeException e) {
             failures.add(first(changed.values(), e));
             return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
         }
-        changed.keySet().forEach(slug -> targets.remove(slug));
+        changed.keySet().forEach(path -> targets.remove(path));
         Set<String> all = new TreeSet<>(targets.keySet());
         all.addAll(changed.keySet());
         Map<String, RelatedList> stored;
@@ -134,10 +134,10 @@ final class RelatedLists {
             failures.add(first(changed.values(), e));
             return new Relater.Outcome(0, 0, 0, RetryFrom.earliest(failures));
         }
-        List<Stored> outcomes = storeAll(all.stream().map(slug -> {
-            Reached own = changed.get(slug);
-            WindowChanges.Reach reach = targets.get(slug);
-            return new Wanted(slug, Optional.ofNullable(stored.get(slug)), own != null ? own.change().first() : reach.cause(),
+        List<Stored> outcomes = storeAll(all.stream().map(path -> {
+            Reached own = changed.get(path);
+            WindowChanges.Reach reach = targets.get(path);
+            return new Wanted(path, Optional.ofNullable(stored.get(path)), own != null ? own.change().first() : reach.cause(),
                     current -> own != null ? own(current, own) : next(current, reach, changed, frequencies));
         }).toList());
         outcomes.forEach(o -> failures.add(o.failure()));
@@ -150,8 +150,8 @@ final class RelatedLists {
                 (int) outcomes.stream().filter(Stored::pageWritten).count(), 0, retry);
     }
 
-    private static void reachedBy(Map<String, WindowChanges.Reach> targets, String slug, int cause, boolean afresh) {
-        targets.merge(slug, new WindowChanges.Reach(afresh, cause, Map.of(), Set.of(), Set.of()), WindowChanges.Reach::merge);
+    private static void reachedBy(Map<String, WindowChanges.Reach> targets, String path, int cause, boolean afresh) {
+        targets.merge(path, new WindowChanges.Reach(afresh, cause, Map.of(), Set.of(), Set.of()), WindowChanges.Reach::merge);
     }
 
     /**
@@ -163,8 +163,8 @@ final class RelatedLists {
                            List<WindowChanges.Move> moves, List<WindowChanges.Placed> placed, Set<String> listers,
                            Optional<RetryFrom> failure) {
 
-        String slug() {
-            return change.slug();
+        String path() {
+            return change.path();
         }
 
         /** Its tags before and after: their counts may have changed. */
@@ -180,7 +180,7 @@ final class RelatedLists {
         ArticleChange change = batched.change();
         int cause = batched.first();
         try {
-            Supplier<Set<String>> listers = parallel.start(() -> listStore.listers(change.slug()));
+            Supplier<Set<String>> listers = parallel.start(() -> listStore.listers(change.path()));
             Optional<Entry> before = change.before().flatMap(Entry::of);
             Optional<Entry> after = change.after().flatMap(Entry::of);
             Set<ListingKey> was = before.map(e -> Set.copyOf(Neighbours.listings(e.candidate()))).orElse(Set.of());
@@ -188,7 +188,7 @@ final class RelatedLists {
             boolean moved = before.isPresent() && after.isPresent() && !before.get().published().equals(after.get().published());
             List<ListingKey> left = was.stream().filter(key -> moved || !is.contains(key)).sorted(LISTINGS).toList();
             Supplier<List<Window>> leftWindows = parallel.start(() -> parallel.map(left,
-                    key -> neighbours.around(key, before.get().published(), before.get().slug())));
+                    key -> neighbours.around(key, before.get().published(), before.get().path())));
             List<WindowChanges.Move> moves = new ArrayList<>();
             List<WindowChanges.Placed> placed = new ArrayList<>();
             Optional<RelatedList> own = Optional.empty();
@@ -201,7 +201,7 @@ final class RelatedLists {
                 own = Optional.of(new RelatedList(owner, choices.pinned(), choices.excluded(), 0,
                         neighbours.rank(owner, choices.pinned(), choices.excluded(), near)));
                 windows.forEach((key, window) -> {
-                    placed.add(new WindowChanges.Placed(change.slug(), window, cause));
+                    placed.add(new WindowChanges.Placed(change.path(), window, cause));
                     if (moved || !was.contains(key)) {
                         moves.add(new WindowChanges.Move(key, true, window, cause));
                     }
@@ -243,20 +243,20 @@ final class RelatedLists {
             return Optional.empty();
         }
         RelatedList list = current.get();
-        boolean afresh = reach.afresh() || reach.pushedOut().stream().anyMatch(slug -> list.entry(slug).isPresent());
+        boolean afresh = reach.afresh() || reach.pushedOut().stream().anyMatch(path -> list.entry(path).isPresent());
         Map<String, Entry> placed = new TreeMap<>(reach.entered());
         Set<String> mayMatter = new TreeSet<>(reach.changed());
         mayMatter.addAll(list.pinned());
-        list.items().forEach(i -> mayMatter.add(i.scored().slug()));
+        list.items().forEach(i -> mayMatter.add(i.scored().path()));
         for (Reached other : mayMatter.stream().map(changed::get).filter(java.util.Objects::nonNull).toList()) {
             boolean candidate = other.after().isPresent()
-                    && (reach.changed().contains(other.slug()) || list.pinned().contains(other.slug()));
+                    && (reach.changed().contains(other.path()) || list.pinned().contains(other.path()));
             Optional<Scored> scored = candidate ? scoreIn(list, other.after().get(), frequencies) : Optional.empty();
-            Optional<Scored> was = list.entry(other.slug());
+            Optional<Scored> was = list.entry(other.path());
             afresh |= was.isPresent() && (scored.isEmpty() || scored.get().score() < was.get().score());
-            placed.remove(other.slug());
+            placed.remove(other.path());
             if (scored.isPresent()) {
-                placed.put(other.slug(), other.after().get());
+                placed.put(other.path(), other.after().get());
             }
         }
         List<RelatedList.Item> items;
@@ -267,7 +267,7 @@ final class RelatedLists {
             for (Entry entry : placed.values()) {
                 items = merged(list, items, entry, frequencies);
             }
-            boolean showsTheBatch = items.stream().anyMatch(i -> placed.containsKey(i.scored().slug()));
+            boolean showsTheBatch = items.stream().anyMatch(i -> placed.containsKey(i.scored().path()));
             if (items.equals(list.items()) && !showsTheBatch) {
                 return Optional.empty();
             }
@@ -282,36 +282,36 @@ final class RelatedLists {
 
     /** A candidate's entry in a list: by its score, or among the pins if pinned; none if excluded or unrelated. */
     private Optional<Scored> scoreIn(RelatedList list, Entry entry, TagFrequencies frequencies) {
-        if (list.excluded().contains(entry.slug())) {
+        if (list.excluded().contains(entry.path())) {
             return Optional.empty();
         }
         Optional<Scored> scored = ranking.scoreIfRelated(list.owner(), entry.candidate(), frequencies);
-        return list.pinned().contains(entry.slug()) ? Optional.of(scored.orElseGet(() -> pinnedScore(entry))) : scored;
+        return list.pinned().contains(entry.path()) ? Optional.of(scored.orElseGet(() -> pinnedScore(entry))) : scored;
     }
 
     /** The items with a candidate placed by its score (or taken out, if it no longer relates). */
     private List<RelatedList.Item> merged(RelatedList list, List<RelatedList.Item> items, Entry entry, TagFrequencies frequencies) {
         Map<String, RelatedList.Item> known = new HashMap<>();
-        items.forEach(i -> known.put(i.scored().slug(), i));
+        items.forEach(i -> known.put(i.scored().path(), i));
         List<Scored> scored = items.stream().map(RelatedList.Item::scored).toList();
-        return ranking.merge(scored, entry.slug(), scoreIn(list, entry, frequencies), list.pinned()).stream()
-                .map(s -> s.slug().equals(entry.slug()) ? new RelatedList.Item(s, entry.shown()) : known.get(s.slug()))
+        return ranking.merge(scored, entry.path(), scoreIn(list, entry, frequencies), list.pinned()).stream()
+                .map(s -> s.path().equals(entry.path()) ? new RelatedList.Item(s, entry.shown()) : known.get(s.path()))
                 .toList();
     }
 
     /** A pinned article the owner shares nothing with still has its place, with no score. */
     private static Scored pinnedScore(Entry pinned) {
-        return new Scored(pinned.slug(), pinned.published(), 0, true, List.of(), 0, 0, 0, 0);
+        return new Scored(pinned.path(), pinned.published(), 0, true, List.of(), 0, 0, 0, 0);
     }
 
     /**
      * Stores a list if it differs from the stored one, re-links who lists whom, and brings the
      * owner's page up to date. Returns whether the list changed.
      */
-    boolean store(String slug, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
-        Stored stored = storeAll(List.of(new Wanted(slug, listStore.related(slug), 0, next(owner, pinned, excluded, items)))).get(0);
+    boolean store(String path, Candidate owner, List<String> pinned, Set<String> excluded, List<RelatedList.Item> items) {
+        Stored stored = storeAll(List.of(new Wanted(path, listStore.related(path), 0, next(owner, pinned, excluded, items)))).get(0);
         stored.failure().ifPresent(f -> {
-            throw new IllegalStateException("the related list of " + slug + " was not stored: " + f.reason());
+            throw new IllegalStateException("the related list of " + path + " was not stored: " + f.reason());
         });
         return stored.listChanged();
     }
@@ -320,7 +320,7 @@ final class RelatedLists {
      * A list to bring up to date: the list as just read, and how to work out its next revision from
      * the stored one (empty: leave it as it is); {@code cause} is the record to retry from if that fails.
      */
-    private record Wanted(String slug, Optional<RelatedList> read, int cause, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
+    private record Wanted(String path, Optional<RelatedList> read, int cause, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
     }
 
     /** What storing a list did: whether the list changed and its owner's page was written, or the record to retry from. */
@@ -345,7 +345,7 @@ final class RelatedLists {
         }
 
         RelatedListStore.Links links() {
-            return new RelatedListStore.Links(toShow.get().slug(), added, removed);
+            return new RelatedListStore.Links(toShow.get().path(), added, removed);
         }
 
         Stored shown(boolean pageWritten, Optional<RetryFrom> failure) {
@@ -373,14 +373,14 @@ final class RelatedLists {
         Map<String, StoredArticle> owners;
         try {
             listStore.relink(showing.stream().map(i -> saved.get(i).links()).toList());
-            owners = articles.find(showing.stream().map(i -> wanted.get(i).slug()).toList());
+            owners = articles.find(showing.stream().map(i -> wanted.get(i).path()).toList());
         } catch (RuntimeException e) {
             showing.forEach(i -> stored.set(i, saved.get(i).shown(false, Optional.of(RetryFrom.of(wanted.get(i).cause(), e)))));
             return stored;
         }
         List<Stored> pages = parallel.map(showing, i -> {
             try {
-                return saved.get(i).shown(showOnPage(saved.get(i).toShow().get(), Optional.ofNullable(owners.get(wanted.get(i).slug()))),
+                return saved.get(i).shown(showOnPage(saved.get(i).toShow().get(), Optional.ofNullable(owners.get(wanted.get(i).path()))),
                         Optional.empty());
             } catch (RuntimeException e) {
                 return saved.get(i).shown(false, Optional.of(RetryFrom.of(wanted.get(i).cause(), e)));
@@ -422,7 +422,7 @@ final class RelatedLists {
         }
         List<Saved> again = parallel.map(raced, i -> {
             try {
-                return saveAfresh(wanted.get(i).slug(), wanted.get(i).nextOf());
+                return saveAfresh(wanted.get(i).path(), wanted.get(i).nextOf());
             } catch (RuntimeException e) {
                 return Saved.failed(RetryFrom.of(wanted.get(i).cause(), e));
             }
@@ -465,9 +465,9 @@ final class RelatedLists {
     }
 
     /** Saves a list that lost a race, worked out again from the stored one on every attempt. */
-    private Saved saveAfresh(String slug, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
+    private Saved saveAfresh(String path, Function<Optional<RelatedList>, Optional<RelatedList>> nextOf) {
         for (int attempt = 2; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Decision decided = decide(listStore.related(slug), nextOf);
+            Decision decided = decide(listStore.related(path), nextOf);
             if (decided.done().isPresent()) {
                 return decided.done().get();
             }
@@ -475,17 +475,17 @@ final class RelatedLists {
                 return decided.stored();
             }
         }
-        throw new IllegalStateException("the related list of " + slug + " kept changing under us");
+        throw new IllegalStateException("the related list of " + path + " kept changing under us");
     }
 
     /** Whether the owner's page shows this revision of its list, or a later one. */
     private boolean pageShows(RelatedList list) {
-        return site.page(SiteLayout.articleKey(list.slug())).map(p -> p.version().minor() >= list.revision()).orElse(false);
+        return site.page(SiteLayout.articleKey(list.path())).map(p -> p.version().minor() >= list.revision()).orElse(false);
     }
 
     /** Renders the owner's page unless it shows this list or a later one already (after a crash between the two, say). */
     private boolean showOnPage(RelatedList list, Optional<StoredArticle> owner) {
-        Optional<SiteBucket.Page> page = site.page(SiteLayout.articleKey(list.slug()));
+        Optional<SiteBucket.Page> page = site.page(SiteLayout.articleKey(list.path()));
         if (page.isPresent() && page.get().version().minor() >= list.revision()) {
             return false;
         }
@@ -494,9 +494,9 @@ final class RelatedLists {
 
     /** Warms a list's path, writing nothing (SnapStart): reads a list, its article and its article's page. */
     void prime() {
-        listStore.related(SnapshotPriming.SLUG);
-        articles.find(SnapshotPriming.SLUG);
-        site.page(SiteLayout.articleKey(SnapshotPriming.SLUG));
+        listStore.related(SnapshotPriming.PATH);
+        articles.find(SnapshotPriming.PATH);
+        site.page(SiteLayout.articleKey(SnapshotPriming.PATH));
     }
 
     private static boolean same(RelatedList a, RelatedList b) {
@@ -507,7 +507,7 @@ final class RelatedLists {
     /** Whom a list depends on: what it shows, and what it pins even if not yet published. */
     private static Set<String> links(RelatedList list) {
         Set<String> links = new LinkedHashSet<>(list.pinned());
-        list.items().forEach(i -> links.add(i.scored().slug()));
+        list.items().forEach(i -> links.add(i.scored().path()));
         return links;
     }
 

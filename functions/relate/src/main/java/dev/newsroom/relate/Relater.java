@@ -89,7 +89,7 @@ public final class Relater {
         Map<String, List<Integer>> recordsOf = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             if (batch.get(i).shows()) {
-                recordsOf.computeIfAbsent(batch.get(i).slug(), slug -> new ArrayList<>()).add(i);
+                recordsOf.computeIfAbsent(batch.get(i).path(), path -> new ArrayList<>()).add(i);
             }
         }
         List<BatchChange> all = merged(batch, recordsOf, batch.size());
@@ -151,10 +151,10 @@ public final class Relater {
         } catch (RuntimeException e) {
             return new Result(postings.moved(), 0, 0, 0, 0, 0, RetryFrom.earliest(indexFailure, Optional.of(RetryFrom.of(0, e))));
         }
-        Map<String, BatchChange> bySlug = new LinkedHashMap<>();
-        waiting.forEach(w -> bySlug.put(w.slug(), new BatchChange(0, ArticleChange.of(w))));
-        batchChanges.forEach(c -> bySlug.merge(c.slug(), c, (w, later) -> new BatchChange(0, w.change().then(later.change()))));
-        List<BatchChange> changes = List.copyOf(bySlug.values());
+        Map<String, BatchChange> byPath = new LinkedHashMap<>();
+        waiting.forEach(w -> byPath.put(w.path(), new BatchChange(0, ArticleChange.of(w))));
+        batchChanges.forEach(c -> byPath.merge(c.path(), c, (w, later) -> new BatchChange(0, w.change().then(later.change()))));
+        List<BatchChange> changes = List.copyOf(byPath.values());
         BatchPostings view;
         try {
             view = BatchPostings.read(listingStore, BatchPostings.changedListings(changes), zone, parallel);

@@ -69,12 +69,12 @@ public final class StaticExport {
         AtomicInteger rejected = new AtomicInteger();
         List<Article> parsed = files.parallelStream().map(file -> parse(parser, in, file, rejected, progress))
                 .flatMap(Optional::stream).filter(a -> !a.metadata().draft()).toList();
-        // The first file (by path) that claims a slug keeps it, as the publish function would.
-        Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::slug, Function.identity(),
+        // The first file (by file name) that claims an article's path keeps it, as the publish function would.
+        Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));
         Map<String, Entry> entries = articles.values().stream()
                 .map(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).orElseThrow())
-                .collect(Collectors.toMap(Entry::slug, Function.identity()));
+                .collect(Collectors.toMap(Entry::path, Function.identity()));
         progress.printf("parsed %d articles (%d rejected) at %.1f s%n", articles.size(), rejected.get(), seconds(start));
 
         var postings = new MemoryPostings(entries.values(), site.zone());
@@ -98,8 +98,8 @@ public final class StaticExport {
         };
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {
-            var items = neighbours.rank(entries.get(article.slug()), article.metadata().related());
-            write(out.resolve(SiteLayout.articleKey(article.slug())),
+            var items = neighbours.rank(entries.get(article.path()), article.metadata().related());
+            write(out.resolve(SiteLayout.articleKey(article.path())),
                     renderer.article(article, items.stream().map(i -> i.article()).toList()), folders);
             pages.incrementAndGet();
         });

@@ -41,7 +41,7 @@ final class WindowChanges {
      * A changed article's window in one of its listings after the batch: it is a candidate for the
      * list of every article there.
      */
-    record Placed(String slug, Window window, int cause) {
+    record Placed(String path, Window window, int cause) {
     }
 
     /**
@@ -69,7 +69,7 @@ final class WindowChanges {
         }
     }
 
-    /** Each list reached, by its owner's slug. */
+    /** Each list reached, by its owner's path. */
     static Map<String, Reach> of(Collection<Move> moves, Collection<Placed> placed, int window) {
         Map<String, Reach> reached = new HashMap<>();
         Map<ListingKey, List<Move>> byListing = new LinkedHashMap<>();
@@ -82,8 +82,8 @@ final class WindowChanges {
             }
         }
         for (Placed p : placed) {
-            p.window().all().forEach(owner -> reached.merge(owner.slug(),
-                    new Reach(false, p.cause(), Map.of(), Set.of(), Set.of(p.slug())), Reach::merge));
+            p.window().all().forEach(owner -> reached.merge(owner.path(),
+                    new Reach(false, p.cause(), Map.of(), Set.of(), Set.of(p.path())), Reach::merge));
         }
         return reached;
     }
@@ -94,9 +94,9 @@ final class WindowChanges {
         for (int i = 0; i < owners.size(); i++) {
             int across = window - 1 - i;
             Entry edge = alone && across < otherSide.size() ? otherSide.get(across) : null;
-            Map<String, Entry> entered = edge != null && !move.arrived() ? Map.of(edge.slug(), edge) : Map.of();
-            Set<String> pushedOut = edge != null && move.arrived() ? Set.of(edge.slug()) : Set.of();
-            reached.merge(owners.get(i).slug(), new Reach(!alone, move.cause(), entered, pushedOut, Set.of()), Reach::merge);
+            Map<String, Entry> entered = edge != null && !move.arrived() ? Map.of(edge.path(), edge) : Map.of();
+            Set<String> pushedOut = edge != null && move.arrived() ? Set.of(edge.path()) : Set.of();
+            reached.merge(owners.get(i).path(), new Reach(!alone, move.cause(), entered, pushedOut, Set.of()), Reach::merge);
         }
     }
 }

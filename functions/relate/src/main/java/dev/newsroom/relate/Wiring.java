@@ -27,7 +27,7 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
         var pages = new ArticlePages(renderer, site, parallel);
-        var neighbours = new Neighbours(listingStore, slug -> articles.find(slug).flatMap(Entry::of), new Ranking(config.rules()),
+        var neighbours = new Neighbours(listingStore, path -> articles.find(path).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, listingStore, listStore, articles, site, renderer, pages,
                 new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), parallel);

@@ -71,7 +71,7 @@ class BatchesOnLocalServicesIT {
         // Shared by every world: unchanged, and so not written, once other worlds' articles fill it.
         assertTrue(puts.of(SiteLayout.objectKey(ListingKey.HOME.path())) <= 1);
         for (int i = 1; i <= 10; i++) {
-            assertEquals(1, puts.of(SiteLayout.articleKey(world.slug("n" + i))), "n" + i);
+            assertEquals(1, puts.of(SiteLayout.articleKey(world.path("n" + i))), "n" + i);
         }
         JsonNode batch = lines.get(lines.size() - 1);
         assertEquals("batch of 10 records: " + puts.pages() + " pages written", batch.get("message").asText());
@@ -157,9 +157,9 @@ class BatchesOnLocalServicesIT {
     @Test
     void anIndexWriteThatFailsNamesItsRecordAndTheRecordsBeforeItAreDone_A6() {
         RelateWorld world = tenArticles(new RelateWorld(local, NO_BURSTS));
-        String poisoned = world.slug("n4");
+        String poisoned = world.path("n4");
         var failForN4 = failing(r -> r instanceof TransactWriteItemsRequest t && t.transactItems().stream()
-                .anyMatch(w -> w.put() != null && w.put().item().containsKey("slug") && poisoned.equals(w.put().item().get("slug").s())));
+                .anyMatch(w -> w.put() != null && w.put().item().containsKey("path") && poisoned.equals(w.put().item().get("path").s())));
 
         List<String> failed = world.relate(world.handler(failForN4));
 
@@ -188,7 +188,7 @@ class BatchesOnLocalServicesIT {
     void aListThatFailsToSaveNamesTheEarliestRecordThatReachedIt_A6() {
         RelateWorld world = new RelateWorld(local, NO_BURSTS);
         tenArticlesThenGolf(world);
-        String list = "related#" + world.slug("golf1");
+        String list = "related#" + world.path("golf1");
         var failGolf1sList = failing(r -> r instanceof TransactWriteItemsRequest t && t.transactItems().stream()
                 .anyMatch(w -> w.put() != null && list.equals(w.put().item().get("pk").s())));
 

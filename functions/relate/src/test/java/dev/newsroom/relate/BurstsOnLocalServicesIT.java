@@ -68,7 +68,7 @@ class BurstsOnLocalServicesIT {
         // Shared by every world: unchanged, and so not written, once other worlds' articles fill it.
         assertTrue(puts.of(SiteLayout.objectKey(ListingKey.HOME.path())) <= 1);
         for (int i = 1; i <= 10; i++) {
-            assertEquals(1, puts.of(SiteLayout.articleKey(world.slug("n" + i))), "n" + i);
+            assertEquals(1, puts.of(SiteLayout.articleKey(world.path("n" + i))), "n" + i);
         }
         assertEquals(Set.of(), world.waiting());
         RelateWorld.assertSameSite(tenArticles(new RelateWorld(local, NO_BURSTS)).settledByOneBatch(), world.settled());
@@ -90,7 +90,7 @@ class BurstsOnLocalServicesIT {
         editsAfterTheBurst(expected);
         Map<String, String> site = new TreeMap<>(expected.settledByOneBatch());
         // Rendered there before its deletion; the publish function removes a deleted article's page, not relate.
-        site.remove(SiteLayout.articleKey(expected.slug("n5")).replace(expected.id, "W"));
+        site.remove(SiteLayout.articleKey(expected.path("n5")).replace(expected.id, "W"));
         RelateWorld.assertSameSite(site, world.settled());
         assertFalse(world.page(ListingKey.category(world.slug("city")).path()).orElseThrow().contains("n5 story"), "n5 is gone");
         assertTrue(world.page(ListingKey.tag(world.slug("golf")).path()).orElseThrow().contains("n3 story"), "n3 is retagged");
@@ -123,7 +123,7 @@ class BurstsOnLocalServicesIT {
     @Test
     void aChangeThatFailsToWaitNamesItsRecordAndTheRecordsBeforeItWait_A6_A12() {
         RelateWorld world = tenArticles(new RelateWorld(local));
-        String n4 = world.slug("n4");
+        String n4 = world.path("n4");
         var failN4sWait = failing(r -> r instanceof TransactWriteItemsRequest t && t.transactItems().stream()
                 .anyMatch(w -> w.update() != null && n4.equals(w.update().key().get("sk").s())));
 

@@ -153,7 +153,7 @@ class ConvergenceOnLocalServicesIT {
             }
             Set<String> withdrawn = new TreeSet<>();
             for (int i = 0; i < 60; i++) {
-                String key = SiteLayout.articleKey(world.slug("a" + i));
+                String key = SiteLayout.articleKey(world.path("a" + i));
                 if (!world.sources().containsKey("articles/" + world.slug("a" + i) + ".md")) {
                     withdrawn.add(key);
                 }
@@ -173,7 +173,7 @@ class ConvergenceOnLocalServicesIT {
         Map<String, String> pages = new TreeMap<>(world.settled());
         for (int i = 0; i < 60; i++) {
             if (!published.contains("a" + i)) {
-                pages.remove(dev.newsroom.core.site.SiteLayout.articleKey(world.slug("a" + i)).replace(world.id, "W"));
+                pages.remove(dev.newsroom.core.site.SiteLayout.articleKey(world.path("a" + i)).replace(world.id, "W"));
             }
         }
         return pages;
@@ -209,14 +209,14 @@ class ConvergenceOnLocalServicesIT {
     private static Map<String, List<Scored>> rankedAfresh(RelateWorld world) {
         Map<String, StoredArticle> published = new TreeMap<>();
         for (int i = 0; i < 60; i++) {
-            world.articles.find(world.slug("a" + i)).filter(a -> Entry.of(a).isPresent()).ifPresent(a -> published.put(a.article().slug(), a));
+            world.articles.find(world.path("a" + i)).filter(a -> Entry.of(a).isPresent()).ifPresent(a -> published.put(a.path(), a));
         }
         Map<String, Entry> entries = published.values().stream().map(a -> Entry.of(a).orElseThrow())
-                .collect(Collectors.toMap(Entry::slug, e -> e));
+                .collect(Collectors.toMap(Entry::path, e -> e));
         var neighbours = Neighbours.of(new MemoryPostings(entries.values(), ZoneOffset.UTC), entries,
                 new Ranking(world.config.rules()), world.config.window());
         Map<String, List<Scored>> lists = new TreeMap<>();
-        published.forEach((slug, article) -> lists.put(unqualified(world, slug), neighbours.rank(entries.get(slug),
+        published.forEach((path, article) -> lists.put(unqualified(world, path), neighbours.rank(entries.get(path),
                 article.article().metadata().related()).stream().map(RelatedList.Item::scored).map(s -> unqualified(world, s)).toList()));
         return lists;
     }
@@ -225,13 +225,13 @@ class ConvergenceOnLocalServicesIT {
     private static Map<String, List<Scored>> stored(RelateWorld world) {
         Map<String, List<Scored>> lists = new TreeMap<>();
         for (int i = 0; i < 60; i++) {
-            String slug = world.slug("a" + i);
-            boolean isPublished = world.articles.find(slug).flatMap(Entry::of).isPresent();
-            List<Scored> list = world.listStore.related(slug).map(RelatedList::scored).orElse(List.of()).stream()
+            String path = world.path("a" + i);
+            boolean isPublished = world.articles.find(path).flatMap(Entry::of).isPresent();
+            List<Scored> list = world.listStore.related(path).map(RelatedList::scored).orElse(List.of()).stream()
                     .map(s -> unqualified(world, s)).toList();
             if (isPublished) {
                 lists.put("a" + i, list);
-                assertEquals(list.stream().map(s -> "/articles/W-" + s.slug()).toList(),
+                assertEquals(list.stream().map(s -> "/articles/W-" + s.path()).toList(),
                         org.jsoup.Jsoup.parse(world.articlePage("a" + i).orElseThrow().replace(world.id, "W")).select(".more h3 a")
                                 .eachAttr("href"), "a" + i + "'s page shows its list");
             } else {
@@ -241,13 +241,14 @@ class ConvergenceOnLocalServicesIT {
         return lists;
     }
 
-    private static String unqualified(RelateWorld world, String slug) {
-        return slug.substring(world.id.length() + 1);
+    /** An article's name in its world: its path without the world's prefix. */
+    private static String unqualified(RelateWorld world, String path) {
+        return path.substring(world.path("").length());
     }
 
     /** The entry without its world's id, so worlds compare. */
     private static Scored unqualified(RelateWorld world, Scored s) {
-        return new Scored(unqualified(world, s.slug()), s.published(), s.score(), s.pinned(),
+        return new Scored(unqualified(world, s.path()), s.published(), s.score(), s.pinned(),
                 s.sharedTags().stream().map(t -> t.substring(world.id.length() + 1)).toList(),
                 s.tagScore(), s.categoryScore(), s.authorScore(), s.closenessScore());
     }

@@ -44,7 +44,7 @@ class LiveRebuildIT {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("pages in all"), "progress is shown");
 
         var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
-        String key = SiteLayout.articleKey(world.slug("one"));
+        String key = SiteLayout.articleKey(world.path("one"));
         Optional<PageVersion> before = site.page(key).map(SiteBucket.Page::version);
         String etag = world.local.services().s3().headObject(r -> r.bucket(world.local.name("SiteBucket")).key(key)).eTag();
         LiveRebuild.create(world.config, world.local.services().s3(), world.local.services().dynamoDb(),

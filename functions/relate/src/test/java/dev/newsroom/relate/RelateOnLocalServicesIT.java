@@ -111,10 +111,10 @@ class RelateOnLocalServicesIT {
         world.publish("b", 1, "city", "amara", "tram");
         world.relate();
         var state = world.listingStore.state(ListingKey.tag(world.slug("tram")));
-        var list = world.listStore.related(world.slug("a")).orElseThrow();
+        var list = world.listStore.related(world.path("a")).orElseThrow();
         assertEquals(List.of(), world.relate(world.handler(), world.lastBatch()));
         assertEquals(state, world.listingStore.state(ListingKey.tag(world.slug("tram"))), "counts and revisions as they were");
-        assertEquals(list, world.listStore.related(world.slug("a")).orElseThrow());
+        assertEquals(list, world.listStore.related(world.path("a")).orElseThrow());
     }
 
     @Test
@@ -130,15 +130,15 @@ class RelateOnLocalServicesIT {
         world.publish("p", 2, "city", "amara", "tram");
         world.publish("q", 1, "city", "amara", "tram");
         world.relate();
-        var stored = world.articles.find(world.slug("p")).orElseThrow();
+        var stored = world.articles.find(world.path("p")).orElseThrow();
         var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
         var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.local.names())))), site,
                 Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
-        long list = world.listStore.related(world.slug("p")).orElseThrow().revision();
+        long list = world.listStore.related(world.path("p")).orElseThrow().revision();
         assertEquals(Optional.of(new PageVersion(stored.version(), list)),
-                site.page(SiteLayout.articleKey(world.slug("p"))).map(SiteBucket.Page::version));
+                site.page(SiteLayout.articleKey(world.path("p"))).map(SiteBucket.Page::version));
         assertTrue(world.articlePage("p").orElseThrow().contains("q story"));
     }
 

@@ -11,6 +11,7 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleItems;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.RelatedListStore;
@@ -130,6 +131,11 @@ final class RelateWorld {
         return id + "-" + name;
     }
 
+    /** The path of this world's article {@code name}: its slug's default path. */
+    String path(String name) {
+        return SiteLayout.articlePath(slug(name));
+    }
+
     /** Publishes (or republishes) an article of this world; {@code day} counts back from now. */
     StoredArticle publish(String name, int day, String category, String author, String... tags) {
         return save(name, day, category, author, "", ArticleStatus.PUBLISHED, tags);
@@ -153,7 +159,7 @@ final class RelateWorld {
         } else {
             sources.remove("articles/" + slug(name) + ".md");
         }
-        Optional<StoredArticle> current = articles.find(slug(name));
+        Optional<StoredArticle> current = articles.find(path(name));
         StoredArticle next = current.map(c -> c.next(article, status, c.sourceKey(), c.sequencer(), "h" + c.version(), NOW))
                 .orElseGet(() -> StoredArticle.first(article, status, "articles/" + slug(name) + ".md", "01", "h", NOW));
         if (!articles.save(next)) {
@@ -163,7 +169,7 @@ final class RelateWorld {
     }
 
     StoredArticle unpublish(String name) {
-        StoredArticle c = articles.find(slug(name)).orElseThrow();
+        StoredArticle c = articles.find(path(name)).orElseThrow();
         sources.remove(c.sourceKey());
         StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), c.sequencer(), c.contentHash(), NOW);
         articles.save(next);
@@ -174,25 +180,25 @@ final class RelateWorld {
     void delete(String name) {
         sources.remove("articles/" + slug(name) + ".md");
         local.services().dynamoDb().deleteItem(r -> r.tableName(local.name("ArticlesTable"))
-                .key(Map.of("slug", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(slug(name)))));
+                .key(Map.of(ArticleItems.KEY, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(path(name)))));
     }
 
     /** This world's stream records since the last call. */
     List<Record> changes() {
-        lastBatch = tap.read(r -> r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
+        lastBatch = tap.read(r -> r.dynamodb().keys().get(ArticleItems.KEY).s().startsWith(path("")));
         return lastBatch;
     }
 
     /** The records the stream brings after a burst: the marker's, with any of this world's since the last call. */
     List<Record> afterBurst() {
-        lastBatch = tap.read(r -> UnsettledStore.isMarker(r.dynamodb().keys()) || r.dynamodb().keys().get("slug").s().startsWith(id + "-"));
+        lastBatch = tap.read(r -> UnsettledStore.isMarker(r.dynamodb().keys()) || r.dynamodb().keys().get(ArticleItems.KEY).s().startsWith(path("")));
         return lastBatch;
     }
 
     /** This world's articles whose changes wait for the batch after a burst. */
     Set<String> waiting() {
-        return unsettled.waiting().stream().map(UnsettledStore.Change::slug).filter(slug -> slug.startsWith(id + "-"))
-                .map(slug -> slug.substring(id.length() + 1)).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        return unsettled.waiting().stream().map(UnsettledStore.Change::path).filter(path -> path.startsWith(path("")))
+                .map(path -> path.substring(path("").length())).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** Source key → Markdown of each article the world has published and not withdrawn since. */
@@ -230,7 +236,7 @@ final class RelateWorld {
     }
 
     List<String> related(String name) {
-        return listStore.related(slug(name)).map(l -> l.scored().stream().map(s -> s.slug().substring(id.length() + 1)).toList())
+        return listStore.related(path(name)).map(l -> l.scored().stream().map(s -> s.path().substring(path("").length())).toList())
                 .orElse(List.of());
     }
 
@@ -244,7 +250,7 @@ final class RelateWorld {
     }
 
     Optional<String> articlePage(String name) {
-        return page(SiteLayout.articlePath(slug(name)));
+        return page(path(name));
     }
 
     /**
@@ -289,7 +295,7 @@ final class RelateWorld {
                         .getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asUtf8String().replace(id, "W")));
         for (String name : names) {
             // No list and an empty one show readers the same: an article withdrawn before any batch rendered it has none.
-            settled.put("related#" + name, listStore.related(slug(name)).filter(l -> !l.scored().isEmpty())
+            settled.put("related#" + name, listStore.related(path(name)).filter(l -> !l.scored().isEmpty())
                     .map(l -> l.scored().toString()).orElse("").replace(id, "W"));
         }
         return settled;

@@ -75,7 +75,7 @@ class StaticExportTest {
         var summary = new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
                 .run(dir.resolve("in"), out, new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(2, summary.articles());
-        assertTrue(Files.exists(out.resolve(dev.newsroom.core.site.SiteLayout.articleKey("arrow"))), "a bundle's slug is its folder's name");
+        assertTrue(Files.exists(out.resolve(dev.newsroom.core.site.SiteLayout.articleKey(dev.newsroom.core.site.SiteLayout.articlePath("arrow")))), "a bundle's slug is its folder's name");
     }
 
     @Test
@@ -119,10 +119,10 @@ class StaticExportTest {
             entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
                     new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7)))));
         }
-        Map<String, Entry> bySlug = new HashMap<>();
-        entries.forEach(e -> bySlug.put(e.slug(), e));
+        Map<String, Entry> byPath = new HashMap<>();
+        entries.forEach(e -> byPath.put(e.path(), e));
         var postings = new MemoryPostings(entries, ZoneOffset.UTC);
-        var neighbours = Neighbours.of(postings, bySlug, new Ranking(RankingRules.DEFAULT), 12);
+        var neighbours = Neighbours.of(postings, byPath, new Ranking(RankingRules.DEFAULT), 12);
         var near = neighbours.of(entries.get(2500).candidate(), List.of());
         assertTrue(near.entries().size() <= 5 * 2 * 12, "at most a window each side in each of its five listings: " + near.entries().size());
         assertEquals(5000, postings.states(List.of(ListingKey.tag("news"))).get(ListingKey.tag("news")).count());

@@ -7,6 +7,7 @@ import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
@@ -106,7 +107,9 @@ public final class HugoImport {
                     staticFiles.add(p);
                     return "/" + SiteLayout.ASSETS + FileReferences.encodedPath(p);
                 }));
-        byte[] bytes = (text.substring(0, text.length() - source.body().length()) + body.body()).getBytes(StandardCharsets.UTF_8);
+        List<String> urlWarnings = new ArrayList<>();
+        String frontMatter = OriginalUrl.keep(text.substring(0, text.length() - source.body().length()), fields, originalUrl.get(), urlWarnings);
+        byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         String key = articlePrefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
         PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
@@ -121,8 +124,9 @@ public final class HugoImport {
         for (String path : staticFiles) {
             plan.upload(assetPrefix + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
-        List<String> warnings = Stream.concat(body.warnings().stream(), article.warnings().stream().map(Problem::toString)).toList();
-        return Outcome.published(file, warnings, originalUrl, SiteLayout.articlePath(article.slug()));
+        List<String> warnings = Stream.of(urlWarnings.stream(), body.warnings().stream(), article.warnings().stream().map(Problem::toString))
+                .flatMap(w -> w).toList();
+        return Outcome.published(file, warnings, originalUrl, article.path());
     }
 
     /** A front matter date as Hugo reads one: a date-time with or without an offset, or a date (UTC). */

@@ -5,9 +5,11 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
@@ -85,12 +87,21 @@ public final class JekyllImport {
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
         }
+        // Where each post will be, for {% post_url %}: its kept URL, or its slug's address where that cannot be kept.
         Map<String, String> postPaths = new HashMap<>();
         for (Path file : files) {
             Matcher name = POST_NAME.matcher(file.getFileName().toString());
             if (inFolder(site, file, "_posts") && name.matches()) {
+                Map<String, Object> fields = Map.of();
+                try {
+                    fields = ArticleParser.markdownSource(Files.readString(file, StandardCharsets.UTF_8)).fields();
+                } catch (InvalidArticleException e) {
+                    // Refused with its reason below; a link to it goes to its slug's address.
+                }
+                String original = originalUrl(fields, pattern, name);
                 postPaths.put(name.group(1) + "-" + name.group(2) + "-" + name.group(3) + "-" + name.group(4),
-                        SiteLayout.articlePath(Slugs.normalise(name.group(4))));
+                        fields.containsKey("url") || !ArticlePaths.isSafe(original)
+                                ? SiteLayout.articlePath(Slugs.normalise(name.group(4))) : original);
             }
         }
         PublishCheck check = new PublishCheck(parser);
@@ -119,9 +130,8 @@ public final class JekyllImport {
                     Optional.empty());
         }
         Map<String, Object> fields = source.fields();
-        LocalDate day = LocalDate.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)), Integer.parseInt(name.group(3)));
-        Optional<String> originalUrl = Optional.of(String.valueOf(fields.getOrDefault("permalink", "")))
-                .filter(p -> !p.isBlank()).or(() -> Optional.of(url(pattern, day, name, fields)));
+        LocalDate day = day(name);
+        Optional<String> originalUrl = Optional.of(originalUrl(fields, pattern, name));
         if (Boolean.FALSE.equals(fields.get("published"))) {
             return Outcome.notImported(relative, "unpublished: published is false", Optional.empty());
         }
@@ -140,6 +150,8 @@ public final class JekyllImport {
         if (name.group(5).equals("html")) {
             frontMatter = frontMatter.replaceFirst("\n", "\nmarkup: html\n"); // after the opening ---
         }
+        List<String> warnings = new ArrayList<>();
+        frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl.get(), warnings);
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         // Publish reads .md files: a .markdown or .html post is uploaded as one.
         String key = articlePrefix + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
@@ -154,13 +166,23 @@ public final class JekyllImport {
             String assetKey = path.startsWith(SiteLayout.ASSETS) ? path.substring(SiteLayout.ASSETS.length()) : path;
             plan.upload(assetPrefix + assetKey, Files.readAllBytes(site.resolve(path)));
         }
-        List<String> warnings = new ArrayList<>(liquid.warnings());
+        warnings.addAll(liquid.warnings());
         warnings.addAll(body.warnings());
         article.warnings().forEach(w -> warnings.add(w.toString()));
-        return Outcome.published(relative, warnings, originalUrl, SiteLayout.articlePath(article.slug()));
+        return Outcome.published(relative, warnings, originalUrl, article.path());
     }
 
     /** A post's URL by Jekyll's permalink tokens; categories lower case, joined by slashes. */
+    /** Where Jekyll publishes the post: its own permalink, or the site's pattern filled in. */
+    private static String originalUrl(Map<String, Object> fields, String pattern, Matcher name) {
+        return Optional.of(String.valueOf(fields.getOrDefault("permalink", ""))).filter(p -> !p.isBlank())
+                .orElseGet(() -> url(pattern, day(name), name, fields));
+    }
+
+    private static LocalDate day(Matcher name) {
+        return LocalDate.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)), Integer.parseInt(name.group(3)));
+    }
+
     private static String url(String pattern, LocalDate day, Matcher name, Map<String, Object> fields) {
         Object categories = fields.getOrDefault("categories", fields.getOrDefault("category", ""));
         List<String> names = categories instanceof List<?> list ? list.stream().map(String::valueOf).toList()

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.ImportPlan;
+import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.net.URI;
@@ -122,7 +122,7 @@ public final class WordPressImport {
         }
         String key = articlePrefix + originalUrl.map(p -> p.replaceAll("^/|/$", "")).filter(p -> !p.isEmpty() && !p.contains("?"))
                 .orElse("wordpress/" + item.id()) + ".md";
-        byte[] bytes = (frontMatter(export, item, slug, attachments, warnings) + body + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (frontMatter(export, item, slug, attachments, warnings, originalUrl) + body + "\n").getBytes(StandardCharsets.UTF_8);
         PublishCheck.Checked checked = check.check(label, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();
@@ -130,11 +130,11 @@ public final class WordPressImport {
         Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
         article.warnings().forEach(w -> warnings.add(w.toString()));
-        return Outcome.published(label, warnings, originalUrl, SiteLayout.articlePath(article.slug()));
+        return Outcome.published(label, warnings, originalUrl, article.path());
     }
 
     private static String frontMatter(Wxr export, Wxr.Item item, String slug, Map<Long, WordPressBodies.Attachment> attachments,
-                                      List<String> warnings) {
+                                      List<String> warnings, Optional<String> originalUrl) {
         StringBuilder yaml = new StringBuilder("---\n");
         field(yaml, "title", item.title().isBlank() ? "(no title)" : item.title());
         field(yaml, "date", item.dateGmt().isEmpty() || item.dateGmt().startsWith("0000")
@@ -169,6 +169,9 @@ public final class WordPressImport {
         if (!slug.isBlank()) {
             field(yaml, "slug", slug);
         }
+        // A post at /?p=123, WordPress's plain permalink, has no path to keep: it is published at its slug's address.
+        originalUrl.filter(path -> !path.contains("?")).flatMap(path -> OriginalUrl.keepable(path, warnings))
+                .ifPresent(path -> field(yaml, "url", path));
         if (item.sticky()) {
             field(yaml, "sticky", true);
         }

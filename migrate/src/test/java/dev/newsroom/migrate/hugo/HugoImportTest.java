@@ -81,6 +81,8 @@ class HugoImportTest {
         assertEquals(11, outcomes.size());
         assertEquals("published with warnings", outcomes.get("content/blog/2024/arrow/index.md").result().label());
         assertEquals("published", outcomes.get("content/blog/2024/hello.md").result().label());
+        assertEquals("published", outcomes.get("content/blog/2025/hello.md").result().label(), "a slug two URLs share, as Hugo allows");
+        assertEquals(Optional.of("/blog/2025/hello/"), outcomes.get("content/blog/2025/hello.md").newsroomUrl());
         Map<String, String> causes = Map.of(
                 "content/_index.md", "a section's list page",
                 "content/blog/2024/arrow/index.es.md", "a translation",
@@ -89,13 +91,13 @@ class HugoImportTest {
                 "content/blog/2024/old.md", "expired",
                 "content/blog/2024/notes.draft.md", "matches the site's ignoreFiles",
                 "content/blog/_includes/snippet.md", "never rendered",
-                "content/blog/2024/untitled.md", "the publish function would refuse it",
-                "content/blog/2025/hello.md", "its slug is taken");
+                "content/blog/2024/untitled.md", "the publish function would refuse it");
         causes.forEach((file, cause) -> assertTrue(outcomes.get(file).cause().startsWith(cause), file + ": " + outcomes.get(file)));
         assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());
         assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").originalUrl());
-        assertEquals(Optional.of("/articles/arrow"), outcomes.get("content/blog/2024/arrow/index.md").newsroomUrl());
+        assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").newsroomUrl(),
+                "the URL Hugo gave it");
         assertEquals(List.of("the image gone.png is not in the site: it is left out"),
                 outcomes.get("content/blog/2024/arrow/index.md").details());
     }
@@ -106,11 +108,11 @@ class HugoImportTest {
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
         assertEquals(List.of("articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png", "articles/blog/2024/hello.md",
-                        "assets/img/map.png"),
+                        "assets/img/map.png", "articles/blog/2025/hello.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
-        assertTrue(arrow.startsWith("---\ntitle: Arrow\n"), "the front matter is uploaded as written");
+        assertTrue(arrow.startsWith("---\nurl: /blog/2024/arrow/\ntitle: Arrow\n"), "the front matter is uploaded as written, with its URL kept");
         assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
         assertTrue(uploads.get("articles/blog/2024/hello.md").contains("![Map](/assets/img/map.png)"), "the static folder's files too");
         assertEquals("MAP", uploads.get("assets/img/map.png"));

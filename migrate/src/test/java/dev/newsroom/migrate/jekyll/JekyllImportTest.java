@@ -92,9 +92,9 @@ class JekyllImportTest {
         String source = new String(uploads.get("articles/2024-05-01-trams-return.md"), StandardCharsets.UTF_8);
         assertFalse(source.contains("{%") || source.contains("{{ site"), source);
         assertTrue(source.contains("![Map](/assets/img/map.png)") && source.contains("![Old](/assets/images/old.png)"), source);
-        assertTrue(source.contains("[the earlier post](/articles/tram-works)") && source.contains("puts \"{{ not liquid }}\""), source);
+        assertTrue(source.contains("[the earlier post](/2024/04/01/tram-works/)") && source.contains("puts \"{{ not liquid }}\""), source);
         Article article = PARSER.parse("articles/2024-05-01-trams-return.md", uploads.get("articles/2024-05-01-trams-return.md"));
-        assertEquals("trams-return", article.slug());
+        assertEquals("trams-return", article.metadata().slug());
         assertEquals(Instant.parse("2024-05-01T00:00:00Z"), article.metadata().published(), "the date from the file name");
         assertTrue(article.bodyHtml().contains("<code class=\"language-ruby\">"), article.bodyHtml());
     }

@@ -16,7 +16,8 @@ public record Article(ArticleMetadata metadata, String bodyHtml, List<Problem> w
         this(metadata, bodyHtml, List.of());
     }
 
-    public String slug() {
-        return metadata.slug();
+    /** The article's public URL path, its identity. */
+    public String path() {
+        return metadata.path();
     }
 }

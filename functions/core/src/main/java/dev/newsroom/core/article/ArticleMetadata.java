@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the front matter says about an article, validated and normalised. */
+/**
+ * Everything the front matter says about an article, validated and normalised.
+ *
+ * @param path the article's public URL path, which identifies it everywhere ({@link dev.newsroom.core.site.ArticlePaths})
+ * @param slug the last part of its default path, and what permalink patterns call {@code :slug}
+ */
 public record ArticleMetadata(
+        String path,
         String slug,
         String title,
         Instant published,
@@ -25,7 +31,7 @@ public record ArticleMetadata(
     }
 
     public ArticleMetadata withSummary(String text) {
-        return new ArticleMetadata(slug, title, published, updated, authors, category, tags, Optional.of(text), image,
+        return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
                 draft, commentsOpen, related);
     }
 

@@ -38,7 +38,10 @@ public final class ArticleParser {
     private final String siteName;
     private final ZoneId zone;
 
-    /** @param articlePath the path of the article with a slug, for links to it from other bodies */
+    /**
+     * @param articlePath the path of an article with a slug and no {@code url} of its own: its default
+     *                    permalink, also for links to it from other bodies
+     */
     public ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, String siteName, ZoneId zone) {
         this.markdown = markdown;
         this.articlePath = articlePath;
@@ -70,7 +73,7 @@ public final class ArticleParser {
         } else {
             source = markdownSource(text);
         }
-        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, articlePath, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
         MarkdownRenderer.Body rendered = isHtml(source.fields()) ? markdown.html(source.body())
                 : markdown.render(source.body(), new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));

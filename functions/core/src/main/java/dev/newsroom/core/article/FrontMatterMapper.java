@@ -1,6 +1,7 @@
 package dev.newsroom.core.article;
 
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.site.ArticlePaths;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,7 @@ final class FrontMatterMapper {
     private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("(\\d) ([+-]\\d|Z$)");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
+    private final Function<String, String> defaultPath;
     private final String siteName;
     private final ZoneId zone;
     private final List<Problem> problems = new ArrayList<>();
@@ -49,14 +52,16 @@ final class FrontMatterMapper {
     record Mapped(ArticleMetadata metadata, List<Problem> warnings) {
     }
 
-    private FrontMatterMapper(String siteName, ZoneId zone) {
+    private FrontMatterMapper(Function<String, String> defaultPath, String siteName, ZoneId zone) {
+        this.defaultPath = defaultPath;
         this.siteName = siteName;
         this.zone = zone;
     }
 
-    static Mapped map(Map<String, Object> fields, String sourceKey, String siteName, ZoneId zone)
-            throws InvalidArticleException {
-        var mapper = new FrontMatterMapper(siteName, zone);
+    /** @param defaultPath the path of an article with this slug whose front matter gives no {@code url} */
+    static Mapped map(Map<String, Object> fields, String sourceKey, Function<String, String> defaultPath, String siteName,
+                      ZoneId zone) throws InvalidArticleException {
+        var mapper = new FrontMatterMapper(defaultPath, siteName, zone);
         return new Mapped(mapper.map(fields, sourceKey), List.copyOf(mapper.warnings));
     }
 
@@ -67,6 +72,7 @@ final class FrontMatterMapper {
                 && field.getValue() instanceof String text && text.isBlank());
         String title = requiredText(fields, "title", MAX_TITLE);
         String slug = slug(fields, sourceKey);
+        String path = path(fields, slug);
         // Hugo takes publishDate where date is not given; Jekyll, the date the post's file name begins with.
         Optional<String> dateField = firstPresent(fields, "date", "publishDate");
         if (dateField.isEmpty()) {
@@ -98,7 +104,7 @@ final class FrontMatterMapper {
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
-        return new ArticleMetadata(slug, title, published, updated, authors,
+        return new ArticleMetadata(path, slug, title, published, updated, authors,
                 Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related);
     }
 
@@ -111,6 +117,20 @@ final class FrontMatterMapper {
                     : new Problem("slug", "the file name has no letters or digits to make a slug from; set slug in the front matter"));
         }
         return slug;
+    }
+
+    /**
+     * The article's public path: its {@code url}, as Hugo's front matter gives it (from the site's
+     * root, the leading slash optional), or else the default path for its slug.
+     */
+    private String path(Map<String, Object> fields, String slug) {
+        Optional<String> url = optionalText(fields, "url", ArticlePaths.MAX_LENGTH);
+        if (url.isEmpty()) {
+            return slug.isEmpty() ? "" : defaultPath.apply(slug);
+        }
+        String path = url.get().startsWith("/") ? url.get() : "/" + url.get();
+        ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url", problem)));
+        return path;
     }
 
     private List<Author> authors(Map<String, Object> fields) {
@@ -255,7 +275,10 @@ final class FrontMatterMapper {
         return Optional.empty();
     }
 
-    /** {@code related: {pin: [slugs], exclude: [slugs]}}: the editor's say over "More articles". */
+    /**
+     * {@code related: {pin: [...], exclude: [...]}}: the editor's say over "More articles", naming
+     * articles by path, or by slug for an article at its default path.
+     */
     private RelatedChoices related(Map<String, Object> fields) {
         Object value = fields.get("related");
         if (value == null) {
@@ -266,25 +289,27 @@ final class FrontMatterMapper {
             return RelatedChoices.NONE;
         }
         Map<String, Object> node = Json.object(value);
-        List<String> pinned = relatedSlugs(node, "pin");
-        List<String> excluded = relatedSlugs(node, "exclude");
+        List<String> pinned = relatedPaths(node, "pin");
+        List<String> excluded = relatedPaths(node, "exclude");
         return new RelatedChoices(pinned, java.util.Set.copyOf(excluded));
     }
 
-    private List<String> relatedSlugs(Map<String, Object> related, String name) {
-        List<String> slugs = new ArrayList<>();
+    private List<String> relatedPaths(Map<String, Object> related, String name) {
+        List<String> paths = new ArrayList<>();
         for (String given : terms(related, name)) {
-            String slug = Slugs.normalise(given);
-            if (slug.isEmpty()) {
-                problems.add(new Problem("related." + name, "'" + given + "' is not a slug"));
-            } else if (!slugs.contains(slug)) {
-                slugs.add(slug);
+            Optional<String> path = given.startsWith("/")
+                    ? Optional.of(given).filter(ArticlePaths::isSafe)
+                    : Optional.of(Slugs.normalise(given)).filter(slug -> !slug.isEmpty()).map(defaultPath);
+            if (path.isEmpty()) {
+                problems.add(new Problem("related." + name, "'" + given + "' is neither an article's path nor a slug"));
+            } else if (!paths.contains(path.get())) {
+                paths.add(path.get());
             }
         }
-        if (slugs.size() > MAX_RELATED_CHOICES) {
+        if (paths.size() > MAX_RELATED_CHOICES) {
             problems.add(new Problem("related." + name, "at most " + MAX_RELATED_CHOICES + " articles"));
         }
-        return slugs;
+        return paths;
     }
 
     private boolean comments(Map<String, Object> fields) {

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** One entry of an article's "More articles" list, as stored with the article. */
-public record RelatedArticle(String slug, String title, Instant published, Optional<String> summary,
+public record RelatedArticle(String path, String title, Instant published, Optional<String> summary,
                              Optional<LeadImage> image) {
 }

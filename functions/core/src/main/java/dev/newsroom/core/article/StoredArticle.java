@@ -12,8 +12,9 @@ import java.time.Instant;
 public record StoredArticle(Article article, ArticleStatus status, long version, String sourceKey,
                             String sequencer, String contentHash, Instant createdAt, Instant storedAt) {
 
-    public String slug() {
-        return article.slug();
+    /** The article's public URL path, its identity. */
+    public String path() {
+        return article.path();
     }
 
     /** The next state of this item: same creation time, one version up. */

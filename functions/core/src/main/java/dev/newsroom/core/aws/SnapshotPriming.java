@@ -1,5 +1,6 @@
 package dev.newsroom.core.aws;
 
+import dev.newsroom.core.site.SiteLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ public final class SnapshotPriming implements Resource {
 
     /** An article slug priming reads and never writes. */
     public static final String SLUG = "snapstart-priming-sample";
+    /** That article's path. */
+    public static final String PATH = SiteLayout.articlePath(SLUG);
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPriming.class);
 

@@ -20,7 +20,7 @@ import java.time.Instant;
  *
  * @param version the article item's version this was taken from; a posting never goes back to an older one
  */
-public record Entry(String slug, long version, String title, Instant published, Instant modified,
+public record Entry(String path, long version, String title, Instant published, Instant modified,
                     Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags) {
 
     public Entry {
@@ -33,7 +33,7 @@ public record Entry(String slug, long version, String title, Instant published, 
             return Optional.empty();
         }
         ArticleMetadata meta = stored.article().metadata();
-        return Optional.of(new Entry(meta.slug(), stored.version(), meta.title(), meta.published(), meta.modified(),
+        return Optional.of(new Entry(meta.path(), stored.version(), meta.title(), meta.published(), meta.modified(),
                 meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags()));
     }
 
@@ -50,11 +50,11 @@ public record Entry(String slug, long version, String title, Instant published, 
     }
 
     public Candidate candidate() {
-        return new Candidate(slug, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()));
+        return new Candidate(path, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()));
     }
 
     public RelatedArticle shown() {
-        return new RelatedArticle(slug, title, published, summary, image);
+        return new RelatedArticle(path, title, published, summary, image);
     }
 
     /** Whether readers would see a difference in any listing; the version alone is no change. */
@@ -63,6 +63,6 @@ public record Entry(String slug, long version, String title, Instant published, 
     }
 
     private Entry withVersion(long v) {
-        return new Entry(slug, v, title, published, modified, summary, image, category, author, tags);
+        return new Entry(path, v, title, published, modified, summary, image, category, author, tags);
     }
 }

@@ -16,8 +16,8 @@ public interface Postings {
     /** The newest articles of a listing, newest first. */
     List<Entry> newest(ListingKey key, int limit);
 
-    /** Up to {@code each} articles on each side of the place of ({@code published}, {@code slug}), nearest first. */
-    Window around(ListingKey key, Instant published, String slug, int each);
+    /** Up to {@code each} articles on each side of the place of ({@code published}, {@code path}), nearest first. */
+    Window around(ListingKey key, Instant published, String path, int each);
 
     /** The listing's articles on one archive page, newest first. */
     List<Entry> archive(ListingKey key, Archive archive);

@@ -26,8 +26,9 @@ public record RelatedList(Candidate owner, List<String> pinned, Set<String> excl
         items = List.copyOf(items);
     }
 
-    public String slug() {
-        return owner.slug();
+    /** The path of the article whose list this is. */
+    public String path() {
+        return owner.path();
     }
 
     public List<Scored> scored() {
@@ -38,8 +39,8 @@ public record RelatedList(Candidate owner, List<String> pinned, Set<String> excl
         return items.stream().map(Item::article).toList();
     }
 
-    public Optional<Scored> entry(String slug) {
-        return scored().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    public Optional<Scored> entry(String path) {
+        return scored().stream().filter(s -> s.path().equals(path)).findFirst();
     }
 
     /** The next revision with these items and the owner's current terms and choices. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The articles nearest a place in one listing, nearest first on each side: those sorted before it
- * and those sorted after it, by publication time and then slug. An article at that place is in
+ * and those sorted after it, by publication time and then path. An article at that place is in
  * neither, so windows are symmetric: B is in A's window exactly when A is in B's.
  */
 public record Window(List<Entry> before, List<Entry> after) {

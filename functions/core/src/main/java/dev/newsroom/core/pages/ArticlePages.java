@@ -34,7 +34,7 @@ public final class ArticlePages {
     /** Writes the article, or a tombstone where a page was but may no longer be; renders nothing if the page is current. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
         // The page is read while the assets it refers to are checked.
-        Supplier<Optional<SiteBucket.Page>> page = parallel.start(() -> site.page(SiteLayout.articleKey(stored.slug())));
+        Supplier<Optional<SiteBucket.Page>> page = parallel.start(() -> site.page(SiteLayout.articleKey(stored.path())));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
         }
@@ -43,7 +43,7 @@ public final class ArticlePages {
 
     /** As {@link #write(StoredArticle, Optional)}, from the page as just read. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Optional<SiteBucket.Page> page) {
-        String key = SiteLayout.articleKey(stored.slug());
+        String key = SiteLayout.articleKey(stored.path());
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
@@ -62,7 +62,7 @@ public final class ArticlePages {
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         ensureAssets();
-        return site.rewrite(SiteLayout.articleKey(stored.slug()),
+        return site.rewrite(SiteLayout.articleKey(stored.path()),
                 pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), SiteBucket.HTML_TYPE, version);
     }
 

@@ -19,9 +19,9 @@ import java.util.Set;
  *       + authorWeight × same author + closenessWeight × ½^(days apart / halfLife);</li>
  *   <li>a candidate must share at least a tag, the category or the author: closeness alone
  *       relates nothing;</li>
- *   <li>the article never lists itself; excluded slugs never appear; pinned slugs come first, in
+ *   <li>the article never lists itself; excluded articles never appear; pinned articles come first, in
  *       the editor's order, if they are among the candidates;</li>
- *   <li>ties break by the newer article first, then by slug.</li>
+ *   <li>ties break by the newer article first, then by path.</li>
  * </ul>
  * The score is symmetric, so an article's best candidates are also the lists it most likely
  * belongs in: that is what bounds the fan-out to older articles.
@@ -41,14 +41,14 @@ public final class Ranking {
     public List<Scored> rank(Candidate article, Collection<Candidate> candidates, TagFrequencies frequencies,
                              List<String> pinned, Set<String> excluded) {
         Map<String, Scored> pins = new LinkedHashMap<>();
-        for (String slug : pinned) {
-            candidates.stream().filter(c -> c.slug().equals(slug)).findFirst()
-                    .filter(c -> !slug.equals(article.slug()) && !excluded.contains(slug))
-                    .ifPresent(c -> pins.putIfAbsent(slug, score(article, c, frequencies).asPinned()));
+        for (String path : pinned) {
+            candidates.stream().filter(c -> c.path().equals(path)).findFirst()
+                    .filter(c -> !path.equals(article.path()) && !excluded.contains(path))
+                    .ifPresent(c -> pins.putIfAbsent(path, score(article, c, frequencies).asPinned()));
         }
         List<Scored> list = new ArrayList<>(pins.values());
         eligible(article, candidates, frequencies, excluded).stream()
-                .filter(s -> !pins.containsKey(s.slug()))
+                .filter(s -> !pins.containsKey(s.path()))
                 .forEach(list::add);
         return List.copyOf(list.subList(0, Math.min(list.size(), rules.count())));
     }
@@ -56,13 +56,13 @@ public final class Ranking {
     /** Every candidate that relates to the article, best first: no pins, no limit. */
     public List<Scored> eligible(Candidate article, Collection<Candidate> candidates, TagFrequencies frequencies,
                                  Set<String> excluded) {
-        Map<String, Scored> bySlug = new LinkedHashMap<>();
+        Map<String, Scored> byPath = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            if (!c.slug().equals(article.slug()) && !excluded.contains(c.slug())) {
-                scoreIfRelated(article, c, frequencies).ifPresent(s -> bySlug.putIfAbsent(s.slug(), s));
+            if (!c.path().equals(article.path()) && !excluded.contains(c.path())) {
+                scoreIfRelated(article, c, frequencies).ifPresent(s -> byPath.putIfAbsent(s.path(), s));
             }
         }
-        return bySlug.values().stream().sorted(Scored.ORDER).toList();
+        return byPath.values().stream().sorted(Scored.ORDER).toList();
     }
 
     /** The candidate's entry in the article's list, unless nothing but closeness relates them. */
@@ -73,20 +73,20 @@ public final class Ranking {
 
     /**
      * A list with one entry changed in place: {@code entry} takes its place by score (or among the
-     * pins, if pinned), or, when empty, the article {@code slug} leaves the list. Callers rank the
+     * pins, if pinned), or, when empty, the article at {@code path} leaves the list. Callers rank the
      * list afresh instead when an entry left or fell, since an article outside the list may now
      * belong in it.
      */
-    public List<Scored> merge(List<Scored> current, String slug, Optional<Scored> entry, List<String> pinned) {
+    public List<Scored> merge(List<Scored> current, String path, Optional<Scored> entry, List<String> pinned) {
         List<Scored> pins = new ArrayList<>();
         List<Scored> scored = new ArrayList<>();
         for (Scored s : current) {
-            if (!s.slug().equals(slug)) {
+            if (!s.path().equals(path)) {
                 (s.pinned() ? pins : scored).add(s);
             }
         }
-        entry.ifPresent(e -> (pinned.contains(slug) ? pins : scored).add(pinned.contains(slug) ? e.asPinned() : e));
-        pins.sort(Comparator.comparingInt(s -> pinned.indexOf(s.slug())));
+        entry.ifPresent(e -> (pinned.contains(path) ? pins : scored).add(pinned.contains(path) ? e.asPinned() : e));
+        pins.sort(Comparator.comparingInt(s -> pinned.indexOf(s.path())));
         scored.sort(Scored.ORDER);
         List<Scored> list = new ArrayList<>(pins);
         list.addAll(scored);
@@ -108,7 +108,7 @@ public final class Ranking {
         double author = article.author().equals(candidate.author()) ? rules.authorWeight() : 0;
         double days = Math.abs(Duration.between(article.published(), candidate.published()).toHours()) / 24.0;
         double closeness = rules.closenessWeight() * Math.pow(0.5, days / rules.halfLifeDays());
-        return new Scored(candidate.slug(), candidate.published(), round(tags + category + author + closeness), false,
+        return new Scored(candidate.path(), candidate.published(), round(tags + category + author + closeness), false,
                 shared, round(tags), category, author, round(closeness));
     }
 

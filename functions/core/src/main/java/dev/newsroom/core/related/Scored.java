@@ -12,13 +12,13 @@ import java.util.List;
  * @param published  when the entry's article was published: newer wins a tie
  * @param sharedTags the tags it shares with the article
  */
-public record Scored(String slug, Instant published, double score, boolean pinned, List<String> sharedTags,
+public record Scored(String path, Instant published, double score, boolean pinned, List<String> sharedTags,
                      double tagScore, double categoryScore, double authorScore, double closenessScore) {
 
-    /** Higher scores first; ties break by the newer article, then by slug. */
+    /** Higher scores first; ties break by the newer article, then by path. */
     public static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score).reversed()
             .thenComparing(Scored::published, Comparator.reverseOrder())
-            .thenComparing(Scored::slug);
+            .thenComparing(Scored::path);
 
     public Scored {
         sharedTags = List.copyOf(sharedTags);
@@ -30,6 +30,6 @@ public record Scored(String slug, Instant published, double score, boolean pinne
     }
 
     Scored asPinned() {
-        return new Scored(slug, published, score, true, sharedTags, tagScore, categoryScore, authorScore, closenessScore);
+        return new Scored(path, published, score, true, sharedTags, tagScore, categoryScore, authorScore, closenessScore);
     }
 }

@@ -71,7 +71,7 @@ public final class PageRenderer {
 
     public String article(Article article, List<RelatedArticle> related) {
         ArticleMetadata meta = article.metadata();
-        String canonical = site.absolute(SiteLayout.articlePath(meta.slug()));
+        String canonical = site.absolute(meta.path());
         String description = meta.summary().orElse("");
         var head = PageHead.of(siteHead, meta.title() + " | " + site.name())
                 .description(meta.summary())
@@ -87,7 +87,7 @@ public final class PageRenderer {
                 ? Optional.empty() : Optional.of(date(meta.modified()));
         var captcha = new ArticleView.CaptchaView(site.captcha().provider(), site.captcha().siteKey(),
                 site.captcha().script().toString());
-        var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.slug()), captcha,
+        var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.path()), captcha,
                 COMMENTS_SCRIPT.path());
         var view = new ArticleView(head, meta.title(), published, updated,
                 new ArticleView.Link(meta.category().name(), SiteLayout.categoryPath(meta.category().slug())),
@@ -144,7 +144,7 @@ public final class PageRenderer {
     public String feed(ListingKey key, List<Entry> entries) {
         String updated = entries.stream().map(Entry::modified).max(Instant::compareTo).orElse(Instant.EPOCH).toString();
         String title = key.kind() == ListingKey.Kind.HOME ? site.name() : listingName(key, entries) + " | " + site.name();
-        var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(SiteLayout.articlePath(e.slug())),
+        var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(e.path()),
                 e.published().toString(), e.modified().toString(), e.author().name(), e.summary().orElse(null))).toList();
         return render("feed.jte", new FeedView(title, site.absolute(key.feedPath().orElseThrow()), site.absolute(key.path()),
                 updated, items));
@@ -159,13 +159,13 @@ public final class PageRenderer {
     /** One day's sitemap. */
     public String sitemap(List<Entry> entries) {
         return render("sitemap.jte", new SitemapView(entries.stream().map(e -> new SitemapView.Url(
-                site.absolute(SiteLayout.articlePath(e.slug())), e.modified().toString(), null, null)).toList(), null, null));
+                site.absolute(e.path()), e.modified().toString(), null, null)).toList(), null, null));
     }
 
     /** Google News' sitemap, of the articles published in the last two days. */
     public String newsSitemap(List<Entry> entries) {
         return render("newssitemap.jte", new SitemapView(entries.stream().map(e -> new SitemapView.Url(
-                site.absolute(SiteLayout.articlePath(e.slug())), null, e.title(), e.published().toString())).toList(),
+                site.absolute(e.path()), null, e.title(), e.published().toString())).toList(),
                 site.name(), site.lang()));
     }
 
@@ -217,7 +217,7 @@ public final class PageRenderer {
     }
 
     private ArticleView.RelatedView teaser(RelatedArticle item) {
-        return new ArticleView.RelatedView(item.title(), SiteLayout.articlePath(item.slug()), date(item.published()),
+        return new ArticleView.RelatedView(item.title(), item.path(), date(item.published()),
                 item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())));
     }
 

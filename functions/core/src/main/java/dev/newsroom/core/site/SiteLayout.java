@@ -1,6 +1,5 @@
 package dev.newsroom.core.site;
 
-import dev.newsroom.core.article.Slugs;
 import java.time.LocalDate;
 
 /**
@@ -16,6 +15,7 @@ public final class SiteLayout {
     private SiteLayout() {
     }
 
+    /** The path of an article whose front matter gives no {@code url}: the default permalink. */
     public static String articlePath(String slug) {
         return "/" + ARTICLES + slug;
     }
@@ -44,8 +44,8 @@ public final class SiteLayout {
         return "/sitemaps/" + day + ".xml";
     }
 
-    public static String commentsApiPath(String slug) {
-        return "/api/articles/" + slug + "/comments";
+    public static String commentsApiPath(String articlePath) {
+        return "/api/articles/" + ArticlePaths.token(articlePath) + "/comments";
     }
 
     /** The site-bucket key that serves a public path. */
@@ -58,11 +58,11 @@ public final class SiteLayout {
         return last.contains(".") ? key : key + ".html";
     }
 
-    /** The page's key; refuses anything but a normalised slug, so no key can leave {@code articles/} (C4). */
-    public static String articleKey(String slug) {
-        if (!Slugs.isSafe(slug)) {
-            throw new IllegalArgumentException("not a normalised slug: " + slug);
-        }
-        return objectKey(articlePath(slug));
+    /** The article page's key; refuses anything but an article's path, so no key can leave the site's pages (C4). */
+    public static String articleKey(String articlePath) {
+        ArticlePaths.problem(articlePath).ifPresent(problem -> {
+            throw new IllegalArgumentException("not an article's path: " + problem);
+        });
+        return objectKey(articlePath);
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.ArticleStatus;
@@ -23,7 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class ArticleItems {
 
-    public static final String SLUG = "slug";
+    /**
+     * The key attribute: the article's path. It is named {@code slug} because articles were keyed by
+     * slug before they were keyed by path, and renaming a key attribute would replace the table; an
+     * item stored under a bare slug is read as the article at that slug's default path
+     * (docs/publishing.md, "Keys before paths").
+     */
+    public static final String KEY = "slug";
     public static final String VERSION = "version";
     public static final String STATUS = "status";
     public static final String PUBLISHED_AT = "publishedAt";
@@ -37,7 +44,8 @@ public final class ArticleItems {
     public static Map<String, AttributeValue> toItem(StoredArticle stored) {
         ArticleMetadata meta = stored.article().metadata();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(SLUG, s(meta.slug()));
+        item.put(KEY, s(meta.path()));
+        item.put("articleSlug", s(meta.slug()));
         item.put(VERSION, n(stored.version()));
         item.put(STATUS, s(stored.status().value()));
         item.put("sourceKey", s(stored.sourceKey()));
@@ -71,8 +79,10 @@ public final class ArticleItems {
     }
 
     public static StoredArticle fromItem(Map<String, AttributeValue> item) {
+        String key = item.get(KEY).s();
         var meta = new ArticleMetadata(
-                item.get(SLUG).s(),
+                path(key),
+                optional(item, "articleSlug").orElse(key),
                 item.get("title").s(),
                 Instant.parse(item.get("published").s()),
                 optional(item, "updated").map(Instant::parse),
@@ -95,6 +105,11 @@ public final class ArticleItems {
                 item.get("contentHash").s(),
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("storedAt").s()));
+    }
+
+    /** The path an item's key stands for: itself, or for an item stored under a bare slug, that slug's default path. */
+    public static String path(String key) {
+        return key.startsWith("/") ? key : SiteLayout.articlePath(key);
     }
 
     static AttributeValue author(Author author) {

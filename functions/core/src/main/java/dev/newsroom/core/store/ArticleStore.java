@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** The articles table, keyed by slug, with optimistic locking on {@code version}. */
+/** The articles table, keyed by the articles' paths, with optimistic locking on {@code version}. */
 public final class ArticleStore {
 
     private final DynamoDbClient dynamo;
@@ -35,24 +35,26 @@ public final class ArticleStore {
                 .keyConditionExpression("#feed = :all").scanIndexForward(false)
                 .expressionAttributeNames(Map.of("#feed", ArticleItems.FEED_KEY))
                 .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ArticleItems.FEED_ALL))).build();
+        // An item still under a bare slug is KeyMigration's to move, and the rebuild after it reads it at its path.
         List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, latest, Integer.MAX_VALUE).stream()
-                .map(item -> Map.of(ArticleItems.SLUG, item.get(ArticleItems.SLUG))).toList();
+                .filter(item -> item.get(ArticleItems.KEY).s().startsWith("/"))
+                .map(item -> Map.of(ArticleItems.KEY, item.get(ArticleItems.KEY))).toList();
         List<StoredArticle> articles = new ArrayList<>(DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).toList());
         articles.removeIf(a -> a.status() != ArticleStatus.PUBLISHED);
         articles.sort(Comparator.comparing((StoredArticle a) -> a.article().metadata().published()).reversed());
         return articles;
     }
 
-    public Optional<StoredArticle> find(String slug) {
-        return Lookups.item(dynamo, table, ArticleItems.SLUG, slug).map(ArticleItems::fromItem);
+    public Optional<StoredArticle> find(String path) {
+        return Lookups.item(dynamo, table, ArticleItems.KEY, path).map(ArticleItems::fromItem);
     }
 
-    /** The stored articles of these slugs, by slug, in batched reads; a slug with no article is left out. */
-    public Map<String, StoredArticle> find(Collection<String> slugs) {
-        List<Map<String, AttributeValue>> keys = slugs.stream().distinct()
-                .map(slug -> Map.of(ArticleItems.SLUG, AttributeValue.fromS(slug))).toList();
+    /** The stored articles at these paths, by path, in batched reads; a path with no article is left out. */
+    public Map<String, StoredArticle> find(Collection<String> paths) {
+        List<Map<String, AttributeValue>> keys = paths.stream().distinct()
+                .map(path -> Map.of(ArticleItems.KEY, AttributeValue.fromS(path))).toList();
         Map<String, StoredArticle> found = new HashMap<>();
-        DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).forEach(a -> found.put(a.slug(), a));
+        DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).forEach(a -> found.put(a.path(), a));
         return found;
     }
 
@@ -63,8 +65,8 @@ public final class ArticleStore {
     public boolean save(StoredArticle next) {
         var request = PutItemRequest.builder().tableName(table).item(ArticleItems.toItem(next));
         if (next.version() == 1) {
-            request.conditionExpression("attribute_not_exists(#slug)")
-                    .expressionAttributeNames(Map.of("#slug", ArticleItems.SLUG));
+            request.conditionExpression("attribute_not_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", ArticleItems.KEY));
         } else {
             request.conditionExpression("#version = :previous")
                     .expressionAttributeNames(Map.of("#version", ArticleItems.VERSION))

@@ -17,7 +17,7 @@ final class EntryItems {
 
     static Map<String, AttributeValue> toItem(Entry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("slug", s(entry.slug()));
+        item.put("path", s(entry.path()));
         item.put("version", ArticleItems.n(entry.version()));
         item.put("title", s(entry.title()));
         item.put("published", s(entry.published().toString()));
@@ -31,7 +31,7 @@ final class EntryItems {
     }
 
     static Entry fromItem(Map<String, AttributeValue> item) {
-        return new Entry(item.get("slug").s(), Long.parseLong(item.get("version").n()), item.get("title").s(),
+        return new Entry(item.get("path").s(), Long.parseLong(item.get("version").n()), item.get("title").s(),
                 Instant.parse(item.get("published").s()), Instant.parse(item.get("modified").s()),
                 ArticleItems.optional(item, "summary"),
                 Optional.ofNullable(item.get("image")).map(i -> ArticleItems.image(i.m())),

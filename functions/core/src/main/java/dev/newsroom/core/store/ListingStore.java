@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The listings in the {@linkplain IndexTable index table}:
  * <ul>
  *   <li>postings: one per listing an article is in ({@code pk} the listing's id, {@code sk} the
- *       publication time and slug), each carrying the article's {@link Entry};</li>
+ *       publication time and path), each carrying the article's {@link Entry};</li>
  *   <li>the state of each listing ({@code meta#<id>}): revision, article count, archive pages.</li>
  * </ul>
  */
@@ -267,8 +267,8 @@ public final class ListingStore implements Postings {
     }
 
     @Override
-    public Window around(ListingKey key, Instant published, String slug, int each) {
-        AttributeValue place = s(sortKey(published, slug));
+    public Window around(ListingKey key, Instant published, String path, int each) {
+        AttributeValue place = s(sortKey(published, path));
         return new Window(entries(query(key.id(), "sk < :at", place).scanIndexForward(false).limit(each), each),
                 entries(query(key.id(), "sk > :at", place).limit(each), each));
     }
@@ -343,11 +343,11 @@ public final class ListingStore implements Postings {
     }
 
     private static String sortKey(Entry entry) {
-        return sortKey(entry.published(), entry.slug());
+        return sortKey(entry.published(), entry.path());
     }
 
-    private static String sortKey(Instant published, String slug) {
-        return SORTABLE.format(published) + "#" + slug;
+    private static String sortKey(Instant published, String path) {
+        return SORTABLE.format(published) + "#" + path;
     }
 
     private static String meta(ListingKey key) {

@@ -23,7 +23,7 @@ final class RelatedItems {
     static Map<String, AttributeValue> toItem(RelatedList list) {
         Candidate owner = list.owner();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("slug", s(owner.slug()));
+        item.put("path", s(owner.path()));
         item.put("rev", ArticleItems.n(list.revision()));
         item.put("published", s(owner.published().toString()));
         item.put("category", s(owner.category()));
@@ -36,7 +36,7 @@ final class RelatedItems {
     }
 
     static RelatedList fromItem(Map<String, AttributeValue> item) {
-        Candidate owner = new Candidate(item.get("slug").s(), Instant.parse(item.get("published").s()),
+        Candidate owner = new Candidate(item.get("path").s(), Instant.parse(item.get("published").s()),
                 item.get("category").s(), item.get("author").s(), Set.copyOf(strings(item.get("tags"))));
         return new RelatedList(owner, strings(item.get("pinned")), Set.copyOf(strings(item.get("excluded"))),
                 Long.parseLong(item.get("rev").n()), item.get("items").l().stream().map(i -> item(i.m())).toList());
@@ -46,7 +46,7 @@ final class RelatedItems {
         Scored scored = entry.scored();
         RelatedArticle article = entry.article();
         Map<String, AttributeValue> m = new HashMap<>();
-        m.put("slug", s(scored.slug()));
+        m.put("path", s(scored.path()));
         m.put("published", s(scored.published().toString()));
         m.put("score", number(scored.score()));
         m.put("pinned", AttributeValue.fromBool(scored.pinned()));
@@ -63,10 +63,10 @@ final class RelatedItems {
 
     private static RelatedList.Item item(Map<String, AttributeValue> m) {
         Instant published = Instant.parse(m.get("published").s());
-        Scored scored = new Scored(m.get("slug").s(), published, decimal(m, "score"), m.get("pinned").bool(),
+        Scored scored = new Scored(m.get("path").s(), published, decimal(m, "score"), m.get("pinned").bool(),
                 strings(m.get("sharedTags")), decimal(m, "tagScore"), decimal(m, "categoryScore"),
                 decimal(m, "authorScore"), decimal(m, "closenessScore"));
-        return new RelatedList.Item(scored, new RelatedArticle(scored.slug(), m.get("title").s(), published,
+        return new RelatedList.Item(scored, new RelatedArticle(scored.path(), m.get("title").s(), published,
                 ArticleItems.optional(m, "summary"), Optional.ofNullable(m.get("image")).map(i -> ArticleItems.image(i.m()))));
     }
 

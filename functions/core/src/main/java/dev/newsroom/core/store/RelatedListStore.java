@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The related lists in the {@linkplain IndexTable index table}: each article's list
- * ({@code related#<slug>}) and, for each article, the lists that show or pin it
- * ({@code listedby#<slug>}, one item per list).
+ * ({@code related#<path>}) and, for each article, the lists that show or pin it
+ * ({@code listedby#<path>}, one item per list).
  */
 public final class RelatedListStore {
 
@@ -35,15 +35,15 @@ public final class RelatedListStore {
         this.table = table;
     }
 
-    public Optional<RelatedList> related(String slug) {
-        return Optional.ofNullable(related(List.of(slug)).get(slug));
+    public Optional<RelatedList> related(String path) {
+        return Optional.ofNullable(related(List.of(path)).get(path));
     }
 
-    public Map<String, RelatedList> related(Collection<String> slugs) {
+    public Map<String, RelatedList> related(Collection<String> paths) {
         Map<String, RelatedList> lists = new HashMap<>();
-        for (Map<String, AttributeValue> item : IndexTable.singles(dynamo, table, slugs.stream().map(RelatedListStore::relatedPk).toList())) {
+        for (Map<String, AttributeValue> item : IndexTable.singles(dynamo, table, paths.stream().map(RelatedListStore::relatedPk).toList())) {
             RelatedList list = RelatedItems.fromItem(item);
-            lists.put(list.slug(), list);
+            lists.put(list.path(), list);
         }
         return lists;
     }
@@ -69,17 +69,17 @@ public final class RelatedListStore {
 
     private TransactWriteItem put(RelatedList list) {
         Map<String, AttributeValue> item = RelatedItems.toItem(list);
-        item.put(PK, s(relatedPk(list.slug())));
+        item.put(PK, s(relatedPk(list.path())));
         item.put(SK, s(SINGLE));
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression(list.revision() == 1 ? "attribute_not_exists(pk)" : "rev = :previous")
                 .expressionAttributeValues(list.revision() == 1 ? null : Map.of(":previous", n(list.revision() - 1)))).build();
     }
 
-    /** The articles whose lists show or pin {@code slug}. */
-    public Set<String> listers(String slug) {
+    /** The articles whose lists show or pin the article at {@code path}. */
+    public Set<String> listers(String path) {
         Set<String> listers = new TreeSet<>();
-        for (Map<String, AttributeValue> item : DynamoBatches.query(dynamo, IndexTable.query(table, "listedby#" + slug).build(),
+        for (Map<String, AttributeValue> item : DynamoBatches.query(dynamo, IndexTable.query(table, "listedby#" + path).build(),
                 Integer.MAX_VALUE)) {
             listers.add(item.get(SK).s());
         }
@@ -94,16 +94,16 @@ public final class RelatedListStore {
     public void relink(Collection<Links> lists) {
         List<TransactWriteItem> writes = new ArrayList<>();
         for (Links links : lists) {
-            links.added().forEach(slug -> writes.add(TransactWriteItem.builder()
-                    .put(p -> p.tableName(table).item(key("listedby#" + slug, links.lister()))).build()));
-            links.removed().forEach(slug -> writes.add(TransactWriteItem.builder()
-                    .delete(d -> d.tableName(table).key(key("listedby#" + slug, links.lister()))).build()));
+            links.added().forEach(path -> writes.add(TransactWriteItem.builder()
+                    .put(p -> p.tableName(table).item(key("listedby#" + path, links.lister()))).build()));
+            links.removed().forEach(path -> writes.add(TransactWriteItem.builder()
+                    .delete(d -> d.tableName(table).key(key("listedby#" + path, links.lister()))).build()));
         }
         // A hundred to a request, where a batch write takes 25: DynamoDB Local commits each request on its own.
         DynamoBatches.transactEach(dynamo, writes);
     }
 
-    private static String relatedPk(String slug) {
-        return "related#" + slug;
+    private static String relatedPk(String path) {
+        return "related#" + path;
     }
 }

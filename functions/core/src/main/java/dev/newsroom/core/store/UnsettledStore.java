@@ -31,13 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class UnsettledStore {
 
-    /** The marker's key in the articles table: not a slug, which is lower-case letters, digits and hyphens. */
+    /** The marker's key in the articles table: not an article's, whose paths begin with a slash. */
     public static final String MARKER = "#unsettled";
     private static final String PARTITION = "unsettled";
     private static final String BURST = "burst";
 
     /** An article's deferred change, from before its first deferred record to after its last. */
-    public record Change(String slug, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
+    public record Change(String path, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
     }
 
     /**
@@ -73,7 +73,7 @@ public final class UnsettledStore {
      */
     public List<Optional<RuntimeException>> defer(List<Change> changes) {
         return DynamoBatches.transact(dynamo, changes.stream().map(change -> TransactWriteItem.builder().update(Update.builder()
-                .tableName(indexTable).key(key(PARTITION, change.slug()))
+                .tableName(indexTable).key(key(PARTITION, change.path()))
                 .updateExpression("SET #before = if_not_exists(#before, :before), #after = :after, version = :version")
                 .expressionAttributeNames(Map.of("#before", "before", "#after", "after"))
                 .expressionAttributeValues(Map.of(":before", image(change.before()), ":after", image(change.after()),
@@ -89,7 +89,7 @@ public final class UnsettledStore {
         dynamo.updateItem(r -> r.tableName(indexTable).key(key(BURST, IndexTable.SINGLE))
                 .updateExpression("SET since = if_not_exists(since, :now) ADD deferrals :one")
                 .expressionAttributeValues(Map.of(":now", s(now.toString()), ":one", n(1))));
-        dynamo.updateItem(r -> r.tableName(articlesTable).key(Map.of(ArticleItems.SLUG, s(MARKER)))
+        dynamo.updateItem(r -> r.tableName(articlesTable).key(Map.of(ArticleItems.KEY, s(MARKER)))
                 .updateExpression("ADD bumps :one").expressionAttributeValues(Map.of(":one", n(1))));
     }
 
@@ -109,7 +109,7 @@ public final class UnsettledStore {
      */
     public void settled(List<Change> changes) {
         DynamoBatches.transactEach(dynamo, changes.stream().map(change -> TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(indexTable).key(key(PARTITION, change.slug()))
+                .tableName(indexTable).key(key(PARTITION, change.path()))
                 .conditionExpression("version = :version").expressionAttributeValues(Map.of(":version", n(change.version())))
                 .build()).build()).toList());
     }
@@ -126,8 +126,8 @@ public final class UnsettledStore {
 
     /** Whether a stream record's keys are the marker's rather than an article's. */
     public static boolean isMarker(Map<String, AttributeValue> keys) {
-        AttributeValue slug = keys.get(ArticleItems.SLUG);
-        return slug != null && MARKER.equals(slug.s());
+        AttributeValue key = keys.get(ArticleItems.KEY);
+        return key != null && MARKER.equals(key.s());
     }
 
     private static AttributeValue image(Optional<StoredArticle> article) {

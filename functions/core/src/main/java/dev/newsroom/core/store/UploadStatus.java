@@ -8,10 +8,10 @@ import java.util.Optional;
  * What became of the latest upload of one source file: the editor-facing record of a publish.
  *
  * @param outcome  published, draft, rejected or removed
- * @param slug     the article the file publishes, once known
+ * @param path     the path of the article the file publishes, once known
  * @param problems why a rejected upload was rejected, one line per problem
  */
-public record UploadStatus(String sourceKey, String sequencer, String outcome, Optional<String> slug,
+public record UploadStatus(String sourceKey, String sequencer, String outcome, Optional<String> path,
                            List<String> problems, Instant at) {
 
     public static final String PUBLISHED = "published";

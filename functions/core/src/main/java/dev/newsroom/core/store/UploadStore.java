@@ -27,7 +27,7 @@ public final class UploadStore {
                 item.get(KEY).s(),
                 item.get("sequencer").s(),
                 item.get("outcome").s(),
-                Optional.ofNullable(item.get("slug")).map(AttributeValue::s),
+                Optional.ofNullable(item.get("path")).or(() -> Optional.ofNullable(item.get("slug"))).map(AttributeValue::s).map(ArticleItems::path),
                 item.containsKey("problems") ? item.get("problems").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Instant.parse(item.get("at").s())));
     }
@@ -38,7 +38,7 @@ public final class UploadStore {
         item.put(KEY, AttributeValue.fromS(status.sourceKey()));
         item.put("sequencer", AttributeValue.fromS(status.sequencer()));
         item.put("outcome", AttributeValue.fromS(status.outcome()));
-        status.slug().ifPresent(slug -> item.put("slug", AttributeValue.fromS(slug)));
+        status.path().ifPresent(path -> item.put("path", AttributeValue.fromS(path)));
         if (!status.problems().isEmpty()) {
             item.put("problems", AttributeValue.fromL(status.problems().stream().map(AttributeValue::fromS).toList()));
         }

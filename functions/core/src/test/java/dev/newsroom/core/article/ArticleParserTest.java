@@ -40,6 +40,24 @@ class ArticleParserTest {
     }
 
     @Test
+    void anArticlesUrlIsItsPathAsHugoWritesIt() throws Exception {
+        assertEquals("/blog/2019/06/07/ropensci-docs/", parse("articles/a.md",
+                md("title: A\ndate: 2019-06-07\nurl: /blog/2019/06/07/ropensci-docs/", "")).path());
+        assertEquals("/es/blog/collector", parse("articles/a.md", md("title: A\ndate: 2019-06-07\nurl: es/blog/collector", "")).path(),
+                "Hugo reads a url without a leading slash from the site's root");
+        Article article = parse("articles/2019/shared-name.md", md("title: A\ndate: 2019-06-07\nurl: /blog/2019/shared-name/", ""));
+        assertEquals("shared-name", article.metadata().slug(), "the slug stays what the file or front matter says");
+    }
+
+    @Test
+    void refusesAUrlThatIsNotAnArticlesPath_C4() {
+        for (String url : new String[] {"/../../etc/passwd", "/api/articles/x/comments", "https://evil.example/x", "/Blog/X.html", "/404.html"}) {
+            List<Problem> problems = problems("articles/a.md", md("title: A\ndate: 2024-01-01\nurl: '" + url + "'", ""));
+            assertEquals("url", problems.get(0).field(), url + ": " + problems);
+        }
+    }
+
+    @Test
     void readsEveryDocumentedField() throws Exception {
         Article article = parser.parse("articles/whatever.md", resource("full.md"));
         ArticleMetadata meta = article.metadata();
@@ -69,7 +87,7 @@ class ArticleParserTest {
         String markdown = docs.substring(docs.indexOf("```markdown\n") + 12, docs.indexOf("```\n\nThe same article as JSON"));
         ArticleMetadata meta = parse("articles/example.md", markdown).metadata();
         assertEquals("harbour-bridge-reopens", meta.slug());
-        assertEquals(List.of("new-ferry-timetable"), meta.related().pinned());
+        assertEquals(List.of("/articles/new-ferry-timetable"), meta.related().pinned());
         int json = docs.indexOf("```json\n") + 8;
         String document = docs.substring(json, docs.indexOf("```", json)).replace("...", "");
         assertEquals("Harbour bridge reopens after two-year rebuild", parse("articles/harbour-bridge-reopens.json", document).metadata().title());
@@ -81,10 +99,11 @@ class ArticleParserTest {
                 title: A
                 date: 2024-01-01
                 related:
-                  pin: [Harbour Bridge Reopens, tram-line-approved]
+                  pin: [Harbour Bridge Reopens, /blog/2024/tram-line-approved/]
                   exclude: [old-story]""", "")).metadata();
-        assertEquals(List.of("harbour-bridge-reopens", "tram-line-approved"), meta.related().pinned());
-        assertEquals(java.util.Set.of("old-story"), meta.related().excluded());
+        assertEquals(List.of("/articles/harbour-bridge-reopens", "/blog/2024/tram-line-approved/"), meta.related().pinned(),
+                "a slug names the article at its default path; a path, any article");
+        assertEquals(java.util.Set.of("/articles/old-story"), meta.related().excluded());
         assertEquals("related: must be a mapping with pin and exclude lists",
                 problems("articles/a.md", md("title: A\ndate: 2024-01-01\nrelated: [a]", "")).get(0).toString());
     }
@@ -95,7 +114,8 @@ class ArticleParserTest {
                 {"title": "Bridge", "date": "2026-11-20", "category": "City",
                  "author": {"name": "Amara Okafor"}, "tags": ["Transport"],
                  "body": "Opening **paragraph**."}""");
-        assertEquals("bridge", article.slug());
+        assertEquals("bridge", article.metadata().slug());
+        assertEquals("/articles/bridge", article.path(), "an article without a url is at its slug's default path");
         assertEquals(Instant.parse("2026-11-20T00:00:00Z"), article.metadata().published());
         assertEquals("<p>Opening <strong>paragraph</strong>.</p>\n", article.bodyHtml());
     }
@@ -269,7 +289,7 @@ class ArticleParserTest {
         assertEquals(Instant.parse("2024-05-01T00:00:00Z"), parse("articles/_posts/2024-05-01-trams.md",
                 md("title: Trams\ncategory: City", "Body.")).metadata().published().atZone(java.time.ZoneId.of("Europe/Lisbon"))
                 .toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        assertEquals("trams", parse("articles/_posts/2024-05-01-trams.md", md("title: Trams", "Body.")).slug());
+        assertEquals("trams", parse("articles/_posts/2024-05-01-trams.md", md("title: Trams", "Body.")).metadata().slug());
         assertEquals(Instant.parse("2024-06-02T10:00:00Z"),
                 parse("articles/a.md", md("title: A\npublishDate: 2024-06-02T10:00:00Z", "Body.")).metadata().published());
         assertEquals(Instant.parse("2024-06-02T10:00:00Z"), parse("articles/_posts/2020-01-01-a.md",
@@ -283,7 +303,7 @@ class ArticleParserTest {
         assertEquals(Optional.of("The opening paragraph."), article.metadata().summary());
         assertEquals("News", article.metadata().category().name());
         assertTrue(article.metadata().primaryAuthor().organisation());
-        assertEquals("a", article.slug());
+        assertEquals("a", article.metadata().slug());
         assertEquals(Optional.empty(), article.metadata().updated());
         assertEquals("must not be empty", problems("articles/a.md", md("title: ''\ndate: 2024-01-01", "")).get(0).message());
     }
@@ -381,7 +401,7 @@ class ArticleParserTest {
     void refusesSlugsWithNothingLeft_C4() {
         assertEquals("slug: must contain letters or digits",
                 problems("articles/a.md", md("title: A\ndate: 2024-01-01\nslug: \"\uFF0E\uFF0E\uFF0F\"", "")).get(0).toString());
-        assertEquals("index", assertDoesNotThrowParse(md("title: A\ndate: 2024-01-01\nslug: ../../index", "")).slug());
+        assertEquals("index", assertDoesNotThrowParse(md("title: A\ndate: 2024-01-01\nslug: ../../index", "")).metadata().slug());
     }
 
     @Test

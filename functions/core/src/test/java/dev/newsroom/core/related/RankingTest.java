@@ -28,7 +28,7 @@ class RankingTest {
     }
 
     private List<String> slugs(Candidate article, List<Candidate> corpus, List<String> pinned, Set<String> excluded) {
-        return ranking.rank(article, corpus, frequencies(corpus), pinned, excluded).stream().map(Scored::slug).toList();
+        return ranking.rank(article, corpus, frequencies(corpus), pinned, excluded).stream().map(Scored::path).toList();
     }
 
     @Test
@@ -42,7 +42,7 @@ class RankingTest {
             corpus.add(article("filler-" + i, 1, "culture", "priya", "news"));
         }
         List<Scored> list = ranking.rank(bridge, corpus, frequencies(corpus), List.of(), Set.of());
-        assertEquals("same-rare-tag", list.get(0).slug(), "published a week earlier, it still comes first");
+        assertEquals("same-rare-tag", list.get(0).path(), "published a week earlier, it still comes first");
         assertEquals(1 + 5 * Math.log(4), list.get(0).tagScore(), 1e-4, "harbour-bridge is on 2 articles: band 0");
         assertEquals(1 + 4 * Math.log(4), list.get(1).tagScore(), 1e-4, "news is on 8: band 1");
     }
@@ -132,7 +132,7 @@ class RankingTest {
                 article("f5", 0, "culture", "lee"));
         List<Scored> list = ranking.rank(bridge, corpus, frequencies(corpus), List.of(), Set.of());
         assertEquals(List.of("new-ferry-timetable", "cycle-lane-survey", "bus-routes-review", "tram-depot-plans"),
-                list.stream().map(Scored::slug).toList());
+                list.stream().map(Scored::path).toList());
         assertEquals(List.of(15.9541, 8.6082, 6.942, 6.8602), list.stream().map(Scored::score).toList());
     }
 
@@ -155,7 +155,7 @@ class RankingTest {
         TagFrequencies f = frequencies(corpus);
         for (Candidate x : corpus) {
             for (Candidate y : corpus) {
-                assertEquals(ranking.score(x, y, f).score(), ranking.score(y, x, f).score(), x.slug() + " and " + y.slug());
+                assertEquals(ranking.score(x, y, f).score(), ranking.score(y, x, f).score(), x.path() + " and " + y.path());
             }
         }
     }
@@ -167,14 +167,14 @@ class RankingTest {
                 article("b", 9, "city", "jonas"), article("c", 8, "city", "jonas"), article("d", 2, "city", "jonas"));
         TagFrequencies f = frequencies(corpus);
         List<Scored> list = ranking.rank(target, corpus.subList(0, 5), f, List.of("p"), Set.of());
-        assertEquals(List.of("p", "a", "b", "c"), list.stream().map(Scored::slug).toList());
+        assertEquals(List.of("p", "a", "b", "c"), list.stream().map(Scored::path).toList());
         Scored d = ranking.scoreIfRelated(target, corpus.get(5), f).orElseThrow();
         assertEquals(List.of("p", "a", "b", "c"), ranking.merge(list, "d", java.util.Optional.of(d), List.of("p")).stream()
-                .map(Scored::slug).toList(), "d scores lowest: the list is full");
+                .map(Scored::path).toList(), "d scores lowest: the list is full");
         Scored strong = ranking.scoreIfRelated(target, article("d", 10, "city", "amara", "tram"), f).orElseThrow();
         assertEquals(List.of("p", "a", "d", "b"), ranking.merge(list, "d", java.util.Optional.of(strong), List.of("p")).stream()
-                .map(Scored::slug).toList(), "a stronger d moves up; level with a on score and date, the slug puts a first");
+                .map(Scored::path).toList(), "a stronger d moves up; level with a on score and date, the slug puts a first");
         assertEquals(List.of("p", "a", "c"), ranking.merge(list, "b", java.util.Optional.empty(), List.of("p")).stream()
-                .map(Scored::slug).toList());
+                .map(Scored::path).toList());
     }
 }

@@ -56,7 +56,7 @@ class PageRendererTest {
         assertEquals("/assets/2026/bridge.jpg", doc.selectFirst(".lead img").attr("src"));
         assertEquals("The rebuilt bridge at dawn, with cyclists on the new lane", doc.selectFirst(".lead img").attr("alt"));
         Element form = doc.selectFirst("#comments form");
-        assertEquals("/api/articles/harbour-bridge-reopens/comments", form.attr("action"));
+        assertEquals("/api/articles/articles~harbour-bridge-reopens/comments", form.attr("action"));
         for (Element field : form.select("input:not([tabindex=-1]):not([type=hidden]), textarea")) {
             assertNotNull(doc.selectFirst("label[for=" + field.id() + "]"), () -> "no label for " + field);
         }
@@ -91,7 +91,7 @@ class PageRendererTest {
     @Test
     void encodesEveryFieldForItsContext_F2() throws Exception {
         Article article = SamplePages.hostile(HOSTILE);
-        Document doc = page(article, List.of(new RelatedArticle("other", HOSTILE, Instant.parse("2026-01-01T00:00:00Z"),
+        Document doc = page(article, List.of(new RelatedArticle("/articles/other", HOSTILE, Instant.parse("2026-01-01T00:00:00Z"),
                 Optional.of(HOSTILE), Optional.of(new LeadImage("/assets/x.png", HOSTILE)))));
         assertOnlyOurScripts(doc);
         assertTrue(doc.select("[onerror], [onmouseover]").isEmpty());
@@ -182,7 +182,7 @@ class PageRendererTest {
     void commentFormIsWiredForScriptAndForPlainPosts() throws Exception {
         Document doc = page(SamplePages.full(), List.of());
         Element section = doc.selectFirst("#comments");
-        assertEquals("/api/articles/harbour-bridge-reopens/comments", section.attr("data-api"));
+        assertEquals("/api/articles/articles~harbour-bridge-reopens/comments", section.attr("data-api"));
         Element form = doc.selectFirst("#comment-form");
         assertEquals("post", form.attr("method"));
         assertEquals("recaptcha", form.attr("data-captcha"));

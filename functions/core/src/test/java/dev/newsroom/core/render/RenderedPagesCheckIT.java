@@ -92,7 +92,7 @@ class RenderedPagesCheckIT {
         Article hostileShortcodes = SamplePages.parse("shortcodes.md", SamplePages.markdown("") + HOSTILE_SHORTCODES);
         List<Path> files = new ArrayList<>(listingPages(renderer, hostileFields));
         for (Article article : List.of(hostileFields, hostileBody, hostileShortcodes)) {
-            files.add(write(article.slug() + ".html", renderer.article(article, SamplePages.related())));
+            files.add(write(article.metadata().slug() + ".html", renderer.article(article, SamplePages.related())));
         }
         for (Path file : files) {
             Document dom = Jsoup.parse(ExternalTools.chromiumDom(file));

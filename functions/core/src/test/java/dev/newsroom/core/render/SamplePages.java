@@ -54,7 +54,7 @@ public final class SamplePages {
 
     /** Every text field carries {@code text}, as an attacker with an editor's account might write it. */
     public static Article hostile(String text) {
-        var meta = new ArticleMetadata("hostile", text, Instant.parse("2026-11-20T07:30:00Z"), Optional.empty(),
+        var meta = new ArticleMetadata("/articles/hostile", "hostile", text, Instant.parse("2026-11-20T07:30:00Z"), Optional.empty(),
                 List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"), Optional.of(text))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
                 Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, dev.newsroom.core.article.RelatedChoices.NONE);
@@ -77,9 +77,9 @@ public final class SamplePages {
 
     public static List<RelatedArticle> related() {
         return List.of(
-                new RelatedArticle("new-ferry-timetable", "New ferry timetable", Instant.parse("2026-11-18T08:00:00Z"),
+                new RelatedArticle("/articles/new-ferry-timetable", "New ferry timetable", Instant.parse("2026-11-18T08:00:00Z"),
                         Optional.of("Ferries every ten minutes at peak."), Optional.of(new LeadImage("/assets/ferry.jpg", "A ferry"))),
-                new RelatedArticle("tram-line-approved", "Tram line approved", Instant.parse("2026-11-10T08:00:00Z"),
+                new RelatedArticle("/articles/tram-line-approved", "Tram line approved", Instant.parse("2026-11-10T08:00:00Z"),
                         Optional.empty(), Optional.empty()));
     }
 

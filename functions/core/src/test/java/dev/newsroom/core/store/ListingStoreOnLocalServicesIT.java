@@ -65,7 +65,7 @@ class ListingStoreOnLocalServicesIT {
         assertEquals(3, Collections.frequency(log.requests(), "TransactWriteItemsRequest"), "99 postings and the state a transaction");
         assertEquals(250, store().state(key).count());
         assertEquals(250, store().newest(key, Integer.MAX_VALUE).size());
-        assertEquals(List.of("a249", "a248"), store().newest(key, 2).stream().map(Entry::slug).toList());
+        assertEquals(List.of("a249", "a248"), store().newest(key, 2).stream().map(Entry::path).toList());
     }
 
     @Test
@@ -100,14 +100,14 @@ class ListingStoreOnLocalServicesIT {
 
         assertTrue(applied.stream().allMatch(ListingStore.Applied::moved));
         assertEquals(3, store().state(key).count());
-        assertEquals(List.of("m0", "m3", "m1"), store().newest(key, 10).stream().map(Entry::slug).toList());
+        assertEquals(List.of("m0", "m3", "m1"), store().newest(key, 10).stream().map(Entry::path).toList());
         assertEquals("M1, retitled", store().newest(key, 10).get(2).title());
     }
 
     @Test
     void aTransactionThatFailsIsAppliedOneArticleAtATimeSoTheFailureIsItsOwn_A6() {
         var failForF3 = failing(r -> r instanceof TransactWriteItemsRequest t && t.transactItems().stream()
-                .anyMatch(w -> w.put() != null && "f3".equals(w.put().item().get("slug").s())));
+                .anyMatch(w -> w.put() != null && "f3".equals(w.put().item().get("path").s())));
 
         List<ListingStore.Applied> applied = store(failForF3).apply(key, added("f", 6));
 

@@ -42,13 +42,13 @@ class StoresOnLocalServicesIT {
         Article article = SamplePages.full();
         StoredArticle first = stored(article);
         assertTrue(articles().save(first));
-        assertEquals(Optional.of(first), articles().find(article.slug()));
+        assertEquals(Optional.of(first), articles().find(article.path()));
     }
 
     @Test
     void aWriteDerivedFromAStaleVersionLoses_B1() throws Exception {
         Article article = SamplePages.hostile("x");
-        Article renamed = new Article(new dev.newsroom.core.article.ArticleMetadata(id + "-race", "Race",
+        Article renamed = new Article(new dev.newsroom.core.article.ArticleMetadata("/articles/" + id + "-race", id + "-race", "Race",
                 article.metadata().published(), Optional.empty(), article.metadata().authors(), article.metadata().category(),
                 List.of(), Optional.empty(), Optional.empty(), false, true,
                 new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c"))), "<p>x</p>");
@@ -59,7 +59,7 @@ class StoresOnLocalServicesIT {
         StoredArticle b = v1.next(renamed, ArticleStatus.DRAFT, v1.sourceKey(), Sequencer.normalise("03"), "b", Instant.now());
         assertTrue(articles().save(a));
         assertFalse(articles().save(b), "b was derived from v1, which is gone");
-        assertEquals("a", articles().find(renamed.slug()).orElseThrow().contentHash());
+        assertEquals("a", articles().find(renamed.path()).orElseThrow().contentHash());
     }
 
     @Test

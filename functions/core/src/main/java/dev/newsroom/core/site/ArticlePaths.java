@@ -1,0 +1,76 @@
+package dev.newsroom.core.site;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An article's identity is its public URL path: {@code /articles/ropensci-docs} by default, or what
+ * its front matter's {@code url} says, such as {@code /blog/2019/06/07/ropensci-docs/}. Every table,
+ * list and route keys articles by it. A path is a few segments of lower-case letters and digits with
+ * single inner hyphens, underscores or dots ({@code v1.0-trio}, Jekyll's {@code trams-return.html}),
+ * so it can never name an object outside the site's own pages (C4); and it never takes a folder or a
+ * file of the site's own: the folders below, any file at the root ({@code /feed.xml},
+ * {@code /404.html}), or a folder's own page ({@code index.html}).
+ */
+public final class ArticlePaths {
+
+    public static final int MAX_LENGTH = 200;
+    static final int MAX_SEGMENTS = 8;
+    private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
+    /** The first segments of the site's own pages and routes. */
+    private static final Set<String> RESERVED = Set.of("api", "archive", "assets", "author", "category", "desk",
+            "sitemaps", "tag");
+    /** Stands for {@code /} in a path carried in one URL segment ({@link #token}); never in a path's segments. */
+    private static final char SEPARATOR = '~';
+
+    private ArticlePaths() {
+    }
+
+    /** Why {@code path} cannot be an article's, if it cannot: worded for the editor's report. */
+    public static Optional<String> problem(String path) {
+        if (!path.startsWith("/") || path.equals("/")) {
+            return Optional.of("must be a path from the site's root, such as /blog/2024/my-story/, not '" + path + "'");
+        }
+        if (path.length() > MAX_LENGTH) {
+            return Optional.of("can be at most " + MAX_LENGTH + " characters");
+        }
+        String inner = path.substring(1, path.endsWith("/") ? path.length() - 1 : path.length());
+        String[] segments = inner.split("/", -1);
+        if (segments.length > MAX_SEGMENTS) {
+            return Optional.of("can have at most " + MAX_SEGMENTS + " segments, not " + segments.length);
+        }
+        for (String segment : segments) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                return Optional.of("'" + path + "' must be made of lower-case letters and digits, with single hyphens,"
+                        + " underscores or dots between them, separated by /");
+            }
+        }
+        if (RESERVED.contains(segments[0])) {
+            return Optional.of("'" + path + "' is under /" + segments[0] + "/, which the site's own pages use");
+        }
+        String last = segments[segments.length - 1];
+        if (!path.endsWith("/") && (segments.length == 1 && last.contains(".") || last.startsWith("index."))) {
+            return Optional.of("'" + path + "' is a file of the site's own: a file at the root, or a folder's own page");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isSafe(String path) {
+        return problem(path).isEmpty();
+    }
+
+    /**
+     * The path as one URL segment, for routes that name an article ({@code /api/articles/{article}/comments}):
+     * {@code /blog/2019/x/} becomes {@code blog~2019~x~}.
+     */
+    public static String token(String path) {
+        return path.substring(1).replace('/', SEPARATOR);
+    }
+
+    /** The path a {@link #token} stands for, if it is an article's. */
+    public static Optional<String> fromToken(String token) {
+        String path = "/" + token.replace(SEPARATOR, '/');
+        return isSafe(path) ? Optional.of(path) : Optional.empty();
+    }
+}
