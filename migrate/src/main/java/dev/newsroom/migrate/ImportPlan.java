@@ -16,6 +16,14 @@ public final class ImportPlan {
     public record Upload(String key, byte[] bytes) {
     }
 
+    /**
+     * A comment the source site showed or held, as the comments API's import takes it: its
+     * reference there, the one it replies to, and its fields as text.
+     */
+    public record Comment(String ref, Optional<String> parentRef, String name, Optional<String> email, Optional<String> website,
+                          String body, String createdAt, String status) {
+    }
+
     /** What becomes of one file of the source site. */
     public enum Result {
         PUBLISHED("published"),
@@ -64,6 +72,7 @@ public final class ImportPlan {
     private final Map<String, Upload> uploads = new LinkedHashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
+    private final Map<String, List<Comment>> comments = new LinkedHashMap<>();
 
     /** @param unit what the source is made of, as the report counts it ("files", "items") */
     public ImportPlan(String unit) {
@@ -80,6 +89,18 @@ public final class ImportPlan {
 
     public void record(Outcome outcome) {
         outcomes.add(outcome);
+    }
+
+    /** The comments of the article at {@code path}, oldest first, each after the one it replies to. */
+    public void comments(String path, List<Comment> articleComments) {
+        if (!articleComments.isEmpty()) {
+            comments.put(path, List.copyOf(articleComments));
+        }
+    }
+
+    /** Comments to import, by the path of their article. */
+    public Map<String, List<Comment>> comments() {
+        return java.util.Collections.unmodifiableMap(comments);
     }
 
     /** Something the import had to assume about the source site, said once in the report. */

@@ -108,7 +108,8 @@ class ImportIntoLocalNewsroomIT {
             String site = stack.siteUrl().toString().replaceAll("/$", "");
             String first = run("wordpress", export.toString());
             assertTrue(first.contains("4 items: 1 published, 1 published with warnings, 2 not imported"), first);
-            assertTrue(first.contains("comments not imported yet: 1 approved"), first);
+            assertTrue(first.contains("comments: 2 approved and 1 pending brought along; left out: 1 in WordPress's spam, 1 pingbacks"), first);
+            assertTrue(first.contains("imported 3 comments (0 already there)"), first);
             String ferryUrl = "/2024/05/01/ferry-timetable/";
             await().atMost(Duration.ofSeconds(30)).until(() -> get(site + ferryUrl).statusCode() == 200
                     && get(site + "/category/transport").body().contains(ferryUrl));
@@ -124,7 +125,20 @@ class ImportIntoLocalNewsroomIT {
             Document library = Jsoup.parse(get(site + "/2024/05/02/library-late/").body());
             assertEquals("Reading rooms need evenings too.", library.selectFirst("main blockquote").text());
             assertFalse(library.html().contains("wp:paragraph"));
-            assertTrue(run("wordpress", export.toString()).contains("uploaded 0 files"));
+            JsonNode comments = new ObjectMapper().readTree(get(site + "/api/articles/2024~05~01~ferry-timetable~/comments").body())
+                    .get("comments");
+            assertEquals(2, comments.size(), comments::toString);
+            assertEquals("A reader", comments.get(0).get("name").asText());
+            assertEquals("Twenty minutes it is.\n\nSee you at the pier.", comments.get(1).get("body").asText());
+            assertEquals(comments.get(0).get("id").asText(), comments.get(1).get("parentId").asText(), "the thread is kept");
+            assertFalse(comments.toString().toLowerCase(java.util.Locale.ROOT).contains("pilot@harbour.example"), "emails stay private");
+            JsonNode endpoints = new ObjectMapper().readTree(dataDir.resolve("endpoints.json").toFile());
+            JsonNode pending = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(site + "/api/moderation/comments?queue=pending"))
+                    .header("Authorization", "Bearer " + endpoints.get("moderationToken").asText()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("comments");
+            assertEquals("Waiting for a moderator.", pending.get(0).get("body").asText(), "a pending comment waits for a moderator");
+            String again = run("wordpress", export.toString());
+            assertTrue(again.contains("uploaded 0 files") && again.contains("imported 0 comments (3 already there)"), again);
         }
     }
 

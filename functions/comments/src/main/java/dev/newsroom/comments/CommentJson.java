@@ -40,6 +40,14 @@ final class CommentJson {
         return Map.of("ok", true);
     }
 
+    /** The answer to an import: how many comments it stored, and how many an earlier import had stored. */
+    static Map<String, Object> imported(Moderation.Imported imported) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stored", imported.stored());
+        body.put("alreadyThere", imported.alreadyThere());
+        return body;
+    }
+
     /** The answer to an erasure: how many comments lost their commenter's email and client hash. */
     static Map<String, Object> erased(int comments) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -84,6 +84,23 @@ final class CommentStore {
         }
     }
 
+    /**
+     * Stores imported comments, each only if it is not there yet, so an import sent again stores
+     * nothing twice; returns how many it stored.
+     */
+    int addImported(List<Comment> imported) {
+        List<TransactWriteItem> puts = imported.stream().map(c -> TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(toItem(c)).conditionExpression("attribute_not_exists(commentId)").build()).build()).toList();
+        int stored = 0;
+        for (DynamoBatches.Written written : DynamoBatches.transact(dynamo, puts)) {
+            if (written.failure().isPresent()) {
+                throw written.failure().get(); // an outage: sent again, what was stored stays stored once
+            }
+            stored += written.written() ? 1 : 0;
+        }
+        return stored;
+    }
+
     /** One page of an article's approved comments, oldest first. */
     Page approved(String article, int limit, Optional<Map<String, AttributeValue>> from) {
         return page(APPROVED_INDEX, "approvedSlug", article, limit, from);

@@ -133,7 +133,7 @@ final class CommentsService {
     }
 
     Moderation moderation() {
-        return new Moderation(comments, cursors, signer);
+        return new Moderation(comments, cursors, signer, articles, clock);
     }
 
     record Listing(List<Comment> comments, Optional<String> nextCursor) {

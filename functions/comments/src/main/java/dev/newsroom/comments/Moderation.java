@@ -1,11 +1,17 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.store.ArticleStore;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What editors do with comments: read the queues, approve, mark as spam, delete, erase a commenter. */
+/**
+ * What editors do with comments: read the queues, approve, mark as spam, delete, erase a commenter,
+ * and import the comments a site had before it moved.
+ */
 final class Moderation {
 
     static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.SPAM);
@@ -13,11 +19,27 @@ final class Moderation {
     private final CommentStore comments;
     private final Cursors cursors;
     private final Signer signer;
+    private final ArticleStore articles;
+    private final Clock clock;
 
-    Moderation(CommentStore comments, Cursors cursors, Signer signer) {
+    Moderation(CommentStore comments, Cursors cursors, Signer signer, ArticleStore articles, Clock clock) {
         this.comments = comments;
         this.cursors = cursors;
         this.signer = signer;
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    /** How many comments an import stored, and how many were there already from an earlier one. */
+    record Imported(int stored, int alreadyThere) {
+    }
+
+    /** Stores the comments the article at {@code path} had on the site it moved from ({@link CommentImport}). */
+    Imported importComments(String path, List<Map<String, String>> entries) {
+        articles.find(path).orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
+        List<Comment> imported = new CommentImport(signer).comments(path, entries, clock.instant());
+        int stored = comments.addImported(imported);
+        return new Imported(stored, imported.size() - stored);
     }
 
     CommentsService.Listing queue(String queue, Optional<String> cursor, Optional<String> limit) {

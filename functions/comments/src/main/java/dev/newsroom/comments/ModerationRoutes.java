@@ -27,6 +27,10 @@ final class ModerationRoutes {
                         event.queryParameter("cursor"), event.queryParameter("limit"));
                 return Responses.json(200, CommentJson.forModerators(queue), Map.of());
             }
+            case "POST /api/moderation/comments/{article}" -> {
+                Moderation.Imported imported = moderation.importComments(article(event), RequestDecoder.imported(event));
+                return Responses.json(200, CommentJson.imported(imported), Map.of());
+            }
             case "POST /api/moderation/erasure" -> {
                 int erased = moderation.erase(RequestDecoder.json(event).get("email").orElse(""));
                 return Responses.json(200, CommentJson.erased(erased), Map.of());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,49 @@ final class RequestDecoder {
             fields.put(field.getKey(), text);
         }
         return new CommentInput(fields);
+    }
+
+    /** The most an import request may carry: {@link CommentImport#MAX_COMMENTS} comments of the longest kind fit. */
+    static final int MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+    /**
+     * An import's body, {@code {"comments": [{"ref": "...", ...}, ...]}}: each comment's fields as text,
+     * null fields absent.
+     */
+    static List<Map<String, String>> imported(ApiRequest event) {
+        byte[] raw = body(event);
+        if (raw.length > MAX_IMPORT_BYTES) {
+            throw ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE, "At most " + MAX_IMPORT_BYTES / 1024 / 1024 + " MB of comments in one request.");
+        }
+        Object node;
+        try {
+            node = Json.read(raw);
+        } catch (IOException e) {
+            throw ApiError.of(ErrorKind.INVALID_JSON);
+        }
+        Object comments = node instanceof Map<?, ?> ? Json.object(node).get("comments") : null;
+        if (!(comments instanceof List<?> list)) {
+            throw ApiError.of(ErrorKind.INVALID_JSON, "The body must be a JSON object with a comments array.");
+        }
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?>)) {
+                throw ApiError.of(ErrorKind.INVALID_FIELD, "comments[" + i + "] must be an object.", Map.of("comments[" + i + "]", "This must be an object."));
+            }
+            Map<String, String> fields = new HashMap<>();
+            for (Map.Entry<String, Object> field : Json.object(list.get(i)).entrySet()) {
+                String name = "comments[" + i + "]." + field.getKey();
+                if (field.getValue() == null) {
+                    continue;
+                }
+                if (!(field.getValue() instanceof String text)) {
+                    throw ApiError.of(ErrorKind.INVALID_FIELD, name + " must be text.", Map.of(name, "This must be text."));
+                }
+                fields.put(field.getKey(), text);
+            }
+            entries.add(fields);
+        }
+        return entries;
     }
 
     /** Whether the request is a plain HTML form post, which is answered with a redirect to the article. */

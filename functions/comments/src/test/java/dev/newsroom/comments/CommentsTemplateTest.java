@@ -75,7 +75,7 @@ class CommentsTemplateTest {
         });
         assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
                 "GET /api/moderation/comments", "POST /api/moderation/comments/{article}/{id}/approve",
-                "POST /api/moderation/comments/{article}/{id}/spam", "DELETE /api/moderation/comments/{article}/{id}",
+                "POST /api/moderation/comments/{article}/{id}/spam", "DELETE /api/moderation/comments/{article}/{id}", "POST /api/moderation/comments/{article}",
                 "POST /api/moderation/erasure"), routes);
         function.path("Events").fields().forEachRemaining(e -> {
             boolean moderation = e.getValue().path("Properties").path("Path").asText().startsWith("/api/moderation/");

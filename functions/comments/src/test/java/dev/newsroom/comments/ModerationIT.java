@@ -45,6 +45,85 @@ class ModerationIT extends LocalCommentsIT {
         return json(posted).get("id").asText();
     }
 
+    private static final String IMPORTED = """
+            {"comments": [
+              {"ref": "wp-10", "name": "Ana", "email": "Ana.Import@Example.org", "website": "https://ana.example",
+               "body": "First!", "createdAt": "2013-03-11T10:02:00Z", "status": "approved"},
+              {"ref": "wp-11", "parentRef": "wp-10", "name": "Ben", "body": "A reply.", "createdAt": "2013-03-11T11:00:00Z",
+               "status": "approved"},
+              {"ref": "wp-12", "name": "Cy Pending", "body": "Held for a moderator.", "createdAt": "2013-03-12T09:00:00Z",
+               "status": "pending"}
+            ]}""";
+
+    private APIGatewayV2HTTPResponse importInto(String article, String body, String authorization) {
+        return world.moderate("POST /api/moderation/comments/{article}", Map.of("article", article), Map.of(), body, authorization);
+    }
+
+    @Test
+    void importsTheCommentsASiteHadAsItHadThemAndOnlyOnce_J2() {
+        String article = world.article("imported", "");
+
+        APIGatewayV2HTTPResponse first = importInto(article, IMPORTED, BEARER);
+        APIGatewayV2HTTPResponse again = importInto(article, IMPORTED, BEARER);
+
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        assertEquals(3, json(first).get("stored").asInt());
+        assertEquals(0, json(again).get("stored").asInt(), "sent again, nothing is stored twice");
+        assertEquals(3, json(again).get("alreadyThere").asInt());
+        JsonNode listed = json(world.list(article, Map.of())).get("comments");
+        assertEquals(2, listed.size(), "approved comments are shown, the pending one waits: " + listed);
+        assertEquals("Ana", listed.get(0).get("name").asText());
+        assertEquals("First!", listed.get(0).get("body").asText());
+        assertTrue(listed.get(0).get("id").asText().startsWith(String.format("%013d-", java.time.Instant.parse("2013-03-11T10:02:00Z").toEpochMilli())),
+                "dated as the old site dated it");
+        assertEquals(listed.get(0).get("id").asText(), listed.get(1).get("parentId").asText(), "a reply stays under its parent");
+        assertFalse(listed.toString().toLowerCase(java.util.Locale.ROOT).contains("ana.import@example.org"), "emails stay private");
+        JsonNode pending = json(world.moderate("GET /api/moderation/comments", Map.of(), Map.of("queue", "pending", "limit", "100"), null, BEARER));
+        List<JsonNode> held = new ArrayList<>();
+        pending.get("comments").forEach(c -> {
+            if (c.get("name").asText().equals("Cy Pending") && c.get("article").asText().equals(CommentsWorld.path(article))) {
+                held.add(c);
+            }
+        });
+        assertEquals(1, held.size(), "the pending comment waits in the moderators' queue: " + pending);
+        APIGatewayV2HTTPResponse erased = world.moderate("POST /api/moderation/erasure", Map.of(), Map.of(),
+                "{\"email\":\"ana.import@example.org\"}", BEARER);
+        assertEquals(1, json(erased).get("erased").asInt(), "an imported commenter can be erased like any other (H7)");
+    }
+
+    @Test
+    void refusesAnImportWithABadCommentAndStoresNoneOfIt_J3() {
+        String article = world.article("refused-import", "");
+        String bad = """
+                {"comments": [
+                  {"ref": "a", "name": "Ok", "body": "Fine.", "createdAt": "2013-03-11T10:02:00Z", "status": "approved"},
+                  {"ref": "b", "name": "No body", "createdAt": "2013-03-11T10:02:00Z", "status": "approved"},
+                  {"ref": "c", "parentRef": "zzz", "name": "Orphan", "body": "Reply to nothing.", "createdAt": "2013-03-11T10:02:00Z", "status": "approved"},
+                  {"ref": "d", "name": "Future", "body": "From 2999.", "createdAt": "2999-01-01T00:00:00Z", "status": "approved"},
+                  {"ref": "a", "name": "Twice", "body": "Same ref.", "createdAt": "2013-03-11T10:02:00Z", "status": "spam", "ip": "1.2.3.4"}
+                ]}""";
+
+        APIGatewayV2HTTPResponse refused = importInto(article, bad, BEARER);
+
+        assertEquals(400, refused.getStatusCode(), refused.getBody());
+        JsonNode fields = json(refused).get("fields");
+        assertEquals(CommentRules.BODY_MISSING, fields.get("comments[1].body").asText());
+        for (String field : List.of("comments[2].parentRef", "comments[3].createdAt", "comments[4].ref", "comments[4].status", "comments[4].ip")) {
+            assertTrue(fields.has(field), field + " in " + fields);
+        }
+        assertEquals(0, json(world.list(article, Map.of())).get("comments").size(), "none of the request is stored");
+        assertEquals(403, importInto(article, IMPORTED, null).getStatusCode());
+        assertEquals(404, importInto("articles~no-such-article", IMPORTED, BEARER).getStatusCode());
+        assertEquals(404, importInto("..~..~etc", IMPORTED, BEARER).getStatusCode());
+        assertEquals("invalid_json", json(importInto(article, "{\"comments\": {}}", BEARER)).get("error").asText());
+        StringBuilder many = new StringBuilder("{\"comments\": [");
+        for (int i = 0; i <= CommentImport.MAX_COMMENTS; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"ref\":\"r").append(i).append("\",\"name\":\"N\",\"body\":\"B\",")
+                    .append("\"createdAt\":\"2013-03-11T10:02:00Z\",\"status\":\"approved\"}");
+        }
+        assertTrue(json(importInto(article, many.append("]}").toString(), BEARER)).get("fields").has("comments"));
+    }
+
     @Test
     void onlyModeratorsMayModerate_J1() {
         for (String authorization : new String[] {null, "Bearer wrong", "Basic " + CommentsWorld.MODERATOR_TOKEN}) {

@@ -55,21 +55,26 @@ public final class WordPressImport {
                 attachedTo.computeIfAbsent(item.parent(), id -> new ArrayList<>()).add(attachment);
             }
         }
-        Map<String, Long> comments = export.items().stream().flatMap(item -> item.comments().stream())
-                .collect(Collectors.groupingBy(c -> switch (c.approved()) {
-                    case "1" -> "approved";
-                    case "0" -> "pending";
-                    default -> c.approved();
-                }, Collectors.counting()));
-        if (!comments.isEmpty()) {
-            plan.assume("comments not imported yet: " + comments.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).sorted().collect(Collectors.joining(", ")));
-        }
         PublishCheck check = new PublishCheck(parser);
+        Map<String, Integer> comments = new java.util.TreeMap<>();
         for (Wxr.Item item : export.items()) {
             if (!item.type().equals("attachment")) {
-                plan.record(outcome(export, item, attachments, attachedTo, check, plan));
+                Outcome outcome = outcome(export, item, attachments, attachedTo, check, plan);
+                plan.record(outcome);
+                List<ImportPlan.Comment> kept = outcome.newsroomUrl().isPresent() ? comments(item, comments) : List.of();
+                outcome.newsroomUrl().ifPresent(path -> plan.comments(path, kept));
+                if (outcome.newsroomUrl().isEmpty() && !item.comments().isEmpty()) {
+                    comments.merge("left out: on items not imported", item.comments().size(), Integer::sum);
+                }
             }
+        }
+        if (!comments.isEmpty()) {
+            String brought = java.util.stream.Stream.of("approved", "pending").filter(comments::containsKey)
+                    .map(status -> comments.get(status) + " " + status).collect(Collectors.joining(" and "));
+            String left = comments.entrySet().stream().filter(e -> e.getKey().startsWith("left out: "))
+                    .map(e -> e.getValue() + " " + e.getKey().substring("left out: ".length())).collect(Collectors.joining(", "));
+            plan.assume("comments: " + (brought.isEmpty() ? "none" : brought) + " brought along"
+                    + (left.isEmpty() ? "" : "; left out: " + left));
         }
         return plan;
     }
@@ -177,6 +182,44 @@ public final class WordPressImport {
         }
         field(yaml, "markup", "html");
         return yaml.append("---\n").toString();
+    }
+
+    /**
+     * The post's comments as WordPress showed or held them: approved ones to show, pending ones for the
+     * moderation queue, oldest first, each reply after the comment it answers (a reply to one left
+     * behind stands alone). Spam, trash, pingbacks and trackbacks stay behind; {@code counts} says how many of each.
+     */
+    static List<ImportPlan.Comment> comments(Wxr.Item item, Map<String, Integer> counts) {
+        List<Wxr.Comment> sorted = item.comments().stream()
+                .sorted(java.util.Comparator.comparing(Wxr.Comment::dateGmt).thenComparingLong(Wxr.Comment::id)).toList();
+        Set<Long> kept = new java.util.HashSet<>();
+        List<ImportPlan.Comment> comments = new ArrayList<>();
+        for (Wxr.Comment c : sorted) {
+            String status = c.approved().equals("1") ? "approved" : c.approved().equals("0") ? "pending" : "";
+            String left = !c.type().isEmpty() && !c.type().equals("comment") ? c.type() + "s"
+                    : status.isEmpty() ? "in WordPress's " + c.approved() : c.dateGmt().startsWith("0000") || c.dateGmt().isBlank() ? "undated" : "";
+            if (!left.isEmpty()) {
+                counts.merge("left out: " + left, 1, Integer::sum);
+                continue;
+            }
+            counts.merge(status, 1, Integer::sum);
+            kept.add(c.id());
+            comments.add(new ImportPlan.Comment("wp-" + c.id(),
+                    Optional.of(c.parent()).filter(kept::contains).map(parent -> "wp-" + parent),
+                    c.author().isBlank() ? "Anonymous" : c.author().strip(),
+                    Optional.of(c.email().strip()).filter(e -> !e.isEmpty()),
+                    Optional.of(c.url().strip()).filter(u -> u.startsWith("https://") || u.startsWith("http://")),
+                    text(c.content()), c.dateGmt().strip().replace(' ', 'T') + "Z", status));
+        }
+        return comments;
+    }
+
+    /** A comment's HTML, as WordPress shows it, in the plain text comments hold: paragraphs and line breaks kept. */
+    private static String text(String html) {
+        org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
+        // wholeText gives a line break for each <br>; paragraphs need the blank line between them.
+        fragment.select("p").before("\n\n");
+        return fragment.body().wholeText().strip();
     }
 
     private static List<String> terms(Wxr.Item item, String domain) {

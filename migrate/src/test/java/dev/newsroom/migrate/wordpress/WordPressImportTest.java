@@ -103,4 +103,39 @@ class WordPressImportTest {
         Article quoted = PARSER.parse(plan.uploads().get(2).key(), plan.uploads().get(2).bytes());
         assertEquals("Ein \"Zitat\": 日本", quoted.metadata().title(), "titles with quotes and colons survive the front matter");
     }
+
+    private static Wxr.Comment comment(long id, String approved, String type, long parent, String date, String content) {
+        return new Wxr.Comment(id, "Reader " + id, id == 1 ? "Reader.One@Example.org" : "", id == 1 ? "https://one.example" : "javascript:x",
+                date, content, approved, type, parent);
+    }
+
+    @Test
+    void bringsCommentsAsWordPressShowedOrHeldThem() {
+        var item = new Wxr.Item(1, "post", "publish", "T", "https://daily.example/t/", "ana", "", "", "", "", "t", "open", "",
+                false, 0, "", List.of(), Map.of(), List.of(
+                        comment(3, "1", "", 1, "2024-05-01 12:00:00", "A reply<br>on two lines."),
+                        comment(1, "1", "comment", 0, "2024-05-01 10:00:00", "<p>First.</p><p>Second <a href=\"https://x.example\">para</a>.</p>"),
+                        comment(2, "0", "", 0, "2024-05-01 11:00:00", "Held."),
+                        comment(4, "spam", "", 0, "2024-05-01 13:00:00", "Buy"),
+                        comment(5, "trash", "", 0, "2024-05-01 14:00:00", "Gone"),
+                        comment(6, "1", "pingback", 0, "2024-05-01 15:00:00", "Linked"),
+                        comment(7, "1", "", 4, "2024-05-01 16:00:00", "Replying to spam."),
+                        comment(8, "1", "", 0, "0000-00-00 00:00:00", "Undated.")));
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+
+        List<ImportPlan.Comment> comments = WordPressImport.comments(item, counts);
+
+        assertEquals(List.of("wp-1", "wp-2", "wp-3", "wp-7"), comments.stream().map(ImportPlan.Comment::ref).toList(), "oldest first");
+        assertEquals("First.\n\nSecond para.", comments.get(0).body(), "paragraphs kept, markup dropped");
+        assertEquals("A reply\non two lines.", comments.get(2).body());
+        assertEquals(Optional.of("wp-1"), comments.get(2).parentRef(), "a reply after the comment it answers");
+        assertEquals(Optional.empty(), comments.get(3).parentRef(), "a reply to spam stands alone");
+        assertEquals(List.of("approved", "pending", "approved", "approved"), comments.stream().map(ImportPlan.Comment::status).toList());
+        assertEquals("2024-05-01T10:00:00Z", comments.get(0).createdAt());
+        assertEquals(Optional.of("Reader.One@Example.org"), comments.get(0).email(), "kept for moderators, never shown");
+        assertEquals(Optional.of("https://one.example"), comments.get(0).website());
+        assertEquals(Optional.empty(), comments.get(1).website(), "only http(s) websites");
+        assertEquals(Map.of("approved", 3, "pending", 1, "left out: in WordPress's spam", 1, "left out: in WordPress's trash", 1,
+                "left out: pingbacks", 1, "left out: undated", 1), counts);
+    }
 }
