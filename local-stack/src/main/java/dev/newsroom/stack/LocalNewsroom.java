@@ -222,6 +222,7 @@ public final class LocalNewsroom implements AutoCloseable {
         e.put("sourceBucket", names.get("SourceBucket"));
         Map<String, JsonNode> publish = FunctionEnvironment.declared(cfn, "PublishFunction");
         e.put("articlePrefix", publish.get("ARTICLE_PREFIX").asText());
+        e.put("pagePrefix", publish.get("PAGE_PREFIX").asText());
         e.put("assetPrefix", publish.get("ASSET_PREFIX").asText());
         e.put("siteBucket", names.get("SiteBucket"));
         e.put("articlesTable", names.get("ArticlesTable"));

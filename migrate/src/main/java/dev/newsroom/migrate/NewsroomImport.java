@@ -70,7 +70,7 @@ public final class NewsroomImport {
         /** What the command imports, as the report names it. */
         abstract Path source();
 
-        abstract ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception;
+        abstract ImportPlan plan(ArticleParser parser, Prefixes prefixes) throws Exception;
 
         /** Reads what is imported, and returns the site's name, for bylines of articles without an author. */
         abstract String read() throws Exception;
@@ -86,8 +86,7 @@ public final class NewsroomImport {
             String name = read();
             var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, name.isEmpty() ? "Newsroom" : name,
                     ZoneOffset.UTC);
-            ImportPlan plan = plan(parser, target == null ? "articles/" : target.articlePrefix(),
-                    target == null ? SiteLayout.ASSETS : target.assetPrefix());
+            ImportPlan plan = plan(parser, target == null ? Prefixes.DEFAULT : target.prefixes());
             print.println(spec.qualifiedName() + " " + source() + (dryRun ? " (dry run: nothing uploaded)" : ""));
             ImportReport.print(plan, print);
             ImportReport.write(plan, report);
@@ -134,7 +133,7 @@ public final class NewsroomImport {
          * Where the upload goes: the local stack's source bucket, or a named bucket on AWS; and, locally,
          * the site whose comments API takes the import, with the moderator's token.
          */
-        private record Target(S3Client s3, String bucket, String articlePrefix, String assetPrefix, Optional<Moderator> moderator) {
+        private record Target(S3Client s3, String bucket, Prefixes prefixes, Optional<Moderator> moderator) {
         }
 
         private record Moderator(URI site, String token) {
@@ -144,7 +143,7 @@ public final class NewsroomImport {
             if (bucket != null) {
                 S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                         .credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-                return new Target(s3, bucket, "articles/", SiteLayout.ASSETS, Optional.empty());
+                return new Target(s3, bucket, Prefixes.DEFAULT, Optional.empty());
             }
             if (!Files.exists(endpoints)) {
                 throw new ParameterException(spec.commandLine(), endpoints + " not found: is ./newsroom up running?"
@@ -154,8 +153,8 @@ public final class NewsroomImport {
             var aws = new AwsClients(new Env(Map.of("AWS_REGION", e.get("region").asText(),
                     "AWS_ACCESS_KEY_ID", e.get("accessKeyId").asText(), "AWS_SECRET_ACCESS_KEY", e.get("secretAccessKey").asText(),
                     "AWS_ENDPOINT_URL_S3", e.get("s3").asText(), "S3_FORCE_PATH_STYLE", "true")));
-            return new Target(aws.s3(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText(),
-                    e.get("assetPrefix").asText(), Optional.of(new Moderator(URI.create(e.get("site").asText()),
+            return new Target(aws.s3(), e.get("sourceBucket").asText(), new Prefixes(e.get("articlePrefix").asText(),
+                    e.get("pagePrefix").asText(), e.get("assetPrefix").asText()), Optional.of(new Moderator(URI.create(e.get("site").asText()),
                             e.get("moderationToken").asText())));
         }
     }
@@ -184,8 +183,8 @@ public final class NewsroomImport {
         }
 
         @Override
-        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception {
-            return new HugoImport(config, parser, articlePrefix, assetPrefix, Instant.now()).plan(site);
+        ImportPlan plan(ArticleParser parser, Prefixes prefixes) throws Exception {
+            return new HugoImport(config, parser, prefixes, Instant.now()).plan(site);
         }
     }
 
@@ -212,8 +211,8 @@ public final class NewsroomImport {
         }
 
         @Override
-        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) throws Exception {
-            return new JekyllImport(parser, articlePrefix, assetPrefix, Instant.now()).plan(site, config);
+        ImportPlan plan(ArticleParser parser, Prefixes prefixes) throws Exception {
+            return new JekyllImport(parser, prefixes, Instant.now()).plan(site, config);
         }
     }
 
@@ -240,8 +239,8 @@ public final class NewsroomImport {
         }
 
         @Override
-        ImportPlan plan(ArticleParser parser, String articlePrefix, String assetPrefix) {
-            return new WordPressImport(parser, articlePrefix).plan(wxr, export.getFileName().toString());
+        ImportPlan plan(ArticleParser parser, Prefixes prefixes) {
+            return new WordPressImport(parser, prefixes).plan(wxr, export.getFileName().toString());
         }
     }
 }

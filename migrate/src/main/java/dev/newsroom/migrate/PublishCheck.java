@@ -20,17 +20,22 @@ public final class PublishCheck {
     }
 
     private final ArticleParser parser;
+    private final ArticleParser pageParser;
+    private final String pagePrefix;
     private final Map<String, String> pathOwners = new HashMap<>();
 
-    public PublishCheck(ArticleParser parser) {
+    /** @param pagePrefix where static pages go in the source bucket: read as the publish function reads pages */
+    public PublishCheck(ArticleParser parser, String pagePrefix) {
         this.parser = parser;
+        this.pageParser = parser.forPages();
+        this.pagePrefix = pagePrefix;
     }
 
     /** @param label the source file or item, as the report names it */
     public Checked check(String label, String key, byte[] bytes, Optional<String> originalUrl) {
         Article article;
         try {
-            article = parser.parse(key, bytes);
+            article = (key.startsWith(pagePrefix) ? pageParser : parser).parse(key, bytes);
         } catch (InvalidArticleException e) {
             return refused(ImportPlan.Outcome.refused(label, "the publish function would refuse it",
                     e.problems().stream().map(Problem::toString).toList(), originalUrl));

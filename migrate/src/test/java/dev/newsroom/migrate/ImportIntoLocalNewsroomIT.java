@@ -107,7 +107,7 @@ class ImportIntoLocalNewsroomIT {
         try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0)) {
             String site = stack.siteUrl().toString().replaceAll("/$", "");
             String first = run("wordpress", export.toString());
-            assertTrue(first.contains("4 items: 1 published, 1 published with warnings, 2 not imported"), first);
+            assertTrue(first.contains("4 items: 2 published, 1 published with warnings, 1 not imported"), first);
             assertTrue(first.contains("comments: 2 approved and 1 pending brought along; left out: 1 in WordPress's spam, 1 pingbacks"), first);
             assertTrue(first.contains("imported 3 comments (0 already there)"), first);
             String ferryUrl = "/2024/05/01/ferry-timetable/";
@@ -137,6 +137,10 @@ class ImportIntoLocalNewsroomIT {
                     .header("Authorization", "Bearer " + endpoints.get("moderationToken").asText()).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("comments");
             assertEquals("Waiting for a moderator.", pending.get(0).get("body").asText(), "a pending comment waits for a moderator");
+            Document about = Jsoup.parse(get(site + "/about/").body());
+            assertEquals("About", about.selectFirst("h1").text(), "a WordPress page is a static page, at its permalink");
+            assertTrue(about.select("#comment-form, .more").isEmpty());
+            assertFalse(get(site + "/").body().contains("/about/"), "never listed");
             String again = run("wordpress", export.toString());
             assertTrue(again.contains("uploaded 0 files") && again.contains("imported 0 comments (3 already there)"), again);
         }

@@ -47,11 +47,14 @@ final class ArticlePublisher {
     private final SourceBucket source;
     private final PublishReports reports;
     private final String articlePrefix;
+    private final String pagePrefix;
+    private final ArticleParser pageParser;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(ArticleParser parser, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
-                     SourceBucket source, PublishReports reports, String articlePrefix, Clock clock, Parallel parallel) {
+                     SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix, Clock clock,
+                     Parallel parallel) {
         this.parser = parser;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -60,12 +63,18 @@ final class ArticlePublisher {
         this.source = source;
         this.reports = reports;
         this.articlePrefix = articlePrefix;
+        this.pagePrefix = pagePrefix;
+        this.pageParser = parser.forPages();
         this.clock = clock;
         this.parallel = parallel;
     }
 
     boolean handles(String key) {
-        return key.startsWith(articlePrefix) && ArticleParser.isArticleFile(key);
+        return (key.startsWith(articlePrefix) || isPage(key)) && ArticleParser.isArticleFile(key);
+    }
+
+    private boolean isPage(String key) {
+        return key.startsWith(pagePrefix);
     }
 
     /** Handles one change and returns what happened, for the log. */
@@ -87,7 +96,7 @@ final class ArticlePublisher {
         }
         Article article;
         try {
-            article = parser.parse(change.key(), bytes.get());
+            article = (isPage(change.key()) ? pageParser : parser).parse(change.key(), bytes.get());
         } catch (InvalidArticleException e) {
             return reject(change, previous, e.problems());
         }
@@ -105,8 +114,8 @@ final class ArticlePublisher {
                 boolean sameSource = c.sourceKey().equals(change.key());
                 // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
-                    return reject(change, previous, List.of(new Problem(article.metadata().path().equals(
-                            SiteLayout.articlePath(article.metadata().slug())) ? "slug" : "url",
+                    return reject(change, previous, List.of(new Problem(article.metadata().path().equals((article.metadata().page()
+                            ? SiteLayout.pagePath(article.metadata().slug()) : SiteLayout.articlePath(article.metadata().slug()))) ? "slug" : "url",
                             "'" + path + "' is already the address of " + c.sourceKey() + "; choose another slug or url")));
                 }
                 if (sameSource && !change.isAfter(c.sequencer())) {
@@ -143,7 +152,7 @@ final class ArticlePublisher {
         // The status record names the article; without one, the default path of the file name's slug is the best guess.
         String slug = Slugs.fromSourceKey(change.key());
         Optional<String> path = previous.flatMap(UploadStatus::path).or(() -> Optional.of(slug).filter(s -> !s.isEmpty())
-                .map(SiteLayout::articlePath));
+                .map(isPage(change.key()) ? SiteLayout::pagePath : SiteLayout::articlePath));
         boolean unpublished = path.isPresent() && unpublish(path.get(), change);
         reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,

@@ -9,21 +9,25 @@ import dev.newsroom.core.site.SiteConfig;
  *
  * @param indexTable    where the relate function keeps related lists, which article pages show
  * @param articlePrefix where editors upload articles in the source bucket
+ * @param pagePrefix    where they upload static pages (About, Contact), published like articles and never listed
  * @param assetPrefix   where editors upload images and other files, copied to the site as they are
  * @param reportPrefix  where rejection reports go; outside both upload prefixes, so they trigger nothing (H2)
  */
 public record PublishConfig(SiteConfig site, String siteBucket, String articlesTable, String uploadsTable,
                             String indexTable,
-                            String articlePrefix, String assetPrefix, String reportPrefix) {
+                            String articlePrefix, String pagePrefix, String assetPrefix, String reportPrefix) {
 
     public PublishConfig {
-        for (String prefix : new String[] {articlePrefix, assetPrefix, reportPrefix}) {
-            if (!prefix.endsWith("/")) {
-                throw new ConfigurationException("prefixes must end with /: " + prefix);
+        String[] prefixes = {articlePrefix, pagePrefix, assetPrefix, reportPrefix};
+        for (int i = 0; i < prefixes.length; i++) {
+            if (!prefixes[i].endsWith("/")) {
+                throw new ConfigurationException("prefixes must end with /: " + prefixes[i]);
             }
-        }
-        if (overlap(articlePrefix, assetPrefix) || overlap(articlePrefix, reportPrefix) || overlap(assetPrefix, reportPrefix)) {
-            throw new ConfigurationException("ARTICLE_PREFIX, ASSET_PREFIX and REPORT_PREFIX must not overlap");
+            for (int j = i + 1; j < prefixes.length; j++) {
+                if (overlap(prefixes[i], prefixes[j])) {
+                    throw new ConfigurationException("ARTICLE_PREFIX, PAGE_PREFIX, ASSET_PREFIX and REPORT_PREFIX must not overlap");
+                }
+            }
         }
     }
 
@@ -34,6 +38,7 @@ public record PublishConfig(SiteConfig site, String siteBucket, String articlesT
                 env.require("UPLOADS_TABLE"),
                 env.require("INDEX_TABLE"),
                 env.require("ARTICLE_PREFIX"),
+                env.require("PAGE_PREFIX"),
                 env.require("ASSET_PREFIX"),
                 env.require("REPORT_PREFIX"));
     }

@@ -39,7 +39,7 @@ public final class Publisher {
                 new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
                         new RelatedListStore(dynamo, config.indexTable()),
                         new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
-                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), clock, parallel),
+                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), config.pagePrefix(), clock, parallel),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

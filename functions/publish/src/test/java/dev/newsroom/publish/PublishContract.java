@@ -326,6 +326,27 @@ abstract class PublishContract {
     }
 
     @Test
+    void publishesAStaticPageAtTheRootWithoutTheNewsFurniture() {
+        String key = "pages/" + world.id + "-about.md";
+        world.handle(world.upload(key, PublishWorld.article("About us", "")));
+
+        assertEquals("published", world.upload(key).get("outcome").s());
+        Document page = Jsoup.parse(world.pageAt("/" + slug("about")).orElseThrow());
+        assertEquals("About us", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst(".body").text().startsWith("The harbour bridge reopened"), page.html());
+        assertEquals(PublishWorld.SITE_URL + "/" + slug("about"), page.selectFirst("link[rel=canonical]").attr("href"));
+        assertTrue(page.select("#comment-form, .comments, .more, .meta, .author, .kicker, .ad").isEmpty(),
+                "no comments, related list, byline, date, category or advertisement");
+        assertTrue(page.selectFirst("script[type=application/ld+json]").data().contains("\"WebPage\""));
+        assertEquals(true, world.itemAt("/" + slug("about")).get("page").bool());
+        assertFalse(world.itemAt("/" + slug("about")).get("commentsOpen").bool());
+
+        world.handle(world.delete(key));
+        assertNotNull(Jsoup.parse(world.pageAt("/" + slug("about")).orElseThrow()).selectFirst("meta[name=robots]"),
+                "deleting it withdraws it");
+    }
+
+    @Test
     void aUrlTakenByAnotherFileIsRefused_C8() {
         String url = "url: /blog/" + slug("taken-url") + "/";
         world.handle(world.upload(key("first-url"), PublishWorld.article("First owner", url)));

@@ -163,7 +163,7 @@ final class PublishWorld {
         return itemAt(SiteLayout.articlePath(slug));
     }
 
-    private Map<String, AttributeValue> itemAt(String path) {
+    Map<String, AttributeValue> itemAt(String path) {
         var item = dynamo.getItem(r -> r.tableName(articlesTable).consistentRead(true)
                 .key(Map.of(ArticleItems.KEY, AttributeValue.fromS(path)))).item();
         return item == null || item.isEmpty() ? null : item;

@@ -60,6 +60,7 @@ class TemplateContractTest {
     void triggersNeverMatchWhatTheFunctionWrites_H2() {
         Map<String, JsonNode> declared = FunctionEnvironment.declared(template, "PublishFunction");
         String articles = declared.get("ARTICLE_PREFIX").asText();
+        String pages = declared.get("PAGE_PREFIX").asText();
         String assets = declared.get("ASSET_PREFIX").asText();
         String reports = declared.get("REPORT_PREFIX").asText();
         List<String> prefixes = new ArrayList<>();
@@ -72,8 +73,8 @@ class TemplateContractTest {
                 }
             });
         });
-        assertEquals(List.of(articles, articles, assets), prefixes);
-        assertFalse(reports.startsWith(articles) || reports.startsWith(assets));
+        assertEquals(List.of(articles, articles, pages, assets), prefixes);
+        assertFalse(reports.startsWith(articles) || reports.startsWith(pages) || reports.startsWith(assets));
         assertEquals("SiteBucket", declared.get("SITE_BUCKET").asText(), "pages go to another bucket");
         assertTrue(template.resource("SiteBucket").path("Properties").path("NotificationConfiguration").isMissingNode());
     }

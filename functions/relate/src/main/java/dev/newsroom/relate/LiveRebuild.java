@@ -47,7 +47,8 @@ public final class LiveRebuild {
         RelateConfig config = wiring.config();
         ListingStore listingStore = wiring.listingStore();
         List<StoredArticle> published = wiring.articles().published();
-        Map<String, Entry> entries = published.stream().map(a -> Entry.of(a).orElseThrow())
+        // Static pages have no entry: they are rendered again, and listed nowhere.
+        Map<String, Entry> entries = published.stream().flatMap(a -> Entry.of(a).stream())
                 .collect(Collectors.toMap(Entry::path, Function.identity()));
         var postings = new MemoryPostings(entries.values(), config.site().zone());
         List<ListingKey> keys = postings.keys().stream().sorted(Comparator.comparing(ListingKey::id)).toList();
@@ -61,7 +62,8 @@ public final class LiveRebuild {
         published.parallelStream().forEach(article -> {
             Entry entry = entries.get(article.path());
             var choices = article.article().metadata().related();
-            if (wiring.lists().store(article.path(), entry.candidate(), choices.pinned(), choices.excluded(), neighbours.rank(entry, choices))) {
+            if (entry != null && wiring.lists().store(article.path(), entry.candidate(), choices.pinned(), choices.excluded(),
+                    neighbours.rank(entry, choices))) {
                 changed.incrementAndGet();
             }
             wiring.pages().rewrite(article, wiring.listStore().related(article.path()));

@@ -72,8 +72,9 @@ public final class StaticExport {
         // The first file (by file name) that claims an article's path keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));
+        // Static pages have no entry: listed nowhere, related to nothing.
         Map<String, Entry> entries = articles.values().stream()
-                .map(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).orElseThrow())
+                .flatMap(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).stream())
                 .collect(Collectors.toMap(Entry::path, Function.identity()));
         progress.printf("parsed %d articles (%d rejected) at %.1f s%n", articles.size(), rejected.get(), seconds(start));
 
@@ -98,9 +99,9 @@ public final class StaticExport {
         };
         AtomicInteger pages = new AtomicInteger();
         articles.values().parallelStream().forEach(article -> {
-            var items = neighbours.rank(entries.get(article.path()), article.metadata().related());
-            write(out.resolve(SiteLayout.articleKey(article.path())),
-                    renderer.article(article, items.stream().map(i -> i.article()).toList()), folders);
+            String page = article.metadata().page() ? renderer.page(article) : renderer.article(article,
+                    neighbours.rank(entries.get(article.path()), article.metadata().related()).stream().map(i -> i.article()).toList());
+            write(out.resolve(SiteLayout.articleKey(article.path())), page, folders);
             pages.incrementAndGet();
         });
         progress.printf("rendered %d article pages at %.1f s%n", pages.get(), seconds(start));
@@ -127,10 +128,11 @@ public final class StaticExport {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** A file under {@code pages/} is a static page, as the publish function reads one under its page prefix. */
     private static Optional<Article> parse(ArticleParser parser, Path in, Path file, AtomicInteger rejected, PrintStream progress) {
         String key = in.relativize(file).toString().replace('\\', '/');
         try {
-            return Optional.of(parser.parse(key, Files.readAllBytes(file)));
+            return Optional.of((key.startsWith(SiteLayout.PAGES) ? parser.forPages() : parser).parse(key, Files.readAllBytes(file)));
         } catch (InvalidArticleException e) {
             rejected.incrementAndGet();
             progress.printf("rejected %s: %s%n", key, e.problems());

@@ -8,6 +8,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
+import dev.newsroom.migrate.Prefixes;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
@@ -37,15 +38,13 @@ public final class HugoImport {
 
     private final HugoConfig config;
     private final ArticleParser parser;
-    private final String articlePrefix;
-    private final String assetPrefix;
+    private final Prefixes prefixes;
     private final Instant now;
 
-    public HugoImport(HugoConfig config, ArticleParser parser, String articlePrefix, String assetPrefix, Instant now) {
+    public HugoImport(HugoConfig config, ArticleParser parser, Prefixes prefixes, Instant now) {
         this.config = config;
         this.parser = parser;
-        this.articlePrefix = articlePrefix;
-        this.assetPrefix = assetPrefix;
+        this.prefixes = prefixes;
         this.now = now;
     }
 
@@ -56,7 +55,7 @@ public final class HugoImport {
         List<HugoContent.Page> pages = HugoContent.read(site, config);
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
-        PublishCheck check = new PublishCheck(parser);
+        PublishCheck check = new PublishCheck(parser, prefixes.pages());
         for (HugoContent.Page page : pages) {
             plan.record(outcome(site, page, assets, check, plan));
         }
@@ -110,7 +109,7 @@ public final class HugoImport {
         List<String> urlWarnings = new ArrayList<>();
         String frontMatter = OriginalUrl.keep(text.substring(0, text.length() - source.body().length()), fields, originalUrl.get(), urlWarnings);
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
-        String key = articlePrefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
+        String key = prefixes.articles() + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
         PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();
@@ -118,11 +117,11 @@ public final class HugoImport {
         Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
         for (String resource : page.resources()) {
-            plan.upload(assetPrefix + resource, Files.readAllBytes(page.file().getParent().resolve(
+            plan.upload(prefixes.assets() + resource, Files.readAllBytes(page.file().getParent().resolve(
                     Path.of(page.directory()).relativize(Path.of(resource)).toString())));
         }
         for (String path : staticFiles) {
-            plan.upload(assetPrefix + path, Files.readAllBytes(staticFolder.resolve(path)));
+            plan.upload(prefixes.assets() + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
         List<String> warnings = Stream.of(urlWarnings.stream(), body.warnings().stream(), article.warnings().stream().map(Problem::toString))
                 .flatMap(w -> w).toList();

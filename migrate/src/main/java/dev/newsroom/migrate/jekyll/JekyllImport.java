@@ -10,6 +10,7 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
+import dev.newsroom.migrate.Prefixes;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
@@ -48,14 +49,12 @@ public final class JekyllImport {
     private static final Pattern TOKEN = Pattern.compile(":(year|short_year|month|i_month|day|i_day|y_day|title|slug|categories|output_ext)");
 
     private final ArticleParser parser;
-    private final String articlePrefix;
-    private final String assetPrefix;
+    private final Prefixes prefixes;
     private final Instant now;
 
-    public JekyllImport(ArticleParser parser, String articlePrefix, String assetPrefix, Instant now) {
+    public JekyllImport(ArticleParser parser, Prefixes prefixes, Instant now) {
         this.parser = parser;
-        this.articlePrefix = articlePrefix;
-        this.assetPrefix = assetPrefix;
+        this.prefixes = prefixes;
         this.now = now;
     }
 
@@ -104,7 +103,7 @@ public final class JekyllImport {
                                 ? SiteLayout.articlePath(Slugs.normalise(name.group(4))) : original);
             }
         }
-        PublishCheck check = new PublishCheck(parser);
+        PublishCheck check = new PublishCheck(parser, prefixes.pages());
         for (Path file : files) {
             String relative = site.relativize(file).toString().replace('\\', '/');
             Matcher name = POST_NAME.matcher(file.getFileName().toString());
@@ -154,7 +153,7 @@ public final class JekyllImport {
         frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl.get(), warnings);
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         // Publish reads .md files: a .markdown or .html post is uploaded as one.
-        String key = articlePrefix + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
+        String key = prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
                 .replaceAll("\\.(markdown|html)$", ".md");
         PublishCheck.Checked checked = check.check(relative, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
@@ -164,7 +163,7 @@ public final class JekyllImport {
         plan.upload(key, bytes);
         for (String path : staticFiles) {
             String assetKey = path.startsWith(SiteLayout.ASSETS) ? path.substring(SiteLayout.ASSETS.length()) : path;
-            plan.upload(assetPrefix + assetKey, Files.readAllBytes(site.resolve(path)));
+            plan.upload(prefixes.assets() + assetKey, Files.readAllBytes(site.resolve(path)));
         }
         warnings.addAll(liquid.warnings());
         warnings.addAll(body.warnings());

@@ -7,6 +7,7 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
+import dev.newsroom.migrate.Prefixes;
 import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.net.URI;
@@ -36,11 +37,11 @@ public final class WordPressImport {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     private final ArticleParser parser;
-    private final String articlePrefix;
+    private final Prefixes prefixes;
 
-    public WordPressImport(ArticleParser parser, String articlePrefix) {
+    public WordPressImport(ArticleParser parser, Prefixes prefixes) {
         this.parser = parser;
-        this.articlePrefix = articlePrefix;
+        this.prefixes = prefixes;
     }
 
     public ImportPlan plan(Wxr export, String file) {
@@ -55,16 +56,18 @@ public final class WordPressImport {
                 attachedTo.computeIfAbsent(item.parent(), id -> new ArrayList<>()).add(attachment);
             }
         }
-        PublishCheck check = new PublishCheck(parser);
+        PublishCheck check = new PublishCheck(parser, prefixes.pages());
         Map<String, Integer> comments = new java.util.TreeMap<>();
         for (Wxr.Item item : export.items()) {
             if (!item.type().equals("attachment")) {
                 Outcome outcome = outcome(export, item, attachments, attachedTo, check, plan);
                 plan.record(outcome);
-                List<ImportPlan.Comment> kept = outcome.newsroomUrl().isPresent() ? comments(item, comments) : List.of();
+                boolean post = item.type().equals("post");
+                List<ImportPlan.Comment> kept = post && outcome.newsroomUrl().isPresent() ? comments(item, comments) : List.of();
                 outcome.newsroomUrl().ifPresent(path -> plan.comments(path, kept));
-                if (outcome.newsroomUrl().isEmpty() && !item.comments().isEmpty()) {
-                    comments.merge("left out: on items not imported", item.comments().size(), Integer::sum);
+                if ((!post || outcome.newsroomUrl().isEmpty()) && !item.comments().isEmpty()) {
+                    comments.merge(post ? "left out: on posts not imported" : "left out: on pages, which take no comments",
+                            item.comments().size(), Integer::sum);
                 }
             }
         }
@@ -84,9 +87,8 @@ public final class WordPressImport {
                             ImportPlan plan) {
         String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
         Optional<String> originalUrl = originalPath(item);
-        if (!item.type().equals("post")) {
+        if (!item.type().equals("post") && !item.type().equals("page")) {
             return Outcome.notImported(label, switch (item.type()) {
-                case "page" -> "a page: static pages are not imported yet";
                 case "nav_menu_item" -> "a menu item: menus come with the site configuration";
                 default -> "a " + item.type() + ": only posts are imported";
             }, originalUrl);
@@ -125,7 +127,7 @@ public final class WordPressImport {
             slug = "p-" + item.id();
             warnings.add("its slug " + written + " has no Latin letters or digits, which slugs need: it is published as " + slug);
         }
-        String key = articlePrefix + originalUrl.map(p -> p.replaceAll("^/|/$", "")).filter(p -> !p.isEmpty() && !p.contains("?"))
+        String key = (item.type().equals("page") ? prefixes.pages() : prefixes.articles()) + originalUrl.map(p -> p.replaceAll("^/|/$", "")).filter(p -> !p.isEmpty() && !p.contains("?"))
                 .orElse("wordpress/" + item.id()) + ".md";
         byte[] bytes = (frontMatter(export, item, slug, attachments, warnings, originalUrl) + body + "\n").getBytes(StandardCharsets.UTF_8);
         PublishCheck.Checked checked = check.check(label, key, bytes, originalUrl);

@@ -72,7 +72,7 @@ class HugoImportTest {
     private ImportPlan plan() throws IOException {
         HugoConfig config = HugoConfig.read(site);
         var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.title(), ZoneOffset.UTC);
-        return new HugoImport(config, parser, "articles/", "assets/", NOW).plan(site);
+        return new HugoImport(config, parser, dev.newsroom.migrate.Prefixes.DEFAULT, NOW).plan(site);
     }
 
     @Test

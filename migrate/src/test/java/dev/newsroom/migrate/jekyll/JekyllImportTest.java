@@ -65,7 +65,7 @@ class JekyllImportTest {
         write("images/old.png", "OLD");
         write("README.md", "Not a page: no front matter.\n");
         write("_site/index.html", "built output");
-        return new JekyllImport(PARSER, "articles/", "assets/", Instant.parse("2026-12-05T00:00:00Z"))
+        return new JekyllImport(PARSER, dev.newsroom.migrate.Prefixes.DEFAULT, Instant.parse("2026-12-05T00:00:00Z"))
                 .plan(site, JekyllImport.config(site));
     }
 

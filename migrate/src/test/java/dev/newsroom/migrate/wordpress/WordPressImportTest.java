@@ -57,7 +57,7 @@ class WordPressImportTest {
                         "<wp:attachment_url>https://daily.files.example/dawn.jpg</wp:attachment_url>")
                 + "</channel></rss>";
         Wxr wxr = Wxr.read(Files.writeString(dir.resolve("export.xml"), xml));
-        return new WordPressImport(PARSER, "articles/").plan(wxr, "export.xml");
+        return new WordPressImport(PARSER, dev.newsroom.migrate.Prefixes.DEFAULT).plan(wxr, "export.xml");
     }
 
     @Test
@@ -73,7 +73,7 @@ class WordPressImportTest {
         assertTrue(outcomes.get("p2").cause().startsWith("a draft"));
         assertTrue(outcomes.get("p3").cause().startsWith("scheduled"));
         assertTrue(outcomes.get("p4").cause().startsWith("password-protected"));
-        assertTrue(outcomes.get("g5").cause().startsWith("a page"));
+        assertEquals(Optional.of("/2024/05/05/about/"), outcomes.get("g5").newsroomUrl(), "a page, at its permalink");
         assertEquals(Optional.of("/2024/05/06/bridge-reopens/"), outcomes.get("p6").newsroomUrl(), "p1's slug, at its own URL");
         assertEquals(Optional.of("/2024/05/01/bridge-reopens/"), outcomes.get("p1").newsroomUrl());
         assertEquals(Optional.of("/articles/p-7"), outcomes.get("p7").newsroomUrl(), outcomes.get("p7")::toString);
@@ -84,7 +84,7 @@ class WordPressImportTest {
     @Test
     void writesArticlesWithWordPressHtmlAndItsFields() throws Exception {
         ImportPlan plan = plan();
-        assertEquals(List.of("articles/2024/05/01/bridge-reopens.md", "articles/2024/05/06/bridge-reopens.md",
+        assertEquals(List.of("articles/2024/05/01/bridge-reopens.md", "pages/2024/05/05/about.md", "articles/2024/05/06/bridge-reopens.md",
                         "articles/2024/05/07/%e6%97%a5%e6%9c%ac.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         ImportPlan.Upload bridge = plan.uploads().get(0);
@@ -100,7 +100,9 @@ class WordPressImportTest {
         assertTrue(article.bodyHtml().contains("<figcaption>A caption</figcaption>"), article.bodyHtml());
         String source = new String(bridge.bytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(source.contains("\nsticky: true\n") && source.contains("\nmarkup: \"html\"\n"), source);
-        Article quoted = PARSER.parse(plan.uploads().get(2).key(), plan.uploads().get(2).bytes());
+        Article about = PARSER.forPages().parse(plan.uploads().get(1).key(), plan.uploads().get(1).bytes());
+        assertTrue(about.metadata().page() && !about.metadata().commentsOpen(), "a static page, which takes no comments");
+        Article quoted = PARSER.parse(plan.uploads().get(3).key(), plan.uploads().get(3).bytes());
         assertEquals("Ein \"Zitat\": 日本", quoted.metadata().title(), "titles with quotes and colons survive the front matter");
     }
 

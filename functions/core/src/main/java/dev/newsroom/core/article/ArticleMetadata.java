@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param path the article's public URL path, which identifies it everywhere ({@link dev.newsroom.core.site.ArticlePaths})
  * @param slug the last part of its default path, and what permalink patterns call {@code :slug}
+ * @param page whether it is a static page (About, Contact): uploaded under {@code pages/}, never
+ *             listed, never related, without comments
  */
 public record ArticleMetadata(
         String path,
@@ -23,7 +25,8 @@ public record ArticleMetadata(
         Optional<LeadImage> image,
         boolean draft,
         boolean commentsOpen,
-        RelatedChoices related) {
+        RelatedChoices related,
+        boolean page) {
 
     public ArticleMetadata {
         authors = List.copyOf(authors);
@@ -32,7 +35,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, related);
+                draft, commentsOpen, related, page);
     }
 
     /** The author whose page and structured data the article belongs to. */

@@ -2,6 +2,7 @@ package dev.newsroom.core.article;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.shortcode.Shortcodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,6 +36,7 @@ public final class ArticleParser {
 
     private final MarkdownRenderer markdown;
     private final Function<String, String> articlePath;
+    private final boolean pages;
     private final String siteName;
     private final ZoneId zone;
 
@@ -43,10 +45,23 @@ public final class ArticleParser {
      *                    permalink, also for links to it from other bodies
      */
     public ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, String siteName, ZoneId zone) {
+        this(markdown, articlePath, false, siteName, zone);
+    }
+
+    private ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, boolean pages, String siteName, ZoneId zone) {
         this.markdown = markdown;
         this.articlePath = articlePath;
+        this.pages = pages;
         this.siteName = siteName;
         this.zone = zone;
+    }
+
+    /**
+     * A parser of static pages ({@code pages/about.md}): at {@code /<slug>} unless their {@code url}
+     * says otherwise, never listed, without comments.
+     */
+    public ArticleParser forPages() {
+        return new ArticleParser(markdown, articlePath, true, siteName, zone);
     }
 
     /** True for the keys this parser reads; anything else under the article prefix is ignored. */
@@ -73,7 +88,7 @@ public final class ArticleParser {
         } else {
             source = markdownSource(text);
         }
-        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, articlePath, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, pages ? SiteLayout::pagePath : articlePath, pages, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
         MarkdownRenderer.Body rendered = isHtml(source.fields()) ? markdown.html(source.body())
                 : markdown.render(source.body(), new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));

@@ -43,6 +43,7 @@ final class FrontMatterMapper {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
     private final Function<String, String> defaultPath;
+    private final boolean page;
     private final String siteName;
     private final ZoneId zone;
     private final List<Problem> problems = new ArrayList<>();
@@ -52,16 +53,20 @@ final class FrontMatterMapper {
     record Mapped(ArticleMetadata metadata, List<Problem> warnings) {
     }
 
-    private FrontMatterMapper(Function<String, String> defaultPath, String siteName, ZoneId zone) {
+    private FrontMatterMapper(Function<String, String> defaultPath, boolean page, String siteName, ZoneId zone) {
         this.defaultPath = defaultPath;
+        this.page = page;
         this.siteName = siteName;
         this.zone = zone;
     }
 
-    /** @param defaultPath the path of an article with this slug whose front matter gives no {@code url} */
-    static Mapped map(Map<String, Object> fields, String sourceKey, Function<String, String> defaultPath, String siteName,
-                      ZoneId zone) throws InvalidArticleException {
-        var mapper = new FrontMatterMapper(defaultPath, siteName, zone);
+    /**
+     * @param defaultPath the path of an article with this slug whose front matter gives no {@code url}
+     * @param page        whether the file is a static page, which takes no comments
+     */
+    static Mapped map(Map<String, Object> fields, String sourceKey, Function<String, String> defaultPath, boolean page,
+                      String siteName, ZoneId zone) throws InvalidArticleException {
+        var mapper = new FrontMatterMapper(defaultPath, page, siteName, zone);
         return new Mapped(mapper.map(fields, sourceKey), List.copyOf(mapper.warnings));
     }
 
@@ -98,14 +103,14 @@ final class FrontMatterMapper {
                 .flatMap(name -> optionalText(fields, name, MAX_SUMMARY));
         Optional<LeadImage> image = image(fields);
         boolean draft = flag(fields, "draft").orElse(false) || !flag(fields, "published").orElse(true);
-        boolean commentsOpen = comments(fields);
+        boolean commentsOpen = !page && comments(fields);
         RelatedChoices related = related(fields);
 
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
-                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related);
+                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related, page);
     }
 
     private String slug(Map<String, Object> fields, String sourceKey) {

@@ -52,6 +52,11 @@ public final class MarkdownRenderer {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern EMPTY_CONTAINER = Pattern.compile(
             "<(table|thead|tbody|tfoot|tr|ul|ol|dl)\\b[^>]*>\\s*</\\1>|<dl\\b[^>]*>(?:\\s*<dt\\b[^>]*>\\s*</dt>)+\\s*</dl>");
+    /**
+     * A line break between a definition list's terms, where HTML allows none, as exports' hard breaks
+     * leave them (the policy already moves those of other lists and of tables where HTML allows them).
+     */
+    private static final Pattern BREAK_IN_CONTAINER = Pattern.compile("(<dl\\b[^>]*>|</(?:dt|dd)>)(?:\\s*<br\\s*/?>)+");
     private static final Pattern ALIGN_CLASS = Pattern.compile("align-(left|center|right)");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}");
     /** The URLs {@link #BODY_POLICY} allows; the renderer's own URL option would also mark every link nofollow. */
@@ -197,10 +202,11 @@ public final class MarkdownRenderer {
 
     /**
      * Raw HTML through {@link #BODY_POLICY}, then without the empty tables, rows, lists and definition
-     * lists that exports hold (WordPress's {@code <dl><dt></dt></dl>}) and that HTML forbids.
+     * lists that exports hold (WordPress's {@code <dl><dt></dt></dl>}), nor the line breaks between a
+     * definition list's terms, which HTML forbids.
      */
     private static String sanitised(String html) {
-        String out = BODY_POLICY.sanitize(html);
+        String out = BREAK_IN_CONTAINER.matcher(BODY_POLICY.sanitize(html)).replaceAll("$1");
         for (String before = null; !out.equals(before); ) {
             before = out;
             out = EMPTY_CONTAINER.matcher(out).replaceAll("");

@@ -27,9 +27,9 @@ public record Entry(String path, long version, String title, Instant published, 
         tags = List.copyOf(tags);
     }
 
-    /** The entry of an article readers can see; none for drafts and withdrawn articles. */
+    /** The entry of an article readers can see; none for drafts, withdrawn articles and static pages, which no list shows. */
     public static Optional<Entry> of(StoredArticle stored) {
-        if (stored.status() != ArticleStatus.PUBLISHED) {
+        if (stored.status() != ArticleStatus.PUBLISHED || stored.article().metadata().page()) {
             return Optional.empty();
         }
         ArticleMetadata meta = stored.article().metadata();

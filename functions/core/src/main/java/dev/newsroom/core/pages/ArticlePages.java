@@ -53,17 +53,17 @@ public final class ArticlePages {
         return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.UNCHANGED;
     }
 
-    /** A published article's page with its list, rendered and not written. */
+    /** A published article's page with its list, or a static page, rendered and not written. */
     public String render(StoredArticle stored, Optional<RelatedList> related) {
-        return pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()));
+        return stored.article().metadata().page() ? pages.page(stored.article())
+                : pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()));
     }
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         ensureAssets();
-        return site.rewrite(SiteLayout.articleKey(stored.path()),
-                pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of())), SiteBucket.HTML_TYPE, version);
+        return site.rewrite(SiteLayout.articleKey(stored.path()), render(stored, related), SiteBucket.HTML_TYPE, version);
     }
 
     /** Once per instance; pages written at once wait for the first to check rather than each checking. */

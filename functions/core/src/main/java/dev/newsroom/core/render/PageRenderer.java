@@ -100,6 +100,22 @@ public final class PageRenderer {
         return render("article.jte", view);
     }
 
+    /** A static page: its headline, lead image and body, without byline, date, related list, ads or comments. */
+    public String page(Article page) {
+        ArticleMetadata meta = page.metadata();
+        String canonical = site.absolute(meta.path());
+        var head = PageHead.of(siteHead, meta.title() + " | " + site.name())
+                .description(meta.summary())
+                .canonicalUrl(canonical)
+                .indexable(true)
+                .preview(new PageHead.LinkPreview("website",
+                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()))
+                .jsonLd(structuredData.webPage(meta, canonical, meta.summary().orElse("")))
+                .build();
+        return render("page.jte", new StaticPageView(head, meta.title(), meta.image().map(image -> new ImageView(image.src(), image.alt())),
+                page.bodyHtml()));
+    }
+
     /**
      * An index page of a listing (its newest articles and its archive) or, with {@code archive}, one
      * archive page of it. {@code entries} are newest first.

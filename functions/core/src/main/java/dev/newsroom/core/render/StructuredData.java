@@ -26,6 +26,21 @@ final class StructuredData {
         return ScriptJson.write(node(meta, canonical, description));
     }
 
+    /** A static page's {@code WebPage}, encoded for a script element. */
+    String webPage(ArticleMetadata meta, String canonical, String description) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("@context", "https://schema.org");
+        node.put("@type", "WebPage");
+        node.put("url", canonical);
+        node.put("name", meta.title());
+        if (!description.isBlank()) {
+            node.put("description", description);
+        }
+        node.put("dateModified", meta.modified().toString());
+        node.put("publisher", publisher());
+        return ScriptJson.write(node);
+    }
+
     private Map<String, Object> node(ArticleMetadata meta, String canonical, String description) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("@context", "https://schema.org");
@@ -59,6 +74,11 @@ final class StructuredData {
             authors.add(a);
         }
         node.put("author", authors);
+        node.put("publisher", publisher());
+        return node;
+    }
+
+    private Map<String, Object> publisher() {
         Map<String, Object> publisher = new LinkedHashMap<>();
         publisher.put("@type", "Organization");
         publisher.put("name", site.name());
@@ -69,7 +89,6 @@ final class StructuredData {
             image.put("url", logo);
             publisher.put("logo", image);
         });
-        node.put("publisher", publisher);
-        return node;
+        return publisher;
     }
 }

@@ -50,7 +50,10 @@ public final class ArticlePaths {
             return Optional.of("'" + path + "' is under /" + segments[0] + "/, which the site's own pages use");
         }
         String last = segments[segments.length - 1];
-        if (!path.endsWith("/") && (segments.length == 1 && last.contains(".") || last.startsWith("index."))) {
+        String key = SiteLayout.objectKey(path);
+        boolean rootFile = segments.length == 1 && (last.contains(".") || key.equals(SiteLayout.objectKey(SiteLayout.NOT_FOUND)));
+        boolean folderPage = !path.endsWith("/") && (last.equals("index") || last.startsWith("index."));
+        if (rootFile || folderPage) {
             return Optional.of("'" + path + "' is a file of the site's own: a file at the root, or a folder's own page");
         }
         return Optional.empty();

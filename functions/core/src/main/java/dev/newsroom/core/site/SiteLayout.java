@@ -10,6 +10,8 @@ import java.time.LocalDate;
 public final class SiteLayout {
 
     public static final String ARTICLES = "articles/";
+    /** Where static pages are uploaded, in the source bucket ({@code template.yaml}'s {@code PAGE_PREFIX}) and an export's folder. */
+    public static final String PAGES = "pages/";
     public static final String ASSETS = "assets/";
 
     private SiteLayout() {
@@ -18,6 +20,11 @@ public final class SiteLayout {
     /** The path of an article whose front matter gives no {@code url}: the default permalink. */
     public static String articlePath(String slug) {
         return "/" + ARTICLES + slug;
+    }
+
+    /** The path of a static page whose front matter gives no {@code url}: at the site's root. */
+    public static String pagePath(String slug) {
+        return "/" + slug;
     }
 
     public static String categoryPath(String slug) {

@@ -65,6 +65,9 @@ public final class ArticleItems {
         meta.image().ifPresent(image -> item.put("image", image(image)));
         item.put("draft", bool(meta.draft()));
         item.put("commentsOpen", bool(meta.commentsOpen()));
+        if (meta.page()) {
+            item.put("page", bool(true));
+        }
         item.put("bodyHtml", s(stored.article().bodyHtml()));
         if (!meta.related().pinned().isEmpty()) {
             item.put("relatedPins", list(meta.related().pinned().stream().map(ArticleItems::s).toList()));
@@ -95,7 +98,8 @@ public final class ArticleItems {
                 item.get("commentsOpen").bool(),
                 new RelatedChoices(
                         item.containsKey("relatedPins") ? item.get("relatedPins").l().stream().map(AttributeValue::s).toList() : List.of(),
-                        item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()));
+                        item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()),
+                item.containsKey("page") && item.get("page").bool());
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s()),
                 ArticleStatus.of(item.get(STATUS).s()),

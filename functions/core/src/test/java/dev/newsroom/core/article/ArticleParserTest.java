@@ -50,6 +50,20 @@ class ArticleParserTest {
     }
 
     @Test
+    void aStaticPageIsAtTheRootNeverListedAndTakesNoComments() throws Exception {
+        Article page = parser.forPages().parse("pages/about.md", md("title: About us\ndate: 2024-01-01\ncomments: open", "Who we are.")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("/about", page.path());
+        assertTrue(page.metadata().page());
+        assertFalse(page.metadata().commentsOpen(), "a page takes no comments, whatever its front matter says");
+        assertEquals(Optional.empty(), dev.newsroom.core.index.Entry.of(StoredArticle.first(page, ArticleStatus.PUBLISHED, "pages/about.md",
+                "01", "h", Instant.EPOCH)), "no listing, feed, sitemap or related list shows it");
+        assertEquals("/team/contact/", parser.forPages().parse("pages/contact.md",
+                md("title: Contact\ndate: 2024-01-01\nurl: /team/contact/", "").getBytes(StandardCharsets.UTF_8)).path());
+        assertFalse(parse("articles/about.md", md("title: About\ndate: 2024-01-01", "")).metadata().page());
+    }
+
+    @Test
     void refusesAUrlThatIsNotAnArticlesPath_C4() {
         for (String url : new String[] {"/../../etc/passwd", "/api/articles/x/comments", "https://evil.example/x", "/Blog/X.html", "/404.html"}) {
             List<Problem> problems = problems("articles/a.md", md("title: A\ndate: 2024-01-01\nurl: '" + url + "'", ""));

@@ -124,6 +124,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void dropsLineBreaksBetweenADefinitionListsTerms() {
+        String html = renderer.html("<dl><br /><dt>Term</dt><br />\n<dd>Mean<br>ing</dd><br /></dl><br />").html();
+        assertEquals("<dl><dt>Term</dt><dd>Mean<br />ing</dd></dl><br />", html.strip().replace("\n", ""),
+                "a break inside a definition or after the list stays");
+    }
+
+    @Test
     void leavesBodiesThatStartAtH2Alone() throws InvalidArticleException {
         Document doc = render("## Two\n\n### Three");
         assertEquals("Two", doc.selectFirst("h2").text());

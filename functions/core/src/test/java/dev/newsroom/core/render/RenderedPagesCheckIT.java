@@ -77,6 +77,7 @@ class RenderedPagesCheckIT {
         pages.add(write("shortcodes.html", plain.article(SamplePages.parse("shortcodes.md", SamplePages.markdown("") + SHORTCODES), List.of())));
         pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of())));
         pages.add(write("gone.html", plain.gone()));
+        pages.add(write("static-page.html", plain.page(SamplePages.full())));
         for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
             pages.add(listing);
         }
@@ -93,6 +94,7 @@ class RenderedPagesCheckIT {
         List<Path> files = new ArrayList<>(listingPages(renderer, hostileFields));
         for (Article article : List.of(hostileFields, hostileBody, hostileShortcodes)) {
             files.add(write(article.metadata().slug() + ".html", renderer.article(article, SamplePages.related())));
+            files.add(write(article.metadata().slug() + "-as-page.html", renderer.page(article)));
         }
         for (Path file : files) {
             Document dom = Jsoup.parse(ExternalTools.chromiumDom(file));

@@ -30,8 +30,8 @@ class ArticlePathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/feed.xml", "/404.html", "/sitemap.xml", "/index.html", "/robots.txt", "/blog/index.html",
-            "/blog/index.xml"})
+    @ValueSource(strings = {"/feed.xml", "/404.html", "/404", "/sitemap.xml", "/index.html", "/index", "/robots.txt",
+            "/blog/index.html", "/blog/index", "/blog/index.xml"})
     void refusesTheFilesOfTheSitesOwn_C17(String taken) {
         assertTrue(ArticlePaths.problem(taken).orElseThrow().contains("a file of the site's own"), taken);
     }
