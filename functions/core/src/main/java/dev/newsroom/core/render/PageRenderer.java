@@ -73,12 +73,7 @@ public final class PageRenderer {
         ArticleMetadata meta = article.metadata();
         String canonical = site.absolute(meta.path());
         String description = meta.summary().orElse("");
-        var head = PageHead.of(siteHead, meta.title() + " | " + site.name())
-                .description(meta.summary())
-                .canonicalUrl(canonical)
-                .indexable(true)
-                .preview(new PageHead.LinkPreview("article",
-                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()))
+        var head = head(meta, canonical, "article")
                 .jsonLd(structuredData.newsArticle(meta, canonical, description))
                 .adScriptUrl(site.adSlots().isEmpty() ? Optional.empty() : site.adScript().map(URI::toString))
                 .build();
@@ -104,16 +99,21 @@ public final class PageRenderer {
     public String page(Article page) {
         ArticleMetadata meta = page.metadata();
         String canonical = site.absolute(meta.path());
-        var head = PageHead.of(siteHead, meta.title() + " | " + site.name())
-                .description(meta.summary())
-                .canonicalUrl(canonical)
-                .indexable(true)
-                .preview(new PageHead.LinkPreview("website",
-                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()))
+        var head = head(meta, canonical, "website")
                 .jsonLd(structuredData.webPage(meta, canonical, meta.summary().orElse("")))
                 .build();
         return render("page.jte", new StaticPageView(head, meta.title(), meta.image().map(image -> new ImageView(image.src(), image.alt())),
                 page.bodyHtml()));
+    }
+
+    /** The head an article or a static page shares: its title, description, address and link preview of this type. */
+    private PageHead.Builder head(ArticleMetadata meta, String canonical, String previewType) {
+        return PageHead.of(siteHead, meta.title() + " | " + site.name())
+                .description(meta.summary())
+                .canonicalUrl(canonical)
+                .indexable(true)
+                .preview(new PageHead.LinkPreview(previewType,
+                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()));
     }
 
     /**
