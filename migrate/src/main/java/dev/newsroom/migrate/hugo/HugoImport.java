@@ -109,7 +109,9 @@ public final class HugoImport {
         List<String> urlWarnings = new ArrayList<>();
         String frontMatter = OriginalUrl.keep(text.substring(0, text.length() - source.body().length()), fields, originalUrl.get(), urlWarnings);
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
-        String key = prefixes.articles() + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
+        // A page at the content's root, outside every section (content/about.md), is a static page.
+        String prefix = page.sections().isEmpty() ? prefixes.pages() : prefixes.articles();
+        String key = prefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
         PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();

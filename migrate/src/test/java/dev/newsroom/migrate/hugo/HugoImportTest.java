@@ -57,6 +57,7 @@ class HugoImportTest {
         write("content/blog/2024/notes.draft.md", post("Notes", "2024-05-01", ""));
         write("content/blog/2024/untitled.md", "---\ndate: 2024-05-01\n---\nNo title.\n");
         write("content/blog/_includes/snippet.md", "A snippet.\n");
+        write("content/about.md", post("About", "2024-01-01", ""));
     }
 
     private void write(String path, String text) throws IOException {
@@ -78,7 +79,9 @@ class HugoImportTest {
     @Test
     void publishesWhatHugoPublishesAndSaysWhyForEveryOtherFile() throws IOException {
         Map<String, Outcome> outcomes = plan().outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
-        assertEquals(11, outcomes.size());
+        assertEquals(12, outcomes.size());
+        assertEquals(Optional.of("/about/"), outcomes.get("content/about.md").newsroomUrl(),
+                "a page outside every section is a static page, at Hugo's URL for it");
         assertEquals("published with warnings", outcomes.get("content/blog/2024/arrow/index.md").result().label());
         assertEquals("published", outcomes.get("content/blog/2024/hello.md").result().label());
         assertEquals("published", outcomes.get("content/blog/2025/hello.md").result().label(), "a slug two URLs share, as Hugo allows");
@@ -107,8 +110,8 @@ class HugoImportTest {
         ImportPlan plan = plan();
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
-        assertEquals(List.of("articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png", "articles/blog/2024/hello.md",
-                        "assets/img/map.png", "articles/blog/2025/hello.md"),
+        assertEquals(List.of("pages/about.md", "articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png",
+                        "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
