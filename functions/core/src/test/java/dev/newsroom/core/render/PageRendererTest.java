@@ -11,7 +11,6 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsroom.core.site.SiteConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
