@@ -171,7 +171,6 @@ public final class JekyllImport {
         return Outcome.published(relative, warnings, originalUrl, article.path());
     }
 
-    /** A post's URL by Jekyll's permalink tokens; categories lower case, joined by slashes. */
     /** Where Jekyll publishes the post: its own permalink, or the site's pattern filled in. */
     private static String originalUrl(Map<String, Object> fields, String pattern, Matcher name) {
         return Optional.of(String.valueOf(fields.getOrDefault("permalink", ""))).filter(p -> !p.isBlank())
@@ -182,6 +181,7 @@ public final class JekyllImport {
         return LocalDate.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)), Integer.parseInt(name.group(3)));
     }
 
+    /** A post's URL by Jekyll's permalink tokens; categories lower case, joined by slashes. */
     private static String url(String pattern, LocalDate day, Matcher name, Map<String, Object> fields) {
         Object categories = fields.getOrDefault("categories", fields.getOrDefault("category", ""));
         List<String> names = categories instanceof List<?> list ? list.stream().map(String::valueOf).toList()
