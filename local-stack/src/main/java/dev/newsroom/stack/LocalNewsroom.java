@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalNewsroom implements AutoCloseable {
 
     private static final String SEEDED_MARKER = "seeded";
+    /** In a data directory whose items are keyed by path: from a start of this version on, no key migration is needed. */
+    static final String KEYED_BY_PATH_MARKER = "keyed-by-path";
     private static final List<String> SEED_ARTICLES = List.of(
             "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
 
@@ -93,7 +95,7 @@ public final class LocalNewsroom implements AutoCloseable {
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets, settings);
-        migrateKeys(functions.get("RelateFunction"), names, aws);
+        migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
@@ -111,7 +113,11 @@ public final class LocalNewsroom implements AutoCloseable {
      * A data directory from before articles were keyed by their paths has what it stored under slugs
      * moved, and its index rebuilt, before anything reads it (docs/publishing.md, "Keys before paths").
      */
-    private static void migrateKeys(LocalFunction relate, Map<String, String> names, LocalServices aws) {
+    private static void migrateKeys(LocalFunction relate, Map<String, String> names, LocalServices aws, Path dataDir) throws IOException {
+        Path marker = dataDir.resolve(KEYED_BY_PATH_MARKER);
+        if (Files.exists(marker)) {
+            return; // a start of this version has looked already: no table scan on every start
+        }
         var migration = new KeyMigration(aws.dynamoDb(), names.get("ArticlesTable"), names.get("CommentsTable"),
                 names.get("UploadsTable"), names.get("IndexTable"));
         if (migration.needed()) {
@@ -121,6 +127,7 @@ public final class LocalNewsroom implements AutoCloseable {
             System.out.printf("newsroom: moved %d articles, %d comments and %d upload records from their slugs to their paths,"
                     + " and rebuilt the index and pages%n", moved.articles(), moved.comments(), moved.uploads());
         }
+        Files.writeString(marker, "");
     }
 
     /** An event source mapping for each DynamoDB stream event source in the template. */

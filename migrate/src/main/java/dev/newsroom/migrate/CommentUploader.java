@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.site.ArticlePaths;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * Sends an import's comments to the comments API's import route
@@ -42,6 +46,12 @@ public final class CommentUploader {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Waiter<Answer> untilPublished = Waiter.builder(Answer.class)
+            .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(Answer::notYet))
+            .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(answer -> !answer.notYet()))
+            .overrideConfiguration(c -> c.waitTimeout(PUBLISHED_WITHIN).maxAttempts(Integer.MAX_VALUE)
+                    .backoffStrategyV2(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2))))
+            .build();
     private final URI site;
     private final String moderatorToken;
 
@@ -50,7 +60,7 @@ public final class CommentUploader {
         this.moderatorToken = moderatorToken;
     }
 
-    public Summary upload(Map<String, List<ImportPlan.Comment>> comments) throws IOException, InterruptedException {
+    public Summary upload(Map<String, List<ImportPlan.Comment>> comments) throws IOException {
         int stored = 0;
         int alreadyThere = 0;
         List<String> refused = new ArrayList<>();
@@ -59,13 +69,14 @@ public final class CommentUploader {
                 List<ImportPlan.Comment> sending = new ArrayList<>(request);
                 JsonNode answer = null;
                 while (!sending.isEmpty() && answer == null) {
-                    HttpResponse<String> response = send(article.getKey(), sending);
-                    if (response.statusCode() == 200) {
-                        answer = JSON.readTree(response.body());
-                    } else if (response.statusCode() == 400 && JSON.readTree(response.body()).has("fields")) {
-                        sending = withoutRefused(article.getKey(), sending, JSON.readTree(response.body()).get("fields"), refused);
+                    Answer response = send(article.getKey(), sending);
+                    JsonNode json = JSON.readTree(response.body());
+                    if (response.status() == 200) {
+                        answer = json;
+                    } else if (response.status() == 400 && json.has("fields")) {
+                        sending = withoutRefused(article.getKey(), sending, json.get("fields"), refused);
                     } else {
-                        throw new IOException("the comments API answered " + response.statusCode() + " for " + article.getKey()
+                        throw new IOException("the comments API answered " + response.status() + " for " + article.getKey()
                                 + ": " + response.body());
                     }
                 }
@@ -128,8 +139,11 @@ public final class CommentUploader {
         return rest;
     }
 
-    /** Sends a request, again while the article is not published yet (publishing follows the upload by seconds). */
-    private HttpResponse<String> send(String article, List<ImportPlan.Comment> comments) throws IOException, InterruptedException {
+    /**
+     * Sends a request, and again, backing off, while the article is not published yet (publishing
+     * follows the upload by seconds) or the API asks for patience; fails once that outlasts the deadline.
+     */
+    private Answer send(String article, List<ImportPlan.Comment> comments) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode array = body.putArray("comments");
         for (ImportPlan.Comment c : comments) {
@@ -142,14 +156,30 @@ public final class CommentUploader {
         HttpRequest request = HttpRequest.newBuilder(site.resolve("/api/moderation/comments/" + ArticlePaths.token(article)))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + moderatorToken)
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        Instant deadline = Instant.now().plus(PUBLISHED_WITHIN);
-        while (true) {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            boolean notYet = response.statusCode() == 404 || response.statusCode() == 503 || response.statusCode() == 429;
-            if (!notYet || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            Thread.sleep(500);
+        try {
+            return untilPublished.run(() -> {
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return new Answer(response.statusCode(), response.body());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending comments", e);
+                }
+            }).matched().response().orElseThrow();
+        } catch (SdkClientException e) {
+            throw new IOException(article + " was not published, or the comments API not ready, within " + PUBLISHED_WITHIN.toSeconds()
+                    + " s: " + e.getMessage(), e);
+        }
+    }
+
+    /** The comments API's answer to a request. */
+    private record Answer(int status, String body) {
+
+        /** The article is not published yet, or the API is busy: worth asking again. */
+        boolean notYet() {
+            return status == 404 || status == 503 || status == 429;
         }
     }
 }

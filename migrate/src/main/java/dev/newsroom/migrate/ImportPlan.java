@@ -103,6 +103,10 @@ public final class ImportPlan {
         return java.util.Collections.unmodifiableMap(comments);
     }
 
+    public int commentCount() {
+        return comments.values().stream().mapToInt(List::size).sum();
+    }
+
     /** Something the import had to assume about the source site, said once in the report. */
     public void assume(String assumption) {
         assumptions.add(assumption);

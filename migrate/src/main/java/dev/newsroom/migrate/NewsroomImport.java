@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -91,12 +90,11 @@ public final class NewsroomImport {
             ImportReport.print(plan, print);
             ImportReport.write(plan, report);
             print.printf("every file's outcome: %s%n", report.toAbsolutePath());
-            int comments = plan.comments().values().stream().mapToInt(List::size).sum();
             if (target != null) {
                 var summary = new SourceUploader(target.s3(), target.bucket()).upload(plan.uploads(), print);
                 print.printf("uploaded %d files to %s (%d already there, unchanged) in %.1f s%n",
                         summary.written(), target.bucket(), summary.unchanged(), (System.nanoTime() - start) / 1e9);
-                if (comments > 0) {
+                if (plan.commentCount() > 0) {
                     importComments(plan, target, print);
                 }
             } else if (out != null) {
@@ -107,7 +105,7 @@ public final class NewsroomImport {
                 }
                 print.printf("wrote %d files to %s in %.1f s%n", plan.uploads().size(), out, (System.nanoTime() - start) / 1e9);
             } else {
-                print.printf("would upload %d files and import %d comments; planned in %.1f s%n", plan.uploads().size(), comments,
+                print.printf("would upload %d files and import %d comments; planned in %.1f s%n", plan.uploads().size(), plan.commentCount(),
                         (System.nanoTime() - start) / 1e9);
             }
             return 0;
@@ -115,13 +113,12 @@ public final class NewsroomImport {
 
         /** Sends the comments to the running stack's comments API, once their articles are published. */
         private void importComments(ImportPlan plan, Target target, PrintWriter print) throws Exception {
-            int comments = plan.comments().values().stream().mapToInt(List::size).sum();
             if (target.moderator().isEmpty()) {
                 print.printf("%d comments not imported: on AWS the moderation routes take IAM-signed requests, which the import"
-                        + " does not send yet (docs/migration.md)%n", comments);
+                        + " does not send yet (docs/migration.md)%n", plan.commentCount());
                 return;
             }
-            print.printf("importing %d comments as their articles are published%n", comments);
+            print.printf("importing %d comments as their articles are published%n", plan.commentCount());
             print.flush();
             var summary = new CommentUploader(target.moderator().get().site(), target.moderator().get().token()).upload(plan.comments());
             print.printf("imported %d comments (%d already there)%s%n", summary.stored(), summary.alreadyThere(),

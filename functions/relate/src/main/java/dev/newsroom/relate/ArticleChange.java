@@ -26,7 +26,7 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
     static ArticleChange of(StreamRecord record) {
         String path = record.keys().get(ArticleItems.KEY).s();
         // An item under a bare slug only changes as KeyMigration moves it, which rebuilds the index itself.
-        if (UnsettledStore.isMarker(record.keys()) || KeyMigration.isBareSlug(path)) {
+        if (UnsettledStore.isMarker(record.keys()) || ArticleItems.isBareSlug(path)) {
             return new ArticleChange(path, Optional.empty(), Optional.empty(), 0);
         }
         Optional<StoredArticle> before = image(record.oldImage());

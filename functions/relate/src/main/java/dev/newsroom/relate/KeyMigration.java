@@ -3,7 +3,6 @@ package dev.newsroom.relate;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleItems;
 import dev.newsroom.core.store.DynamoBatches;
-import dev.newsroom.core.store.UnsettledStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,23 +48,18 @@ public final class KeyMigration {
         this.indexTable = indexTable;
     }
 
-    /** An item key stored before articles were keyed by path: a bare slug, not the burst marker. */
-    static boolean isBareSlug(String key) {
-        return !key.startsWith("/") && !key.equals(UnsettledStore.MARKER);
-    }
-
     /** Whether anything is stored under a bare slug: cheap to ask of a table that has nothing to move. */
     public boolean needed() {
         return dynamo.scanPaginator(r -> r.tableName(articlesTable).projectionExpression("#k")
                         .expressionAttributeNames(Map.of("#k", ArticleItems.KEY))).items().stream()
-                .anyMatch(item -> isBareSlug(item.get(ArticleItems.KEY).s()));
+                .anyMatch(item -> ArticleItems.isBareSlug(item.get(ArticleItems.KEY).s()));
     }
 
     public Summary run() {
         int articles = 0;
         for (Map<String, AttributeValue> item : dynamo.scanPaginator(r -> r.tableName(articlesTable)).items()) {
             String key = item.get(ArticleItems.KEY).s();
-            if (isBareSlug(key)) {
+            if (ArticleItems.isBareSlug(key)) {
                 moveArticle(item, key);
                 articles++;
             }
@@ -73,7 +67,7 @@ public final class KeyMigration {
         int comments = 0;
         for (Map<String, AttributeValue> item : dynamo.scanPaginator(r -> r.tableName(commentsTable)).items()) {
             String key = item.get(COMMENTS_KEY).s();
-            if (isBareSlug(key)) {
+            if (ArticleItems.isBareSlug(key)) {
                 Map<String, AttributeValue> moved = new HashMap<>(item);
                 AttributeValue path = AttributeValue.fromS(SiteLayout.articlePath(key));
                 moved.put(COMMENTS_KEY, path);
@@ -92,7 +86,7 @@ public final class KeyMigration {
                 dynamo.updateItem(r -> r.tableName(uploadsTable).key(Map.of("sourceKey", item.get("sourceKey")))
                         .updateExpression("SET #path = :path REMOVE #slug")
                         .expressionAttributeNames(Map.of("#path", "path", "#slug", "slug"))
-                        .expressionAttributeValues(Map.of(":path", AttributeValue.fromS(ArticleItems.path(item.get("slug").s())))));
+                        .expressionAttributeValues(Map.of(":path", AttributeValue.fromS(SiteLayout.articlePath(item.get("slug").s())))));
                 uploads++;
             }
         }

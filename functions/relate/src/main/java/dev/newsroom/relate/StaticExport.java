@@ -60,6 +60,7 @@ public final class StaticExport {
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
         long start = System.nanoTime();
         var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
+        var pageParser = parser.forPages();
         List<Path> files;
         // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.
         try (Stream<Path> listing = Files.walk(in)) {
@@ -67,7 +68,7 @@ public final class StaticExport {
                     .sorted().toList();
         }
         AtomicInteger rejected = new AtomicInteger();
-        List<Article> parsed = files.parallelStream().map(file -> parse(parser, in, file, rejected, progress))
+        List<Article> parsed = files.parallelStream().map(file -> parse(parser, pageParser, in, file, rejected, progress))
                 .flatMap(Optional::stream).filter(a -> !a.metadata().draft()).toList();
         // The first file (by file name) that claims an article's path keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
@@ -129,10 +130,11 @@ public final class StaticExport {
     }
 
     /** A file under {@code pages/} is a static page, as the publish function reads one under its page prefix. */
-    private static Optional<Article> parse(ArticleParser parser, Path in, Path file, AtomicInteger rejected, PrintStream progress) {
+    private static Optional<Article> parse(ArticleParser parser, ArticleParser pageParser, Path in, Path file, AtomicInteger rejected,
+                                           PrintStream progress) {
         String key = in.relativize(file).toString().replace('\\', '/');
         try {
-            return Optional.of((key.startsWith(SiteLayout.PAGES) ? parser.forPages() : parser).parse(key, Files.readAllBytes(file)));
+            return Optional.of((key.startsWith(SiteLayout.PAGES) ? pageParser : parser).parse(key, Files.readAllBytes(file)));
         } catch (InvalidArticleException e) {
             rejected.incrementAndGet();
             progress.printf("rejected %s: %s%n", key, e.problems());

@@ -1,6 +1,5 @@
 package dev.newsroom.core.store;
 
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.ArticleStatus;
@@ -26,8 +25,7 @@ public final class ArticleItems {
 
     /**
      * The key attribute: the article's path. It is named {@code slug} because articles were keyed by
-     * slug before they were keyed by path, and renaming a key attribute would replace the table; an
-     * item stored under a bare slug is read as the article at that slug's default path
+     * slug before they were keyed by path, and renaming a key attribute would replace the table
      * (docs/publishing.md, "Keys before paths").
      */
     public static final String KEY = "slug";
@@ -82,10 +80,9 @@ public final class ArticleItems {
     }
 
     public static StoredArticle fromItem(Map<String, AttributeValue> item) {
-        String key = item.get(KEY).s();
         var meta = new ArticleMetadata(
-                path(key),
-                optional(item, "articleSlug").orElse(key),
+                item.get(KEY).s(),
+                item.get("articleSlug").s(),
                 item.get("title").s(),
                 Instant.parse(item.get("published").s()),
                 optional(item, "updated").map(Instant::parse),
@@ -111,9 +108,12 @@ public final class ArticleItems {
                 Instant.parse(item.get("storedAt").s()));
     }
 
-    /** The path an item's key stands for: itself, or for an item stored under a bare slug, that slug's default path. */
-    public static String path(String key) {
-        return key.startsWith("/") ? key : SiteLayout.articlePath(key);
+    /**
+     * Whether an item's key is a bare slug, as items were keyed before articles were keyed by their
+     * paths: {@code KeyMigration}'s to move, and no one else's to read. The burst marker's is not one.
+     */
+    public static boolean isBareSlug(String key) {
+        return !key.startsWith("/") && !key.equals(UnsettledStore.MARKER);
     }
 
     static AttributeValue author(Author author) {

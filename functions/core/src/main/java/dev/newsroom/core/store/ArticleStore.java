@@ -37,7 +37,7 @@ public final class ArticleStore {
                 .expressionAttributeValues(Map.of(":all", AttributeValue.fromS(ArticleItems.FEED_ALL))).build();
         // An item still under a bare slug is KeyMigration's to move, and the rebuild after it reads it at its path.
         List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, latest, Integer.MAX_VALUE).stream()
-                .filter(item -> item.get(ArticleItems.KEY).s().startsWith("/"))
+                .filter(item -> !ArticleItems.isBareSlug(item.get(ArticleItems.KEY).s()))
                 .map(item -> Map.of(ArticleItems.KEY, item.get(ArticleItems.KEY))).toList();
         List<StoredArticle> articles = new ArrayList<>(DynamoBatches.get(dynamo, table, keys).stream().map(ArticleItems::fromItem).toList());
         articles.removeIf(a -> a.status() != ArticleStatus.PUBLISHED);

@@ -27,7 +27,7 @@ public final class UploadStore {
                 item.get(KEY).s(),
                 item.get("sequencer").s(),
                 item.get("outcome").s(),
-                Optional.ofNullable(item.get("path")).or(() -> Optional.ofNullable(item.get("slug"))).map(AttributeValue::s).map(ArticleItems::path),
+                Optional.ofNullable(item.get("path")).map(AttributeValue::s),
                 item.containsKey("problems") ? item.get("problems").l().stream().map(AttributeValue::s).toList() : List.of(),
                 Instant.parse(item.get("at").s())));
     }
