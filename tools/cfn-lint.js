@@ -9,6 +9,24 @@ const bundled = require.resolve('cfn-lint/data/aws_resources_specification.json'
 const current = require('@aws-cdk/cfnspec/spec/specification.json');
 require.cache[bundled] = { id: bundled, filename: bundled, loaded: true, exports: current };
 
+// CloudFront key value stores (November 2023) postdate the last published @aws-cdk/cfnspec: the
+// resource and a function's association with one, as CloudFormation's resource reference gives them.
+current.ResourceTypes['AWS::CloudFront::KeyValueStore'] = {
+  Attributes: { Arn: { PrimitiveType: 'String' }, Id: { PrimitiveType: 'String' }, Status: { PrimitiveType: 'String' } },
+  Properties: {
+    Name: { Required: true, PrimitiveType: 'String', UpdateType: 'Immutable' },
+    Comment: { Required: false, PrimitiveType: 'String', UpdateType: 'Mutable' },
+    ImportSource: { Required: false, Type: 'ImportSource', UpdateType: 'Mutable' },
+  },
+};
+current.PropertyTypes['AWS::CloudFront::KeyValueStore.ImportSource'] = { Properties: {
+  SourceArn: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' },
+  SourceType: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' } } };
+current.PropertyTypes['AWS::CloudFront::Function.FunctionConfig'].Properties.KeyValueStoreAssociations =
+  { Required: false, Type: 'List', ItemType: 'KeyValueStoreAssociation', UpdateType: 'Mutable' };
+current.PropertyTypes['AWS::CloudFront::Function.KeyValueStoreAssociation'] = { Properties: {
+  KeyValueStoreARN: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' } } };
+
 // The port's SAM specification is from 2018. Corrections, each to what the SAM specification says today:
 const sam = require('cfn-lint/data/sam_20161031_cfn.json');
 const samTypes = sam.PropertyTypes;

@@ -3,6 +3,7 @@ package dev.newsroom.bench;
 import dev.newsroom.stack.LocalFunction;
 import dev.newsroom.stack.LocalNewsroom;
 import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
@@ -31,15 +32,17 @@ final class BenchStack implements AutoCloseable {
     final Map<String, LocalFunction> functions;
     final Path work;
     private final SiteverifyServer siteverify;
+    private final LocalKeyValueStore redirects;
 
     private BenchStack(CloudFormationTemplate template, LocalServices services, Map<String, String> names,
-                       Map<String, LocalFunction> functions, Path work, SiteverifyServer siteverify) {
+                       Map<String, LocalFunction> functions, Path work, SiteverifyServer siteverify, LocalKeyValueStore redirects) {
         this.template = template;
         this.services = services;
         this.names = names;
         this.functions = functions;
         this.work = work;
         this.siteverify = siteverify;
+        this.redirects = redirects;
     }
 
     static BenchStack start() throws Exception {
@@ -49,8 +52,9 @@ final class BenchStack implements AutoCloseable {
         LocalServices services = LocalServices.start(Optional.empty());
         Map<String, String> names = new TemplateResources(template).create(services);
         var siteverify = new SiteverifyServer(LocalNewsroom.secret(secrets, "CAPTCHA_SECRET"), "127.0.0.1");
-        return new BenchStack(template, services, names,
-                LocalNewsroom.functions(template, names, services, URI.create(SITE), siteverify, secrets, Map.of()), work, siteverify);
+        var redirects = LocalKeyValueStore.start(Optional.empty());
+        return new BenchStack(template, services, names, LocalNewsroom.functions(template, names, services, URI.create(SITE),
+                siteverify, redirects.url(), secrets, Map.of()), work, siteverify, redirects);
     }
 
     /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */
@@ -78,6 +82,7 @@ final class BenchStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         siteverify.close();
+        redirects.close();
         services.close();
     }
 }

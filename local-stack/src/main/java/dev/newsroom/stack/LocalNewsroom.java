@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
@@ -50,6 +51,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private final LocalServices aws;
     private final SiteverifyServer siteverify;
     private final SiteFront front;
+    private final LocalKeyValueStore redirects;
     private final List<StreamPump> pumps;
     private final ScheduledExecutorService functionsExecutor;
     private final ExecutorService frontExecutor;
@@ -57,11 +59,12 @@ public final class LocalNewsroom implements AutoCloseable {
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, SiteFront front, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, SiteFront front, LocalKeyValueStore redirects, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
         this.siteverify = siteverify;
         this.front = front;
+        this.redirects = redirects;
         this.pumps = pumps;
         this.functionsExecutor = functionsExecutor;
         this.frontExecutor = frontExecutor;
@@ -94,9 +97,11 @@ public final class LocalNewsroom implements AutoCloseable {
         SiteFront front = new SiteFront(port, aws.s3(), names.get("SiteBucket"), frontExecutor);
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
-        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, secrets, settings);
+        LocalKeyValueStore redirects = LocalKeyValueStore.start(Optional.of(dataDir.resolve("edge-redirects.json")));
+        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), secrets, settings);
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
-        front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions));
+        front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions), ViewerRequestFunction.start(
+                cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
@@ -106,7 +111,7 @@ public final class LocalNewsroom implements AutoCloseable {
         endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, siteverify, front, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+        return new LocalNewsroom(aws, siteverify, front, redirects, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
 
     /**
@@ -147,10 +152,11 @@ public final class LocalNewsroom implements AutoCloseable {
     /**
      * The template's functions, each with the environment AWS would give it, pointed at the local
      * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
-     * ({@code X_FILE}, under {@code secrets/}), and the captcha is checked by the local siteverify server.
+     * ({@code X_FILE}, under {@code secrets/}), the captcha is checked by the local siteverify server,
+     * and the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}.
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
-                                                        URI site, SiteverifyServer siteverify, Path secrets,
+                                                        URI site, SiteverifyServer siteverify, URI keyValueStore, Path secrets,
                                                         Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
@@ -158,6 +164,7 @@ public final class LocalNewsroom implements AutoCloseable {
         runtime.put("AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY);
         runtime.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
         runtime.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        runtime.put("AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", keyValueStore.toString());
         runtime.put("S3_FORCE_PATH_STYLE", "true");
         runtime.put("SITE_URL", site.toString());
         runtime.put("CDN_URL", site.toString());
@@ -175,6 +182,8 @@ public final class LocalNewsroom implements AutoCloseable {
                     String secret = name.substring(0, name.length() - "_FILE".length());
                     secret(secrets, secret);
                     overrides.put(name, secrets.resolve(secret).toString());
+                } else if (name.equals("REDIRECTS_STORE_ARN")) {
+                    overrides.put(name, LocalKeyValueStore.ARN);
                 } else if (name.equals("CAPTCHA_VERIFY_URL")) {
                     overrides.put(name, siteverify.url(captchaProvider(cfn)).toString());
                 } else if (name.equals("CAPTCHA_HOSTNAMES")) {
@@ -297,6 +306,7 @@ public final class LocalNewsroom implements AutoCloseable {
     @Override
     public void close() throws Exception {
         front.close();
+        redirects.close();
         siteverify.close();
         for (StreamPump pump : pumps) {
             pump.close();

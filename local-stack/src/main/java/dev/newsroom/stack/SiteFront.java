@@ -7,6 +7,7 @@ import dev.newsroom.testkit.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The one front port. Outside {@code /api/} it plays CloudFront in front of the site bucket: the
- * same URL rule as the distribution's function ({@link SiteLayout#objectKey}), the object's own
+ * distribution's own viewer-request function ({@link ViewerRequestFunction}: old addresses answer
+ * 301, and page URLs map to their objects as {@link SiteLayout#objectKey} says), the object's own
  * {@code Content-Type} and {@code Cache-Control}, {@code ETag} revalidation, GET and HEAD only, and
  * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi}, and
  * {@code /_local/captcha.js} is the captcha widget stand-in.
@@ -38,6 +40,7 @@ final class SiteFront implements AutoCloseable {
     private final S3Client s3;
     private final String siteBucket;
     private HttpApi api;
+    private ViewerRequestFunction viewerRequest;
 
     /** Binds the port, so the address is known before the functions that need it are built. */
     SiteFront(int port, S3Client s3, String siteBucket, ExecutorService executor) throws IOException {
@@ -47,8 +50,9 @@ final class SiteFront implements AutoCloseable {
         server.setExecutor(executor);
     }
 
-    void start(HttpApi httpApi) {
+    void start(HttpApi httpApi, ViewerRequestFunction viewerRequestFunction) {
         this.api = httpApi;
+        this.viewerRequest = viewerRequestFunction;
         server.createContext("/", this::serve);
         server.start();
     }
@@ -74,8 +78,18 @@ final class SiteFront implements AutoCloseable {
                 send(exchange, 405, "text/plain; charset=utf-8", null, null, "Method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            boolean climbs = java.util.Arrays.asList(path.split("/")).contains("..");
-            Optional<ResponseBytes<GetObjectResponse>> object = climbs ? Optional.empty() : get(SiteLayout.objectKey(path));
+            ViewerRequestFunction.Outcome outcome = viewerRequest.handle(method, exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery());
+            if (outcome instanceof ViewerRequestFunction.Answer answer) {
+                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                exchange.sendResponseHeaders(answer.status(), -1);
+                return;
+            }
+            // S3 decodes the path the distribution forwards into the object's key.
+            String key = URLDecoder.decode(((ViewerRequestFunction.Forward) outcome).uri().replace("+", "%2B"),
+                    StandardCharsets.UTF_8).substring(1);
+            boolean climbs = java.util.Arrays.asList(key.split("/")).contains("..");
+            Optional<ResponseBytes<GetObjectResponse>> object = climbs ? Optional.empty() : get(key);
             if (object.isPresent()) {
                 GetObjectResponse meta = object.get().response();
                 String eTag = meta.eTag();
@@ -156,5 +170,8 @@ final class SiteFront implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (viewerRequest != null) {
+            viewerRequest.close();
+        }
     }
 }

@@ -16,6 +16,7 @@ import dev.newsroom.testkit.SiteverifyServer;
 import java.io.InputStream;
 import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
 import dev.newsroom.testkit.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,7 @@ class DeployableJarsIT {
     private final CloudFormationTemplate template;
     private Map<String, LocalFunction> functions;
     private SiteverifyServer siteverify;
+    private LocalKeyValueStore redirects;
     @TempDir
     static Path dir;
 
@@ -62,14 +65,16 @@ class DeployableJarsIT {
     @BeforeAll
     void environmentsAndAPublishedArticle() throws Exception {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
+        redirects = LocalKeyValueStore.start(Optional.empty());
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, Files.createDirectories(dir.resolve("secrets")), Map.of());
+                siteverify, redirects.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 
     @AfterAll
     void stopSiteverify() {
         siteverify.close();
+        redirects.close();
     }
 
     @Test
@@ -141,6 +146,15 @@ class DeployableJarsIT {
 
         assertEquals(0, response.get("batchItemFailures").size(), response::toString);
         assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key("index.html")).contentLength() > 0);
+    }
+
+    /** The jar carries the AWS CRT for SigV4a; its native library must load from the shrunk jar. */
+    @Test
+    void redirectsJarWritesTheEdgesStoreSignedWithSigV4a() throws Exception {
+        JsonNode response = firstInvoke("RedirectsFunction", SampleEvents.redirectSet("/?p=42", "/blog/2019/06/07/ropensci-docs/"));
+
+        assertEquals(0, response.get("batchItemFailures").size(), response::toString);
+        assertEquals(Map.of("/?p=42", "/blog/2019/06/07/ropensci-docs/"), redirects.keys());
     }
 
     /** Uploads one of the local stack's seed articles; returns S3's notification of it. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
 
     private static final String[] PRODUCT = {"dev.newsroom.core..", "dev.newsroom.publish..", "dev.newsroom.comments..",
-        "dev.newsroom.relate.."};
+        "dev.newsroom.relate..", "dev.newsroom.redirects.."};
     private static final String[] TEST_AND_BENCHMARK_LIBRARIES = {"org.junit..", "org.openjdk.jmh..", "org.awaitility.."};
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
@@ -58,7 +58,7 @@ class ModuleBoundariesTest {
     @Test
     void everyModulesMainClassesAndNoTestClassAreChecked() {
         assertTrue(MAIN_CLASSES.stream().noneMatch(c -> c.getSimpleName().endsWith("Test")));
-        for (String module : new String[] {"core", "publish", "comments", "relate", "testkit", "stack"}) {
+        for (String module : new String[] {"core", "publish", "comments", "relate", "redirects", "testkit", "stack"}) {
             assertTrue(MAIN_CLASSES.stream().anyMatch(c -> c.getPackageName().startsWith("dev.newsroom." + module)),
                     () -> "no main classes of dev.newsroom." + module + " were imported");
         }

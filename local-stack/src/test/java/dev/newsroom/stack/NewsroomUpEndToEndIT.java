@@ -139,6 +139,38 @@ class NewsroomUpEndToEndIT {
         }
     }
 
+    @Test
+    void oldAddressesAnswer301AsTheEdgeWouldAndKeepDoingSoAfterARestart() throws Exception {
+        Path article = dataDir.resolveSibling(dataDir.getFileName() + "-moved.md");
+        try (Stack stack = Stack.start(dataDir)) {
+            JsonNode endpoints = stack.endpoints;
+            String site = endpoints.get("site").asText();
+            Files.writeString(article, "---\ntitle: Trams return\ndate: 2024-05-01\nurl: /blog/2024/trams-return/\n"
+                    + "aliases: [/2024/05/01/trams-return.html, '/?p=77']\n---\nTrams run again.\n");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/trams-return.md");
+            await().atMost(PAGE_DEADLINE).until(() -> location(site + "/?p=77").equals("/blog/2024/trams-return/"));
+            assertEquals("/blog/2024/trams-return/", location(site + "/2024/05/01/trams-return.html"));
+            assertEquals("Trams return", h1(site + "/blog/2024/trams-return/"));
+            assertEquals("/tag/harbour", location(site + "/tags/harbour/"), "Hugo's list URLs answer with ours");
+
+            Files.writeString(article, Files.readString(article).replace("url: /blog/2024/trams-return/", "url: /transport/trams-return/"));
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/trams-return.md");
+            await().atMost(PAGE_DEADLINE).until(() -> location(site + "/blog/2024/trams-return/").equals("/transport/trams-return/"));
+            assertEquals("/transport/trams-return/", location(site + "/?p=77"), "the alias follows the article: no chain");
+        }
+        try (Stack restarted = Stack.start(dataDir)) {
+            String site = restarted.endpoints.get("site").asText();
+            assertEquals("/transport/trams-return/", location(site + "/2024/05/01/trams-return.html"));
+            assertEquals("Trams return", h1(site + "/transport/trams-return/"));
+        }
+    }
+
+    /** Where a 301 sends the reader; empty for any other answer. */
+    private String location(String url) throws Exception {
+        HttpResponse<String> response = get(url);
+        return response.statusCode() == 301 ? response.headers().firstValue("Location").orElse("") : "";
+    }
+
     /** A refused write is the database doing its job: the reader gets the 409, the log no stack trace. */
     @Test
     void failedConditionsStayOutOfTheLog() throws Exception {

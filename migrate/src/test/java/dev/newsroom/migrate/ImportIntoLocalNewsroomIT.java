@@ -122,6 +122,9 @@ class ImportIntoLocalNewsroomIT {
                     "a list with blank lines inside stays a list");
             assertEquals("What changes", ferry.selectFirst("main h2:not(.author h2)").text(), "the body's h1 moves below the headline");
             assertTrue(ferry.text().contains("Amara Okafor"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(site + "/?p=12").statusCode() == 301);
+            assertEquals(ferryUrl, get(site + "/?p=12").headers().firstValue("Location").orElseThrow(),
+                    "WordPress's numeric link answers with a 301 to the permalink");
             Document library = Jsoup.parse(get(site + "/2024/05/02/library-late/").body());
             assertEquals("Reading rooms need evenings too.", library.selectFirst("main blockquote").text());
             assertFalse(library.html().contains("wp:paragraph"));

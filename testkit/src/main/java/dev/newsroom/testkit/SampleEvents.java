@@ -71,6 +71,19 @@ public final class SampleEvents {
         return event;
     }
 
+    /**
+     * The redirects table's stream record of {@code from} newly redirecting to {@code to}
+     * ({@code events/dynamodb-redirect-set.json}).
+     */
+    public static ObjectNode redirectSet(String from, String to) {
+        ObjectNode event = sample("dynamodb-redirect-set.json");
+        ObjectNode record = (ObjectNode) event.get("Records").get(0).get("dynamodb");
+        ((ObjectNode) record.get("Keys").get("from")).put("S", from);
+        ((ObjectNode) record.get("NewImage").get("from")).put("S", from);
+        ((ObjectNode) record.get("NewImage").get("to")).put("S", to);
+        return event;
+    }
+
     private static ObjectNode sample(String name) {
         try {
             return (ObjectNode) LocalJson.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());

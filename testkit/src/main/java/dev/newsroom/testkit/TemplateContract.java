@@ -19,6 +19,7 @@ public final class TemplateContract {
     /** Variables Lambda sets in every function, and the SDK's standard endpoint variables, which AWS never needs. */
     public static final Set<String> SET_OUTSIDE_THE_TEMPLATE = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE",
             // Lambda sets it instead of the keys under SnapStart.
             "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
@@ -51,6 +52,37 @@ public final class TemplateContract {
             problems.add(pom + " does not build " + module + ".jar");
         }
         return problems;
+    }
+
+    /**
+     * What a function's DynamoDB stream mapping lacks of H4: the table's stream, failures reported by
+     * record, bisection, finite retries, a maximum record age, and an on-failure queue; and a stream
+     * with both images.
+     */
+    public static List<String> streamMappingProblems(CloudFormationTemplate template, String functionId, String eventId,
+                                                     String table, String failureQueue) {
+        JsonNode event = template.resource(functionId).path("Properties").path("Events").path(eventId);
+        JsonNode mapping = event.path("Properties");
+        List<String> problems = new ArrayList<>();
+        check(problems, event.path("Type").asText().equals("DynamoDB"), eventId + " is not a DynamoDB stream event");
+        check(problems, mapping.path("Stream").asText().equals(table + ".StreamArn"), eventId + " does not read " + table + "'s stream");
+        check(problems, mapping.path("FunctionResponseTypes").toString().contains("ReportBatchItemFailures"),
+                "failures are not reported by record");
+        check(problems, mapping.path("BisectBatchOnFunctionError").asBoolean(), "a failing batch is not bisected");
+        int retries = mapping.path("MaximumRetryAttempts").asInt(-1);
+        check(problems, retries >= 0 && retries <= 10, "retries are not finite");
+        check(problems, mapping.path("MaximumRecordAgeInSeconds").asInt() > 0, "records have no maximum age");
+        check(problems, mapping.path("DestinationConfig").path("OnFailure").path("Destination").asText().equals(failureQueue + ".Arn"),
+                "what it gives up on does not go to " + failureQueue);
+        check(problems, template.resource(table).path("Properties").path("StreamSpecification").path("StreamViewType").asText()
+                .equals("NEW_AND_OLD_IMAGES"), table + "'s stream does not carry both images");
+        return problems;
+    }
+
+    private static void check(List<String> problems, boolean holds, String problem) {
+        if (!holds) {
+            problems.add(problem);
+        }
     }
 
     /**

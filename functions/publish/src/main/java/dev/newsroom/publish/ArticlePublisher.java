@@ -18,6 +18,7 @@ import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +45,7 @@ final class ArticlePublisher {
     private final RelatedListStore relatedLists;
     private final ArticleStore articles;
     private final UploadStore uploads;
+    private final OldAddresses oldAddresses;
     private final SourceBucket source;
     private final PublishReports reports;
     private final String articlePrefix;
@@ -53,13 +55,14 @@ final class ArticlePublisher {
     private final Parallel parallel;
 
     ArticlePublisher(ArticleParser parser, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
-                     SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix, Clock clock,
+                     OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix, Clock clock,
                      Parallel parallel) {
         this.parser = parser;
         this.pages = pages;
         this.relatedLists = relatedLists;
         this.articles = articles;
         this.uploads = uploads;
+        this.oldAddresses = oldAddresses;
         this.source = source;
         this.reports = reports;
         this.articlePrefix = articlePrefix;
@@ -134,7 +137,12 @@ final class ArticlePublisher {
             }
         }
         StoredArticle published = stored;
-        List<Problem> warnings = article.warnings();
+        List<Problem> warnings = new ArrayList<>(article.warnings());
+        if (status == ArticleStatus.PUBLISHED) {
+            warnings.addAll(oldAddresses.published(stored, article.aliases(), previous.flatMap(UploadStatus::path)));
+        } else {
+            oldAddresses.withdrawn(path);
+        }
         parallel.each(List.<Runnable>of(() -> project(published),
                 () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
@@ -169,7 +177,7 @@ final class ArticlePublisher {
             }
             StoredArticle c = current.get();
             if (c.status() == ArticleStatus.UNPUBLISHED && c.sequencer().equals(change.sequencer())) {
-                project(c); // an earlier attempt stored it, perhaps without the page
+                withdraw(c); // an earlier attempt stored it, perhaps without the page or with its redirects
                 return true;
             }
             if (!change.isAfter(c.sequencer())) {
@@ -178,11 +186,16 @@ final class ArticlePublisher {
             StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), change.sequencer(),
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {
-                project(next);
+                withdraw(next);
                 return true;
             }
         }
         throw new IllegalStateException("article " + path + " kept changing under us; retrying the event");
+    }
+
+    private void withdraw(StoredArticle unpublished) {
+        oldAddresses.withdrawn(unpublished.path());
+        project(unpublished);
     }
 
     /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */

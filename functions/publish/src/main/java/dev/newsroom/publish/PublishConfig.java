@@ -8,13 +8,14 @@ import dev.newsroom.core.site.SiteConfig;
  * The publish function's configuration, read once at init from the variables {@code template.yaml} sets.
  *
  * @param indexTable    where the relate function keeps related lists, which article pages show
+ * @param redirectsTable the old addresses that answer 301 with an article's path
  * @param articlePrefix where editors upload articles in the source bucket
  * @param pagePrefix    where they upload static pages (About, Contact), published like articles and never listed
  * @param assetPrefix   where editors upload images and other files, copied to the site as they are
  * @param reportPrefix  where rejection reports go; outside both upload prefixes, so they trigger nothing (H2)
  */
 public record PublishConfig(SiteConfig site, String siteBucket, String articlesTable, String uploadsTable,
-                            String indexTable,
+                            String indexTable, String redirectsTable,
                             String articlePrefix, String pagePrefix, String assetPrefix, String reportPrefix) {
 
     public PublishConfig {
@@ -37,6 +38,7 @@ public record PublishConfig(SiteConfig site, String siteBucket, String articlesT
                 env.require("ARTICLES_TABLE"),
                 env.require("UPLOADS_TABLE"),
                 env.require("INDEX_TABLE"),
+                env.require("REDIRECTS_TABLE"),
                 env.require("ARTICLE_PREFIX"),
                 env.require("PAGE_PREFIX"),
                 env.require("ASSET_PREFIX"),

@@ -7,6 +7,7 @@ import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.RedirectStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
@@ -35,11 +36,12 @@ public final class Publisher {
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.site().name(), config.site().zone());
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
+        var articles = new ArticleStore(dynamo, config.articlesTable());
         return new Publisher(
                 new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
                         new RelatedListStore(dynamo, config.indexTable()),
-                        new ArticleStore(dynamo, config.articlesTable()), new UploadStore(dynamo, config.uploadsTable()),
-                        source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), config.pagePrefix(), clock, parallel),
+                        articles, new UploadStore(dynamo, config.uploadsTable()),
+                        new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles), source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), config.pagePrefix(), clock, parallel),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

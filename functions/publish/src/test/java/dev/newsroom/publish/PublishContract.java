@@ -386,6 +386,48 @@ abstract class PublishContract {
     }
 
     @Test
+    void oldAddressesLeadToWhereTheArticleIsNow() {
+        String first = "/blog/" + slug("first") + "/";
+        String second = "/blog/2024/" + slug("second") + "/";
+        String alias = "/" + slug("old-alias") + ".html";
+        String wordpress = "/?p=" + (1 + Long.parseLong(world.id, 16));
+        world.handle(world.upload(key("moves"), PublishWorld.article("Moves", "url: " + first
+                + "\naliases: ['" + alias + "', '" + wordpress + "']")));
+        assertEquals(Map.of(alias, first, wordpress, first), world.redirectsOf(alias, wordpress, first));
+
+        world.handle(world.upload(key("moves"), PublishWorld.article("Moves", "url: " + second + "\naliases: ['" + alias + "']")));
+
+        assertEquals(Map.of(alias, second, first, second), world.redirectsOf(alias, wordpress, first, second),
+                "the old path redirects, the alias follows the article with no chain, and the dropped alias goes");
+        assertEquals(ArticleStatus.UNPUBLISHED, world.articleAt(first).orElseThrow().status());
+
+        world.handle(world.delete(key("moves")));
+        assertEquals(Map.of(), world.redirectsOf(alias, first, second), "a withdrawn article takes its redirects with it");
+    }
+
+    @Test
+    void anAliasIsOneArticlesAndNeverHidesAPage_C18() {
+        String owner = "/" + slug("owner") + "/";
+        String alias = "/" + slug("contested") + "/";
+        world.handle(world.upload(key("owner"), PublishWorld.article("Owner", "url: " + owner + "\naliases: ['" + alias + "']")));
+        world.handle(world.upload(key("claimant"), PublishWorld.article("Claimant", "aliases: ['" + alias + "', '" + owner + "']")));
+
+        String unslashed = alias.substring(0, alias.length() - 1);
+        String ownerUnslashed = owner.substring(0, owner.length() - 1);
+        assertEquals(Map.of(alias, owner, unslashed, owner), world.redirectsOf(alias, unslashed, owner, ownerUnslashed),
+                "a folder alias answers with and without its slash; a page's address, either way, never redirects");
+        var status = world.upload(key("claimant"));
+        assertEquals("published", status.get("outcome").s(), "an alias left out is a warning, not a refusal");
+        assertEquals(List.of("aliases: '" + alias + "' is already an alias of " + owner + "; left out",
+                        "aliases: '" + owner + "' is the address of " + key("owner") + "; left out"),
+                status.get("problems").l().stream().map(v -> v.s()).toList());
+
+        world.handle(world.upload(key("takes-over"), PublishWorld.article("Takes over", "url: " + alias)));
+        assertEquals(Map.of(), world.redirectsOf(alias, unslashed), "an article published at an alias takes the address over");
+        assertTrue(world.upload(key("takes-over")).get("problems").l().get(0).s().contains("was an alias of " + owner));
+    }
+
+    @Test
     void traversalSlugsStayInsideTheArticlePrefix_C4() {
         world.handle(world.upload(key("escape"), PublishWorld.article("Escape", "slug: ../../" + world.id + "-index")));
         assertTrue(world.page(world.id + "-index").isPresent());

@@ -154,6 +154,16 @@ final class PublishWorld {
         return articleAt(SiteLayout.articlePath(slug));
     }
 
+    /** Where each old address that leads to {@code path} is, as the redirects table has it now (strongly consistent reads). */
+    Map<String, String> redirectsOf(String... from) {
+        var store = new dev.newsroom.core.store.RedirectStore(dynamo, config.redirectsTable());
+        Map<String, String> found = new java.util.TreeMap<>();
+        for (String address : from) {
+            store.find(address).ifPresent(r -> found.put(r.from(), r.to()));
+        }
+        return found;
+    }
+
     Optional<StoredArticle> articleAt(String path) {
         return Optional.ofNullable(itemAt(path)).map(ArticleItems::fromItem);
     }

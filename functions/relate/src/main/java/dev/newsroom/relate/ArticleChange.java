@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.store.StreamRecord;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;

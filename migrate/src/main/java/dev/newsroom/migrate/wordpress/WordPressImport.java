@@ -179,6 +179,10 @@ public final class WordPressImport {
         // A post at /?p=123, WordPress's plain permalink, has no path to keep: it is published at its slug's address.
         originalUrl.filter(path -> !path.contains("?")).flatMap(path -> OriginalUrl.keepable(path, warnings))
                 .ifPresent(path -> field(yaml, "url", path));
+        // WordPress answers its numeric links whatever the permalinks: so does the article, with a 301.
+        if (item.id() > 0) {
+            field(yaml, "aliases", List.of((item.type().equals("page") ? "/?page_id=" : "/?p=") + item.id()));
+        }
         if (item.sticky()) {
             field(yaml, "sticky", true);
         }

@@ -104,7 +104,7 @@ public final class ArticleParser {
         }
         List<Problem> warnings = new ArrayList<>(mapped.warnings());
         rendered.warnings().forEach(warning -> warnings.add(new Problem("body", warning)));
-        return new Article(metadata, rendered.html(), warnings);
+        return new Article(metadata, rendered.html(), warnings, mapped.aliases());
     }
 
     /**

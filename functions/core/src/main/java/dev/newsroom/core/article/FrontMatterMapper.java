@@ -2,6 +2,7 @@ package dev.newsroom.core.article;
 
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.site.ArticlePaths;
+import dev.newsroom.core.site.OldUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,8 @@ final class FrontMatterMapper {
     static final int MAX_TAGS = 30;
     static final int MAX_TERM = 60;
     static final int MAX_RELATED_CHOICES = 10;
+    /** Beyond this an alias is not an address but a mistake; shorter ones too long for the edge are left out with a warning. */
+    static final int MAX_ALIAS_CHARS = 2000;
 
     private static final Pattern TWITTER_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
     private static final Pattern TWITTER_PROFILE =
@@ -49,8 +52,8 @@ final class FrontMatterMapper {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
 
-    /** Validated metadata, and what had to be guessed or left out to get it. */
-    record Mapped(ArticleMetadata metadata, List<Problem> warnings) {
+    /** Validated metadata, the old addresses that redirect to it, and what had to be guessed or left out to get it. */
+    record Mapped(ArticleMetadata metadata, List<String> aliases, List<Problem> warnings) {
     }
 
     private FrontMatterMapper(Function<String, String> defaultPath, boolean page, String siteName, ZoneId zone) {
@@ -67,7 +70,8 @@ final class FrontMatterMapper {
     static Mapped map(Map<String, Object> fields, String sourceKey, Function<String, String> defaultPath, boolean page,
                       String siteName, ZoneId zone) throws InvalidArticleException {
         var mapper = new FrontMatterMapper(defaultPath, page, siteName, zone);
-        return new Mapped(mapper.map(fields, sourceKey), List.copyOf(mapper.warnings));
+        ArticleMetadata metadata = mapper.map(fields, sourceKey);
+        return new Mapped(metadata, mapper.aliases(fields, metadata.path()), List.copyOf(mapper.warnings));
     }
 
     private ArticleMetadata map(Map<String, Object> written, String sourceKey) throws InvalidArticleException {
@@ -136,6 +140,26 @@ final class FrontMatterMapper {
         String path = url.get().startsWith("/") ? url.get() : "/" + url.get();
         ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url", problem)));
         return path;
+    }
+
+    /**
+     * The keys of {@code aliases} ({@link OldUrls}); one that cannot redirect here is left out with a
+     * warning, so the article is still published.
+     */
+    private List<String> aliases(Map<String, Object> fields, String path) {
+        List<String> keys = new ArrayList<>();
+        List<String> given = terms(fields, "aliases", MAX_ALIAS_CHARS);
+        for (String alias : given) {
+            OldUrls.Key key = OldUrls.key(alias, path);
+            key.problem().ifPresent(problem -> warnings.add(new Problem("aliases", problem + "; left out")));
+            key.values().stream().filter(k -> !k.equals(path) && !keys.contains(k)).forEach(keys::add);
+        }
+        if (keys.size() > OldUrls.MAX_PER_ARTICLE) {
+            warnings.add(new Problem("aliases", "at most " + OldUrls.MAX_PER_ARTICLE + " redirect here; the first "
+                    + OldUrls.MAX_PER_ARTICLE + " are kept"));
+            return List.copyOf(keys.subList(0, OldUrls.MAX_PER_ARTICLE));
+        }
+        return List.copyOf(keys);
     }
 
     private List<Author> authors(Map<String, Object> fields) {
@@ -375,6 +399,10 @@ final class FrontMatterMapper {
 
     /** A list of names, or one name: {@code tags: [a, b]}, {@code tags: a, b} or {@code categories: News}. */
     private List<String> terms(Map<String, Object> fields, String name) {
+        return terms(fields, name, MAX_TERM);
+    }
+
+    private List<String> terms(Map<String, Object> fields, String name, int max) {
         Object node = fields.get(name);
         List<String> names = new ArrayList<>();
         if (node == null) {
@@ -382,13 +410,13 @@ final class FrontMatterMapper {
         }
         if (node instanceof String text) {
             for (String part : text.split(",")) {
-                nonBlank(part, name, MAX_TERM).ifPresent(names::add);
+                nonBlank(part, name, max).ifPresent(names::add);
             }
         } else if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
                 if (Json.isScalar(item)) {
-                    nonBlank(item.toString(), name + "[" + i + "]", MAX_TERM).ifPresent(names::add);
+                    nonBlank(item.toString(), name + "[" + i + "]", max).ifPresent(names::add);
                 } else {
                     problems.add(new Problem(name + "[" + i + "]", "must be a name"));
                 }

@@ -19,7 +19,7 @@ public final class ArticlePaths {
     static final int MAX_SEGMENTS = 8;
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
     /** The first segments of the site's own pages and routes. */
-    private static final Set<String> RESERVED = Set.of("api", "archive", "assets", "author", "category", "desk",
+    static final Set<String> SITE_FOLDERS = Set.of("api", "archive", "assets", "author", "category", "desk",
             "sitemaps", "tag");
     /** Stands for {@code /} in a path carried in one URL segment ({@link #token}); never in a path's segments. */
     private static final char SEPARATOR = '~';
@@ -46,7 +46,7 @@ public final class ArticlePaths {
                         + " underscores or dots between them, separated by /");
             }
         }
-        if (RESERVED.contains(segments[0])) {
+        if (SITE_FOLDERS.contains(segments[0])) {
             return Optional.of("'" + path + "' is under /" + segments[0] + "/, which the site's own pages use");
         }
         String last = segments[segments.length - 1];

@@ -50,6 +50,23 @@ class ArticleParserTest {
     }
 
     @Test
+    void aliasesAreTheOldAddressesThatRedirectHere() throws Exception {
+        Article article = parse("articles/a.md", md("title: A\ndate: 2019-06-07\nurl: /blog/2019/a/\naliases:\n"
+                + "  - /2019/06/07/a/\n  - old-a.html\n  - /blog/2019/a/\n  - /2019/06/07/a/\n  - /?p=42", ""));
+        assertEquals(List.of("/2019/06/07/a/", "/2019/06/07/a", "/blog/2019/old-a.html", "/blog/2019/a", "/?p=42"), article.aliases(),
+                "a folder with and without its slash, a relative alias from the article's folder, once each, never the article's own path");
+        assertEquals(List.of(), article.warnings());
+    }
+
+    @Test
+    void anAliasThatCannotRedirectHereIsLeftOutWithAWarningAndTheArticleIsPublished_C18() throws Exception {
+        Article article = parse("articles/a.md", md("title: A\ndate: 2019-06-07\naliases: ['https://evil.example/a', '/tag/x', '/kept/']", ""));
+        assertEquals(List.of("/kept/", "/kept"), article.aliases());
+        assertEquals(List.of("aliases", "aliases"), article.warnings().stream().map(Problem::field).toList(), article.warnings()::toString);
+        assertTrue(article.warnings().get(0).message().contains("points off the site"), article.warnings()::toString);
+    }
+
+    @Test
     void aStaticPageIsAtTheRootNeverListedAndTakesNoComments() throws Exception {
         Article page = parser.forPages().parse("pages/about.md", md("title: About us\ndate: 2024-01-01\ncomments: open", "Who we are.")
                 .getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.newsroom.relate;
+package dev.newsroom.core.store;
 
 import dev.newsroom.core.json.Json;
 import java.util.ArrayList;
@@ -10,18 +10,18 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One record of the articles table's stream, as the event source mapping's batch sends it: read
+ * One record of a table's stream, as the event source mapping's batch sends it: read
  * straight from the event's JSON, whose images are in DynamoDB's own JSON ({@code {"S": "x"}},
  * {@code {"M": {...}}}, ...), into the SDK's attribute values the store reads.
  *
  * @param oldImage the item before the change; empty for an insert
  * @param newImage the item after the change; empty for a removal
  */
-record StreamRecord(String eventName, String sequenceNumber, Map<String, AttributeValue> keys,
+public record StreamRecord(String eventName, String sequenceNumber, Map<String, AttributeValue> keys,
                     Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
 
     /** The records of a batch, in order. */
-    static List<StreamRecord> batch(Map<String, Object> event) {
+    public static List<StreamRecord> batch(Map<String, Object> event) {
         List<StreamRecord> records = new ArrayList<>();
         for (Object element : Json.array(event.get("Records"))) {
             Map<String, Object> record = Json.object(element);

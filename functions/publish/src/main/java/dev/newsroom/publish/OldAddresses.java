@@ -1,0 +1,88 @@
+package dev.newsroom.publish;
+
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.site.OldUrls;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.RedirectStore;
+import dev.newsroom.core.store.RedirectStore.Kind;
+import dev.newsroom.core.store.RedirectStore.Redirect;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps an article's old addresses in the redirects table in step with its upload, so every one
+ * answers 301 with where the article is now. The rules:
+ * <ul>
+ *   <li>an address with a page never redirects: an article published at an old address takes it over;</li>
+ *   <li>an alias is one article's: an alias another article holds, or an address another article is
+ *       at, is left out with a warning in the editor's report;</li>
+ *   <li>an article whose {@code url} changes leaves a redirect at its old path, and takes the
+ *       redirects that led there along, so no old address answers with a chain;</li>
+ *   <li>a withdrawn article (deleted, or back to draft) takes its redirects with it.</li>
+ * </ul>
+ * Every step is safe to repeat, so a retried event converges.
+ */
+final class OldAddresses {
+
+    private final RedirectStore redirects;
+    private final ArticleStore articles;
+
+    OldAddresses(RedirectStore redirects, ArticleStore articles) {
+        this.redirects = redirects;
+        this.articles = articles;
+    }
+
+    /**
+     * Brings the redirects to a published article in step with its aliases, and with the path its
+     * file published before if that was another; returns what the editor should be told.
+     */
+    List<Problem> published(StoredArticle article, List<String> aliases, Optional<String> previousPath) {
+        String path = article.path();
+        List<Problem> warnings = new ArrayList<>();
+        for (String address : OldUrls.addressesOf(path)) {
+            redirects.find(address).filter(old -> !old.to().equals(path)).ifPresent(old -> {
+                redirects.release(address, old.to());
+                if (old.kind() == Kind.ALIAS) {
+                    warnings.add(new Problem("url", "'" + address + "' was an alias of " + old.to() + "; this article answers there now"));
+                }
+            });
+        }
+        previousPath.filter(old -> !old.equals(path)).filter(old -> movedFrom(old, article.sourceKey())).ifPresent(old -> {
+            redirects.to(old).forEach(r -> redirects.put(new Redirect(r.from(), path, r.kind())));
+            redirects.put(new Redirect(old, path, Kind.MOVED));
+        });
+        // A folder alias comes as two keys, with and without its slash: the editor hears about it once.
+        Set<String> refused = new HashSet<>();
+        for (String alias : aliases) {
+            String folder = alias.endsWith("/") ? alias : alias + "/";
+            Optional<StoredArticle> there = articles.find(alias).or(() -> alias.equals(folder) ? Optional.empty() : articles.find(folder))
+                    .filter(a -> a.status() != ArticleStatus.UNPUBLISHED);
+            if (there.isPresent()) {
+                if (refused.add(folder)) {
+                    warnings.add(new Problem("aliases", "'" + alias + "' is the address of " + there.get().sourceKey() + "; left out"));
+                }
+            } else if (!redirects.claimAlias(alias, path) && refused.add(folder)) {
+                warnings.add(new Problem("aliases", "'" + alias + "' is already an alias of "
+                        + redirects.find(alias).map(Redirect::to).orElse("another article") + "; left out"));
+            }
+        }
+        redirects.to(path).stream().filter(r -> r.kind() == Kind.ALIAS && !aliases.contains(r.from()))
+                .forEach(r -> redirects.release(r.from(), path));
+        return warnings;
+    }
+
+    /** Removes every redirect to an article that is no longer public. */
+    void withdrawn(String path) {
+        redirects.to(path).forEach(r -> redirects.release(r.from(), path));
+    }
+
+    /** True if the article at {@code old} was this file's, so its readers should follow it. */
+    private boolean movedFrom(String old, String sourceKey) {
+        return articles.find(old).map(a -> a.sourceKey().equals(sourceKey)).orElse(true);
+    }
+}
