@@ -1,5 +1,6 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
@@ -70,7 +71,7 @@ public final class RelateBenchmark {
             var counter = new ItemsRead();
             var dynamo = aws.dynamoDb(List.of(counter));
             var articles = new ArticleStore(dynamo, names.get("ArticlesTable"));
-            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.site().name(), config.site().zone());
+            var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.site().name(), config.site().zone());
 
             List<Path> files;
             try (Stream<Path> list = Files.list(root.resolve("c" + size))) {

@@ -2,6 +2,7 @@ package dev.newsroom.bench;
 
 import static dev.newsroom.bench.BenchmarkReport.median;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.MarkdownRenderer;
@@ -73,7 +74,7 @@ public class RenderBenchmark {
         String text = new String(source, StandardCharsets.UTF_8);
         body = text.substring(text.indexOf("\n---\n", 4) + 5);
         SiteConfig site = SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
-        parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
+        parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, site.name(), site.zone());
         pages = new PageRenderer(site);
         related = List.of(1, 2, 3, 4).stream().map(i -> new RelatedArticle("related-" + i, "Related story " + i,
                 Instant.parse("2026-11-2" + i + "T08:00:00Z"), Optional.of("What happened next, in one line."), Optional.empty())).toList();

@@ -2,6 +2,7 @@ package dev.newsroom.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.aws.AwsClients;
@@ -83,7 +84,7 @@ public final class NewsroomImport {
             PrintWriter print = spec.commandLine().getOut();
             Target target = dryRun || out != null ? null : target();
             String name = read();
-            var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, name.isEmpty() ? "Newsroom" : name,
+            var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, name.isEmpty() ? "Newsroom" : name,
                     ZoneOffset.UTC);
             ImportPlan plan = plan(parser, target == null ? Prefixes.DEFAULT : target.prefixes());
             print.println(spec.qualifiedName() + " " + source() + (dryRun ? " (dry run: nothing uploaded)" : ""));

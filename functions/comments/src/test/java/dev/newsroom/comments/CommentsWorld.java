@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.ArticleStatus;
@@ -113,7 +114,7 @@ final class CommentsWorld {
     String article(String name, String extraFrontMatter) {
         String slug = id + "-" + name;
         try {
-            Article article = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneOffset.UTC).parse(
+            Article article = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "The Daily Example", ZoneOffset.UTC).parse(
                     "articles/" + slug + ".md", ("---\ntitle: " + name + "\ndate: 2026-11-20\ncategory: City\n"
                             + extraFrontMatter + "\n---\nText.\n").getBytes(StandardCharsets.UTF_8));
             new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable")).save(StoredArticle.first(article,

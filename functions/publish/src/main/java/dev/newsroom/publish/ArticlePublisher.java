@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;

@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.concurrent.Parallel;
@@ -34,7 +35,7 @@ public final class Publisher {
     public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
-        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.site().name(), config.site().zone());
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.site().name(), config.site().zone());
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         var articles = new ArticleStore(dynamo, config.articlesTable());
         return new Publisher(

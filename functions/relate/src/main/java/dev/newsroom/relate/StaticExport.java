@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.ArticleStatus;
@@ -59,7 +60,7 @@ public final class StaticExport {
 
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
         long start = System.nanoTime();
-        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, site.name(), site.zone());
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, site.name(), site.zone());
         var pageParser = parser.forPages();
         List<Path> files;
         // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.

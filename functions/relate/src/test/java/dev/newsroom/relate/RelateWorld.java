@@ -2,6 +2,7 @@ package dev.newsroom.relate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
@@ -63,7 +64,7 @@ final class RelateWorld {
     final RelatedListStore listStore;
     final UnsettledStore unsettled;
     private final StreamTap tap;
-    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Newsroom", ZoneOffset.UTC);
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
     private final Set<String> names = new TreeSet<>();
     /** The source file of each article the world has published, as an editor's bucket would hold it now. */

@@ -1,9 +1,8 @@
 package dev.newsroom.migrate.hugo;
 
+import dev.newsroom.core.site.Permalinks;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class HugoUrls {
 
-    private static final Pattern TOKEN = Pattern.compile(":(year|monthname|month|day|weekdayname|weekday|yearday"
-            + "|sections|section|slugorcontentbasename|slugorfilename|contentbasename|filename|slug|title)");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})");
 
     private HugoUrls() {
@@ -44,60 +41,19 @@ public final class HugoUrls {
         String pattern = config.permalinks().get(page.section());
         String path = pattern != null ? expand(pattern, page, fields, slug)
                 : "/" + (page.sections().isEmpty() ? "" : page.sections() + "/") + slug.orElse(page.baseName()) + "/";
-        return new Urls(prefix + clean(path), aliases);
+        return new Urls(prefix + Permalinks.clean(path), aliases);
     }
 
     private static String expand(String pattern, HugoContent.Page page, Map<String, Object> fields, Optional<String> slug) {
         Optional<LocalDate> date = HugoConfig.text(fields, "date").map(ISO_DATE::matcher).filter(Matcher::find)
                 .map(m -> LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         String title = HugoConfig.text(fields, "title").orElse("");
-        Matcher tokens = TOKEN.matcher(pattern);
-        StringBuilder out = new StringBuilder();
-        while (tokens.find()) {
-            String value = switch (tokens.group(1)) {
-                case "year" -> date.map(d -> String.format("%04d", d.getYear())).orElse("");
-                case "month" -> date.map(d -> String.format("%02d", d.getMonthValue())).orElse("");
-                case "monthname" -> date.map(d -> d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).orElse("");
-                case "day" -> date.map(d -> String.format("%02d", d.getDayOfMonth())).orElse("");
-                case "weekday" -> date.map(d -> String.valueOf(d.getDayOfWeek().getValue() % 7)).orElse("");
-                case "weekdayname" -> date.map(d -> d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).orElse("");
-                case "yearday" -> date.map(d -> String.valueOf(d.getDayOfYear())).orElse("");
-                case "section" -> page.section();
-                case "sections" -> page.sections();
-                case "title" -> title;
-                case "slug" -> slug.orElse(title);
-                case "filename", "contentbasename" -> page.baseName();
-                default -> slug.orElse(page.baseName()); // slugorfilename, slugorcontentbasename
-            };
-            tokens.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        tokens.appendTail(out);
-        return out.toString();
+        return Permalinks.expand(pattern, new Permalinks.Values(place(page), slug.orElse(title), slug.orElse(page.baseName()), title, date));
     }
 
-    /** A path as Hugo makes one: each segment sanitised, lower case, one slash between segments. */
-    static String clean(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            String cleaned = segment(segment);
-            if (!cleaned.isEmpty()) {
-                out.append('/').append(cleaned);
-            }
-        }
-        return out.isEmpty() ? "/" : out + (path.endsWith("/") ? "/" : "");
-    }
-
-    private static String segment(String text) {
-        StringBuilder out = new StringBuilder();
-        text.strip().codePoints().forEach(c -> {
-            if (Character.isWhitespace(c)) {
-                out.append('-');
-            } else if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                    || ".-_+~%#".indexOf(c) >= 0) {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString().toLowerCase(Locale.ROOT);
+    /** Where Hugo's page sits, in the terms of Newsroom's permalinks. */
+    static Permalinks.Place place(HugoContent.Page page) {
+        return new Permalinks.Place(page.section().isEmpty() ? Permalinks.ROOT : page.section(), page.sections(), page.baseName());
     }
 
     private static List<String> aliases(Map<String, Object> fields) {

@@ -3,6 +3,7 @@ package dev.newsroom.migrate.hugo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.site.SiteLayout;
@@ -72,7 +73,7 @@ class HugoImportTest {
 
     private ImportPlan plan() throws IOException {
         HugoConfig config = HugoConfig.read(site);
-        var parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, config.title(), ZoneOffset.UTC);
+        var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.title(), ZoneOffset.UTC);
         return new HugoImport(config, parser, dev.newsroom.migrate.Prefixes.DEFAULT, NOW).plan(site);
     }
 

@@ -59,10 +59,4 @@ class HugoUrlsTest {
         assertEquals(List.of("/old/collector/", "/blog/2021/collector-v1/"),
                 HugoUrls.of(PLAIN, page, Map.of("aliases", List.of("/old/collector/", "collector-v1/"))).aliases());
     }
-
-    @Test
-    void makesPathsAsHugoDoes() {
-        assertEquals("/blog/my-first-post/", HugoUrls.clean("/Blog/My First Post!/"));
-        assertEquals("/café/a_b.c/", HugoUrls.clean("//café//a_b.c/"));
-    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A small Jekyll site's import: its posts, their Liquid, their URLs and static files, and what is left out. */
 class JekyllImportTest {
 
-    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Example",
+    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "Example",
             ZoneOffset.UTC);
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.newsroom.migrate.wordpress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a WordPress export's import publishes, and why it leaves out the rest. */
 class WordPressImportTest {
 
-    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "Daily Example",
+    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "Daily Example",
             ZoneOffset.UTC);
 
     @TempDir

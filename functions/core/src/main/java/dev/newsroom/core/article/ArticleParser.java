@@ -35,22 +35,19 @@ public final class ArticleParser {
     static final int SUMMARY_FROM_BODY = 160;
 
     private final MarkdownRenderer markdown;
-    private final Function<String, String> articlePath;
+    private final SiteRules rules;
     private final boolean pages;
     private final String siteName;
     private final ZoneId zone;
 
-    /**
-     * @param articlePath the path of an article with a slug and no {@code url} of its own: its default
-     *                    permalink, also for links to it from other bodies
-     */
-    public ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, String siteName, ZoneId zone) {
-        this(markdown, articlePath, false, siteName, zone);
+    /** @param rules what the site's configuration says about articles: their permalinks, shortcodes and parameters */
+    public ArticleParser(MarkdownRenderer markdown, SiteRules rules, String siteName, ZoneId zone) {
+        this(markdown, rules, false, siteName, zone);
     }
 
-    private ArticleParser(MarkdownRenderer markdown, Function<String, String> articlePath, boolean pages, String siteName, ZoneId zone) {
+    private ArticleParser(MarkdownRenderer markdown, SiteRules rules, boolean pages, String siteName, ZoneId zone) {
         this.markdown = markdown;
-        this.articlePath = articlePath;
+        this.rules = rules;
         this.pages = pages;
         this.siteName = siteName;
         this.zone = zone;
@@ -61,7 +58,12 @@ public final class ArticleParser {
      * says otherwise, never listed, without comments.
      */
     public ArticleParser forPages() {
-        return new ArticleParser(markdown, articlePath, true, siteName, zone);
+        return new ArticleParser(markdown, rules, true, siteName, zone);
+    }
+
+    /** A parser like this one, under another configuration of the site. */
+    public ArticleParser under(SiteRules otherRules) {
+        return new ArticleParser(markdown, otherRules, pages, siteName, zone);
     }
 
     /** True for the keys this parser reads; anything else under the article prefix is ignored. */
@@ -88,10 +90,11 @@ public final class ArticleParser {
         } else {
             source = markdownSource(text);
         }
-        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, pages ? SiteLayout::pagePath : articlePath, pages, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, rules.permalinks(), pages, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
         MarkdownRenderer.Body rendered = isHtml(source.fields()) ? markdown.html(source.body())
-                : markdown.render(source.body(), new Shortcodes.Page(source.fields(), Map.of(), this::pagePath, source.bodyLine()));
+                : markdown.render(source.body(), new Shortcodes.Page(source.fields(), rules.params(), this::pagePath, source.bodyLine(),
+                        rules.shortcodes()));
         // A char takes at most three bytes in UTF-8, so only a long body needs its bytes counted.
         if (rendered.html().length() > MAX_BODY_HTML_BYTES / 3) {
             int htmlBytes = rendered.html().getBytes(StandardCharsets.UTF_8).length;
@@ -104,7 +107,7 @@ public final class ArticleParser {
         }
         List<Problem> warnings = new ArrayList<>(mapped.warnings());
         rendered.warnings().forEach(warning -> warnings.add(new Problem("body", warning)));
-        return new Article(metadata, rendered.html(), warnings, mapped.aliases());
+        return new Article(metadata, rendered.html(), warnings, mapped.aliases(), rendered.siteSettingsUsed());
     }
 
     /**
@@ -125,7 +128,7 @@ public final class ArticleParser {
 
     /** The page a Hugo {@code ref} names by its file: the article that file publishes, by the slug its name gives. */
     private Optional<String> pagePath(String reference) {
-        return Optional.of(Slugs.fromSourceKey(reference)).filter(slug -> !slug.isEmpty()).map(articlePath);
+        return Optional.of(Slugs.fromSourceKey(reference)).filter(slug -> !slug.isEmpty()).flatMap(rules.permalinks()::bySlug);
     }
 
     /**

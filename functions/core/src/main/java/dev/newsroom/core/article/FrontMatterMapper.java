@@ -2,6 +2,8 @@ package dev.newsroom.core.article;
 
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.site.ArticlePaths;
+import dev.newsroom.core.site.Permalinks;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.site.OldUrls;
 import java.net.URI;
 import java.time.Instant;
@@ -45,7 +47,7 @@ final class FrontMatterMapper {
     private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("(\\d) ([+-]\\d|Z$)");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
-    private final Function<String, String> defaultPath;
+    private final Permalinks permalinks;
     private final boolean page;
     private final String siteName;
     private final ZoneId zone;
@@ -56,20 +58,20 @@ final class FrontMatterMapper {
     record Mapped(ArticleMetadata metadata, List<String> aliases, List<Problem> warnings) {
     }
 
-    private FrontMatterMapper(Function<String, String> defaultPath, boolean page, String siteName, ZoneId zone) {
-        this.defaultPath = defaultPath;
+    private FrontMatterMapper(Permalinks permalinks, boolean page, String siteName, ZoneId zone) {
+        this.permalinks = permalinks;
         this.page = page;
         this.siteName = siteName;
         this.zone = zone;
     }
 
     /**
-     * @param defaultPath the path of an article with this slug whose front matter gives no {@code url}
+     * @param permalinks  the patterns that give an article whose front matter has no {@code url} its path
      * @param page        whether the file is a static page, which takes no comments
      */
-    static Mapped map(Map<String, Object> fields, String sourceKey, Function<String, String> defaultPath, boolean page,
+    static Mapped map(Map<String, Object> fields, String sourceKey, Permalinks permalinks, boolean page,
                       String siteName, ZoneId zone) throws InvalidArticleException {
-        var mapper = new FrontMatterMapper(defaultPath, page, siteName, zone);
+        var mapper = new FrontMatterMapper(permalinks, page, siteName, zone);
         ArticleMetadata metadata = mapper.map(fields, sourceKey);
         return new Mapped(metadata, mapper.aliases(fields, metadata.path()), List.copyOf(mapper.warnings));
     }
@@ -81,7 +83,6 @@ final class FrontMatterMapper {
                 && field.getValue() instanceof String text && text.isBlank());
         String title = requiredText(fields, "title", MAX_TITLE);
         String slug = slug(fields, sourceKey);
-        String path = path(fields, slug);
         // Hugo takes publishDate where date is not given; Jekyll, the date the post's file name begins with.
         Optional<String> dateField = firstPresent(fields, "date", "publishDate");
         if (dateField.isEmpty()) {
@@ -94,6 +95,7 @@ final class FrontMatterMapper {
         if (dateField.isEmpty()) {
             problems.add(new Problem("date", "is required, as an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"));
         }
+        String path = path(fields, sourceKey, slug, title, Optional.ofNullable(published));
         Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")
                 .flatMap(name -> date(fields, name));
         List<Author> authors = authors(fields);
@@ -130,12 +132,24 @@ final class FrontMatterMapper {
 
     /**
      * The article's public path: its {@code url}, as Hugo's front matter gives it (from the site's
-     * root, the leading slash optional), or else the default path for its slug.
+     * root, the leading slash optional); else a static page's slug at the root; else its section's
+     * permalink pattern, filled in with its slug, title and publication day in the site's zone.
      */
-    private String path(Map<String, Object> fields, String slug) {
+    private String path(Map<String, Object> fields, String sourceKey, String slug, String title, Optional<Instant> published) {
         Optional<String> url = optionalText(fields, "url", ArticlePaths.MAX_LENGTH);
         if (url.isEmpty()) {
-            return slug.isEmpty() ? "" : defaultPath.apply(slug);
+            if (slug.isEmpty() || published.isEmpty() && !page) {
+                return "";
+            }
+            if (page) {
+                return SiteLayout.pagePath(slug);
+            }
+            Permalinks.Place place = Permalinks.Place.ofSourceKey(sourceKey);
+            String path = permalinks.path(Permalinks.Values.of(place, slug, title, published.map(p -> p.atZone(zone).toLocalDate())));
+            ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url",
+                    "the permalink pattern " + permalinks.pattern(place.section()) + " of the section " + place.section()
+                            + " gives " + path + ", which cannot be an article's address (" + problem + "); give the article a url or a slug")));
+            return path;
         }
         String path = url.get().startsWith("/") ? url.get() : "/" + url.get();
         ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url", problem)));
@@ -328,7 +342,7 @@ final class FrontMatterMapper {
         for (String given : terms(related, name)) {
             Optional<String> path = given.startsWith("/")
                     ? Optional.of(given).filter(ArticlePaths::isSafe)
-                    : Optional.of(Slugs.normalise(given)).filter(slug -> !slug.isEmpty()).map(defaultPath);
+                    : Optional.of(Slugs.normalise(given)).filter(slug -> !slug.isEmpty()).flatMap(permalinks::bySlug);
             if (path.isEmpty()) {
                 problems.add(new Problem("related." + name, "'" + given + "' is neither an article's path nor a slug"));
             } else if (!paths.contains(path.get())) {

@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * them ({@code eventUrl: &eventUrl https://…}). Size is bounded by the caller.
  * Plain scalars resolve per the YAML 1.2 core schema to null, booleans or text; numbers and dates stay text.
  */
-final class FrontMatterYaml {
+public final class FrontMatterYaml {
 
     static final int MAX_DEPTH = 16;
     /** What an anchor on a list or mapping stands for: aliases may not repeat those. */
@@ -46,7 +46,7 @@ final class FrontMatterYaml {
     private FrontMatterYaml() {
     }
 
-    static Map<String, Object> read(String yaml) throws InvalidArticleException {
+    public static Map<String, Object> read(String yaml) throws InvalidArticleException {
         Deque<Frame> open = new ArrayDeque<>();
         Map<String, Object> anchored = new HashMap<>();
         Object root = null;

@@ -112,8 +112,11 @@ public final class MarkdownRenderer {
             .attributeProviderFactory(context -> MarkdownRenderer::attributes)
             .build();
 
-    /** A rendered body: sanitised HTML, the plain text of its first paragraph, and what had to be guessed or left out. */
-    public record Body(String html, String opening, List<String> warnings) {
+    /**
+     * A rendered body: sanitised HTML, the plain text of its first paragraph, what had to be guessed or
+     * left out, and what it drew from the site's configuration ({@link Shortcodes.Expansion#siteSettingsUsed}).
+     */
+    public record Body(String html, String opening, List<String> warnings, java.util.Set<String> siteSettingsUsed) {
     }
 
     private final Shortcodes shortcodes = new Shortcodes();
@@ -183,7 +186,7 @@ public final class MarkdownRenderer {
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 2);
         renderer.render(document, html);
         String body = expansion.substitute(html.toString());
-        return new Body(rawHtml[0] || expansion.hasHtml() ? sanitised(body) : body, opening, expansion.warnings());
+        return new Body(rawHtml[0] || expansion.hasHtml() ? sanitised(body) : body, opening, expansion.warnings(), expansion.siteSettingsUsed());
     }
 
     /**
@@ -197,7 +200,7 @@ public final class MarkdownRenderer {
         while (opening.isEmpty() && paragraph.find()) {
             opening = singleSpaced(Entities.unescape(TAG.matcher(paragraph.group(1)).replaceAll(""))).strip();
         }
-        return new Body(body, opening, List.of());
+        return new Body(body, opening, List.of(), java.util.Set.of());
     }
 
     /**

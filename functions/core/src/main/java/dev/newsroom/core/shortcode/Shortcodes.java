@@ -10,6 +10,7 @@ import dev.newsroom.core.shortcode.ShortcodeViews.LinkCard;
 import dev.newsroom.core.shortcode.ShortcodeViews.Video;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +55,10 @@ public final class Shortcodes {
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#-]{1,40}");
     private static final Pattern DIMENSION = Pattern.compile("\\d{1,5}");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    private static final Set<String> PAIRED = Set.of("details", "highlight", "comment");
-    private static final Set<String> STANDALONE = Set.of("figure", "youtube", "vimeo", "x", "tweet", "twitter",
+    static final Set<String> PAIRED = Set.of("details", "highlight", "comment");
+    static final Set<String> STANDALONE = Set.of("figure", "youtube", "vimeo", "x", "tweet", "twitter",
             "gist", "instagram", "ref", "relref", "param");
+    private static final Pattern POSITION = Pattern.compile("\\d{1,2}");
 
     /** Renders Markdown that a shortcode holds: its content, or a caption. */
     public interface Markdown {
@@ -74,16 +76,42 @@ public final class Shortcodes {
      * @param siteParams  the site's parameters, for {@code param} when the page has none
      * @param pagePath    the path of another page, from a {@code ref}'s reference, if there is one
      * @param firstLine   the line of its file that the body starts on, for the lines reports name
+     * @param own         the site's own shortcodes, by name; one may stand in for a built-in
      */
     public record Page(Map<String, Object> frontMatter, Map<String, Object> siteParams,
-                       Function<String, Optional<String>> pagePath, int firstLine) {
+                       Function<String, Optional<String>> pagePath, int firstLine, Map<String, SiteShortcode> own) {
+
+        public Page(Map<String, Object> frontMatter, Map<String, Object> siteParams, Function<String, Optional<String>> pagePath, int firstLine) {
+            this(frontMatter, siteParams, pagePath, firstLine, Map.of());
+        }
+    }
+
+    /** What a body's expansion drew from the site's configuration, so a change to it finds the bodies it affects. */
+    public static String usesShortcode(String name) {
+        return "shortcode:" + name;
+    }
+
+    public static String usesParam(String name) {
+        return "param:" + name;
+    }
+
+    /** The built-ins' names. */
+    public static Set<String> builtIns() {
+        Set<String> all = new java.util.TreeSet<>(PAIRED);
+        all.addAll(STANDALONE);
+        return all;
     }
 
     /**
      * A body with its shortcodes expanded: Markdown in which each shortcode that makes HTML is a
-     * token, that HTML, and what had to be guessed or left out.
+     * token, that HTML, what had to be guessed or left out, and what it drew from the site's
+     * configuration ({@link #usesShortcode}, {@link #usesParam}).
      */
-    public record Expansion(String markdown, List<String> html, List<String> warnings) {
+    public record Expansion(String markdown, List<String> html, List<String> warnings, Set<String> siteSettingsUsed) {
+
+        public Expansion {
+            siteSettingsUsed = Set.copyOf(siteSettingsUsed);
+        }
 
         public boolean hasHtml() {
             return !html.isEmpty();
@@ -116,16 +144,20 @@ public final class Shortcodes {
         String source = body.indexOf(TOKEN_START) < 0 && body.indexOf(TOKEN_END) < 0 ? body
                 : body.replace(String.valueOf(TOKEN_START), "").replace(String.valueOf(TOKEN_END), "");
         if (!source.contains("{{")) {
-            return new Expansion(source, List.of(), List.of());
+            return new Expansion(source, List.of(), List.of(), Set.of());
         }
-        List<Piece> pieces = ShortcodeSyntax.parse(source, page.firstLine(), Shortcodes::takesInner);
+        List<Piece> pieces = ShortcodeSyntax.parse(source, page.firstLine(), name -> takesInner(page, name));
         var work = new Work(page, markdown);
         StringBuilder out = new StringBuilder(source.length());
         work.append(pieces, out);
-        return new Expansion(out.toString(), work.html, work.warnings);
+        return new Expansion(out.toString(), work.html, work.warnings, work.used);
     }
 
-    private static Optional<Boolean> takesInner(String name) {
+    private static Optional<Boolean> takesInner(Page page, String name) {
+        SiteShortcode own = page.own().get(name);
+        if (own != null) {
+            return Optional.of(own.takesInner());
+        }
         if (PAIRED.contains(name)) {
             return Optional.of(true);
         }
@@ -138,6 +170,7 @@ public final class Shortcodes {
         final Markdown markdown;
         final List<String> html = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        final Set<String> used = new java.util.HashSet<>();
 
         Work(Page page, Markdown markdown) {
             this.page = page;
@@ -155,6 +188,53 @@ public final class Shortcodes {
         }
 
         void expand(Call call, StringBuilder out) {
+            SiteShortcode own = page.own().get(call.name());
+            if (own != null) {
+                used.add(usesShortcode(call.name()));
+            }
+            if (own instanceof SiteShortcode.Alias alias) {
+                builtIn(renamed(call, alias), out);
+            } else if (own instanceof SiteShortcode.Snippet snippet) {
+                token(snippet(call, snippet), out);
+            } else {
+                builtIn(call, out);
+            }
+        }
+
+        /** The call as the built-in takes it: under its name, with the site's parameters renamed. */
+        Call renamed(Call call, SiteShortcode.Alias alias) {
+            Map<String, String> named = new java.util.HashMap<>(call.named());
+            alias.parameters().forEach((from, to) -> call.param(from, POSITION.matcher(from).matches() ? Integer.parseInt(from) : -1)
+                    .ifPresent(value -> named.put(to, value)));
+            return new Call(alias.builtIn(), call.positional(), named, call.markdown(), call.inner(), call.innerSource(), call.line());
+        }
+
+        String snippet(Call call, SiteShortcode.Snippet snippet) {
+            StringOutput html = new StringOutput(256);
+            for (SiteShortcode.Snippet.Part part : snippet.parts()) {
+                if (part instanceof SiteShortcode.Snippet.Html literal) {
+                    html.writeContent(literal.html());
+                } else if (part instanceof SiteShortcode.Snippet.Placeholder placeholder) {
+                    if (placeholder.name().equals(SiteShortcode.Snippet.INNER)) {
+                        html.writeContent(markdown.blocks(inner(call)));
+                        continue;
+                    }
+                    String name = placeholder.name();
+                    String value = call.given(name, POSITION.matcher(name).matches() ? Integer.parseInt(name) : -1).orElse("");
+                    if (placeholder.isAddress()) {
+                        value = value.isEmpty() ? "" : url(call, name, value).orElse("");
+                    }
+                    if (placeholder.attribute().isPresent()) {
+                        Escape.htmlAttribute(value, html);
+                    } else {
+                        Escape.htmlContent(value, html);
+                    }
+                }
+            }
+            return html.toString();
+        }
+
+        void builtIn(Call call, StringBuilder out) {
             switch (call.name()) {
                 case "comment" -> { }
                 case "param" -> param(call).ifPresent(out::append);
@@ -195,8 +275,12 @@ public final class Shortcodes {
                 return Optional.empty();
             }
             Optional<Object> value = lookup(page.frontMatter(), name.get())
-                    .or(() -> lookup(page.frontMatter(), "params." + name.get()))
-                    .or(() -> lookup(page.siteParams(), name.get()));
+                    .or(() -> lookup(page.frontMatter(), "params." + name.get()));
+            if (value.isEmpty()) {
+                // Set by the site, or by nobody yet: either way a change to the site's parameters affects this body.
+                used.add(usesParam(name.get()));
+                value = lookup(page.siteParams(), name.get());
+            }
             if (value.isEmpty() || value.get() instanceof Map || value.get() instanceof List) {
                 warn(call, "names " + name.get() + ", which "
                         + (value.isEmpty() ? "neither the page nor the site sets" : "is not text") + ": it was left out");
@@ -330,7 +414,7 @@ public final class Shortcodes {
     }
 
     /** A field of {@code fields} at a dotted path, its keys matched without case, as Hugo's parameters are. */
-    static Optional<Object> lookup(Map<String, Object> fields, String path) {
+    public static Optional<Object> lookup(Map<String, Object> fields, String path) {
         Object node = fields;
         for (String key : path.split("\\.", -1)) {
             if (!(node instanceof Map<?, ?> map)) {

@@ -35,6 +35,8 @@ public final class ArticleItems {
     public static final String FEED_KEY = "feedKey";
     /** The single partition of the site-wide latest-articles index. */
     public static final String FEED_ALL = "all";
+    /** What the body drew from the site's configuration, which a change there re-publishes it for. */
+    static final String SITE_SETTINGS_USED = "siteSettingsUsed";
 
     private ArticleItems() {
     }
@@ -73,6 +75,9 @@ public final class ArticleItems {
         if (!meta.related().excluded().isEmpty()) {
             item.put("relatedExcludes", AttributeValue.fromSs(List.copyOf(meta.related().excluded())));
         }
+        if (!stored.article().siteSettingsUsed().isEmpty()) {
+            item.put(SITE_SETTINGS_USED, AttributeValue.fromSs(List.copyOf(stored.article().siteSettingsUsed())));
+        }
         if (stored.status() == ArticleStatus.PUBLISHED) {
             item.put(FEED_KEY, s(FEED_ALL));
         }
@@ -98,7 +103,8 @@ public final class ArticleItems {
                         item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()),
                 item.containsKey("page") && item.get("page").bool());
         return new StoredArticle(
-                new Article(meta, item.get("bodyHtml").s()),
+                new Article(meta, item.get("bodyHtml").s(), List.of(), List.of(),
+                        item.containsKey(SITE_SETTINGS_USED) ? Set.copyOf(item.get(SITE_SETTINGS_USED).ss()) : Set.of()),
                 ArticleStatus.of(item.get(STATUS).s()),
                 Long.parseLong(item.get(VERSION).n()),
                 item.get("sourceKey").s(),

@@ -1,5 +1,6 @@
 package dev.newsroom.core.article;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.site.SiteLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,7 @@ class ArticleParserTest {
 
     static final java.util.concurrent.atomic.AtomicBoolean CANARY_LOADED = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneId.of("Europe/Lisbon"));
+    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "The Daily Example", ZoneId.of("Europe/Lisbon"));
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = ArticleParserTest.class.getResourceAsStream("/articles/" + name)) {
@@ -432,7 +433,9 @@ class ArticleParserTest {
     void refusesSlugsWithNothingLeft_C4() {
         assertEquals("slug: must contain letters or digits",
                 problems("articles/a.md", md("title: A\ndate: 2024-01-01\nslug: \"\uFF0E\uFF0E\uFF0F\"", "")).get(0).toString());
-        assertEquals("index", assertDoesNotThrowParse(md("title: A\ndate: 2024-01-01\nslug: ../../index", "")).metadata().slug());
+        assertEquals("story", assertDoesNotThrowParse(md("title: A\ndate: 2024-01-01\nslug: ../../story", "")).metadata().slug());
+        assertEquals("url", problems("articles/a.md", md("title: A\ndate: 2024-01-01\nslug: ../../index", "")).get(0).field(),
+                "/articles/index would be the page of the folder /articles/");
     }
 
     @Test

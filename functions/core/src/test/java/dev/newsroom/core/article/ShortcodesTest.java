@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.shortcode.Shortcodes;
+import dev.newsroom.core.shortcode.SiteShortcode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -213,5 +215,44 @@ class ShortcodesTest {
         MarkdownRenderer.Body body = body(markdown);
         assertTrue(body.html().contains("{{ go template }}"), body.html());
         assertEquals(List.of(), body.warnings());
+    }
+
+    private static final Map<String, SiteShortcode> OWN = Map.of(
+            "imgtxt", new SiteShortcode.Alias("figure", Map.of("text", "caption", "0", "src")),
+            "blog/integration-badge", SiteShortcode.Snippet.read(
+                    "<p class=\"badge\">Integration by <a href=\"{{ link }}\" title='{{ who }}'>{{ 0 }}</a></p>").shortcode().orElseThrow(),
+            "aside", SiteShortcode.Snippet.read("<blockquote><strong>{{ title }}</strong>{{ inner }}</blockquote>").shortcode().orElseThrow());
+
+    private MarkdownRenderer.Body withOwn(String markdown) throws InvalidArticleException {
+        return renderer.render(markdown, new Shortcodes.Page(Map.of(), Map.of("site_only", "From the site"), reference -> Optional.empty(), 1, OWN));
+    }
+
+    @Test
+    void aSitesOwnShortcodeRendersAsTheBuiltInItMapsTo() throws InvalidArticleException {
+        MarkdownRenderer.Body body = withOwn("{{< imgtxt \"/assets/a.png\" text=\"A *chart*\" >}}");
+        Element figure = Jsoup.parseBodyFragment(body.html()).selectFirst("figure");
+        assertNotNull(figure, body.html());
+        assertEquals("/assets/a.png", figure.selectFirst("img").attr("src"));
+        assertEquals("chart", figure.selectFirst("figcaption em").text());
+        assertEquals(Set.of(Shortcodes.usesShortcode("imgtxt")), body.siteSettingsUsed());
+    }
+
+    @Test
+    void aSnippetFillsItsPlaceholdersEscapedForWhereTheyStand_C19() throws InvalidArticleException {
+        MarkdownRenderer.Body body = withOwn("{{< blog/integration-badge \"<b>Acme</b>\" link=\"https://acme.example/?a=1&b=2\" who=\"x' onmouseover='alert(1)\" >}}\n\n"
+                + "{{< blog/integration-badge \"Evil\" link=\"javascript:alert(1)\" >}}\n\n"
+                + "{{% aside title=\"Note\" %}}Some *inner* text, {{< param site_only >}}.{{% /aside %}}");
+        Document doc = Jsoup.parseBodyFragment(body.html());
+        Element first = doc.select("p a").get(0);
+        assertEquals("<b>Acme</b>", first.text(), "a parameter in text is text");
+        assertEquals("https://acme.example/?a=1&b=2", first.attr("href"));
+        assertEquals("x' onmouseover='alert(1)", first.attr("title"), "a parameter in a value stays in it");
+        assertFalse(first.hasAttr("onmouseover"));
+        assertFalse(doc.select("p a").get(1).attr("href").contains("javascript"), body.html());
+        assertEquals("Note", doc.selectFirst("blockquote > strong").text());
+        assertEquals("inner", doc.selectFirst("blockquote em").text());
+        assertTrue(doc.selectFirst("blockquote").text().contains("From the site"), body.html());
+        assertEquals(Set.of(Shortcodes.usesShortcode("blog/integration-badge"), Shortcodes.usesShortcode("aside"),
+                Shortcodes.usesParam("site_only")), body.siteSettingsUsed());
     }
 }

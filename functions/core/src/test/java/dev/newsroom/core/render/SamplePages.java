@@ -1,5 +1,6 @@
 package dev.newsroom.core.render;
 
+import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.ArticleParser;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /** Articles and site settings for rendering tests. */
 public final class SamplePages {
 
-    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteLayout::articlePath, "The Daily Example", ZoneOffset.UTC);
+    private static final ArticleParser PARSER = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "The Daily Example", ZoneOffset.UTC);
 
     private SamplePages() {
     }
