@@ -41,7 +41,7 @@ final class ArticlePublisher {
 
     private static final int SAVE_ATTEMPTS = 8;
 
-    private final ArticleParser parser;
+    private final SettingsInForce settings;
     private final ArticlePages pages;
     private final RelatedListStore relatedLists;
     private final ArticleStore articles;
@@ -51,14 +51,13 @@ final class ArticlePublisher {
     private final PublishReports reports;
     private final String articlePrefix;
     private final String pagePrefix;
-    private final ArticleParser pageParser;
     private final Clock clock;
     private final Parallel parallel;
 
-    ArticlePublisher(ArticleParser parser, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
+    ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix, Clock clock,
                      Parallel parallel) {
-        this.parser = parser;
+        this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
         this.articles = articles;
@@ -68,7 +67,6 @@ final class ArticlePublisher {
         this.reports = reports;
         this.articlePrefix = articlePrefix;
         this.pagePrefix = pagePrefix;
-        this.pageParser = parser.forPages();
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -77,30 +75,40 @@ final class ArticlePublisher {
         return (key.startsWith(articlePrefix) || isPage(key)) && ArticleParser.isArticleFile(key);
     }
 
-    private boolean isPage(String key) {
+    boolean isPage(String key) {
         return key.startsWith(pagePrefix);
     }
 
+    /** Reads the file's latest upload again under the configuration now in force, if it was ever handled. */
+    Publisher.Result republish(String bucket, String key) {
+        return uploads.find(key).map(status -> apply(SourceChange.again(bucket, key, status.sequencer())))
+                .orElseGet(() -> new Publisher.Result("not published again: never handled", Optional.empty()));
+    }
+
     /** Handles one change and returns what happened, for the log. */
-    Publisher.Result apply(SourceChange change) {
-        // An upload is read with its status record: it is needed unless the event was handled already, which is rare.
-        Supplier<Optional<byte[]>> upload = change.created()
-                ? parallel.start(() -> source.read(change.bucket(), change.key(), change.eTag(), ArticleParser.MAX_SOURCE_BYTES))
+    Publisher.Result apply(SourceChange event) {
+        // An upload is read with its status record and the configuration: it is needed unless the event was handled already, which is rare.
+        Supplier<Optional<byte[]>> upload = event.created()
+                ? parallel.start(() -> source.read(event.bucket(), event.key(), event.eTag(), ArticleParser.MAX_SOURCE_BYTES))
                 : Optional::empty;
-        Optional<UploadStatus> previous = uploads.find(change.key());
+        Supplier<Optional<UploadStatus>> status = parallel.start(() -> uploads.find(event.key()));
+        SettingsInForce.Current current = settings.now();
+        SourceChange change = event.underSettings(current.version());
+        Optional<UploadStatus> previous = status.get();
         if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {
             return new Publisher.Result("already handled", previous.get().path());
         }
-        return change.created() ? publish(change, previous, upload.get()) : remove(change, previous);
+        return change.created() ? publish(change, previous, upload.get(), current) : remove(change, previous);
     }
 
-    private Publisher.Result publish(SourceChange change, Optional<UploadStatus> previous, Optional<byte[]> bytes) {
+    private Publisher.Result publish(SourceChange change, Optional<UploadStatus> previous, Optional<byte[]> bytes,
+                                     SettingsInForce.Current inForce) {
         if (bytes.isEmpty()) {
             return new Publisher.Result("superseded: the object has changed since this event", Optional.empty());
         }
         Article article;
         try {
-            article = (isPage(change.key()) ? pageParser : parser).parse(change.key(), bytes.get());
+            article = (isPage(change.key()) ? inForce.pages() : inForce.articles()).parse(change.key(), bytes.get());
         } catch (InvalidArticleException e) {
             return reject(change, previous, e.problems());
         }
@@ -216,7 +224,7 @@ final class ArticlePublisher {
     /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */
     void prime() {
         try {
-            Article article = parser.parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
+            Article article = settings.standard().articles().parse(articlePrefix + SnapshotPriming.SLUG + ".md", SnapshotPriming.sampleArticle());
             StoredArticle stored = StoredArticle.first(article, ArticleStatus.PUBLISHED, "", "", "", clock.instant());
             pages.render(stored, relatedLists.related(stored.path()));
             articles.find(stored.path());

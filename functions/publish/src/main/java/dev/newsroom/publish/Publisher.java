@@ -10,7 +10,9 @@ import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RedirectStore;
 import dev.newsroom.core.store.RelatedListStore;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.SiteSettingsStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStore;
 import java.time.Clock;
@@ -24,11 +26,16 @@ public final class Publisher {
     /** How many requests an upload may have in flight at once: reads, and then writes, two or three at a time. */
     private static final int REQUESTS_IN_FLIGHT = 4;
 
+    /** How many articles a new site configuration publishes again at once. */
+    private static final int REPUBLISHED_AT_ONCE = 8;
+
     private final ArticlePublisher articles;
+    private final SiteSettingsPublisher settings;
     private final AssetMirror assets;
 
-    Publisher(ArticlePublisher articles, AssetMirror assets) {
+    Publisher(ArticlePublisher articles, SiteSettingsPublisher settings, AssetMirror assets) {
         this.articles = articles;
+        this.settings = settings;
         this.assets = assets;
     }
 
@@ -38,11 +45,16 @@ public final class Publisher {
         var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.site().name(), config.site().zone());
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         var articles = new ArticleStore(dynamo, config.articlesTable());
-        return new Publisher(
-                new ArticlePublisher(parser, new ArticlePages(new PageRenderer(config.site()), site, parallel),
-                        new RelatedListStore(dynamo, config.indexTable()),
-                        articles, new UploadStore(dynamo, config.uploadsTable()),
-                        new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles), source, new PublishReports(source, config.reportPrefix()), config.articlePrefix(), config.pagePrefix(), clock, parallel),
+        var settingsStore = new SiteSettingsStore(dynamo, config.uploadsTable(), SiteSettings.KEY);
+        var reports = new PublishReports(source, config.reportPrefix());
+        var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
+                new ArticlePages(new PageRenderer(config.site()), site, parallel),
+                new RelatedListStore(dynamo, config.indexTable()),
+                articles, new UploadStore(dynamo, config.uploadsTable()),
+                new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles), source, reports,
+                config.articlePrefix(), config.pagePrefix(), clock, parallel);
+        return new Publisher(articlePublisher,
+                new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, reports, Parallel.of(REPUBLISHED_AT_ONCE), clock),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 
@@ -53,13 +65,16 @@ public final class Publisher {
 
     /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */
     public Result handle(SourceChange change) {
+        if (settings.handles(change.key())) {
+            return settings.apply(change);
+        }
         if (articles.handles(change.key())) {
             return articles.apply(change);
         }
         if (assets.handles(change.key())) {
             return new Result(assets.sync(change), Optional.empty());
         }
-        return new Result("ignored: not an article or asset key", Optional.empty());
+        return new Result("ignored: not an article, asset or site configuration key", Optional.empty());
     }
 
     /** What handling one change did, and to which article, by its path. */

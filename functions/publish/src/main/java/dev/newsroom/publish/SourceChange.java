@@ -31,6 +31,17 @@ public record SourceChange(String bucket, String key, boolean created, String se
                 created && !eTag.isEmpty() ? Optional.of(eTag) : Optional.empty());
     }
 
+    /** The change as read under a version of the site configuration, which orders after the same upload read under an older one. */
+    SourceChange underSettings(Optional<String> settingsVersion) {
+        return settingsVersion.map(version -> new SourceChange(bucket, key, created, Sequencer.underSettings(sequencer, version), eTag))
+                .orElse(this);
+    }
+
+    /** The latest upload of {@code key}, recorded with {@code recordedSequencer}, to be read again under a new configuration. */
+    static SourceChange again(String bucket, String key, String recordedSequencer) {
+        return new SourceChange(bucket, key, true, Sequencer.upload(recordedSequencer), Optional.empty());
+    }
+
     /** True if this change comes after a change recorded with {@code recordedSequencer}. */
     public boolean isAfter(String recordedSequencer) {
         return sequencer.compareTo(recordedSequencer) > 0;

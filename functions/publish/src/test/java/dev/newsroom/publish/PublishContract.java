@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.SiteBucket;
@@ -403,6 +404,70 @@ abstract class PublishContract {
 
         world.handle(world.delete(key("moves")));
         assertEquals(Map.of(), world.redirectsOf(alias, first, second), "a withdrawn article takes its redirects with it");
+    }
+
+    @Test
+    void theSiteConfigurationPlacesArticlesAndAPatternChangeKeepsTheOldAddresses() {
+        String section = world.id + "-blog";
+        String name = world.id + "-harbour";
+        String key = "articles/" + section + "/2026/" + name + ".md";
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:year/:month/:day/:slug/\n"));
+        world.handle(world.upload(key, PublishWorld.article("Harbour", "")));
+        String dated = "/" + section + "/2026/11/20/" + name + "/";
+        assertEquals("Harbour", Jsoup.parse(world.pageAt(dated).orElseThrow()).selectFirst("h1").text());
+
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));
+
+        String plain = "/" + section + "/" + name + "/";
+        assertEquals("Harbour", Jsoup.parse(world.pageAt(plain).orElseThrow()).selectFirst("h1").text(),
+                "a pattern change publishes the section's articles again at their new address");
+        assertEquals(Map.of(dated, plain), world.redirectsOf(dated, plain), "the previous permalink answers with the new one");
+        assertEquals(ArticleStatus.UNPUBLISHED, world.articleAt(dated).orElseThrow().status());
+        assertEquals("published", world.upload(SiteSettings.KEY).get("outcome").s());
+
+        world.handle(world.delete(SiteSettings.KEY));
+        String standard = "/articles/" + name;
+        assertTrue(world.articleAt(standard).filter(a -> a.status() == ArticleStatus.PUBLISHED).isPresent(),
+                "without a configuration, the standard permalink applies again");
+        assertEquals(Map.of(dated, standard, plain, standard), world.redirectsOf(dated, plain));
+        world.handle(world.delete(key));
+    }
+
+    @Test
+    void aRefusedConfigurationIsReportedAndTheOneBeforeStaysInForce_C19() {
+        String section = world.id + "-news";
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:year/\nmenus: {main: [{name: x, url: 'javascript:alert(1)'}]}\n"));
+
+        var status = world.upload(SiteSettings.KEY);
+        assertEquals("rejected", status.get("outcome").s());
+        String report = world.sourceObject("publish-reports/site.yaml.json").orElseThrow().asUtf8String();
+        assertTrue(report.contains("permalinks." + section) && report.contains("menus.main[0].url"), report);
+
+        world.handle(world.upload("articles/" + section + "/tram.md", PublishWorld.article("Tram", "")));
+        assertTrue(world.pageAt("/" + section + "/tram/").isPresent(), "the configuration before the refused one is in force");
+
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));
+        assertTrue(world.sourceObject("publish-reports/site.yaml.json").isEmpty(), "an accepted configuration clears the report");
+        world.handle(world.delete("articles/" + section + "/tram.md"));
+        world.handle(world.delete(SiteSettings.KEY));
+    }
+
+    @Test
+    void aChangedShortcodePublishesAgainExactlyTheBodiesThatUseIt() {
+        String badge = world.id + "-badge";
+        world.handle(world.upload(SiteSettings.KEY, "shortcodes:\n  " + badge + ": {html: '<p>Old badge</p>'}\n"));
+        world.handle(world.upload(key("badged"), PublishWorld.article("Badged", "").replace("More text.", "{{< " + badge + " >}}")));
+        world.handle(world.upload(key("plain"), PublishWorld.article("Plain", "")));
+        assertTrue(world.page(slug("badged")).orElseThrow().contains("Old badge"));
+        long plainVersion = world.article(slug("plain")).orElseThrow().version();
+
+        world.handle(world.upload(SiteSettings.KEY, "shortcodes:\n  " + badge + ": {html: '<p>New badge for {{ 0 }}</p>'}\n"));
+
+        String page = world.page(slug("badged")).orElseThrow();
+        assertTrue(page.contains("New badge") && !page.contains("{{"), page);
+        assertEquals(plainVersion, world.article(slug("plain")).orElseThrow().version(), "a body that does not use it is left alone");
+        world.handle(world.delete(SiteSettings.KEY));
     }
 
     @Test

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * could run script is refused with every problem named, and the previous configuration stays in
  * force. What is fixed at deploy time (the site's URL, name, captcha, ads) stays in the template. Pure.
  *
- * @param languages the site's languages, the default first
+ * @param languages the site's languages, the default first; none means the template's {@code SITE_LANG} alone
  * @param menus     each menu's items, in order of weight, then as written
  */
 public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<String, List<MenuItem>> menus,
@@ -60,10 +60,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     public record MenuItem(String name, String url, int weight) {
     }
 
-    /** A site that has written no configuration: the standard permalinks, its template's language, no menus. */
-    public static SiteSettings standard(String lang) {
-        return new SiteSettings(Permalinks.STANDARD, List.of(new Language(lang, lang)), Map.of(), Map.of(), Map.of());
-    }
+    /** A site that has written no configuration: the standard permalinks, the template's language alone, no menus. */
+    public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of());
 
     public SiteSettings {
         languages = List.copyOf(languages);

@@ -15,6 +15,21 @@ public final class Sequencer {
     private Sequencer() {
     }
 
+    /**
+     * The order of an article's state: its upload's sequencer, then the version of the site
+     * configuration it was read under. Both parts are fixed-width, so text order is the order of the
+     * upload first and the configuration second, and the same upload read again under a newer
+     * configuration comes after it.
+     */
+    public static String underSettings(String uploadSequencer, String settingsVersion) {
+        return upload(uploadSequencer) + "." + settingsVersion;
+    }
+
+    /** The upload's own sequencer within an article state's order. */
+    public static String upload(String sequencer) {
+        return sequencer.length() > WIDTH ? sequencer.substring(0, WIDTH) : sequencer;
+    }
+
     public static String normalise(String sequencer) {
         String upper = sequencer.toUpperCase(Locale.ROOT);
         if (!HEX.matcher(upper).matches()) {

@@ -1,0 +1,100 @@
+package dev.newsroom.publish;
+
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.SiteSettingsStore;
+import dev.newsroom.core.store.SourceBucket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts an uploaded {@code site.yaml} in force, or refuses it with a report and keeps the one before.
+ * A configuration that changes articles (a section's permalink pattern, a shortcode or parameter
+ * their bodies use) publishes exactly those again under it, through the same path as an upload, so an
+ * article whose address changes keeps its old one as a redirect, and the relate function brings
+ * listings, feeds and sitemaps up to date from their stream records. Deleting the file restores the
+ * standard configuration. An event delivered again, or retried after a crash half-way, finishes the
+ * work and does nothing twice (A1–A3).
+ */
+final class SiteSettingsPublisher {
+
+    /** Written in place of a deleted configuration: the standard one. */
+    static final String NONE = "{}";
+
+    private final SiteSettingsStore store;
+    private final SourceBucket source;
+    private final ArticleStore articles;
+    private final ArticlePublisher publisher;
+    private final PublishReports reports;
+    private final Parallel republishing;
+    private final Clock clock;
+
+    SiteSettingsPublisher(SiteSettingsStore store, SourceBucket source, ArticleStore articles, ArticlePublisher publisher,
+                          PublishReports reports, Parallel republishing, Clock clock) {
+        this.store = store;
+        this.source = source;
+        this.articles = articles;
+        this.publisher = publisher;
+        this.reports = reports;
+        this.republishing = republishing;
+        this.clock = clock;
+    }
+
+    boolean handles(String key) {
+        return key.equals(SiteSettings.KEY);
+    }
+
+    Publisher.Result apply(SourceChange change) {
+        Optional<SiteSettingsStore.Status> status = store.status();
+        boolean unfinished = status.filter(s -> s.sequencer().equals(change.sequencer()) && s.outcome().equals(SiteSettingsStore.APPLYING))
+                .isPresent();
+        if (status.isPresent() && !change.isAfter(status.get().sequencer()) && !unfinished) {
+            return new Publisher.Result("already handled", Optional.empty());
+        }
+        String yaml;
+        if (change.created()) {
+            Optional<byte[]> bytes = source.read(change.bucket(), change.key(), change.eTag(), SiteSettings.MAX_BYTES + 1);
+            if (bytes.isEmpty()) {
+                return new Publisher.Result("superseded: the object has changed since this event", Optional.empty());
+            }
+            try {
+                SiteSettings.read(bytes.get());
+            } catch (InvalidArticleException e) {
+                reports.rejected(change.bucket(), change.key(), e.problems(), clock.instant());
+                store.refuse(change.sequencer(), e.problems().stream().map(Problem::toString).toList(), clock.instant());
+                return new Publisher.Result("rejected: " + e.problems().size() + " problem(s); the configuration before stays in force",
+                        Optional.empty());
+            }
+            yaml = new String(bytes.get(), StandardCharsets.UTF_8);
+        } else {
+            yaml = NONE;
+        }
+        String replaced = unfinished ? status.get().replacing().orElse(NONE)
+                : status.flatMap(SiteSettingsStore.Status::accepted).map(SiteSettingsStore.Accepted::yaml).orElse(NONE);
+        if (!store.apply(change.sequencer(), yaml, replaced, clock.instant())) {
+            return new Publisher.Result("stale: a newer site.yaml is already recorded", Optional.empty());
+        }
+        int republished = republish(change.bucket(), SiteSettings.stored(replaced), SiteSettings.stored(yaml));
+        reports.clear(change.bucket(), change.key());
+        store.applied(change.sequencer(), yaml, clock.instant());
+        return new Publisher.Result("in force; " + republished + " article(s) published again under it", Optional.empty());
+    }
+
+    /** Publishes again every stored article that the new configuration changes; returns how many. */
+    private int republish(String bucket, SiteSettings before, SiteSettings after) {
+        if (before.equals(after)) {
+            return 0;
+        }
+        List<StoredArticle> changed = articles.published().stream()
+                .filter(a -> after.changes(before, a.sourceKey(), a.article().siteSettingsUsed(), !publisher.isPage(a.sourceKey())))
+                .toList();
+        republishing.each(changed, article -> publisher.republish(bucket, article.sourceKey()));
+        return changed.size();
+    }
+}
