@@ -10,6 +10,8 @@ import dev.newsroom.testkit.LocalServices;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.core.config.Env;
+import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.relate.KeyMigration;
 import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
@@ -43,6 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LocalNewsroom implements AutoCloseable {
 
     private static final String SEEDED_MARKER = "seeded";
+    private static final String SITE_CONFIGURATION_MARKER = "site-configuration-seeded";
     /** In a data directory whose items are keyed by path: from a start of this version on, no key migration is needed. */
     static final String KEYED_BY_PATH_MARKER = "keyed-by-path";
     private static final List<String> SEED_ARTICLES = List.of(
@@ -106,6 +109,7 @@ public final class LocalNewsroom implements AutoCloseable {
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
+        seedSiteConfiguration(aws.s3(), names.get("SourceBucket"), dataDir);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
         endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
@@ -280,6 +284,25 @@ public final class LocalNewsroom implements AutoCloseable {
 
     public URI siteUrl() {
         return front.url();
+    }
+
+    /**
+     * On the first start of a data directory, uploads the default site configuration the way an
+     * editor would, so there is one to edit; one that is there already, or was deleted since, stays so.
+     */
+    private static void seedSiteConfiguration(S3Client s3, String sourceBucket, Path dataDir) throws IOException {
+        Path marker = dataDir.resolve(SITE_CONFIGURATION_MARKER);
+        if (Files.exists(marker)) {
+            return;
+        }
+        if (!new SourceBucket(s3).exists(sourceBucket, SiteSettings.KEY)) {
+            try (InputStream in = LocalNewsroom.class.getResourceAsStream("/" + SiteSettings.KEY)) {
+                byte[] yaml = in.readAllBytes();
+                s3.putObject(r -> r.bucket(sourceBucket).key(SiteSettings.KEY).contentType("application/yaml; charset=utf-8"),
+                        RequestBody.fromBytes(yaml));
+            }
+        }
+        Files.writeString(marker, "");
     }
 
     /** On the first start of a data directory, publishes the demo articles the way an editor would. */

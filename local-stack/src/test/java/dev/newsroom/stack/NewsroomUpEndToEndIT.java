@@ -165,6 +165,29 @@ class NewsroomUpEndToEndIT {
         }
     }
 
+    @Test
+    void seedsASiteConfigurationWhosePermalinkChangeMovesArticlesAndLeavesRedirects() throws Exception {
+        Path article = dataDir.resolveSibling(dataDir.getFileName() + "-trams.md");
+        Path settings = dataDir.resolveSibling(dataDir.getFileName() + "-site.yaml");
+        try (Stack stack = Stack.start(dataDir)) {
+            JsonNode endpoints = stack.endpoints;
+            String site = endpoints.get("site").asText();
+            aws(endpoints, "s3", "cp", "s3://source-bucket/site.yaml", settings.toString());
+            String seeded = Files.readString(settings);
+            assertTrue(seeded.contains("permalinks:") && seeded.contains("menus:"), seeded);
+
+            Files.writeString(article, "---\ntitle: Trams return\ndate: 2024-05-01\n---\nTrams run again.\n");
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/transport/trams.md");
+            await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/trams") == 200);
+
+            Files.writeString(settings, seeded.replace("permalinks:\n  /: /articles/:slug",
+                    "permalinks:\n  /: /articles/:slug\n  transport: /transport/:year/:slug/"));
+            aws(endpoints, "s3", "cp", settings.toString(), "s3://source-bucket/site.yaml");
+            await().atMost(PAGE_DEADLINE).until(() -> location(site + "/articles/trams").equals("/transport/2024/trams/"));
+            assertEquals("Trams return", h1(site + "/transport/2024/trams/"));
+        }
+    }
+
     /** Where a 301 sends the reader; empty for any other answer. */
     private String location(String url) throws Exception {
         HttpResponse<String> response = get(url);

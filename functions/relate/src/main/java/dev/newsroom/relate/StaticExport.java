@@ -1,6 +1,6 @@
 package dev.newsroom.relate;
 
-import dev.newsroom.core.article.SiteRules;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.ArticleStatus;
@@ -60,7 +60,7 @@ public final class StaticExport {
 
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
         long start = System.nanoTime();
-        var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, site.name(), site.zone());
+        var parser = new ArticleParser(new MarkdownRenderer(), settings(in).rules(), site.name(), site.zone());
         var pageParser = parser.forPages();
         List<Path> files;
         // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.
@@ -116,6 +116,19 @@ public final class StaticExport {
         }
         progress.printf("rendered %d pages in all at %.1f s%n", pages.get(), seconds(start));
         return new Summary(articles.size(), rejected.get(), pages.get());
+    }
+
+    /** The site configuration at the folder's root, as the publish function reads the source bucket's; the standard one without. */
+    static SiteSettings settings(Path in) throws IOException {
+        Path file = in.resolve(SiteSettings.KEY);
+        if (!Files.isRegularFile(file)) {
+            return SiteSettings.STANDARD;
+        }
+        try {
+            return SiteSettings.read(Files.readAllBytes(file));
+        } catch (InvalidArticleException e) {
+            throw new IOException(file + " is refused, as the publish function would refuse it: " + e.getMessage(), e);
+        }
     }
 
     private static Path folder(Path path) {

@@ -2,6 +2,7 @@ package dev.newsroom.relate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.config.Env;
@@ -76,6 +77,23 @@ class StaticExportTest {
                 .run(dir.resolve("in"), out, new PrintStream(OutputStream.nullOutputStream()));
         assertEquals(2, summary.articles());
         assertTrue(Files.exists(out.resolve(dev.newsroom.core.site.SiteLayout.articleKey(dev.newsroom.core.site.SiteLayout.articlePath("arrow")))), "a bundle's slug is its folder's name");
+    }
+
+    @Test
+    void placesArticlesByTheSiteConfigurationAtTheFoldersRoot() throws Exception {
+        Path blog = Files.createDirectories(dir.resolve("in/articles/blog"));
+        Files.writeString(blog.resolve("tram.md"), article("Tram", 2, "City", "tram"));
+        Files.writeString(dir.resolve("in/site.yaml"), "permalinks:\n  blog: /blog/:year/:slug/\n");
+        Path out = dir.resolve("out");
+        new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(dir.resolve("in"), out, new PrintStream(OutputStream.nullOutputStream()));
+        try (var pages = Files.list(out.resolve("blog"))) {
+            Path year = pages.findFirst().orElseThrow();
+            assertTrue(Files.exists(year.resolve("tram/index.html")), "as the publish function places it under the same site.yaml");
+        }
+        Files.writeString(dir.resolve("in/site.yaml"), "permalinks:\n  blog: /blog/:year/\n");
+        assertThrows(java.io.IOException.class, () -> new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(dir.resolve("in"), dir.resolve("out2"), new PrintStream(OutputStream.nullOutputStream())));
     }
 
     @Test
