@@ -44,7 +44,7 @@ class SourceChangeTest {
 
     @Test
     void readsEverySampleAsTheRuntimesEventClassesDo() {
-        for (String sample : List.of("s3-put.json", "s3-put-encoded-key.json", "s3-delete.json")) {
+        for (String sample : List.of("s3-put.json", "s3-put-encoded-key.json", "s3-delete.json", "s3-put-site-yaml.json")) {
             var record = EventLoader.loadS3Event(S3Events.eventFile(sample).toString()).getRecords().get(0);
             var object = record.getS3().getObject();
             SourceChange change = change(sample);
@@ -53,6 +53,20 @@ class SourceChangeTest {
             assertEquals(Sequencer.normalise(object.getSequencer()), change.sequencer(), sample);
             assertEquals(change.created() ? Optional.ofNullable(object.geteTag()) : Optional.empty(), change.eTag(), sample);
         }
+    }
+
+    @Test
+    void theSameUploadReadUnderANewerConfigurationComesAfterItAndBeforeTheNextUpload_A2() {
+        SourceChange put = change("s3-put.json");
+        SourceChange underV1 = put.underSettings(Optional.of(Sequencer.normalise("01")));
+        SourceChange underV2 = put.underSettings(Optional.of(Sequencer.normalise("02")));
+        assertTrue(underV1.isAfter(put.sequencer()), "read again under a configuration, an upload comes after itself");
+        assertTrue(underV2.isAfter(underV1.sequencer()));
+        assertFalse(put.isAfter(underV1.sequencer()), "the event delivered again is already handled");
+        SourceChange next = new SourceChange(put.bucket(), put.key(), true, Sequencer.normalise("0067432B5E1A2F3C4E"), Optional.empty());
+        assertTrue(next.isAfter(underV2.sequencer()), "the next upload comes after any reading of the one before");
+        assertEquals(underV2.sequencer(), SourceChange.again(put.bucket(), put.key(), underV1.sequencer())
+                .underSettings(Optional.of(Sequencer.normalise("02"))).sequencer());
     }
 
     @Test

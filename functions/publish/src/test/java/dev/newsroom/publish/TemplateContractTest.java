@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.settings.SiteSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,8 +74,9 @@ class TemplateContractTest {
                 }
             });
         });
-        assertEquals(List.of(articles, articles, pages, assets), prefixes);
-        assertFalse(reports.startsWith(articles) || reports.startsWith(pages) || reports.startsWith(assets));
+        assertEquals(List.of(articles, articles, pages, assets, SiteSettings.KEY), prefixes);
+        assertFalse(reports.startsWith(articles) || reports.startsWith(pages) || reports.startsWith(assets)
+                || reports.startsWith(SiteSettings.KEY));
         assertEquals("SiteBucket", declared.get("SITE_BUCKET").asText(), "pages go to another bucket");
         assertTrue(template.resource("SiteBucket").path("Properties").path("NotificationConfiguration").isMissingNode());
     }
@@ -86,11 +88,16 @@ class TemplateContractTest {
         for (JsonNode statement : function.path("Policies").get(0).path("Statement")) {
             assertEquals("Allow", statement.path("Effect").asText());
             assertTrue(statement.has("Resource"));
-            // Articles and uploads are only ever written over; only an old address is ever removed or looked up by article.
+            // Articles and uploads are never removed; only an old address is removed, and the only other query is of published articles.
             String actions = statement.path("Action").toString();
-            if (actions.contains("dynamodb:DeleteItem") || actions.contains("dynamodb:Query")) {
-                assertTrue(statement.path("Resource").toString().contains("RedirectsTable")
-                        && !statement.path("Resource").toString().matches(".*(Articles|Uploads|Index)Table.*"), statement::toString);
+            String resources = statement.path("Resource").toString();
+            if (actions.contains("dynamodb:DeleteItem")) {
+                assertTrue(resources.contains("RedirectsTable") && !resources.matches(".*(Articles|Uploads|Index)Table.*"), statement::toString);
+            }
+            if (actions.contains("dynamodb:Query")) {
+                assertTrue(resources.contains("RedirectsTable.Arn}/index/byTarget") || resources.contains("ArticlesTable.Arn}/index/latest"),
+                        statement::toString);
+                assertFalse(resources.matches(".*(Uploads|Index)Table.*"), statement::toString);
             }
         }
     }
