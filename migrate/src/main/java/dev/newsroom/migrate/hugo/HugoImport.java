@@ -4,6 +4,7 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
@@ -53,6 +54,17 @@ public final class HugoImport {
         config.sources().forEach(source -> plan.assume("configuration read from " + source));
         HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
         List<HugoContent.Page> pages = HugoContent.read(site, config);
+        // The configuration goes first, so the articles after it are read under it.
+        List<String> notes = new ArrayList<>();
+        Optional<byte[]> settings = HugoSiteSettings.of(config, pages.stream().map(HugoContent.Page::section)
+                .filter(section -> !section.isEmpty()).collect(java.util.stream.Collectors.toSet()), notes);
+        notes.forEach(plan::assume);
+        ArticleParser parser = this.parser;
+        if (settings.isPresent()) {
+            plan.upload(SiteSettings.KEY, settings.get());
+            plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages and its params");
+            parser = parser.under(SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8)).rules());
+        }
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
         PublishCheck check = new PublishCheck(parser, prefixes.pages());

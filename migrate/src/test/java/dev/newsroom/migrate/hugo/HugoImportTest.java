@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.article.SiteRules;
+import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.site.Permalinks;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.site.SiteLayout;
@@ -111,7 +113,7 @@ class HugoImportTest {
         ImportPlan plan = plan();
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
-        assertEquals(List.of("pages/about.md", "articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png",
+        assertEquals(List.of("site.yaml", "pages/about.md", "articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png",
                         "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
@@ -120,5 +122,18 @@ class HugoImportTest {
         assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
         assertTrue(uploads.get("articles/blog/2024/hello.md").contains("![Map](/assets/img/map.png)"), "the static folder's files too");
         assertEquals("MAP", uploads.get("assets/img/map.png"));
+    }
+
+    @Test
+    void writesTheSitesPermalinksLanguagesAndParamsAsSiteYaml() throws Exception {
+        String yaml = plan().uploads().stream().filter(u -> u.key().equals(SiteSettings.KEY)).findFirst()
+                .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElseThrow();
+        SiteSettings settings = SiteSettings.stored(yaml);
+        assertEquals(HugoSiteSettings.CONTENT_PATH, settings.permalinks().pattern("blog"), "Hugo's default: the content path");
+        assertEquals("en", settings.languages().get(0).code(), "the default language first");
+        assertEquals(new Permalinks.Place("blog", "blog/2024", "hello"), Permalinks.Place.ofSourceKey("articles/blog/2024/hello.md"));
+        assertEquals("/blog/2024/hello/", settings.permalinks().path(Permalinks.Values.of(
+                Permalinks.Place.ofSourceKey("articles/blog/2024/hello.md"), "hello", "Hello", Optional.empty())),
+                "a new post in the section lands where Hugo would have put it");
     }
 }

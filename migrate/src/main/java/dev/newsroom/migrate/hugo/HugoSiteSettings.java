@@ -1,0 +1,71 @@
+package dev.newsroom.migrate.hugo;
+
+import dev.newsroom.core.article.InvalidArticleException;
+import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.site.Permalinks;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * The {@code site.yaml} a Hugo site's configuration makes: each section's permalink pattern (Hugo's
+ * own where the site sets one, else Hugo's default, the content path), its languages, and its
+ * parameters, which {@code param} shortcodes read. What Newsroom would refuse is left out and said.
+ */
+final class HugoSiteSettings {
+
+    /** Hugo's URL for a page whose section sets no pattern: its content path, with its slug in place of the file's name. */
+    static final String CONTENT_PATH = "/:sections/:slugorcontentbasename/";
+
+    private static final Dump YAML = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
+
+    private HugoSiteSettings() {
+    }
+
+    /** The file's bytes, validated as the publish function will validate them; {@code notes} say what was left out. */
+    static Optional<byte[]> of(HugoConfig config, Collection<String> sections, List<String> notes) {
+        Map<String, Object> permalinks = new LinkedHashMap<>();
+        sections.stream().sorted().forEach(section -> {
+            String pattern = config.permalinks().getOrDefault(section, CONTENT_PATH);
+            Optional<String> problem = Permalinks.problem(pattern);
+            problem.ifPresentOrElse(p -> notes.add("site.yaml: the permalink of " + section + " is left out: " + p),
+                    () -> permalinks.put(section, pattern));
+        });
+        List<Map<String, Object>> languages = config.languages().values().stream()
+                .sorted(Comparator.comparing((HugoConfig.Language l) -> !l.code().equals(config.defaultLanguage()))
+                        .thenComparingInt(HugoConfig.Language::weight))
+                .map(l -> Map.<String, Object>of("code", l.code(), "name", l.code())).toList();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("permalinks", permalinks);
+        settings.put("languages", languages);
+        settings.put("params", config.params());
+        Optional<byte[]> whole = valid(settings, notes);
+        if (whole.isPresent() || config.params().isEmpty()) {
+            return whole;
+        }
+        settings.remove("params");
+        notes.add("site.yaml: the site's params are left out");
+        return valid(settings, notes);
+    }
+
+    private static Optional<byte[]> valid(Map<String, Object> settings, List<String> notes) {
+        try {
+            byte[] bytes = ("# Written by ./newsroom import hugo from the site's configuration (docs/site-configuration.md).\n"
+                    + YAML.dumpToString(settings)).getBytes(StandardCharsets.UTF_8);
+            SiteSettings.read(bytes);
+            return Optional.of(bytes);
+        } catch (InvalidArticleException refused) {
+            notes.add("site.yaml is not written as it is: " + refused.getMessage());
+        } catch (RuntimeException notWritable) {
+            notes.add("site.yaml is not written as it is: a value cannot be written as YAML (" + notWritable.getMessage() + ")");
+        }
+        return Optional.empty();
+    }
+}
