@@ -3,9 +3,11 @@ package dev.newsroom.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,13 +67,49 @@ public final class TemplateResources {
         }
         DynamoDbClient dynamo = aws.dynamoDb();
         template.resources("AWS::DynamoDB::Table").forEach((id, resource) -> {
+            CreateTableRequest table = createTable(names.get(id), resource.path("Properties"));
             try {
-                dynamo.createTable(createTable(names.get(id), resource.path("Properties")));
+                dynamo.createTable(table);
             } catch (ResourceInUseException exists) {
-                // created on an earlier start
+                addMissingIndexes(dynamo, table);
             }
         });
         return names;
+    }
+
+    /**
+     * A table created on an earlier start, by an older template, gets the indexes added since, as
+     * a CloudFormation update adds them on AWS; a data directory outlives template changes.
+     */
+    private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest table) {
+        Set<String> present = new HashSet<>();
+        dynamo.describeTable(r -> r.tableName(table.tableName())).table().globalSecondaryIndexes()
+                .forEach(index -> present.add(index.indexName()));
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            dynamo.updateTable(r -> r.tableName(table.tableName()).attributeDefinitions(table.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+                            .projection(index.projection()))));
+            awaitActive(dynamo, table.tableName(), index.indexName());
+        }
+    }
+
+    private static void awaitActive(DynamoDbClient dynamo, String table, String index) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (dynamo.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
+                .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() != IndexStatus.ACTIVE)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the index " + index + " of " + table + " did not become active in 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + index + " was being added", e);
+            }
+        }
     }
 
     static CreateTableRequest createTable(String name, JsonNode properties) {

@@ -48,7 +48,7 @@ public final class Publisher {
         var settingsStore = new SiteSettingsStore(dynamo, config.uploadsTable(), SiteSettings.KEY);
         var reports = new PublishReports(source, config.reportPrefix());
         var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
-                new ArticlePages(new PageRenderer(config.site()), site, parallel),
+                new ArticlePages(new PageRenderer(config.site()), site, articles, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles), source, reports,

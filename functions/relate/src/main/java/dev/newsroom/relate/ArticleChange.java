@@ -1,8 +1,11 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.store.StreamRecord;
+import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.RelatedChoices;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleItems;
@@ -62,9 +65,36 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
         return keys;
     }
 
-    /** Whether readers could see the change in a listing or a list: a body edit, a draft saved or a replayed record they cannot. */
+    /**
+     * Whether readers could see the change in a listing, a list or another language's version of
+     * the article: a body edit, a draft saved or a replayed record they cannot.
+     */
     boolean shows() {
-        return !sameListing() || !choices(before).equals(choices(after));
+        return !sameListing() || !choices(before).equals(choices(after)) || !translationKeysChanged().isEmpty();
+    }
+
+    /** A published article as its other language versions see it: what they share, and its language and path. */
+    record Version(String key, Translation translation) {
+    }
+
+    static Optional<Version> version(StoredArticle article) {
+        ArticleMetadata meta = article.article().metadata();
+        return article.status() == ArticleStatus.PUBLISHED
+                ? meta.translationKey().map(key -> new Version(key, new Translation(meta.lang(), meta.path())))
+                : Optional.empty();
+    }
+
+    /** The translation keys whose versions' pages change: a version appeared, left, moved or changed language. */
+    Set<String> translationKeysChanged() {
+        Optional<Version> was = before.flatMap(ArticleChange::version);
+        Optional<Version> is = after.flatMap(ArticleChange::version);
+        if (was.equals(is)) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        was.ifPresent(v -> keys.add(v.key()));
+        is.ifPresent(v -> keys.add(v.key()));
+        return keys;
     }
 
     /** Whether the article is in the same listings, at the same place and with the same entry, before and after. */

@@ -139,8 +139,8 @@ final class ListingPages {
         List<Page> rendered = new ArrayList<>();
         Consumer<Page> pages = rendered::add;
         PageVersion version = PageVersion.of(state.revision());
-        boolean home = key.kind() == ListingKey.Kind.HOME;
-        // The site's listing stays, even empty; any other goes with its last article.
+        boolean home = key.home();
+        // A home stays, even empty; any other listing goes with its last article.
         boolean gone = !home && state.count() == 0;
         if (gone) {
             pages.accept(Page.removal(key.path(), version));
@@ -160,7 +160,7 @@ final class ListingPages {
                 // Its last article left: the listing no longer links to it.
                 pages.accept(Page.removal(key.archivePath(archive), version));
                 if (home) {
-                    pages.accept(Page.removal(SiteLayout.sitemapPath(archive.first()), version));
+                    pages.accept(Page.removal(key.sitemapPath(archive), version));
                 }
                 openedOrClosed = true;
             } else {
@@ -179,7 +179,7 @@ final class ListingPages {
             archive(key, state, neighbour, index.archive(key, neighbour), version, false, pages);
         }
         if (home) {
-            siteFiles(state, version, pages);
+            siteFiles(key, state, version, pages);
         }
         return rendered;
     }
@@ -208,43 +208,43 @@ final class ListingPages {
         for (Archive archive : state.archives()) {
             archive(key, state, archive, index.archive(key, archive), version, true, pages);
         }
-        if (key.kind() == ListingKey.Kind.HOME) {
-            siteFiles(state, version, pages);
+        if (key.home()) {
+            siteFiles(key, state, version, pages);
         }
         return written.get();
     }
 
-    /** One archive page; the site's days also have a sitemap each. */
+    /** One archive page; the homes' days also have a sitemap each. */
     private void archive(ListingKey key, ListingState state, Archive archive, List<Entry> entries, PageVersion version,
                          boolean create, Consumer<Page> pages) {
         pages.accept(new Page(key.archivePath(archive), renderer.listing(key, entries, state, Optional.of(archive)),
                 SiteBucket.HTML_TYPE, version, create));
-        if (key.kind() == ListingKey.Kind.HOME) {
-            pages.accept(new Page(SiteLayout.sitemapPath(archive.first()), renderer.sitemap(entries), XML_TYPE, version, create));
+        if (key.home()) {
+            pages.accept(new Page(key.sitemapPath(archive), renderer.sitemap(entries), XML_TYPE, version, create));
         }
     }
 
     /**
-     * The sitemap index and Google News' sitemap, which also drops articles as they turn two days
-     * old whenever the site changes (and is there, empty, on a quiet site).
+     * A home's sitemap index and Google News sitemap, which also drops articles as they turn two
+     * days old whenever the home changes (and is there, empty, on a quiet site).
      */
-    private void siteFiles(ListingState state, PageVersion version, Consumer<Page> pages) {
-        pages.accept(new Page(SiteLayout.SITEMAP, renderer.sitemapIndex(state.archives()), XML_TYPE, version, true));
-        List<Entry> recent = new ArrayList<>(index.since(ListingKey.HOME, newsSince()));
+    private void siteFiles(ListingKey home, ListingState state, PageVersion version, Consumer<Page> pages) {
+        pages.accept(new Page(home.sitemapIndexPath(), renderer.sitemapIndex(home, state.archives()), XML_TYPE, version, true));
+        List<Entry> recent = new ArrayList<>(index.since(home, newsSince()));
         Collections.reverse(recent);
-        pages.accept(new Page(SiteLayout.NEWS_SITEMAP, renderer.newsSitemap(recent), XML_TYPE, version, true));
+        pages.accept(new Page(home.newsSitemapPath(), renderer.newsSitemap(home, recent), XML_TYPE, version, true));
     }
 
     private Instant newsSince() {
         return clock.instant().minus(NEWS_WINDOW);
     }
 
-    /** A listing's index page and feed; the site's also updates the 404 page, which suggests its newest articles. */
+    /** A listing's index page and feed; the site's home also updates the 404 page, which suggests its newest articles. */
     private void index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version, boolean create,
                        Consumer<Page> pages) {
         pages.accept(new Page(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version, create));
         key.feedPath().ifPresent(feed -> pages.accept(new Page(feed, renderer.feed(key, newest), FEED_TYPE, version, create)));
-        if (key.kind() == ListingKey.Kind.HOME) {
+        if (key.equals(ListingKey.HOME)) {
             pages.accept(new Page(SiteLayout.NOT_FOUND, renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))),
                     SiteBucket.HTML_TYPE, version, create));
         }

@@ -119,10 +119,15 @@ final class Neighbours {
         return window;
     }
 
-    /** The listings candidates come from: the article's category, its author and each of its tags. */
+    /**
+     * The listings candidates come from: the article's category, its author and each of its tags;
+     * and for an article in a language other than the default, where those lists mix languages, its
+     * language's home.
+     */
     static List<ListingKey> listings(Candidate article) {
         List<ListingKey> keys = new ArrayList<>(List.of(ListingKey.category(article.category()), ListingKey.author(article.author())));
         article.tags().stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        article.lang().ifPresent(lang -> keys.add(ListingKey.home(article.lang())));
         return keys;
     }
 

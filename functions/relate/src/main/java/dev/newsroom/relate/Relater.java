@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       changes nothing;</li>
  *   <li>then, from the index as the whole batch left it, each affected related list stored once and
  *       each affected page rendered once, however many records touched it, together with the
- *       changes earlier batches left waiting.</li>
+ *       changes earlier batches left waiting; and the pages of the language versions of each
+ *       article whose version appeared, left or moved ({@link TranslationPages}).</li>
  * </ol>
  * In a burst, a batch of many records, step 2 waits ({@link UnsettledStore}): the batch records its
  * changes and leaves them for the first batch after the burst, which renders each page once for
@@ -42,17 +43,19 @@ public final class Relater {
     private final ListingStore listingStore;
     private final RelatedLists lists;
     private final ListingPages listings;
+    private final TranslationPages translations;
     private final UnsettledStore unsettled;
     private final RelateConfig.BurstLimits burst;
     private final ZoneId zone;
     private final Clock clock;
     private final Parallel parallel;
 
-    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, UnsettledStore unsettled, RelateConfig.BurstLimits burst,
-            ZoneId zone, Clock clock, Parallel parallel) {
+    Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, TranslationPages translations, UnsettledStore unsettled,
+            RelateConfig.BurstLimits burst, ZoneId zone, Clock clock, Parallel parallel) {
         this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
+        this.translations = translations;
         this.unsettled = unsettled;
         this.burst = burst;
         this.zone = zone;
@@ -64,6 +67,7 @@ public final class Relater {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
                 PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()),
+                new TranslationPages(wiring.articles(), wiring.listStore(), wiring.pages(), wiring.parallel()),
                 new UnsettledStore(dynamo, config.indexTable(), config.articlesTable()), config.burst(), config.site().zone(), clock,
                 wiring.parallel());
     }
@@ -163,15 +167,17 @@ public final class Relater {
                     .mapToObj(record -> RetryFrom.of(record, e)).findFirst();
             return new Result(postings.moved(), 0, 0, 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
         }
-        List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes));
+        List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes),
+                () -> translations.update(changes));
         List<Outcome> outcomes = parallel.map(work, Supplier::get);
-        Optional<RetryFrom> retry = RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry());
+        Optional<RetryFrom> retry = RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry(),
+                outcomes.get(2).retry());
         boolean waitingDone = retry.map(r -> r.record() > 0).orElse(true);
         if (waitingDone && !waiting.isEmpty()) {
             forget(waiting, burstRead.orElseThrow());
         }
         return new Result(postings.moved(), outcomes.get(0).changed(),
-                outcomes.get(0).pages() + outcomes.get(1).pages(), outcomes.get(1).removed(), 0, waitingDone ? waiting.size() : 0, retry);
+                outcomes.get(0).pages() + outcomes.get(1).pages() + outcomes.get(2).pages(), outcomes.get(1).removed(), 0, waitingDone ? waiting.size() : 0, retry);
     }
 
     /**

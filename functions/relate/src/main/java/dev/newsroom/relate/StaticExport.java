@@ -7,6 +7,7 @@ import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
@@ -22,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,9 +103,14 @@ public final class StaticExport {
             }
         };
         AtomicInteger pages = new AtomicInteger();
+        Map<String, List<Translation>> versions = new HashMap<>();
+        articles.values().forEach(article -> article.metadata().translationKey().ifPresent(key -> versions
+                .computeIfAbsent(key, k -> new ArrayList<>()).add(new Translation(article.metadata().lang(), article.path()))));
         articles.values().parallelStream().forEach(article -> {
-            String page = article.metadata().page() ? renderer.page(article) : renderer.article(article,
-                    neighbours.rank(entries.get(article.path()), article.metadata().related()).stream().map(i -> i.article()).toList());
+            List<Translation> translations = article.metadata().translationKey().map(versions::get).orElse(List.of());
+            String page = article.metadata().page() ? renderer.page(article, translations) : renderer.article(article,
+                    neighbours.rank(entries.get(article.path()), article.metadata().related()).stream().map(i -> i.article()).toList(),
+                    translations);
             write(out.resolve(SiteLayout.articleKey(article.path())), page, folders);
             pages.incrementAndGet();
         });

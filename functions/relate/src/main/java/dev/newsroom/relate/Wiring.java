@@ -26,7 +26,7 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
-        var pages = new ArticlePages(renderer, site, parallel);
+        var pages = new ArticlePages(renderer, site, articles, parallel);
         var neighbours = new Neighbours(listingStore, path -> articles.find(path).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, listingStore, listStore, articles, site, renderer, pages,

@@ -133,7 +133,7 @@ class RelateOnLocalServicesIT {
         var stored = world.articles.find(world.path("p")).orElseThrow();
         var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
         var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.local.names())))), site,
-                Parallel.IN_PLACE);
+                world.articles, Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
         long list = world.listStore.related(world.path("p")).orElseThrow().revision();

@@ -35,8 +35,11 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
                          boolean buildFuture, boolean buildExpired, List<Pattern> ignoreFiles,
                          Map<String, Object> params, List<PathMatcher> neverRendered, List<String> sources) {
 
-    /** A language the site publishes in; {@code contentDir} is empty where its content shares the site's. */
-    public record Language(String code, Optional<String> contentDir, int weight) {
+    /**
+     * A language the site publishes in; {@code contentDir} is empty where its content shares the
+     * site's, and {@code name} is its label (or languageName) where the site gives one.
+     */
+    public record Language(String code, Optional<String> contentDir, int weight, Optional<String> name) {
     }
 
     private static final List<String> EXTENSIONS = List.of("toml", "yaml", "yml", "json");
@@ -87,9 +90,10 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
         map(config, "languages").forEach((code, value) -> {
             Map<String, Object> language = value instanceof Map<?, ?> m ? object(m) : Map.of();
             languages.put(code.toLowerCase(Locale.ROOT), new Language(code.toLowerCase(Locale.ROOT),
-                    text(language, "contentDir"), text(language, "weight").map(Integer::parseInt).orElse(0)));
+                    text(language, "contentDir"), text(language, "weight").map(Integer::parseInt).orElse(0),
+                    text(language, "label").or(() -> text(language, "languageName"))));
         });
-        languages.putIfAbsent(defaultLanguage, new Language(defaultLanguage, Optional.empty(), 0));
+        languages.putIfAbsent(defaultLanguage, new Language(defaultLanguage, Optional.empty(), 0, Optional.empty()));
         Map<String, String> permalinks = new LinkedHashMap<>();
         Map<String, Object> configured = map(config, "permalinks");
         Map<String, Object> pages = get(configured, "page").filter(Map.class::isInstance).map(m -> object((Map<?, ?>) m))

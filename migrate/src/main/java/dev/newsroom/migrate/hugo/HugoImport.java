@@ -95,9 +95,6 @@ public final class HugoImport {
         }
         Map<String, Object> fields = source.fields();
         Optional<String> originalUrl = Optional.of(HugoUrls.of(config, page, fields).path());
-        if (!page.language().equals(config.defaultLanguage())) {
-            return Outcome.notImported(file, "a translation: language versions are not imported yet", originalUrl);
-        }
         if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
             return Outcome.notImported(file, "a draft: Hugo does not publish it", Optional.empty());
         }
@@ -123,7 +120,7 @@ public final class HugoImport {
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         // A page at the content's root, outside every section (content/about.md), is a static page.
         String prefix = page.sections().isEmpty() ? prefixes.pages() : prefixes.articles();
-        String key = prefix + page.contentPath().replaceAll("\\.markdown$", ".md"); // publish reads .md files
+        String key = prefix + languageNamed(page).replaceAll("\\.markdown$", ".md"); // publish reads .md files
         PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();
@@ -140,6 +137,24 @@ public final class HugoImport {
         List<String> warnings = Stream.of(urlWarnings.stream(), body.warnings().stream(), article.warnings().stream().map(Problem::toString))
                 .flatMap(w -> w).toList();
         return Outcome.published(file, warnings, originalUrl, article.path());
+    }
+
+    /**
+     * The page's content path, its file named for its language as Hugo names translations
+     * ({@code post.es.md}), which is how the publish function tells a language's version: a page
+     * of a language's own content folder ({@code content/es/blog/post.md}) takes the language's suffix.
+     */
+    private String languageNamed(HugoContent.Page page) {
+        String path = page.contentPath();
+        if (page.language().equals(config.defaultLanguage())) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/');
+        int extension = path.lastIndexOf('.');
+        if (extension <= slash || path.substring(slash + 1, extension).endsWith("." + page.language())) {
+            return path;
+        }
+        return path.substring(0, extension) + "." + page.language() + path.substring(extension);
     }
 
     /** A front matter date as Hugo reads one: a date-time with or without an offset, or a date (UTC). */

@@ -41,7 +41,7 @@ final class HugoSiteSettings {
         List<Map<String, Object>> languages = config.languages().values().stream()
                 .sorted(Comparator.comparing((HugoConfig.Language l) -> !l.code().equals(config.defaultLanguage()))
                         .thenComparingInt(HugoConfig.Language::weight))
-                .map(l -> Map.<String, Object>of("code", l.code(), "name", l.code())).toList();
+                .map(l -> Map.<String, Object>of("code", l.code(), "name", l.name().orElse(l.code()))).toList();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("permalinks", permalinks);
         settings.put("languages", languages);

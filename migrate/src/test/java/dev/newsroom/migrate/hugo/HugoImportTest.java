@@ -91,7 +91,6 @@ class HugoImportTest {
         assertEquals(Optional.of("/blog/2025/hello/"), outcomes.get("content/blog/2025/hello.md").newsroomUrl());
         Map<String, String> causes = Map.of(
                 "content/_index.md", "a section's list page",
-                "content/blog/2024/arrow/index.es.md", "a translation",
                 "content/blog/2024/draft.md", "a draft",
                 "content/blog/2024/soon.md", "waiting",
                 "content/blog/2024/old.md", "expired",
@@ -102,6 +101,8 @@ class HugoImportTest {
         assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());
         assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").originalUrl());
+        assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").newsroomUrl(),
+                "a translation is published at its language's URL");
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").newsroomUrl(),
                 "the URL Hugo gave it");
         assertEquals(List.of("the image gone.png is not in the site: it is left out"),
@@ -113,8 +114,8 @@ class HugoImportTest {
         ImportPlan plan = plan();
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
-        assertEquals(List.of("site.yaml", "pages/about.md", "articles/blog/2024/arrow/index.md", "assets/blog/2024/arrow/logo.png",
-                        "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md"),
+        assertEquals(List.of("site.yaml", "pages/about.md", "articles/blog/2024/arrow/index.es.md", "assets/blog/2024/arrow/logo.png",
+                        "articles/blog/2024/arrow/index.md", "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);

@@ -11,6 +11,10 @@ import java.util.Optional;
  * @param slug the last part of its default path, and what permalink patterns call {@code :slug}
  * @param page whether it is a static page (About, Contact): uploaded under {@code pages/}, never
  *             listed, never related, without comments
+ * @param lang the language it is written in, where that is not the site's default: one of the
+ *             languages in {@code site.yaml}, whose code prefixes its path
+ * @param translationKey what its language versions share, on a site of several languages: its
+ *             front matter's {@code translationKey}, else its file's key without the language
  */
 public record ArticleMetadata(
         String path,
@@ -26,7 +30,9 @@ public record ArticleMetadata(
         boolean draft,
         boolean commentsOpen,
         RelatedChoices related,
-        boolean page) {
+        boolean page,
+        Optional<String> lang,
+        Optional<String> translationKey) {
 
     public ArticleMetadata {
         authors = List.copyOf(authors);
@@ -35,7 +41,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, related, page);
+                draft, commentsOpen, related, page, lang, translationKey);
     }
 
     /** The author whose page and structured data the article belongs to. */

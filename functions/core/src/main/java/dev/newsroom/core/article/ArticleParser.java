@@ -90,7 +90,7 @@ public final class ArticleParser {
         } else {
             source = markdownSource(text);
         }
-        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, rules.permalinks(), pages, siteName, zone);
+        FrontMatterMapper.Mapped mapped = FrontMatterMapper.map(source.fields(), sourceKey, rules, pages, siteName, zone);
         ArticleMetadata metadata = mapped.metadata();
         MarkdownRenderer.Body rendered = isHtml(source.fields()) ? markdown.html(source.body())
                 : markdown.render(source.body(), new Shortcodes.Page(source.fields(), rules.params(), this::pagePath, source.bodyLine(),

@@ -47,6 +47,7 @@ final class FrontMatterMapper {
     private static final Pattern SPACE_BEFORE_OFFSET = Pattern.compile("(\\d) ([+-]\\d|Z$)");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
 
+    private final SiteRules rules;
     private final Permalinks permalinks;
     private final boolean page;
     private final String siteName;
@@ -58,30 +59,33 @@ final class FrontMatterMapper {
     record Mapped(ArticleMetadata metadata, List<String> aliases, List<Problem> warnings) {
     }
 
-    private FrontMatterMapper(Permalinks permalinks, boolean page, String siteName, ZoneId zone) {
-        this.permalinks = permalinks;
+    private FrontMatterMapper(SiteRules rules, boolean page, String siteName, ZoneId zone) {
+        this.rules = rules;
+        this.permalinks = rules.permalinks();
         this.page = page;
         this.siteName = siteName;
         this.zone = zone;
     }
 
     /**
-     * @param permalinks  the patterns that give an article whose front matter has no {@code url} its path
-     * @param page        whether the file is a static page, which takes no comments
+     * @param rules the site's languages, and the patterns that give an article whose front matter has no {@code url} its path
+     * @param page  whether the file is a static page, which takes no comments
      */
-    static Mapped map(Map<String, Object> fields, String sourceKey, Permalinks permalinks, boolean page,
+    static Mapped map(Map<String, Object> fields, String sourceKey, SiteRules rules, boolean page,
                       String siteName, ZoneId zone) throws InvalidArticleException {
-        var mapper = new FrontMatterMapper(permalinks, page, siteName, zone);
+        var mapper = new FrontMatterMapper(rules, page, siteName, zone);
         ArticleMetadata metadata = mapper.map(fields, sourceKey);
         return new Mapped(metadata, mapper.aliases(fields, metadata.path()), List.copyOf(mapper.warnings));
     }
 
-    private ArticleMetadata map(Map<String, Object> written, String sourceKey) throws InvalidArticleException {
+    private ArticleMetadata map(Map<String, Object> written, String uploadedKey) throws InvalidArticleException {
         // An empty optional field is an absent one, as exports write them (description: ""); the title must be given.
         Map<String, Object> fields = new LinkedHashMap<>(written);
         fields.entrySet().removeIf(field -> !field.getKey().equals("title")
                 && field.getValue() instanceof String text && text.isBlank());
         String title = requiredText(fields, "title", MAX_TITLE);
+        Written language = language(fields, uploadedKey);
+        String sourceKey = language.sourceKey();
         String slug = slug(fields, sourceKey);
         // Hugo takes publishDate where date is not given; Jekyll, the date the post's file name begins with.
         Optional<String> dateField = firstPresent(fields, "date", "publishDate");
@@ -95,7 +99,7 @@ final class FrontMatterMapper {
         if (dateField.isEmpty()) {
             problems.add(new Problem("date", "is required, as an ISO-8601 date such as 2024-05-01 or 2024-05-01T09:30:00Z"));
         }
-        String path = path(fields, sourceKey, slug, title, Optional.ofNullable(published));
+        String path = path(fields, sourceKey, slug, title, Optional.ofNullable(published), language.lang());
         Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")
                 .flatMap(name -> date(fields, name));
         List<Author> authors = authors(fields);
@@ -116,7 +120,52 @@ final class FrontMatterMapper {
             throw new InvalidArticleException(problems);
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
-                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related, page);
+                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related, page,
+                language.lang(), translationKey(fields, sourceKey));
+    }
+
+    /**
+     * The language an article is written in, where it is not the site's default, and its file's key
+     * without the language: {@code post.es.md} is {@code post.md} in Spanish, as Hugo names
+     * translations, when es is one of the site's languages.
+     */
+    private record Written(Optional<String> lang, String sourceKey) {
+    }
+
+    private Written language(Map<String, Object> fields, String sourceKey) {
+        int slash = sourceKey.lastIndexOf('/');
+        String name = sourceKey.substring(slash + 1);
+        int extension = name.lastIndexOf('.');
+        int suffix = extension > 0 ? name.lastIndexOf('.', extension - 1) : -1;
+        Optional<String> lang = Optional.empty();
+        if (suffix > 0) {
+            String code = name.substring(suffix + 1, extension).toLowerCase(Locale.ROOT);
+            if (rules.languages().contains(code)) {
+                lang = rules.otherLanguage(code);
+                sourceKey = sourceKey.substring(0, slash + 1) + name.substring(0, suffix) + name.substring(extension);
+            }
+        }
+        Optional<String> given = optionalText(fields, "lang", 40).map(code -> code.toLowerCase(Locale.ROOT));
+        if (given.isPresent() && rules.multilingual()) {
+            if (rules.languages().contains(given.get())) {
+                lang = rules.otherLanguage(given.get());
+            } else {
+                warnings.add(new Problem("lang", "'" + given.get() + "' is not one of the site's languages ("
+                        + String.join(", ", rules.languages()) + ", in site.yaml)"
+                        + lang.map(code -> ": published in " + code).orElse(": published in the site's default language")));
+            }
+        }
+        return new Written(lang, sourceKey);
+    }
+
+    /** On a site of several languages, what an article's versions share: its translationKey, else its file without its language. */
+    private Optional<String> translationKey(Map<String, Object> fields, String sourceKey) {
+        if (!rules.multilingual()) {
+            return Optional.empty();
+        }
+        int extension = sourceKey.lastIndexOf('.');
+        return optionalText(fields, "translationKey", 200)
+                .or(() -> Optional.of(extension > sourceKey.lastIndexOf('/') ? sourceKey.substring(0, extension) : sourceKey));
     }
 
     private String slug(Map<String, Object> fields, String sourceKey) {
@@ -133,25 +182,28 @@ final class FrontMatterMapper {
     /**
      * The article's public path: its {@code url}, as Hugo's front matter gives it (from the site's
      * root, the leading slash optional); else a static page's slug at the root; else its section's
-     * permalink pattern, filled in with its slug, title and publication day in the site's zone.
+     * permalink pattern, filled in with its slug, title and publication day in the site's zone. A
+     * language other than the default prefixes it ({@code /es/...}), as it does a relative {@code url}.
      */
-    private String path(Map<String, Object> fields, String sourceKey, String slug, String title, Optional<Instant> published) {
+    private String path(Map<String, Object> fields, String sourceKey, String slug, String title, Optional<Instant> published,
+                        Optional<String> lang) {
+        String prefix = lang.map(code -> "/" + code).orElse("");
         Optional<String> url = optionalText(fields, "url", ArticlePaths.MAX_LENGTH);
         if (url.isEmpty()) {
             if (slug.isEmpty() || published.isEmpty() && !page) {
                 return "";
             }
             if (page) {
-                return SiteLayout.pagePath(slug);
+                return prefix + SiteLayout.pagePath(slug);
             }
             Permalinks.Place place = Permalinks.Place.ofSourceKey(sourceKey);
-            String path = permalinks.path(Permalinks.Values.of(place, slug, title, published.map(p -> p.atZone(zone).toLocalDate())));
+            String path = prefix + permalinks.path(Permalinks.Values.of(place, slug, title, published.map(p -> p.atZone(zone).toLocalDate())));
             ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url",
                     "the permalink pattern " + permalinks.pattern(place.section()) + " of the section " + place.section()
                             + " gives " + path + ", which cannot be an article's address (" + problem + "); give the article a url or a slug")));
             return path;
         }
-        String path = url.get().startsWith("/") ? url.get() : "/" + url.get();
+        String path = url.get().startsWith("/") ? url.get() : prefix + "/" + url.get();
         ArticlePaths.problem(path).ifPresent(problem -> problems.add(new Problem("url", problem)));
         return path;
     }

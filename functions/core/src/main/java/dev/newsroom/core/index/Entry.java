@@ -19,9 +19,11 @@ import java.time.Instant;
  * the index keeps one copy per listing the article is in, so none of them reads the article itself.
  *
  * @param version the article item's version this was taken from; a posting never goes back to an older one
+ * @param lang    its language, where it is not the site's default
  */
 public record Entry(String path, long version, String title, Instant published, Instant modified,
-                    Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags) {
+                    Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags,
+                    Optional<String> lang) {
 
     public Entry {
         tags = List.copyOf(tags);
@@ -34,13 +36,13 @@ public record Entry(String path, long version, String title, Instant published, 
         }
         ArticleMetadata meta = stored.article().metadata();
         return Optional.of(new Entry(meta.path(), stored.version(), meta.title(), meta.published(), meta.modified(),
-                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags()));
+                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang()));
     }
 
-    /** The listings it appears in. An article bylined to the site has no author page. */
+    /** The listings it appears in: its language's home, and the rest. An article bylined to the site has no author page. */
     public List<ListingKey> listings() {
         List<ListingKey> keys = new ArrayList<>();
-        keys.add(ListingKey.HOME);
+        keys.add(ListingKey.home(lang));
         keys.add(ListingKey.category(category.slug()));
         if (!author.organisation()) {
             keys.add(ListingKey.author(author.slug()));
@@ -50,7 +52,7 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     public Candidate candidate() {
-        return new Candidate(path, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()));
+        return new Candidate(path, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()), lang);
     }
 
     public RelatedArticle shown() {
@@ -63,6 +65,6 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     private Entry withVersion(long v) {
-        return new Entry(path, v, title, published, modified, summary, image, category, author, tags);
+        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang);
     }
 }

@@ -3,22 +3,43 @@ package dev.newsroom.core.index;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One list of articles readers can browse: the whole site (the home page), a category, a tag or an
  * author. Each has an index page of its newest articles and {@link Archive} pages; the site and
- * each category also have a feed.
+ * each category also have a feed. On a site of several languages each language other than the
+ * default has a home of its own under its prefix ({@code /es/}), whose slug is the language's code,
+ * with its own feed and sitemaps; categories, tags and authors list every language.
  */
 public record ListingKey(Kind kind, String slug) {
 
     public enum Kind { HOME, CATEGORY, TAG, AUTHOR }
 
     public static final ListingKey HOME = new ListingKey(Kind.HOME, "");
+    /** A language's code in lower case, as a home's slug: {@code es}, {@code pt-br}. */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
 
     public ListingKey {
-        if ((kind == Kind.HOME) != slug.isEmpty() || !slug.isEmpty() && !Slugs.isSafe(slug)) {
+        boolean fits = kind == Kind.HOME ? slug.isEmpty() || LANGUAGE.matcher(slug).matches() : Slugs.isSafe(slug);
+        if (!fits) {
             throw new IllegalArgumentException("not a listing: " + kind + " " + slug);
         }
+    }
+
+    /** The home of a language other than the site's default, or the site's home. */
+    public static ListingKey home(Optional<String> lang) {
+        return lang.map(code -> new ListingKey(Kind.HOME, code)).orElse(HOME);
+    }
+
+    /** Whether it is a home: the site's, or a language's. */
+    public boolean home() {
+        return kind == Kind.HOME;
+    }
+
+    /** The language whose home it is, for a language other than the default. */
+    public Optional<String> lang() {
+        return home() && !slug.isEmpty() ? Optional.of(slug) : Optional.empty();
     }
 
     public static ListingKey category(String slug) {
@@ -33,15 +54,20 @@ public record ListingKey(Kind kind, String slug) {
         return new ListingKey(Kind.AUTHOR, slug);
     }
 
-    /** How the index names it: {@code all}, or the kind and slug. */
+    /** How the index names it: {@code all} (a language's home: {@code all#es}), or the kind and slug. */
     public String id() {
-        return kind == Kind.HOME ? "all" : kind.name().toLowerCase(java.util.Locale.ROOT) + "#" + slug;
+        return kind == Kind.HOME ? (slug.isEmpty() ? "all" : "all#" + slug) : kind.name().toLowerCase(java.util.Locale.ROOT) + "#" + slug;
+    }
+
+    /** What a home's own paths start with: nothing for the site's, {@code /es} for a language's. */
+    private String prefix() {
+        return lang().map(code -> "/" + code).orElse("");
     }
 
     /** The public path of the index page. */
     public String path() {
         return switch (kind) {
-            case HOME -> "/";
+            case HOME -> prefix() + "/";
             case CATEGORY -> SiteLayout.categoryPath(slug);
             case TAG -> SiteLayout.tagPath(slug);
             case AUTHOR -> SiteLayout.authorPath(slug);
@@ -49,13 +75,28 @@ public record ListingKey(Kind kind, String slug) {
     }
 
     public String archivePath(Archive archive) {
-        return (kind == Kind.HOME ? "/archive" : path()) + "/" + archive.pathSuffix();
+        return (kind == Kind.HOME ? prefix() + "/archive" : path()) + "/" + archive.pathSuffix();
     }
 
-    /** The Atom feed's path: the site and each category have one. */
+    /** A home's sitemap of one day of its archive. */
+    public String sitemapPath(Archive day) {
+        return prefix() + SiteLayout.sitemapPath(day.first());
+    }
+
+    /** A home's sitemap index, which names its days' sitemaps. */
+    public String sitemapIndexPath() {
+        return prefix() + SiteLayout.SITEMAP;
+    }
+
+    /** A home's Google News sitemap. */
+    public String newsSitemapPath() {
+        return prefix() + SiteLayout.NEWS_SITEMAP;
+    }
+
+    /** The Atom feed's path: the homes and each category have one. */
     public Optional<String> feedPath() {
         return switch (kind) {
-            case HOME -> Optional.of("/feed.xml");
+            case HOME -> Optional.of(prefix() + "/feed.xml");
             case CATEGORY -> Optional.of(path() + "/feed.xml");
             default -> Optional.empty();
         };

@@ -2,10 +2,12 @@ package dev.newsroom.core.pages;
 
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import java.util.List;
@@ -13,21 +15,25 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Projects an article item and its related list onto the article's page. The publish function
- * writes it when the article changes and the relate function when its list does; the page carries
- * both versions, so whichever render is older never replaces the other (B2).
+ * Projects an article item, its related list and its translations onto the article's page. The
+ * publish function writes it when the article changes and the relate function when its list or
+ * its translations do; the page carries the article's and the list's versions, so whichever render
+ * is older never replaces the other (B2).
  */
 public final class ArticlePages {
 
     private final PageRenderer pages;
     private final SiteBucket site;
+    private final ArticleStore articles;
     private final Parallel parallel;
     /** Whether this instance has made sure the assets its pages refer to are there; guarded by this. */
     private boolean assetsChecked;
 
-    public ArticlePages(PageRenderer pages, SiteBucket site, Parallel parallel) {
+    /** @param articles where an article's translations are found */
+    public ArticlePages(PageRenderer pages, SiteBucket site, ArticleStore articles, Parallel parallel) {
         this.pages = pages;
         this.site = site;
+        this.articles = articles;
         this.parallel = parallel;
     }
 
@@ -53,17 +59,29 @@ public final class ArticlePages {
         return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.UNCHANGED;
     }
 
-    /** A published article's page with its list, or a static page, rendered and not written. */
+    /** A published article's page with its list and its translations as stored, or a static page, rendered and not written. */
     public String render(StoredArticle stored, Optional<RelatedList> related) {
-        return stored.article().metadata().page() ? pages.page(stored.article())
-                : pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()));
+        return render(stored, related, stored.article().metadata().translationKey().map(articles::translations).orElse(List.of()));
+    }
+
+    private String render(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations) {
+        return stored.article().metadata().page() ? pages.page(stored.article(), translations)
+                : pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()), translations);
     }
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
+        return rewrite(stored, related, stored.article().metadata().translationKey().map(articles::translations).orElse(List.of()));
+    }
+
+    /**
+     * The same, with the article's translations as the caller knows them: the relate function knows
+     * its batch's changes before the index it would read them from does.
+     */
+    public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations) {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         ensureAssets();
-        return site.rewrite(SiteLayout.articleKey(stored.path()), render(stored, related), SiteBucket.HTML_TYPE, version);
+        return site.rewrite(SiteLayout.articleKey(stored.path()), render(stored, related, translations), SiteBucket.HTML_TYPE, version);
     }
 
     /** Once per instance; pages written at once wait for the first to check rather than each checking. */

@@ -94,6 +94,10 @@ public final class Ranking {
     }
 
     Scored score(Candidate article, Candidate candidate, TagFrequencies frequencies) {
+        if (!article.lang().equals(candidate.lang())) {
+            // Another language's article relates to nothing here; an editor may still pin it.
+            return new Scored(candidate.path(), candidate.published(), 0, false, List.of(), 0, 0, 0, 0);
+        }
         List<String> shared = new ArrayList<>();
         double tagWeights = 0;
         for (String tag : candidate.tags()) {

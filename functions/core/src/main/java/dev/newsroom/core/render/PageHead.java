@@ -1,5 +1,6 @@
 package dev.newsroom.core.render;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,11 @@ import java.util.Optional;
  * @param indexable whether search engines may index the page
  * @param preview   how link previews (Open Graph, Twitter cards) show the page
  * @param jsonLd    structured data about the page, already encoded for a script element
+ * @param alternates the page's versions in the site's languages, by {@code hreflang}
  */
 public record PageHead(Site site, String title, Optional<String> description, Optional<String> canonicalUrl,
                        boolean indexable, Optional<String> feedUrl, Optional<LinkPreview> preview,
-                       Optional<String> jsonLd, Optional<String> adScriptUrl) {
+                       Optional<String> jsonLd, Optional<String> adScriptUrl, List<Alternate> alternates) {
 
     /** What every page says of the site it is on. */
     public record Site(String lang, String name, String homeUrl) {
@@ -22,7 +24,12 @@ public record PageHead(Site site, String title, Optional<String> description, Op
     public record LinkPreview(String type, Optional<ImageView> image, Optional<String> twitterSite) {
     }
 
+    /** A version of the page in a language: {@code hreflang} and absolute URL. */
+    public record Alternate(String lang, String url) {
+    }
+
     public PageHead {
+        alternates = List.copyOf(alternates);
         if (preview.isPresent() && canonicalUrl.isEmpty()) {
             throw new IllegalArgumentException("a link preview points to the page's canonical URL");
         }
@@ -44,6 +51,7 @@ public record PageHead(Site site, String title, Optional<String> description, Op
         private Optional<LinkPreview> preview = Optional.empty();
         private Optional<String> jsonLd = Optional.empty();
         private Optional<String> adScriptUrl = Optional.empty();
+        private List<Alternate> alternates = List.of();
 
         private Builder(Site site, String title) {
             this.site = site;
@@ -53,6 +61,11 @@ public record PageHead(Site site, String title, Optional<String> description, Op
         /** A blank description is none. */
         public Builder description(Optional<String> text) {
             this.description = text.filter(d -> !d.isBlank());
+            return this;
+        }
+
+        public Builder alternates(List<Alternate> versions) {
+            this.alternates = versions;
             return this;
         }
 
@@ -87,7 +100,7 @@ public record PageHead(Site site, String title, Optional<String> description, Op
         }
 
         public PageHead build() {
-            return new PageHead(site, title, description, canonicalUrl, indexable, feedUrl, preview, jsonLd, adScriptUrl);
+            return new PageHead(site, title, description, canonicalUrl, indexable, feedUrl, preview, jsonLd, adScriptUrl, alternates);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.article.Term;
+import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.index.Archive;
 import dev.newsroom.core.index.Entry;
@@ -22,8 +23,13 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders pages with the templates compiled at build time. Templates escape every value for its
@@ -56,30 +62,50 @@ public final class PageRenderer {
      */
     private final ThreadLocal<StringOutput> outputs = ThreadLocal.withInitial(() -> new StringOutput(32 * 1024));
     private final SiteConfig site;
-    private final PageHead.Site siteHead;
     private final StructuredData structuredData;
-    private final DateTimeFormatter dateText;
-    private final Locale locale;
+    private final Map<String, Speech> languages = new ConcurrentHashMap<>();
+
+    /**
+     * How a page in one language speaks: its {@code lang}, its dates, and its home. Pages are in the
+     * site's language unless their article, or their language's home, is in another.
+     */
+    private record Speech(PageHead.Site head, Locale locale, DateTimeFormatter dates) {
+    }
 
     public PageRenderer(SiteConfig site) {
         this.site = site;
-        this.siteHead = new PageHead.Site(site.lang(), site.name(), site.absolute("/"));
         this.structuredData = new StructuredData(site);
-        this.locale = Locale.forLanguageTag(site.lang());
-        this.dateText = DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
     }
 
-    public String article(Article article, List<RelatedArticle> related) {
+    private Speech speech(Optional<String> lang) {
+        return languages.computeIfAbsent(lang.orElse(""), code -> {
+            Locale locale = Locale.forLanguageTag(lang.orElse(site.lang()));
+            // English keeps the day-first style of the news page this began from; other languages write dates their own way.
+            DateTimeFormatter dates = locale.getLanguage().equals("en") ? DateTimeFormatter.ofPattern("d MMMM uuuu", locale)
+                    : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+            return new Speech(new PageHead.Site(lang.orElse(site.lang()), site.name(), site.absolute(ListingKey.home(lang).path())),
+                    locale, dates);
+        });
+    }
+
+    /**
+     * An article's page.
+     *
+     * @param translations its versions in the site's other languages, for the {@code hreflang} alternates
+     */
+    public String article(Article article, List<RelatedArticle> related, List<Translation> translations) {
         ArticleMetadata meta = article.metadata();
+        Speech speech = speech(meta.lang());
         String canonical = site.absolute(meta.path());
         String description = meta.summary().orElse("");
         var head = head(meta, canonical, "article")
+                .alternates(alternates(meta, translations))
                 .jsonLd(structuredData.newsArticle(meta, canonical, description))
                 .adScriptUrl(site.adSlots().isEmpty() ? Optional.empty() : site.adScript().map(URI::toString))
                 .build();
-        DateView published = date(meta.published());
+        DateView published = date(meta.published(), speech);
         Optional<DateView> updated = day(meta.modified()).equals(day(meta.published()))
-                ? Optional.empty() : Optional.of(date(meta.modified()));
+                ? Optional.empty() : Optional.of(date(meta.modified(), speech));
         var captcha = new ArticleView.CaptchaView(site.captcha().provider(), site.captcha().siteKey(),
                 site.captcha().script().toString());
         var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.path()), captcha,
@@ -90,16 +116,36 @@ public final class PageRenderer {
                 meta.tags().stream().map(t -> new ArticleView.Link(t.name(), SiteLayout.tagPath(t.slug()))).toList(),
                 meta.image().map(image -> new ImageView(image.src(), image.alt())),
                 article.bodyHtml(),
-                related.stream().map(this::teaser).toList(),
+                related.stream().map(item -> teaser(item, speech)).toList(),
                 comments, site.adSlots());
         return render("article.jte", view);
     }
 
+    /**
+     * The {@code hreflang} alternates of an article with translations: every version, itself
+     * included, as search engines ask, and the default language's as {@code x-default}.
+     */
+    private List<PageHead.Alternate> alternates(ArticleMetadata meta, List<Translation> translations) {
+        List<Translation> others = translations.stream().filter(t -> !t.lang().equals(meta.lang())).toList();
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        List<Translation> versions = new ArrayList<>(others);
+        versions.add(new Translation(meta.lang(), meta.path()));
+        versions.sort(Comparator.comparing((Translation t) -> t.lang().orElse("")));
+        List<PageHead.Alternate> alternates = new ArrayList<>();
+        versions.forEach(t -> alternates.add(new PageHead.Alternate(t.lang().orElse(site.lang()), site.absolute(t.path()))));
+        versions.stream().filter(t -> t.lang().isEmpty()).findFirst()
+                .ifPresent(t -> alternates.add(new PageHead.Alternate("x-default", site.absolute(t.path()))));
+        return alternates;
+    }
+
     /** A static page: its headline, lead image and body, without byline, date, related list, ads or comments. */
-    public String page(Article page) {
+    public String page(Article page, List<Translation> translations) {
         ArticleMetadata meta = page.metadata();
         String canonical = site.absolute(meta.path());
         var head = head(meta, canonical, "website")
+                .alternates(alternates(meta, translations))
                 .jsonLd(structuredData.webPage(meta, canonical, meta.summary().orElse("")))
                 .build();
         return render("page.jte", new StaticPageView(head, meta.title(), meta.image().map(image -> new ImageView(image.src(), image.alt())),
@@ -108,7 +154,7 @@ public final class PageRenderer {
 
     /** The head an article or a static page shares: its title, description, address and link preview of this type. */
     private PageHead.Builder head(ArticleMetadata meta, String canonical, String previewType) {
-        return PageHead.of(siteHead, meta.title() + " | " + site.name())
+        return PageHead.of(speech(meta.lang()).head(), meta.title() + " | " + site.name())
                 .description(meta.summary())
                 .canonicalUrl(canonical)
                 .indexable(true)
@@ -121,12 +167,14 @@ public final class PageRenderer {
      * archive page of it. {@code entries} are newest first.
      */
     public String listing(ListingKey key, List<Entry> entries, ListingState state, Optional<Archive> archive) {
+        Speech speech = speech(key.lang());
+        Locale locale = speech.locale();
         String name = listingName(key, entries);
         String heading = archive.map(a -> key.kind() == ListingKey.Kind.HOME ? a.label(locale) : name + ": " + a.label(locale))
                 .orElse(name);
         String path = archive.map(key::archivePath).orElse(key.path());
         String title = key.kind() == ListingKey.Kind.HOME && archive.isEmpty() ? site.name() : heading + " | " + site.name();
-        var head = PageHead.of(siteHead, title)
+        var head = PageHead.of(speech.head(), title)
                 .canonicalUrl(site.absolute(path))
                 .indexable(!entries.isEmpty())
                 .preview(new PageHead.LinkPreview("website", Optional.empty(), site.twitter()))
@@ -135,25 +183,26 @@ public final class PageRenderer {
         Optional<ArticleView.AuthorView> author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
                 ? Optional.of(author(entries.get(0).author())) : Optional.empty();
         Optional<ArticleView.Link> newer = archive.flatMap(a -> Optional.ofNullable(state.archives().higher(a)))
-                .map(a -> archiveLink(key, a));
+                .map(a -> archiveLink(key, a, locale));
         // The site's archive has a page a day, too many to list: its index page leads on day by day.
         Optional<Archive> previous = archive.isPresent() ? archive.map(a -> state.archives().lower(a))
                 : key.kind() == ListingKey.Kind.HOME && !entries.isEmpty()
                 ? Optional.of(Archive.of(key, entries.get(entries.size() - 1).published(), site.zone())) : Optional.empty();
-        Optional<ArticleView.Link> older = previous.map(a -> archiveLink(key, a));
+        Optional<ArticleView.Link> older = previous.map(a -> archiveLink(key, a, locale));
         var view = new ListingView(head, kicker(key), heading, author,
-                entries.stream().map(e -> teaser(e.shown())).toList(), newer, older,
+                entries.stream().map(e -> teaser(e.shown(), speech)).toList(), newer, older,
                 archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
-                        : state.archives().descendingSet().stream().map(a -> archiveLink(key, a)).toList(),
+                        : state.archives().descendingSet().stream().map(a -> archiveLink(key, a, locale)).toList(),
                 key.feedPath());
         return render("listing.jte", view);
     }
 
     /** The page readers get at an address with no page: it points them to the latest articles. */
     public String notFound(List<Entry> latest) {
-        var head = PageHead.of(siteHead, "Page not found | " + site.name()).build();
+        Speech speech = speech(Optional.empty());
+        var head = PageHead.of(speech.head(), "Page not found | " + site.name()).build();
         return render("notfound.jte", new NotFoundView(head, "Page not found",
-                latest.stream().map(e -> teaser(e.shown())).toList()));
+                latest.stream().map(e -> teaser(e.shown(), speech)).toList()));
     }
 
     /** An Atom feed of a listing's newest articles, newest first. */
@@ -166,10 +215,10 @@ public final class PageRenderer {
                 updated, items));
     }
 
-    /** The sitemap index: one sitemap per day with articles. */
-    public String sitemapIndex(Collection<Archive> days) {
+    /** A home's sitemap index: one sitemap per day with articles. */
+    public String sitemapIndex(ListingKey home, Collection<Archive> days) {
         return render("sitemapindex.jte", new SitemapView(days.stream()
-                .map(d -> new SitemapView.Url(site.absolute(SiteLayout.sitemapPath(d.first())), null, null, null)).toList(), null, null));
+                .map(d -> new SitemapView.Url(site.absolute(home.sitemapPath(d)), null, null, null)).toList(), null, null));
     }
 
     /** One day's sitemap. */
@@ -178,16 +227,16 @@ public final class PageRenderer {
                 site.absolute(e.path()), e.modified().toString(), null, null)).toList(), null, null));
     }
 
-    /** Google News' sitemap, of the articles published in the last two days. */
-    public String newsSitemap(List<Entry> entries) {
+    /** A home's Google News sitemap, of the articles published in the last two days. */
+    public String newsSitemap(ListingKey home, List<Entry> entries) {
         return render("newssitemap.jte", new SitemapView(entries.stream().map(e -> new SitemapView.Url(
                 site.absolute(e.path()), null, e.title(), e.published().toString())).toList(),
-                site.name(), site.lang()));
+                site.name(), home.lang().orElse(site.lang())));
     }
 
     /** The tombstone left where an unpublished article was: it tells readers, and keeps search engines away. */
     public String gone() {
-        return render("gone.jte", new GoneView(PageHead.of(siteHead, "Article withdrawn | " + site.name()).build()));
+        return render("gone.jte", new GoneView(PageHead.of(speech(Optional.empty()).head(), "Article withdrawn | " + site.name()).build()));
     }
 
     private String render(String template, Object model) {
@@ -218,7 +267,7 @@ public final class PageRenderer {
         }).orElse(key.slug());
     }
 
-    private ArticleView.Link archiveLink(ListingKey key, Archive archive) {
+    private static ArticleView.Link archiveLink(ListingKey key, Archive archive, Locale locale) {
         return new ArticleView.Link(archive.label(locale), key.archivePath(archive));
     }
 
@@ -232,13 +281,13 @@ public final class PageRenderer {
                 author.affiliation());
     }
 
-    private ArticleView.RelatedView teaser(RelatedArticle item) {
-        return new ArticleView.RelatedView(item.title(), item.path(), date(item.published()),
+    private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
+        return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
                 item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())));
     }
 
-    private DateView date(Instant instant) {
-        return new DateView(instant.toString(), dateText.format(day(instant)));
+    private DateView date(Instant instant, Speech speech) {
+        return new DateView(instant.toString(), speech.dates().format(day(instant)));
     }
 
     private static String resource(String name) {

@@ -72,7 +72,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
 
     /** What reading an article takes from this configuration. */
     public SiteRules rules() {
-        return new SiteRules(permalinks, shortcodes, params);
+        return new SiteRules(permalinks, shortcodes, params,
+                languages.stream().map(language -> language.code().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     /** Reads and validates {@code site.yaml}; every problem is named, with where it is. */
@@ -102,6 +103,9 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
      * @param listed           whether it is an article, which permalinks place, rather than a static page
      */
     public boolean changes(SiteSettings previous, String sourceKey, Set<String> siteSettingsUsed, boolean listed) {
+        if (!previous.rules().languages().equals(rules().languages())) {
+            return true; // an article's language, its path's prefix and its translations follow the languages
+        }
         String section = Permalinks.Place.ofSourceKey(sourceKey).section();
         if (listed && !previous.permalinks.pattern(section).equals(permalinks.pattern(section))) {
             return true;

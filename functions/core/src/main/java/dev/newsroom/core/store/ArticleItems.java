@@ -37,6 +37,9 @@ public final class ArticleItems {
     public static final String FEED_ALL = "all";
     /** What the body drew from the site's configuration, which a change there re-publishes it for. */
     static final String SITE_SETTINGS_USED = "siteSettingsUsed";
+    /** What an article's language versions share; the {@code translations} index finds them by it. */
+    public static final String TRANSLATION_KEY = "translationKey";
+    public static final String LANG = "lang";
 
     private ArticleItems() {
     }
@@ -68,6 +71,8 @@ public final class ArticleItems {
         if (meta.page()) {
             item.put("page", bool(true));
         }
+        meta.lang().ifPresent(lang -> item.put(LANG, s(lang)));
+        meta.translationKey().ifPresent(key -> item.put(TRANSLATION_KEY, s(key)));
         item.put("bodyHtml", s(stored.article().bodyHtml()));
         if (!meta.related().pinned().isEmpty()) {
             item.put("relatedPins", list(meta.related().pinned().stream().map(ArticleItems::s).toList()));
@@ -101,7 +106,9 @@ public final class ArticleItems {
                 new RelatedChoices(
                         item.containsKey("relatedPins") ? item.get("relatedPins").l().stream().map(AttributeValue::s).toList() : List.of(),
                         item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()),
-                item.containsKey("page") && item.get("page").bool());
+                item.containsKey("page") && item.get("page").bool(),
+                optional(item, LANG),
+                optional(item, TRANSLATION_KEY));
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s(), List.of(), List.of(),
                         item.containsKey(SITE_SETTINGS_USED) ? Set.copyOf(item.get(SITE_SETTINGS_USED).ss()) : Set.of()),

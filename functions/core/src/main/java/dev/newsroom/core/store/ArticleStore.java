@@ -2,6 +2,7 @@ package dev.newsroom.core.store;
 
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.article.Translation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,6 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The articles table, keyed by the articles' paths, with optimistic locking on {@code version}. */
 public final class ArticleStore {
+
+    public static final String TRANSLATIONS_INDEX = "translations";
+    /** More than any site's languages (site.yaml allows 30), drafts included. */
+    private static final int MAX_TRANSLATIONS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,6 +48,21 @@ public final class ArticleStore {
         articles.removeIf(a -> a.status() != ArticleStatus.PUBLISHED);
         articles.sort(Comparator.comparing((StoredArticle a) -> a.article().metadata().published()).reversed());
         return articles;
+    }
+
+    /**
+     * The published versions of an article in the site's languages, from the sparse
+     * {@code translations} index, which carries each item's language and status.
+     */
+    public List<Translation> translations(String translationKey) {
+        QueryRequest versions = QueryRequest.builder().tableName(table).indexName(TRANSLATIONS_INDEX)
+                .keyConditionExpression("#key = :key")
+                .expressionAttributeNames(Map.of("#key", ArticleItems.TRANSLATION_KEY))
+                .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(translationKey))).build();
+        return DynamoBatches.query(dynamo, versions, MAX_TRANSLATIONS).stream()
+                .filter(item -> ArticleStatus.of(item.get(ArticleItems.STATUS).s()) == ArticleStatus.PUBLISHED)
+                .map(item -> new Translation(ArticleItems.optional(item, ArticleItems.LANG), item.get(ArticleItems.KEY).s()))
+                .toList();
     }
 
     public Optional<StoredArticle> find(String path) {

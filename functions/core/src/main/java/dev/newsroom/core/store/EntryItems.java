@@ -27,6 +27,7 @@ final class EntryItems {
         item.put("category", ArticleItems.term(entry.category()));
         item.put("author", ArticleItems.author(entry.author()));
         item.put("tags", ArticleItems.list(entry.tags().stream().map(ArticleItems::term).toList()));
+        entry.lang().ifPresent(v -> item.put(ArticleItems.LANG, s(v)));
         return item;
     }
 
@@ -36,6 +37,7 @@ final class EntryItems {
                 ArticleItems.optional(item, "summary"),
                 Optional.ofNullable(item.get("image")).map(i -> ArticleItems.image(i.m())),
                 ArticleItems.term(item.get("category").m()), ArticleItems.author(item.get("author").m()),
-                item.get("tags").l().stream().map(t -> ArticleItems.term(t.m())).toList());
+                item.get("tags").l().stream().map(t -> ArticleItems.term(t.m())).toList(),
+                ArticleItems.optional(item, ArticleItems.LANG));
     }
 }

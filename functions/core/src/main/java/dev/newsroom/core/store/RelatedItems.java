@@ -29,6 +29,7 @@ final class RelatedItems {
         item.put("category", s(owner.category()));
         item.put("author", s(owner.author()));
         item.put("tags", strings(List.copyOf(owner.tags())));
+        owner.lang().ifPresent(v -> item.put(ArticleItems.LANG, s(v)));
         item.put("pinned", strings(list.pinned()));
         item.put("excluded", strings(List.copyOf(list.excluded())));
         item.put("items", ArticleItems.list(list.items().stream().map(RelatedItems::item).toList()));
@@ -37,7 +38,8 @@ final class RelatedItems {
 
     static RelatedList fromItem(Map<String, AttributeValue> item) {
         Candidate owner = new Candidate(item.get("path").s(), Instant.parse(item.get("published").s()),
-                item.get("category").s(), item.get("author").s(), Set.copyOf(strings(item.get("tags"))));
+                item.get("category").s(), item.get("author").s(), Set.copyOf(strings(item.get("tags"))),
+                ArticleItems.optional(item, ArticleItems.LANG));
         return new RelatedList(owner, strings(item.get("pinned")), Set.copyOf(strings(item.get("excluded"))),
                 Long.parseLong(item.get("rev").n()), item.get("items").l().stream().map(i -> item(i.m())).toList());
     }

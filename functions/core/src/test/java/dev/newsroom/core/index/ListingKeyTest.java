@@ -44,5 +44,23 @@ class ListingKeyTest {
         assertThrows(IllegalArgumentException.class, () -> ListingKey.tag("../index"));
         assertThrows(IllegalArgumentException.class, () -> ListingKey.category("a/b"));
         assertThrows(IllegalArgumentException.class, () -> new ListingKey(ListingKey.Kind.HOME, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new ListingKey(ListingKey.Kind.HOME, "../es"));
+    }
+
+    @Test
+    void aLanguageHomeHasItsOwnPagesFeedAndSitemapsUnderItsPrefix() {
+        ListingKey spanish = ListingKey.home(Optional.of("es"));
+        Archive day = new Archive(java.time.LocalDate.of(2026, 5, 21), true);
+        assertEquals("all#es", spanish.id());
+        assertEquals("/es/", spanish.path());
+        assertEquals("/es/archive/2026/05/21", spanish.archivePath(day));
+        assertEquals(Optional.of("/es/feed.xml"), spanish.feedPath());
+        assertEquals("/es/sitemaps/2026-05-21.xml", spanish.sitemapPath(day));
+        assertEquals("/es/sitemap.xml", spanish.sitemapIndexPath());
+        assertEquals("/es/news-sitemap.xml", spanish.newsSitemapPath());
+        assertEquals(Optional.of("es"), spanish.lang());
+        assertEquals(ListingKey.HOME, ListingKey.home(Optional.empty()));
+        assertEquals("/sitemaps/2026-05-21.xml", ListingKey.HOME.sitemapPath(day));
+        assertEquals("all", ListingKey.HOME.id());
     }
 }

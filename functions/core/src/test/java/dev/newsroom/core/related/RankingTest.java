@@ -18,7 +18,7 @@ class RankingTest {
     private final Ranking ranking = new Ranking(RankingRules.DEFAULT);
 
     private static Candidate article(String slug, int day, String category, String author, String... tags) {
-        return new Candidate(slug, DAY.plusSeconds(86_400L * day), category, author, Set.of(tags));
+        return new Candidate(slug, DAY.plusSeconds(86_400L * day), category, author, Set.of(tags), java.util.Optional.empty());
     }
 
     private static TagFrequencies frequencies(List<Candidate> corpus) {
@@ -176,5 +176,18 @@ class RankingTest {
                 .map(Scored::path).toList(), "a stronger d moves up; level with a on score and date, the slug puts a first");
         assertEquals(List.of("p", "a", "c"), ranking.merge(list, "b", java.util.Optional.empty(), List.of("p")).stream()
                 .map(Scored::path).toList());
+    }
+
+    @Test
+    void onlyArticlesInOneLanguageRelateThoughAnEditorMayPinAnother() {
+        Candidate spanish = new Candidate("/es/a", DAY, "city", "amara", Set.of("tram"), java.util.Optional.of("es"));
+        Candidate english = article("/b", 1, "city", "amara", "tram");
+        Candidate alsoSpanish = new Candidate("/es/c", DAY.plusSeconds(86_400L * 20), "city", "amara", Set.of("tram"),
+                java.util.Optional.of("es"));
+        List<Candidate> corpus = List.of(spanish, english, alsoSpanish);
+        assertEquals(List.of("/es/c"), ranking.rank(spanish, corpus, frequencies(corpus), List.of(), Set.of())
+                .stream().map(Scored::path).toList(), "the nearer English article does not relate");
+        assertEquals(List.of("/b", "/es/c"), ranking.rank(spanish, corpus, frequencies(corpus), List.of("/b"), Set.of())
+                .stream().map(Scored::path).toList());
     }
 }

@@ -45,15 +45,15 @@ class FeedsAndSitemapsTest {
     @Test
     void sitemapsFollowTheProtocolAndEscapeValues_F2() throws Exception {
         String sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        Document index = parse(renderer.sitemapIndex(List.of(new Archive(LocalDate.of(2026, 11, 20), true))));
+        Document index = parse(renderer.sitemapIndex(dev.newsroom.core.index.ListingKey.HOME, List.of(new Archive(LocalDate.of(2026, 11, 20), true))));
         assertEquals("https://news.example.org/sitemaps/2026-11-20.xml",
                 index.getElementsByTagNameNS(sitemaps, "loc").item(0).getTextContent());
         Document day = parse(renderer.sitemap(entries));
         assertEquals("2026-11-20T07:30:00Z", day.getElementsByTagNameNS(sitemaps, "lastmod").item(0).getTextContent());
-        Document news = parse(renderer.newsSitemap(entries));
+        Document news = parse(renderer.newsSitemap(dev.newsroom.core.index.ListingKey.HOME, entries));
         String google = "http://www.google.com/schemas/sitemap-news/0.9";
         assertEquals(HOSTILE, news.getElementsByTagNameNS(google, "title").item(0).getTextContent());
         assertEquals("The Daily Example", news.getElementsByTagNameNS(google, "name").item(0).getTextContent());
-        assertTrue(renderer.newsSitemap(entries).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+        assertTrue(renderer.newsSitemap(dev.newsroom.core.index.ListingKey.HOME, entries).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
     }
 }

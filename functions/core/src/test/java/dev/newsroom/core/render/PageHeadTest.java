@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class PageHeadTest {
     void aHeadHasOnlyWhatItIsGiven() {
         PageHead head = PageHead.of(SITE, "Page not found").build();
         assertEquals(new PageHead(SITE, "Page not found", Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), head);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of()), head);
     }
 
     @Test

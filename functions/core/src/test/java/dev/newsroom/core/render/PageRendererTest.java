@@ -31,7 +31,7 @@ class PageRendererTest {
     private final PageRenderer renderer = new PageRenderer(SamplePages.site(Map.of()));
 
     private Document page(Article article, List<RelatedArticle> related) {
-        return Jsoup.parse(renderer.article(article, related));
+        return Jsoup.parse(renderer.article(article, related, List.of()));
     }
 
     @Test
@@ -108,7 +108,7 @@ class PageRendererTest {
     @Test
     void showsAnAffiliationBesideTheNameAndInTheStructuredDataInOneOrder() throws Exception {
         var article = SamplePages.parse("byline.md", SamplePages.markdown("author: '[Ana Ruiz](https://github.com/ana) (Grafana Labs)'"));
-        Document doc = Jsoup.parse(new PageRenderer(SamplePages.site(Map.of())).article(article, List.of()));
+        Document doc = Jsoup.parse(new PageRenderer(SamplePages.site(Map.of())).article(article, List.of(), List.of()));
         assertEquals("By Ana Ruiz (Grafana Labs)", doc.selectFirst(".meta").text().replaceAll(" ·.*", "").strip());
         String json = doc.selectFirst("script[type=application/ld+json]").data();
         assertTrue(json.contains("\"affiliation\":{\"@type\":\"Organization\",\"name\":\"Grafana Labs\"}"),
@@ -119,7 +119,7 @@ class PageRendererTest {
     void showsAdvertisementSlotsOnlyWhereConfigured() throws Exception {
         var withAds = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top, bottom",
                 "AD_SCRIPT_URL", "https://ads.example.net/tag.js")));
-        Document doc = Jsoup.parse(withAds.article(SamplePages.full(), List.of()));
+        Document doc = Jsoup.parse(withAds.article(SamplePages.full(), List.of(), List.of()));
         assertEquals(List.of("top", "bottom"), doc.select(".ad-slot").eachAttr("data-ad-slot"));
         assertEquals("Advertisement", doc.selectFirst(".ad").attr("aria-label"));
         assertEquals("https://ads.example.net/tag.js", doc.selectFirst("script[src]").attr("src"));
@@ -157,7 +157,7 @@ class PageRendererTest {
     @Test
     void staysUnderThePageBudget() throws Exception {
         byte[] page = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top,in-article,bottom")))
-                .article(SamplePages.eightHundredWords(), SamplePages.related()).getBytes(StandardCharsets.UTF_8);
+                .article(SamplePages.eightHundredWords(), SamplePages.related(), List.of()).getBytes(StandardCharsets.UTF_8);
         int script = PageRenderer.COMMENTS_SCRIPT.content().getBytes(StandardCharsets.UTF_8).length;
         System.out.println("page weight: " + page.length + " bytes of HTML and CSS + " + script
                 + " bytes of comments script, cached across articles (800-word article, every ad slot, two related items)");
@@ -195,5 +195,29 @@ class PageRendererTest {
 
     private static String meta(Document doc, String property) {
         return doc.selectFirst("meta[property=" + property + "]").attr("content");
+    }
+
+    @Test
+    void aTranslationSpeaksItsLanguageAndLinksEveryVersion() throws Exception {
+        var rules = new dev.newsroom.core.article.SiteRules(dev.newsroom.core.site.Permalinks.STANDARD, Map.of(), Map.of(),
+                List.of("en", "es"));
+        Article spanish = new dev.newsroom.core.article.ArticleParser(new dev.newsroom.core.article.MarkdownRenderer(), rules,
+                "The Daily Example", java.time.ZoneOffset.UTC).parse("articles/graduates.es.md",
+                "---\ntitle: Graduado\ndate: 2026-05-21\n---\nCuerpo.\n".getBytes(StandardCharsets.UTF_8));
+        Document doc = Jsoup.parse(renderer.article(spanish, List.of(), List.of(
+                new dev.newsroom.core.article.Translation(Optional.empty(), "/articles/graduates"),
+                new dev.newsroom.core.article.Translation(Optional.of("es"), "/es/articles/graduates"))));
+
+        assertEquals("es", doc.selectFirst("html").attr("lang"));
+        assertEquals("21 de mayo de 2026", doc.selectFirst(".meta time").text(), "the date in Spanish");
+        assertEquals("https://news.example.org/es/", doc.selectFirst(".site-name").attr("href"), "home is the language's");
+        assertEquals(List.of("en https://news.example.org/articles/graduates", "es https://news.example.org/es/articles/graduates",
+                        "x-default https://news.example.org/articles/graduates"),
+                doc.select("link[rel=alternate][hreflang]").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList(),
+                "every version, itself included, and the default language's as x-default");
+
+        Document alone = Jsoup.parse(renderer.article(spanish, List.of(), List.of(
+                new dev.newsroom.core.article.Translation(Optional.of("es"), "/es/articles/graduates"))));
+        assertTrue(alone.select("link[hreflang]").isEmpty(), "an article with no other version has no alternates");
     }
 }

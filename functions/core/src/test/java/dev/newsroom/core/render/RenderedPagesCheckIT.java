@@ -70,14 +70,14 @@ class RenderedPagesCheckIT {
         PageRenderer withAds = new PageRenderer(SamplePages.site(Map.of("AD_SLOTS", "top,in-article,bottom",
                 "AD_SCRIPT_URL", "https://ads.example.net/tag.js", "SITE_LOGO_URL", "https://news.example.org/logo.png")));
         List<Path> pages = new ArrayList<>();
-        pages.add(write("full.html", plain.article(SamplePages.full(), SamplePages.related())));
-        pages.add(write("ads.html", withAds.article(SamplePages.eightHundredWords(), List.of())));
-        pages.add(write("hostile.html", plain.article(SamplePages.hostile(PAYLOAD), SamplePages.related())));
-        pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of())));
-        pages.add(write("shortcodes.html", plain.article(SamplePages.parse("shortcodes.md", SamplePages.markdown("") + SHORTCODES), List.of())));
-        pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of())));
+        pages.add(write("full.html", plain.article(SamplePages.full(), SamplePages.related(), List.of())));
+        pages.add(write("ads.html", withAds.article(SamplePages.eightHundredWords(), List.of(), List.of())));
+        pages.add(write("hostile.html", plain.article(SamplePages.hostile(PAYLOAD), SamplePages.related(), List.of())));
+        pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of(), List.of())));
+        pages.add(write("shortcodes.html", plain.article(SamplePages.parse("shortcodes.md", SamplePages.markdown("") + SHORTCODES), List.of(), List.of())));
+        pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of(), List.of())));
         pages.add(write("gone.html", plain.gone()));
-        pages.add(write("static-page.html", plain.page(SamplePages.full())));
+        pages.add(write("static-page.html", plain.page(SamplePages.full(), List.of())));
         for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
             pages.add(listing);
         }
@@ -93,8 +93,8 @@ class RenderedPagesCheckIT {
         Article hostileShortcodes = SamplePages.parse("shortcodes.md", SamplePages.markdown("") + HOSTILE_SHORTCODES);
         List<Path> files = new ArrayList<>(listingPages(renderer, hostileFields));
         for (Article article : List.of(hostileFields, hostileBody, hostileShortcodes)) {
-            files.add(write(article.metadata().slug() + ".html", renderer.article(article, SamplePages.related())));
-            files.add(write(article.metadata().slug() + "-as-page.html", renderer.page(article)));
+            files.add(write(article.metadata().slug() + ".html", renderer.article(article, SamplePages.related(), List.of())));
+            files.add(write(article.metadata().slug() + "-as-page.html", renderer.page(article, List.of())));
         }
         for (Path file : files) {
             Document dom = Jsoup.parse(ExternalTools.chromiumDom(file));

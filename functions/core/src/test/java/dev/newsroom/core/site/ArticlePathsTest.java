@@ -43,6 +43,13 @@ class ArticlePathsTest {
         assertTrue(ArticlePaths.problem(taken).orElseThrow().contains("the site's own pages use"), taken);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/es/archive/2024/05/01", "/es/feed.xml", "/pt-br/sitemap.xml", "/ja/sitemaps/2024-05-01.xml",
+            "/es/news-sitemap.xml", "/es/category/x"})
+    void refusesWhatALanguagesHomeUsesUnderItsPrefix_C17(String taken) {
+        assertTrue(ArticlePaths.problem(taken).orElseThrow().contains("which a language's home uses"), taken);
+    }
+
     @Test
     void boundsLengthAndDepth() {
         assertTrue(ArticlePaths.problem("/" + "a".repeat(ArticlePaths.MAX_LENGTH)).isPresent());
