@@ -85,7 +85,7 @@ public class RenderBenchmark {
 
     @Benchmark
     public String articlePage() throws InvalidArticleException {
-        return pages.article(parser.parse("articles/sample.md", source), related);
+        return pages.article(parser.parse("articles/sample.md", source), related, List.of());
     }
 
     @Benchmark

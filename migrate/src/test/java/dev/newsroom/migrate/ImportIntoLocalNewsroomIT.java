@@ -61,7 +61,7 @@ class ImportIntoLocalNewsroomIT {
         try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0)) {
             String site = stack.siteUrl().toString().replaceAll("/$", "");
             String first = importSample();
-            assertTrue(first.contains("8 files: 4 published, 2 published with warnings, 2 not imported"), first);
+            assertTrue(first.contains("8 files: 5 published, 2 published with warnings, 1 not imported"), first);
             JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
             List<String> published = new ArrayList<>();
             for (JsonNode outcome : report.get("outcomes")) {
@@ -70,7 +70,7 @@ class ImportIntoLocalNewsroomIT {
                     assertEquals(outcome.get("originalUrl").asText(), outcome.get("newsroomUrl").asText(), "Hugo's URL is kept");
                 }
             }
-            assertEquals(6, published.size(), report::toPrettyString);
+            assertEquals(7, published.size(), report::toPrettyString);
             for (String path : published) {
                 await(path).atMost(Duration.ofSeconds(30)).until(() -> get(site + path).statusCode() == 200);
                 Document page = Jsoup.parse(get(site + path).body(), site + path);
@@ -87,6 +87,15 @@ class ImportIntoLocalNewsroomIT {
             assertNotNull(kubecon.selectFirst("a[href^=https://events.linuxfoundation.org/kubecon-cloudnativecon-north-america/"
                     + "?utm_source=opentelemetry]"), "param reads anchored front matter");
             assertTrue(Jsoup.parse(get(site + urlOf(report, "declarative-config-rc3/index.md")).body()).select("img[src*=schema]").isEmpty());
+            String english = urlOf(report, "en/blog/2025/kubecon-na.md");
+            String japanese = urlOf(report, "ja/blog/2025/kubecon-na.md");
+            assertEquals("/ja" + english, japanese, "the translation at Hugo's URL for it");
+            Document translation = Jsoup.parse(get(site + japanese).body());
+            assertEquals("ja", translation.selectFirst("html").attr("lang"));
+            await(english).atMost(Duration.ofSeconds(30)).until(() -> Jsoup.parse(get(site + english).body())
+                    .selectFirst("link[hreflang=ja]") != null);
+            assertTrue(Jsoup.parse(get(site + japanese).body()).selectFirst("link[hreflang=en]").attr("href").endsWith(english),
+                    "each version links the other");
             JsonNode warned = null;
             for (JsonNode outcome : report.get("outcomes")) {
                 if (outcome.get("file").asText().endsWith("declarative-config-rc3/index.md")) {

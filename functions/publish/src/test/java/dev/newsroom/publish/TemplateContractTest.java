@@ -88,15 +88,16 @@ class TemplateContractTest {
         for (JsonNode statement : function.path("Policies").get(0).path("Statement")) {
             assertEquals("Allow", statement.path("Effect").asText());
             assertTrue(statement.has("Resource"));
-            // Articles and uploads are never removed; only an old address is removed, and the only other query is of published articles.
+            // Articles and uploads are never removed; only an old address is removed, and the only other queries are of
+            // published articles and of an article's translations.
             String actions = statement.path("Action").toString();
             String resources = statement.path("Resource").toString();
             if (actions.contains("dynamodb:DeleteItem")) {
                 assertTrue(resources.contains("RedirectsTable") && !resources.matches(".*(Articles|Uploads|Index)Table.*"), statement::toString);
             }
             if (actions.contains("dynamodb:Query")) {
-                assertTrue(resources.contains("RedirectsTable.Arn}/index/byTarget") || resources.contains("ArticlesTable.Arn}/index/latest"),
-                        statement::toString);
+                assertTrue(resources.contains("RedirectsTable.Arn}/index/byTarget") || resources.contains("ArticlesTable.Arn}/index/latest")
+                        || resources.contains("ArticlesTable.Arn}/index/translations"), statement::toString);
                 assertFalse(resources.matches(".*(Uploads|Index)Table.*"), statement::toString);
             }
         }

@@ -77,6 +77,32 @@ class RelateOnLocalServicesIT {
     }
 
     @Test
+    void languageVersionsLinkEachOtherBothWaysAndLetGoWhenOneIsWithdrawn() {
+        world.inLanguages("en", "es");
+        String key = "translationKey: " + world.slug("graduation");
+        world.save("english", 2, "city", "amara", key, ArticleStatus.PUBLISHED, "tram");
+        world.save("spanish", 1, "city", "amara", key + "\nlang: es\nurl: " + world.path("spanish"), ArticleStatus.PUBLISHED, "tram");
+        world.save("other", 3, "city", "amara", "", ArticleStatus.PUBLISHED, "tram");
+        assertEquals(List.of(), world.relate());
+
+        Document english = Jsoup.parse(world.articlePage("english").orElseThrow());
+        Document spanish = Jsoup.parse(world.articlePage("spanish").orElseThrow());
+        assertEquals(world.path("spanish"), java.net.URI.create(english.selectFirst("link[hreflang=es]").attr("href")).getPath());
+        assertEquals(world.path("english"), java.net.URI.create(spanish.selectFirst("link[hreflang=en]").attr("href")).getPath());
+        assertEquals("es", spanish.selectFirst("html").attr("lang"));
+        assertEquals(List.of("other"), world.related("english"), "English relates to English only");
+        assertEquals(List.of(), world.related("spanish"), "and Spanish to Spanish only");
+        assertTrue(world.page("/es/").orElseThrow().contains("spanish story"), "Spanish has a home of its own");
+        assertFalse(world.page("/").orElseThrow().contains("spanish story"), "which the site's home does not mix in");
+        assertTrue(world.page("/es/feed.xml").orElseThrow().contains("spanish story"));
+
+        world.unpublish("spanish");
+        assertEquals(List.of(), world.relate());
+        assertTrue(Jsoup.parse(world.articlePage("english").orElseThrow()).select("link[hreflang]").isEmpty(),
+                "the English page no longer links a version that is gone");
+    }
+
+    @Test
     void unpublishingRemovesTheArticleFromEveryListAndListing() {
         world.publish("stays", 5, "city", "amara", "tram");
         world.publish("goes", 4, "city", "amara", "tram");

@@ -64,7 +64,7 @@ final class RelateWorld {
     final RelatedListStore listStore;
     final UnsettledStore unsettled;
     private final StreamTap tap;
-    private final ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "Newsroom", ZoneOffset.UTC);
+    private ArticleParser parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, "Newsroom", ZoneOffset.UTC);
     private List<Record> lastBatch = List.of();
     private final Set<String> names = new TreeSet<>();
     /** The source file of each article the world has published, as an editor's bucket would hold it now. */
@@ -135,6 +135,11 @@ final class RelateWorld {
     /** The path of this world's article {@code name}: its slug's default path. */
     String path(String name) {
         return SiteLayout.articlePath(slug(name));
+    }
+
+    /** From now on, articles are read as on a site of these languages, the default first. */
+    void inLanguages(String... codes) {
+        parser = parser.under(new SiteRules(dev.newsroom.core.site.Permalinks.STANDARD, Map.of(), Map.of(), List.of(codes)));
     }
 
     /** Publishes (or republishes) an article of this world; {@code day} counts back from now. */

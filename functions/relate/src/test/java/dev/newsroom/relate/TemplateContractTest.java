@@ -74,6 +74,8 @@ class TemplateContractTest {
                     assertEquals("\"dynamodb:UpdateItem\"", actions);
                     assertEquals("[\"" + UnsettledStore.MARKER + "\"]", statement.path("Condition").path("ForAllValues:StringEquals")
                             .path("dynamodb:LeadingKeys").toString(), "the burst marker is the only item it may write there");
+                } else if (resources.contains("/index/translations")) {
+                    assertEquals("\"dynamodb:Query\"", actions, "finds an article's versions in the other languages");
                 } else {
                     assertEquals("[\"dynamodb:GetItem\",\"dynamodb:BatchGetItem\"]", actions, "reads the articles");
                 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks an import against the running local stack: every published file's original URL answers
+200 or 301, no page shows a shortcode's delimiters, and which pages carry hreflang links; then each
+language home and feed. Usage: check-import.py ENDPOINTS_JSON IMPORT_REPORT_JSON"""
+import collections
+import json
+import re
+import sys
+import urllib.error
+import urllib.request
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def main(endpoints_file, report_file):
+    site = json.load(open(endpoints_file))["site"].rstrip("/")
+    report = json.load(open(report_file))
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def get(path):
+        try:
+            with opener.open(site + path, timeout=20) as answer:
+                return answer.status, answer.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+    statuses, alternates, wrong, languages = collections.Counter(), collections.Counter(), [], set()
+    for outcome in report["outcomes"]:
+        url = outcome.get("originalUrl")
+        if not url or not outcome["outcome"].startswith("published"):
+            continue
+        status, body = get(url)
+        statuses[status] += 1
+        if status not in (200, 301):
+            wrong.append((outcome["file"], url, status))
+        if status == 200:
+            lang = re.search(r'<html lang="([^"]+)"', body).group(1)
+            languages.add(lang)
+            alternates[(lang, "with hreflang" if 'hreflang="' in body else "without")] += 1
+            if "{{<" in body or "{{%" in body:
+                wrong.append((outcome["file"], url, "shows shortcode delimiters"))
+    print("original URLs by status:", dict(statuses))
+    print("pages by language and hreflang:", {f"{k[0]} {k[1]}": v for k, v in sorted(alternates.items())})
+    default = re.search(r'<html lang="([^"]+)"', get("/")[1]).group(1)
+    for lang in sorted(languages - {default}):
+        home, body = get("/" + lang + "/")
+        feed, _ = get("/" + lang + "/feed.xml")
+        print(f"/{lang}/: {home}, feed {feed}")
+    print("wrong:", len(wrong))
+    for item in wrong:
+        print("  ", *item)
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:3]))
