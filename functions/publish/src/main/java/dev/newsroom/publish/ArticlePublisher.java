@@ -40,6 +40,8 @@ import java.util.function.Supplier;
 final class ArticlePublisher {
 
     private static final int SAVE_ATTEMPTS = 8;
+    /** How many configurations one event reads its file under, when site.yaml keeps changing while it publishes. */
+    private static final int SETTINGS_ATTEMPTS = 3;
 
     private final SettingsInForce settings;
     private final ArticlePages pages;
@@ -85,14 +87,29 @@ final class ArticlePublisher {
                 .orElseGet(() -> new Publisher.Result("not published again: never handled", Optional.empty()));
     }
 
-    /** Handles one change and returns what happened, for the log. */
+    /**
+     * Handles one change and returns what happened, for the log. A new site configuration put in
+     * force while the file was read under the one before looked for the articles it changes
+     * perhaps before this one was stored, so the file is read again under the new one.
+     */
     Publisher.Result apply(SourceChange event) {
-        // An upload is read with its status record and the configuration: it is needed unless the event was handled already, which is rare.
+        SettingsInForce.Current current = settings.now();
+        for (int attempt = 1; ; attempt++) {
+            Publisher.Result result = apply(event, current);
+            SettingsInForce.Current after = event.created() ? settings.now() : current;
+            if (after.version().equals(current.version()) || attempt == SETTINGS_ATTEMPTS) {
+                return result;
+            }
+            current = after;
+        }
+    }
+
+    private Publisher.Result apply(SourceChange event, SettingsInForce.Current current) {
+        // An upload is read with its status record: it is needed unless the event was handled already, which is rare.
         Supplier<Optional<byte[]>> upload = event.created()
                 ? parallel.start(() -> source.read(event.bucket(), event.key(), event.eTag(), ArticleParser.MAX_SOURCE_BYTES))
                 : Optional::empty;
         Supplier<Optional<UploadStatus>> status = parallel.start(() -> uploads.find(event.key()));
-        SettingsInForce.Current current = settings.now();
         SourceChange change = event.underSettings(current.version());
         Optional<UploadStatus> previous = status.get();
         if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {

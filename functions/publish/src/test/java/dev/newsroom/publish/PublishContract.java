@@ -434,6 +434,26 @@ abstract class PublishContract {
     }
 
     @Test
+    void anArticleReadWhileANewConfigurationCameIntoForceIsPublishedUnderTheNewOne() {
+        String section = world.id + "-race";
+        String name = world.id + "-ferry";
+        String key = "articles/" + section + "/" + name + ".md";
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));
+        JsonNode upload = world.upload(key, PublishWorld.article("Ferry", ""));
+        JsonNode newConfiguration = world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:year/:slug/\n");
+
+        // The new site.yaml is put in force while the article's file is being read: it looks for the
+        // section's articles before this one is stored, so it cannot find it.
+        world.handle(world.handlerWhileReading(key, () -> world.handle(newConfiguration)), upload);
+
+        assertTrue(world.articleAt("/" + section + "/2026/" + name + "/").filter(a -> a.status() == ArticleStatus.PUBLISHED).isPresent(),
+                "published under the configuration in force when it was stored");
+        assertTrue(world.articleAt("/" + section + "/" + name + "/").map(a -> a.status() != ArticleStatus.PUBLISHED).orElse(true));
+        world.handle(world.delete(key));
+        world.handle(world.delete(SiteSettings.KEY));
+    }
+
+    @Test
     void aRefusedConfigurationIsReportedAndTheOneBeforeStaysInForce_C19() {
         String section = world.id + "-news";
         world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));

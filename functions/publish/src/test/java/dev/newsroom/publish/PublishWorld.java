@@ -97,6 +97,24 @@ final class PublishWorld {
         return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
     }
 
+    /**
+     * A handler during whose first read of {@code key} from the source bucket {@code meanwhile} runs:
+     * another invocation's work landing while this one has the file in hand.
+     */
+    PublishHandler handlerWhileReading(String key, Runnable meanwhile) {
+        var once = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutionInterceptor interleave = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest get
+                        && get.key().equals(key) && once.compareAndSet(false, true)) {
+                    meanwhile.run();
+                }
+            }
+        };
+        return new PublishHandler(Publisher.create(config, aws.s3(List.of(interleave)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
+    }
+
     void handle(JsonNode event) {
         handle(handler(), event);
     }
