@@ -4,7 +4,6 @@ import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.article.Article;

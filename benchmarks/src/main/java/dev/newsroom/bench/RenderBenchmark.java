@@ -10,7 +10,6 @@ import dev.newsroom.core.article.RelatedArticle;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
-import dev.newsroom.core.site.SiteLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

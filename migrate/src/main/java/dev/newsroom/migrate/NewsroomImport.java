@@ -7,7 +7,6 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.hugo.HugoConfig;
 import dev.newsroom.migrate.hugo.HugoImport;
 import dev.newsroom.migrate.jekyll.JekyllImport;

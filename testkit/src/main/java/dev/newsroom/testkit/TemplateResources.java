@@ -1,6 +1,7 @@
 package dev.newsroom.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -96,20 +101,16 @@ public final class TemplateResources {
         }
     }
 
+    /** Waits, polling DescribeTable, until the new index is active: at most a minute, as DynamoDB Local backfills it. */
     private static void awaitActive(DynamoDbClient dynamo, String table, String index) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (dynamo.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().stream()
-                .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() != IndexStatus.ACTIVE)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the index " + index + " of " + table + " did not become active in 60 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while " + index + " was being added", e);
-            }
-        }
+        Waiter.builder(DescribeTableResponse.class)
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(response -> response.table().globalSecondaryIndexes().stream()
+                        .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() == IndexStatus.ACTIVE)))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(response -> true))
+                .overrideConfiguration(c -> c.waitTimeout(Duration.ofMinutes(1)).maxAttempts(Integer.MAX_VALUE)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100))))
+                .build()
+                .run(() -> dynamo.describeTable(r -> r.tableName(table)));
     }
 
     static CreateTableRequest createTable(String name, JsonNode properties) {

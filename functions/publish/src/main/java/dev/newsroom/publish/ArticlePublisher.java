@@ -1,6 +1,5 @@
 package dev.newsroom.publish;
 
-import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
@@ -93,23 +92,25 @@ final class ArticlePublisher {
      * perhaps before this one was stored, so the file is read again under the new one.
      */
     Publisher.Result apply(SourceChange event) {
-        SettingsInForce.Current current = settings.now();
+        Supplier<SettingsInForce.Current> inForce = parallel.start(settings::now);
         for (int attempt = 1; ; attempt++) {
-            Publisher.Result result = apply(event, current);
-            SettingsInForce.Current after = event.created() ? settings.now() : current;
-            if (after.version().equals(current.version()) || attempt == SETTINGS_ATTEMPTS) {
+            Publisher.Result result = apply(event, inForce);
+            SettingsInForce.Current read = inForce.get();
+            SettingsInForce.Current now = event.created() ? settings.now() : read;
+            if (now.version().equals(read.version()) || attempt == SETTINGS_ATTEMPTS) {
                 return result;
             }
-            current = after;
+            inForce = () -> now;
         }
     }
 
-    private Publisher.Result apply(SourceChange event, SettingsInForce.Current current) {
-        // An upload is read with its status record: it is needed unless the event was handled already, which is rare.
+    private Publisher.Result apply(SourceChange event, Supplier<SettingsInForce.Current> inForce) {
+        // An upload is read with its status record and the configuration: it is needed unless the event was handled already, which is rare.
         Supplier<Optional<byte[]>> upload = event.created()
                 ? parallel.start(() -> source.read(event.bucket(), event.key(), event.eTag(), ArticleParser.MAX_SOURCE_BYTES))
                 : Optional::empty;
         Supplier<Optional<UploadStatus>> status = parallel.start(() -> uploads.find(event.key()));
+        SettingsInForce.Current current = inForce.get();
         SourceChange change = event.underSettings(current.version());
         Optional<UploadStatus> previous = status.get();
         if (previous.isPresent() && !change.isAfter(previous.get().sequencer())) {

@@ -6,7 +6,6 @@ import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RedirectStore;
 import dev.newsroom.core.store.RelatedListStore;

@@ -6,8 +6,9 @@ import dev.newsroom.core.store.SiteSettingsStore;
 import java.util.Optional;
 
 /**
- * The site configuration in force, read once per event, and the parsers it makes: parsed again only
- * when its version changes, so a warm function pays one read for it.
+ * The site configuration in force, read as an event starts and again once its article is stored,
+ * and the parsers it makes: parsed again only when its version changes, so a warm function pays
+ * two small reads for it.
  */
 final class SettingsInForce {
 

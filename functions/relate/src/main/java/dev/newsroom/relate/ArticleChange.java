@@ -80,7 +80,7 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
     static Optional<Version> version(StoredArticle article) {
         ArticleMetadata meta = article.article().metadata();
         return article.status() == ArticleStatus.PUBLISHED
-                ? meta.translationKey().map(key -> new Version(key, new Translation(meta.lang(), meta.path())))
+                ? meta.translationKey().map(key -> new Version(key, meta.translation()))
                 : Optional.empty();
     }
 

@@ -167,9 +167,11 @@ public final class Relater {
                     .mapToObj(record -> RetryFrom.of(record, e)).findFirst();
             return new Result(postings.moved(), 0, 0, 0, 0, 0, RetryFrom.earliest(indexFailure, failure));
         }
-        List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes),
-                () -> translations.update(changes));
-        List<Outcome> outcomes = parallel.map(work, Supplier::get);
+        List<Supplier<Outcome>> work = List.of(() -> lists.over(view).update(changes), () -> listings.over(view).update(changes));
+        List<Outcome> outcomes = new ArrayList<>(parallel.map(work, Supplier::get));
+        // After the lists: a page the lists rewrote carries their new revision, which a version's page must match to replace it
+        // with the versions this batch knows of, where the index the lists' render read may lag.
+        outcomes.add(translations.update(changes));
         Optional<RetryFrom> retry = RetryFrom.earliest(indexFailure, outcomes.get(0).retry(), outcomes.get(1).retry(),
                 outcomes.get(2).retry());
         boolean waitingDone = retry.map(r -> r.record() > 0).orElse(true);

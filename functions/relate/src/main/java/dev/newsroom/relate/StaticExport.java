@@ -105,7 +105,7 @@ public final class StaticExport {
         AtomicInteger pages = new AtomicInteger();
         Map<String, List<Translation>> versions = new HashMap<>();
         articles.values().forEach(article -> article.metadata().translationKey().ifPresent(key -> versions
-                .computeIfAbsent(key, k -> new ArrayList<>()).add(new Translation(article.metadata().lang(), article.path()))));
+                .computeIfAbsent(key, k -> new ArrayList<>()).add(article.metadata().translation())));
         articles.values().parallelStream().forEach(article -> {
             List<Translation> translations = article.metadata().translationKey().map(versions::get).orElse(List.of());
             String page = article.metadata().page() ? renderer.page(article, translations) : renderer.article(article,

@@ -2,7 +2,6 @@ package dev.newsroom.core.article;
 
 import java.util.List;
 import java.util.Set;
-import java.util.Set;
 
 /**
  * A parsed article: its metadata, its body rendered to sanitised HTML, what the parser had to guess

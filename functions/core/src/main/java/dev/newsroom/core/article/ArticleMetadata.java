@@ -44,6 +44,11 @@ public record ArticleMetadata(
                 draft, commentsOpen, related, page, lang, translationKey);
     }
 
+    /** This article as its versions in the other languages link it. */
+    public Translation translation() {
+        return new Translation(lang, path);
+    }
+
     /** The author whose page and structured data the article belongs to. */
     public Author primaryAuthor() {
         return authors.get(0);

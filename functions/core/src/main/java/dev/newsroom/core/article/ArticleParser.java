@@ -2,7 +2,6 @@ package dev.newsroom.core.article;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.newsroom.core.json.Json;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.shortcode.Shortcodes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Parses an uploaded article: Markdown with YAML front matter, or Hugo's TOML ({@code .md}), or the same fields as a

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -187,7 +186,7 @@ final class FrontMatterMapper {
      */
     private String path(Map<String, Object> fields, String sourceKey, String slug, String title, Optional<Instant> published,
                         Optional<String> lang) {
-        String prefix = lang.map(code -> "/" + code).orElse("");
+        String prefix = SiteLayout.languagePrefix(lang);
         Optional<String> url = optionalText(fields, "url", ArticlePaths.MAX_LENGTH);
         if (url.isEmpty()) {
             if (slug.isEmpty() || published.isEmpty() && !page) {

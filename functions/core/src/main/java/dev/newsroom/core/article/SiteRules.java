@@ -35,9 +35,4 @@ public record SiteRules(Permalinks permalinks, Map<String, SiteShortcode> shortc
     public Optional<String> otherLanguage(String code) {
         return languages.indexOf(code) > 0 ? Optional.of(code) : Optional.empty();
     }
-
-    /** Whether the code names the site's default language. */
-    public boolean isDefaultLanguage(String code) {
-        return !languages.isEmpty() && languages.get(0).equals(code);
-    }
 }

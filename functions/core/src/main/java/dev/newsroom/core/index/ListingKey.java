@@ -3,7 +3,6 @@ package dev.newsroom.core.index;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.site.SiteLayout;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One list of articles readers can browse: the whole site (the home page), a category, a tag or an
@@ -17,11 +16,9 @@ public record ListingKey(Kind kind, String slug) {
     public enum Kind { HOME, CATEGORY, TAG, AUTHOR }
 
     public static final ListingKey HOME = new ListingKey(Kind.HOME, "");
-    /** A language's code in lower case, as a home's slug: {@code es}, {@code pt-br}. */
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
 
     public ListingKey {
-        boolean fits = kind == Kind.HOME ? slug.isEmpty() || LANGUAGE.matcher(slug).matches() : Slugs.isSafe(slug);
+        boolean fits = kind == Kind.HOME ? slug.isEmpty() || SiteLayout.isLanguagePrefix(slug) : Slugs.isSafe(slug);
         if (!fits) {
             throw new IllegalArgumentException("not a listing: " + kind + " " + slug);
         }
@@ -61,7 +58,7 @@ public record ListingKey(Kind kind, String slug) {
 
     /** What a home's own paths start with: nothing for the site's, {@code /es} for a language's. */
     private String prefix() {
-        return lang().map(code -> "/" + code).orElse("");
+        return SiteLayout.languagePrefix(lang());
     }
 
     /** The public path of the index page. */
@@ -96,7 +93,7 @@ public record ListingKey(Kind kind, String slug) {
     /** The Atom feed's path: the homes and each category have one. */
     public Optional<String> feedPath() {
         return switch (kind) {
-            case HOME -> Optional.of(prefix() + "/feed.xml");
+            case HOME -> Optional.of(prefix() + SiteLayout.FEED);
             case CATEGORY -> Optional.of(path() + "/feed.xml");
             default -> Optional.empty();
         };

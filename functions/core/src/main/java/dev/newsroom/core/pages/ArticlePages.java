@@ -61,7 +61,12 @@ public final class ArticlePages {
 
     /** A published article's page with its list and its translations as stored, or a static page, rendered and not written. */
     public String render(StoredArticle stored, Optional<RelatedList> related) {
-        return render(stored, related, stored.article().metadata().translationKey().map(articles::translations).orElse(List.of()));
+        return render(stored, related, translations(stored));
+    }
+
+    /** The article's published versions in the site's languages, as the articles table's index has them. */
+    private List<Translation> translations(StoredArticle stored) {
+        return stored.article().metadata().translationKey().map(articles::translations).orElse(List.of());
     }
 
     private String render(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations) {
@@ -71,7 +76,7 @@ public final class ArticlePages {
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related) {
-        return rewrite(stored, related, stored.article().metadata().translationKey().map(articles::translations).orElse(List.of()));
+        return rewrite(stored, related, translations(stored));
     }
 
     /**

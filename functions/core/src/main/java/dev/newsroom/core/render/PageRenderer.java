@@ -131,7 +131,7 @@ public final class PageRenderer {
             return List.of();
         }
         List<Translation> versions = new ArrayList<>(others);
-        versions.add(new Translation(meta.lang(), meta.path()));
+        versions.add(meta.translation());
         versions.sort(Comparator.comparing((Translation t) -> t.lang().orElse("")));
         List<PageHead.Alternate> alternates = new ArrayList<>();
         versions.forEach(t -> alternates.add(new PageHead.Alternate(t.lang().orElse(site.lang()), site.absolute(t.path()))));

@@ -8,6 +8,7 @@ import dev.newsroom.core.shortcode.SiteShortcode;
 import dev.newsroom.core.shortcode.Shortcodes;
 import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.Permalinks;
+import dev.newsroom.core.site.SiteLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,6 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
 
     private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes");
     private static final Pattern SECTION = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Pattern MENU = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /** A language the site publishes in. */
@@ -72,8 +72,12 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
 
     /** What reading an article takes from this configuration. */
     public SiteRules rules() {
-        return new SiteRules(permalinks, shortcodes, params,
-                languages.stream().map(language -> language.code().toLowerCase(java.util.Locale.ROOT)).toList());
+        return new SiteRules(permalinks, shortcodes, params, languageCodes());
+    }
+
+    /** The languages' codes in lower case, as paths and pages carry them. */
+    private List<String> languageCodes() {
+        return languages.stream().map(language -> language.code().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /** Reads and validates {@code site.yaml}; every problem is named, with where it is. */
@@ -103,8 +107,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
      * @param listed           whether it is an article, which permalinks place, rather than a static page
      */
     public boolean changes(SiteSettings previous, String sourceKey, Set<String> siteSettingsUsed, boolean listed) {
-        if (!previous.rules().languages().equals(rules().languages())) {
-            return true; // an article's language, its path's prefix and its translations follow the languages
+        if (!previous.languageCodes().equals(languageCodes()) && (previous.languages.size() > 1 || languages.size() > 1)) {
+            return true; // an article's language, its path's prefix and its translations follow the languages of a site of several
         }
         String section = Permalinks.Place.ofSourceKey(sourceKey).section();
         if (listed && !previous.permalinks.pattern(section).equals(permalinks.pattern(section))) {
@@ -186,7 +190,7 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
                 String field = "languages[" + i + "]";
                 Map<String, Object> language = list.get(i) instanceof Map<?, ?> m ? typed(m) : Map.of();
                 Optional<String> code = text(language, "code", 20, field);
-                if (code.isPresent() && !LANGUAGE.matcher(code.get()).matches()) {
+                if (code.isPresent() && !SiteLayout.isLanguageTag(code.get())) {
                     problems.add(new Problem(field + ".code", "must be a language tag such as en or pt-BR, not " + code.get()));
                 } else if (code.isPresent() && languages.stream().anyMatch(l -> l.code().equals(code.get()))) {
                     problems.add(new Problem(field + ".code", code.get() + " is listed twice"));

@@ -21,10 +21,9 @@ public final class ArticlePaths {
     /** The first segments of the site's own pages and routes. */
     static final Set<String> SITE_FOLDERS = Set.of("api", "archive", "assets", "author", "category", "desk",
             "sitemaps", "tag");
-    /** A first segment that may be a language's prefix. */
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     /** The files of a language's home, under its prefix. */
-    private static final Set<String> LANGUAGE_FILES = Set.of("feed.xml", "sitemap.xml", "news-sitemap.xml");
+    private static final Set<String> LANGUAGE_FILES = Set.of(SiteLayout.FEED.substring(1), SiteLayout.SITEMAP.substring(1),
+            SiteLayout.NEWS_SITEMAP.substring(1));
     /** Stands for {@code /} in a path carried in one URL segment ({@link #token}); never in a path's segments. */
     private static final char SEPARATOR = '~';
 
@@ -54,7 +53,7 @@ public final class ArticlePaths {
             return Optional.of("'" + path + "' is under /" + segments[0] + "/, which the site's own pages use");
         }
         // A language's home has its own archive, feed and sitemaps under its prefix (/es/archive/, /es/feed.xml).
-        if (segments.length > 1 && LANGUAGE.matcher(segments[0]).matches()
+        if (segments.length > 1 && SiteLayout.isLanguagePrefix(segments[0])
                 && (SITE_FOLDERS.contains(segments[1]) || segments.length == 2 && LANGUAGE_FILES.contains(segments[1]))) {
             return Optional.of("'" + path + "' is under /" + segments[0] + "/" + segments[1]
                     + ", which a language's home uses if " + segments[0] + " is one of the site's languages");

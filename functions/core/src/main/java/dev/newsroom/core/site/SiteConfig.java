@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +42,6 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
     }
 
     public static final Set<String> AD_SLOT_NAMES = Set.of("top", "in-article", "bottom");
-    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     public SiteConfig {
         adSlots = Set.copyOf(adSlots);
@@ -54,7 +52,7 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
         URI url = env.optional("SITE_URL").map(v -> httpUrl("SITE_URL", v))
                 .orElseGet(() -> httpUrl("CDN_URL", env.require("CDN_URL")));
         String lang = env.optional("SITE_LANG", "en");
-        if (!LANG.matcher(lang).matches()) {
+        if (!SiteLayout.isLanguageTag(lang)) {
             throw new ConfigurationException("SITE_LANG must be a language tag such as en or pt-BR, not " + lang);
         }
         ZoneId zone;

@@ -1,6 +1,9 @@
 package dev.newsroom.core.site;
 
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where things live. Public URLs have no {@code .html}; the object behind an extensionless path is
@@ -14,7 +17,24 @@ public final class SiteLayout {
     public static final String PAGES = "pages/";
     public static final String ASSETS = "assets/";
 
+    /** A language tag such as {@code en} or {@code pt-BR}: how site.yaml and {@code SITE_LANG} name languages. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*", Pattern.CASE_INSENSITIVE);
+
     private SiteLayout() {
+    }
+
+    public static boolean isLanguageTag(String tag) {
+        return LANGUAGE_TAG.matcher(tag).matches();
+    }
+
+    /** Whether a path's first segment may be a language's prefix: a language tag in lower case. */
+    public static boolean isLanguagePrefix(String segment) {
+        return isLanguageTag(segment) && segment.equals(segment.toLowerCase(Locale.ROOT));
+    }
+
+    /** What a language other than the default puts before its paths ({@code /es}); nothing for the default. */
+    public static String languagePrefix(Optional<String> lang) {
+        return lang.map(code -> "/" + code).orElse("");
     }
 
     /** The path of an article whose front matter gives no {@code url}: the default permalink. */
@@ -39,6 +59,8 @@ public final class SiteLayout {
         return "/author/" + slug;
     }
 
+    /** A home's Atom feed. */
+    public static final String FEED = "/feed.xml";
     /** The sitemap index, which names one sitemap per day. */
     public static final String SITEMAP = "/sitemap.xml";
     /** Google News' sitemap: the articles of the last two days. */

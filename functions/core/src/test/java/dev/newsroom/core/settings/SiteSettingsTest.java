@@ -125,4 +125,15 @@ class SiteSettingsTest {
         SiteSettings withoutAlias = read(FULL.replace("  imgtxt: {as: figure, params: {text: caption, 0: src}}\n", ""));
         assertTrue(withoutAlias.changes(before, "articles/x.md", Set.of(Shortcodes.usesShortcode("imgtxt")), true));
     }
+
+    @Test
+    void addingOrRemovingALanguageChangesEveryArticleButNamingTheOnlyOneDoesNot() throws InvalidArticleException {
+        SiteSettings none = read("permalinks: {}");
+        SiteSettings english = read("languages: [{code: en, name: English}]");
+        SiteSettings spanishToo = read("languages: [{code: en, name: English}, {code: ES, name: Español}]");
+        assertFalse(english.changes(none, "articles/x.md", Set.of(), true), "one language, named or not, is a site of one language");
+        assertTrue(spanishToo.changes(english, "articles/x.md", Set.of(), true));
+        assertTrue(english.changes(spanishToo, "pages/about.md", Set.of(), false), "static pages have versions too");
+        assertEquals(List.of("en", "es"), spanishToo.rules().languages(), "codes in lower case, as paths carry them");
+    }
 }
