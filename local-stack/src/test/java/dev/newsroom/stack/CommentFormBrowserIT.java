@@ -42,6 +42,7 @@ class CommentFormBrowserIT {
     private static LocalNewsroom newsroom;
     private static WebDriver browser;
     private static String article;
+    private static String spanishArticle;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,13 +53,21 @@ class CommentFormBrowserIT {
         JsonNode endpoints = newsroom.endpoints();
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
                 .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalServices.credentials()).build()) {
-            s3.putObject(r -> r.bucket(endpoints.get("sourceBucket").asText()).key("articles/open-for-comments.md"),
+            String source = endpoints.get("sourceBucket").asText();
+            s3.putObject(r -> r.bucket(source).key("site.yaml"),
+                    RequestBody.fromString("languages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"));
+            s3.putObject(r -> r.bucket(source).key("articles/open-for-comments.md"),
                     RequestBody.fromString("---\ntitle: Open for comments\ndate: 2026-11-24\ncategory: Town\n---\nSay something.\n"));
+            s3.putObject(r -> r.bucket(source).key("articles/open-for-comments.es.md"),
+                    RequestBody.fromString("---\ntitle: Abierto a comentarios\ndate: 2026-11-24\ncategory: Town\n---\nDi algo.\n"));
         }
         article = newsroom.siteUrl() + "/articles/open-for-comments";
+        spanishArticle = newsroom.siteUrl() + "/es/articles/open-for-comments";
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(article)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        for (String page : List.of(article, spanishArticle)) {
+            await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(page)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -83,7 +92,11 @@ class CommentFormBrowserIT {
     }
 
     private void open(String captcha) {
-        browser.get(article + "?captcha=" + captcha);
+        open(article, captcha);
+    }
+
+    private void open(String page, String captcha) {
+        browser.get(page + "?captcha=" + captcha);
         waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState === 'complete' && !!window.grecaptcha"));
     }
@@ -163,5 +176,22 @@ class CommentFormBrowserIT {
         assertEquals(reply, nested.findElement(By.className("comment-body")).getText());
         List<WebElement> topLevel = browser.findElements(By.xpath("//ol[@id='comment-list']/li/p[@class='comment-body'][.='" + reply + "']"));
         assertTrue(topLevel.isEmpty());
+    }
+
+    @Test
+    void aTranslationsFormSpeaksItsLanguage() {
+        open(spanishArticle, "test-fail");
+        assertEquals("Deja un comentario", browser.findElement(By.id("comment-form-heading")).getText());
+        WebElement email = browser.findElement(By.id("comment-email"));
+        email.sendKeys("no es un correo");
+        fill("", "");
+        assertEquals("¡Escribe tu comentario!", browser.findElement(By.id("comment-body-error")).getText());
+        assertEquals("Escribe aquí tu nombre", browser.findElement(By.id("comment-name-error")).getText());
+        assertEquals("Escribe una dirección de correo válida.", browser.findElement(By.id("comment-email-error")).getText());
+
+        browser.findElement(By.id("comment-email")).clear();
+        fill("Bot", "Spam");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-form-error"),
+                "¡La verificación del captcha ha fallado!"));
     }
 }

@@ -68,13 +68,28 @@ public final class HugoImport {
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
         PublishCheck check = new PublishCheck(parser, prefixes.pages());
+        HugoRefs refs = new HugoRefs(originalUrls(pages));
         for (HugoContent.Page page : pages) {
-            plan.record(outcome(site, page, assets, check, plan));
+            plan.record(outcome(site, page, assets, refs, check, plan));
         }
         return plan;
     }
 
-    private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, PublishCheck check,
+    /** Every page's URL by Hugo's rules, for references to it; a page whose front matter cannot be read has none. */
+    private Map<HugoContent.Page, String> originalUrls(List<HugoContent.Page> pages) throws IOException {
+        Map<HugoContent.Page, String> urls = new HashMap<>();
+        for (HugoContent.Page page : pages) {
+            try {
+                Map<String, Object> fields = ArticleParser.markdownSource(Files.readString(page.file(), StandardCharsets.UTF_8)).fields();
+                urls.put(page, HugoUrls.of(config, page, fields).path());
+            } catch (InvalidArticleException unreadable) {
+                // reported with the page itself
+            }
+        }
+        return urls;
+    }
+
+    private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, HugoRefs refs, PublishCheck check,
                             ImportPlan plan) throws IOException {
         String file = site.relativize(page.file()).toString();
         if (page.kind() == HugoContent.Kind.SECTION) {
@@ -109,7 +124,7 @@ public final class HugoImport {
         }
         Path staticFolder = site.resolve(config.staticDir());
         List<String> staticFiles = new ArrayList<>();
-        FileReferences.Rewritten body = FileReferences.rewrite(source.body(), page.directory(),
+        FileReferences.Rewritten body = FileReferences.rewrite(refs.resolve(source.body(), page), page.directory(),
                 path -> Optional.ofNullable(assets.get(path)),
                 path -> Optional.of(path).filter(p -> Files.isRegularFile(staticFolder.resolve(p))).map(p -> {
                     staticFiles.add(p);

@@ -53,7 +53,8 @@ class HugoImportTest {
         write("content/blog/2024/hello.md", post("Hello", "2024-05-01", "") + "![Map](/img/map.png)\n");
         write("static/img/map.png", "MAP");
         write("static/img/unused.png", "UNUSED");
-        write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", ""));
+        write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", "")
+                + "Read [the first]({{< ref \"../2024/hello.md\" >}}) and [the arrow]({{< relref \"/blog/2024/arrow#logo\" >}}).\n");
         write("content/blog/2024/draft.md", post("Draft", "2024-05-01", "draft: true\n"));
         write("content/blog/2024/soon.md", post("Soon", "2099-01-01", ""));
         write("content/blog/2024/old.md", post("Old", "2020-01-01", "expiryDate: 2021-01-01\n"));
@@ -123,6 +124,8 @@ class HugoImportTest {
         assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
         assertTrue(uploads.get("articles/blog/2024/hello.md").contains("![Map](/assets/img/map.png)"), "the static folder's files too");
         assertEquals("MAP", uploads.get("assets/img/map.png"));
+        assertTrue(uploads.get("articles/blog/2025/hello.md").contains(
+                "Read [the first](/blog/2024/hello/) and [the arrow](/blog/2024/arrow/#logo)."), "ref and relref lead to the URLs the pages keep");
     }
 
     @Test

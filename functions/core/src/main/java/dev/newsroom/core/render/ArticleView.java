@@ -33,7 +33,13 @@ public record ArticleView(
                              Optional<String> website, Optional<String> affiliation) {
     }
 
-    public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image) {
+    /** @param lang the article's language, where it is not the page's */
+    public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image,
+                              Optional<String> lang) {
+
+        RelatedView in(String language) {
+            return new RelatedView(title, href, date, summary, image, Optional.of(language));
+        }
     }
 
     /**

@@ -16,8 +16,12 @@ public record PageHead(Site site, String title, Optional<String> description, Op
                        boolean indexable, Optional<String> feedUrl, Optional<LinkPreview> preview,
                        Optional<String> jsonLd, Optional<String> adScriptUrl, List<Alternate> alternates) {
 
-    /** What every page says of the site it is on. */
-    public record Site(String lang, String name, String homeUrl) {
+    /**
+     * What every page says of the site it is on, in the page's language.
+     *
+     * @param words the interface's words in that language
+     */
+    public record Site(String lang, String name, String homeUrl, Words words) {
     }
 
     /** @param type Open Graph's type of the page: {@code article} or {@code website} */

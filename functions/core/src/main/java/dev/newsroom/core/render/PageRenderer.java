@@ -66,7 +66,7 @@ public final class PageRenderer {
     private final Map<String, Speech> languages = new ConcurrentHashMap<>();
 
     /**
-     * How a page in one language speaks: its {@code lang}, its dates, and its home. Pages are in the
+     * How a page in one language speaks: its {@code lang}, its words, its dates, and its home. Pages are in the
      * site's language unless their article, or their language's home, is in another.
      */
     private record Speech(PageHead.Site head, Locale locale, DateTimeFormatter dates) {
@@ -83,8 +83,8 @@ public final class PageRenderer {
             // English keeps the day-first style of the news page this began from; other languages write dates their own way.
             DateTimeFormatter dates = locale.getLanguage().equals("en") ? DateTimeFormatter.ofPattern("d MMMM uuuu", locale)
                     : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-            return new Speech(new PageHead.Site(lang.orElse(site.lang()), site.name(), site.absolute(ListingKey.home(lang).path())),
-                    locale, dates);
+            return new Speech(new PageHead.Site(lang.orElse(site.lang()), site.name(), site.absolute(ListingKey.home(lang).path()),
+                    Words.of(locale)), locale, dates);
         });
     }
 
@@ -169,7 +169,8 @@ public final class PageRenderer {
     public String listing(ListingKey key, List<Entry> entries, ListingState state, Optional<Archive> archive) {
         Speech speech = speech(key.lang());
         Locale locale = speech.locale();
-        String name = listingName(key, entries);
+        Words words = speech.head().words();
+        String name = listingName(key, entries, words);
         String heading = archive.map(a -> key.kind() == ListingKey.Kind.HOME ? a.label(locale) : name + ": " + a.label(locale))
                 .orElse(name);
         String path = archive.map(key::archivePath).orElse(key.path());
@@ -189,8 +190,8 @@ public final class PageRenderer {
                 : key.kind() == ListingKey.Kind.HOME && !entries.isEmpty()
                 ? Optional.of(Archive.of(key, entries.get(entries.size() - 1).published(), site.zone())) : Optional.empty();
         Optional<ArticleView.Link> older = previous.map(a -> archiveLink(key, a, locale));
-        var view = new ListingView(head, kicker(key), heading, author,
-                entries.stream().map(e -> teaser(e.shown(), speech)).toList(), newer, older,
+        var view = new ListingView(head, kicker(key, words), heading, author,
+                entries.stream().map(e -> teaser(e, speech)).toList(), newer, older,
                 archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
                         : state.archives().descendingSet().stream().map(a -> archiveLink(key, a, locale)).toList(),
                 key.feedPath());
@@ -200,15 +201,16 @@ public final class PageRenderer {
     /** The page readers get at an address with no page: it points them to the latest articles. */
     public String notFound(List<Entry> latest) {
         Speech speech = speech(Optional.empty());
-        var head = PageHead.of(speech.head(), "Page not found | " + site.name()).build();
-        return render("notfound.jte", new NotFoundView(head, "Page not found",
-                latest.stream().map(e -> teaser(e.shown(), speech)).toList()));
+        String heading = speech.head().words().get(Word.PAGE_NOT_FOUND);
+        var head = PageHead.of(speech.head(), heading + " | " + site.name()).build();
+        return render("notfound.jte", new NotFoundView(head, heading, latest.stream().map(e -> teaser(e, speech)).toList()));
     }
 
     /** An Atom feed of a listing's newest articles, newest first. */
     public String feed(ListingKey key, List<Entry> entries) {
         String updated = entries.stream().map(Entry::modified).max(Instant::compareTo).orElse(Instant.EPOCH).toString();
-        String title = key.kind() == ListingKey.Kind.HOME ? site.name() : listingName(key, entries) + " | " + site.name();
+        String title = key.kind() == ListingKey.Kind.HOME ? site.name()
+                : listingName(key, entries, speech(key.lang()).head().words()) + " | " + site.name();
         var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(e.path()),
                 e.published().toString(), e.modified().toString(), e.author().name(), e.summary().orElse(null))).toList();
         return render("feed.jte", new FeedView(title, site.absolute(key.feedPath().orElseThrow()), site.absolute(key.path()),
@@ -236,7 +238,8 @@ public final class PageRenderer {
 
     /** The tombstone left where an unpublished article was: it tells readers, and keeps search engines away. */
     public String gone() {
-        return render("gone.jte", new GoneView(PageHead.of(speech(Optional.empty()).head(), "Article withdrawn | " + site.name()).build()));
+        PageHead.Site head = speech(Optional.empty()).head();
+        return render("gone.jte", new GoneView(PageHead.of(head, head.words().get(Word.WITHDRAWN_TITLE) + " | " + site.name()).build()));
     }
 
     private String render(String template, Object model) {
@@ -246,19 +249,19 @@ public final class PageRenderer {
         return output.toString();
     }
 
-    private static Optional<String> kicker(ListingKey key) {
+    private static Optional<String> kicker(ListingKey key, Words words) {
         return switch (key.kind()) {
             case HOME -> Optional.empty();
-            case CATEGORY -> Optional.of("Category");
-            case TAG -> Optional.of("Tag");
-            case AUTHOR -> Optional.of("Author");
+            case CATEGORY -> Optional.of(words.get(Word.CATEGORY));
+            case TAG -> Optional.of(words.get(Word.TAG));
+            case AUTHOR -> Optional.of(words.get(Word.AUTHOR));
         };
     }
 
     /** The listing's display name, from its newest article; an empty listing has only its slug. */
-    private String listingName(ListingKey key, List<Entry> entries) {
+    private String listingName(ListingKey key, List<Entry> entries, Words words) {
         if (key.kind() == ListingKey.Kind.HOME) {
-            return "Latest articles";
+            return words.get(Word.LATEST_ARTICLES);
         }
         return entries.stream().findFirst().flatMap(e -> switch (key.kind()) {
             case CATEGORY -> Optional.of(e.category().name());
@@ -283,7 +286,14 @@ public final class PageRenderer {
 
     private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
         return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
-                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())));
+                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty());
+    }
+
+    /** A listed article's teaser; one in another language than the page's says which, for screen readers and search engines. */
+    private ArticleView.RelatedView teaser(Entry entry, Speech speech) {
+        String lang = entry.lang().orElse(site.lang());
+        ArticleView.RelatedView teaser = teaser(entry.shown(), speech);
+        return lang.equals(speech.head().lang()) ? teaser : teaser.in(lang);
     }
 
     private DateView date(Instant instant, Speech speech) {

@@ -7,7 +7,12 @@
   var notice = document.getElementById('comment-notice');
   var form = document.getElementById('comment-form');
   var api = section.getAttribute('data-api');
-  var required = { body: 'Please enter your comment!', name: 'Please enter your name here' };
+  // The interface's words in the page's language, by name (Word.java); the page writes them.
+  var words = JSON.parse(section.getAttribute('data-words'));
+  function said(word, value) { return words[word].replace('{}', value); }
+  var lang = document.documentElement.lang;
+  var required = { body: words.BODY_MISSING, name: words.NAME_MISSING };
+  var malformed = { email: words.EMAIL_INVALID, website: words.WEBSITE_INVALID };
 
   function node(tag, className, text) {
     var element = document.createElement(tag);
@@ -29,19 +34,20 @@
       author = node('span', 'comment-author', comment.name);
     }
     header.appendChild(author);
-    // The same form as the article's own dates: 24 November 2026.
+    // The same form as the article's own dates: 24 November 2026 in English, the language's long date in others.
     var date = new Date(comment.createdAt);
-    var month = date.toLocaleDateString(document.documentElement.lang, { month: 'long' });
-    var time = node('time', null, date.getDate() + ' ' + month + ' ' + date.getFullYear());
+    var time = node('time', null, /^en\b/.test(lang)
+      ? date.getDate() + ' ' + date.toLocaleDateString(lang, { month: 'long' }) + ' ' + date.getFullYear()
+      : date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' }));
     time.dateTime = comment.createdAt;
     header.appendChild(document.createTextNode(' · '));
     header.appendChild(time);
     item.appendChild(header);
     item.appendChild(node('p', 'comment-body', comment.body));
     if (form) {
-      var reply = node('button', 'reply', 'Reply');
+      var reply = node('button', 'reply', words.REPLY);
       reply.type = 'button';
-      reply.setAttribute('aria-label', 'Reply to ' + comment.name);
+      reply.setAttribute('aria-label', said('REPLY_TO', comment.name));
       reply.addEventListener('click', function () { replyTo(comment); });
       item.appendChild(reply);
     }
@@ -76,18 +82,18 @@
   if (!form) { return; }
   form.noValidate = true;
   var params = new URLSearchParams(location.search);
-  if (params.get('comment') === 'pending') { say('Thank you. Your comment is awaiting moderation.'); }
-  if (params.get('comment') === 'approved') { say('Thank you for your comment.'); }
-  // A plain form post that was refused comes back with its error code.
+  if (params.get('comment') === 'pending') { say(words.THANKS_PENDING); }
+  if (params.get('comment') === 'approved') { say(words.THANKS); }
+  // Refusals by the API's error code, in the page's language; other codes keep the API's own message.
   var refusals = {
-    captcha_failed: 'Captcha verification failed!',
-    captcha_score: 'CAPTCHA user score failed. Please contact us!',
-    validation_failed: 'Please enter your name here, and your comment.',
-    rate_limited: 'Too many comments; try again later.'
+    captcha_failed: words.CAPTCHA_FAILED,
+    captcha_score: words.CAPTCHA_SCORE,
+    validation_failed: words.VALIDATION_FAILED,
+    rate_limited: words.RATE_LIMITED
   };
+  // A plain form post that was refused comes back with its error code.
   if (params.get('comment_error')) {
-    document.getElementById('comment-form-error').textContent =
-      refusals[params.get('comment_error')] || 'Your comment could not be posted. Please try again.';
+    document.getElementById('comment-form-error').textContent = refusals[params.get('comment_error')] || words.NOT_POSTED;
   }
 
   var parentField = form.elements.parentId;
@@ -159,6 +165,12 @@
         first = first || form.elements[name];
       }
     });
+    ['email', 'website'].forEach(function (name) {
+      if (form.elements[name].validity.typeMismatch) {
+        fieldError(name, malformed[name]);
+        first = first || form.elements[name];
+      }
+    });
     if (first) { first.focus(); return; }
     var data = {};
     ['name', 'email', 'website', 'body', 'parentId', 'company'].forEach(function (name) {
@@ -180,11 +192,11 @@
           form.reset();
           parentField.value = '';
           replying.hidden = true;
-          say(result.body.message);
+          say(words.THANKS);
           item.scrollIntoView({ block: 'nearest' });
         } else if (result.status === 202) {
           form.reset();
-          say(result.body.message);
+          say(words.THANKS_PENDING);
         } else if (result.body.fields) {
           var focus = null;
           Object.keys(result.body.fields).forEach(function (name) {
@@ -192,10 +204,10 @@
           });
           if (focus) { focus.focus(); }
         } else {
-          formError(result.body.message || 'Your comment could not be posted. Please try again.');
+          formError(refusals[result.body.error] || result.body.message || words.NOT_POSTED);
         }
       })
-      .catch(function () { formError('Your comment could not be sent. Please try again.'); })
+      .catch(function () { formError(words.NOT_SENT); })
       .then(function () { button.disabled = false; });
   });
 })();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class PageHeadTest {
 
-    private static final PageHead.Site SITE = new PageHead.Site("en", "The Daily Example", "https://news.example.org/");
+    private static final PageHead.Site SITE = new PageHead.Site("en", "The Daily Example", "https://news.example.org/",
+            Words.of(java.util.Locale.ENGLISH));
 
     @Test
     void aHeadHasOnlyWhatItIsGiven() {

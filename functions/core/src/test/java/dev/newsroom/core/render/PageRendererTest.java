@@ -199,11 +199,7 @@ class PageRendererTest {
 
     @Test
     void aTranslationSpeaksItsLanguageAndLinksEveryVersion() throws Exception {
-        var rules = new dev.newsroom.core.article.SiteRules(dev.newsroom.core.site.Permalinks.STANDARD, Map.of(), Map.of(),
-                List.of("en", "es"));
-        Article spanish = new dev.newsroom.core.article.ArticleParser(new dev.newsroom.core.article.MarkdownRenderer(), rules,
-                "The Daily Example", java.time.ZoneOffset.UTC).parse("articles/graduates.es.md",
-                "---\ntitle: Graduado\ndate: 2026-05-21\n---\nCuerpo.\n".getBytes(StandardCharsets.UTF_8));
+        Article spanish = bilingual("articles/graduates.es.md", "---\ntitle: Graduado\ndate: 2026-05-21\n---\nCuerpo.\n");
         Document doc = Jsoup.parse(renderer.article(spanish, List.of(), List.of(
                 new dev.newsroom.core.article.Translation(Optional.empty(), "/articles/graduates"),
                 new dev.newsroom.core.article.Translation(Optional.of("es"), "/es/articles/graduates"))));
@@ -219,5 +215,51 @@ class PageRendererTest {
         Document alone = Jsoup.parse(renderer.article(spanish, List.of(), List.of(
                 new dev.newsroom.core.article.Translation(Optional.of("es"), "/es/articles/graduates"))));
         assertTrue(alone.select("link[hreflang]").isEmpty(), "an article with no other version has no alternates");
+    }
+
+    @Test
+    void aTranslationsInterfaceSpeaksItsLanguage() throws Exception {
+        Document doc = Jsoup.parse(renderer.article(bilingual("articles/graduates.es.md",
+                "---\ntitle: Graduado\ndate: 2026-05-21\ncategory: Tecnología\n---\nCuerpo.\n"), List.of(), List.of()));
+        assertEquals("Saltar al contenido", doc.selectFirst(".skip").text());
+        assertEquals("Comentarios", doc.selectFirst("#comments-heading").text());
+        assertEquals("Deja un comentario", doc.selectFirst("#comment-form-heading").text());
+        assertEquals("Nombre", doc.selectFirst("label[for=comment-name]").text());
+        assertEquals("Correo electrónico (opcional, nunca se publica)", doc.selectFirst("label[for=comment-email]").text());
+        assertEquals("Publicar comentario", doc.selectFirst("#comment-form button[type=submit]").text());
+        assertTrue(doc.selectFirst(".meta").text().startsWith("Por "), doc.selectFirst(".meta").text());
+        JsonNode script = JSON.readTree(doc.selectFirst("#comments").attr("data-words"));
+        assertEquals("¡Escribe tu comentario!", script.get("BODY_MISSING").asText(), "the script's words are the page's language's");
+
+        Document english = page(SamplePages.full(), List.of());
+        assertEquals("Comments", english.selectFirst("#comments-heading").text());
+        assertEquals("Please enter your comment!", JSON.readTree(english.selectFirst("#comments").attr("data-words"))
+                .get("BODY_MISSING").asText());
+    }
+
+    @Test
+    void aListedArticleInAnotherLanguageThanThePageSaysWhich() throws Exception {
+        var english = SamplePages.entry(bilingual("articles/tech/launch.md", "---\ntitle: Launch\ndate: 2026-05-20\ncategory: Tech\n---\nBody.\n"));
+        var spanish = SamplePages.entry(bilingual("articles/tech/launch.es.md", "---\ntitle: Lanzamiento\ndate: 2026-05-21\ncategory: Tech\n---\nCuerpo.\n"));
+        var category = dev.newsroom.core.index.ListingKey.category("tech");
+        List<dev.newsroom.core.index.Entry> both = List.of(spanish, english);
+        Document list = Jsoup.parse(renderer.listing(category, both, SamplePages.state(category, both), Optional.empty()));
+        assertEquals(List.of("es", ""), list.select(".teasers li").stream().map(li -> li.attr("lang")).toList(),
+                "only the Spanish teaser names its language");
+        assertEquals("Category", list.selectFirst(".kicker").text());
+
+        var home = dev.newsroom.core.index.ListingKey.home(Optional.of("es"));
+        Document spanishHome = Jsoup.parse(renderer.listing(home, List.of(spanish), SamplePages.state(home, List.of(spanish)),
+                Optional.empty()));
+        assertEquals("Últimos artículos", spanishHome.selectFirst("h1").text());
+        assertFalse(spanishHome.selectFirst(".teasers li").hasAttr("lang"), "a teaser in the page's own language needs no lang");
+        assertEquals("Síguenos con un lector de feeds", spanishHome.selectFirst(".feed a").text());
+    }
+
+    private static Article bilingual(String key, String source) throws Exception {
+        var rules = new dev.newsroom.core.article.SiteRules(dev.newsroom.core.site.Permalinks.STANDARD, Map.of(), Map.of(),
+                List.of("en", "es"));
+        return new dev.newsroom.core.article.ArticleParser(new dev.newsroom.core.article.MarkdownRenderer(), rules,
+                "The Daily Example", java.time.ZoneOffset.UTC).parse(key, source.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -81,6 +81,16 @@ class RenderedPagesCheckIT {
         for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
             pages.add(listing);
         }
+        // A site in another language: its words in every template, the ads' and the form's included.
+        PageRenderer japanese = new PageRenderer(SamplePages.site(Map.of("SITE_LANG", "ja", "AD_SLOTS", "top,in-article,bottom",
+                "AD_SCRIPT_URL", "https://ads.example.net/tag.js")));
+        pages.add(write("ja-full.html", japanese.article(SamplePages.full(), SamplePages.related(), List.of())));
+        pages.add(write("ja-closed.html", japanese.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of(), List.of())));
+        pages.add(write("ja-gone.html", japanese.gone()));
+        for (Path listing : listingPages(japanese, SamplePages.full())) {
+            pages.add(dir.resolve("ja-" + listing.getFileName()));
+            Files.move(listing, pages.get(pages.size() - 1));
+        }
         ExternalTools.Result result = ExternalTools.vnu(pages);
         assertEquals(0, result.exitCode(), result.output());
     }
