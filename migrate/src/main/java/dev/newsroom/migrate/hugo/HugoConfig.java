@@ -29,11 +29,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * @param staticDir    the folder of files served as they are, from the site's root ({@code static})
  * @param permalinks   each top-level section's pattern for its pages ({@code posts → /:year/:month/:slug/})
  * @param neverRendered content paths that a {@code cascade} marks {@code build.render: never}
+ * @param menus        the menus the configuration defines, by language code; the site's own, for
+ *                     every language, under the empty code
  */
 public record HugoConfig(String title, String baseUrl, String defaultLanguage, boolean defaultLanguageInSubdir,
                          Map<String, Language> languages, String contentDir, String staticDir, Map<String, String> permalinks,
                          boolean buildFuture, boolean buildExpired, List<Pattern> ignoreFiles,
-                         Map<String, Object> params, List<PathMatcher> neverRendered, List<String> sources) {
+                         Map<String, Object> params, List<PathMatcher> neverRendered, Map<String, Map<String, Object>> menus,
+                         List<String> sources) {
 
     /**
      * A language the site publishes in; {@code contentDir} is empty where its content shares the
@@ -59,6 +62,7 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
             }
         }
         Path directory = site.resolve("config/_default");
+        Map<String, Object> languageMenus = new LinkedHashMap<>();
         if (Files.isDirectory(directory)) {
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.sorted(Comparator.comparing(Path::toString)).toList()) {
@@ -70,12 +74,23 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
                     String key = fileName.substring(0, dot);
                     if (key.equals("hugo") || key.equals("config")) {
                         merged.putAll(parse(file));
-                    } else if (!key.contains(".")) { // menus.en.toml and the like are per language
+                    } else if (!key.contains(".")) {
                         merged.put(key, parse(file));
+                    } else if (key.toLowerCase(Locale.ROOT).matches("menus?\\.[a-z0-9-]+")) { // menus.en.toml: one language's
+                        languageMenus.put(key.substring(key.indexOf('.') + 1).toLowerCase(Locale.ROOT), parse(file));
                     }
                     sources.add(site.relativize(file).toString());
                 }
             }
+        }
+        if (!languageMenus.isEmpty()) {
+            Map<String, Object> languages = map(merged, "languages");
+            languageMenus.forEach((code, menus) -> {
+                Map<String, Object> language = map(languages, code);
+                language.put("menus", menus);
+                languages.put(code, language);
+            });
+            merged.put("languages", languages);
         }
         if (sources.isEmpty()) {
             throw new IOException("no Hugo configuration in " + site + ": expected hugo.toml, hugo.yaml, config.toml,"
@@ -87,8 +102,11 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
     static HugoConfig from(Map<String, Object> config, List<String> sources) {
         String defaultLanguage = text(config, "defaultContentLanguage").orElse("en").toLowerCase(Locale.ROOT);
         Map<String, Language> languages = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> menus = new LinkedHashMap<>();
+        menus.put("", menus(config));
         map(config, "languages").forEach((code, value) -> {
             Map<String, Object> language = value instanceof Map<?, ?> m ? object(m) : Map.of();
+            menus.put(code.toLowerCase(Locale.ROOT), menus(language));
             languages.put(code.toLowerCase(Locale.ROOT), new Language(code.toLowerCase(Locale.ROOT),
                     text(language, "contentDir"), text(language, "weight").map(Integer::parseInt).orElse(0),
                     text(language, "label").or(() -> text(language, "languageName"))));
@@ -121,7 +139,14 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
         return new HugoConfig(text(config, "title").orElse(""), text(config, "baseURL").orElse(""), defaultLanguage,
                 flag(config, "defaultContentLanguageInSubdir"), languages, text(config, "contentDir").orElse("content"),
                 text(config, "staticDir").orElse("static"), permalinks, flag(config, "buildFuture"), flag(config, "buildExpired"), ignoreFiles, map(config, "params"),
-                neverRendered, sources);
+                neverRendered, menus, sources);
+    }
+
+    /** Hugo reads a configuration's menus from {@code menus} or {@code menu}. */
+    private static Map<String, Object> menus(Map<String, Object> config) {
+        Map<String, Object> menus = map(config, "menu");
+        menus.putAll(map(config, "menus"));
+        return menus;
     }
 
     public boolean isLanguage(String code) {

@@ -54,39 +54,45 @@ public final class HugoImport {
         config.sources().forEach(source -> plan.assume("configuration read from " + source));
         HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
         List<HugoContent.Page> pages = HugoContent.read(site, config);
+        Map<HugoContent.Page, Map<String, Object>> frontMatter = frontMatter(pages);
+        Map<HugoContent.Page, String> originalUrls = new HashMap<>();
+        frontMatter.forEach((page, fields) -> originalUrls.put(page, HugoUrls.of(config, page, fields).path()));
+        HugoRefs refs = new HugoRefs(originalUrls);
         // The configuration goes first, so the articles after it are read under it.
         List<String> notes = new ArrayList<>();
         Optional<byte[]> settings = HugoSiteSettings.of(config, pages.stream().map(HugoContent.Page::section)
-                .filter(section -> !section.isEmpty()).collect(java.util.stream.Collectors.toSet()), notes);
+                .filter(section -> !section.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+                HugoMenus.of(config, frontMatter, originalUrls, refs, notes), notes);
         notes.forEach(plan::assume);
         ArticleParser parser = this.parser;
         if (settings.isPresent()) {
             plan.upload(SiteSettings.KEY, settings.get());
-            plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages and its params");
+            plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages, its menus and its params");
             parser = parser.under(SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8)).rules());
         }
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
         PublishCheck check = new PublishCheck(parser, prefixes.pages());
-        HugoRefs refs = new HugoRefs(originalUrls(pages));
         for (HugoContent.Page page : pages) {
             plan.record(outcome(site, page, assets, refs, check, plan));
         }
         return plan;
     }
 
-    /** Every page's URL by Hugo's rules, for references to it; a page whose front matter cannot be read has none. */
-    private Map<HugoContent.Page, String> originalUrls(List<HugoContent.Page> pages) throws IOException {
-        Map<HugoContent.Page, String> urls = new HashMap<>();
+    /**
+     * Every page's front matter, read ahead for what pages say of each other: their URLs, which
+     * references lead to, and their menu entries. A page whose front matter cannot be read has none.
+     */
+    private static Map<HugoContent.Page, Map<String, Object>> frontMatter(List<HugoContent.Page> pages) throws IOException {
+        Map<HugoContent.Page, Map<String, Object>> fields = new java.util.LinkedHashMap<>();
         for (HugoContent.Page page : pages) {
             try {
-                Map<String, Object> fields = ArticleParser.markdownSource(Files.readString(page.file(), StandardCharsets.UTF_8)).fields();
-                urls.put(page, HugoUrls.of(config, page, fields).path());
+                fields.put(page, ArticleParser.markdownSource(Files.readString(page.file(), StandardCharsets.UTF_8)).fields());
             } catch (InvalidArticleException unreadable) {
                 // reported with the page itself
             }
         }
-        return urls;
+        return fields;
     }
 
     private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, HugoRefs refs, PublishCheck check,

@@ -76,19 +76,24 @@ final class HugoRefs {
         if (path.isEmpty()) {
             return Optional.empty(); // an anchor of the page itself, which the publish function keeps
         }
-        String language = named.getOrDefault("lang", page.language()) + ":";
+        String language = named.getOrDefault("lang", page.language());
         Optional<String> found;
         if (path.startsWith("/")) {
-            found = Optional.ofNullable(byPath.get(language + normal(path.substring(1))));
+            found = fromRoot(path, language);
         } else {
             // Beside the page: a bundle's own folder, then the folder it is in.
             found = Stream.of(page.directory(), page.sections()).distinct()
-                    .map(folder -> byPath.get(language + normal((folder.isEmpty() ? "" : folder + "/") + path)))
+                    .map(folder -> byPath.get(language + ":" + normal((folder.isEmpty() ? "" : folder + "/") + path)))
                     .filter(java.util.Objects::nonNull).findFirst()
-                    .or(() -> Optional.ofNullable(byPath.get(language + normal(path))))
-                    .or(() -> path.contains("/") ? Optional.empty() : byName.getOrDefault(language + path, Optional.empty()));
+                    .or(() -> fromRoot(path, language))
+                    .or(() -> path.contains("/") ? Optional.empty() : byName.getOrDefault(language + ":" + path, Optional.empty()));
         }
         return found.map(url -> url + fragment);
+    }
+
+    /** The URL of the page of this language at a path from the content's root, as a menu's {@code pageRef} names it. */
+    Optional<String> fromRoot(String path, String language) {
+        return Optional.ofNullable(byPath.get(language + ":" + normal(withoutExtension(path.replaceAll("/+$", "")))));
     }
 
     private static String unquote(String value) {

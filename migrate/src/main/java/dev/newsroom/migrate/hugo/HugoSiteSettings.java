@@ -16,8 +16,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * The {@code site.yaml} a Hugo site's configuration makes: each section's permalink pattern (Hugo's
- * own where the site sets one, else Hugo's default, the content path), its languages, and its
- * parameters, which {@code param} shortcodes read. What Newsroom would refuse is left out and said.
+ * own where the site sets one, else Hugo's default, the content path), its languages, its menus
+ * ({@link HugoMenus}), and its parameters, which {@code param} shortcodes read. What Newsroom would
+ * refuse is left out and said.
  */
 final class HugoSiteSettings {
 
@@ -30,7 +31,8 @@ final class HugoSiteSettings {
     }
 
     /** The file's bytes, validated as the publish function will validate them; {@code notes} say what was left out. */
-    static Optional<byte[]> of(HugoConfig config, Collection<String> sections, List<String> notes) {
+    static Optional<byte[]> of(HugoConfig config, Collection<String> sections, Map<String, List<Map<String, Object>>> menus,
+                               List<String> notes) {
         Map<String, Object> permalinks = new LinkedHashMap<>();
         sections.stream().sorted().forEach(section -> {
             String pattern = config.permalinks().getOrDefault(section, CONTENT_PATH);
@@ -45,14 +47,18 @@ final class HugoSiteSettings {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("permalinks", permalinks);
         settings.put("languages", languages);
+        settings.put("menus", menus);
         settings.put("params", config.params());
-        Optional<byte[]> whole = valid(settings, notes);
-        if (whole.isPresent() || config.params().isEmpty()) {
-            return whole;
+        Optional<byte[]> written = valid(settings, notes);
+        // What a site brings most freely goes first: its params, then its menus.
+        for (String optional : List.of("params", "menus")) {
+            if (written.isEmpty() && !((Map<?, ?>) settings.get(optional)).isEmpty()) {
+                settings.remove(optional);
+                notes.add("site.yaml: the site's " + optional + " are left out");
+                written = valid(settings, notes);
+            }
         }
-        settings.remove("params");
-        notes.add("site.yaml: the site's params are left out");
-        return valid(settings, notes);
+        return written;
     }
 
     private static Optional<byte[]> valid(Map<String, Object> settings, List<String> notes) {

@@ -64,6 +64,18 @@ class HugoConfigTest {
     }
 
     @Test
+    void readsMenusInEveryFormHugoTakes() throws IOException {
+        Files.createDirectories(site.resolve("config/_default"));
+        Files.writeString(site.resolve("config/_default/hugo.toml"), "[[menu.footer]]\nname = 'RSS'\nurl = '/index.xml'\n");
+        Files.writeString(site.resolve("config/_default/menus.toml"), "[[main]]\nname = 'About'\npageRef = '/about'\n");
+        Files.writeString(site.resolve("config/_default/menus.ja.toml"), "[[main]]\nname = 'ブログ'\nurl = '/ja/blog/'\n");
+        HugoConfig config = HugoConfig.read(site);
+        assertEquals(java.util.Set.of("footer", "main"), config.menus().get("").keySet(), "menu and menus, in hugo.toml and their own file");
+        assertEquals("ブログ", ((java.util.Map<?, ?>) ((List<?>) config.menus().get("ja").get("main")).get(0)).get("name"),
+                "menus.ja.toml is Japanese's");
+    }
+
+    @Test
     void saysWhatIsMissingOrBroken_C14() throws IOException {
         assertTrue(assertThrows(IOException.class, () -> HugoConfig.read(site)).getMessage().contains("no Hugo configuration"));
         Files.writeString(site.resolve("hugo.toml"), "title = 'unclosed");

@@ -38,7 +38,13 @@ class HugoImportTest {
     void writeSite() throws IOException {
         write("hugo.yaml", """
                 title: Example Blog
-                languages: {en: {weight: 1}, es: {weight: 2}}
+                languages: {en: {weight: 1}, es: {weight: 2, menus: {main: [{name: Inicio, url: /es/}]}}}
+                menus:
+                  main:
+                    - {name: GitHub, url: "https://github.com/example", weight: 30}
+                    - {pageRef: /about, weight: 10}
+                    - {name: Blog, pageRef: /blog, weight: 20}
+                    - {name: Arrow, pageRef: /blog/2024/arrow, parent: Blog}
                 ignoreFiles: ['\\.draft\\.md$']
                 cascade:
                   build: {render: never}
@@ -50,7 +56,7 @@ class HugoImportTest {
                 + "![Logo](logo.png)\n\n{{< figure src=\"gone.png\" >}}\n\n{{< youtube eZ3OrhxUAmU >}}\n");
         write("content/blog/2024/arrow/logo.png", "PNG");
         write("content/blog/2024/arrow/index.es.md", post("Flecha", "2024-03-01", ""));
-        write("content/blog/2024/hello.md", post("Hello", "2024-05-01", "") + "![Map](/img/map.png)\n");
+        write("content/blog/2024/hello.md", post("Hello", "2024-05-01", "menus: {footer: {weight: 5}}\n") + "![Map](/img/map.png)\n");
         write("static/img/map.png", "MAP");
         write("static/img/unused.png", "UNUSED");
         write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", "")
@@ -126,6 +132,22 @@ class HugoImportTest {
         assertEquals("MAP", uploads.get("assets/img/map.png"));
         assertTrue(uploads.get("articles/blog/2025/hello.md").contains(
                 "Read [the first](/blog/2024/hello/) and [the arrow](/blog/2024/arrow/#logo)."), "ref and relref lead to the URLs the pages keep");
+    }
+
+    @Test
+    void writesTheSitesMenusFromItsConfigurationAndItsPages() throws Exception {
+        ImportPlan plan = plan();
+        SiteSettings settings = SiteSettings.stored(plan.uploads().stream().filter(u -> u.key().equals(SiteSettings.KEY)).findFirst()
+                .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElseThrow());
+        assertEquals(List.of(new SiteSettings.MenuItem("About", "/about/", 10), new SiteSettings.MenuItem("GitHub", "https://github.com/example", 30),
+                        new SiteSettings.MenuItem("Arrow", "/blog/2024/arrow/", Integer.MAX_VALUE)),
+                settings.menus().get("main"), "a pageRef leads to the page's URL and takes its title; a section's list is left out");
+        assertEquals(List.of(new SiteSettings.MenuItem("Hello", "/blog/2024/hello/", 5)), settings.menus().get("footer"),
+                "a page's front matter puts it in a menu");
+        List<String> assumptions = plan.assumptions();
+        assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Blog is left out")), assumptions.toString());
+        assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Arrow is listed flat")), assumptions.toString());
+        assertTrue(assumptions.stream().anyMatch(a -> a.contains("menus of es are left out")), assumptions.toString());
     }
 
     @Test
