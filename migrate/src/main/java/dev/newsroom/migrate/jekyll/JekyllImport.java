@@ -5,7 +5,9 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.ArticlePaths;
+import dev.newsroom.core.site.Permalinks;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
@@ -15,8 +17,10 @@ import dev.newsroom.migrate.PublishCheck;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,9 +38,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Plans the import of a Jekyll site: each post of {@code _posts} that Jekyll publishes becomes an
- * article, its Liquid resolved as Jekyll would ({@link Liquid}), with the site's static files its
- * pages use carried over as assets. Drafts, future posts ({@code future: false}), unpublished posts
- * and pages are reported. Each post's original URL follows Jekyll's {@code permalink} setting.
+ * article, and each page of content (a Markdown or HTML file with front matter outside the
+ * {@code _} folders) a static page, their Liquid resolved as Jekyll would ({@link Liquid}), with the
+ * site's static files they use carried over as assets. Drafts, future posts ({@code future: false}),
+ * unpublished files, and the pages Newsroom makes its own way (the home page, listings of posts,
+ * feeds, the 404 page) are reported. Each file's original URL follows Jekyll's {@code permalink} setting.
  */
 public final class JekyllImport {
 
@@ -47,6 +53,10 @@ public final class JekyllImport {
             "ordinal", "/:categories/:year/:y_day/:title:output_ext",
             "none", "/:categories/:title:output_ext");
     private static final Pattern TOKEN = Pattern.compile(":(year|short_year|month|i_month|day|i_day|y_day|title|slug|categories|output_ext)");
+    private static final Pattern CONTENT_PAGE = Pattern.compile("(?i).+\\.(md|markdown|html?)$");
+    /** Liquid that lists the site's posts: a page built from it is a listing, which Newsroom makes itself. */
+    private static final Pattern LISTS_POSTS = Pattern.compile("\\{%-?\\s*for\\b[^%]*\\b(site\\.posts|paginator\\.posts|site\\.categories|site\\.tags)\\b");
+    private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#\\s+(.+?)\\s*#*$");
 
     private final ArticleParser parser;
     private final Prefixes prefixes;
@@ -82,6 +92,15 @@ public final class JekyllImport {
         String pattern = PERMALINK_STYLES.getOrDefault(permalink, permalink);
         boolean future = Boolean.TRUE.equals(config.get("future"));
         plan.assume("posts read from _posts and _drafts, with the permalink " + pattern + (future ? ", future posts published" : ""));
+        plan.assume("pages: Markdown and HTML files with front matter outside the _ folders, at /:path/:basename"
+                + pageSuffix(permalink) + " unless their permalink says otherwise");
+        List<PathMatcher> excluded = excluded(config);
+        ArticleParser parser = this.parser;
+        Optional<byte[]> settings = siteSettings(pattern, plan);
+        if (settings.isPresent()) {
+            plan.upload(SiteSettings.KEY, settings.get()); // first, so the posts after it are read under it
+            parser = parser.under(SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8)).rules());
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
@@ -112,10 +131,127 @@ public final class JekyllImport {
             } else if (inFolder(site, file, "_posts") && name.matches()) {
                 plan.record(post(site, relative, file, name, pattern, future, postPaths, check, plan));
             } else if (!relative.startsWith("_") && !relative.contains("/_") && !relative.startsWith(".") && isPage(file)) {
-                plan.record(Outcome.notImported(relative, "a page: static pages are not imported yet", Optional.empty()));
+                plan.record(excluded.stream().anyMatch(glob -> glob.matches(Path.of(relative)))
+                        ? Outcome.notImported(relative, "excluded by the site's exclude", Optional.empty())
+                        : page(site, relative, file, permalink, postPaths, check, plan));
             }
         }
         return plan;
+    }
+
+    /**
+     * A page: a static page where it is content, else reported. Jekyll gives a page no date and
+     * often no title (its layout may show one); the import takes the file's last change and its
+     * first heading, else its name, and says so.
+     */
+    private Outcome page(Path site, String relative, Path file, String permalink, Map<String, String> postPaths,
+                         PublishCheck check, ImportPlan plan) throws IOException {
+        String name = file.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (!CONTENT_PAGE.matcher(name).matches()) {
+            return Outcome.notImported(relative, "a generated file (" + name + "): Newsroom writes its own feeds, sitemaps and styles",
+                    Optional.empty());
+        }
+        if (relative.equals(name) && (stem.equals("index") || stem.equals("404"))) {
+            return Outcome.notImported(relative, stem.equals("index") ? "the home page: Newsroom makes its own"
+                    : "the not-found page: Newsroom has its own", Optional.empty());
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        ArticleParser.Source source;
+        try {
+            source = ArticleParser.markdownSource(text);
+        } catch (InvalidArticleException e) {
+            return Outcome.refused(relative, "its front matter cannot be read", e.problems().stream().map(Problem::toString).toList(),
+                    Optional.empty());
+        }
+        Map<String, Object> fields = source.fields();
+        String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
+        Optional<String> originalUrl = Optional.of(Optional.ofNullable(fields.get("permalink")).map(String::valueOf)
+                .filter(p -> !p.isBlank())
+                .orElseGet(() -> ("/" + folder + "/" + (stem.equals("index") ? "" : stem + pageSuffix(permalink))).replaceAll("/{2,}", "/")));
+        if (Boolean.FALSE.equals(fields.get("published"))) {
+            return Outcome.notImported(relative, "unpublished: published is false", Optional.empty());
+        }
+        if (LISTS_POSTS.matcher(source.body()).find()) {
+            return Outcome.notImported(relative, "a listing of the site's posts, built with Liquid: Newsroom makes its own listings",
+                    originalUrl);
+        }
+        List<String> warnings = new ArrayList<>();
+        StringBuilder added = new StringBuilder();
+        if (!fields.containsKey("title")) {
+            Optional<String> heading = Optional.of(FIRST_HEADING.matcher(source.body())).filter(Matcher::find).map(m -> m.group(1));
+            String title = heading.orElseGet(() -> Character.toUpperCase(stem.charAt(0)) + stem.substring(1).replace('-', ' '));
+            added.append("title: ").append(dev.newsroom.core.json.Json.write(title)).append('\n');
+            warnings.add("no title: it is named '" + title + "', from " + (heading.isPresent() ? "its first heading" : "its file's name"));
+        }
+        if (!fields.containsKey("date")) {
+            LocalDate changed = Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            added.append("date: ").append(changed).append('\n');
+            warnings.add("no date: it is dated " + changed + ", the day its file last changed");
+        }
+        String frontMatter = text.substring(0, text.length() - source.body().length());
+        frontMatter = frontMatter.replaceFirst("\n", Matcher.quoteReplacement("\n" + added)); // after the opening ---
+        String key = prefixes.pages() + relative.replaceAll("\\.(markdown|html?)$", ".md");
+        return publish(site, relative, key, name, frontMatter, source.body(), fields, originalUrl.get(), postPaths, warnings, check, plan);
+    }
+
+    /**
+     * The {@code site.yaml} that gives a post added later the URL Jekyll would have given it: the
+     * site's permalink in Newsroom's tokens, for the posts, which sit at {@code articles/}'s root.
+     * A pattern with what Newsroom's cannot express ({@code :categories}, {@code :i_month}, …) is
+     * left out and said; each imported post keeps its URL all the same.
+     */
+    private static Optional<byte[]> siteSettings(String pattern, ImportPlan plan) {
+        Matcher tokens = TOKEN.matcher(pattern);
+        StringBuilder translated = new StringBuilder();
+        List<String> inexpressible = new ArrayList<>();
+        while (tokens.find()) {
+            String token = switch (tokens.group(1)) {
+                case "year", "month", "day" -> ":" + tokens.group(1);
+                case "title", "slug" -> ":slug";
+                case "output_ext" -> ".html";
+                default -> {
+                    inexpressible.add(":" + tokens.group(1));
+                    yield "";
+                }
+            };
+            tokens.appendReplacement(translated, Matcher.quoteReplacement(token));
+        }
+        tokens.appendTail(translated);
+        Optional<String> problem = inexpressible.isEmpty() ? Permalinks.problem(translated.toString())
+                : Optional.of("it uses " + String.join(" and ", inexpressible) + ", which Newsroom's patterns do not have");
+        if (problem.isPresent()) {
+            plan.assume("site.yaml not written: the permalink " + pattern + " cannot be Newsroom's (" + problem.get()
+                    + "); each post keeps its URL, and a post added later takes Newsroom's /articles/:slug");
+            return Optional.empty();
+        }
+        plan.assume("site.yaml written from _config.yml: the posts' permalink, as " + translated);
+        return Optional.of(("# Written by ./newsroom import jekyll from _config.yml (docs/site-configuration.md).\npermalinks:\n  /: "
+                + dev.newsroom.core.json.Json.write(translated.toString()) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a page's URL ends with where its front matter names none, by the site's {@code permalink}, as Jekyll does. */
+    private static String pageSuffix(String permalink) {
+        return switch (permalink) {
+            case "pretty" -> "/";
+            case "date", "ordinal", "none" -> ".html";
+            default -> permalink.endsWith("/") ? "/" : permalink.endsWith(":output_ext") ? ".html" : "";
+        };
+    }
+
+    /** The site's {@code exclude} list, as globs of paths from the site's root; a folder excludes what is in it. */
+    private static List<PathMatcher> excluded(Map<String, Object> config) {
+        Object exclude = config.getOrDefault("exclude", List.of());
+        List<PathMatcher> matchers = new ArrayList<>();
+        if (exclude instanceof List<?> entries) {
+            for (Object entry : entries) {
+                String glob = String.valueOf(entry).replaceAll("^/+|/+$", "");
+                if (!glob.isEmpty()) {
+                    matchers.add(FileSystems.getDefault().getPathMatcher("glob:{" + glob + "," + glob + "/**}"));
+                }
+            }
+        }
+        return matchers;
     }
 
     private Outcome post(Path site, String relative, Path file, Matcher name, String pattern, boolean future,
@@ -137,7 +273,22 @@ public final class JekyllImport {
         if (!future && day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).isAfter(now)) {
             return Outcome.notImported(relative, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
         }
-        Liquid.Resolved liquid = Liquid.resolve(source.body(), post -> Optional.ofNullable(postPaths.get(post)));
+        String frontMatter = text.substring(0, text.length() - source.body().length());
+        // Publish reads .md files: a .markdown or .html post is uploaded as one.
+        String key = prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
+                .replaceAll("\\.(markdown|html)$", ".md");
+        return publish(site, relative, key, file.getFileName().toString(), frontMatter, source.body(), fields, originalUrl.get(), postPaths,
+                new ArrayList<>(), check, plan);
+    }
+
+    /**
+     * A post's or page's upload, checked as the publish function will read it: its Liquid resolved,
+     * the static files it uses carried over, an HTML file marked as such, and its URL kept.
+     */
+    private Outcome publish(Path site, String relative, String key, String fileName, String frontMatter, String source,
+                            Map<String, Object> fields, String originalUrl, Map<String, String> postPaths, List<String> warnings,
+                            PublishCheck check, ImportPlan plan) throws IOException {
+        Liquid.Resolved liquid = Liquid.resolve(source, post -> Optional.ofNullable(postPaths.get(post)));
         List<String> staticFiles = new ArrayList<>();
         FileReferences.Rewritten body = FileReferences.rewrite(liquid.body(), "", path -> Optional.empty(),
                 path -> Optional.of(path).filter(p -> !p.startsWith("_") && Files.isRegularFile(site.resolve(p)) && !isPage(site.resolve(p)))
@@ -145,17 +296,12 @@ public final class JekyllImport {
                             staticFiles.add(p);
                             return "/" + SiteLayout.ASSETS + FileReferences.encodedPath(p.startsWith(SiteLayout.ASSETS) ? p.substring(SiteLayout.ASSETS.length()) : p);
                         }));
-        String frontMatter = text.substring(0, text.length() - source.body().length());
-        if (name.group(5).equals("html")) {
+        if (fileName.matches("(?i).+\\.html?$")) {
             frontMatter = frontMatter.replaceFirst("\n", "\nmarkup: html\n"); // after the opening ---
         }
-        List<String> warnings = new ArrayList<>();
-        frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl.get(), warnings);
+        frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl, warnings);
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
-        // Publish reads .md files: a .markdown or .html post is uploaded as one.
-        String key = prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
-                .replaceAll("\\.(markdown|html)$", ".md");
-        PublishCheck.Checked checked = check.check(relative, key, bytes, originalUrl);
+        PublishCheck.Checked checked = check.check(relative, key, bytes, Optional.of(originalUrl));
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();
         }
@@ -168,7 +314,7 @@ public final class JekyllImport {
         warnings.addAll(liquid.warnings());
         warnings.addAll(body.warnings());
         article.warnings().forEach(w -> warnings.add(w.toString()));
-        return Outcome.published(relative, warnings, originalUrl, article.path());
+        return Outcome.published(relative, warnings, Optional.of(originalUrl), article.path());
     }
 
     /** Where Jekyll publishes the post: its own permalink, or the site's pattern filled in. */
