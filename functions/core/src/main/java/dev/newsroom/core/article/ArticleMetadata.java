@@ -15,6 +15,8 @@ import java.util.Optional;
  *             languages in {@code site.yaml}, whose code prefixes its path
  * @param translationKey what its language versions share, on a site of several languages: its
  *             front matter's {@code translationKey}, else its file's key without the language
+ * @param expires when it is to be withdrawn: Hugo's {@code expiryDate}, kept for the scheduled
+ *             publishing of the operations issue; nothing acts on it yet
  */
 public record ArticleMetadata(
         String path,
@@ -32,7 +34,8 @@ public record ArticleMetadata(
         RelatedChoices related,
         boolean page,
         Optional<String> lang,
-        Optional<String> translationKey) {
+        Optional<String> translationKey,
+        Optional<Instant> expires) {
 
     public ArticleMetadata {
         authors = List.copyOf(authors);
@@ -41,7 +44,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, related, page, lang, translationKey);
+                draft, commentsOpen, related, page, lang, translationKey, expires);
     }
 
     /** This article as its versions in the other languages link it. */

@@ -101,6 +101,7 @@ final class FrontMatterMapper {
         String path = path(fields, sourceKey, slug, title, Optional.ofNullable(published), language.lang());
         Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")
                 .flatMap(name -> date(fields, name));
+        Optional<Instant> expires = firstPresent(fields, "expiryDate", "unpublishDate").flatMap(name -> date(fields, name));
         List<Author> authors = authors(fields);
         List<String> categoryNames = terms(fields, "categories");
         Optional<String> category = optionalText(fields, "category", MAX_TERM)
@@ -120,7 +121,7 @@ final class FrontMatterMapper {
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
                 Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related, page,
-                language.lang(), translationKey(fields, sourceKey));
+                language.lang(), translationKey(fields, sourceKey), expires);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class ArticleItems {
         item.put("published", s(meta.published().toString()));
         item.put(PUBLISHED_AT, n(meta.published().toEpochMilli()));
         meta.updated().ifPresent(u -> item.put("updated", s(u.toString())));
+        meta.expires().ifPresent(at -> item.put("expires", s(at.toString())));
         item.put("modified", s(meta.modified().toString()));
         item.put("authors", list(meta.authors().stream().map(ArticleItems::author).toList()));
         item.put("category", term(meta.category()));
@@ -108,7 +109,8 @@ public final class ArticleItems {
                         item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()),
                 item.containsKey("page") && item.get("page").bool(),
                 optional(item, LANG),
-                optional(item, TRANSLATION_KEY));
+                optional(item, TRANSLATION_KEY),
+                optional(item, "expires").map(Instant::parse));
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s(), List.of(), List.of(),
                         item.containsKey(SITE_SETTINGS_USED) ? Set.copyOf(item.get(SITE_SETTINGS_USED).ss()) : Set.of()),

@@ -158,6 +158,8 @@ class ArticleParserTest {
                 title: "A Hugo post"
                 date: 2024-03-02T10:00:00+01:00
                 lastmod: 2024-03-04
+                expiryDate: 2025-03-02T10:00:00Z
+                weight: 10
                 description: Moved from Hugo.
                 categories: [Politics, Europe]
                 tags: [elections]
@@ -167,6 +169,7 @@ class ArticleParserTest {
         assertEquals("hugo-post", meta.slug());
         assertEquals(Instant.parse("2024-03-02T09:00:00Z"), meta.published());
         assertEquals(Optional.of(Instant.parse("2024-03-04T00:00:00Z")), meta.updated());
+        assertEquals(Optional.of(Instant.parse("2025-03-02T10:00:00Z")), meta.expires(), "kept for the scheduled withdrawal");
         assertEquals(Optional.of("Moved from Hugo."), meta.summary());
         assertEquals("Politics", meta.category().name());
         assertEquals(List.of("elections", "Europe"), meta.tags().stream().map(Term::name).toList());
@@ -337,6 +340,9 @@ class ArticleParserTest {
         assertTrue(article.metadata().primaryAuthor().organisation());
         assertEquals("a", article.metadata().slug());
         assertEquals(Optional.empty(), article.metadata().updated());
+        assertEquals(Optional.empty(), parse("articles/a.md", md("title: A\ndate: 2024-01-01\nexpiryDate: ''", "B.")).metadata().expires());
+        assertEquals("expiryDate", problems("articles/a.md", md("title: A\ndate: 2024-01-01\nexpiryDate: someday", "B.")).get(0).field(),
+                "a date that is not one is refused, as any date is");
         assertEquals("must not be empty", problems("articles/a.md", md("title: ''\ndate: 2024-01-01", "")).get(0).message());
     }
 

@@ -51,7 +51,8 @@ class StoresOnLocalServicesIT {
         Article renamed = new Article(new dev.newsroom.core.article.ArticleMetadata("/articles/" + id + "-race", id + "-race", "Race",
                 article.metadata().published(), Optional.empty(), article.metadata().authors(), article.metadata().category(),
                 List.of(), Optional.empty(), Optional.empty(), false, true,
-                new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c")), false, Optional.empty(), Optional.empty()), "<p>x</p>");
+                new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c")), false, Optional.empty(), Optional.empty(),
+                Optional.empty()), "<p>x</p>");
         StoredArticle v1 = stored(renamed);
         assertTrue(articles().save(v1));
         assertFalse(articles().save(v1), "a second first version");
