@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks an import against the running local stack: every published file's original URL answers
-200 or 301, no page shows a shortcode's delimiters, and which pages carry hreflang links; then each
-language home and feed. Usage: check-import.py ENDPOINTS_JSON IMPORT_REPORT_JSON"""
+200 or 301, every URL the report says answers 301 (a section's list page) does, no page shows a
+shortcode's delimiters, and which pages carry hreflang links; then each language home and feed.
+Usage: check-import.py ENDPOINTS_JSON IMPORT_REPORT_JSON"""
 import collections
 import json
 import re
@@ -28,8 +29,15 @@ def main(endpoints_file, report_file):
             return e.code, e.read().decode("utf-8", "replace")
 
     statuses, alternates, wrong, languages = collections.Counter(), collections.Counter(), [], set()
+    redirected = collections.Counter()
     for outcome in report["outcomes"]:
         url = outcome.get("originalUrl")
+        if url and "answers 301" in outcome.get("cause", ""):
+            status, _ = get(url)
+            redirected[status] += 1
+            if status != 301:
+                wrong.append((outcome["file"], url, status))
+            continue
         if not url or not outcome["outcome"].startswith("published"):
             continue
         status, body = get(url)
@@ -43,6 +51,7 @@ def main(endpoints_file, report_file):
             if "{{<" in body or "{{%" in body:
                 wrong.append((outcome["file"], url, "shows shortcode delimiters"))
     print("original URLs by status:", dict(statuses))
+    print("list pages redirected, by status:", dict(redirected))
     print("pages by language and hreflang:", {f"{k[0]} {k[1]}": v for k, v in sorted(alternates.items())})
     default = re.search(r'<html lang="([^"]+)"', get("/")[1]).group(1)
     for lang in sorted(languages - {default}):

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,9 @@ import java.util.Optional;
  *       at, is left out with a warning in the editor's report;</li>
  *   <li>an article whose {@code url} changes leaves a redirect at its old path, and takes the
  *       redirects that led there along, so no old address answers with a chain;</li>
- *   <li>a withdrawn article (deleted, or back to draft) takes its redirects with it.</li>
+ *   <li>a withdrawn article (deleted, or back to draft) takes its redirects with it;</li>
+ *   <li>the site configuration's redirects come after all of these: they take only addresses that
+ *       are no article's and none of an article's old addresses.</li>
  * </ul>
  * Every step is safe to repeat, so a retried event converges.
  */
@@ -74,6 +77,30 @@ final class OldAddresses {
         redirects.to(path).stream().filter(r -> r.kind() == Kind.ALIAS && !aliases.contains(r.from()))
                 .forEach(r -> redirects.release(r.from(), path));
         return warnings;
+    }
+
+    /**
+     * Brings the site configuration's redirects from {@code before} to {@code after}: those it no
+     * longer names go, the others are put where no article is and no article's redirect is; returns
+     * the addresses left out for that, for the editor.
+     */
+    List<Problem> configured(Map<String, String> before, Map<String, String> after) {
+        before.forEach((from, to) -> {
+            if (!to.equals(after.get(from))) {
+                redirects.releaseForSite(from);
+            }
+        });
+        List<Problem> leftOut = new ArrayList<>();
+        after.forEach((from, to) -> {
+            Optional<StoredArticle> there = articles.find(from).filter(a -> a.status() != ArticleStatus.UNPUBLISHED);
+            if (there.isPresent()) {
+                leftOut.add(new Problem("redirects['" + from + "']", "is the address of " + there.get().sourceKey() + "; left out"));
+            } else if (!redirects.claimForSite(from, to)) {
+                leftOut.add(new Problem("redirects['" + from + "']", "is an old address of "
+                        + redirects.find(from).map(Redirect::to).orElse("an article") + ", which comes first; left out"));
+            }
+        });
+        return leftOut;
     }
 
     /** Removes every redirect to an article that is no longer public. */

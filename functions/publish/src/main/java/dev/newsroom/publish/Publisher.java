@@ -46,14 +46,16 @@ public final class Publisher {
         var articles = new ArticleStore(dynamo, config.articlesTable());
         var settingsStore = new SiteSettingsStore(dynamo, config.uploadsTable(), SiteSettings.KEY);
         var reports = new PublishReports(source, config.reportPrefix());
+        var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles);
         var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
                 new ArticlePages(new PageRenderer(config.site()), site, articles, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
-                new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles), source, reports,
+                oldAddresses, source, reports,
                 config.articlePrefix(), config.pagePrefix(), clock, parallel);
         return new Publisher(articlePublisher,
-                new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, reports, Parallel.of(REPUBLISHED_AT_ONCE), clock),
+                new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
+                        Parallel.of(REPUBLISHED_AT_ONCE), clock),
                 new AssetMirror(source, site, config.assetPrefix()));
     }
 

@@ -31,16 +31,18 @@ final class SiteSettingsPublisher {
     private final SourceBucket source;
     private final ArticleStore articles;
     private final ArticlePublisher publisher;
+    private final OldAddresses oldAddresses;
     private final PublishReports reports;
     private final Parallel republishing;
     private final Clock clock;
 
     SiteSettingsPublisher(SiteSettingsStore store, SourceBucket source, ArticleStore articles, ArticlePublisher publisher,
-                          PublishReports reports, Parallel republishing, Clock clock) {
+                          OldAddresses oldAddresses, PublishReports reports, Parallel republishing, Clock clock) {
         this.store = store;
         this.source = source;
         this.articles = articles;
         this.publisher = publisher;
+        this.oldAddresses = oldAddresses;
         this.reports = reports;
         this.republishing = republishing;
         this.clock = clock;
@@ -80,10 +82,14 @@ final class SiteSettingsPublisher {
         if (!store.apply(change.sequencer(), yaml, replaced, clock.instant())) {
             return new Publisher.Result("stale: a newer site.yaml is already recorded", Optional.empty());
         }
-        int republished = republish(change.bucket(), SiteSettings.stored(replaced), SiteSettings.stored(yaml));
-        reports.clear(change.bucket(), change.key());
+        SiteSettings before = SiteSettings.stored(replaced);
+        SiteSettings after = SiteSettings.stored(yaml);
+        List<Problem> leftOut = oldAddresses.configured(before.redirects(), after.redirects());
+        int republished = republish(change.bucket(), before, after);
+        reports.published(change.bucket(), change.key(), leftOut, clock.instant());
         store.applied(change.sequencer(), yaml, clock.instant());
-        return new Publisher.Result("in force; " + republished + " article(s) published again under it", Optional.empty());
+        return new Publisher.Result("in force; " + republished + " article(s) published again under it"
+                + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " redirect(s) left out"), Optional.empty());
     }
 
     /** Publishes again every stored article that the new configuration changes; returns how many. */

@@ -454,6 +454,29 @@ abstract class PublishContract {
     }
 
     @Test
+    void theConfigurationsRedirectsTakeOnlyAddressesNoArticleHasAndGoWhenItDropsThem() {
+        String section = "/" + world.id + "-blog/";
+        String taken = "/" + world.id + "-taken/";
+        String aliased = "/" + world.id + "-aliased/";
+        world.handle(world.upload(key("taken"), PublishWorld.article("Taken", "url: " + taken + "\naliases: [" + aliased + "]\n")));
+        world.handle(world.upload(SiteSettings.KEY, "redirects:\n  " + section + ": /\n  " + taken + ": /\n  " + aliased + ": /\n"));
+
+        String bare = section.substring(0, section.length() - 1);
+        assertEquals(Map.of(section, "/", bare, "/", aliased, taken), world.redirectsOf(section, bare, taken, aliased),
+                "a section's old list answers with the home, with and without its slash; an article's address and alias come first");
+        String report = world.sourceObject("publish-reports/site.yaml.json").orElseThrow().asUtf8String();
+        assertTrue(report.contains("published with warnings") && report.contains(taken) && report.contains(aliased),
+                "the editor hears which redirects were left out: " + report);
+
+        world.handle(world.upload(SiteSettings.KEY, "redirects:\n  " + section + ": /" + world.id + "-news/\n"));
+        assertEquals(Map.of(section, "/" + world.id + "-news/", bare, "/" + world.id + "-news/", aliased, taken),
+                world.redirectsOf(section, bare, taken, aliased), "a changed target is put; an article's alias is never the configuration's to remove");
+        world.handle(world.delete(SiteSettings.KEY));
+        assertEquals(Map.of(aliased, taken), world.redirectsOf(section, bare, aliased), "dropped with the file");
+        world.handle(world.delete(key("taken")));
+    }
+
+    @Test
     void aRefusedConfigurationIsReportedAndTheOneBeforeStaysInForce_C19() {
         String section = world.id + "-news";
         world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /" + section + "/:slug/\n"));

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -62,21 +63,70 @@ public final class HugoImport {
         List<String> notes = new ArrayList<>();
         Optional<byte[]> settings = HugoSiteSettings.of(config, pages.stream().map(HugoContent.Page::section)
                 .filter(section -> !section.isEmpty()).collect(java.util.stream.Collectors.toSet()),
-                HugoMenus.of(config, frontMatter, originalUrls, refs, notes), notes);
+                HugoMenus.of(config, frontMatter, originalUrls, refs, notes), sectionLists(pages, frontMatter), notes);
         notes.forEach(plan::assume);
         ArticleParser parser = this.parser;
+        Set<String> redirected = Set.of();
         if (settings.isPresent()) {
             plan.upload(SiteSettings.KEY, settings.get());
-            plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages, its menus and its params");
-            parser = parser.under(SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8)).rules());
+            plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages, its menus, its params,"
+                    + " and redirects from its sections' list pages to their language's home");
+            SiteSettings written = SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8));
+            parser = parser.under(written.rules());
+            redirected = written.redirects().keySet();
         }
         Map<String, String> assets = new HashMap<>();
         pages.forEach(page -> page.resources().forEach(resource -> assets.put(resource, "/" + SiteLayout.ASSETS + FileReferences.encodedPath(resource))));
         PublishCheck check = new PublishCheck(parser, prefixes.pages());
         for (HugoContent.Page page : pages) {
-            plan.record(outcome(site, page, assets, refs, check, plan));
+            plan.record(page.kind() == HugoContent.Kind.SECTION ? sectionOutcome(site, page, frontMatter, redirected)
+                    : outcome(site, page, assets, refs, check, plan));
         }
         return plan;
+    }
+
+    /**
+     * Where the list pages Hugo made lead now, as Newsroom makes no section lists: each section's
+     * list URL, and the aliases of its {@code _index.md}, answer 301 with its language's home. A
+     * top-level folder without an {@code _index.md} has a list too, as Hugo makes one for it.
+     */
+    private Map<String, String> sectionLists(List<HugoContent.Page> pages, Map<HugoContent.Page, Map<String, Object>> frontMatter) {
+        Map<String, String> redirects = new java.util.LinkedHashMap<>();
+        Set<String> listed = new java.util.HashSet<>();
+        for (HugoContent.Page page : pages) {
+            Map<String, Object> fields = frontMatter.getOrDefault(page, Map.of());
+            if (page.kind() == HugoContent.Kind.SECTION && !page.directory().isEmpty()
+                    && !HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
+                String home = home(page.language());
+                redirects.put(HugoUrls.section(config, page.language(), page.directory(), fields), home);
+                HugoUrls.of(config, page, fields).aliases().forEach(alias -> redirects.put(alias, home));
+                listed.add(page.language() + ":" + page.directory());
+            }
+        }
+        for (HugoContent.Page page : pages) {
+            if (!page.section().isEmpty() && page.kind() != HugoContent.Kind.SECTION && listed.add(page.language() + ":" + page.section())) {
+                redirects.put(HugoUrls.section(config, page.language(), page.section(), Map.of()), home(page.language()));
+            }
+        }
+        return redirects;
+    }
+
+    /** A language's home in Newsroom: the site's root for the default language, else its prefix. */
+    private String home(String language) {
+        return language.equals(config.defaultLanguage()) ? "/" : "/" + language + "/";
+    }
+
+    private Outcome sectionOutcome(Path site, HugoContent.Page page, Map<HugoContent.Page, Map<String, Object>> frontMatter,
+                                   Set<String> redirected) {
+        String file = site.relativize(page.file()).toString();
+        if (page.directory().isEmpty()) {
+            return Outcome.notImported(file, "the home page's list: Newsroom makes its own home", Optional.empty());
+        }
+        String url = HugoUrls.section(config, page.language(), page.directory(), frontMatter.getOrDefault(page, Map.of()));
+        return redirected.contains(url)
+                ? Outcome.notImported(file, "a section's list page: Newsroom makes its own listings; its URL answers 301 with its language's home",
+                        Optional.of(url))
+                : Outcome.notImported(file, "a section's list page: Newsroom makes its own listings", Optional.empty());
     }
 
     /**
@@ -98,9 +148,6 @@ public final class HugoImport {
     private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, HugoRefs refs, PublishCheck check,
                             ImportPlan plan) throws IOException {
         String file = site.relativize(page.file()).toString();
-        if (page.kind() == HugoContent.Kind.SECTION) {
-            return Outcome.notImported(file, "a section's list page: Newsroom makes its own listings", Optional.empty());
-        }
         if (config.neverRenders("/" + page.contentPath())) {
             return Outcome.notImported(file, "never rendered: the site's cascade sets build.render to never", Optional.empty());
         }

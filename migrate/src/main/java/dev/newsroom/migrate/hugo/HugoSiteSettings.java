@@ -32,7 +32,7 @@ final class HugoSiteSettings {
 
     /** The file's bytes, validated as the publish function will validate them; {@code notes} say what was left out. */
     static Optional<byte[]> of(HugoConfig config, Collection<String> sections, Map<String, List<Map<String, Object>>> menus,
-                               List<String> notes) {
+                               Map<String, String> redirects, List<String> notes) {
         Map<String, Object> permalinks = new LinkedHashMap<>();
         sections.stream().sorted().forEach(section -> {
             String pattern = config.permalinks().getOrDefault(section, CONTENT_PATH);
@@ -48,10 +48,11 @@ final class HugoSiteSettings {
         settings.put("permalinks", permalinks);
         settings.put("languages", languages);
         settings.put("menus", menus);
+        settings.put("redirects", redirectsAllowed(languages, redirects, notes));
         settings.put("params", config.params());
         Optional<byte[]> written = valid(settings, notes);
-        // What a site brings most freely goes first: its params, then its menus.
-        for (String optional : List.of("params", "menus")) {
+        // What a site brings most freely goes first: its params, then its menus, then its redirects.
+        for (String optional : List.of("params", "menus", "redirects")) {
             if (written.isEmpty() && !((Map<?, ?>) settings.get(optional)).isEmpty()) {
                 settings.remove(optional);
                 notes.add("site.yaml: the site's " + optional + " are left out");
@@ -59,6 +60,21 @@ final class HugoSiteSettings {
             }
         }
         return written;
+    }
+
+    /** The redirects Newsroom takes, each checked alone so that one it refuses leaves the others; that one is noted. */
+    private static Map<String, String> redirectsAllowed(List<Map<String, Object>> languages, Map<String, String> redirects,
+                                                        List<String> notes) {
+        Map<String, String> allowed = new LinkedHashMap<>();
+        redirects.forEach((from, to) -> {
+            try {
+                SiteSettings.read(YAML.dumpToString(Map.of("languages", languages, "redirects", Map.of(from, to))).getBytes(StandardCharsets.UTF_8));
+                allowed.put(from, to);
+            } catch (InvalidArticleException refused) {
+                notes.add("site.yaml: the redirect of " + from + " is left out: " + refused.getMessage());
+            }
+        });
+        return allowed;
     }
 
     private static Optional<byte[]> valid(Map<String, Object> settings, List<String> notes) {

@@ -27,8 +27,7 @@ public final class HugoUrls {
     }
 
     public static Urls of(HugoConfig config, HugoContent.Page page, Map<String, Object> fields) {
-        String prefix = page.language().equals(config.defaultLanguage()) && !config.defaultLanguageInSubdir()
-                ? "" : "/" + page.language();
+        String prefix = prefix(config, page.language());
         List<String> aliases = aliases(fields).stream()
                 .map(alias -> alias.startsWith("/") ? alias : prefix + "/" + page.sections() + "/" + alias)
                 .map(HugoUrls::withLeadingSlash).toList();
@@ -42,6 +41,21 @@ public final class HugoUrls {
         String path = pattern != null ? expand(pattern, page, fields, slug)
                 : "/" + (page.sections().isEmpty() ? "" : page.sections() + "/") + slug.orElse(page.baseName()) + "/";
         return new Urls(prefix + Permalinks.clean(path), aliases);
+    }
+
+    /**
+     * The URL of a section's list page ({@code content/blog/_index.md}, or the one Hugo makes for a
+     * top-level folder without one, given as {@code fields} empty): its {@code url}, else its folder's path.
+     */
+    public static String section(HugoConfig config, String language, String folder, Map<String, Object> fields) {
+        String prefix = prefix(config, language);
+        return HugoConfig.text(fields, "url").map(url -> url.startsWith("/") ? url : prefix + "/" + url)
+                .orElseGet(() -> prefix + Permalinks.clean("/" + folder + "/"));
+    }
+
+    /** The path a language's pages are under: none for the default language at the site's root. */
+    static String prefix(HugoConfig config, String language) {
+        return language.equals(config.defaultLanguage()) && !config.defaultLanguageInSubdir() ? "" : "/" + language;
     }
 
     private static String expand(String pattern, HugoContent.Page page, Map<String, Object> fields, Optional<String> slug) {

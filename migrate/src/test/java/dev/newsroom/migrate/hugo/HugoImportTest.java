@@ -51,6 +51,7 @@ class HugoImportTest {
                   target: {path: '{,/**}/_includes{,/**}'}
                 """);
         write("content/_index.md", post("Home", "2024-01-01", ""));
+        write("content/blog/_index.md", post("Blog", "2024-01-01", "aliases: [/posts/]\n"));
         write("content/blog/2024/arrow/index.md", post("Arrow", "2024-03-01",
                 "author: '[Ana Ruiz](https://github.com/ana) (Example Labs)'\n")
                 + "![Logo](logo.png)\n\n{{< figure src=\"gone.png\" >}}\n\n{{< youtube eZ3OrhxUAmU >}}\n");
@@ -89,7 +90,7 @@ class HugoImportTest {
     @Test
     void publishesWhatHugoPublishesAndSaysWhyForEveryOtherFile() throws IOException {
         Map<String, Outcome> outcomes = plan().outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
-        assertEquals(12, outcomes.size());
+        assertEquals(13, outcomes.size());
         assertEquals(Optional.of("/about/"), outcomes.get("content/about.md").newsroomUrl(),
                 "a page outside every section is a static page, at Hugo's URL for it");
         assertEquals("published with warnings", outcomes.get("content/blog/2024/arrow/index.md").result().label());
@@ -97,7 +98,7 @@ class HugoImportTest {
         assertEquals("published", outcomes.get("content/blog/2025/hello.md").result().label(), "a slug two URLs share, as Hugo allows");
         assertEquals(Optional.of("/blog/2025/hello/"), outcomes.get("content/blog/2025/hello.md").newsroomUrl());
         Map<String, String> causes = Map.of(
-                "content/_index.md", "a section's list page",
+                "content/_index.md", "the home page's list",
                 "content/blog/2024/draft.md", "a draft",
                 "content/blog/2024/soon.md", "waiting",
                 "content/blog/2024/old.md", "expired",
@@ -106,6 +107,8 @@ class HugoImportTest {
                 "content/blog/2024/untitled.md", "the publish function would refuse it");
         causes.forEach((file, cause) -> assertTrue(outcomes.get(file).cause().startsWith(cause), file + ": " + outcomes.get(file)));
         assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
+        assertTrue(outcomes.get("content/blog/_index.md").cause().endsWith("its URL answers 301 with its language's home"));
+        assertEquals(Optional.of("/blog/"), outcomes.get("content/blog/_index.md").originalUrl());
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());
         assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").originalUrl());
         assertEquals(Optional.of("/es/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.es.md").newsroomUrl(),
@@ -148,6 +151,14 @@ class HugoImportTest {
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Blog is left out")), assumptions.toString());
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Arrow is listed flat")), assumptions.toString());
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menus of es are left out")), assumptions.toString());
+    }
+
+    @Test
+    void writesRedirectsFromTheSectionsListPagesToTheirLanguagesHome() throws Exception {
+        SiteSettings settings = SiteSettings.stored(plan().uploads().stream().filter(u -> u.key().equals(SiteSettings.KEY)).findFirst()
+                .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElseThrow());
+        assertEquals(Map.of("/blog/", "/", "/blog", "/", "/posts/", "/", "/posts", "/", "/es/blog/", "/es/", "/es/blog", "/es/"),
+                settings.redirects(), "the section's list, its _index.md's aliases, and the list Hugo makes for the Spanish section");
     }
 
     @Test

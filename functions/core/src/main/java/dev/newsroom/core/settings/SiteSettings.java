@@ -7,6 +7,7 @@ import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.shortcode.SiteShortcode;
 import dev.newsroom.core.shortcode.Shortcodes;
 import dev.newsroom.core.site.ArticlePaths;
+import dev.newsroom.core.site.OldUrls;
 import dev.newsroom.core.site.Permalinks;
 import dev.newsroom.core.site.SiteLayout;
 import java.net.URI;
@@ -31,9 +32,11 @@ import java.util.regex.Pattern;
  *
  * @param languages the site's languages, the default first; none means the template's {@code SITE_LANG} alone
  * @param menus     each menu's items, in order of weight, then as written
+ * @param redirects old addresses that are no article's (a section's list page, a moved listing), each
+ *                  as the keys the edge looks it up by, with the path of this site it answers 301 with
  */
 public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<String, List<MenuItem>> menus,
-                           Map<String, Object> params, Map<String, SiteShortcode> shortcodes) {
+                           Map<String, Object> params, Map<String, SiteShortcode> shortcodes, Map<String, String> redirects) {
 
     /** Where it lives in the source bucket. */
     public static final String KEY = "site.yaml";
@@ -43,9 +46,10 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     static final int MAX_MENUS = 10;
     static final int MAX_MENU_ITEMS = 50;
     static final int MAX_SHORTCODES = 100;
+    static final int MAX_REDIRECTS = 1000;
     static final int MAX_NAME = 80;
 
-    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes");
+    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes", "redirects");
     private static final Pattern SECTION = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
     private static final Pattern MENU = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
@@ -61,13 +65,14 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     }
 
     /** A site that has written no configuration: the standard permalinks, the template's language alone, no menus. */
-    public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of());
+    public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     public SiteSettings {
         languages = List.copyOf(languages);
         menus = Map.copyOf(menus);
         params = Map.copyOf(params);
         shortcodes = Map.copyOf(shortcodes);
+        redirects = Map.copyOf(redirects);
     }
 
     /** What reading an article takes from this configuration. */
@@ -133,8 +138,10 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
         SiteSettings read(Map<String, Object> fields) throws InvalidArticleException {
             fields.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted().forEach(key ->
                     problems.add(new Problem(key, "is not a setting here; the settings are " + new java.util.TreeSet<>(FIELDS))));
-            var settings = new SiteSettings(permalinks(map(fields, "permalinks")), languages(fields.get("languages")),
-                    menus(map(fields, "menus")), map(fields, "params"), shortcodes(map(fields, "shortcodes")));
+            List<Language> languages = languages(fields.get("languages"));
+            var settings = new SiteSettings(permalinks(map(fields, "permalinks")), languages,
+                    menus(map(fields, "menus")), map(fields, "params"), shortcodes(map(fields, "shortcodes")),
+                    redirects(map(fields, "redirects"), languages));
             if (!problems.isEmpty()) {
                 throw new InvalidArticleException(problems);
             }
@@ -236,6 +243,40 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
                 menus.put(name, items);
             });
             return menus;
+        }
+
+        /**
+         * Old addresses and where they lead: each a path of this site that is not one of its own
+         * addresses ({@link OldUrls}), its languages' homes and their listings included, leading to
+         * a path of this site; a folder takes its two keys.
+         */
+        Map<String, String> redirects(Map<String, Object> given, List<Language> languages) {
+            if (given.size() > MAX_REDIRECTS) {
+                problems.add(new Problem("redirects", "can name at most " + MAX_REDIRECTS + " addresses"));
+                return Map.of();
+            }
+            Map<String, String> redirects = new LinkedHashMap<>();
+            given.forEach((from, value) -> {
+                String field = "redirects['" + from + "']";
+                OldUrls.Key key = OldUrls.key(from, "/");
+                String[] parts = from.split("/", 3);
+                if (parts.length > 1 && from.startsWith("/") && languages.stream().anyMatch(l -> l.code().equalsIgnoreCase(parts[1]))
+                        && (parts.length < 3 || parts[2].isEmpty() || OldUrls.key("/" + parts[2], "/").problem().isPresent())) {
+                    problems.add(new Problem(field, "'" + from + "' is an address of the site's own pages, in " + parts[1]));
+                } else if (key.problem().isPresent()) {
+                    problems.add(new Problem(field, key.problem().get()));
+                } else if (!(value instanceof String to) || !to.startsWith("/")) {
+                    problems.add(new Problem(field, "must be a path of this site such as /blog/, not " + value));
+                } else if (!link(to, field)) {
+                    return; // named by link()
+                } else if (to.length() > ArticlePaths.MAX_LENGTH || key.values().contains(to) || to.contains("?") || to.contains("#")) {
+                    problems.add(new Problem(field, "must lead to another path of this site, without a query or fragment, of at most "
+                            + ArticlePaths.MAX_LENGTH + " characters"));
+                } else {
+                    key.values().forEach(address -> redirects.put(address, to));
+                }
+            });
+            return redirects;
         }
 
         Map<String, SiteShortcode> shortcodes(Map<String, Object> given) {

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The redirects table: each old address ({@code from}, an {@link dev.newsroom.core.site.OldUrls} key)
- * with the article path it answers 301 with ({@code to}), and why: the article's alias, or the path
- * it had before it moved. Publishing writes it; its stream keeps the CDN's key-value store the same.
+ * with the path it answers 301 with ({@code to}), and why: an article's alias, the path an article
+ * had before it moved, or the site configuration's redirects. Publishing writes it; its stream keeps
+ * the CDN's key-value store the same.
  */
 public final class RedirectStore {
 
@@ -27,7 +28,9 @@ public final class RedirectStore {
         /** The article's front matter names it in {@code aliases}. */
         ALIAS,
         /** The article was there before its {@code url} changed. */
-        MOVED
+        MOVED,
+        /** {@code site.yaml}'s {@code redirects} name it; an article's redirect there comes first. */
+        SITE
     }
 
     public record Redirect(String from, String to, Kind kind) {
@@ -56,18 +59,47 @@ public final class RedirectStore {
 
     /**
      * Makes {@code from} an alias of the article at {@code to}, unless it is another article's
-     * alias; an address an article moved from gives way. True if the alias is the article's now.
+     * alias; an address an article moved from, or the site configuration's redirect, gives way. True
+     * if the alias is the article's now.
      */
     public boolean claimAlias(String from, String to) {
         try {
             dynamo.putItem(r -> r.tableName(table).item(item(new Redirect(from, to, Kind.ALIAS)))
-                    .conditionExpression("attribute_not_exists(#from) OR #to = :to OR #kind = :moved")
+                    .conditionExpression("attribute_not_exists(#from) OR #to = :to OR #kind IN (:moved, :site)")
                     .expressionAttributeNames(Map.of("#from", KEY, "#to", TARGET, "#kind", KIND))
                     .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to),
-                            ":moved", AttributeValue.fromS(name(Kind.MOVED)))));
+                            ":moved", AttributeValue.fromS(name(Kind.MOVED)), ":site", AttributeValue.fromS(name(Kind.SITE)))));
             return true;
         } catch (ConditionalCheckFailedException anotherArticlesAlias) {
             return false;
+        }
+    }
+
+    /**
+     * Makes {@code from} lead to {@code to} for the site's configuration, unless an article's
+     * redirect holds it. True if the configuration's redirect is there now.
+     */
+    public boolean claimForSite(String from, String to) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item(new Redirect(from, to, Kind.SITE)))
+                    .conditionExpression("attribute_not_exists(#from) OR #kind = :site")
+                    .expressionAttributeNames(Map.of("#from", KEY, "#kind", KIND))
+                    .expressionAttributeValues(Map.of(":site", AttributeValue.fromS(name(Kind.SITE)))));
+            return true;
+        } catch (ConditionalCheckFailedException anArticlesAddress) {
+            return false;
+        }
+    }
+
+    /** Removes the site configuration's redirect at {@code from}, if it is still one. */
+    public void releaseForSite(String from) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(Map.of(KEY, AttributeValue.fromS(from)))
+                    .conditionExpression("#kind = :site")
+                    .expressionAttributeNames(Map.of("#kind", KIND))
+                    .expressionAttributeValues(Map.of(":site", AttributeValue.fromS(name(Kind.SITE)))));
+        } catch (ConditionalCheckFailedException anArticlesOrNone) {
+            // An article's redirect holds it now, or nothing does: either way it is not the configuration's to remove.
         }
     }
 

@@ -96,6 +96,38 @@ class SiteSettingsTest {
     }
 
     @Test
+    void readsRedirectsAsTheKeysTheEdgeLooksUp() throws InvalidArticleException {
+        SiteSettings settings = read("languages: [{code: en, name: English}, {code: es, name: Español}]\n"
+                + "redirects: {/blog/: /, /es/blog: /es/, /old-feed.rss: /feed.xml, /café/: /}");
+        assertEquals(Map.of("/blog/", "/", "/blog", "/", "/es/blog/", "/es/", "/es/blog", "/es/", "/old-feed.rss", "/feed.xml",
+                "/caf%C3%A9/", "/", "/caf%C3%A9", "/"), settings.redirects(), "a folder with and without its slash, encoded as browsers send it");
+    }
+
+    @Test
+    void refusesRedirectsThatWouldShadowTheSitesOwnPagesOrLeaveIt_C20() {
+        List<String> problems = problems("""
+                languages: [{code: en, name: English}, {code: es, name: Español}]
+                redirects:
+                  /: /blog/
+                  /category/news: /
+                  /feed.xml: /
+                  /es/: /
+                  /es/archive/2024/: /
+                  /a/: https://evil.example/
+                  /b/: //evil.example/
+                  /c/: javascript:alert(1)
+                  /d/: /d/
+                  https://old.example/x: /
+                  /e/: {to: /}
+                """);
+        List<String> expected = List.of("redirects['/']", "redirects['/category/news']", "redirects['/feed.xml']", "redirects['/es/']",
+                "redirects['/es/archive/2024/']", "redirects['/a/']", "redirects['/b/']", "redirects['/c/']", "redirects['/d/']",
+                "redirects['https://old.example/x']", "redirects['/e/']");
+        expected.forEach(prefix -> assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix + ": ")), () -> prefix + " in " + problems));
+        assertEquals(expected.size(), problems.size(), problems::toString);
+    }
+
+    @Test
     void refusesSnippetsThatCouldRunScriptOrPlaceAParameterOutsideAValue_C19() {
         assertTrue(problems("shortcodes: {x: {html: '<script>{{ 0 }}</script>'}}").get(0).contains("scripts"));
         assertTrue(problems("shortcodes: {x: {html: '<a {{ 0 }}>link</a>'}}").get(0).contains("quoted attribute value"));
