@@ -21,7 +21,18 @@ public final class OriginalUrl {
      * {@code url} set to {@code originalPath} where it can be; a warning for the report where it cannot.
      */
     public static String keep(String frontMatter, Map<String, Object> fields, String originalPath, List<String> warnings) {
-        if (fields.containsKey("url") || keepable(originalPath, warnings).isEmpty()) {
+        return keep(frontMatter, fields, originalPath, warnings, Optional.empty());
+    }
+
+    /**
+     * As {@link #keep(String, Map, String, List)}, but without {@code url} where the site's
+     * permalink patterns already give the file {@code originalPath}: {@code placed}, the path the
+     * file as written is published at. Such an article follows its pattern from then on, so a
+     * later change of the pattern moves it, with a redirect.
+     */
+    public static String keep(String frontMatter, Map<String, Object> fields, String originalPath, List<String> warnings,
+                              Optional<String> placed) {
+        if (fields.containsKey("url") || placed.filter(originalPath::equals).isPresent() || keepable(originalPath, warnings).isEmpty()) {
             return frontMatter;
         }
         int opening = frontMatter.indexOf('\n') + 1;

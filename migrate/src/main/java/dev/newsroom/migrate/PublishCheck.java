@@ -48,6 +48,18 @@ public final class PublishCheck {
         return new Checked(Optional.of(article), Optional.empty());
     }
 
+    /**
+     * The path the publish function gives the file, if it reads it; nothing is recorded. An import
+     * leaves out a {@code url} the site's patterns would give anyway, so the article follows them.
+     */
+    public Optional<String> pathOf(String key, byte[] bytes) {
+        try {
+            return Optional.of((key.startsWith(pagePrefix) ? pageParser : parser).parse(key, bytes).path());
+        } catch (InvalidArticleException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Checked refused(ImportPlan.Outcome outcome) {
         return new Checked(Optional.empty(), Optional.of(outcome));
     }

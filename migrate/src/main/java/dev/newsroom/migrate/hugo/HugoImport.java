@@ -183,12 +183,14 @@ public final class HugoImport {
                     staticFiles.add(p);
                     return "/" + SiteLayout.ASSETS + FileReferences.encodedPath(p);
                 }));
-        List<String> urlWarnings = new ArrayList<>();
-        String frontMatter = OriginalUrl.keep(text.substring(0, text.length() - source.body().length()), fields, originalUrl.get(), urlWarnings);
-        byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         // A page at the content's root, outside every section (content/about.md), is a static page.
         String prefix = page.sections().isEmpty() ? prefixes.pages() : prefixes.articles();
         String key = prefix + languageNamed(page).replaceAll("\\.markdown$", ".md"); // publish reads .md files
+        List<String> urlWarnings = new ArrayList<>();
+        String written = text.substring(0, text.length() - source.body().length());
+        String frontMatter = OriginalUrl.keep(written, fields, originalUrl.get(), urlWarnings,
+                check.pathOf(key, (written + body.body()).getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         PublishCheck.Checked checked = check.check(file, key, bytes, originalUrl);
         if (checked.refusal().isPresent()) {
             return checked.refusal().get();

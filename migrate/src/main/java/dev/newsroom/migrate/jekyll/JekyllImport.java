@@ -299,7 +299,8 @@ public final class JekyllImport {
         if (fileName.matches("(?i).+\\.html?$")) {
             frontMatter = frontMatter.replaceFirst("\n", "\nmarkup: html\n"); // after the opening ---
         }
-        frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl, warnings);
+        frontMatter = OriginalUrl.keep(frontMatter, fields, originalUrl, warnings,
+                check.pathOf(key, (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);
         PublishCheck.Checked checked = check.check(relative, key, bytes, Optional.of(originalUrl));
         if (checked.refusal().isPresent()) {

@@ -129,7 +129,9 @@ class HugoImportTest {
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
-        assertTrue(arrow.startsWith("---\nurl: /blog/2024/arrow/\ntitle: Arrow\n"), "the front matter is uploaded as written, with its URL kept");
+        assertTrue(arrow.startsWith("---\ntitle: Arrow\n"), "the front matter is uploaded as written: site.yaml's pattern gives it its URL");
+        assertTrue(uploads.get("pages/about.md").startsWith("---\nurl: /about/\ntitle: About\n"),
+                "a URL no pattern gives is kept with url");
         assertEquals("PNG", uploads.get("assets/blog/2024/arrow/logo.png"));
         assertTrue(uploads.get("articles/blog/2024/hello.md").contains("![Map](/assets/img/map.png)"), "the static folder's files too");
         assertEquals("MAP", uploads.get("assets/img/map.png"));
