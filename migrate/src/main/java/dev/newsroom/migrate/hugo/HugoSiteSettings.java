@@ -1,18 +1,13 @@
 package dev.newsroom.migrate.hugo;
 
-import dev.newsroom.core.article.InvalidArticleException;
-import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.migrate.SiteYaml;
 import dev.newsroom.core.site.Permalinks;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * The {@code site.yaml} a Hugo site's configuration makes: each section's permalink pattern (Hugo's
@@ -24,8 +19,6 @@ final class HugoSiteSettings {
 
     /** Hugo's URL for a page whose section sets no pattern: its content path, with its slug in place of the file's name. */
     static final String CONTENT_PATH = "/:sections/:slugorcontentbasename/";
-
-    private static final Dump YAML = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
 
     private HugoSiteSettings() {
     }
@@ -50,13 +43,13 @@ final class HugoSiteSettings {
         settings.put("menus", menus);
         settings.put("redirects", redirectsAllowed(languages, redirects, notes));
         settings.put("params", config.params());
-        Optional<byte[]> written = valid(settings, notes);
+        Optional<byte[]> written = SiteYaml.write("import hugo", settings, notes);
         // What a site brings most freely goes first: its params, then its menus, then its redirects.
         for (String optional : List.of("params", "menus", "redirects")) {
             if (written.isEmpty() && !((Map<?, ?>) settings.get(optional)).isEmpty()) {
                 settings.remove(optional);
                 notes.add("site.yaml: the site's " + optional + " are left out");
-                written = valid(settings, notes);
+                written = SiteYaml.write("import hugo", settings, notes);
             }
         }
         return written;
@@ -66,28 +59,9 @@ final class HugoSiteSettings {
     private static Map<String, String> redirectsAllowed(List<Map<String, Object>> languages, Map<String, String> redirects,
                                                         List<String> notes) {
         Map<String, String> allowed = new LinkedHashMap<>();
-        redirects.forEach((from, to) -> {
-            try {
-                SiteSettings.read(YAML.dumpToString(Map.of("languages", languages, "redirects", Map.of(from, to))).getBytes(StandardCharsets.UTF_8));
-                allowed.put(from, to);
-            } catch (InvalidArticleException refused) {
-                notes.add("site.yaml: the redirect of " + from + " is left out: " + refused.getMessage());
-            }
-        });
+        redirects.forEach((from, to) -> SiteYaml.refusal(Map.of("languages", languages, "redirects", Map.of(from, to)))
+                .ifPresentOrElse(refused -> notes.add("site.yaml: the redirect of " + from + " is left out: " + refused.getMessage()),
+                        () -> allowed.put(from, to)));
         return allowed;
-    }
-
-    private static Optional<byte[]> valid(Map<String, Object> settings, List<String> notes) {
-        try {
-            byte[] bytes = ("# Written by ./newsroom import hugo from the site's configuration (docs/site-configuration.md).\n"
-                    + YAML.dumpToString(settings)).getBytes(StandardCharsets.UTF_8);
-            SiteSettings.read(bytes);
-            return Optional.of(bytes);
-        } catch (InvalidArticleException refused) {
-            notes.add("site.yaml is not written as it is: " + refused.getMessage());
-        } catch (RuntimeException notWritable) {
-            notes.add("site.yaml is not written as it is: a value cannot be written as YAML (" + notWritable.getMessage() + ")");
-        }
-        return Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.Prefixes;
 import dev.newsroom.migrate.PublishCheck;
+import dev.newsroom.migrate.SiteYaml;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -225,9 +226,11 @@ public final class JekyllImport {
                     + "); each post keeps its URL, and a post added later takes Newsroom's /articles/:slug");
             return Optional.empty();
         }
-        plan.assume("site.yaml written from _config.yml: the posts' permalink, as " + translated);
-        return Optional.of(("# Written by ./newsroom import jekyll from _config.yml (docs/site-configuration.md).\npermalinks:\n  /: "
-                + dev.newsroom.core.json.Json.write(translated.toString()) + "\n").getBytes(StandardCharsets.UTF_8));
+        List<String> notes = new ArrayList<>();
+        Optional<byte[]> written = SiteYaml.write("import jekyll", Map.of("permalinks", Map.of(Permalinks.ROOT, translated.toString())), notes);
+        notes.forEach(plan::assume);
+        written.ifPresent(yaml -> plan.assume("site.yaml written from _config.yml: the posts' permalink, as " + translated));
+        return written;
     }
 
     /** What a page's URL ends with where its front matter names none, by the site's {@code permalink}, as Jekyll does. */

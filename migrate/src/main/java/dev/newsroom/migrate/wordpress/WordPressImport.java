@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.Prefixes;
 import dev.newsroom.migrate.PublishCheck;
+import dev.newsroom.migrate.SiteYaml;
 import dev.newsroom.migrate.ImportPlan.Outcome;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -58,9 +60,10 @@ public final class WordPressImport {
         }
         PublishCheck check = new PublishCheck(parser, prefixes.pages());
         Map<String, Integer> comments = new java.util.TreeMap<>();
+        Map<Long, Article> published = new HashMap<>();
         for (Wxr.Item item : export.items()) {
-            if (!item.type().equals("attachment")) {
-                Outcome outcome = outcome(export, item, attachments, attachedTo, check, plan);
+            if (!item.type().equals("attachment") && !item.type().equals("nav_menu_item")) {
+                Outcome outcome = outcome(export, item, attachments, attachedTo, check, plan, published);
                 plan.record(outcome);
                 boolean post = item.type().equals("post");
                 List<ImportPlan.Comment> kept = post && outcome.newsroomUrl().isPresent() ? comments(item, comments) : List.of();
@@ -79,19 +82,46 @@ public final class WordPressImport {
             plan.assume("comments: " + (brought.isEmpty() ? "none" : brought) + " brought along"
                     + (left.isEmpty() ? "" : "; left out: " + left));
         }
+        menus(export, published, plan);
         return plan;
+    }
+
+    /**
+     * The site's menus, written as {@code site.yaml}'s, and each menu item's outcome. They name the
+     * posts' and pages' Newsroom paths, so they come after them; the articles do not depend on them.
+     */
+    private static void menus(Wxr export, Map<Long, Article> published, ImportPlan plan) {
+        WordPressMenus.Menus menus = WordPressMenus.of(export, published);
+        boolean written = false;
+        if (!menus.menus().isEmpty()) {
+            List<String> notes = new ArrayList<>();
+            Optional<byte[]> yaml = SiteYaml.write("import wordpress", Map.of("menus", menus.menus()), notes);
+            notes.forEach(plan::assume);
+            yaml.ifPresent(bytes -> plan.upload(SiteSettings.KEY, bytes));
+            written = yaml.isPresent();
+            if (written) {
+                plan.assume("site.yaml written with the site's menus (" + String.join(", ", menus.menus().keySet())
+                        + "); an item nested under another is listed flat");
+            }
+        }
+        for (Wxr.Item item : export.items()) {
+            if (!item.type().equals("nav_menu_item")) {
+                continue;
+            }
+            Optional<String> leftOut = menus.placed().getOrDefault(item.id(), Optional.empty());
+            String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
+            plan.record(Outcome.notImported(label, leftOut.orElse(written ? "a menu item: in site.yaml's menus"
+                    : "a menu item: site.yaml could not be written (see the assumptions)"), Optional.empty()));
+        }
     }
 
     private Outcome outcome(Wxr export, Wxr.Item item, Map<Long, WordPressBodies.Attachment> attachments,
                             Map<Long, List<WordPressBodies.Attachment>> attachedTo, PublishCheck check,
-                            ImportPlan plan) {
+                            ImportPlan plan, Map<Long, Article> published) {
         String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
         Optional<String> originalUrl = originalPath(item);
         if (!item.type().equals("post") && !item.type().equals("page")) {
-            return Outcome.notImported(label, switch (item.type()) {
-                case "nav_menu_item" -> "a menu item: menus come with the site configuration";
-                default -> "a " + item.type() + ": only posts are imported";
-            }, originalUrl);
+            return Outcome.notImported(label, "a " + item.type() + ": only posts and pages are imported", originalUrl);
         }
         if (!item.password().isEmpty()) {
             return Outcome.notImported(label, "password-protected: its text is not public, so it is not imported", originalUrl);
@@ -136,6 +166,7 @@ public final class WordPressImport {
         }
         Article article = checked.article().orElseThrow();
         plan.upload(key, bytes);
+        published.put(item.id(), article);
         article.warnings().forEach(w -> warnings.add(w.toString()));
         return Outcome.published(label, warnings, originalUrl, article.path());
     }

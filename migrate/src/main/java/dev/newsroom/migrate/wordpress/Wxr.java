@@ -24,9 +24,9 @@ import javax.xml.stream.XMLStreamReader;
  * entity is fetched and no entity is expanded (XXE, billion laughs); an export that declares one is
  * refused.
  */
-public record Wxr(String title, String link, Map<String, String> authorNames, List<Item> items) {
+public record Wxr(String title, String link, Map<String, String> authorNames, List<Item> items, Map<Long, Term> terms) {
 
-    /** A category or tag on an item. */
+    /** A category or tag on an item, or a term of the site's ({@link #terms}): its taxonomy, slug and name. */
     public record Term(String domain, String slug, String name) {
     }
 
@@ -35,11 +35,15 @@ public record Wxr(String title, String link, Map<String, String> authorNames, Li
                           String approved, String type, long parent) {
     }
 
-    /** A post, page, attachment or other item. */
+    /**
+     * A post, page, attachment, menu item or other item.
+     *
+     * @param menuOrder where a page or a menu item stands among its siblings
+     */
     public record Item(long id, String type, String status, String title, String link, String creator, String content,
                        String excerpt, String dateGmt, String date, String name, String commentStatus, String password,
                        boolean sticky, long parent, String attachmentUrl, List<Term> terms, Map<String, String> meta,
-                       List<Comment> comments) {
+                       List<Comment> comments, int menuOrder) {
     }
 
     /** An element of the export: its name with the conventional WXR prefix, its text, its attributes, its children. */
@@ -146,9 +150,17 @@ public record Wxr(String title, String link, Map<String, String> authorNames, Li
                     item.raw("excerpt:encoded"), item.text("wp:post_date_gmt"), item.text("wp:post_date"),
                     item.text("wp:post_name"), item.text("wp:comment_status"), item.text("wp:post_password"),
                     item.text("wp:is_sticky").equals("1"), number(item.text("wp:post_parent")),
-                    item.text("wp:attachment_url"), terms, meta, comments));
+                    item.text("wp:attachment_url"), terms, meta, comments, (int) number(item.text("wp:menu_order"))));
         }
-        return new Wxr(channel.text("title"), channel.text("link"), authors, items);
+        // The site's terms, by id, as menu items name them: categories, tags, and the rest (menus among them).
+        Map<Long, Term> siteTerms = new LinkedHashMap<>();
+        channel.all("wp:category").forEach(c -> siteTerms.put(number(c.text("wp:term_id")),
+                new Term("category", c.text("wp:category_nicename"), c.text("wp:cat_name"))));
+        channel.all("wp:tag").forEach(t -> siteTerms.put(number(t.text("wp:term_id")),
+                new Term("post_tag", t.text("wp:tag_slug"), t.text("wp:tag_name"))));
+        channel.all("wp:term").forEach(t -> siteTerms.putIfAbsent(number(t.text("wp:term_id")),
+                new Term(t.text("wp:term_taxonomy"), t.text("wp:term_slug"), t.text("wp:term_name"))));
+        return new Wxr(channel.text("title"), channel.text("link"), authors, items, siteTerms);
     }
 
     private static long number(String text) {

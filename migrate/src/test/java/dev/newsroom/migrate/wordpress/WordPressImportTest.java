@@ -82,6 +82,57 @@ class WordPressImportTest {
                 "its slug 日本 has no Latin letters or digits, which slugs need: it is published as p-7"), outcomes.get("p7")::toString);
     }
 
+    private static String menuItem(long id, String title, int order, String menu, String type, String object, String objectId,
+                                   String url, long parent) {
+        return item(id, "nav_menu_item", "publish", title, String.valueOf(id), "<wp:menu_order>" + order + "</wp:menu_order>"
+                + "<category domain=\"nav_menu\" nicename=\"" + menu + "\"><![CDATA[" + menu + "]]></category>"
+                + meta("_menu_item_type", type) + meta("_menu_item_object", object) + meta("_menu_item_object_id", objectId)
+                + meta("_menu_item_url", url) + meta("_menu_item_menu_item_parent", String.valueOf(parent)));
+    }
+
+    private static String meta(String key, String value) {
+        return "<wp:postmeta><wp:meta_key>" + key + "</wp:meta_key><wp:meta_value><![CDATA[" + value + "]]></wp:meta_value></wp:postmeta>";
+    }
+
+    @Test
+    void writesTheSitesMenusAsSiteYamlWithWhatEachItemLinksHere() throws Exception {
+        String xml = WxrTest.HEAD
+                + "<wp:category><wp:term_id>31</wp:term_id><wp:category_nicename>city</wp:category_nicename><wp:cat_name><![CDATA[City]]></wp:cat_name></wp:category>\n"
+                + "<wp:category><wp:term_id>32</wp:term_id><wp:category_nicename>harbour</wp:category_nicename><wp:cat_name><![CDATA[Harbour]]></wp:cat_name></wp:category>\n"
+                + "<wp:category><wp:term_id>33</wp:term_id><wp:category_nicename>empty</wp:category_nicename><wp:cat_name><![CDATA[Empty]]></wp:cat_name></wp:category>\n"
+                + item(1, "post", "publish", "Bridge reopens", "bridge-reopens",
+                        "<category domain=\"category\" nicename=\"city\"><![CDATA[City]]></category>"
+                        + "<category domain=\"category\" nicename=\"harbour\"><![CDATA[Harbour]]></category>")
+                + item(5, "page", "publish", "About", "about", "")
+                + menuItem(101, "", 1, "main", "post_type", "page", "5", "", 0)
+                + menuItem(102, "", 2, "main", "taxonomy", "category", "31", "", 0)
+                + menuItem(103, "Harbour news", 3, "main", "taxonomy", "category", "32", "", 102)
+                + menuItem(104, "Home", 0, "main", "custom", "custom", "104", "https://daily.example/", 0)
+                + menuItem(105, "Nowhere", 4, "main", "custom", "custom", "105", "#", 0)
+                + menuItem(106, "", 5, "main", "taxonomy", "category", "33", "", 0)
+                + menuItem(107, "Mastodon", 1, "social", "custom", "custom", "107", "https://mastodon.example/@daily", 0)
+                + menuItem(108, "Evil", 2, "social", "custom", "custom", "108", "javascript:alert(1)", 0)
+                + "</channel></rss>";
+        ImportPlan plan = new WordPressImport(PARSER, dev.newsroom.migrate.Prefixes.DEFAULT)
+                .plan(Wxr.read(Files.writeString(dir.resolve("menus.xml"), xml)), "menus.xml");
+        var settings = dev.newsroom.core.settings.SiteSettings.stored(plan.uploads().stream()
+                .filter(u -> u.key().equals("site.yaml")).findFirst().map(u -> new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow());
+        assertEquals(List.of(new dev.newsroom.core.settings.SiteSettings.MenuItem("Home", "/", 0),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("About", "/2024/05/05/about/", 1),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("City", "/category/city", 2),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("Harbour news", "/tag/harbour", 3)),
+                settings.menus().get("main"), "a page at its path, a post's first category as a category, another as a tag, nested items flat");
+        assertEquals(List.of(new dev.newsroom.core.settings.SiteSettings.MenuItem("Mastodon", "https://mastodon.example/@daily", 1)),
+                settings.menus().get("social"));
+        Map<String, String> causes = plan.outcomes().stream().filter(o -> o.file().startsWith("nav_menu_item"))
+                .collect(Collectors.toMap(o -> o.file().replaceAll("\\D*(\\d+).*", "$1"), Outcome::cause));
+        assertEquals("a menu item: in site.yaml's menus", causes.get("101"));
+        assertTrue(causes.get("105").contains("links nothing this import publishes"), causes::toString);
+        assertTrue(causes.get("106").contains("links nothing this import publishes"), "a category no imported post is in has no page");
+        assertTrue(causes.get("108").contains("links nothing this import publishes"), "javascript: is no link");
+    }
+
     @Test
     void writesArticlesWithWordPressHtmlAndItsFields() throws Exception {
         ImportPlan plan = plan();
@@ -125,7 +176,7 @@ class WordPressImportTest {
                         comment(5, "trash", "", 0, "2024-05-01 14:00:00", "Gone"),
                         comment(6, "1", "pingback", 0, "2024-05-01 15:00:00", "Linked"),
                         comment(7, "1", "", 4, "2024-05-01 16:00:00", "Replying to spam."),
-                        comment(8, "1", "", 0, "0000-00-00 00:00:00", "Undated.")));
+                        comment(8, "1", "", 0, "0000-00-00 00:00:00", "Undated.")), 0);
         Map<String, Integer> counts = new java.util.TreeMap<>();
 
         List<ImportPlan.Comment> comments = WordPressImport.comments(item, counts);
