@@ -43,6 +43,7 @@ class ViewerRequestFunctionIT {
         put("/?p=123", "/blog/2019/06/07/ropensci-docs/");
         put("/?page_id=7", "/about");
         put("/Posts/Old%20Story.html", "/articles/old-story");
+        put("/greek/%CE%B5%CF%80/", "/greek-level-2");
     }
 
     @AfterAll
@@ -73,7 +74,9 @@ class ViewerRequestFunctionIT {
             "/, p=123, /blog/2019/06/07/ropensci-docs/",
             "/index.php, p=123&utm_source=x, /blog/2019/06/07/ropensci-docs/",
             "/, page_id=7, /about",
-            "/Posts/Old%20Story.html, , /articles/old-story"})
+            "/Posts/Old%20Story.html, , /articles/old-story",
+            "/greek/%CE%B5%CF%80/, , /greek-level-2",
+            "/greek/%ce%b5%cf%80/, , /greek-level-2"})
     void anOldAddressAnswers301WithWhereItsArticleIsNow(String path, String query, String location) throws Exception {
         assertEquals(new ViewerRequestFunction.Answer(301, java.util.Map.of("location", location, "cache-control", "max-age=86400")),
                 get(path, query));

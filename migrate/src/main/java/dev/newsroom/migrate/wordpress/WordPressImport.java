@@ -6,6 +6,7 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.site.OldUrls;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
 import dev.newsroom.migrate.Prefixes;
@@ -208,11 +209,22 @@ public final class WordPressImport {
             field(yaml, "slug", slug);
         }
         // A post at /?p=123, WordPress's plain permalink, has no path to keep: it is published at its slug's address.
-        originalUrl.filter(path -> !path.contains("?")).flatMap(path -> OriginalUrl.keepable(path, warnings))
-                .ifPresent(path -> field(yaml, "url", path));
+        Optional<String> permalink = originalUrl.filter(path -> !path.contains("?"));
+        Optional<String> kept = permalink.flatMap(path -> OriginalUrl.keepable(path, warnings));
+        kept.ifPresent(path -> field(yaml, "url", path));
+        List<String> aliases = new ArrayList<>();
         // WordPress answers its numeric links whatever the permalinks: so does the article, with a 301.
         if (item.id() > 0) {
-            field(yaml, "aliases", List.of((item.type().equals("page") ? "/?page_id=" : "/?p=") + item.id()));
+            aliases.add((item.type().equals("page") ? "/?page_id=" : "/?p=") + item.id());
+        }
+        // A permalink that cannot be the article's path (one in Greek letters) answers 301 with the path it has instead.
+        permalink.filter(path -> kept.isEmpty()).map(path -> URLDecoder.decode(path, StandardCharsets.UTF_8))
+                .filter(path -> OldUrls.key(path, "/").problem().isEmpty()).ifPresent(path -> {
+                    aliases.add(path);
+                    warnings.add("its permalink answers 301 with that address");
+                });
+        if (!aliases.isEmpty()) {
+            field(yaml, "aliases", aliases);
         }
         if (item.sticky()) {
             field(yaml, "sticky", true);
@@ -276,7 +288,8 @@ public final class WordPressImport {
     private static Optional<String> originalPath(Wxr.Item item) {
         try {
             URI link = URI.create(item.link().strip());
-            String path = link.getRawPath() == null || link.getRawPath().isEmpty() ? "/" : link.getRawPath();
+            // A doubled slash (a site URL written with a trailing one, then joined) is one, as WordPress serves it.
+            String path = link.getRawPath() == null || link.getRawPath().isEmpty() ? "/" : link.getRawPath().replaceAll("/{2,}", "/");
             return Optional.of(link.getRawQuery() == null ? path : path + "?" + link.getRawQuery());
         } catch (IllegalArgumentException e) {
             return Optional.empty();

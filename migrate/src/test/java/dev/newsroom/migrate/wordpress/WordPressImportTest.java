@@ -158,6 +158,8 @@ class WordPressImportTest {
         assertEquals(List.of("/?page_id=5"), about.aliases());
         Article quoted = PARSER.parse(plan.uploads().get(3).key(), plan.uploads().get(3).bytes());
         assertEquals("Ein \"Zitat\": 日本", quoted.metadata().title(), "titles with quotes and colons survive the front matter");
+        assertEquals(List.of("/?p=7", "/2024/05/07/%E6%97%A5%E6%9C%AC/", "/2024/05/07/%E6%97%A5%E6%9C%AC"), quoted.aliases(),
+                "a permalink that cannot be the article's path answers 301 with the one it has");
     }
 
     private static Wxr.Comment comment(long id, String approved, String type, long parent, String date, String content) {
