@@ -6,6 +6,7 @@ import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.ContentFile;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
@@ -154,13 +155,11 @@ public final class HugoImport {
         if (config.ignoreFiles().stream().anyMatch(pattern -> pattern.matcher(page.contentPath()).find())) {
             return Outcome.notImported(file, "matches the site's ignoreFiles", Optional.empty());
         }
-        String text = Files.readString(page.file(), StandardCharsets.UTF_8);
-        ArticleParser.Source source;
-        try {
-            source = ArticleParser.markdownSource(text);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(file, "its front matter cannot be read", e.problems().stream().map(Problem::toString).toList(), Optional.empty());
+        ContentFile content = ContentFile.read(page.file(), file);
+        if (content.refusal().isPresent()) {
+            return content.refusal().get();
         }
+        ArticleParser.Source source = content.source().orElseThrow();
         Map<String, Object> fields = source.fields();
         Optional<String> originalUrl = Optional.of(HugoUrls.of(config, page, fields).path());
         if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
@@ -187,7 +186,7 @@ public final class HugoImport {
         String prefix = page.sections().isEmpty() ? prefixes.pages() : prefixes.articles();
         String key = prefix + languageNamed(page).replaceAll("\\.markdown$", ".md"); // publish reads .md files
         List<String> urlWarnings = new ArrayList<>();
-        String written = text.substring(0, text.length() - source.body().length());
+        String written = content.frontMatter();
         String frontMatter = OriginalUrl.keep(written, fields, originalUrl.get(), urlWarnings,
                 check.pathOf(key, (written + body.body()).getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = (frontMatter + body.body()).getBytes(StandardCharsets.UTF_8);

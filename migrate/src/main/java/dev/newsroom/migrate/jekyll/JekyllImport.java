@@ -3,12 +3,12 @@ package dev.newsroom.migrate.jekyll;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
-import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.Permalinks;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.migrate.ContentFile;
 import dev.newsroom.migrate.FileReferences;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
@@ -157,14 +157,11 @@ public final class JekyllImport {
             return Outcome.notImported(relative, stem.equals("index") ? "the home page: Newsroom makes its own"
                     : "the not-found page: Newsroom has its own", Optional.empty());
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        ArticleParser.Source source;
-        try {
-            source = ArticleParser.markdownSource(text);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(relative, "its front matter cannot be read", e.problems().stream().map(Problem::toString).toList(),
-                    Optional.empty());
+        ContentFile content = ContentFile.read(file, relative);
+        if (content.refusal().isPresent()) {
+            return content.refusal().get();
         }
+        ArticleParser.Source source = content.source().orElseThrow();
         Map<String, Object> fields = source.fields();
         String folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
         Optional<String> originalUrl = Optional.of(Optional.ofNullable(fields.get("permalink")).map(String::valueOf)
@@ -190,8 +187,7 @@ public final class JekyllImport {
             added.append("date: ").append(changed).append('\n');
             warnings.add("no date: it is dated " + changed + ", the day its file last changed");
         }
-        String frontMatter = text.substring(0, text.length() - source.body().length());
-        frontMatter = frontMatter.replaceFirst("\n", Matcher.quoteReplacement("\n" + added)); // after the opening ---
+        String frontMatter = content.frontMatter().replaceFirst("\n", Matcher.quoteReplacement("\n" + added)); // after the opening ---
         String key = prefixes.pages() + relative.replaceAll("\\.(markdown|html?)$", ".md");
         return publish(site, relative, key, name, frontMatter, source.body(), fields, originalUrl.get(), postPaths, warnings, check, plan);
     }
@@ -259,14 +255,11 @@ public final class JekyllImport {
 
     private Outcome post(Path site, String relative, Path file, Matcher name, String pattern, boolean future,
                          Map<String, String> postPaths, PublishCheck check, ImportPlan plan) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        ArticleParser.Source source;
-        try {
-            source = ArticleParser.markdownSource(text);
-        } catch (InvalidArticleException e) {
-            return Outcome.refused(relative, "its front matter cannot be read", e.problems().stream().map(Problem::toString).toList(),
-                    Optional.empty());
+        ContentFile content = ContentFile.read(file, relative);
+        if (content.refusal().isPresent()) {
+            return content.refusal().get();
         }
+        ArticleParser.Source source = content.source().orElseThrow();
         Map<String, Object> fields = source.fields();
         LocalDate day = day(name);
         Optional<String> originalUrl = Optional.of(originalUrl(fields, pattern, name));
@@ -276,7 +269,7 @@ public final class JekyllImport {
         if (!future && day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).isAfter(now)) {
             return Outcome.notImported(relative, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
         }
-        String frontMatter = text.substring(0, text.length() - source.body().length());
+        String frontMatter = content.frontMatter();
         // Publish reads .md files: a .markdown or .html post is uploaded as one.
         String key = prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
                 .replaceAll("\\.(markdown|html)$", ".md");
