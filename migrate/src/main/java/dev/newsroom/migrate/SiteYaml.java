@@ -3,6 +3,8 @@ package dev.newsroom.migrate;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.settings.SiteSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,38 @@ public final class SiteYaml {
             notes.add("site.yaml is not written as it is: a value cannot be written as YAML (" + notWritable.getMessage() + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The menus the publish function takes, with each item checked alone, so that one it refuses
+     * leaves the others; a menu it refuses by its name, and what is over its limits, are left out
+     * too. Each is noted.
+     */
+    public static Map<String, List<Map<String, Object>>> menusAllowed(Map<String, List<Map<String, Object>>> menus, List<String> notes) {
+        Map<String, List<Map<String, Object>>> allowed = new LinkedHashMap<>();
+        menus.forEach((menu, items) -> {
+            if (allowed.size() == SiteSettings.MAX_MENUS) {
+                notes.add("site.yaml: the menu " + menu + " is left out: site.yaml holds at most " + SiteSettings.MAX_MENUS + " menus");
+                return;
+            }
+            List<Map<String, Object>> kept = new ArrayList<>();
+            for (Map<String, Object> item : items) {
+                Optional<InvalidArticleException> refused = refusal(Map.of("menus", Map.of(menu, List.of(item))));
+                if (refused.isPresent()) {
+                    notes.add("site.yaml: the menu entry " + item.getOrDefault("name", "") + " of " + menu + " is left out: "
+                            + refused.get().getMessage());
+                } else if (kept.size() == SiteSettings.MAX_MENU_ITEMS) {
+                    notes.add("site.yaml: the menu entry " + item.get("name") + " of " + menu + " is left out: a menu holds at most "
+                            + SiteSettings.MAX_MENU_ITEMS + " entries");
+                } else {
+                    kept.add(item);
+                }
+            }
+            if (!kept.isEmpty()) {
+                allowed.put(menu, kept);
+            }
+        });
+        return allowed;
     }
 
     /** Whether the publish function accepts these settings; its refusal otherwise. */

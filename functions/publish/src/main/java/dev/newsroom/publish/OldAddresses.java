@@ -3,6 +3,7 @@ package dev.newsroom.publish;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.site.OldUrls;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.RedirectStore;
@@ -34,10 +35,13 @@ final class OldAddresses {
 
     private final RedirectStore redirects;
     private final ArticleStore articles;
+    private final Parallel parallel;
 
-    OldAddresses(RedirectStore redirects, ArticleStore articles) {
+    /** @param parallel how a configuration's redirects are written, several at once */
+    OldAddresses(RedirectStore redirects, ArticleStore articles, Parallel parallel) {
         this.redirects = redirects;
         this.articles = articles;
+        this.parallel = parallel;
     }
 
     /**
@@ -82,30 +86,57 @@ final class OldAddresses {
     /**
      * Brings the site configuration's redirects from {@code before} to {@code after}: those it no
      * longer names go, the others are put where no article is and no article's redirect is; returns
-     * the addresses left out for that, for the editor.
+     * the addresses left out for that, for the editor. An article published meanwhile at one of them
+     * takes it (its publishing releases what leads elsewhere); one stored just before the claim is
+     * found by the second look and keeps its address.
      */
     List<Problem> configured(Map<String, String> before, Map<String, String> after) {
-        before.forEach((from, to) -> {
-            if (!to.equals(after.get(from))) {
+        parallel.each(List.copyOf(before.keySet()), from -> {
+            if (!before.get(from).equals(after.get(from))) {
                 redirects.releaseForSite(from);
             }
         });
-        List<Problem> leftOut = new ArrayList<>();
-        after.forEach((from, to) -> {
-            Optional<StoredArticle> there = articles.find(from).filter(a -> a.status() != ArticleStatus.UNPUBLISHED);
-            if (there.isPresent()) {
-                leftOut.add(new Problem("redirects['" + from + "']", "is the address of " + there.get().sourceKey() + "; left out"));
-            } else if (!redirects.claimForSite(from, to)) {
+        List<Problem> leftOut = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, StoredArticle> there = articlesAt(after.keySet());
+        parallel.each(List.copyOf(after.keySet()), from -> {
+            Optional<StoredArticle> article = pageAt(from, there);
+            if (article.isPresent()) {
+                leftOut.add(new Problem("redirects['" + from + "']", "is the address of " + article.get().sourceKey() + "; left out"));
+            } else if (!redirects.claimForSite(from, after.get(from))) {
                 leftOut.add(new Problem("redirects['" + from + "']", "is an old address of "
                         + redirects.find(from).map(Redirect::to).orElse("an article") + ", which comes first; left out"));
             }
         });
+        Map<String, StoredArticle> since = articlesAt(after.keySet());
+        after.keySet().stream().filter(from -> pageAt(from, there).isEmpty() && pageAt(from, since).isPresent())
+                .forEach(redirects::releaseForSite);
+        leftOut.sort(java.util.Comparator.comparing(Problem::field));
         return leftOut;
     }
 
-    /** Removes every redirect to an article that is no longer public. */
+    /** The articles at these addresses, or at their folder form ({@code /x/} for {@code /x}), which answers there too. */
+    private Map<String, StoredArticle> articlesAt(java.util.Collection<String> addresses) {
+        Set<String> paths = new HashSet<>();
+        addresses.forEach(address -> {
+            paths.add(address);
+            if (!address.endsWith("/")) {
+                paths.add(address + "/");
+            }
+        });
+        return articles.find(paths);
+    }
+
+    private static Optional<StoredArticle> pageAt(String address, Map<String, StoredArticle> articles) {
+        return java.util.stream.Stream.of(address, address + "/").map(articles::get).filter(java.util.Objects::nonNull)
+                .filter(a -> a.status() != ArticleStatus.UNPUBLISHED).findFirst();
+    }
+
+    /**
+     * Removes every redirect to an article that is no longer public; the site configuration's stay,
+     * as the editor wrote them.
+     */
     void withdrawn(String path) {
-        redirects.to(path).forEach(r -> redirects.release(r.from(), path));
+        redirects.to(path).stream().filter(r -> r.kind() != Kind.SITE).forEach(r -> redirects.release(r.from(), path));
     }
 
     /** True if the article at {@code old} was this file's, so its readers should follow it. */

@@ -46,7 +46,7 @@ public final class Publisher {
         var articles = new ArticleStore(dynamo, config.articlesTable());
         var settingsStore = new SiteSettingsStore(dynamo, config.uploadsTable(), SiteSettings.KEY);
         var reports = new PublishReports(source, config.reportPrefix());
-        var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles);
+        var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles, parallel);
         var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
                 new ArticlePages(new PageRenderer(config.site()), site, articles, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),

@@ -462,8 +462,10 @@ abstract class PublishContract {
         world.handle(world.upload(SiteSettings.KEY, "redirects:\n  " + section + ": /\n  " + taken + ": /\n  " + aliased + ": /\n"));
 
         String bare = section.substring(0, section.length() - 1);
-        assertEquals(Map.of(section, "/", bare, "/", aliased, taken), world.redirectsOf(section, bare, taken, aliased),
-                "a section's old list answers with the home, with and without its slash; an article's address and alias come first");
+        String takenBare = taken.substring(0, taken.length() - 1);
+        assertEquals(Map.of(section, "/", bare, "/", aliased, taken), world.redirectsOf(section, bare, taken, takenBare, aliased),
+                "a section's old list answers with the home, with and without its slash; an article's address (both its forms) and"
+                        + " its alias come first");
         String report = world.sourceObject("publish-reports/site.yaml.json").orElseThrow().asUtf8String();
         assertTrue(report.contains("published with warnings") && report.contains(taken) && report.contains(aliased),
                 "the editor hears which redirects were left out: " + report);
@@ -471,9 +473,13 @@ abstract class PublishContract {
         world.handle(world.upload(SiteSettings.KEY, "redirects:\n  " + section + ": /" + world.id + "-news/\n"));
         assertEquals(Map.of(section, "/" + world.id + "-news/", bare, "/" + world.id + "-news/", aliased, taken),
                 world.redirectsOf(section, bare, taken, aliased), "a changed target is put; an article's alias is never the configuration's to remove");
-        world.handle(world.delete(SiteSettings.KEY));
-        assertEquals(Map.of(aliased, taken), world.redirectsOf(section, bare, aliased), "dropped with the file");
+        String old = "/" + world.id + "-old-taken/";
+        world.handle(world.upload(SiteSettings.KEY, "redirects:\n  " + old + ": " + taken + "\n"));
         world.handle(world.delete(key("taken")));
+        assertEquals(Map.of(old, taken), world.redirectsOf(old, aliased),
+                "a withdrawn article takes its own redirects, not the ones the editor configured");
+        world.handle(world.delete(SiteSettings.KEY));
+        assertEquals(Map.of(), world.redirectsOf(section, bare, old), "dropped with the file");
     }
 
     @Test

@@ -85,10 +85,14 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
         }
         if (!languageMenus.isEmpty()) {
             Map<String, Object> languages = map(merged, "languages");
+            String defaultLanguage = text(merged, "defaultContentLanguage").orElse("en");
             languageMenus.forEach((code, menus) -> {
-                Map<String, Object> language = map(languages, code);
-                language.put("menus", menus);
-                languages.put(code, language);
+                // Hugo reads the menus of the languages the site has; a file for another is not one of them.
+                if (get(languages, code).isPresent() || code.equalsIgnoreCase(defaultLanguage)) {
+                    Map<String, Object> language = map(languages, code);
+                    language.put("menus", menus);
+                    languages.put(code, language);
+                }
             });
             merged.put("languages", languages);
         }

@@ -57,8 +57,13 @@ public final class HugoImport {
         HugoContent.roots(site, config).forEach(root -> plan.assume("content in " + root.language() + " read from " + root.how()));
         List<HugoContent.Page> pages = HugoContent.read(site, config);
         Map<HugoContent.Page, Map<String, Object>> frontMatter = frontMatter(pages);
+        // The URLs of the pages this import publishes: what references and menus may lead to.
         Map<HugoContent.Page, String> originalUrls = new HashMap<>();
-        frontMatter.forEach((page, fields) -> originalUrls.put(page, HugoUrls.of(config, page, fields).path()));
+        frontMatter.forEach((page, fields) -> {
+            if (page.kind() != HugoContent.Kind.SECTION && held(page, fields).isEmpty()) {
+                originalUrls.put(page, HugoUrls.of(config, page, fields).path());
+            }
+        });
         HugoRefs refs = new HugoRefs(originalUrls);
         // The configuration goes first, so the articles after it are read under it.
         List<String> notes = new ArrayList<>();
@@ -105,7 +110,8 @@ public final class HugoImport {
             }
         }
         for (HugoContent.Page page : pages) {
-            if (!page.section().isEmpty() && page.kind() != HugoContent.Kind.SECTION && listed.add(page.language() + ":" + page.section())) {
+            // A page inside a folder (not a bundle at the content's root, content/about/index.md, whose folder is its own address).
+            if (!page.sections().isEmpty() && page.kind() != HugoContent.Kind.SECTION && listed.add(page.language() + ":" + page.section())) {
                 redirects.put(HugoUrls.section(config, page.language(), page.section(), Map.of()), home(page.language()));
             }
         }
@@ -146,14 +152,38 @@ public final class HugoImport {
         return fields;
     }
 
+    /** Why Hugo would not publish a page, and whether the report gives its URL; none for a page it publishes. */
+    private record Held(String cause, boolean withUrl) {
+    }
+
+    private Optional<Held> held(HugoContent.Page page, Map<String, Object> fields) {
+        if (config.neverRenders("/" + page.contentPath())) {
+            return Optional.of(new Held("never rendered: the site's cascade sets build.render to never", false));
+        }
+        if (config.ignoreFiles().stream().anyMatch(pattern -> pattern.matcher(page.contentPath()).find())) {
+            return Optional.of(new Held("matches the site's ignoreFiles", false));
+        }
+        if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
+            return Optional.of(new Held("a draft: Hugo does not publish it", false));
+        }
+        Optional<Instant> publishAt = HugoConfig.text(fields, "publishDate").or(() -> HugoConfig.text(fields, "date"))
+                .flatMap(HugoImport::instant);
+        if (publishAt.isPresent() && publishAt.get().isAfter(now) && !config.buildFuture()) {
+            return Optional.of(new Held("waiting: dated in the future, and publishing at a set time is not built yet", true));
+        }
+        Optional<Instant> expiry = HugoConfig.text(fields, "expiryDate").flatMap(HugoImport::instant);
+        if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
+            return Optional.of(new Held("expired: Hugo no longer publishes it", true));
+        }
+        return Optional.empty();
+    }
+
     private Outcome outcome(Path site, HugoContent.Page page, Map<String, String> assets, HugoRefs refs, PublishCheck check,
                             ImportPlan plan) throws IOException {
         String file = site.relativize(page.file()).toString();
-        if (config.neverRenders("/" + page.contentPath())) {
-            return Outcome.notImported(file, "never rendered: the site's cascade sets build.render to never", Optional.empty());
-        }
-        if (config.ignoreFiles().stream().anyMatch(pattern -> pattern.matcher(page.contentPath()).find())) {
-            return Outcome.notImported(file, "matches the site's ignoreFiles", Optional.empty());
+        Optional<Held> held = held(page, Map.of());
+        if (held.isPresent()) { // what the page's path alone decides, before it is read
+            return Outcome.notImported(file, held.get().cause(), Optional.empty());
         }
         ContentFile content = ContentFile.read(page.file(), file);
         if (content.refusal().isPresent()) {
@@ -162,21 +192,14 @@ public final class HugoImport {
         ArticleParser.Source source = content.source().orElseThrow();
         Map<String, Object> fields = source.fields();
         Optional<String> originalUrl = Optional.of(HugoUrls.of(config, page, fields).path());
-        if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
-            return Outcome.notImported(file, "a draft: Hugo does not publish it", Optional.empty());
-        }
-        Optional<Instant> publishAt = HugoConfig.text(fields, "publishDate").or(() -> HugoConfig.text(fields, "date"))
-                .flatMap(HugoImport::instant);
-        if (publishAt.isPresent() && publishAt.get().isAfter(now) && !config.buildFuture()) {
-            return Outcome.notImported(file, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
-        }
-        Optional<Instant> expiry = HugoConfig.text(fields, "expiryDate").flatMap(HugoImport::instant);
-        if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
-            return Outcome.notImported(file, "expired: Hugo no longer publishes it", originalUrl);
+        held = held(page, fields);
+        if (held.isPresent()) {
+            return Outcome.notImported(file, held.get().cause(), held.get().withUrl() ? originalUrl : Optional.empty());
         }
         Path staticFolder = site.resolve(config.staticDir());
         List<String> staticFiles = new ArrayList<>();
-        FileReferences.Rewritten body = FileReferences.rewrite(refs.resolve(source.body(), page), page.directory(),
+        HugoRefs.Resolved resolved = refs.resolve(source.body(), page);
+        FileReferences.Rewritten body = FileReferences.rewrite(resolved.body(), page.directory(),
                 path -> Optional.ofNullable(assets.get(path)),
                 path -> Optional.of(path).filter(p -> Files.isRegularFile(staticFolder.resolve(p))).map(p -> {
                     staticFiles.add(p);
@@ -203,7 +226,8 @@ public final class HugoImport {
         for (String path : staticFiles) {
             plan.upload(prefixes.assets() + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
-        List<String> warnings = Stream.of(urlWarnings.stream(), body.warnings().stream(), article.warnings().stream().map(Problem::toString))
+        List<String> warnings = Stream.of(urlWarnings.stream(), resolved.warnings().stream(), body.warnings().stream(),
+                        article.warnings().stream().map(Problem::toString))
                 .flatMap(w -> w).toList();
         return Outcome.published(file, warnings, originalUrl, article.path());
     }

@@ -1,5 +1,6 @@
 package dev.newsroom.migrate.hugo;
 
+import dev.newsroom.migrate.SiteYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class HugoMenus {
 
     /**
      * @param frontMatter each page's front matter, where it could be read
-     * @param pageUrls    where each of those pages is published
+     * @param pageUrls    where each page the import publishes is published
      * @param refs        the pages by their paths, for {@code pageRef}
      * @return each menu's items as {@code site.yaml} writes them ({@code name}, {@code url}, {@code weight})
      */
@@ -32,7 +33,6 @@ final class HugoMenus {
                 .ifPresent(title -> titles.putIfAbsent(pageUrls.get(page), title)));
         Lookup urls = new Lookup(config, pageUrls, refs, titles, notes);
         Map<String, List<Map<String, Object>>> menus = new LinkedHashMap<>();
-        List<Map<String, Object>> configured = new ArrayList<>();
         config.menus().forEach((language, defined) -> {
             if (language.isEmpty() || language.equals(config.defaultLanguage())) {
                 defined.forEach((menu, entries) -> listed(entries).forEach(entry ->
@@ -43,8 +43,9 @@ final class HugoMenus {
         });
         frontMatter.forEach((page, fields) -> {
             Object value = HugoConfig.get(fields, "menus").or(() -> HugoConfig.get(fields, "menu")).orElse(null);
-            if (value == null || HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
-                return;
+            boolean published = pageUrls.containsKey(page) || page.kind() == HugoContent.Kind.SECTION;
+            if (value == null || !published || HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
+                return; // a page the import leaves out says so in its own outcome
             }
             if (!page.language().equals(config.defaultLanguage())) {
                 notes.add("site.yaml: " + page.contentPath() + " (" + page.language() + ") is left out of its menus: site.yaml's menus are in the default language");
@@ -57,7 +58,7 @@ final class HugoMenus {
                 add(menus, menu, item);
             }));
         });
-        return menus;
+        return SiteYaml.menusAllowed(menus, notes);
     }
 
     /** A page's {@code menus}: one name, a list of names, or a mapping of names to entries. */

@@ -1,6 +1,8 @@
 package dev.newsroom.migrate.hugo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,8 +15,8 @@ import java.util.stream.Stream;
  * knows every page's URL. A path is found as Hugo finds it: from the content's root when it starts
  * with {@code /}, else beside the calling page and then from the root; with or without its
  * extension; a bundle by its folder. A name alone ({@code "collector"}) also finds the one page of
- * that name, as older Hugo did. A call that names no page here stays as written, and the publish
- * function reports it. Pure.
+ * that name, as older Hugo did. A call that names no page this import publishes stays as written,
+ * with a warning. Pure.
  */
 final class HugoRefs {
 
@@ -40,17 +42,26 @@ final class HugoRefs {
         });
     }
 
+    /** A body with its calls resolved, and a warning for each that names no page this import publishes. */
+    record Resolved(String body, List<String> warnings) {
+    }
+
     /** The body with each call that names a page here replaced by that page's path, and its anchor. */
-    String resolve(String body, HugoContent.Page page) {
+    Resolved resolve(String body, HugoContent.Page page) {
         Matcher call = CALL.matcher(body);
         StringBuilder out = new StringBuilder(body.length());
+        List<String> warnings = new ArrayList<>();
         while (call.find()) {
             String arguments = call.group(1) != null ? call.group(1) : call.group(2);
             Optional<String> url = target(arguments, page);
+            if (url.isEmpty() && !arguments.strip().matches("[\"`]?#.*|")) {
+                warnings.add(call.group() + " names no page this import publishes (several share the name, or it is not published):"
+                        + " it is left as written");
+            }
             call.appendReplacement(out, Matcher.quoteReplacement(url.orElse(call.group())));
         }
         call.appendTail(out);
-        return out.toString();
+        return new Resolved(out.toString(), warnings);
     }
 
     private Optional<String> target(String arguments, HugoContent.Page page) {

@@ -106,7 +106,8 @@ public final class JekyllImport {
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
         }
-        // Where each post will be, for {% post_url %}: its kept URL, or its slug's address where that cannot be kept.
+        PublishCheck check = new PublishCheck(parser, prefixes.pages());
+        // Where each post will be, for {% post_url %}: its kept URL, or where publish puts it where that cannot be kept.
         Map<String, String> postPaths = new HashMap<>();
         for (Path file : files) {
             Matcher name = POST_NAME.matcher(file.getFileName().toString());
@@ -118,12 +119,12 @@ public final class JekyllImport {
                     // Refused with its reason below; a link to it goes to its slug's address.
                 }
                 String original = originalUrl(fields, pattern, name);
+                String key = postKey(site.relativize(file).toString().replace('\\', '/'));
                 postPaths.put(name.group(1) + "-" + name.group(2) + "-" + name.group(3) + "-" + name.group(4),
-                        fields.containsKey("url") || !ArticlePaths.isSafe(original)
-                                ? SiteLayout.articlePath(Slugs.normalise(name.group(4))) : original);
+                        !fields.containsKey("url") && ArticlePaths.isSafe(original) ? original
+                                : check.pathOf(key, Files.readAllBytes(file)).orElse(SiteLayout.articlePath(Slugs.normalise(name.group(4)))));
             }
         }
-        PublishCheck check = new PublishCheck(parser, prefixes.pages());
         for (Path file : files) {
             String relative = site.relativize(file).toString().replace('\\', '/');
             Matcher name = POST_NAME.matcher(file.getFileName().toString());
@@ -270,11 +271,13 @@ public final class JekyllImport {
             return Outcome.notImported(relative, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
         }
         String frontMatter = content.frontMatter();
-        // Publish reads .md files: a .markdown or .html post is uploaded as one.
-        String key = prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length())
-                .replaceAll("\\.(markdown|html)$", ".md");
-        return publish(site, relative, key, file.getFileName().toString(), frontMatter, source.body(), fields, originalUrl.get(), postPaths,
+        return publish(site, relative, postKey(relative), file.getFileName().toString(), frontMatter, source.body(), fields, originalUrl.get(), postPaths,
                 new ArrayList<>(), check, plan);
+    }
+
+    /** Where a post goes in the source bucket; publish reads .md files, so a .markdown or .html post is uploaded as one. */
+    private String postKey(String relative) {
+        return prefixes.articles() + relative.substring(relative.indexOf("_posts/") + "_posts/".length()).replaceAll("\\.(markdown|html)$", ".md");
     }
 
     /**

@@ -93,26 +93,27 @@ public final class WordPressImport {
      */
     private static void menus(Wxr export, Map<Long, Article> published, ImportPlan plan) {
         WordPressMenus.Menus menus = WordPressMenus.of(export, published);
-        boolean written = false;
-        if (!menus.menus().isEmpty()) {
-            List<String> notes = new ArrayList<>();
-            Optional<byte[]> yaml = SiteYaml.write("import wordpress", Map.of("menus", menus.menus()), notes);
-            notes.forEach(plan::assume);
-            yaml.ifPresent(bytes -> plan.upload(SiteSettings.KEY, bytes));
-            written = yaml.isPresent();
-            if (written) {
-                plan.assume("site.yaml written with the site's menus (" + String.join(", ", menus.menus().keySet())
-                        + "); an item nested under another is listed flat");
-            }
-        }
+        List<String> notes = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> allowed = SiteYaml.menusAllowed(menus.menus(), notes);
+        Set<Map<String, Object>> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        allowed.values().forEach(kept::addAll);
+        Optional<byte[]> yaml = allowed.isEmpty() ? Optional.empty() : SiteYaml.write("import wordpress", Map.of("menus", allowed), notes);
+        notes.forEach(plan::assume);
+        yaml.ifPresent(bytes -> {
+            plan.upload(SiteSettings.KEY, bytes);
+            plan.assume("site.yaml written with the site's menus (" + String.join(", ", allowed.keySet())
+                    + "); an item nested under another is listed flat");
+        });
         for (Wxr.Item item : export.items()) {
             if (!item.type().equals("nav_menu_item")) {
                 continue;
             }
-            Optional<String> leftOut = menus.placed().getOrDefault(item.id(), Optional.empty());
             String label = item.type() + " " + item.id() + " \"" + item.title() + "\"";
-            plan.record(Outcome.notImported(label, leftOut.orElse(written ? "a menu item: in site.yaml's menus"
-                    : "a menu item: site.yaml could not be written (see the assumptions)"), Optional.empty()));
+            Map<String, Object> entry = menus.entries().get(item.id());
+            String cause = entry == null ? menus.leftOut().get(item.id())
+                    : yaml.isPresent() && kept.contains(entry) ? "a menu item: in site.yaml's menus"
+                    : "a menu item left out of site.yaml's menus: see the assumptions";
+            plan.record(Outcome.notImported(label, cause, Optional.empty()));
         }
     }
 
@@ -218,8 +219,7 @@ public final class WordPressImport {
             aliases.add((item.type().equals("page") ? "/?page_id=" : "/?p=") + item.id());
         }
         // A permalink that cannot be the article's path (one in Greek letters) answers 301 with the path it has instead.
-        permalink.filter(path -> kept.isEmpty()).map(path -> URLDecoder.decode(path, StandardCharsets.UTF_8))
-                .filter(path -> OldUrls.key(path, "/").problem().isEmpty()).ifPresent(path -> {
+        permalink.filter(path -> kept.isEmpty()).filter(path -> OldUrls.key(path, "/").problem().isEmpty()).ifPresent(path -> {
                     aliases.add(path);
                     warnings.add("its permalink answers 301 with that address");
                 });

@@ -22,11 +22,12 @@ import java.util.Set;
 final class WordPressMenus {
 
     /**
-     * The menus, and what became of each menu item: in a menu, or left out and why.
+     * The menus, and what became of each menu item, by its id.
      *
-     * @param placed each menu item's outcome, by its id: empty where it is in its menu, else why it is not
+     * @param entries each menu item's entry in its menu
+     * @param leftOut why each other menu item is in none
      */
-    record Menus(Map<String, List<Map<String, Object>>> menus, Map<Long, Optional<String>> placed) {
+    record Menus(Map<String, List<Map<String, Object>>> menus, Map<Long, Map<String, Object>> entries, Map<Long, String> leftOut) {
     }
 
     private WordPressMenus() {
@@ -36,7 +37,8 @@ final class WordPressMenus {
     static Menus of(Wxr export, Map<Long, Article> published) {
         Listings listings = Listings.of(published);
         Map<String, List<Map<String, Object>>> menus = new LinkedHashMap<>();
-        Map<Long, Optional<String>> placed = new LinkedHashMap<>();
+        Map<Long, Map<String, Object>> entries = new LinkedHashMap<>();
+        Map<Long, String> leftOut = new LinkedHashMap<>();
         for (Wxr.Item item : export.items()) {
             if (!item.type().equals("nav_menu_item")) {
                 continue;
@@ -52,35 +54,41 @@ final class WordPressMenus {
             };
             String name = item.title().isBlank() ? link.map(Link::title).orElse("") : item.title();
             if (!item.status().equals("publish") || menu.isEmpty()) {
-                placed.put(item.id(), Optional.of("a menu item in no published menu"));
+                leftOut.put(item.id(), "a menu item in no published menu");
             } else if (link.isEmpty()) {
-                placed.put(item.id(), Optional.of("a menu item left out of site.yaml's menus: it links nothing this import publishes"));
+                leftOut.put(item.id(), "a menu item left out of site.yaml's menus: it links nothing this import publishes");
             } else if (name.isBlank()) {
-                placed.put(item.id(), Optional.of("a menu item left out of site.yaml's menus: it has no name"));
+                leftOut.put(item.id(), "a menu item left out of site.yaml's menus: it has no name");
             } else {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("name", name);
                 entry.put("url", link.get().url());
                 entry.put("weight", item.menuOrder());
                 menus.computeIfAbsent(menu.get(), m -> new ArrayList<>()).add(entry);
-                placed.put(item.id(), Optional.empty());
+                entries.put(item.id(), entry);
             }
         }
-        return new Menus(menus, placed);
+        return new Menus(menus, entries, leftOut);
     }
 
     /** Where a menu item leads, and what it is called there. */
     private record Link(String url, String title) {
     }
 
-    /** A custom link: one to the site itself becomes its path, one to another site stays; {@code #} and the like lead nowhere. */
+    /**
+     * A custom link: one to the site itself (by its address, or a path) becomes its path, with any
+     * query ({@code /?page_id=5} answers 301 as an alias does); one to another site stays; {@code #}
+     * and the like lead nowhere.
+     */
     private static Optional<Link> custom(Wxr export, String url) {
         try {
             URI uri = new URI(url.strip());
             URI site = new URI(export.link());
-            if (uri.getHost() != null && uri.getHost().equalsIgnoreCase(site.getHost())) {
+            boolean here = uri.getHost() == null ? uri.getScheme() == null && uri.getRawPath() != null && uri.getRawPath().startsWith("/")
+                    : uri.getHost().equalsIgnoreCase(site.getHost());
+            if (here) {
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                return Optional.of(new Link(path, ""));
+                return Optional.of(new Link(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery(), ""));
             }
             boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             return web && uri.getHost() != null ? Optional.of(new Link(uri.toString(), "")) : Optional.empty();

@@ -69,7 +69,10 @@ class HugoConfigTest {
         Files.writeString(site.resolve("config/_default/hugo.toml"), "[[menu.footer]]\nname = 'RSS'\nurl = '/index.xml'\n");
         Files.writeString(site.resolve("config/_default/menus.toml"), "[[main]]\nname = 'About'\npageRef = '/about'\n");
         Files.writeString(site.resolve("config/_default/menus.ja.toml"), "[[main]]\nname = 'ブログ'\nurl = '/ja/blog/'\n");
+        Files.writeString(site.resolve("config/_default/menus.fr.toml"), "[[main]]\nname = 'Blogue'\nurl = '/fr/blog/'\n");
+        Files.writeString(site.resolve("config/_default/languages.toml"), "[en]\nweight = 1\n[ja]\nweight = 2\n");
         HugoConfig config = HugoConfig.read(site);
+        assertFalse(config.isLanguage("fr"), "the menus of a language the site does not have make no language");
         assertEquals(java.util.Set.of("footer", "main"), config.menus().get("").keySet(), "menu and menus, in hugo.toml and their own file");
         assertEquals("ブログ", ((java.util.Map<?, ?>) ((List<?>) config.menus().get("ja").get("main")).get(0)).get("name"),
                 "menus.ja.toml is Japanese's");

@@ -45,6 +45,9 @@ class HugoImportTest {
                     - {pageRef: /about, weight: 10}
                     - {name: Blog, pageRef: /blog, weight: 20}
                     - {name: Arrow, pageRef: /blog/2024/arrow, parent: Blog}
+                    - {name: Mail, url: "mailto:news@example.org"}
+                    - {name: Draft, pageRef: /blog/2024/draft}
+                params: {greeting: Hello}
                 ignoreFiles: ['\\.draft\\.md$']
                 cascade:
                   build: {render: never}
@@ -61,7 +64,8 @@ class HugoImportTest {
         write("static/img/map.png", "MAP");
         write("static/img/unused.png", "UNUSED");
         write("content/blog/2025/hello.md", post("Hello again", "2025-05-01", "")
-                + "Read [the first]({{< ref \"../2024/hello.md\" >}}) and [the arrow]({{< relref \"/blog/2024/arrow#logo\" >}}).\n");
+                + "Read [the first]({{< ref \"../2024/hello.md\" >}}) and [the arrow]({{< relref \"/blog/2024/arrow#logo\" >}}).\n"
+                + "Not [the draft]({{< ref \"/blog/2024/draft\" >}}).\n");
         write("content/blog/2024/draft.md", post("Draft", "2024-05-01", "draft: true\n"));
         write("content/blog/2024/soon.md", post("Soon", "2099-01-01", ""));
         write("content/blog/2024/old.md", post("Old", "2020-01-01", "expiryDate: 2021-01-01\n"));
@@ -69,6 +73,7 @@ class HugoImportTest {
         write("content/blog/2024/untitled.md", "---\ndate: 2024-05-01\n---\nNo title.\n");
         write("content/blog/_includes/snippet.md", "A snippet.\n");
         write("content/about.md", post("About", "2024-01-01", ""));
+        write("content/team/index.md", post("Team", "2024-01-01", ""));
     }
 
     private void write(String path, String text) throws IOException {
@@ -90,12 +95,15 @@ class HugoImportTest {
     @Test
     void publishesWhatHugoPublishesAndSaysWhyForEveryOtherFile() throws IOException {
         Map<String, Outcome> outcomes = plan().outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
-        assertEquals(13, outcomes.size());
+        assertEquals(14, outcomes.size());
         assertEquals(Optional.of("/about/"), outcomes.get("content/about.md").newsroomUrl(),
                 "a page outside every section is a static page, at Hugo's URL for it");
         assertEquals("published with warnings", outcomes.get("content/blog/2024/arrow/index.md").result().label());
         assertEquals("published", outcomes.get("content/blog/2024/hello.md").result().label());
-        assertEquals("published", outcomes.get("content/blog/2025/hello.md").result().label(), "a slug two URLs share, as Hugo allows");
+        assertEquals("published with warnings", outcomes.get("content/blog/2025/hello.md").result().label(),
+                "a slug two URLs share, as Hugo allows; its ref to a draft is reported: " + outcomes.get("content/blog/2025/hello.md"));
+        assertTrue(outcomes.get("content/blog/2025/hello.md").details().stream().anyMatch(d -> d.contains("/blog/2024/draft")),
+                outcomes.get("content/blog/2025/hello.md")::toString);
         assertEquals(Optional.of("/blog/2025/hello/"), outcomes.get("content/blog/2025/hello.md").newsroomUrl());
         Map<String, String> causes = Map.of(
                 "content/_index.md", "the home page's list",
@@ -125,7 +133,8 @@ class HugoImportTest {
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
         assertEquals(List.of("site.yaml", "pages/about.md", "articles/blog/2024/arrow/index.es.md", "assets/blog/2024/arrow/logo.png",
-                        "articles/blog/2024/arrow/index.md", "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md"),
+                        "articles/blog/2024/arrow/index.md", "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md",
+                        "pages/team/index.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");
         assertTrue(arrow.contains("![Logo](/assets/blog/2024/arrow/logo.png)"), arrow);
@@ -153,6 +162,9 @@ class HugoImportTest {
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Blog is left out")), assumptions.toString());
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Arrow is listed flat")), assumptions.toString());
         assertTrue(assumptions.stream().anyMatch(a -> a.contains("menus of es are left out")), assumptions.toString());
+        assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Mail of main is left out")), assumptions.toString());
+        assertTrue(assumptions.stream().anyMatch(a -> a.contains("menu entry Draft is left out")), "a draft is no page to link: " + assumptions);
+        assertEquals("Hello", settings.params().get("greeting"), "one entry Newsroom refuses costs the site nothing else");
     }
 
     @Test

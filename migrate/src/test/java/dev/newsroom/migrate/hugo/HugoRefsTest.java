@@ -34,32 +34,38 @@ class HugoRefsTest {
         return new HugoContent.Page(Path.of("content", contentPath), lang, contentPath, kind, baseName, List.of());
     }
 
+    private String resolve(String body, HugoContent.Page page) {
+        return refs.resolve(body, page).body();
+    }
+
     @Test
     void aPathFromTheRootFindsThePageWithOrWithoutItsExtension() {
         assertEquals("[a](/blog/2024/05/01/hello/) [b](/blog/2024/05/01/hello/#usage) /about/",
-                refs.resolve("[a]({{< ref \"/blog/2024/hello.md\" >}}) [b]({{< relref \"/blog/2024/hello#usage\" >}}) {{% ref /about %}}", ABOUT));
+                resolve("[a]({{< ref \"/blog/2024/hello.md\" >}}) [b]({{< relref \"/blog/2024/hello#usage\" >}}) {{% ref /about %}}", ABOUT));
     }
 
     @Test
     void aRelativePathIsFoundBesideThePageThenFromTheRoot() {
-        assertEquals("/blog/2024/03/01/arrow/", refs.resolve("{{< ref \"arrow\" >}}", HELLO), "beside it: a bundle by its folder");
-        assertEquals("/blog/2024/05/01/hello/", refs.resolve("{{< ref \"hello.md\" >}}", ARROW), "beside the bundle's folder");
-        assertEquals("/blog/2025/05/01/hello/", refs.resolve("{{< ref \"blog/2025/hello\" >}}", ABOUT), "from the root");
-        assertEquals("/blog/2025/05/01/hello/", refs.resolve("{{< ref \"../2025/hello\" >}}", HELLO));
-        assertEquals("/about/", refs.resolve("{{< ref path=\"about\" >}}", ARROW), "a name alone finds the one page of that name");
+        assertEquals("/blog/2024/03/01/arrow/", resolve("{{< ref \"arrow\" >}}", HELLO), "beside it: a bundle by its folder");
+        assertEquals("/blog/2024/05/01/hello/", resolve("{{< ref \"hello.md\" >}}", ARROW), "beside the bundle's folder");
+        assertEquals("/blog/2025/05/01/hello/", resolve("{{< ref \"blog/2025/hello\" >}}", ABOUT), "from the root");
+        assertEquals("/blog/2025/05/01/hello/", resolve("{{< ref \"../2025/hello\" >}}", HELLO));
+        assertEquals("/about/", resolve("{{< ref path=\"about\" >}}", ARROW), "a name alone finds the one page of that name");
     }
 
     @Test
     void aReferenceStaysInItsLanguageUnlessItNamesAnother() {
-        assertEquals("/es/blog/2024/03/01/arrow/", refs.resolve("{{< relref \"/blog/2024/arrow\" >}}", FLECHA));
-        assertEquals("/es/blog/2024/03/01/arrow/", refs.resolve("{{< relref path=\"/blog/2024/arrow/index.md\" lang=\"es\" >}}", ABOUT));
+        assertEquals("/es/blog/2024/03/01/arrow/", resolve("{{< relref \"/blog/2024/arrow\" >}}", FLECHA));
+        assertEquals("/es/blog/2024/03/01/arrow/", resolve("{{< relref path=\"/blog/2024/arrow/index.md\" lang=\"es\" >}}", ABOUT));
     }
 
     @Test
     void whatNamesNoSinglePageHereStaysForThePublishFunctionToReport() {
         for (String call : List.of("{{< ref \"hello\" >}}", "{{< ref \"missing\" >}}", "{{< ref \"#top\" >}}", "{{< ref \"/blog\" >}}",
                 "{{< ref \"/../../etc/passwd\" >}}", "{{< ref \"\\\" onmouseover=\\\"alert(1)\" >}}", "{{< ref >}}")) {
-            assertEquals(call, refs.resolve(call, ABOUT), "two pages are named hello; a section list is no page here");
+            assertEquals(call, resolve(call, ABOUT), "two pages are named hello; a section list is no page here");
         }
+        assertEquals(1, refs.resolve("{{< ref \"missing\" >}} {{< ref \"#top\" >}}", ABOUT).warnings().size(),
+                "each call that names nothing is reported; an anchor of the page itself is not");
     }
 }

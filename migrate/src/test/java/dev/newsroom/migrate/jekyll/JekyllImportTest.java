@@ -106,12 +106,19 @@ class JekyllImportTest {
 
     @Test
     void writesThePostsPermalinkAsSiteYamlWhereNewsroomCanExpressIt() throws Exception {
+        write("_posts/2024-03-05-Big-News.md", "---\ntitle: Big news\n---\nBig.\n");
+        write("_posts/2024-03-06-follow-up.md", "---\ntitle: Follow-up\n---\nAfter [the news]({% post_url 2024-03-05-Big-News %}).\n");
         ImportPlan plan = plan("/:year/:month/:title:output_ext");
         var settings = dev.newsroom.core.settings.SiteSettings.stored(new String(plan.uploads().get(0).bytes(), StandardCharsets.UTF_8));
         assertEquals("site.yaml", plan.uploads().get(0).key(), "uploaded first, so the posts are read under it");
         assertEquals("/:year/:month/:slug.html", settings.permalinks().pattern("/"));
         Map<String, Outcome> outcomes = plan.outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
         assertEquals(Optional.of("/2024/05/trams-return.html"), outcomes.get("_posts/2024-05-01-trams-return.md").newsroomUrl());
+        assertEquals(Optional.of("/2024/03/big-news.html"), outcomes.get("_posts/2024-03-05-Big-News.md").newsroomUrl(),
+                "a URL in upper case cannot be kept: the pattern places the post");
+        String followUp = new String(plan.uploads().stream().filter(u -> u.key().equals("articles/2024-03-06-follow-up.md")).findFirst()
+                .orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertTrue(followUp.contains("[the news](/2024/03/big-news.html)"), "post_url leads where the post is: " + followUp);
 
         ImportPlan pretty = plan("pretty");
         assertTrue(pretty.uploads().stream().noneMatch(u -> u.key().equals("site.yaml")));

@@ -43,8 +43,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     public static final int MAX_BYTES = 64 * 1024;
     static final int MAX_SECTIONS = 50;
     static final int MAX_LANGUAGES = 30;
-    static final int MAX_MENUS = 10;
-    static final int MAX_MENU_ITEMS = 50;
+    public static final int MAX_MENUS = 10;
+    public static final int MAX_MENU_ITEMS = 50;
     static final int MAX_SHORTCODES = 100;
     static final int MAX_REDIRECTS = 1000;
     static final int MAX_NAME = 80;
@@ -274,6 +274,12 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
                             + ArticlePaths.MAX_LENGTH + " characters"));
                 } else {
                     key.values().forEach(address -> redirects.put(address, to));
+                }
+            });
+            // A target that is itself redirected would answer with a chain, or a loop the edge caches for a day.
+            given.forEach((from, to) -> {
+                if (to instanceof String target && OldUrls.key(target, "/").values().stream().anyMatch(redirects::containsKey)) {
+                    problems.add(new Problem("redirects['" + from + "']", "leads to " + target + ", which redirects too: lead to where it ends"));
                 }
             });
             return redirects;

@@ -49,7 +49,7 @@ public final class OldUrls {
         }
         String encoded;
         try {
-            encoded = new URI(null, null, path, null).toASCIIString();
+            encoded = new URI(null, null, percentDecoded(path), null).toASCIIString();
         } catch (URISyntaxException e) {
             return Key.refused("'" + alias + "' is not a path");
         }
@@ -80,6 +80,19 @@ public final class OldUrls {
      */
     public static List<String> addressesOf(String path) {
         return path.endsWith("/") && path.length() > 1 ? List.of(path, path.substring(0, path.length() - 1)) : List.of(path);
+    }
+
+    /**
+     * The path with its escapes read ({@code /caf%c3%a9/} is {@code /café/}), so one given already
+     * encoded, as WordPress writes links, is not encoded twice; a {@code %} that starts no escape is
+     * a percent sign.
+     */
+    private static String percentDecoded(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEscapes) {
+            return path;
+        }
     }
 
     /** {@code /blog/2022/} for {@code /blog/2022/new-name/} or {@code /blog/2022/new-name}. */

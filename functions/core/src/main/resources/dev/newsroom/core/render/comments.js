@@ -9,7 +9,7 @@
   var api = section.getAttribute('data-api');
   // The interface's words in the page's language, by name (Word.java); the page writes them.
   var words = JSON.parse(section.getAttribute('data-words'));
-  function said(word, value) { return words[word].replace('{}', value); }
+  function said(word, value) { return words[word].replace('{}', function () { return value; }); }
   var lang = document.documentElement.lang;
   var required = { body: words.BODY_MISSING, name: words.NAME_MISSING };
   var malformed = { email: words.EMAIL_INVALID, website: words.WEBSITE_INVALID };

@@ -119,10 +119,12 @@ class SiteSettingsTest {
                   /d/: /d/
                   https://old.example/x: /
                   /e/: {to: /}
+                  /f/: /g/
+                  /g/: /f
                 """);
         List<String> expected = List.of("redirects['/']", "redirects['/category/news']", "redirects['/feed.xml']", "redirects['/es/']",
                 "redirects['/es/archive/2024/']", "redirects['/a/']", "redirects['/b/']", "redirects['/c/']", "redirects['/d/']",
-                "redirects['https://old.example/x']", "redirects['/e/']");
+                "redirects['https://old.example/x']", "redirects['/e/']", "redirects['/f/']", "redirects['/g/']");
         expected.forEach(prefix -> assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix + ": ")), () -> prefix + " in " + problems));
         assertEquals(expected.size(), problems.size(), problems::toString);
     }

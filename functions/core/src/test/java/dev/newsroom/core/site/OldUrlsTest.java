@@ -28,6 +28,8 @@ class OldUrlsTest {
             "/2019/06/07/ropensci-docs/, /2019/06/07/ropensci-docs",
             "/2019/06/07/ropensci-docs, /2019/06/07/ropensci-docs",
             "/actualités/été/, /actualit%C3%A9s/%C3%A9t%C3%A9",
+            "/actualit%c3%a9s/%C3%A9t%C3%A9/, /actualit%C3%A9s/%C3%A9t%C3%A9",
+            "/c++/100%/, /c++/100%25",
             "gc-elections-2022, /blog/2022/gc-elections-2022"})
     void aFolderAliasAnswersWithAndWithoutItsSlashAndARelativeOneIsReadFromTheArticlesFolder(String alias, String folder) {
         assertEquals(List.of(folder + "/", folder), OldUrls.key(alias, ARTICLE).values(), alias);
