@@ -80,7 +80,7 @@ public final class ArticleParser {
         String text = decodeUtf8(bytes);
         Source source;
         if (sourceKey.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            Map<String, Object> fields = jsonDocument(text);
+            Map<String, Object> fields = FrontMatterMapper.canonical(jsonDocument(text));
             if (!(fields.remove("body") instanceof String markdown)) {
                 throw new InvalidArticleException("body", "is required: the article's Markdown, as a string");
             }
@@ -141,7 +141,7 @@ public final class ArticleParser {
         boolean toml = text.substring(0, lineEnd(text, 0)).strip().equals("+++");
         int[] bounds = frontMatterBounds(text, toml ? "+++" : "---");
         String frontMatter = text.substring(bounds[0], bounds[1]);
-        Map<String, Object> fields = toml ? FrontMatterToml.read(frontMatter) : FrontMatterYaml.read(frontMatter);
+        Map<String, Object> fields = FrontMatterMapper.canonical(toml ? FrontMatterToml.read(frontMatter) : FrontMatterYaml.read(frontMatter));
         int bodyLine = 1 + (int) text.substring(0, bounds[2]).chars().filter(c -> c == '\n').count();
         return new Source(fields, text.substring(bounds[2]), bodyLine);
     }

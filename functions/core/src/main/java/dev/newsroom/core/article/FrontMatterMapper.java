@@ -66,6 +66,31 @@ final class FrontMatterMapper {
         this.zone = zone;
     }
 
+    /** The fields this format reads, spelled as documented (docs/article-format.md). */
+    private static final List<String> FIELDS = List.of("title", "slug", "url", "date", "publishDate", "updated", "lastmod",
+            "modified", "last_modified_at", "expiryDate", "unpublishDate", "author", "authors", "category", "categories", "tags",
+            "summary", "description", "excerpt", "image", "images", "draft", "published", "comments", "markup", "aliases", "lang",
+            "translationKey", "related");
+    private static final Map<String, String> SPELLINGS = FIELDS.stream()
+            .collect(java.util.stream.Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
+
+    /**
+     * The fields with the names this format reads spelled as it spells them, whatever their case, as
+     * Hugo reads front matter ({@code URL} is {@code url}, {@code publishdate} is {@code publishDate});
+     * other fields as written. The same field written twice in two cases is refused (C7).
+     */
+    static Map<String, Object> canonical(Map<String, Object> written) throws InvalidArticleException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> field : written.entrySet()) {
+            String name = SPELLINGS.getOrDefault(field.getKey().toLowerCase(Locale.ROOT), field.getKey());
+            if (fields.containsKey(name)) {
+                throw new InvalidArticleException(name, "has the field " + name + " twice, in two spellings; keep one");
+            }
+            fields.put(name, field.getValue());
+        }
+        return fields;
+    }
+
     /**
      * @param rules the site's languages, and the patterns that give an article whose front matter has no {@code url} its path
      * @param page  whether the file is a static page, which takes no comments

@@ -332,6 +332,16 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsTheFieldsInAnyCaseAsHugoDoes() throws InvalidArticleException {
+        Article article = parse("articles/blog/a.md", md("Title: Upper\nPublishDate: 2024-06-02T10:00:00Z\nURL: /blog/upper/\n"
+                + "ExpiryDate: 2099-01-01\nDraft: false\nlinkTitle: Kept as written", "Body."));
+        assertEquals("Upper", article.metadata().title());
+        assertEquals(Instant.parse("2024-06-02T10:00:00Z"), article.metadata().published());
+        assertEquals("/blog/upper/", article.path());
+        assertEquals(Optional.of(Instant.parse("2099-01-01T00:00:00Z")), article.metadata().expires());
+    }
+
+    @Test
     void treatsEmptyOptionalFieldsAsAbsent() throws InvalidArticleException {
         Article article = parse("articles/a.md", md("title: Empty\ndate: 2024-01-01\ndescription: \"\"\ncategory: ''\n"
                 + "author: \"\"\nslug: ''\nlastmod: ''", "The opening paragraph."));
@@ -350,6 +360,8 @@ class ArticleParserTest {
     void refusesAFieldGivenTwiceRatherThanGuessingWhichWasMeant_C7() {
         List<Problem> yaml = problems("articles/a.md", md("title: One\ndate: 2024-01-01\ntitle: Two", ""));
         assertEquals("has the field title twice; keep one", yaml.get(0).message());
+        assertEquals(new Problem("title", "has the field title twice, in two spellings; keep one"),
+                problems("articles/a.md", md("title: One\ndate: 2024-01-01\nTitle: Two", "")).get(0), "Hugo reads both as one field");
         List<Problem> json = problems("articles/a.json", "{\"title\":\"One\",\"date\":\"2024-01-01\",\"title\":\"Two\",\"body\":\"\"}");
         assertTrue(json.get(0).message().contains("not valid JSON") && json.get(0).message().contains("title"), json.get(0).message());
         List<Problem> trailing = problems("articles/a.json", "{\"title\":\"One\",\"date\":\"2024-01-01\",\"body\":\"\"} {}");
