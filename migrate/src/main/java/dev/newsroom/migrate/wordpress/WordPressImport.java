@@ -200,7 +200,10 @@ public final class WordPressImport {
             }
         }).ifPresent(image -> {
             if (image.url().startsWith("https://")) {
-                field(yaml, "image", Map.of("src", image.url(), "alt", image.title()));
+                Map<String, String> lead = new java.util.LinkedHashMap<>(); // in a fixed order, so importing again writes the same file
+                lead.put("src", image.url());
+                lead.put("alt", image.title());
+                field(yaml, "image", lead);
             } else {
                 warnings.add("its featured image " + image.url() + " is not an https address: it is left out");
             }

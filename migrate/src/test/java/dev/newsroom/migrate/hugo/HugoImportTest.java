@@ -180,6 +180,7 @@ class HugoImportTest {
         String yaml = plan().uploads().stream().filter(u -> u.key().equals(SiteSettings.KEY)).findFirst()
                 .map(u -> new String(u.bytes(), StandardCharsets.UTF_8)).orElseThrow();
         SiteSettings settings = SiteSettings.stored(yaml);
+        assertTrue(yaml.contains("- code: en\n  name: en\n"), "keys in a fixed order, so importing again uploads nothing: " + yaml);
         assertEquals(HugoSiteSettings.CONTENT_PATH, settings.permalinks().pattern("blog"), "Hugo's default: the content path");
         assertEquals("en", settings.languages().get(0).code(), "the default language first");
         assertEquals(new Permalinks.Place("blog", "blog/2024", "hello"), Permalinks.Place.ofSourceKey("articles/blog/2024/hello.md"));
