@@ -1,5 +1,6 @@
 package dev.newsroom.migrate;
 
+import dev.newsroom.core.settings.SiteSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,18 @@ public final class ImportPlan {
 
     public void upload(String key, byte[] bytes) {
         uploads.putIfAbsent(key, new Upload(key, bytes));
+    }
+
+    /**
+     * The {@code site.yaml} the import writes: uploaded before every other file, so the articles are
+     * read under it; given again, it replaces the one before.
+     */
+    public void siteSettings(byte[] bytes) {
+        Map<String, Upload> reordered = new LinkedHashMap<>();
+        reordered.put(SiteSettings.KEY, new Upload(SiteSettings.KEY, bytes));
+        uploads.forEach(reordered::putIfAbsent);
+        uploads.clear();
+        uploads.putAll(reordered);
     }
 
     public void record(Outcome outcome) {

@@ -74,7 +74,7 @@ public final class HugoImport {
         ArticleParser parser = this.parser;
         Set<String> redirected = Set.of();
         if (settings.isPresent()) {
-            plan.upload(SiteSettings.KEY, settings.get());
+            plan.siteSettings(settings.get());
             plan.assume("site.yaml written from the site's configuration: its sections' permalinks, its languages, its menus, its params,"
                     + " and redirects from its sections' list pages to their language's home");
             SiteSettings written = SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8));

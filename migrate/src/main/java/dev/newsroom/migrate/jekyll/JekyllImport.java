@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,10 +98,10 @@ public final class JekyllImport {
                 + pageSuffix(permalink) + " unless their permalink says otherwise");
         List<PathMatcher> excluded = excluded(config);
         ArticleParser parser = this.parser;
-        Optional<byte[]> settings = siteSettings(pattern, plan);
-        if (settings.isPresent()) {
-            plan.upload(SiteSettings.KEY, settings.get()); // first, so the posts after it are read under it
-            parser = parser.under(SiteSettings.stored(new String(settings.get(), StandardCharsets.UTF_8)).rules());
+        Optional<String> postPattern = newsroomPattern(pattern, plan);
+        if (postPattern.isPresent()) {
+            parser = parser.under(new SiteSettings(new Permalinks(Map.of(Permalinks.ROOT, postPattern.get())), List.of(), Map.of(),
+                    Map.of(), Map.of(), Map.of()).rules());
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
@@ -138,7 +139,90 @@ public final class JekyllImport {
                         : page(site, relative, file, permalink, postPaths, check, plan));
             }
         }
+        siteSettings(postPattern, menus(site, config, plan), plan);
         return plan;
+    }
+
+    /**
+     * The {@code site.yaml} the site's configuration makes, where it says anything Newsroom's can
+     * hold: the posts' permalink, and the main menu.
+     */
+    private static void siteSettings(Optional<String> postPattern, List<Map<String, Object>> main, ImportPlan plan) {
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        postPattern.ifPresent(pattern -> settings.put("permalinks", Map.of(Permalinks.ROOT, pattern)));
+        Map<String, List<Map<String, Object>>> menus = SiteYaml.menusAllowed(main.isEmpty() ? Map.of() : Map.of("main", main), notes);
+        if (!menus.isEmpty()) {
+            settings.put("menus", menus);
+        }
+        Optional<byte[]> written = settings.isEmpty() ? Optional.empty() : SiteYaml.write("import jekyll", settings, notes);
+        notes.forEach(plan::assume);
+        written.ifPresent(yaml -> {
+            plan.siteSettings(yaml);
+            List<String> parts = new ArrayList<>();
+            postPattern.ifPresent(pattern -> parts.add("the posts' permalink, as " + pattern));
+            if (!menus.isEmpty()) {
+                parts.add("the main menu");
+            }
+            plan.assume("site.yaml written from _config.yml: " + String.join(" and ", parts));
+        });
+    }
+
+    /**
+     * The site's main menu, as Jekyll's themes keep it: the list {@code main} of
+     * {@code _data/navigation.yml} (Minimal Mistakes and others: {@code title} and {@code url}),
+     * then the pages {@code header_pages} names in {@code _config.yml} (minima, Jekyll's default
+     * theme), each at the URL it is published at, named by its title.
+     */
+    private List<Map<String, Object>> menus(Path site, Map<String, Object> config, ImportPlan plan) throws IOException {
+        List<Map<String, Object>> main = new ArrayList<>();
+        Path navigation = site.resolve("_data/navigation.yml");
+        if (Files.isRegularFile(navigation)) {
+            Object yaml;
+            try {
+                yaml = new Load(LoadSettings.builder().setLabel("_data/navigation.yml").build()).loadFromString(Files.readString(navigation));
+            } catch (RuntimeException notYaml) {
+                plan.assume("_data/navigation.yml is left out: it is not valid YAML (" + notYaml.getMessage() + ")");
+                yaml = null;
+            }
+            if (yaml instanceof Map<?, ?> menus && menus.get("main") instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> link && link.get("title") != null && link.get("url") != null) {
+                        main.add(menuEntry(String.valueOf(link.get("title")), String.valueOf(link.get("url")).replace("{{ site.baseurl }}", ""),
+                                main.size()));
+                    }
+                }
+            }
+        }
+        if (config.get("header_pages") instanceof List<?> pages) {
+            for (Object page : pages) {
+                String file = String.valueOf(page);
+                Optional<Outcome> published = plan.outcomes().stream().filter(o -> o.file().equals(file) && o.newsroomUrl().isPresent()).findFirst();
+                Optional<Object> title = plan.uploads().stream()
+                        .filter(u -> u.key().equals(prefixes.pages() + file.replaceAll("\\.(markdown|html?)$", ".md"))).findFirst()
+                        .flatMap(u -> {
+                            try {
+                                return Optional.ofNullable(ArticleParser.markdownSource(new String(u.bytes(), StandardCharsets.UTF_8)).fields().get("title"));
+                            } catch (InvalidArticleException unreadable) {
+                                return Optional.empty();
+                            }
+                        });
+                if (published.isPresent() && title.isPresent()) {
+                    main.add(menuEntry(String.valueOf(title.get()), published.get().newsroomUrl().get(), main.size()));
+                } else {
+                    plan.assume("site.yaml: the header page " + file + " is left out of the main menu: it is not published");
+                }
+            }
+        }
+        return main;
+    }
+
+    private static Map<String, Object> menuEntry(String name, String url, int weight) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("url", url);
+        entry.put("weight", weight);
+        return entry;
     }
 
     /**
@@ -194,12 +278,12 @@ public final class JekyllImport {
     }
 
     /**
-     * The {@code site.yaml} that gives a post added later the URL Jekyll would have given it: the
-     * site's permalink in Newsroom's tokens, for the posts, which sit at {@code articles/}'s root.
-     * A pattern with what Newsroom's cannot express ({@code :categories}, {@code :i_month}, …) is
-     * left out and said; each imported post keeps its URL all the same.
+     * The pattern that gives a post added later the URL Jekyll would have given it: the site's
+     * permalink in Newsroom's tokens, for the posts, which sit at {@code articles/}'s root. A pattern
+     * with what Newsroom's cannot express ({@code :categories}, {@code :i_month}, …) is left out and
+     * said; each imported post keeps its URL all the same.
      */
-    private static Optional<byte[]> siteSettings(String pattern, ImportPlan plan) {
+    private static Optional<String> newsroomPattern(String pattern, ImportPlan plan) {
         Matcher tokens = TOKEN.matcher(pattern);
         StringBuilder translated = new StringBuilder();
         List<String> inexpressible = new ArrayList<>();
@@ -223,11 +307,7 @@ public final class JekyllImport {
                     + "); each post keeps its URL, and a post added later takes Newsroom's /articles/:slug");
             return Optional.empty();
         }
-        List<String> notes = new ArrayList<>();
-        Optional<byte[]> written = SiteYaml.write("import jekyll", Map.of("permalinks", Map.of(Permalinks.ROOT, translated.toString())), notes);
-        notes.forEach(plan::assume);
-        written.ifPresent(yaml -> plan.assume("site.yaml written from _config.yml: the posts' permalink, as " + translated));
-        return written;
+        return Optional.of(translated.toString());
     }
 
     /** What a page's URL ends with where its front matter names none, by the site's {@code permalink}, as Jekyll does. */

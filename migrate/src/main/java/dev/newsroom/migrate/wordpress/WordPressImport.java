@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
-import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.OldUrls;
 import dev.newsroom.migrate.ImportPlan;
 import dev.newsroom.migrate.OriginalUrl;
@@ -100,7 +99,7 @@ public final class WordPressImport {
         Optional<byte[]> yaml = allowed.isEmpty() ? Optional.empty() : SiteYaml.write("import wordpress", Map.of("menus", allowed), notes);
         notes.forEach(plan::assume);
         yaml.ifPresent(bytes -> {
-            plan.upload(SiteSettings.KEY, bytes);
+            plan.siteSettings(bytes);
             plan.assume("site.yaml written with the site's menus (" + String.join(", ", allowed.keySet())
                     + "); an item nested under another is listed flat");
         });

@@ -127,6 +127,21 @@ class JekyllImportTest {
     }
 
     @Test
+    void writesTheMainMenuFromTheThemesNavigationAndHeaderPages() throws Exception {
+        write("_data/navigation.yml", "main:\n  - {title: Posts, url: /year-archive/}\n  - {title: GitHub, url: 'https://github.com/example'}\n");
+        ImportPlan plan = plan("pretty\nheader_pages: [about.md, contact.html, notes.md]");
+        assertEquals("site.yaml", plan.uploads().get(0).key(), "uploaded first, as every import's");
+        var settings = dev.newsroom.core.settings.SiteSettings.stored(new String(plan.uploads().get(0).bytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of(new dev.newsroom.core.settings.SiteSettings.MenuItem("Posts", "/year-archive/", 0),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("GitHub", "https://github.com/example", 1),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("About", "/about/", 2),
+                        new dev.newsroom.core.settings.SiteSettings.MenuItem("Contact", "/contact/", 3)),
+                settings.menus().get("main"), "the theme's navigation, then the header pages at their URLs, by their titles");
+        assertTrue(plan.assumptions().contains("site.yaml: the header page notes.md is left out of the main menu: it is not published"),
+                plan.assumptions()::toString);
+    }
+
+    @Test
     void publishesTheSitesPagesAsStaticPagesAtTheirJekyllUrls() throws Exception {
         ImportPlan plan = plan();
         Map<String, Outcome> outcomes = plan.outcomes().stream().collect(Collectors.toMap(Outcome::file, Function.identity()));
