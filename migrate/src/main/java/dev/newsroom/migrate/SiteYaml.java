@@ -82,8 +82,25 @@ public final class SiteYaml {
     }
 
     private static byte[] accepted(String header, Map<String, Object> settings) throws InvalidArticleException {
-        byte[] bytes = (header + YAML.dumpToString(settings)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (header + YAML.dumpToString(ordered(settings))).getBytes(StandardCharsets.UTF_8);
         SiteSettings.read(bytes);
         return bytes;
+    }
+
+    /**
+     * The value with every mapping's keys in order, whatever map built it ({@code Map.of} iterates in
+     * an order that changes from one run to the next), so importing again writes the same file and
+     * uploads nothing.
+     */
+    private static Object ordered(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            map.forEach((key, item) -> sorted.put(String.valueOf(key), ordered(item)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SiteYaml::ordered).toList();
+        }
+        return value;
     }
 }

@@ -36,7 +36,7 @@ final class HugoSiteSettings {
         List<Map<String, Object>> languages = config.languages().values().stream()
                 .sorted(Comparator.comparing((HugoConfig.Language l) -> !l.code().equals(config.defaultLanguage()))
                         .thenComparingInt(HugoConfig.Language::weight))
-                .map(l -> language(l.code(), l.name().orElse(l.code()))).toList();
+                .map(l -> Map.<String, Object>of("code", l.code(), "name", l.name().orElse(l.code()))).toList();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("permalinks", permalinks);
         settings.put("languages", languages);
@@ -53,14 +53,6 @@ final class HugoSiteSettings {
             }
         }
         return written;
-    }
-
-    /** A language's entry, its keys in a fixed order so that importing again writes the same file. */
-    private static Map<String, Object> language(String code, String name) {
-        Map<String, Object> language = new LinkedHashMap<>();
-        language.put("code", code);
-        language.put("name", name);
-        return language;
     }
 
     /** The redirects Newsroom takes, each checked alone so that one it refuses leaves the others; that one is noted. */

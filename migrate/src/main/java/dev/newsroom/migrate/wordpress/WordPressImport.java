@@ -2,6 +2,7 @@ package dev.newsroom.migrate.wordpress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Slugs;
@@ -33,7 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class WordPressImport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Maps' keys in order, whatever map built them, so importing again writes the same file. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Pattern REMOTE_IMAGE = Pattern.compile("<img\\b[^>]*\\bsrc=[\"'](https?://([^/\"']+)[^\"']*)[\"']",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -199,10 +201,7 @@ public final class WordPressImport {
             }
         }).ifPresent(image -> {
             if (image.url().startsWith("https://")) {
-                Map<String, String> lead = new java.util.LinkedHashMap<>(); // in a fixed order, so importing again writes the same file
-                lead.put("src", image.url());
-                lead.put("alt", image.title());
-                field(yaml, "image", lead);
+                field(yaml, "image", Map.of("src", image.url(), "alt", image.title()));
             } else {
                 warnings.add("its featured image " + image.url() + " is not an https address: it is left out");
             }
