@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * exact version 2.0 event (lower-case headers with repeats joined by commas, cookies apart, query
  * parameters, path parameters, base64 for binary bodies), the function answers through the Lambda
  * runtime's serialisation, and the answer maps back (status, headers, cookies, base64 bodies; a
- * response without {@code statusCode} is a 200 JSON body, as API Gateway infers it).
+ * response without {@code statusCode} is a 200 JSON body, as API Gateway infers it). A route behind a
+ * JWT authorizer reaches its function only with a token the {@link JwtAuthorizer} lets through, and
+ * with the token's claims in the event.
  */
 final class HttpApi {
 
@@ -34,10 +36,17 @@ final class HttpApi {
 
     private final List<HttpApiRoute> routes;
     private final Map<String, LocalFunction> functions;
+    private final Map<String, JwtAuthorizer> authorizers;
 
-    HttpApi(List<HttpApiRoute> routes, Map<String, LocalFunction> functions) {
+    /** @param authorizers the template's JWT authorizers by name: every route's authorizer must be one */
+    HttpApi(List<HttpApiRoute> routes, Map<String, LocalFunction> functions, Map<String, JwtAuthorizer> authorizers) {
+        routes.forEach(route -> route.authorizer().filter(name -> !authorizers.containsKey(name)).ifPresent(name -> {
+            throw new IllegalArgumentException(route.routeKey() + " names the authorizer " + name
+                    + ", which is not a JWT authorizer of the template's HTTP API");
+        }));
         this.routes = List.copyOf(routes);
         this.functions = Map.copyOf(functions);
+        this.authorizers = Map.copyOf(authorizers);
     }
 
     record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
@@ -69,8 +78,25 @@ final class HttpApi {
     private Response invoke(HttpApiRoute route, Map<String, String> parameters, Request request) {
         long start = System.nanoTime();
         String what = route.functionId() + " " + request.method() + " " + request.path();
+        ObjectNode event = event(route, parameters, request);
+        if (route.authorizer().isPresent()) {
+            JwtAuthorizer.Outcome outcome = authorizers.get(route.authorizer().get())
+                    .check(event.path("headers").path("authorization").asText(null), route.scopes());
+            if (outcome instanceof JwtAuthorizer.Refused refused) {
+                LOG.info("{} → {} by the JWT authorizer: {}", what, refused.status(), refused.wwwAuthenticate());
+                return new Response(refused.status(), Map.of("Content-Type", List.of("application/json"),
+                        "www-authenticate", List.of(refused.wwwAuthenticate())),
+                        (refused.status() == 401 ? "{\"message\":\"Unauthorized\"}" : "{\"message\":\"Forbidden\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            JwtAuthorizer.Allowed allowed = (JwtAuthorizer.Allowed) outcome;
+            ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+            ObjectNode claims = jwt.putObject("claims");
+            allowed.claims().forEach(claims::put);
+            allowed.scopes().forEach(jwt.putArray("scopes")::add);
+        }
         try {
-            String answer = functions.get(route.functionId()).invoke(event(route, parameters, request).toString());
+            String answer = functions.get(route.functionId()).invoke(event.toString());
             Response response = response(answer);
             LOG.info("{} → {} in {} ms", what, response.status(), (System.nanoTime() - start) / 1_000_000);
             return response;

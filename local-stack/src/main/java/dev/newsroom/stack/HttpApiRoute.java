@@ -10,9 +10,14 @@ import java.util.Optional;
 /**
  * One route of an HTTP API from {@code template.yaml} (a function event of type {@code HttpApi}):
  * a method, or {@code ANY}, and a path whose {@code {name}} segments capture one segment and whose
- * last {@code {name+}} segment captures the rest.
+ * last {@code {name+}} segment captures the rest; and, for a route behind a JWT authorizer, the
+ * authorizer's name and the scopes the route requires.
  */
-record HttpApiRoute(String functionId, String method, String path) {
+record HttpApiRoute(String functionId, String method, String path, Optional<String> authorizer, List<String> scopes) {
+
+    HttpApiRoute(String functionId, String method, String path) {
+        this(functionId, method, path, Optional.empty(), List.of());
+    }
 
     static List<HttpApiRoute> fromTemplate(CloudFormationTemplate template) {
         List<HttpApiRoute> routes = new ArrayList<>();
@@ -20,10 +25,25 @@ record HttpApiRoute(String functionId, String method, String path) {
                 function.path("Properties").path("Events").fields().forEachRemaining(event -> {
                     if ("HttpApi".equals(event.getValue().path("Type").asText())) {
                         var properties = event.getValue().path("Properties");
+                        var auth = properties.path("Auth");
+                        List<String> scopes = new ArrayList<>();
+                        auth.path("AuthorizationScopes").forEach(scope -> scopes.add(scope.asText()));
                         routes.add(new HttpApiRoute(functionId, properties.path("Method").asText("ANY").toUpperCase(),
-                                properties.path("Path").asText()));
+                                properties.path("Path").asText(), Optional.of(auth.path("Authorizer").asText(""))
+                                .filter(name -> !name.isEmpty() && !name.equals("NONE")), List.copyOf(scopes)));
                     }
                 }));
+        // Routes declared as resources of their own (the moderation route, behind the JWT authorizer).
+        template.resources("AWS::ApiGatewayV2::Route").values().forEach(route -> {
+            var properties = route.path("Properties");
+            String[] key = properties.path("RouteKey").asText().split(" ", 2);
+            String integration = properties.path("Target").asText().replaceAll("^integrations/\\$\\{(.+)}$", "$1");
+            String uri = template.resource(integration).path("Properties").path("IntegrationUri").asText();
+            List<String> scopes = new ArrayList<>();
+            properties.path("AuthorizationScopes").forEach(scope -> scopes.add(scope.asText()));
+            routes.add(new HttpApiRoute(uri.replaceAll("\\.Alias$", ""), key[0], key[1],
+                    Optional.of(properties.path("AuthorizerId").asText("")).filter(id -> !id.isEmpty()), List.copyOf(scopes)));
+        });
         return routes;
     }
 

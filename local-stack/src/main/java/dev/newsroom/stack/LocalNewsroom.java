@@ -48,11 +48,14 @@ public final class LocalNewsroom implements AutoCloseable {
     private static final String SITE_CONFIGURATION_MARKER = "site-configuration-seeded";
     /** In a data directory whose items are keyed by path: from a start of this version on, no key migration is needed. */
     static final String KEYED_BY_PATH_MARKER = "keyed-by-path";
+    /** How long endpoints.json's ready moderator token lasts: a working day, not Cognito's hour. */
+    static final Duration MODERATOR_TOKEN_LIFETIME = Duration.ofHours(12);
     private static final List<String> SEED_ARTICLES = List.of(
             "harbour-bridge-reopens.md", "night-market-returns.md", "library-late-hours.md", "river-cleanup-volunteers.md");
 
     private final LocalServices aws;
     private final SiteverifyServer siteverify;
+    private final LocalSignIn signIn;
     private final SiteFront front;
     private final LocalKeyValueStore redirects;
     private final List<StreamPump> pumps;
@@ -62,10 +65,11 @@ public final class LocalNewsroom implements AutoCloseable {
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, SiteFront front, LocalKeyValueStore redirects, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, LocalSignIn signIn, SiteFront front, LocalKeyValueStore redirects, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
         this.siteverify = siteverify;
+        this.signIn = signIn;
         this.front = front;
         this.redirects = redirects;
         this.pumps = pumps;
@@ -101,9 +105,11 @@ public final class LocalNewsroom implements AutoCloseable {
         Path secrets = Files.createDirectories(dataDir.resolve("secrets"));
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
         LocalKeyValueStore redirects = LocalKeyValueStore.start(Optional.of(dataDir.resolve("edge-redirects.json")));
-        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), secrets, settings);
+        LocalSignIn signIn = new LocalSignIn(secrets, deskUrl(front.url()), frontExecutor, Clock.systemUTC());
+        Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
+                secrets, settings);
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
-        front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions), ViewerRequestFunction.start(
+        front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
@@ -112,10 +118,17 @@ public final class LocalNewsroom implements AutoCloseable {
         seedSiteConfiguration(aws.s3(), names.get("SourceBucket"), dataDir);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
-        endpoints.put("moderationToken", secret(secrets, "MODERATION_TOKEN"));
+        endpoints.put("desk", deskUrl(front.url()).toString());
+        ObjectNode desk = endpoints.putObject("signIn");
+        desk.put("issuer", signIn.issuer().toString());
+        desk.put("clientId", LocalSignIn.CLIENT_ID);
+        var users = desk.putArray("users");
+        signIn.users().forEach(user -> users.addObject().put("username", user.username()).put("password", user.password())
+                .put("group", user.group()).put("email", user.email()));
+        endpoints.put("moderatorToken", signIn.accessToken(signIn.user("moderator"), MODERATOR_TOKEN_LIFETIME));
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, siteverify, front, redirects, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
 
     /**
@@ -157,11 +170,12 @@ public final class LocalNewsroom implements AutoCloseable {
      * The template's functions, each with the environment AWS would give it, pointed at the local
      * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
      * ({@code X_FILE}, under {@code secrets/}), the captcha is checked by the local siteverify server,
-     * and the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}.
+     * the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}, and the
+     * desk signs in at the {@link LocalSignIn} whose issuer is {@code signIn}.
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
-                                                        URI site, SiteverifyServer siteverify, URI keyValueStore, Path secrets,
-                                                        Map<String, String> settings) throws IOException {
+                                                        URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
+                                                        Path secrets, Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
@@ -182,6 +196,12 @@ public final class LocalNewsroom implements AutoCloseable {
                     secret(secrets, secret);
                     overrides.put(name, "");
                     overrides.put(secret + "_FILE", secrets.resolve(secret).toString());
+                } else if (name.equals("DESK_SIGN_IN_PARAMETER")) {
+                    Path file = secrets.resolve("DESK_SIGN_IN");
+                    Files.writeString(file, LocalJson.mapper().createObjectNode().put("url", signIn.toString())
+                            .put("clientId", LocalSignIn.CLIENT_ID).toString());
+                    overrides.put(name, "");
+                    overrides.put("DESK_SIGN_IN_FILE", file.toString());
                 } else if (name.endsWith("_FILE")) {
                     String secret = name.substring(0, name.length() - "_FILE".length());
                     secret(secrets, secret);
@@ -223,6 +243,25 @@ public final class LocalNewsroom implements AutoCloseable {
             Files.writeString(file, java.util.HexFormat.of().formatHex(random));
         }
         return Files.readString(file).strip();
+    }
+
+    /** The sign-in of a set of functions run without the desk (benchmarks, jar checks): no address answers there. */
+    public static final URI NO_SIGN_IN = URI.create("https://sign-in.invalid");
+
+    /** Where the desk is: its sign-in client's only redirect address. */
+    static URI deskUrl(URI site) {
+        return URI.create(site + "/desk/");
+    }
+
+    /** The template's JWT authorizers, each checking tokens of the local sign-in for the desk's client. */
+    private static Map<String, JwtAuthorizer> authorizers(CloudFormationTemplate cfn, LocalSignIn signIn) {
+        Map<String, JwtAuthorizer> authorizers = new HashMap<>();
+        cfn.resources("AWS::ApiGatewayV2::Authorizer").forEach((id, authorizer) -> {
+            if ("JWT".equals(authorizer.path("Properties").path("AuthorizerType").asText())) {
+                authorizers.put(id, new JwtAuthorizer(signIn.issuer(), java.util.Set.of(LocalSignIn.CLIENT_ID), Clock.systemUTC()));
+            }
+        });
+        return authorizers;
     }
 
     private static String captchaProvider(CloudFormationTemplate cfn) {
@@ -331,6 +370,7 @@ public final class LocalNewsroom implements AutoCloseable {
         front.close();
         redirects.close();
         siteverify.close();
+        signIn.close();
         for (StreamPump pump : pumps) {
             pump.close();
         }

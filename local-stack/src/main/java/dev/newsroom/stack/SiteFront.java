@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * distribution's own viewer-request function ({@link ViewerRequestFunction}: old addresses answer
  * 301, and page URLs map to their objects as {@link SiteLayout#objectKey} says), the object's own
  * {@code Content-Type} and {@code Cache-Control}, {@code ETag} revalidation, GET and HEAD only, and
- * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi}, and
- * {@code /_local/captcha.js} is the captcha widget stand-in.
+ * {@code /404.html} with status 404 for a missing object. {@code /api/} goes to the {@link HttpApi},
+ * {@code /desk/} too after the viewer-request function ({@code /desk/} is {@code /desk/index.html}),
+ * and {@code /_local/captcha.js} is the captcha widget stand-in.
  */
 final class SiteFront implements AutoCloseable {
 
@@ -32,6 +33,9 @@ final class SiteFront implements AutoCloseable {
     /** Where the captcha widget stand-in is served; pages load it in place of the provider's script. */
     static final String LOCAL_CAPTCHA_PATH = "/_local/captcha.js";
     private static final byte[] LOCAL_CAPTCHA = resource("/local-captcha.js");
+
+    /** The distribution's /desk/* behaviour: the viewer-request function, then the HTTP API (template.yaml). */
+    private static final String DESK = "/desk/";
 
     /** API Gateway's payload limit for HTTP APIs. */
     private static final int MAX_API_BODY = 10 * 1024 * 1024;
@@ -65,7 +69,7 @@ final class SiteFront implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/api/") || path.equals("/api")) {
-                serveApi(exchange);
+                serveApi(exchange, exchange.getRequestURI().getRawPath());
                 return;
             }
             if (path.equals(LOCAL_CAPTCHA_PATH)) {
@@ -83,6 +87,10 @@ final class SiteFront implements AutoCloseable {
             if (outcome instanceof ViewerRequestFunction.Answer answer) {
                 answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
                 exchange.sendResponseHeaders(answer.status(), -1);
+                return;
+            }
+            if (path.startsWith(DESK)) {
+                serveApi(exchange, ((ViewerRequestFunction.Forward) outcome).uri());
                 return;
             }
             // S3 decodes the path the distribution forwards into the object's key.
@@ -113,11 +121,11 @@ final class SiteFront implements AutoCloseable {
         }
     }
 
-    private void serveApi(HttpExchange exchange) throws IOException {
+    private void serveApi(HttpExchange exchange, String rawPath) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_API_BODY + 1);
         HttpApi.Response response = body.length > MAX_API_BODY
                 ? HttpApi.Response.json(413, "{\"message\":\"Request Entity Too Large\"}")
-                : api.handle(new HttpApi.Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                : api.handle(new HttpApi.Request(exchange.getRequestMethod(), rawPath,
                         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
                         exchange.getRemoteAddress().getAddress().getHostAddress()));
         response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));

@@ -67,7 +67,7 @@ class DeployableJarsIT {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
         redirects = LocalKeyValueStore.start(Optional.empty());
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, redirects.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 

@@ -39,7 +39,7 @@ class HttpApiTest {
                 new HttpApiRoute("Inferred", "GET", "/api/hello/{name}"),
                 new HttpApiRoute("Broken", "ANY", "/api/broken"));
         front = new SiteFront(0, null, "unused", executor);
-        front.start(new HttpApi(routes, functions), null); // API routes only: no page is asked for
+        front.start(new HttpApi(routes, functions, Map.of()), null); // API routes only: no page is asked for
     }
 
     @AfterEach

@@ -55,6 +55,11 @@ public final class NewsroomImport {
                 description = "Upload to this source bucket on AWS instead, with the default credential chain.")
         String bucket;
 
+        @Option(names = "--site", paramLabel = "URL",
+                description = {"With --bucket: the site whose comments API takes the comments (https://news.example.com),",
+                        "with a moderator's access token in NEWSROOM_MODERATOR_TOKEN (docs/desk.md, \"Tokens for scripts\")."})
+        URI site;
+
         @Option(names = "--out", paramLabel = "DIR",
                 description = "Write what would be uploaded to this folder, laid out as the source bucket, instead of uploading.")
         Path out;
@@ -65,6 +70,9 @@ public final class NewsroomImport {
 
         @Spec
         CommandSpec spec;
+
+        /** The variable that holds a moderator's access token for an import to AWS: never an argument, which others can read. */
+        static final String MODERATOR_TOKEN = "NEWSROOM_MODERATOR_TOKEN";
 
         /** What the command imports, as the report names it. */
         abstract Path source();
@@ -114,8 +122,8 @@ public final class NewsroomImport {
         /** Sends the comments to the running stack's comments API, once their articles are published. */
         private void importComments(ImportPlan plan, Target target, PrintWriter print) throws Exception {
             if (target.moderator().isEmpty()) {
-                print.printf("%d comments not imported: on AWS the moderation routes take IAM-signed requests, which the import"
-                        + " does not send yet (docs/migration.md)%n", plan.commentCount());
+                print.printf("%d comments not imported: give --site and a moderator's access token in NEWSROOM_MODERATOR_TOKEN,"
+                        + " then run the same import again (docs/migration.md#comments)%n", plan.commentCount());
                 return;
             }
             print.printf("importing %d comments as their articles are published%n", plan.commentCount());
@@ -127,8 +135,9 @@ public final class NewsroomImport {
         }
 
         /**
-         * Where the upload goes: the local stack's source bucket, or a named bucket on AWS; and, locally,
-         * the site whose comments API takes the import, with the moderator's token.
+         * Where the upload goes: the local stack's source bucket, or a named bucket on AWS; and the site
+         * whose comments API takes the import, with a moderator's token: the local stack's, or on AWS
+         * {@code --site} with {@value #MODERATOR_TOKEN}.
          */
         private record Target(S3Client s3, String bucket, Prefixes prefixes, Optional<Moderator> moderator) {
         }
@@ -140,7 +149,8 @@ public final class NewsroomImport {
             if (bucket != null) {
                 S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                         .credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-                return new Target(s3, bucket, Prefixes.DEFAULT, Optional.empty());
+                Optional<String> token = Optional.ofNullable(System.getenv(MODERATOR_TOKEN)).filter(t -> !t.isBlank());
+                return new Target(s3, bucket, Prefixes.DEFAULT, Optional.ofNullable(site).flatMap(url -> token.map(t -> new Moderator(url, t))));
             }
             if (!Files.exists(endpoints)) {
                 throw new ParameterException(spec.commandLine(), endpoints + " not found: is ./newsroom up running?"
@@ -152,7 +162,7 @@ public final class NewsroomImport {
                     "AWS_ENDPOINT_URL_S3", e.get("s3").asText(), "S3_FORCE_PATH_STYLE", "true")));
             return new Target(aws.s3(), e.get("sourceBucket").asText(), new Prefixes(e.get("articlePrefix").asText(),
                     e.get("pagePrefix").asText(), e.get("assetPrefix").asText()), Optional.of(new Moderator(URI.create(e.get("site").asText()),
-                            e.get("moderationToken").asText())));
+                            e.get("moderatorToken").asText())));
         }
     }
 

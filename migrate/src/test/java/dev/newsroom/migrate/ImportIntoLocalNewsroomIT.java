@@ -146,7 +146,7 @@ class ImportIntoLocalNewsroomIT {
             assertFalse(comments.toString().toLowerCase(java.util.Locale.ROOT).contains("pilot@harbour.example"), "emails stay private");
             JsonNode endpoints = new ObjectMapper().readTree(dataDir.resolve("endpoints.json").toFile());
             JsonNode pending = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(site + "/api/moderation/comments?queue=pending"))
-                    .header("Authorization", "Bearer " + endpoints.get("moderationToken").asText()).build(),
+                    .header("Authorization", "Bearer " + endpoints.get("moderatorToken").asText()).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).get("comments");
             assertEquals("Waiting for a moderator.", pending.get(0).get("body").asText(), "a pending comment waits for a moderator");
             Document about = Jsoup.parse(get(site + "/about/").body());

@@ -10,10 +10,11 @@ import java.util.Optional;
  * its JSON. API Gateway leaves out what a request lacks: those maps read as empty, the body as empty.
  * Of what it always sends, an event without it reads as null (the method as empty).
  *
- * @param iamAuthorised whether API Gateway authorised the caller with IAM (the moderation routes)
+ * @param claims the claims of the token API Gateway's JWT authorizer let through (the moderation
+ *               route), each a string as API Gateway gives them; empty on the public routes
  */
 record ApiRequest(String routeKey, Optional<String> method, Map<String, String> headers, Map<String, String> pathParameters,
-                  Map<String, String> query, String body, boolean base64Encoded, String sourceIp, boolean iamAuthorised) {
+                  Map<String, String> query, String body, boolean base64Encoded, String sourceIp, Map<String, String> claims) {
 
     static ApiRequest of(Map<String, Object> event) {
         Map<String, Object> context = Json.object(event.get("requestContext"));
@@ -21,7 +22,7 @@ record ApiRequest(String routeKey, Optional<String> method, Map<String, String> 
         return new ApiRequest(Json.text(event.get("routeKey"), null), Optional.ofNullable(Json.text(http.get("method"), null)),
                 texts(event.get("headers")), texts(event.get("pathParameters")), texts(event.get("queryStringParameters")),
                 Json.text(event.get("body"), ""), Boolean.TRUE.equals(event.get("isBase64Encoded")), Json.text(http.get("sourceIp"), null),
-                Json.object(context.get("authorizer")).get("iam") instanceof Map);
+                texts(Json.object(Json.object(context.get("authorizer")).get("jwt")).get("claims")));
     }
 
     /** A header by its name in lower case, as API Gateway gives them; null if absent. */

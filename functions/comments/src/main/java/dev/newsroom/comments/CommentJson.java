@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.site.ArticlePaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ final class CommentJson {
             item.put("id", c.id());
             if (forModerators) {
                 item.put("article", c.article());
+                item.put("articleToken", ArticlePaths.token(c.article()));
                 item.put("status", c.status());
                 c.score().ifPresent(score -> item.put("score", score));
             }

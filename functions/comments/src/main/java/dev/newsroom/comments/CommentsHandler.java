@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The comments function behind the HTTP API: {@code POST} and {@code GET}
- * {@code /api/articles/{article}/comments}, and the moderation routes ({@link ModerationRoutes}). It
+ * {@code /api/articles/{article}/comments}, the moderation routes ({@link ModerationRoutes}), and the
+ * desk's page ({@link DeskPage}). It
  * wires the parts, routes each request, and maps every outcome to an answer in one place. It reads
  * API Gateway's event, and writes its answer, as JSON itself ({@link ApiRequest}, {@link ApiResponse}):
  * Lambda's serialisation of its event classes took a third of its cold start.
@@ -40,6 +41,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
     private final CommentsService service;
     private final SiteOrigins origins;
     private final ModerationRoutes moderation;
+    private final DeskPage desk;
     private final ReaderAddress readerAddress;
     private final LogSettings logs;
     private final SnapshotPriming priming;
@@ -67,7 +69,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
                     new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,
                     new Signer(secrets.read("SIGNING_SECRET")), clock);
-            this.moderation = new ModerationRoutes(new ModeratorAuth(secrets.optional("MODERATION_TOKEN")), service.moderation());
+            this.moderation = new ModerationRoutes(service.moderation());
+            this.desk = new DeskPage(config.site(), secrets.read("DESK_SIGN_IN"));
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }
         this.priming = SnapshotPriming.register(this);
@@ -89,8 +92,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         ApiResponse response;
         try {
             method = event.method().orElseThrow(() -> new IllegalArgumentException("the event has no requestContext.http.method"));
-            if (event.routeKey().contains("/api/moderation/")) {
+            if (event.routeKey().startsWith("ANY /api/moderation/")) {
                 response = moderation.handle(event);
+            } else if (event.routeKey().equals("GET /desk/{file}")) {
+                response = desk.serve(event.pathParameters().getOrDefault("file", ""));
             } else if (article.isEmpty()) {
                 throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
             } else {

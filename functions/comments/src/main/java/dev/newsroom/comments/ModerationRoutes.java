@@ -1,51 +1,87 @@
 package dev.newsroom.comments;
 
 import dev.newsroom.core.site.ArticlePaths;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * The moderation routes, {@code /api/moderation/...}: only for moderators ({@link ModeratorAuth}),
- * each handed to {@link Moderation} and answered as JSON. Never cached, and without CORS headers:
- * moderators call them with their own tools, not from the site's pages.
+ * The moderation routes under {@code /api/moderation/}: one API Gateway route,
+ * {@code ANY /api/moderation/{proxy+}}, behind the desk's JWT authorizer, routed here by method and
+ * path. Each names the {@link Staff.Action} it takes, checked against the caller's groups before it
+ * runs, and is handed to {@link Moderation}. Answered as JSON, never cached, and without CORS
+ * headers: the desk calls them from the site's own origin.
  */
 final class ModerationRoutes {
 
-    private final ModeratorAuth moderators;
-    private final Moderation moderation;
+    /** A route: its method, its path below {@code /api/moderation/} ({@code {article}}, {@code {id}} name segments), what it takes, and what it does. */
+    private record Route(String method, String path, Staff.Action action, BiFunction<ApiRequest, Map<String, String>, ApiResponse> handler) {
+    }
 
-    ModerationRoutes(ModeratorAuth moderators, Moderation moderation) {
-        this.moderators = moderators;
-        this.moderation = moderation;
+    private final List<Route> routes;
+
+    ModerationRoutes(Moderation moderation) {
+        this.routes = List.of(
+                new Route("GET", "comments", Staff.Action.READ_QUEUES, (event, segments) -> Responses.json(200,
+                        CommentJson.forModerators(moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
+                                event.queryParameter("cursor"), event.queryParameter("limit"))), Map.of())),
+                new Route("POST", "comments/{article}", Staff.Action.IMPORT, (event, segments) -> Responses.json(200,
+                        CommentJson.imported(moderation.importComments(article(segments), RequestDecoder.imported(event))), Map.of())),
+                new Route("POST", "erasure", Staff.Action.ERASE, (event, segments) -> Responses.json(200,
+                        CommentJson.erased(moderation.erase(RequestDecoder.json(event).get("email").orElse(""))), Map.of())),
+                new Route("POST", "comments/{article}/{id}/approve", Staff.Action.MODERATE, (event, segments) -> {
+                    moderation.setStatus(article(segments), segments.get("id"), Comment.APPROVED);
+                    return moderated();
+                }),
+                new Route("POST", "comments/{article}/{id}/spam", Staff.Action.MODERATE, (event, segments) -> {
+                    moderation.setStatus(article(segments), segments.get("id"), Comment.SPAM);
+                    return moderated();
+                }),
+                new Route("DELETE", "comments/{article}/{id}", Staff.Action.MODERATE, (event, segments) -> {
+                    moderation.delete(article(segments), segments.get("id"));
+                    return moderated();
+                }));
     }
 
     ApiResponse handle(ApiRequest event) {
-        moderators.require(event);
-        String id = event.pathParameters().getOrDefault("id", "");
-        switch (event.routeKey()) {
-            case "GET /api/moderation/comments" -> {
-                CommentsService.Listing queue = moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
-                        event.queryParameter("cursor"), event.queryParameter("limit"));
-                return Responses.json(200, CommentJson.forModerators(queue), Map.of());
+        Staff staff = Staff.of(event);
+        String method = event.method().orElse("");
+        String[] path = event.pathParameters().getOrDefault("proxy", "").split("/", -1);
+        for (Route route : routes) {
+            Map<String, String> segments = match(route.path().split("/"), path);
+            if (segments != null && route.method().equals(method)) {
+                staff.require(route.action());
+                return route.handler().apply(event, segments);
             }
-            case "POST /api/moderation/comments/{article}" -> {
-                Moderation.Imported imported = moderation.importComments(article(event), RequestDecoder.imported(event));
-                return Responses.json(200, CommentJson.imported(imported), Map.of());
-            }
-            case "POST /api/moderation/erasure" -> {
-                int erased = moderation.erase(RequestDecoder.json(event).get("email").orElse(""));
-                return Responses.json(200, CommentJson.erased(erased), Map.of());
-            }
-            case "POST /api/moderation/comments/{article}/{id}/approve" -> moderation.setStatus(article(event), id, Comment.APPROVED);
-            case "POST /api/moderation/comments/{article}/{id}/spam" -> moderation.setStatus(article(event), id, Comment.SPAM);
-            case "DELETE /api/moderation/comments/{article}/{id}" -> moderation.delete(article(event), id);
-            default -> throw ApiError.of(ErrorKind.ROUTE_NOT_FOUND);
         }
+        throw ApiError.of(ErrorKind.ROUTE_NOT_FOUND);
+    }
+
+    /** The named segments if the path has the pattern's shape, else null. */
+    private static Map<String, String> match(String[] pattern, String[] path) {
+        if (pattern.length != path.length) {
+            return null;
+        }
+        Map<String, String> named = new java.util.HashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{")) {
+                if (path[i].isEmpty()) {
+                    return null;
+                }
+                named.put(pattern[i].substring(1, pattern[i].length() - 1), path[i]);
+            } else if (!pattern[i].equals(path[i])) {
+                return null;
+            }
+        }
+        return named;
+    }
+
+    private static ApiResponse moderated() {
         return Responses.json(200, CommentJson.moderated(), Map.of());
     }
 
     /** The path of the article the route names by its token ({@link ArticlePaths#token}); no comment is at any other. */
-    private static String article(ApiRequest event) {
-        return ArticlePaths.fromToken(event.pathParameters().getOrDefault("article", ""))
-                .orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
+    private static String article(Map<String, String> segments) {
+        return ArticlePaths.fromToken(segments.get("article")).orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
     }
 }

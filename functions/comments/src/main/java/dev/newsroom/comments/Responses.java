@@ -24,6 +24,15 @@ final class Responses {
         return new ApiResponse(status, headers, Json.write(body));
     }
 
+    /** A page or a file of the desk's, with its own type and caching. */
+    static ApiResponse page(String body, String contentType, String cacheControl, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("Content-Type", contentType);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Cache-Control", cacheControl);
+        return new ApiResponse(200, headers, body);
+    }
+
     static ApiResponse error(ApiError error, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.kind().code());

@@ -32,13 +32,13 @@ class CommentsTemplateTest {
     @Test
     void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "CommentsFunction",
-                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
+                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "DESK_SIGN_IN_PARAMETER", "/newsroom/desk-sign-in"), env -> {
                     Env recording = new Env(env);
                     CommentsConfig.from(recording);
                     new dev.newsroom.core.aws.AwsClients(recording);
                     recording.optional("CAPTCHA_SECRET_PARAMETER");
                     recording.optional("SIGNING_SECRET_PARAMETER");
-                    recording.optional("MODERATION_TOKEN_FILE");
+                    recording.optional("DESK_SIGN_IN_PARAMETER");
                     return recording.read();
                 }));
     }
@@ -71,25 +71,93 @@ class CommentsTemplateTest {
         List<String> routes = new java.util.ArrayList<>();
         function.path("Events").forEach(e -> {
             assertEquals("HttpApi", e.path("Type").asText());
+            assertTrue(e.path("Properties").path("Auth").isMissingNode(), "the function's own routes are public");
             routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
         });
-        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
-                "GET /api/moderation/comments", "POST /api/moderation/comments/{article}/{id}/approve",
-                "POST /api/moderation/comments/{article}/{id}/spam", "DELETE /api/moderation/comments/{article}/{id}", "POST /api/moderation/comments/{article}",
-                "POST /api/moderation/erasure"), routes);
-        function.path("Events").fields().forEachRemaining(e -> {
-            boolean moderation = e.getValue().path("Properties").path("Path").asText().startsWith("/api/moderation/");
-            assertEquals(moderation ? "AWS_IAM" : "", e.getValue().path("Properties").path("Auth").path("Authorizer").asText(""),
-                    e.getKey() + ": moderation routes, and only they, need IAM");
-        });
+        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments", "GET /desk/{file}"), routes);
         JsonNode api = template.resource("CommentsApi").path("Properties");
         assertTrue(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt() > 0, "routes are throttled");
-        JsonNode behaviour = null;
-        for (JsonNode b : template.resource("SiteDistribution").path("Properties").path("DistributionConfig").path("CacheBehaviors")) {
-            if (b.path("PathPattern").asText().equals("/api/*")) {
-                behaviour = b;
+        assertEquals("api", behaviour("/api/*").path("TargetOriginId").asText(), "CloudFront sends /api/* to the HTTP API");
+        JsonNode desk = behaviour("/desk/*");
+        assertEquals("api", desk.path("TargetOriginId").asText(), "the desk's page comes from the function");
+        assertEquals("SiteViewerRequest", desk.path("FunctionAssociations").get(0).path("FunctionARN").asText().split("\\.")[0],
+                "/desk/ is /desk/index.html, as for pages");
+    }
+
+    /** The moderation route: the desk's Cognito pool, checked by API Gateway's JWT authorizer, with the desk's scope (J4–J6). */
+    @Test
+    void moderationIsBehindTheDesksSignIn_J4() {
+        JsonNode route = template.resource("ModerationRoute").path("Properties");
+        assertEquals("ANY /api/moderation/{proxy+}", route.path("RouteKey").asText());
+        assertEquals("JWT", route.path("AuthorizationType").asText());
+        assertEquals(List.of("newsroom/desk"), texts(route.path("AuthorizationScopes")));
+        JsonNode authorizer = template.resource(route.path("AuthorizerId").asText()).path("Properties");
+        assertEquals("JWT", authorizer.path("AuthorizerType").asText());
+        assertEquals(List.of("$request.header.Authorization"), texts(authorizer.path("IdentitySource")));
+        assertEquals("https://cognito-idp.${AWS::Region}.amazonaws.com/${DeskUserPool}",
+                authorizer.path("JwtConfiguration").path("Issuer").asText());
+        assertEquals(List.of("DeskClient"), texts(authorizer.path("JwtConfiguration").path("Audience")));
+        String integration = route.path("Target").asText().replaceAll("^integrations/\\$\\{(.+)}$", "$1");
+        assertEquals("CommentsFunction.Alias", template.resource(integration).path("Properties").path("IntegrationUri").asText());
+
+        JsonNode pool = template.resource("DeskUserPool").path("Properties");
+        assertTrue(pool.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(), "staff are invited, never sign up");
+        JsonNode client = template.resource("DeskClient").path("Properties");
+        assertFalse(client.path("GenerateSecret").asBoolean(true), "a page keeps no secret: a public client with PKCE");
+        assertEquals(List.of("code"), texts(client.path("AllowedOAuthFlows")));
+        assertTrue(texts(client.path("AllowedOAuthScopes")).contains("newsroom/desk"));
+        JsonNode scopes = template.resource("DeskScopes").path("Properties");
+        assertEquals("newsroom", scopes.path("Identifier").asText());
+        assertEquals("desk", scopes.path("Scopes").get(0).path("ScopeName").asText());
+        List<String> groups = new java.util.ArrayList<>();
+        template.resources("AWS::Cognito::UserPoolGroup").values().forEach(g -> groups.add(g.path("Properties").path("GroupName").asText()));
+        assertEquals(java.util.Set.of("moderators", "editors"), java.util.Set.copyOf(groups));
+        for (Staff.Role role : Staff.Role.values()) {
+            assertTrue(groups.stream().anyMatch(g -> role.name().toLowerCase(Locale.ROOT).concat("s").equals(g)), role.name());
+        }
+    }
+
+    /**
+     * CloudFront passes Authorization on only when the cache key holds it (an origin request policy
+     * naming it is refused with a 400): the moderation behaviour comes before /api/*, keys on it, and
+     * keeps nothing.
+     */
+    @Test
+    void theDesksCallsReachTheApiWithTheirTokenAndAreNeverCached_J4() {
+        List<String> patterns = new java.util.ArrayList<>();
+        distribution().path("CacheBehaviors").forEach(b -> patterns.add(b.path("PathPattern").asText()));
+        assertTrue(patterns.indexOf("/api/moderation/*") < patterns.indexOf("/api/*"), "the first behaviour that matches serves");
+        JsonNode moderation = behaviour("/api/moderation/*");
+        assertEquals("api", moderation.path("TargetOriginId").asText());
+        JsonNode cache = template.resource(moderation.path("CachePolicyId").asText()).path("Properties").path("CachePolicyConfig");
+        JsonNode key = cache.path("ParametersInCacheKeyAndForwardedToOrigin");
+        assertEquals("whitelist", key.path("HeadersConfig").path("HeaderBehavior").asText());
+        assertEquals(List.of("Authorization"), texts(key.path("HeadersConfig").path("Headers")));
+        assertEquals(0, cache.path("MinTTL").asInt());
+        assertEquals(0, cache.path("DefaultTTL").asInt());
+        assertTrue(cache.path("MaxTTL").asInt() <= 1, "caching is effectively off");
+        JsonNode origin = template.resource(moderation.path("OriginRequestPolicyId").asText()).path("Properties")
+                .path("OriginRequestPolicyConfig").path("HeadersConfig").path("Headers");
+        assertFalse(texts(origin).stream().anyMatch(h -> h.equalsIgnoreCase("Authorization")),
+                "CloudFront refuses an origin request policy that names Authorization");
+    }
+
+    private JsonNode distribution() {
+        return template.resource("SiteDistribution").path("Properties").path("DistributionConfig");
+    }
+
+    private JsonNode behaviour(String pattern) {
+        for (JsonNode b : distribution().path("CacheBehaviors")) {
+            if (b.path("PathPattern").asText().equals(pattern)) {
+                return b;
             }
         }
-        assertEquals("api", behaviour.path("TargetOriginId").asText(), "CloudFront sends /api/* to the HTTP API");
+        throw new AssertionError("no behaviour for " + pattern);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 }

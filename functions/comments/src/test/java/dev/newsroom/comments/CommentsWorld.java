@@ -49,7 +49,6 @@ final class CommentsWorld {
 
     static final String SITE = "https://news.example.org";
     static final String CAPTCHA_SECRET = "local-captcha-secret-for-tests";
-    static final String MODERATOR_TOKEN = "local-moderator-token-for-tests";
     static final String ORIGIN_SECRET = "local-origin-secret-for-tests";
     private static final AtomicInteger TOKENS = new AtomicInteger();
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -85,7 +84,8 @@ final class CommentsWorld {
         try {
             Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
             Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
-            Path moderator = Files.writeString(secrets.resolve("moderation-token"), MODERATOR_TOKEN);
+            Path desk = Files.writeString(secrets.resolve("desk-sign-in"),
+                    "{\"url\":\"https://newsroom-desk.auth.us-east-1.amazoncognito.com\",\"clientId\":\"desk-client\"}");
             Path origin = Files.writeString(secrets.resolve("origin-secret"), ORIGIN_SECRET);
             Map<String, String> overrides = new HashMap<>(Map.of(
                     "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
@@ -96,7 +96,8 @@ final class CommentsWorld {
                     "STAFF_NAMES", "Editor, The Daily Example"));
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
             overrides.put("SIGNING_SECRET_FILE", signing.toString());
-            overrides.put("MODERATION_TOKEN_FILE", moderator.toString());
+            overrides.put("DESK_SIGN_IN_PARAMETER", "");
+            overrides.put("DESK_SIGN_IN_FILE", desk.toString());
             overrides.put("ORIGIN_SECRET_PARAMETER", "");
             overrides.put("ORIGIN_SECRET_FILE", origin.toString());
             overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
@@ -166,26 +167,46 @@ final class CommentsWorld {
         return handle(event);
     }
 
-    /** A moderation request; {@code authorization} is the Authorization header, or null for none. */
-    APIGatewayV2HTTPResponse moderate(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
-                                      String body, String authorization) {
+    /** The claims of a moderator's access token, as API Gateway's JWT authorizer passes them on. */
+    static final Map<String, String> MODERATOR = claims("rosa", "[moderators]");
+    /** An editor's: may read the queues and feature, not decide. */
+    static final Map<String, String> EDITOR = claims("ed", "[editors]");
+
+    static Map<String, String> claims(String username, String groups) {
+        Map<String, String> claims = new HashMap<>(Map.of("username", username, "token_use", "access",
+                "scope", "openid email newsroom/desk", "client_id", "desk-client"));
+        if (groups != null) {
+            claims.put("cognito:groups", groups);
+        }
+        return claims;
+    }
+
+    /**
+     * A request to the moderation route ({@code ANY /api/moderation/{proxy+}}) as API Gateway sends it
+     * once its JWT authorizer has let the token through ({@code events/api-moderation-approve.json}):
+     * {@code path} is below {@code /api/moderation/}, and {@code claims} the token's (none: a request
+     * that reached the function without the authorizer).
+     */
+    APIGatewayV2HTTPResponse moderate(String method, String path, Map<String, String> query, String body,
+                                      Map<String, String> claims) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
-                CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
-        String method = routeKey.substring(0, routeKey.indexOf(' '));
-        event.setRouteKey(routeKey);
-        event.getRequestContext().setRouteKey(routeKey);
+                CloudFormationTemplate.repositoryRoot().resolve("events/api-moderation-approve.json").toString());
+        event.setRawPath("/api/moderation/" + path);
         event.getRequestContext().getHttp().setMethod(method);
-        event.setPathParameters(pathParameters);
+        event.getRequestContext().getHttp().setPath("/api/moderation/" + path);
+        event.setPathParameters(Map.of("proxy", path));
         event.setQueryStringParameters(query);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
-        if (authorization != null) {
-            headers.put("authorization", authorization);
-        }
         if (body != null) {
             headers.put("content-type", "application/json");
             event.setBody(body);
         }
         event.setHeaders(headers);
+        if (claims.isEmpty()) {
+            event.getRequestContext().setAuthorizer(null);
+        } else {
+            event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        }
         return handle(event);
     }
 

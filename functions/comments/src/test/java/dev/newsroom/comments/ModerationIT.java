@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
@@ -17,10 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Moderation routes: only moderators, the queues, approve, spam, delete, and erasure (H7). */
+/** Moderation routes: only staff, decisions only by moderators, the queues, approve, spam, delete, and erasure (H7). */
 class ModerationIT extends LocalCommentsIT {
 
-    private static final String BEARER = "Bearer " + CommentsWorld.MODERATOR_TOKEN;
+    private static final Map<String, String> MODERATOR = CommentsWorld.MODERATOR;
 
     ModerationIT(Provisioned local) {
         super(local);
@@ -32,7 +31,7 @@ class ModerationIT extends LocalCommentsIT {
         do {
             Map<String, String> query = cursor == null ? Map.of("queue", queue, "limit", "100")
                     : Map.of("queue", queue, "limit", "100", "cursor", cursor);
-            JsonNode page = json(world.moderate("GET /api/moderation/comments", Map.of(), query, null, BEARER));
+            JsonNode page = json(world.moderate("GET", "comments", query, null, MODERATOR));
             page.get("comments").forEach(c -> ids.add(c.get("id").asText()));
             cursor = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
@@ -55,16 +54,16 @@ class ModerationIT extends LocalCommentsIT {
                "status": "pending"}
             ]}""";
 
-    private APIGatewayV2HTTPResponse importInto(String article, String body, String authorization) {
-        return world.moderate("POST /api/moderation/comments/{article}", Map.of("article", article), Map.of(), body, authorization);
+    private APIGatewayV2HTTPResponse importInto(String article, String body, Map<String, String> claims) {
+        return world.moderate("POST", "comments/" + article, Map.of(), body, claims);
     }
 
     @Test
     void importsTheCommentsASiteHadAsItHadThemAndOnlyOnce_J2() {
         String article = world.article("imported", "");
 
-        APIGatewayV2HTTPResponse first = importInto(article, IMPORTED, BEARER);
-        APIGatewayV2HTTPResponse again = importInto(article, IMPORTED, BEARER);
+        APIGatewayV2HTTPResponse first = importInto(article, IMPORTED, MODERATOR);
+        APIGatewayV2HTTPResponse again = importInto(article, IMPORTED, MODERATOR);
 
         assertEquals(200, first.getStatusCode(), first.getBody());
         assertEquals(3, json(first).get("stored").asInt());
@@ -78,7 +77,7 @@ class ModerationIT extends LocalCommentsIT {
                 "dated as the old site dated it");
         assertEquals(listed.get(0).get("id").asText(), listed.get(1).get("parentId").asText(), "a reply stays under its parent");
         assertFalse(listed.toString().toLowerCase(java.util.Locale.ROOT).contains("ana.import@example.org"), "emails stay private");
-        JsonNode pending = json(world.moderate("GET /api/moderation/comments", Map.of(), Map.of("queue", "pending", "limit", "100"), null, BEARER));
+        JsonNode pending = json(world.moderate("GET", "comments", Map.of("queue", "pending", "limit", "100"), null, MODERATOR));
         List<JsonNode> held = new ArrayList<>();
         pending.get("comments").forEach(c -> {
             if (c.get("name").asText().equals("Cy Pending") && c.get("article").asText().equals(CommentsWorld.path(article))) {
@@ -86,8 +85,8 @@ class ModerationIT extends LocalCommentsIT {
             }
         });
         assertEquals(1, held.size(), "the pending comment waits in the moderators' queue: " + pending);
-        APIGatewayV2HTTPResponse erased = world.moderate("POST /api/moderation/erasure", Map.of(), Map.of(),
-                "{\"email\":\"ana.import@example.org\"}", BEARER);
+        APIGatewayV2HTTPResponse erased = world.moderate("POST", "erasure", Map.of(),
+                "{\"email\":\"ana.import@example.org\"}", MODERATOR);
         assertEquals(1, json(erased).get("erased").asInt(), "an imported commenter can be erased like any other (H7)");
     }
 
@@ -103,7 +102,7 @@ class ModerationIT extends LocalCommentsIT {
                   {"ref": "a", "name": "Twice", "body": "Same ref.", "createdAt": "2013-03-11T10:02:00Z", "status": "spam", "ip": "1.2.3.4"}
                 ]}""";
 
-        APIGatewayV2HTTPResponse refused = importInto(article, bad, BEARER);
+        APIGatewayV2HTTPResponse refused = importInto(article, bad, MODERATOR);
 
         assertEquals(400, refused.getStatusCode(), refused.getBody());
         JsonNode fields = json(refused).get("fields");
@@ -112,40 +111,54 @@ class ModerationIT extends LocalCommentsIT {
             assertTrue(fields.has(field), field + " in " + fields);
         }
         assertEquals(0, json(world.list(article, Map.of())).get("comments").size(), "none of the request is stored");
-        assertEquals(403, importInto(article, IMPORTED, null).getStatusCode());
-        assertEquals(404, importInto("articles~no-such-article", IMPORTED, BEARER).getStatusCode());
-        assertEquals(404, importInto("..~..~etc", IMPORTED, BEARER).getStatusCode());
-        assertEquals("invalid_json", json(importInto(article, "{\"comments\": {}}", BEARER)).get("error").asText());
+        assertEquals(403, importInto(article, IMPORTED, CommentsWorld.EDITOR).getStatusCode(), "only moderators import");
+        assertEquals(404, importInto("articles~no-such-article", IMPORTED, MODERATOR).getStatusCode());
+        assertEquals(404, importInto("..~..~etc", IMPORTED, MODERATOR).getStatusCode());
+        assertEquals("invalid_json", json(importInto(article, "{\"comments\": {}}", MODERATOR)).get("error").asText());
         StringBuilder many = new StringBuilder("{\"comments\": [");
         for (int i = 0; i <= CommentImport.MAX_COMMENTS; i++) {
             many.append(i == 0 ? "" : ",").append("{\"ref\":\"r").append(i).append("\",\"name\":\"N\",\"body\":\"B\",")
                     .append("\"createdAt\":\"2013-03-11T10:02:00Z\",\"status\":\"approved\"}");
         }
-        assertTrue(json(importInto(article, many.append("]}").toString(), BEARER)).get("fields").has("comments"));
+        assertTrue(json(importInto(article, many.append("]}").toString(), MODERATOR)).get("fields").has("comments"));
     }
 
     @Test
-    void onlyModeratorsMayModerate_J1() {
-        for (String authorization : new String[] {null, "Bearer wrong", "Basic " + CommentsWorld.MODERATOR_TOKEN}) {
-            APIGatewayV2HTTPResponse response = world.moderate("GET /api/moderation/comments", Map.of(), Map.of(), null, authorization);
-            assertEquals(403, response.getStatusCode(), String.valueOf(authorization));
-            assertEquals("forbidden", json(response).get("error").asText());
+    void onlyStaffReachTheDeskAndOnlyModeratorsDecide_J1_J7() {
+        String slug = world.article("guarded", "");
+        String held = held(slug, "Guarded words");
+        // Reached without the authorizer's claims: not signed in.
+        assertEquals("not_signed_in", json(world.moderate("GET", "comments", Map.of(), null, Map.of())).get("error").asText());
+        // A valid token of the pool, but in no desk group (J7), or only in another.
+        for (String groups : new String[] {null, "[]", "[readers]", "[moderators-old]"}) {
+            APIGatewayV2HTTPResponse response = world.moderate("GET", "comments", Map.of(), null, CommentsWorld.claims("eve", groups));
+            assertEquals(403, response.getStatusCode(), groups);
+            assertEquals("not_staff", json(response).get("error").asText());
         }
+        // Editors read the queues, and may not decide.
+        assertEquals(200, world.moderate("GET", "comments", Map.of("queue", "pending"), null, CommentsWorld.EDITOR).getStatusCode());
+        for (String action : new String[] {"approve", "spam"}) {
+            APIGatewayV2HTTPResponse refused = world.moderate("POST", "comments/" + slug + "/" + held + "/" + action, Map.of(), null,
+                    CommentsWorld.EDITOR);
+            assertEquals(403, refused.getStatusCode());
+            assertEquals("forbidden", json(refused).get("error").asText());
+        }
+        assertEquals(403, world.moderate("DELETE", "comments/" + slug + "/" + held, Map.of(), null, CommentsWorld.EDITOR).getStatusCode());
+        assertEquals(403, world.moderate("POST", "erasure", Map.of(), "{\"email\":\"x@example.org\"}", CommentsWorld.EDITOR)
+                .getStatusCode());
+        assertTrue(queue("pending").contains(held), "an editor's refused decision changed nothing");
+        // A member of both groups may do what either may.
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + held + "/approve", Map.of(), null,
+                CommentsWorld.claims("both", "[editors moderators]")).getStatusCode());
     }
 
     @Test
-    void iamAuthorisedRequestsAreModerators() {
-        APIGatewayV2HTTPEvent event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayHttpEvent(
-                dev.newsroom.testkit.CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());
-        event.setRouteKey("GET /api/moderation/comments");
-        event.setPathParameters(Map.of());
-        event.setQueryStringParameters(Map.of("queue", "spam"));
-        var iam = new APIGatewayV2HTTPEvent.RequestContext.IAM();
-        iam.setUserArn("arn:aws:iam::123456789012:user/editor");
-        var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        authorizer.setIam(iam);
-        event.getRequestContext().setAuthorizer(authorizer);
-        assertEquals(200, world.handle(event).getStatusCode());
+    void anAddressNoModerationRouteHasIsNotFound() {
+        for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {
+            APIGatewayV2HTTPResponse response = world.moderate("POST", path, Map.of(), null, MODERATOR);
+            assertEquals(404, response.getStatusCode(), path);
+        }
+        assertEquals(404, world.moderate("PUT", "comments", Map.of(), null, MODERATOR).getStatusCode());
     }
 
     @Test
@@ -155,10 +168,8 @@ class ModerationIT extends LocalCommentsIT {
         String second = held(slug, "Probably spam");
         assertTrue(queue("pending").containsAll(List.of(first, second)));
 
-        assertEquals(200, world.moderate("POST /api/moderation/comments/{article}/{id}/approve", Map.of("article", slug, "id", first),
-                Map.of(), null, BEARER).getStatusCode());
-        assertEquals(200, world.moderate("POST /api/moderation/comments/{article}/{id}/spam", Map.of("article", slug, "id", second),
-                Map.of(), null, BEARER).getStatusCode());
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + first + "/approve", Map.of(), null, MODERATOR).getStatusCode());
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + second + "/spam", Map.of(), null, MODERATOR).getStatusCode());
 
         JsonNode published = json(world.list(slug, Map.of())).get("comments");
         assertEquals(1, published.size());
@@ -166,9 +177,9 @@ class ModerationIT extends LocalCommentsIT {
         assertFalse(queue("pending").contains(first) || queue("pending").contains(second));
         assertTrue(queue("spam").contains(second));
 
-        var delete = Map.of("article", slug, "id", second);
-        assertEquals(200, world.moderate("DELETE /api/moderation/comments/{article}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
-        assertEquals(404, world.moderate("DELETE /api/moderation/comments/{article}/{id}", delete, Map.of(), null, BEARER).getStatusCode());
+        String delete = "comments/" + slug + "/" + second;
+        assertEquals(200, world.moderate("DELETE", delete, Map.of(), null, MODERATOR).getStatusCode());
+        assertEquals(404, world.moderate("DELETE", delete, Map.of(), null, MODERATOR).getStatusCode());
         assertFalse(queue("spam").contains(second));
     }
 
@@ -181,8 +192,8 @@ class ModerationIT extends LocalCommentsIT {
                     + "\",\"captchaToken\":\"" + token("test-pass") + "\"}";
             ids.add(json(world.post(slug, request)).get("id").asText());
         }
-        APIGatewayV2HTTPResponse erased = world.moderate("POST /api/moderation/erasure", Map.of(), Map.of(),
-                "{\"email\":\"rosa.erase@example.org\"}", BEARER);
+        APIGatewayV2HTTPResponse erased = world.moderate("POST", "erasure", Map.of(),
+                "{\"email\":\"rosa.erase@example.org\"}", MODERATOR);
         assertEquals(2, json(erased).get("erased").asInt(), erased.getBody());
         for (String id : ids) {
             Map<String, AttributeValue> item = world.local.services().dynamoDb().getItem(r -> r.tableName(world.local.name("CommentsTable"))

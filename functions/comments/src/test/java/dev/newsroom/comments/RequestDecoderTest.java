@@ -14,7 +14,7 @@ class RequestDecoderTest {
 
     private static ApiRequest post(String contentType, String body, boolean base64) {
         return new ApiRequest("POST /api/articles/{article}/comments", Optional.of("POST"), Map.of("content-type", contentType),
-                Map.of("article", "articles~bridge"), Map.of(), body, base64, "198.51.100.7", false);
+                Map.of("article", "articles~bridge"), Map.of(), body, base64, "198.51.100.7", Map.of());
     }
 
     private static ErrorKind refused(ApiRequest event) {

@@ -43,15 +43,21 @@ public final class PageRenderer {
      * The page's own script for comments, a constant of ours. It is an asset named by its content,
      * so readers' browsers and the CDN keep it for a year and fetch it once for every article.
      */
-    public static final Asset COMMENTS_SCRIPT = Asset.named("comments", ".js", "text/javascript; charset=utf-8",
-            resource("comments.js"));
+    public static final Asset COMMENTS_SCRIPT = Asset.named("/" + SiteLayout.ASSETS + "site/", "comments.js",
+            "text/javascript; charset=utf-8");
+    /** The desk's script and style, which the comments function serves under {@code /desk/}. */
+    public static final Asset DESK_SCRIPT = Asset.named("/desk/", "desk.js", "text/javascript; charset=utf-8");
+    public static final Asset DESK_STYLE = Asset.named("/desk/", "desk.css", "text/css; charset=utf-8");
 
     /** A file of ours that pages refer to, at a path that changes with its content. */
     public record Asset(String path, String contentType, String content) {
 
-        static Asset named(String name, String extension, String contentType, String content) {
+        /** The resource {@code file} of this package, at {@code folder}{@code name-hash.ext}. */
+        static Asset named(String folder, String file, String contentType) {
+            String content = resource(file);
+            int dot = file.lastIndexOf('.');
             String hash = Sha256.hex(content).substring(0, 16);
-            return new Asset("/" + SiteLayout.ASSETS + "site/" + name + "-" + hash + extension, contentType, content);
+            return new Asset(folder + file.substring(0, dot) + "-" + hash + file.substring(dot), contentType, content);
         }
     }
 
@@ -204,6 +210,14 @@ public final class PageRenderer {
         String heading = speech.head().words().get(Word.PAGE_NOT_FOUND);
         var head = PageHead.of(speech.head(), heading + " | " + site.name()).build();
         return render("notfound.jte", new NotFoundView(head, heading, latest.stream().map(e -> teaser(e, speech)).toList()));
+    }
+
+    /**
+     * The moderation desk's page: a shell that signs in at {@code view.signInUrl()} and then lists
+     * the queues through the moderation routes (its script, {@link #DESK_SCRIPT}). Never indexed.
+     */
+    public String desk(DeskView view) {
+        return render("desk.jte", view);
     }
 
     /** An Atom feed of a listing's newest articles, newest first. */
