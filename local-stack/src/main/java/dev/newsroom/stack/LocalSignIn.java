@@ -293,13 +293,15 @@ final class LocalSignIn implements AutoCloseable {
                 <button type="submit">Sign in</button>
                 </form></main></body></html>
                 """.formatted(failed ? "\n<p class=\"error\" role=\"alert\">Incorrect username or password.</p>" : "", requestId);
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        // form-action governs the redirect that answers the form too: the desk's origin must be in it.
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' "
+                + dev.newsroom.core.site.SiteConfig.origin(desk) + "; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         send(exchange, status, "text/html; charset=utf-8", page);
     }
 
     private void allowDesk(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", desk.getScheme() + "://" + desk.getAuthority());
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", dev.newsroom.core.site.SiteConfig.origin(desk));
     }
 
     private static String challengeOf(String verifier) {

@@ -92,6 +92,7 @@ public final class NewsroomUp implements Callable<Integer> {
                   s3        %s   (bucket %s, articles under %s)
                   dynamodb  %s
                   captcha   %s   (local siteverify; test tokens in docs/comments.md)
+                  desk      %s   (sign in as moderator or editor: passwords in endpoints.json)
                   data      %s   (endpoints.json)
                 Publish an article:
                   AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s \\
@@ -99,7 +100,7 @@ public final class NewsroomUp implements Callable<Integer> {
                 Ctrl-C stops everything.
                 %n""", readyMs, e.get("site").asText(), e.get("api").asText(), e.get("s3").asText(),
                 e.get("sourceBucket").asText(), e.get("articlePrefix").asText(), e.get("dynamodb").asText(),
-                e.get("siteverify").asText(),
+                e.get("siteverify").asText(), e.get("desk").asText(),
                 data, e.get("accessKeyId").asText(), e.get("secretAccessKey").asText(),
                 e.get("region").asText(), e.get("s3").asText(), e.get("sourceBucket").asText(), e.get("articlePrefix").asText());
         if (seed) {

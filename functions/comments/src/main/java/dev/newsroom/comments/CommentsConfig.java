@@ -26,9 +26,8 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
 
     static CommentsConfig from(Env env) {
         SiteConfig site = SiteConfig.from(env);
-        String siteOrigin = site.url().getScheme() + "://" + site.url().getAuthority();
         Set<String> origins = new LinkedHashSet<>();
-        origins.add(siteOrigin);
+        origins.add(site.origin());
         origins.addAll(list(env.optional("ALLOWED_ORIGINS", "")));
         CaptchaProvider provider = CaptchaProvider.of(site.captcha().provider());
         Set<String> hostnames = list(env.optional("CAPTCHA_HOSTNAMES", ""));

@@ -69,7 +69,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
                     new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,
                     new Signer(secrets.read("SIGNING_SECRET")), clock);
-            this.moderation = new ModerationRoutes(service.moderation());
+            this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());
             this.desk = new DeskPage(config.site(), secrets.read("DESK_SIGN_IN"));
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }

@@ -37,9 +37,8 @@ final class DeskPage {
             throw new ConfigurationException("DESK_SIGN_IN must give the sign-in domain's url and the desk's clientId");
         }
         this.page = new PageRenderer(site).desk(new DeskView(site.lang(), site.name(), url, client, SCOPE));
-        String signInOrigin = signIn.getScheme() + "://" + signIn.getRawAuthority();
         this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' "
-                + signInOrigin + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + SiteConfig.origin(signIn) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     ApiResponse serve(String file) {

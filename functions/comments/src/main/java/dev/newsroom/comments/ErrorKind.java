@@ -24,6 +24,7 @@ enum ErrorKind {
     NOT_SIGNED_IN(401, "not_signed_in", "Sign in at the desk first."),
     NOT_STAFF(403, "not_staff", "Your account is in neither the moderators nor the editors group."),
     FORBIDDEN(403, "forbidden", "Only moderators may do this."),
+    CROSS_SITE(403, "cross_site", "The desk's routes take requests from the site's own pages only."),
     ARTICLE_NOT_FOUND(404, "article_not_found", "There is no such article."),
     COMMENTS_CLOSED(404, "comments_closed", "Comments are closed on this article."),
     COMMENT_NOT_FOUND(404, "comment_not_found", "There is no such comment."),

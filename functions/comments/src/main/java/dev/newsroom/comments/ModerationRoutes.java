@@ -19,8 +19,11 @@ final class ModerationRoutes {
     }
 
     private final List<Route> routes;
+    private final String siteOrigin;
 
-    ModerationRoutes(Moderation moderation) {
+    /** @param siteOrigin the desk's origin: the only web page whose requests these routes take (J8) */
+    ModerationRoutes(Moderation moderation, String siteOrigin) {
+        this.siteOrigin = siteOrigin;
         this.routes = List.of(
                 new Route("GET", "comments", Staff.Action.READ_QUEUES, (event, segments) -> Responses.json(200,
                         CommentJson.forModerators(moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
@@ -45,6 +48,11 @@ final class ModerationRoutes {
 
     ApiResponse handle(ApiRequest event) {
         Staff staff = Staff.of(event);
+        String origin = event.header("origin");
+        if (origin != null && !origin.equals(siteOrigin)) {
+            // A bearer token never rides along by itself as a cookie would; a page elsewhere holding one is still refused.
+            throw ApiError.of(ErrorKind.CROSS_SITE);
+        }
         String method = event.method().orElse("");
         String[] path = event.pathParameters().getOrDefault("proxy", "").split("/", -1);
         for (Route route : routes) {

@@ -189,6 +189,12 @@ final class CommentsWorld {
      */
     APIGatewayV2HTTPResponse moderate(String method, String path, Map<String, String> query, String body,
                                       Map<String, String> claims) {
+        return moderate(method, path, query, body, claims, null);
+    }
+
+    /** As {@link #moderate(String, String, Map, String, Map)}, from a page of {@code origin} (null: from no page, as a script calls). */
+    APIGatewayV2HTTPResponse moderate(String method, String path, Map<String, String> query, String body,
+                                      Map<String, String> claims, String origin) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
                 CloudFormationTemplate.repositoryRoot().resolve("events/api-moderation-approve.json").toString());
         event.setRawPath("/api/moderation/" + path);
@@ -197,6 +203,10 @@ final class CommentsWorld {
         event.setPathParameters(Map.of("proxy", path));
         event.setQueryStringParameters(query);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.remove("origin");
+        if (origin != null) {
+            headers.put("origin", origin);
+        }
         if (body != null) {
             headers.put("content-type", "application/json");
             event.setBody(body);

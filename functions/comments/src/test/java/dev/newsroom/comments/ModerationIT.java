@@ -153,6 +153,21 @@ class ModerationIT extends LocalCommentsIT {
     }
 
     @Test
+    void aPageOfAnotherSiteIsRefusedEvenWithAModeratorsToken_J8() {
+        String slug = world.article("cross-site", "");
+        String held = held(slug, "Cross-site words");
+        String approve = "comments/" + slug + "/" + held + "/approve";
+        for (String origin : new String[] {"https://evil.example", "http://news.example.org", "https://news.example.org.evil.example", "null"}) {
+            APIGatewayV2HTTPResponse refused = world.moderate("POST", approve, Map.of(), null, MODERATOR, origin);
+            assertEquals(403, refused.getStatusCode(), origin);
+            assertEquals("cross_site", json(refused).get("error").asText());
+        }
+        assertTrue(queue("pending").contains(held));
+        assertEquals(200, world.moderate("POST", approve, Map.of(), null, MODERATOR, CommentsWorld.SITE).getStatusCode(),
+                "the desk, on the site's own origin");
+    }
+
+    @Test
     void anAddressNoModerationRouteHasIsNotFound() {
         for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {
             APIGatewayV2HTTPResponse response = world.moderate("POST", path, Map.of(), null, MODERATOR);

@@ -79,6 +79,16 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
     }
 
     /** The absolute URL of a site path such as {@code /articles/x}. */
+    /** The site's origin, as browsers send it in {@code Origin}: {@code https://news.example.com}. */
+    public String origin() {
+        return origin(url);
+    }
+
+    /** An address's origin: its scheme and authority. */
+    public static String origin(URI address) {
+        return address.getScheme() + "://" + address.getRawAuthority();
+    }
+
     public String absolute(String path) {
         return path.startsWith("https://") || path.startsWith("http://") ? path : url + path;
     }

@@ -1,0 +1,163 @@
+package dev.newsroom.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.testkit.LocalServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The desk in headless Chromium against the local stack, with every comment held for a moderator:
+ * staff sign in at the local sign-in as they would at Cognito's hosted UI, see what waits, and
+ * decide; an editor sees the queue and may not decide.
+ */
+class DeskBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalNewsroom newsroom;
+    private static JsonNode endpoints;
+    private static WebDriver browser;
+    private static String site;
+    private static int posts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        newsroom = LocalNewsroom.start(CloudFormationTemplate.repositoryRoot().resolve("template.yaml"),
+                Files.createTempDirectory("newsroom-desk"), 0, Map.of("MODERATION", "manual", "RATE_LIMIT_PER_MINUTE", "100"));
+        endpoints = newsroom.endpoints();
+        site = newsroom.siteUrl().toString();
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
+                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalServices.credentials()).build()) {
+            s3.putObject(r -> r.bucket(endpoints.get("sourceBucket").asText()).key("articles/harbour-vote.md"),
+                    RequestBody.fromString("---\ntitle: Harbour vote\ndate: 2026-11-24\ncategory: Town\n---\nThe council votes.\n"));
+        }
+        await().atMost(WAIT).until(() -> get(site + "/articles/harbour-vote", null).statusCode() == 200);
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        newsroom.close();
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.get(site + "/desk/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A reader's comment, held for a moderator. */
+    private static void held(String body) throws Exception {
+        String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", body)
+                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
+                .header("Content-Type", "application/json").header("Origin", site)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, posted.statusCode(), posted.body());
+    }
+
+    private static JsonNode user(String username) {
+        for (JsonNode user : endpoints.get("signIn").get("users")) {
+            if (user.get("username").asText().equals(username)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no seeded " + username);
+    }
+
+    private void signIn(String username) {
+        browser.get(site + "/desk/");
+        WebDriverWait waiting = new WebDriverWait(browser, WAIT);
+        waiting.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(user(username).get("password").asText());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("queues")));
+        assertEquals(site + "/desk/", browser.getCurrentUrl(), "the code leaves the address bar");
+    }
+
+    private WebElement entry(String body) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='entries']/li[p[@class='body'][.='" + body + "']]")));
+    }
+
+    @Test
+    void aModeratorSignsInSeesAHeldCommentAndApprovesIt() throws Exception {
+        String body = "Count the <b>votes</b> again " + System.nanoTime();
+        held(body);
+        signIn("moderator");
+        assertTrue(browser.findElement(By.id("who")).getText().startsWith("moderator"));
+        WebElement waiting = entry(body);
+        assertEquals("/articles/harbour-vote", waiting.findElement(By.cssSelector("a.article")).getDomAttribute("href"));
+        waiting.findElement(By.cssSelector("[data-action=approve]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved."));
+        JsonNode published = LocalJson.mapper().readTree(get(site + "/api/articles/articles~harbour-vote/comments", null).body());
+        assertTrue(published.get("comments").findValuesAsText("body").contains(body), published::toString);
+    }
+
+    @Test
+    void anEditorSeesTheQueueButMayNotDecide() throws Exception {
+        String body = "An editor reads this " + System.nanoTime();
+        held(body);
+        signIn("editor");
+        WebElement waiting = entry(body);
+        for (WebElement button : waiting.findElements(By.cssSelector("[data-action]"))) {
+            assertTrue(!button.isDisplayed(), button.getDomAttribute("data-action") + " is a moderator's");
+        }
+        String editorToken = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('desk.token')");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/moderation/comments/articles~harbour-vote/x/approve"))
+                .header("Authorization", "Bearer " + editorToken).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), "the function refuses what the page hides");
+    }
+
+    @Test
+    void theFrontRefusesTheModerationRouteWithoutAStaffToken_J4() throws Exception {
+        HttpResponse<String> none = get(site + "/api/moderation/comments", null);
+        assertEquals(401, none.statusCode());
+        assertEquals("{\"message\":\"Unauthorized\"}", none.body());
+        assertTrue(none.headers().firstValue("www-authenticate").orElseThrow().contains("invalid_token"));
+        assertEquals(200, get(site + "/api/moderation/comments", endpoints.get("moderatorToken").asText()).statusCode(),
+                "endpoints.json's ready token is a moderator's");
+        HttpResponse<String> page = get(site + "/desk/", null);
+        assertEquals(200, page.statusCode());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(policy.contains(endpoints.get("signIn").get("issuer").asText()), "the page may reach its sign-in: " + policy);
+    }
+}
