@@ -121,9 +121,9 @@
     var link = item.querySelector('.article');
     link.textContent = comment.article;
     link.href = comment.article;
-    var time = item.querySelector('time');
-    time.dateTime = comment.createdAt;
-    time.textContent = new Date(comment.createdAt).toLocaleString();
+    var when = item.querySelector('.when');
+    when.textContent = new Date(comment.createdAt).toLocaleString();
+    when.title = comment.createdAt;
     if (comment.score !== undefined) {
       item.querySelector('.score').textContent = '(captcha score ' + comment.score + ')';
     }

@@ -78,6 +78,8 @@ class RenderedPagesCheckIT {
         pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of(), List.of())));
         pages.add(write("gone.html", plain.gone()));
         pages.add(write("static-page.html", plain.page(SamplePages.full(), List.of())));
+        pages.add(write("desk.html", plain.desk(new DeskView("en", "The \"Daily\" <Example>",
+                "https://newsroom-desk.auth.us-east-1.amazoncognito.com", "desk-client", "openid email newsroom/desk"))));
         for (Path listing : listingPages(plain, SamplePages.hostile(PAYLOAD))) {
             pages.add(listing);
         }
