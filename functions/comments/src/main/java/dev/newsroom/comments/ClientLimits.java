@@ -51,6 +51,13 @@ final class ClientLimits {
                 .build()).build();
     }
 
+    /**
+     * A POST by its idempotency key (its captcha token, with its article) and the fingerprint of
+     * what it says, so a key sent again with other words is told apart from a retry.
+     */
+    record Submission(String key, String fingerprint) {
+    }
+
     /** What claiming a submission found. */
     sealed interface Claim {
         /** The submission is this request's to check and store. */
@@ -68,6 +75,10 @@ final class ClientLimits {
         /** The client has used its posts for this minute; nothing was written. */
         record RateLimited() implements Claim {
         }
+
+        /** The key came before with another comment: neither a retry nor a new post. */
+        record Reused() implements Claim {
+        }
     }
 
     /**
@@ -76,14 +87,14 @@ final class ClientLimits {
      * Both in one transaction, one write instead of two; a rate-limited or repeated request
      * counts nothing.
      */
-    Claim claim(String submissionKey, String clientHash, Instant now, int perMinute) {
+    Claim claim(Submission submission, String clientHash, Instant now, int perMinute) {
         if (perMinute <= 0) {
             return new Claim.RateLimited();
         }
         long minute = now.getEpochSecond() / 60;
         TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of("key", key(submissionKey), "status", AttributeValue.fromS(IN_PROGRESS),
-                        "startedAt", number(now.getEpochSecond()),
+                .item(Map.of("key", key(submission.key()), "status", AttributeValue.fromS(IN_PROGRESS),
+                        "fingerprint", AttributeValue.fromS(submission.fingerprint()), "startedAt", number(now.getEpochSecond()),
                         "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
                 // A claim left by a crashed attempt lapses after a minute.
                 .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
@@ -107,7 +118,7 @@ final class ClientLimits {
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (CONDITION_FAILED.equals(code(reasons, 0))) {
-                    return found(submissionKey, reasons.get(0).item());
+                    return found(submission, reasons.get(0).item());
                 }
                 if (CONDITION_FAILED.equals(code(reasons, 1))) {
                     return new Claim.RateLimited();
@@ -125,12 +136,20 @@ final class ClientLimits {
     }
 
     /** What the claim's failed condition found: the old item, or, if the database did not return it, a fresh read. */
-    private Claim found(String submissionKey, Map<String, AttributeValue> old) {
-        Map<String, AttributeValue> record = old.isEmpty()
-                ? dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submissionKey)))).item()
+    private Claim found(Submission submission, Map<String, AttributeValue> old) {
+        Map<String, AttributeValue> record = old == null || old.isEmpty()
+                ? dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submission.key())))).item()
                 : old;
         // Empty: a refused copy gave the claim up in between; a 409 lets the caller send it again.
-        return record.isEmpty() || record.get("status").s().equals(IN_PROGRESS)
+        if (record == null || record.isEmpty()) {
+            return new Claim.InProgress();
+        }
+        // A record from before fingerprints were kept has none, and counts as the same words.
+        AttributeValue fingerprint = record.get("fingerprint");
+        if (fingerprint != null && !fingerprint.s().equals(submission.fingerprint())) {
+            return new Claim.Reused();
+        }
+        return record.get("status").s().equals(IN_PROGRESS)
                 ? new Claim.InProgress() : new Claim.Answered(record.get("commentId").s(), record.get("status").s());
     }
 
@@ -156,9 +175,9 @@ final class ClientLimits {
     }
 
     /** The answer to a claimed submission, written in one transaction with its comment. */
-    TransactWriteItem recordSubmission(String submissionKey, String article, String commentId, String status, Instant now) {
+    TransactWriteItem recordSubmission(Submission submission, String article, String commentId, String status, Instant now) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of("key", key(submissionKey),
+                .item(Map.of("key", key(submission.key()), "fingerprint", AttributeValue.fromS(submission.fingerprint()),
                         "article", AttributeValue.fromS(article),
                         "commentId", AttributeValue.fromS(commentId),
                         "status", AttributeValue.fromS(status),

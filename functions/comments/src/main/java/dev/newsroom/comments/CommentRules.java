@@ -30,7 +30,7 @@ final class CommentRules {
 
     private final Set<String> staffNames;
 
-    /** @param staffNames names only staff may comment under, compared with case, spacing and accents folded */
+    /** @param staffNames names only staff may comment under, compared in {@link TextRules#comparable}'s form (D3) */
     CommentRules(Set<String> staffNames) {
         this.staffNames = staffNames.stream().map(TextRules::comparable).collect(java.util.stream.Collectors.toSet());
     }

@@ -59,16 +59,16 @@ final class CommentStore {
      * its body, so nothing is half stored (B4), a retry finds the answer (B3) and the same body
      * within the window is refused (D6).
      *
-     * @param submissionKey the submission this request holds the claim of ({@link ClientLimits#claim})
+     * @param submission    the submission this request holds the claim of ({@link ClientLimits#claim})
      * @param bodyHash      the hash of the body as compared for duplicates
      */
-    Added add(Comment comment, String submissionKey, String bodyHash, Duration duplicateWindow) {
+    Added add(Comment comment, ClientLimits.Submission submission, String bodyHash, Duration duplicateWindow) {
         Instant now = comment.createdAt();
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(comment))
                             .conditionExpression("attribute_not_exists(commentId)").build()).build(),
-                    limits.recordSubmission(submissionKey, comment.article(), comment.id(), comment.status(), now),
+                    limits.recordSubmission(submission, comment.article(), comment.id(), comment.status(), now),
                     limits.markBody(comment.article(), comment.clientHash(), bodyHash, now, duplicateWindow)));
             return Added.STORED;
         } catch (TransactionCanceledException e) {

@@ -48,7 +48,7 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Optional.of(env.optional("CAPTCHA_VERIFY_URL", "")).filter(s -> !s.isEmpty()).map(URI::create)
                         .orElse(provider.endpoint()),
                 site.captcha().siteKey(),
-                list(env.optional("STAFF_NAMES", "")),
+                staffNames(site, env.optional("STAFF_NAMES", "")),
                 moderation.equals("auto"),
                 Double.parseDouble(env.optional("AUTO_APPROVE_SCORE", "0.7")),
                 Integer.parseInt(env.optional("MAX_LINKS", "2")),
@@ -59,6 +59,16 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
     /** An article's page on the site, where a plain form post is sent back to; the home page for anything but an article's path. */
     String articleUrl(String path) {
         return site.absolute(ArticlePaths.isSafe(path) ? path : "/");
+    }
+
+    /** Names readers may not comment under, out of the box: these, the site's name, and the configured ones. */
+    static final Set<String> DEFAULT_STAFF_NAMES = Set.of("admin", "administrator", "editor", "moderator", "staff");
+
+    private static Set<String> staffNames(SiteConfig site, String configured) {
+        Set<String> names = new LinkedHashSet<>(DEFAULT_STAFF_NAMES);
+        names.add(site.name());
+        names.addAll(list(configured));
+        return names;
     }
 
     private static Set<String> list(String value) {

@@ -63,8 +63,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         AwsClients clients = new AwsClients(env);
         try (Secrets secrets = new Secrets(env, () -> SsmClient.builder().httpClient(clients.http())
                 .region(clients.region()).credentialsProvider(clients.credentials()).build())) {
-            SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.read("CAPTCHA_SECRET"),
+            SiteverifyClient captcha = new SiteverifyClient(config.siteverifyUrl(), secrets.optional("CAPTCHA_SECRET"),
                     config.captchaSiteKey(), config.captcha(), clock);
+            captcha.closedBecause().ifPresent(reason -> LOG.atError().addKeyValue("reason", reason)
+                    .log("configuration error: comments cannot be posted until it is fixed; listing goes on"));
             ClientLimits limits = new ClientLimits(clients.dynamoDb(), config.clientLimitsTable());
             this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
                     new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,

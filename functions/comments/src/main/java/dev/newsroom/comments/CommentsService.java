@@ -77,14 +77,20 @@ final class CommentsService {
         ValidComment valid = rules.validate(input);
         Instant now = clock.instant();
         openArticle(path, now);
+        if (captcha.closedBecause().isPresent()) {
+            throw ApiError.of(ErrorKind.POSTING_CLOSED);
+        }
         if (valid.captchaToken().isEmpty()) {
             throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
-        String submission = Signer.sha256(path + "\n" + valid.captchaToken());
+        var submission = new ClientLimits.Submission(Signer.sha256(path + "\n" + valid.captchaToken()), valid.fingerprint());
         String client = signer.hash("client", clientIp);
         ClientLimits.Claim claim = limits.claim(submission, client, now, config.ratePerMinute());
         if (claim instanceof ClientLimits.Claim.RateLimited) {
             throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
+        }
+        if (claim instanceof ClientLimits.Claim.Reused) {
+            throw ApiError.of(ErrorKind.IDEMPOTENCY_KEY_REUSED);
         }
         if (claim instanceof ClientLimits.Claim.InProgress) {
             throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
@@ -95,12 +101,13 @@ final class CommentsService {
         try {
             return store(path, valid, client, clientIp, submission, now);
         } catch (ApiError refused) {
-            limits.release(submission);
+            limits.release(submission.key());
             throw refused;
         }
     }
 
-    private Posted store(String path, ValidComment valid, String client, String clientIp, String submission, Instant now) {
+    private Posted store(String path, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
+                         Instant now) {
         CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
         switch (verdict.outcome()) {
             case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
@@ -148,16 +155,20 @@ final class CommentsService {
         return new Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
     }
 
-    /** The page size asked for, clamped to 1 to {@value #MAX_PAGE}; 50 when not given. */
+    /** The page size asked for, from 1 to {@value #MAX_PAGE}, as the refusal says; 50 when not given. */
     static int pageSize(Optional<String> limitText) {
         if (limitText.isEmpty()) {
             return DEFAULT_PAGE;
         }
         try {
-            return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(limitText.get())));
+            int limit = Integer.parseInt(limitText.get());
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
         } catch (NumberFormatException e) {
-            throw ApiError.of(ErrorKind.INVALID_LIMIT);
+            // refused below, as a number out of range is
         }
+        throw ApiError.of(ErrorKind.INVALID_LIMIT);
     }
 
     private StoredArticle published(String path) {

@@ -34,9 +34,11 @@ enum ErrorKind {
     DUPLICATE_COMMENT(409, "duplicate_comment", "You have already posted this comment."),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "The comment is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Send JSON or a form."),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused", "This captcha answer was already used for another comment. Please send your comment again."),
     RATE_LIMITED(429, "rate_limited", "Too many comments; try again later."),
     INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side. Please try again."),
     CAPTCHA_UNAVAILABLE(503, "captcha_unavailable", "We cannot check the captcha right now. Please try again in a minute."),
+    POSTING_CLOSED(503, "posting_closed", "Comments cannot be posted at the moment. Please try again later."),
     STORAGE_UNAVAILABLE(503, "storage_unavailable", "Comments are unavailable for a moment. Please try again.");
 
     private final int status;

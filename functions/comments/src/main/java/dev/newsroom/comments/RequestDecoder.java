@@ -2,7 +2,9 @@ package dev.newsroom.comments;
 
 import dev.newsroom.core.json.Json;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.Optional;
 /**
  * Reads what a request sends: its body (base64 if API Gateway encoded it), as a JSON object or an
  * HTML form's fields, in the order that keeps hostile bodies cheap: size first (G1), then type,
- * then content.
+ * then content. Text must be well-formed: bytes that are not UTF-8, and a lone surrogate escaped in
+ * JSON ({@code "\ud800"}), are refused, never replaced or stored (D10).
  */
 final class RequestDecoder {
 
@@ -37,7 +40,7 @@ final class RequestDecoder {
             return json(raw);
         }
         if (type.startsWith(FORM)) {
-            return form(new String(raw, StandardCharsets.UTF_8));
+            return form(utf8(raw, ErrorKind.INVALID_FORM));
         }
         throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
     }
@@ -49,12 +52,7 @@ final class RequestDecoder {
 
     /** A JSON object of text fields; null fields count as absent. */
     static CommentInput json(byte[] raw) {
-        Object node;
-        try {
-            node = Json.read(raw);
-        } catch (IOException e) {
-            throw ApiError.of(ErrorKind.INVALID_JSON);
-        }
+        Object node = parse(raw);
         if (!(node instanceof Map)) {
             throw ApiError.of(ErrorKind.INVALID_JSON, "The body must be a JSON object.");
         }
@@ -67,7 +65,7 @@ final class RequestDecoder {
                 throw ApiError.of(ErrorKind.INVALID_FIELD, field.getKey() + " must be text.",
                         Map.of(field.getKey(), "This must be text."));
             }
-            fields.put(field.getKey(), text);
+            fields.put(field.getKey(), wellFormed(text, ErrorKind.INVALID_JSON));
         }
         return new CommentInput(fields);
     }
@@ -84,12 +82,7 @@ final class RequestDecoder {
         if (raw.length > MAX_IMPORT_BYTES) {
             throw ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE, "At most " + MAX_IMPORT_BYTES / 1024 / 1024 + " MB of comments in one request.");
         }
-        Object node;
-        try {
-            node = Json.read(raw);
-        } catch (IOException e) {
-            throw ApiError.of(ErrorKind.INVALID_JSON);
-        }
+        Object node = parse(raw);
         Object comments = node instanceof Map<?, ?> ? Json.object(node).get("comments") : null;
         if (!(comments instanceof List<?> list)) {
             throw ApiError.of(ErrorKind.INVALID_JSON, "The body must be a JSON object with a comments array.");
@@ -108,7 +101,7 @@ final class RequestDecoder {
                 if (!(field.getValue() instanceof String text)) {
                     throw ApiError.of(ErrorKind.INVALID_FIELD, name + " must be text.", Map.of(name, "This must be text."));
                 }
-                fields.put(field.getKey(), text);
+                fields.put(field.getKey(), wellFormed(text, ErrorKind.INVALID_JSON));
             }
             entries.add(fields);
         }
@@ -135,12 +128,54 @@ final class RequestDecoder {
         return new CommentInput(fields);
     }
 
+    /** A form's name or value: {@code +} is a space, and {@code %XX} escapes must spell UTF-8. */
     private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.of(ErrorKind.INVALID_FORM);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    throw ApiError.of(ErrorKind.INVALID_FORM);
+                }
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] literal = String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(literal, 0, literal.length);
+            }
         }
+        return utf8(bytes.toByteArray(), ErrorKind.INVALID_FORM);
+    }
+
+    private static Object parse(byte[] raw) {
+        try {
+            return Json.read(utf8(raw, ErrorKind.INVALID_JSON).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ApiError.of(ErrorKind.INVALID_JSON);
+        }
+    }
+
+    /** The bytes as UTF-8 text, refused (as {@code kind}) if they are not UTF-8. */
+    private static String utf8(byte[] raw, ErrorKind kind) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiError.of(kind, "The body is not valid UTF-8.");
+        }
+    }
+
+    /** The text, refused (as {@code kind}) if it holds half of a surrogate pair. */
+    private static String wellFormed(String text, ErrorKind kind) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ApiError.of(kind, "The body holds a lone surrogate, which is not text.");
+            }
+        }
+        return text;
     }
 
     private static byte[] body(ApiRequest event) {

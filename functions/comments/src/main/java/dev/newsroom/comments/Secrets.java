@@ -29,19 +29,25 @@ final class Secrets implements AutoCloseable {
         return optional(name).orElseThrow(() -> new ConfigurationException(name + "_PARAMETER (an SSM SecureString name) is not set"));
     }
 
-    /** A secret that may be absent: none when neither variable is set. */
+    /** A secret that may be absent: none when neither variable is set, or the parameter or file does not exist. */
     java.util.Optional<String> optional(String name) {
         var parameter = env.optional(name + "_PARAMETER");
         if (parameter.isPresent()) {
             if (ssm == null) {
                 ssm = newClient.get();
             }
-            return java.util.Optional.of(ssm.getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value());
+            try {
+                return java.util.Optional.of(ssm.getParameter(r -> r.name(parameter.get()).withDecryption(true)).parameter().value());
+            } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException missing) {
+                return java.util.Optional.empty();
+            }
         }
         var file = env.optional(name + "_FILE");
         if (file.isPresent()) {
             try {
                 return java.util.Optional.of(Files.readString(Path.of(file.get())).strip());
+            } catch (java.nio.file.NoSuchFileException missing) {
+                return java.util.Optional.empty();
             } catch (IOException e) {
                 throw new ConfigurationException(name + "_FILE cannot be read: " + e.getMessage());
             }

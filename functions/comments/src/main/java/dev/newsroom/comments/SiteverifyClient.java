@@ -32,20 +32,42 @@ final class SiteverifyClient {
     private final CaptchaPolicy policy;
     private final Clock clock;
 
-    SiteverifyClient(URI endpoint, String secret, String siteKey, CaptchaPolicy policy, Clock clock) {
+    private final java.util.Optional<String> closedBecause;
+
+    /** @param secret the provider's secret; none closes posting, as a published test secret does against the provider itself */
+    SiteverifyClient(URI endpoint, java.util.Optional<String> secret, String siteKey, CaptchaPolicy policy, Clock clock) {
         this.endpoint = endpoint;
-        this.secret = secret;
+        this.secret = secret.map(String::strip).orElse("");
         this.siteKey = siteKey;
         this.policy = policy;
         this.clock = clock;
+        this.closedBecause = closedBecause(policy.provider(), this.secret, endpoint);
+    }
+
+    /**
+     * Why comments cannot be posted with this configuration, if they cannot: no secret, or one of the
+     * provider's published test secrets sent to the provider itself, whose siteverify then passes
+     * every token. A local stand-in of siteverify may take a test secret.
+     */
+    static java.util.Optional<String> closedBecause(CaptchaProvider provider, String secret, URI endpoint) {
+        if (secret.isEmpty()) {
+            return java.util.Optional.of("no captcha secret is configured (CAPTCHA_SECRET_PARAMETER names an empty or missing parameter)");
+        }
+        if (provider.isTestSecret(secret) && endpoint.equals(provider.endpoint())) {
+            return java.util.Optional.of("the captcha secret is " + provider.name().toLowerCase(java.util.Locale.ROOT)
+                    + "'s published test secret, with which its siteverify passes every token");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Why posting is closed, if it is ({@link #closedBecause(CaptchaProvider, String, URI)}). */
+    java.util.Optional<String> closedBecause() {
+        return closedBecause;
     }
 
     CaptchaVerdict verify(String token, String clientIp) {
         if (token.isEmpty()) {
             return CaptchaVerdict.failed("no token");
-        }
-        if (secret.isEmpty()) {
-            return new CaptchaVerdict(CaptchaVerdict.Outcome.UNAVAILABLE, java.util.Optional.empty(), "no secret configured");
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("secret", secret);

@@ -59,7 +59,7 @@ class ClientLimitsIT {
     @Test
     void aRepeatedSubmissionGetsTheAnswerAndCountsNothing_B3_G3() {
         ClientLimits limits = limits();
-        String submission = submission();
+        ClientLimits.Submission submission = submission();
         assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission, client, now, 2));
         assertInstanceOf(ClientLimits.Claim.InProgress.class, limits.claim(submission, client, now, 2));
         assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission(), client, now, 2),
@@ -72,8 +72,8 @@ class ClientLimitsIT {
         return new ClientLimits(dynamo, local.name("ClientLimitsTable"));
     }
 
-    private static String submission() {
-        return UUID.randomUUID().toString();
+    private static ClientLimits.Submission submission() {
+        return new ClientLimits.Submission(UUID.randomUUID().toString(), "the words");
     }
 
     /** Counts the transactions that reach the database or the fault before it. */

@@ -33,11 +33,25 @@ class CommentStoreIT {
 
     @Test
     void storesTheCommentAndTheAnswerARetryGets_B3_B4() {
-        String submission = claimed();
+        ClientLimits.Submission submission = claimed();
         Comment comment = comment("a", Comment.PENDING);
         assertEquals(CommentStore.Added.STORED, store.add(comment, submission, "body-a", WINDOW));
         assertEquals(Optional.of(comment), store.find(slug, comment.id()));
         assertEquals(new ClientLimits.Claim.Answered(comment.id(), Comment.PENDING), limits.claim(submission, client, now, 5));
+    }
+
+    @Test
+    void aKeySentAgainWithOtherWordsIsNeitherARetryNorANewPost_B3() {
+        ClientLimits.Submission submission = claimed();
+        Comment comment = comment("a", Comment.PENDING);
+        assertEquals(CommentStore.Added.STORED, store.add(comment, submission, "body-a", WINDOW));
+        var other = new ClientLimits.Submission(submission.key(), "other words");
+        assertEquals(new ClientLimits.Claim.Reused(), limits.claim(other, client, now, 5));
+        assertEquals(new ClientLimits.Claim.Answered(comment.id(), Comment.PENDING), limits.claim(submission, client, now, 5),
+                "the first post's retry still gets its answer");
+        var inProgress = claimed();
+        assertEquals(new ClientLimits.Claim.Reused(), limits.claim(new ClientLimits.Submission(inProgress.key(), "changed"), client, now, 5),
+                "told apart while the first is still being stored too");
     }
 
     @Test
@@ -50,7 +64,7 @@ class CommentStoreIT {
 
     @Test
     void aSubmissionWhoseClaimWasTakenOverStoresNothing_B3() {
-        String submission = claimed();
+        ClientLimits.Submission submission = claimed();
         Comment first = comment("a", Comment.APPROVED);
         assertEquals(CommentStore.Added.STORED, store.add(first, submission, "body-a", WINDOW));
         Comment second = comment("b", Comment.APPROVED);
@@ -60,8 +74,8 @@ class CommentStoreIT {
         assertInstanceOf(ClientLimits.Claim.Answered.class, limits.claim(submission, client, now, 5));
     }
 
-    private String claimed() {
-        String submission = UUID.randomUUID().toString();
+    private ClientLimits.Submission claimed() {
+        var submission = new ClientLimits.Submission(UUID.randomUUID().toString(), "the words");
         assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission, client, now, 5));
         return submission;
     }

@@ -127,6 +127,22 @@ class CommentsApiIT extends LocalCommentsIT {
     }
 
     @Test
+    void lookAlikesOfStaffNamesAreReserved_D11() {
+        String slug = world.article("look-alikes", "");
+        for (String name : new String[] {"\u0410dmin", "\u0391dmin", "Adm\u0131n", "MODERATOR", "Sta\u200Bff", "The Daily Example", "Rosa  Staffer"}) {
+            APIGatewayV2HTTPResponse response = world.post(slug, comment(name, "Hello", token("test-pass")));
+            assertEquals(400, response.getStatusCode(), name);
+            assertTrue(fields(response).get("name").contains("reserved"), name);
+        }
+        String technologist = "Ana \uD83D\uDC69\u200D\uD83D\uDCBB";
+        APIGatewayV2HTTPResponse kept = world.post(slug, comment(technologist, "E = mc\u00B2, give or take \u00BD", token("test-pass")));
+        assertEquals(201, kept.getStatusCode(), kept.getBody());
+        JsonNode stored = json(world.list(slug, Map.of())).get("comments").get(0);
+        assertEquals(technologist, stored.get("name").asText(), "the emoji's joiner is kept");
+        assertEquals("E = mc\u00B2, give or take \u00BD", stored.get("body").asText(), "as typed");
+    }
+
+    @Test
     void refusesMalformedEmailsAndNeverEchoesThem_D4() {
         String slug = world.article("emails", "");
         for (String email : List.of("a@b", "x@y.com\r\nBcc: victim@example.org", "<script>@x.com")) {
@@ -146,7 +162,11 @@ class CommentsApiIT extends LocalCommentsIT {
         assertEquals(404, world.list("../articles", Map.of()).getStatusCode());
         assertEquals(404, world.list("x".repeat(10_000), Map.of()).getStatusCode());
         assertEquals("invalid_limit", json(world.list(slug, Map.of("limit", "1e9"))).get("error").asText());
-        assertEquals(200, world.list(slug, Map.of("limit", "100000")).getStatusCode(), "clamped");
+        for (String outOfRange : new String[] {"0", "-5", "101", "100000"}) {
+            assertEquals("invalid_limit", json(world.list(slug, Map.of("limit", outOfRange))).get("error").asText(),
+                    outOfRange + " is refused, as the message says, never clamped");
+        }
+        assertEquals(200, world.list(slug, Map.of("limit", "100")).getStatusCode());
         assertEquals("invalid_cursor", json(world.list(slug, Map.of("cursor", "bm9wZQ.abc"))).get("error").asText());
     }
 
@@ -411,6 +431,42 @@ class CommentsApiIT extends LocalCommentsIT {
         assertEquals(json(world.post(slug, request)).get("id").asText(),
                 json(world.list(slug, Map.of())).get("comments").get(0).get("id").asText());
         assertEquals(1, json(world.list(slug, Map.of())).get("comments").size());
+    }
+
+    @Test
+    void aTokenSentAgainWithOtherWordsIsRefusedAndTheFirstCommentStays_B3() {
+        String slug = world.article("reused-key", "");
+        String token = token("test-pass");
+        APIGatewayV2HTTPResponse first = world.post(slug, comment("A", "My first words", token));
+        assertEquals(201, first.getStatusCode(), first.getBody());
+        APIGatewayV2HTTPResponse reused = world.post(slug, comment("A", "Entirely other words", token));
+        assertEquals(422, reused.getStatusCode(), reused.getBody());
+        assertEquals("idempotency_key_reused", json(reused).get("error").asText());
+        JsonNode listed = json(world.list(slug, Map.of())).get("comments");
+        assertEquals(1, listed.size());
+        assertEquals("My first words", listed.get(0).get("body").asText(), "the first comment is unchanged");
+        assertEquals(json(first).get("id").asText(), json(world.post(slug, comment("A", "My first words", token))).get("id").asText(),
+                "a true retry still gets the first answer");
+    }
+
+    @Test
+    void aMissingOrPublishedTestSecretClosesPostingOnlyAndListingGoesOn_E7() throws Exception {
+        String slug = world.article("closed-posting", "");
+        assertEquals(201, world.post(slug, comment("Before", "Posted while the secret was good", token("test-pass"))).getStatusCode());
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("secrets");
+        java.nio.file.Path turnstileTest = java.nio.file.Files.writeString(dir.resolve("turnstile-test"), "1x0000000000000000000000000000000AA");
+        Map<String, Map<String, String>> misconfigured = Map.of(
+                "missing", Map.of("CAPTCHA_SECRET_FILE", dir.resolve("not-there").toString()),
+                "turnstile's test secret at Cloudflare", Map.of("CAPTCHA_PROVIDER", "turnstile", "CAPTCHA_VERIFY_URL", "",
+                        "CAPTCHA_SECRET_FILE", turnstileTest.toString()));
+        for (var configuration : misconfigured.entrySet()) {
+            CommentsWorld other = new CommentsWorld(world.local, siteverify, dir, configuration.getValue());
+            APIGatewayV2HTTPResponse refused = other.post(slug, comment("After", "Posted now", token("test-pass")));
+            assertEquals(503, refused.getStatusCode(), configuration.getKey());
+            assertEquals("posting_closed", json(refused).get("error").asText(), configuration.getKey());
+            JsonNode listed = json(other.list(slug, Map.of())).get("comments");
+            assertEquals(1, listed.size(), configuration.getKey() + ": reading comments goes on");
+        }
     }
 
     @Test

@@ -93,7 +93,7 @@ final class CommentsWorld {
                     "AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY,
                     "AWS_ENDPOINT_URL_DYNAMODB", local.services().dynamoEndpoint().toString(),
                     "CAPTCHA_SECRET_PARAMETER", "", "SIGNING_SECRET_PARAMETER", "",
-                    "STAFF_NAMES", "Editor, The Daily Example"));
+                    "STAFF_NAMES", "Rosa Staffer", "SITE_NAME", "The Daily Example"));
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
             overrides.put("SIGNING_SECRET_FILE", signing.toString());
             overrides.put("DESK_SIGN_IN_PARAMETER", "");

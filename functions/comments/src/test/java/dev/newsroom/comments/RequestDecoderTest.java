@@ -51,4 +51,21 @@ class RequestDecoderTest {
         assertEquals(ErrorKind.INVALID_FORM, refused(post("application/x-www-form-urlencoded", "name=%zz", false)));
         assertEquals(ErrorKind.INVALID_BODY, refused(post("application/json", "not base64!", true)));
     }
+
+    @Test
+    void refusesTextThatIsNotWellFormedRatherThanReplacingIt_D10() {
+        assertEquals(ErrorKind.INVALID_JSON, refused(post("application/json", "{\"name\":\"x\\ud800y\",\"body\":\"b\"}", false)),
+                "a lone high surrogate");
+        assertEquals(ErrorKind.INVALID_JSON, refused(post("application/json", "{\"name\":\"n\",\"body\":\"\\udc00\"}", false)),
+                "a lone low surrogate");
+        byte[] latin1 = "{\"name\":\"Zo\u00eb\",\"body\":\"b\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(ErrorKind.INVALID_JSON, refused(post("application/json", Base64.getEncoder().encodeToString(latin1), true)),
+                "Latin-1 bytes are not UTF-8");
+        assertEquals(ErrorKind.INVALID_FORM, refused(post("application/x-www-form-urlencoded", "name=Zo%EB&body=b", false)));
+        assertEquals(ErrorKind.INVALID_FORM, refused(post("application/x-www-form-urlencoded", "name=%ED%A0%80&body=b", false)),
+                "a surrogate spelt in UTF-8");
+        assertEquals("😀 Zoë", RequestDecoder.comment(post("application/json", "{\"name\":\"\\ud83d\\ude00 Zo\\u00eb\"}", false))
+                .get("name").orElseThrow(), "a pair, escaped, is one character");
+        assertEquals("Zoë", RequestDecoder.comment(post("application/x-www-form-urlencoded", "name=Zo%C3%AB", false)).get("name").orElseThrow());
+    }
 }
