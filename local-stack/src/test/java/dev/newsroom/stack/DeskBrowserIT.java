@@ -128,6 +128,12 @@ class DeskBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved."));
         JsonNode published = LocalJson.mapper().readTree(get(site + "/api/articles/articles~harbour-vote/comments", null).body());
         assertTrue(published.get("comments").findValuesAsText("body").contains(body), published::toString);
+        // The page itself, as a reader without script or a search engine fetches it, within a few seconds.
+        await().atMost(WAIT).until(() -> org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body())
+                .select("#comment-list .comment-body").eachText().contains(body));
+        var page = org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body());
+        assertTrue(page.selectFirst("#comments-heading .comment-count").text().matches("\\(\\d+\\)"));
+        assertTrue(page.selectFirst("script[type=application/ld+json]").data().contains("\"commentCount\""));
     }
 
     @Test

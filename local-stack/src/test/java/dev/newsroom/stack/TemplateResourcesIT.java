@@ -48,6 +48,24 @@ class TemplateResourcesIT {
         }
     }
 
+    @Test
+    void aTableAnOlderTemplateCreatedWithoutAStreamGetsTheOneTheTemplateNowGivesIt() throws Exception {
+        try (LocalServices aws = LocalServices.start(Optional.empty())) {
+            DynamoDbClient dynamo = aws.dynamoDb();
+            // The comments table as it was before the comment pages function read its stream.
+            dynamo.createTable(r -> r.tableName("streamless-CommentsTable").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("slug", ScalarAttributeType.S), attribute("commentId", ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("slug").keyType(KeyType.HASH), k -> k.attributeName("commentId").keyType(KeyType.RANGE)));
+
+            new TemplateResources(CloudFormationTemplate.ofRepository()).create(aws, "streamless-");
+            new TemplateResources(CloudFormationTemplate.ofRepository()).create(aws, "streamless-"); // and again: nothing to add
+
+            var table = dynamo.describeTable(r -> r.tableName("streamless-CommentsTable")).table();
+            assertEquals(Boolean.TRUE, table.streamSpecification().streamEnabled());
+            assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
+        }
+    }
+
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
         return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
     }

@@ -83,8 +83,9 @@ public final class LocalIam implements ExecutionInterceptor {
         }
     };
 
-    private final Set<String> handlers = new HashSet<>();
-    private final Map<String, String> functionByPackage = new HashMap<>();
+    private final Map<String, String> functionByHandler = new HashMap<>();
+    /** The functions whose handlers are in each package: two may share one (a module's jar with two handlers). */
+    private final Map<String, List<String>> functionsByPackage = new HashMap<>();
     private final Map<String, List<Grant>> grantsByFunction = new HashMap<>();
     /** Buckets' local names, by logical id and by the {@code BucketName} the template gives them. */
     private final Map<String, String> buckets = new HashMap<>();
@@ -104,8 +105,8 @@ public final class LocalIam implements ExecutionInterceptor {
         });
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             String handler = function.path("Properties").path("Handler").asText().split("::")[0];
-            handlers.add(handler);
-            functionByPackage.put(handler.substring(0, handler.lastIndexOf('.')), id);
+            functionByHandler.put(handler, id);
+            functionsByPackage.computeIfAbsent(handler.substring(0, handler.lastIndexOf('.')), p -> new ArrayList<>()).add(id);
             grantsByFunction.put(id, grants(function.path("Properties").path("Policies")));
         });
     }
@@ -124,7 +125,7 @@ public final class LocalIam implements ExecutionInterceptor {
         if (!(request instanceof DynamoDbRequest) && !(request instanceof S3Request)) {
             return;
         }
-        callingFunction().flatMap(function -> denial(function, request)).ifPresent(message -> {
+        callingFunction().flatMap(functions -> denial(functions, request)).ifPresent(message -> {
             if (request instanceof S3Request) {
                 throw S3Exception.builder().statusCode(403).message(message)
                         .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3").errorCode("AccessDenied").errorMessage(message).build())
@@ -139,7 +140,13 @@ public final class LocalIam implements ExecutionInterceptor {
 
     /** Why the function may not send the request, in AWS's words, or empty if its policies allow it. */
     Optional<String> denial(String function, SdkRequest request) {
-        List<Grant> grants = grantsByFunction.get(function);
+        return denial(List.of(function), request);
+    }
+
+    /** Why none of these functions may send the request, or empty if one's policies allow it. */
+    private Optional<String> denial(List<String> functions, SdkRequest request) {
+        List<Grant> grants = functions.stream().flatMap(f -> grantsByFunction.get(f).stream()).toList();
+        String function = String.join(" or ", functions);
         return accesses(request).stream()
                 // Only the template's own tables and buckets are checked.
                 .filter(access -> tables.contains(access.owner()) || buckets.containsValue(access.owner()))
@@ -209,18 +216,20 @@ public final class LocalIam implements ExecutionInterceptor {
 
     /**
      * The template function whose code made this call: on a thread inside a handler's
-     * {@code handleRequest}, that handler's; on a pool's thread (the functions' fan-out), the one
-     * whose package holds the innermost frame of main code, not a test's, in a function's package.
-     * Operator tools that share a function's package (a rebuild) are neither, and not checked.
+     * {@code handleRequest}, that handler's; on a pool's thread (the functions' fan-out), the ones
+     * whose handlers share the package of the innermost frame of main code, not a test's: the
+     * request must be one of theirs. Operator tools that share a function's package (a rebuild)
+     * are neither, and not checked.
      */
-    private Optional<String> callingFunction() {
+    private Optional<List<String>> callingFunction() {
         // The functions' own pools; the common pool runs operator tools' parallel streams (a rebuild).
         boolean pooled = Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool();
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(frame -> pooled ? functionByPackage.containsKey(frame.getDeclaringClass().getPackageName())
+                .filter(frame -> pooled ? functionsByPackage.containsKey(frame.getDeclaringClass().getPackageName())
                         && MAIN_CODE.get(frame.getDeclaringClass())
-                        : frame.getMethodName().equals("handleRequest") && handlers.contains(frame.getClassName()))
-                .map(frame -> functionByPackage.get(frame.getDeclaringClass().getPackageName()))
+                        : frame.getMethodName().equals("handleRequest") && functionByHandler.containsKey(frame.getClassName()))
+                .map(frame -> pooled ? functionsByPackage.get(frame.getDeclaringClass().getPackageName())
+                        : List.of(functionByHandler.get(frame.getClassName())))
                 .findFirst());
     }
 

@@ -77,6 +77,7 @@ public final class TemplateResources {
                 dynamo.createTable(table);
             } catch (ResourceInUseException exists) {
                 addMissingIndexes(dynamo, table);
+                addMissingStream(dynamo, table);
             }
         });
         return names;
@@ -98,6 +99,17 @@ public final class TemplateResources {
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
                             .projection(index.projection()))));
             awaitActive(dynamo, table.tableName(), index.indexName());
+        }
+    }
+
+    /** A table of an earlier start whose template now gives it a stream gets it, as a CloudFormation update turns one on. */
+    private static void addMissingStream(DynamoDbClient dynamo, CreateTableRequest table) {
+        if (table.streamSpecification() == null) {
+            return;
+        }
+        var present = dynamo.describeTable(r -> r.tableName(table.tableName())).table().streamSpecification();
+        if (present == null || !Boolean.TRUE.equals(present.streamEnabled())) {
+            dynamo.updateTable(r -> r.tableName(table.tableName()).streamSpecification(table.streamSpecification()));
         }
     }
 

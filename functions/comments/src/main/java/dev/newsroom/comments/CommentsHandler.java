@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class CommentsHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommentsHandler.class);
-    /** What priming parses and checks: a comment as the form's script sends it. */
-    private static final byte[] SAMPLE_COMMENT = ("{\"name\":\"Sample Reader\",\"body\":\"A comment that priming parses and"
-            + " checks, and never stores.\",\"captchaToken\":\"sample\"}").getBytes(StandardCharsets.UTF_8);
+    /** What priming parses and checks: a comment as the form's script sends it, an emoji sequence in its name (ICU's data, loaded before the snapshot). */
+    private static final byte[] SAMPLE_COMMENT = ("{\"name\":\"Sample Reader \\ud83d\\udc69\\u200d\\ud83d\\udcbb\",\"body\":\"A comment that"
+            + " priming parses and checks, and never stores: mc\u00b2.\",\"captchaToken\":\"sample\"}").getBytes(StandardCharsets.UTF_8);
 
     private final CommentsConfig config;
     private final CommentsService service;

@@ -15,7 +15,7 @@ import dev.newsroom.core.site.SiteConfig;
  * @param reportPrefix  where rejection reports go; outside both upload prefixes, so they trigger nothing (H2)
  */
 public record PublishConfig(SiteConfig site, String siteBucket, String articlesTable, String uploadsTable,
-                            String indexTable, String redirectsTable,
+                            String indexTable, String redirectsTable, String commentsTable,
                             String articlePrefix, String pagePrefix, String assetPrefix, String reportPrefix) {
 
     public PublishConfig {
@@ -39,6 +39,7 @@ public record PublishConfig(SiteConfig site, String siteBucket, String articlesT
                 env.require("UPLOADS_TABLE"),
                 env.require("INDEX_TABLE"),
                 env.require("REDIRECTS_TABLE"),
+                env.require("COMMENTS_TABLE"),
                 env.require("ARTICLE_PREFIX"),
                 env.require("PAGE_PREFIX"),
                 env.require("ASSET_PREFIX"),

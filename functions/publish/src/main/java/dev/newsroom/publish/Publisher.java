@@ -7,6 +7,7 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.RedirectStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.settings.SiteSettings;
@@ -48,7 +49,7 @@ public final class Publisher {
         var reports = new PublishReports(source, config.reportPrefix());
         var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles, parallel);
         var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
-                new ArticlePages(new PageRenderer(config.site()), site, articles, parallel),
+                new ArticlePages(new PageRenderer(config.site()), site, articles, new DiscussionStore(dynamo, config.commentsTable()), parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param listingSize how many articles an index page and a feed show
  * @param burst       when a batch only applies its postings and leaves its pages for a later batch
  */
-public record RelateConfig(SiteConfig site, String siteBucket, String articlesTable, String indexTable,
+public record RelateConfig(SiteConfig site, String siteBucket, String articlesTable, String indexTable, String commentsTable,
                            RankingRules rules, int window, int listingSize, BurstLimits burst) {
 
     /**
@@ -36,6 +36,7 @@ public record RelateConfig(SiteConfig site, String siteBucket, String articlesTa
                 env.require("SITE_BUCKET"),
                 env.require("ARTICLES_TABLE"),
                 env.require("INDEX_TABLE"),
+                env.require("COMMENTS_TABLE"),
                 new RankingRules(number(env, "RELATED_COUNT", d.count()), d.tagWeight(), d.categoryWeight(),
                         d.authorWeight(), d.closenessWeight(), d.halfLifeDays()),
                 number(env, "RELATED_WINDOW", 12),

@@ -6,15 +6,16 @@ import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The relate function's parts, built once from its configuration: the stream handler and the full rebuild share them. */
+/** The relate function's parts, built once from its configuration: the stream handlers and the full rebuild share them. */
 record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore listStore, ArticleStore articles, SiteBucket site, PageRenderer renderer,
-              ArticlePages pages, RelatedLists lists, Parallel parallel) {
+              DiscussionStore discussions, ArticlePages pages, RelatedLists lists, Parallel parallel) {
 
     /** How many requests a change may have in flight at once: a change's listings and pages are a dozen or two. */
     private static final int REQUESTS_IN_FLIGHT = 8;
@@ -26,10 +27,11 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var site = new SiteBucket(s3, config.siteBucket());
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
-        var pages = new ArticlePages(renderer, site, articles, parallel);
+        var discussions = new DiscussionStore(dynamo, config.commentsTable());
+        var pages = new ArticlePages(renderer, site, articles, discussions, parallel);
         var neighbours = new Neighbours(listingStore, path -> articles.find(path).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
-        return new Wiring(config, listingStore, listStore, articles, site, renderer, pages,
+        return new Wiring(config, listingStore, listStore, articles, site, renderer, discussions, pages,
                 new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), parallel);
     }
 }

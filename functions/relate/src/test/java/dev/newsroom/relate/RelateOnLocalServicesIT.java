@@ -9,6 +9,7 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.PageVersion;
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
@@ -159,7 +160,7 @@ class RelateOnLocalServicesIT {
         var stored = world.articles.find(world.path("p")).orElseThrow();
         var site = new SiteBucket(world.local.services().s3(), world.local.name("SiteBucket"));
         var pages = new ArticlePages(new PageRenderer(SiteConfig.from(new Env(RelateWorld.environment(world.local.names())))), site,
-                world.articles, Parallel.IN_PLACE);
+                world.articles, new DiscussionStore(world.local.services().dynamoDb(), world.local.name("CommentsTable")), Parallel.IN_PLACE);
         assertEquals(SiteBucket.Outcome.KEPT_NEWER, pages.write(stored, Optional.empty()),
                 "the publish function's render, without the list, is older than the relate function's");
         long list = world.listStore.related(world.path("p")).orElseThrow().revision();

@@ -7,7 +7,9 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.RelatedList;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.PageVersion;
 import dev.newsroom.core.store.SiteBucket;
 import java.util.List;
@@ -15,25 +17,31 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Projects an article item, its related list and its translations onto the article's page. The
- * publish function writes it when the article changes and the relate function when its list or
- * its translations do; the page carries the article's and the list's versions, so whichever render
- * is older never replaces the other (B2).
+ * Projects an article item, its related list, its translations and its approved comments onto the
+ * article's page. The publish function writes it when the article changes, and the relate function
+ * when its list, its translations or its comments do; the page carries the article's and the list's
+ * versions, so whichever render is older never replaces the other (B2). Every render reads the
+ * comments as they are then, so none leaves out a comment approved before it.
  */
 public final class ArticlePages {
 
     private final PageRenderer pages;
     private final SiteBucket site;
     private final ArticleStore articles;
+    private final DiscussionStore discussions;
     private final Parallel parallel;
     /** Whether this instance has made sure the assets its pages refer to are there; guarded by this. */
     private boolean assetsChecked;
 
-    /** @param articles where an article's translations are found */
-    public ArticlePages(PageRenderer pages, SiteBucket site, ArticleStore articles, Parallel parallel) {
+    /**
+     * @param articles    where an article's translations are found
+     * @param discussions where its approved comments are
+     */
+    public ArticlePages(PageRenderer pages, SiteBucket site, ArticleStore articles, DiscussionStore discussions, Parallel parallel) {
         this.pages = pages;
         this.site = site;
         this.articles = articles;
+        this.discussions = discussions;
         this.parallel = parallel;
     }
 
@@ -61,7 +69,7 @@ public final class ArticlePages {
 
     /** A published article's page with its list and its translations as stored, or a static page, rendered and not written. */
     public String render(StoredArticle stored, Optional<RelatedList> related) {
-        return render(stored, related, translations(stored));
+        return render(stored, related, translations(stored), () -> discussions.discussion(stored.path()));
     }
 
     /** The article's published versions in the site's languages, as the articles table's index has them. */
@@ -69,9 +77,10 @@ public final class ArticlePages {
         return stored.article().metadata().translationKey().map(articles::translations).orElse(List.of());
     }
 
-    private String render(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations) {
+    private String render(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations,
+                          Supplier<Discussion> discussion) {
         return stored.article().metadata().page() ? pages.page(stored.article(), translations)
-                : pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()), translations);
+                : pages.article(stored.article(), related.map(RelatedList::shown).orElse(List.of()), translations, discussion.get());
     }
 
     /** Renders a published article's page again even if it is current, unless a newer one is there: a full rebuild. */
@@ -84,9 +93,24 @@ public final class ArticlePages {
      * its batch's changes before the index it would read them from does.
      */
     public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations) {
+        return rewrite(stored, related, translations, () -> discussions.discussion(stored.path()));
+    }
+
+    /**
+     * The same, with the comments as the caller knows them: the comments' stream knows its batch's
+     * approvals before the index it would read them from does. Written over a page of the same
+     * version too, if the comments make it differ.
+     */
+    public SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related, Discussion discussion) {
+        return rewrite(stored, related, translations(stored), () -> discussion);
+    }
+
+    private SiteBucket.Outcome rewrite(StoredArticle stored, Optional<RelatedList> related, List<Translation> translations,
+                                       Supplier<Discussion> discussion) {
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         ensureAssets();
-        return site.rewrite(SiteLayout.articleKey(stored.path()), render(stored, related, translations), SiteBucket.HTML_TYPE, version);
+        return site.rewrite(SiteLayout.articleKey(stored.path()), render(stored, related, translations, discussion),
+                SiteBucket.HTML_TYPE, version);
     }
 
     /** Once per instance; pages written at once wait for the first to check rather than each checking. */

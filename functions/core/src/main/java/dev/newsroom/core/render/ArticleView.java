@@ -46,9 +46,18 @@ public record ArticleView(
      * The comments section: the list is always there, the form only while comments are open.
      *
      * @param api       the comments API's path for this article
-     * @param scriptUrl the page's own script, which lists and posts comments
+     * @param scriptUrl the page's own script, which posts comments and loads the threads not shown
+     * @param threads   the newest approved threads, rendered into the page
+     * @param count     every approved comment
+     * @param more      whether older threads are left for the script to load
      */
-    public record CommentsView(boolean open, String api, CaptchaView captcha, String scriptUrl) {
+    public record CommentsView(boolean open, String api, CaptchaView captcha, String scriptUrl, List<CommentView> threads,
+                               int count, boolean more) {
+    }
+
+    /** An approved comment on the page, with its replies; its website only if it is an http(s) address. */
+    public record CommentView(String id, String name, Optional<String> website, String body, DateView date,
+                              List<CommentView> replies) {
     }
 
     /** The captcha widget of the comment form: which provider, the site's key with it, and its script. */

@@ -1,5 +1,7 @@
 package dev.newsroom.core.render;
 
+import dev.newsroom.core.discussion.Discussion;
+import dev.newsroom.core.discussion.ShownComment;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
@@ -100,13 +102,18 @@ public final class PageRenderer {
      * @param translations its versions in the site's other languages, for the {@code hreflang} alternates
      */
     public String article(Article article, List<RelatedArticle> related, List<Translation> translations) {
+        return article(article, related, translations, Discussion.NONE);
+    }
+
+    /** An article's page, with its approved comments rendered in, so readers and search engines see them without script. */
+    public String article(Article article, List<RelatedArticle> related, List<Translation> translations, Discussion discussion) {
         ArticleMetadata meta = article.metadata();
         Speech speech = speech(meta.lang());
         String canonical = site.absolute(meta.path());
         String description = meta.summary().orElse("");
         var head = head(meta, canonical, "article")
                 .alternates(alternates(meta, translations))
-                .jsonLd(structuredData.newsArticle(meta, canonical, description))
+                .jsonLd(structuredData.newsArticle(meta, canonical, description, discussion))
                 .adScriptUrl(site.adSlots().isEmpty() ? Optional.empty() : site.adScript().map(URI::toString))
                 .build();
         DateView published = date(meta.published(), speech);
@@ -115,7 +122,8 @@ public final class PageRenderer {
         var captcha = new ArticleView.CaptchaView(site.captcha().provider(), site.captcha().siteKey(),
                 site.captcha().script().toString());
         var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.path()), captcha,
-                COMMENTS_SCRIPT.path());
+                COMMENTS_SCRIPT.path(), discussion.threads().stream().map(t -> comment(t, speech)).toList(), discussion.count(),
+                discussion.more());
         var view = new ArticleView(head, meta.title(), published, updated,
                 new ArticleView.Link(meta.category().name(), SiteLayout.categoryPath(meta.category().slug())),
                 meta.authors().stream().map(PageRenderer::author).toList(),
@@ -309,6 +317,15 @@ public final class PageRenderer {
         ArticleView.RelatedView teaser = teaser(entry.shown(), speech);
         return lang.equals(speech.head().lang()) ? teaser : teaser.in(lang);
     }
+
+    private ArticleView.CommentView comment(Discussion.Thread thread, Speech speech) {
+        ShownComment c = thread.comment();
+        return new ArticleView.CommentView(c.id(), c.name(), c.website().filter(w -> WEB_ADDRESS.matcher(w).lookingAt()), c.body(),
+                date(c.createdAt(), speech), thread.replies().stream().map(r -> comment(r, speech)).toList());
+    }
+
+    /** What a commenter's website may be linked as; the comments function refuses anything else, and this never links it. */
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://");
 
     private DateView date(Instant instant, Speech speech) {
         return new DateView(instant.toString(), speech.dates().format(day(instant)));

@@ -1,5 +1,7 @@
 package dev.newsroom.core.render;
 
+import dev.newsroom.core.discussion.Discussion;
+import dev.newsroom.core.discussion.ShownComment;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.site.SiteConfig;
@@ -22,9 +24,32 @@ final class StructuredData {
     }
 
     /** The article's {@code NewsArticle}, encoded for a script element. */
-    String newsArticle(ArticleMetadata meta, String canonical, String description) {
-        return ScriptJson.write(node(meta, canonical, description));
+    /** @param discussion its approved comments: their count, and the newest {@value #COMMENTS_IN_DATA} as {@code Comment}s */
+    String newsArticle(ArticleMetadata meta, String canonical, String description, Discussion discussion) {
+        Map<String, Object> node = node(meta, canonical, description);
+        if (discussion.count() > 0) {
+            node.put("commentCount", discussion.count());
+            List<ShownComment> shown = discussion.shown();
+            List<Map<String, Object>> comments = new ArrayList<>();
+            for (ShownComment comment : shown.subList(Math.max(0, shown.size() - COMMENTS_IN_DATA), shown.size())) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("@type", "Comment");
+                Map<String, Object> author = new LinkedHashMap<>();
+                author.put("@type", "Person");
+                author.put("name", comment.name());
+                c.put("author", author);
+                c.put("dateCreated", comment.createdAt().toString());
+                c.put("text", comment.body());
+                c.put("url", canonical + "#c-" + comment.id());
+                comments.add(c);
+            }
+            node.put("comment", comments);
+        }
+        return ScriptJson.write(node);
     }
+
+    /** How many comments the structured data carries: the newest; the count says how many there are. */
+    static final int COMMENTS_IN_DATA = 10;
 
     /** A static page's {@code WebPage}, encoded for a script element. */
     String webPage(ArticleMetadata meta, String canonical, String description) {

@@ -1,5 +1,6 @@
-// The article page's comments: the list, threaded, and the form, posted with fetch. Reader text is
-// only ever set as textContent, never as HTML (F1-F3). Without this script the form still posts.
+// The article page's comments: the page carries the newest threads; this adds reply buttons, loads
+// older threads from the API, and posts the form with fetch. Reader text is only ever set as
+// textContent, never as HTML (F1-F3). Without this script the threads still show and the form still posts.
 (function () {
   'use strict';
   var section = document.getElementById('comments');
@@ -21,7 +22,16 @@
     return element;
   }
 
+  function replyButton(item, comment) {
+    var reply = node('button', 'reply', words.REPLY);
+    reply.type = 'button';
+    reply.setAttribute('aria-label', said('REPLY_TO', comment.name));
+    reply.addEventListener('click', function () { replyTo(comment); });
+    item.insertBefore(reply, item.querySelector(':scope > ol'));
+  }
+
   function show(comment) {
+    if (document.getElementById('c-' + comment.id)) { return null; }
     var item = node('li', 'comment');
     item.id = 'c-' + comment.id;
     var header = node('p', 'comment-meta');
@@ -44,13 +54,7 @@
     header.appendChild(time);
     item.appendChild(header);
     item.appendChild(node('p', 'comment-body', comment.body));
-    if (form) {
-      var reply = node('button', 'reply', words.REPLY);
-      reply.type = 'button';
-      reply.setAttribute('aria-label', said('REPLY_TO', comment.name));
-      reply.addEventListener('click', function () { replyTo(comment); });
-      item.appendChild(reply);
-    }
+    if (form) { replyButton(item, comment); }
     var parent = comment.parentId && document.getElementById('c-' + comment.parentId);
     if (parent) {
       var replies = parent.querySelector(':scope > ol') || parent.appendChild(node('ol', 'replies'));
@@ -78,7 +82,15 @@
     notice.hidden = !text;
   }
 
-  load();
+  // The page carries the newest threads; older ones, if any, load from the API, and the list is shown whole, oldest first.
+  if (list.hasAttribute('data-more')) {
+    list.textContent = '';
+    load();
+  } else if (form) {
+    Array.prototype.forEach.call(list.querySelectorAll('li.comment'), function (item) {
+      replyButton(item, { id: item.id.slice(2), name: item.querySelector('.comment-author').textContent });
+    });
+  }
   if (!form) { return; }
   form.noValidate = true;
   var params = new URLSearchParams(location.search);
@@ -188,7 +200,8 @@
       })
       .then(function (result) {
         if (result.status === 201) {
-          var item = show({ id: result.body.id, parentId: data.parentId, name: data.name.trim(), website: data.website, body: data.body.trim(), createdAt: new Date().toISOString() });
+          var item = show({ id: result.body.id, parentId: data.parentId, name: data.name.trim(), website: data.website, body: data.body.trim(), createdAt: new Date().toISOString() })
+            || document.getElementById('c-' + result.body.id);
           form.reset();
           parentField.value = '';
           replying.hidden = true;

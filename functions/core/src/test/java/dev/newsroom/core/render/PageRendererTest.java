@@ -262,4 +262,33 @@ class PageRendererTest {
         return new dev.newsroom.core.article.ArticleParser(new dev.newsroom.core.article.MarkdownRenderer(), rules,
                 "The Daily Example", java.time.ZoneOffset.UTC).parse(key, source.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void approvedCommentsAreInThePageForReadersWithoutScriptAndForSearchEngines() throws Exception {
+        var first = new dev.newsroom.core.discussion.ShownComment("1795512000000-aa", HOSTILE, java.util.Optional.of("javascript:alert(1)"),
+                "First line\n" + HOSTILE, java.util.Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z"));
+        var reply = new dev.newsroom.core.discussion.ShownComment("1795512060000-bb", "Ben", java.util.Optional.of("https://ben.example/"),
+                "A reply.", java.util.Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z"));
+        Document doc = Jsoup.parse(renderer.article(SamplePages.full(), List.of(), List.of(),
+                dev.newsroom.core.discussion.Discussion.of(List.of(first, reply))));
+        assertEquals("(2)", doc.selectFirst("#comments-heading .comment-count").text());
+        var thread = doc.selectFirst("#comment-list > li#c-1795512000000-aa");
+        assertEquals(HOSTILE, thread.selectFirst(".comment-author").text(), "reader text is text");
+        assertTrue(thread.select("script, img").isEmpty());
+        assertEquals("span", thread.selectFirst(".comment-author").tagName(), "never a javascript: link");
+        assertEquals("24 November 2026", thread.selectFirst("time").text());
+        var answer = thread.selectFirst("ol.replies > li#c-1795512060000-bb");
+        assertEquals("https://ben.example/", answer.selectFirst("a.comment-author").attr("href"));
+        assertEquals("nofollow ugc noopener", answer.selectFirst("a.comment-author").attr("rel"));
+        assertFalse(doc.selectFirst("#comment-list").hasAttr("data-more"), "nothing left for the script to load");
+
+        JsonNode data = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        assertEquals(2, data.get("commentCount").asInt());
+        assertEquals("Ben", data.get("comment").get(1).get("author").get("name").asText());
+        assertEquals("2026-11-24T09:21:00Z", data.get("comment").get(1).get("dateCreated").asText());
+
+        Document none = page(SamplePages.full(), List.of());
+        assertTrue(none.select("#comment-list > li, .comment-count").isEmpty());
+        assertFalse(JSON.readTree(none.selectFirst("script[type=application/ld+json]").data()).has("commentCount"));
+    }
 }

@@ -76,6 +76,12 @@ class RenderedPagesCheckIT {
         pages.add(write("body.html", plain.article(SamplePages.parse("body.md", SamplePages.markdown("") + HOSTILE_BODY), List.of(), List.of())));
         pages.add(write("shortcodes.html", plain.article(SamplePages.parse("shortcodes.md", SamplePages.markdown("") + SHORTCODES), List.of(), List.of())));
         pages.add(write("closed.html", plain.article(SamplePages.parse("closed.md", SamplePages.markdown("comments: closed")), List.of(), List.of())));
+        pages.add(write("discussed.html", plain.article(SamplePages.full(), SamplePages.related(), List.of(),
+                dev.newsroom.core.discussion.Discussion.of(List.of(
+                        new dev.newsroom.core.discussion.ShownComment("1795512000000-aa", PAYLOAD, Optional.of("https://a.example/"),
+                                "Two\nlines " + PAYLOAD, Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z")),
+                        new dev.newsroom.core.discussion.ShownComment("1795512060000-bb", "Ben", Optional.empty(), "A reply.",
+                                Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z")))))));
         pages.add(write("gone.html", plain.gone()));
         pages.add(write("static-page.html", plain.page(SamplePages.full(), List.of())));
         pages.add(write("desk.html", plain.desk(new DeskView("en", "The \"Daily\" <Example>",

@@ -1,0 +1,104 @@
+package dev.newsroom.relate;
+
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.discussion.ShownComment;
+import dev.newsroom.core.pages.ArticlePages;
+import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DiscussionStore;
+import dev.newsroom.core.store.RelatedListStore;
+import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.StreamRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Puts approved comments into their articles' pages as the comments table's stream reports them:
+ * each article a batch touches is rendered once, however many of its comments were approved,
+ * edited out or deleted in it (a burst of approvals writes the page a few times, not once a
+ * comment). Records that change nothing readers see (a pending comment, a spam verdict, an
+ * erasure, which removes only what pages never show) render nothing. The index of approved
+ * comments may lag the stream, so each render corrects it with the batch's own changes.
+ */
+final class CommentPages {
+
+    /** How often a render that found a newer page of its article reads the article again and renders over it. */
+    private static final int ATTEMPTS = 3;
+    private static final String APPROVED = "approved";
+
+    private final ArticleStore articles;
+    private final RelatedListStore lists;
+    private final DiscussionStore discussions;
+    private final ArticlePages pages;
+    private final Parallel parallel;
+
+    CommentPages(ArticleStore articles, RelatedListStore lists, DiscussionStore discussions, ArticlePages pages, Parallel parallel) {
+        this.articles = articles;
+        this.lists = lists;
+        this.discussions = discussions;
+        this.pages = pages;
+        this.parallel = parallel;
+    }
+
+    /** What a batch did: pages written, and where to deliver it again from if an article's render failed. */
+    record Result(int pages, Optional<RetryFrom> retry) {
+    }
+
+    Result apply(List<StreamRecord> batch) {
+        Map<String, Map<String, Optional<ShownComment>>> changed = new LinkedHashMap<>();
+        Map<String, Integer> firstRecord = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            StreamRecord record = batch.get(i);
+            Optional<ShownComment> before = shown(record.oldImage());
+            Optional<ShownComment> after = shown(record.newImage());
+            if (before.equals(after)) {
+                continue;
+            }
+            String path = record.keys().get("slug").s();
+            changed.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(record.keys().get("commentId").s(), after);
+            firstRecord.putIfAbsent(path, i);
+        }
+        List<Result> done = parallel.map(changed.entrySet(), article -> {
+            try {
+                return new Result(render(article.getKey(), article.getValue()) ? 1 : 0, Optional.empty());
+            } catch (RuntimeException e) {
+                return new Result(0, Optional.of(RetryFrom.of(firstRecord.get(article.getKey()), e)));
+            }
+        });
+        return new Result(done.stream().mapToInt(Result::pages).sum(), RetryFrom.earliest(done.stream().map(Result::retry).toList()));
+    }
+
+    /** Renders the article's page with its comments as they now are; returns whether it wrote it. */
+    private boolean render(String path, Map<String, Optional<ShownComment>> changed) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredArticle> stored = articles.find(path)
+                    .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.article().metadata().page());
+            if (stored.isEmpty()) {
+                return false; // no page shows comments: withdrawn, a draft, a static page, or never published
+            }
+            SiteBucket.Outcome outcome = pages.rewrite(stored.get(), lists.related(path), discussions.discussion(path, changed));
+            // A newer page came meanwhile, from a render that may have read the comments before these changes.
+            if (outcome != SiteBucket.Outcome.KEPT_NEWER || attempt == ATTEMPTS) {
+                return outcome == SiteBucket.Outcome.WRITTEN;
+            }
+        }
+    }
+
+    /** The comment a stream image shows readers, if it is approved. */
+    private static Optional<ShownComment> shown(Map<String, AttributeValue> image) {
+        if (image.isEmpty() || image.get("status") == null || !APPROVED.equals(image.get("status").s())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShownComment(image.get("commentId").s(), image.get("name").s(), text(image, "website"),
+                image.get("body").s(), text(image, "parentId"), Instant.parse(image.get("createdAt").s())));
+    }
+
+    private static Optional<String> text(Map<String, AttributeValue> image, String name) {
+        return Optional.ofNullable(image.get(name)).map(AttributeValue::s).filter(s -> !s.isEmpty());
+    }
+}
