@@ -45,6 +45,10 @@ final class CommentPages {
         this.parallel = parallel;
     }
 
+    static CommentPages of(Wiring wiring) {
+        return new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.parallel());
+    }
+
     /** What a batch did: pages written, and where to deliver it again from if an article's render failed. */
     record Result(int pages, Optional<RetryFrom> retry) {
     }

@@ -37,11 +37,17 @@ public final class CommentPagesHandler implements RequestStreamHandler {
 
     /** Configuration from an environment-style map, as the local stack passes the template's variables. */
     public CommentPagesHandler(Map<String, String> environment) {
-        Env env = new Env(environment);
+        this(pagesOf(new Env(environment)), LogSettings.from(new Env(environment)));
+    }
+
+    CommentPagesHandler(CommentPages pages, LogSettings logs) {
+        this.pages = pages;
+        this.logs = logs;
+    }
+
+    private static CommentPages pagesOf(Env env) {
         AwsClients clients = new AwsClients(env);
-        Wiring wiring = Wiring.of(RelateConfig.from(env), clients.s3(), clients.dynamoDb());
-        this.pages = new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.parallel());
-        this.logs = LogSettings.from(env);
+        return CommentPages.of(Wiring.of(RelateConfig.from(env), clients.s3(), clients.dynamoDb()));
     }
 
     @Override
