@@ -89,7 +89,7 @@ class TemplateContractTest {
             assertEquals("Allow", statement.path("Effect").asText());
             assertTrue(statement.has("Resource"));
             // Articles and uploads are never removed; only an old address is removed, and the only other queries are of
-            // published articles and of an article's translations.
+            // published articles, of an article's translations and of its approved comments.
             String actions = statement.path("Action").toString();
             String resources = statement.path("Resource").toString();
             if (actions.contains("dynamodb:DeleteItem")) {
@@ -97,7 +97,8 @@ class TemplateContractTest {
             }
             if (actions.contains("dynamodb:Query")) {
                 assertTrue(resources.contains("RedirectsTable.Arn}/index/byTarget") || resources.contains("ArticlesTable.Arn}/index/latest")
-                        || resources.contains("ArticlesTable.Arn}/index/translations"), statement::toString);
+                        || resources.contains("ArticlesTable.Arn}/index/translations")
+                        || resources.contains("CommentsTable.Arn}/index/approved"), statement::toString);
                 assertFalse(resources.matches(".*(Uploads|Index)Table.*"), statement::toString);
             }
         }

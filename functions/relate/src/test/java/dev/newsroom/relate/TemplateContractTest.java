@@ -87,4 +87,35 @@ class TemplateContractTest {
         assertTrue(template.resource("IndexTable").path("Properties").path("StreamSpecification").isMissingNode(),
                 "the index has no stream: nothing the function writes triggers anything");
     }
+
+    /** The comment pages function: a second handler of this module's jar, on the comments table's stream. */
+    @Test
+    void theCommentPagesFunctionReadsTheCommentsStreamAndWritesOnlyPages_H1_H4_H8_H9() throws Exception {
+        JsonNode comments = template.resource("CommentPagesFunction").path("Properties");
+        assertEquals(List.of(), TemplateContract.handlerProblems(template, "CommentPagesFunction", "relate"));
+        assertEquals(CommentPagesHandler.class.getName() + "::handleRequest", comments.path("Handler").asText());
+        assertEquals(List.of(), TemplateContract.unsetVariables(template, "CommentPagesFunction",
+                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
+                    Env recording = new Env(env);
+                    RelateConfig.from(recording);
+                    new dev.newsroom.core.aws.AwsClients(recording);
+                    return recording.read();
+                }));
+        assertEquals(List.of(), TemplateContract.streamMappingProblems(template, "CommentPagesFunction", "CommentChanges",
+                "CommentsTable", "CommentPagesFailures"));
+        JsonNode mapping = comments.path("Events").path("CommentChanges").path("Properties");
+        assertTrue(mapping.path("MaximumBatchingWindowInSeconds").asInt() >= 1, "a burst of approvals is gathered into one batch");
+        assertEquals(1, mapping.path("ParallelizationFactor").asInt(), "one article's records in one batch at a time");
+        assertEquals(List.of(), TemplateContract.broadPolicies(template, "CommentPagesFunction"));
+        String policies = comments.path("Policies").toString();
+        for (String write : List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan", "s3:DeleteObject")) {
+            assertFalse(policies.contains(write), write + ": it reads tables and writes pages, nothing else");
+        }
+        for (String shared : List.of("RELATED_COUNT", "RELATED_WINDOW", "LISTING_SIZE", "BURST_RECORDS", "BURST_MAX_WAIT_SECONDS")) {
+            assertEquals(function.path("Environment").path("Variables").path(shared).asText(),
+                    comments.path("Environment").path("Variables").path(shared).asText(), shared + " as the relate function's");
+        }
+        assertEquals("NEW_AND_OLD_IMAGES", template.resource("CommentsTable").path("Properties").path("StreamSpecification")
+                .path("StreamViewType").asText(), "a record says what readers saw before and after");
+    }
 }
