@@ -153,6 +153,33 @@ class DeskBrowserIT {
     }
 
     @Test
+    void withoutJavaScriptACommentReachesThePendingQueueAndTheReaderSeesTheAnswer() throws Exception {
+        WebDriver plain = HeadlessChromium.withoutJavaScript();
+        try {
+            plain.get(site + "/articles/harbour-vote");
+            assertEquals("Without JavaScript, your comment will wait for a moderator.",
+                    plain.findElement(By.cssSelector("#comment-form noscript p, #comment-form p.noscript")).getText());
+            String body = "Posted without script " + System.nanoTime();
+            plain.findElement(By.id("comment-body")).sendKeys(body);
+            plain.findElement(By.id("comment-name")).sendKeys("Plain Reader");
+            plain.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+            new WebDriverWait(plain, WAIT).until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you. Your comment is awaiting moderation."));
+            assertTrue(plain.getCurrentUrl().startsWith(site + "/api/articles/"), "answered on the site's own origin");
+            JsonNode pending = LocalJson.mapper().readTree(get(site + "/api/moderation/comments?queue=pending&limit=100",
+                    endpoints.get("moderatorToken").asText()).body()).get("comments");
+            JsonNode held = null;
+            for (JsonNode comment : pending) {
+                if (comment.get("body").asText().equals(body)) {
+                    held = comment;
+                }
+            }
+            assertEquals("none", held.get("captcha").asText(), "waiting, marked as posted without a captcha");
+        } finally {
+            plain.quit();
+        }
+    }
+
+    @Test
     void theFrontRefusesTheModerationRouteWithoutAStaffToken_J4() throws Exception {
         HttpResponse<String> none = get(site + "/api/moderation/comments", null);
         assertEquals(401, none.statusCode());

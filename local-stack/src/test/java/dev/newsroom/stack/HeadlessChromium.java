@@ -15,7 +15,17 @@ final class HeadlessChromium {
     }
 
     static WebDriver start() throws IOException {
+        return start(new ChromeOptions());
+    }
+
+    /** A browser with JavaScript turned off, as some readers have it. */
+    static WebDriver withoutJavaScript() throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        return start(options);
+    }
+
+    private static WebDriver start(ChromeOptions options) throws IOException {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -10,10 +10,11 @@ import java.util.Optional;
  * @param id        time-ordered, so comments sort oldest first
  * @param status    approved, pending or spam
  * @param emailHash keyed hash of the email, to find a commenter's comments for erasure (H7)
+ * @param withoutCaptcha posted from the form without script, so with no captcha: it waits for a moderator, marked so
  */
 record Comment(String article, String id, String status, String name, Optional<String> website, String body,
                Optional<String> parentId, Instant createdAt, Optional<String> email, Optional<String> emailHash,
-               String clientHash, Optional<Double> score) {
+               String clientHash, Optional<Double> score, boolean withoutCaptcha) {
 
     static final String APPROVED = "approved";
     static final String PENDING = "pending";

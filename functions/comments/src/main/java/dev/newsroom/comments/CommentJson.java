@@ -70,6 +70,9 @@ final class CommentJson {
                 item.put("articleToken", ArticlePaths.token(c.article()));
                 item.put("status", c.status());
                 c.score().ifPresent(score -> item.put("score", score));
+                if (c.withoutCaptcha()) {
+                    item.put("captcha", "none");
+                }
             }
             c.parentId().ifPresent(p -> item.put("parentId", p));
             item.put("name", c.name());

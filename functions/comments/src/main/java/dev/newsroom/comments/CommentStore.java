@@ -187,6 +187,9 @@ final class CommentStore {
         c.emailHash().ifPresent(h -> item.put("emailHash", s(h)));
         item.put("clientHash", s(c.clientHash()));
         c.score().ifPresent(score -> item.put("score", AttributeValue.fromN(Double.toString(score))));
+        if (c.withoutCaptcha()) {
+            item.put("withoutCaptcha", AttributeValue.fromBool(true));
+        }
         if (c.status().equals(Comment.APPROVED)) {
             item.put("approvedSlug", s(c.article()));
         } else {
@@ -200,7 +203,8 @@ final class CommentStore {
                 optional(item, "website"), item.get("body").s(), optional(item, "parentId"),
                 Instant.parse(item.get("createdAt").s()), optional(item, "email"), optional(item, "emailHash"),
                 item.containsKey("clientHash") ? item.get("clientHash").s() : "",
-                Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())));
+                Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())),
+                item.containsKey("withoutCaptcha") && Boolean.TRUE.equals(item.get("withoutCaptcha").bool()));
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

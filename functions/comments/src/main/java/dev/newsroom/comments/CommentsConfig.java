@@ -3,7 +3,6 @@ package dev.newsroom.comments;
 import dev.newsroom.core.config.ConfigurationException;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteConfig;
-import dev.newsroom.core.site.ArticlePaths;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,11 +17,12 @@ import java.util.stream.Collectors;
  * @param allowedOrigins   the site's origin and any others allowed to post (H5)
  * @param autoApprove      moderation policy: true approves comments with a high enough score and no links
  * @param closeAfter       comments close this long after publication; zero never closes them
+ * @param withoutCaptchaPerMinute how many comments a client may post a minute from the form without script (no captcha)
  */
 record CommentsConfig(SiteConfig site, String articlesTable, String commentsTable, String clientLimitsTable,
                       Set<String> allowedOrigins, CaptchaPolicy captcha, URI siteverifyUrl, String captchaSiteKey,
                       Set<String> staffNames, boolean autoApprove, double autoApproveScore, int maxLinks,
-                      Duration closeAfter, int ratePerMinute) {
+                      Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute) {
 
     static CommentsConfig from(Env env) {
         SiteConfig site = SiteConfig.from(env);
@@ -53,12 +53,8 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Double.parseDouble(env.optional("AUTO_APPROVE_SCORE", "0.7")),
                 Integer.parseInt(env.optional("MAX_LINKS", "2")),
                 Duration.ofDays(Long.parseLong(env.optional("COMMENTS_CLOSE_AFTER_DAYS", "0"))),
-                Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")));
-    }
-
-    /** An article's page on the site, where a plain form post is sent back to; the home page for anything but an article's path. */
-    String articleUrl(String path) {
-        return site.absolute(ArticlePaths.isSafe(path) ? path : "/");
+                Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")),
+                Integer.parseInt(env.optional("RATE_LIMIT_WITHOUT_CAPTCHA_PER_MINUTE", "1")));
     }
 
     /** Names readers may not comment under, out of the box: these, the site's name, and the configured ones. */

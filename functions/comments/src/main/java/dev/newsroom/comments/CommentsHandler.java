@@ -8,6 +8,7 @@ import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
+import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.store.ArticleStore;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,11 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
     private final SiteOrigins origins;
     private final ModerationRoutes moderation;
     private final DeskPage desk;
+    private final PageRenderer pages;
+    private static final String HTML = "text/html; charset=utf-8";
+    /** The answer page runs nothing and posts only back to the API. */
+    private static final Map<String, String> ANSWER_HEADERS = Map.of("Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     private final ReaderAddress readerAddress;
     private final LogSettings logs;
     private final SnapshotPriming priming;
@@ -73,6 +80,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     new Signer(secrets.read("SIGNING_SECRET")), clock);
             this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());
             this.desk = new DeskPage(config.site(), secrets.read("DESK_SIGN_IN"));
+            this.pages = new PageRenderer(config.site());
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }
         this.priming = SnapshotPriming.register(this);
@@ -108,7 +116,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                 };
             }
         } catch (ApiError e) {
-            response = Responses.refusal(e, event, config.articleUrl(article), headers);
+            response = Responses.error(e, headers);
         } catch (SdkException e) {
             LOG.atError().addKeyValue("article", token).addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .log("storage unavailable");
@@ -133,11 +141,21 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
 
     private ApiResponse post(String article, ApiRequest event, Map<String, String> headers) {
         origins.requireAllowed(event);
-        CommentsService.Posted posted = service.post(article, RequestDecoder.comment(event), readerAddress.of(event));
-        if (RequestDecoder.isForm(event)) {
-            return Responses.redirect(config.articleUrl(article) + "?comment=" + posted.status() + "#comments");
+        CommentInput input = RequestDecoder.comment(event);
+        if (!RequestDecoder.isForm(event)) {
+            CommentsService.Posted posted = service.post(article, input, readerAddress.of(event), false);
+            return Responses.json(posted.published() ? 201 : 202, CommentJson.posted(posted), headers);
         }
-        return Responses.json(posted.published() ? 201 : 202, CommentJson.posted(posted), headers);
+        // The form without script: a page of its own answers, on the site's origin.
+        try {
+            CommentsService.Posted posted = service.post(article, input, readerAddress.of(event), true);
+            return Responses.page(pages.commentAnswer(service.language(article), posted.published(), List.of(), article, Map.of()),
+                    HTML, "no-store", ANSWER_HEADERS);
+        } catch (ApiError refused) {
+            List<String> errors = refused.fields().isEmpty() ? List.of(refused.getMessage()) : List.copyOf(refused.fields().values());
+            return Responses.page(refused.kind().status(), pages.commentAnswer(service.language(article), false, errors, article,
+                    input.fields()), HTML, "no-store", ANSWER_HEADERS);
+        }
     }
 
     /** Warms a comment's path, writing nothing (SnapStart): parses and checks a sample comment, reads an article item. */

@@ -73,19 +73,28 @@ final class CommentsService {
         captcha.prime();
     }
 
-    Posted post(String path, CommentInput input, String clientIp) {
+    /**
+     * @param fromForm whether it came from the page's form without script, which may come without a
+     *                 captcha: then it waits for a moderator, marked so, under a stricter rate limit
+     */
+    Posted post(String path, CommentInput input, String clientIp, boolean fromForm) {
         ValidComment valid = rules.validate(input);
         Instant now = clock.instant();
         openArticle(path, now);
         if (captcha.closedBecause().isPresent()) {
             throw ApiError.of(ErrorKind.POSTING_CLOSED);
         }
-        if (valid.captchaToken().isEmpty()) {
+        boolean withoutCaptcha = valid.captchaToken().isEmpty();
+        if (withoutCaptcha && !fromForm) {
             throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
-        var submission = new ClientLimits.Submission(Signer.sha256(path + "\n" + valid.captchaToken()), valid.fingerprint());
         String client = signer.hash("client", clientIp);
-        ClientLimits.Claim claim = limits.claim(submission, client, now, config.ratePerMinute());
+        // Without a token, a post is known by its client and its words: the same form sent twice is one comment.
+        var submission = new ClientLimits.Submission(Signer.sha256(withoutCaptcha
+                ? path + "\nwithout captcha\n" + client + "\n" + valid.fingerprint() : path + "\n" + valid.captchaToken()), valid.fingerprint());
+        ClientLimits.Claim claim = withoutCaptcha
+                ? limits.claim(submission, "without-captcha#" + client, now, config.withoutCaptchaPerMinute())
+                : limits.claim(submission, client, now, config.ratePerMinute());
         if (claim instanceof ClientLimits.Claim.RateLimited) {
             throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
         }
@@ -99,7 +108,7 @@ final class CommentsService {
             return posted(answered.commentId(), answered.status());
         }
         try {
-            return store(path, valid, client, clientIp, submission, now);
+            return store(path, valid, client, clientIp, submission, now, withoutCaptcha);
         } catch (ApiError refused) {
             limits.release(submission.key());
             throw refused;
@@ -107,13 +116,17 @@ final class CommentsService {
     }
 
     private Posted store(String path, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
-                         Instant now) {
-        CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
-        switch (verdict.outcome()) {
-            case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
-            case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
-            case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
-            default -> { }
+                         Instant now, boolean withoutCaptcha) {
+        Optional<Double> score = Optional.empty();
+        if (!withoutCaptcha) {
+            CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
+            switch (verdict.outcome()) {
+                case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
+                case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
+                case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
+                default -> { }
+            }
+            score = verdict.score();
         }
         valid.parentId().ifPresent(parent -> {
             if (comments.find(path, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
@@ -125,11 +138,11 @@ final class CommentsService {
             throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
         String status = valid.honeypotFilled() ? Comment.SPAM
-                : config.autoApprove() && links == 0 && verdict.score().map(s -> s >= config.autoApproveScore()).orElse(true)
+                : !withoutCaptcha && config.autoApprove() && links == 0 && score.map(s -> s >= config.autoApproveScore()).orElse(true)
                 ? Comment.APPROVED : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
-                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, verdict.score());
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha);
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
@@ -137,6 +150,11 @@ final class CommentsService {
             case STORED -> { }
         }
         return posted(id, status);
+    }
+
+    /** The language of the article at {@code path}, for a page about it; none for the site's own or no article. */
+    Optional<String> language(String path) {
+        return articles.find(path).flatMap(a -> a.article().metadata().lang());
     }
 
     Moderation moderation() {

@@ -516,15 +516,51 @@ class CommentsApiIT extends LocalCommentsIT {
     }
 
     @Test
-    void aFormPostRedirectsBackToTheArticle() {
+    void aFormPostIsAnsweredWithAPageOnTheSitesOrigin() {
         String slug = world.article("form", "");
         String form = "name=Rosa&body=Hello+from+a+form&g-recaptcha-response=" + token("test-pass");
         APIGatewayV2HTTPResponse response = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", form));
-        assertEquals(303, response.getStatusCode());
-        assertEquals(CommentsWorld.SITE + CommentsWorld.path(slug) + "?comment=approved#comments", response.getHeaders().get("Location"));
-        APIGatewayV2HTTPResponse empty = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=&body="));
-        assertEquals(CommentsWorld.SITE + CommentsWorld.path(slug) + "?comment_error=validation_failed#comments",
-                empty.getHeaders().get("Location"));
+        assertEquals(200, response.getStatusCode());
+        assertTrue(response.getHeaders().get("Content-Type").startsWith("text/html"));
+        var page = org.jsoup.Jsoup.parse(response.getBody());
+        assertEquals("Thank you for your comment.", page.selectFirst("h1").text(), "a captcha passed: published");
+        assertEquals(CommentsWorld.SITE + CommentsWorld.path(slug) + "#comments", page.selectFirst("a").attr("href"));
+        assertTrue(response.getHeaders().get("Content-Security-Policy").contains("default-src 'none'"));
+    }
+
+    @Test
+    void withoutScriptACommentWaitsForAModeratorMarkedSoAndAnErrorKeepsWhatWasTyped() {
+        // Within one calendar minute, which is what the rate limit counts.
+        var world = new CommentsWorld(this.world.local, siteverify, secrets, Map.of(), CommentsWorld.atMinuteStart());
+        String slug = world.article("no-script", "");
+        String typed = "A+thought+%3Cb%3Eworth%3C%2Fb%3E+keeping%0Aon+two+lines";
+        APIGatewayV2HTTPResponse refused = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded",
+                "name=&email=rosa%40example.org&body=" + typed));
+        assertEquals(400, refused.getStatusCode());
+        var page = org.jsoup.Jsoup.parse(refused.getBody());
+        assertEquals(List.of(CommentRules.NAME_MISSING), page.select(".errors li").eachText(), "in the original page's words");
+        assertEquals("A thought <b>worth</b> keeping\non two lines", page.selectFirst("textarea[name=body]").wholeText(),
+                "the reader's text, as text, ready to send again");
+        assertEquals("rosa@example.org", page.selectFirst("input[name=email]").val());
+        assertEquals("/api/articles/" + slug + "/comments", page.selectFirst("form").attr("action"));
+
+        APIGatewayV2HTTPResponse taken = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=Rosa&body=" + typed));
+        assertEquals(200, taken.getStatusCode(), taken.getBody());
+        assertEquals("Thank you. Your comment is awaiting moderation.", org.jsoup.Jsoup.parse(taken.getBody()).selectFirst("h1").text());
+        assertEquals(0, json(world.list(slug, Map.of())).get("comments").size(), "never published directly");
+        JsonNode held = null;
+        for (JsonNode c : json(world.moderate("GET", "comments", Map.of("queue", "pending", "limit", "100"), null, CommentsWorld.MODERATOR))
+                .get("comments")) {
+            if (c.get("articleToken").asText().equals(slug)) {
+                held = c;
+            }
+        }
+        assertEquals("none", held.get("captcha").asText(), "the desk sees it came without a captcha");
+
+        APIGatewayV2HTTPResponse again = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=Rosa&body=Other+words"));
+        assertEquals(429, again.getStatusCode(), "one a minute without a captcha");
+        APIGatewayV2HTTPResponse json = world.post(slug, "{\"name\":\"Rosa\",\"body\":\"No token\"}");
+        assertEquals("captcha_failed", json(json).get("error").asText(), "only the form may come without a captcha");
     }
 
     @Test

@@ -212,6 +212,20 @@ public final class PageRenderer {
         return render("listing.jte", view);
     }
 
+    /**
+     * The answer to a comment posted without script, in the language of the article it is on: taken
+     * ({@code errors} empty; the heading says whether it is published or waits), or refused, with
+     * the errors and the reader's text to send again.
+     */
+    public String commentAnswer(Optional<String> lang, boolean published, List<String> errors, String articlePath,
+                                java.util.Map<String, String> fields) {
+        Speech speech = speech(lang);
+        Words words = speech.head().words();
+        String heading = words.get(!errors.isEmpty() ? Word.NOT_POSTED : published ? Word.THANKS : Word.THANKS_PENDING);
+        return render("commentanswer.jte", new CommentAnswerView(speech.head(), heading, errors, site.absolute(articlePath), fields,
+                SiteLayout.commentsApiPath(articlePath)));
+    }
+
     /** The page readers get at an address with no page: it points them to the latest articles. */
     public String notFound(List<Entry> latest) {
         Speech speech = speech(Optional.empty());

@@ -25,7 +25,7 @@ public enum Word {
     EMAIL_HINT,
     OPTIONAL,
     LEAVE_EMPTY,
-    NEEDS_JAVASCRIPT,
+    HELD_WITHOUT_SCRIPT,
     POST_COMMENT,
     COMMENTS_CLOSED,
     CATEGORY,
@@ -45,6 +45,7 @@ public enum Word {
     WITHDRAWN_HEADING,
     WITHDRAWN_TEXT,
     READ_LATEST,
+    BACK_TO_ARTICLE,
     // What the comments script says, handed to it in the page (Words#forScript).
     BODY_MISSING(true),
     NAME_MISSING(true),

@@ -93,9 +93,6 @@
   }
   if (!form) { return; }
   form.noValidate = true;
-  var params = new URLSearchParams(location.search);
-  if (params.get('comment') === 'pending') { say(words.THANKS_PENDING); }
-  if (params.get('comment') === 'approved') { say(words.THANKS); }
   // Refusals by the API's error code, in the page's language; other codes keep the API's own message.
   var refusals = {
     captcha_failed: words.CAPTCHA_FAILED,
@@ -103,10 +100,6 @@
     validation_failed: words.VALIDATION_FAILED,
     rate_limited: words.RATE_LIMITED
   };
-  // A plain form post that was refused comes back with its error code.
-  if (params.get('comment_error')) {
-    document.getElementById('comment-form-error').textContent = refusals[params.get('comment_error')] || words.NOT_POSTED;
-  }
 
   var parentField = form.elements.parentId;
   var replying = document.getElementById('comment-replying');
