@@ -126,6 +126,8 @@
     when.title = comment.createdAt;
     if (comment.score !== undefined) {
       item.querySelector('.score').textContent = '(captcha score ' + comment.score + ')';
+    } else if (comment.captcha === 'none') {
+      item.querySelector('.score').textContent = '(no captcha: posted without JavaScript)';
     }
     item.querySelector('.body').textContent = comment.body;
     item.querySelectorAll('[data-action]').forEach(function (button) {

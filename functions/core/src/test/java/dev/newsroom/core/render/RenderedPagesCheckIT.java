@@ -82,6 +82,9 @@ class RenderedPagesCheckIT {
                                 "Two\nlines " + PAYLOAD, Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z")),
                         new dev.newsroom.core.discussion.ShownComment("1795512060000-bb", "Ben", Optional.empty(), "A reply.",
                                 Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z")))))));
+        pages.add(write("comment-refused.html", plain.commentAnswer(Optional.empty(), false, List.of("Please enter your name here"),
+                "/articles/bridge", Map.of("body", PAYLOAD + "\nsecond line", "email", PAYLOAD, "parentId", "1795512000000-aa"))));
+        pages.add(write("comment-taken.html", plain.commentAnswer(Optional.of("ja"), false, List.of(), "/articles/bridge", Map.of())));
         pages.add(write("gone.html", plain.gone()));
         pages.add(write("static-page.html", plain.page(SamplePages.full(), List.of())));
         pages.add(write("desk.html", plain.desk(new DeskView("en", "The \"Daily\" <Example>",
