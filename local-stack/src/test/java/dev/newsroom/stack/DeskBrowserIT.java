@@ -124,6 +124,8 @@ class DeskBrowserIT {
         assertTrue(browser.findElement(By.id("who")).getText().startsWith("moderator"));
         WebElement waiting = entry(body);
         assertEquals("/articles/harbour-vote", waiting.findElement(By.cssSelector("a.article")).getDomAttribute("href"));
+        assertEquals("Held: every comment waits for a moderator", waiting.findElement(By.cssSelector(".held")).getText(),
+                "the rule that held it");
         waiting.findElement(By.cssSelector("[data-action=approve]")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved."));
         JsonNode published = LocalJson.mapper().readTree(get(site + "/api/articles/articles~harbour-vote/comments", null).body());

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param status    approved, pending or spam
  * @param emailHash keyed hash of the email, to find a commenter's comments for erasure (H7)
  * @param withoutCaptcha posted from the form without script, so with no captcha: it waits for a moderator, marked so
+ * @param hold      why it waits, or was taken for spam, if a rule said so
  */
 record Comment(String article, String id, String status, String name, Optional<String> website, String body,
                Optional<String> parentId, Instant createdAt, Optional<String> email, Optional<String> emailHash,
-               String clientHash, Optional<Double> score, boolean withoutCaptcha) {
+               String clientHash, Optional<Double> score, boolean withoutCaptcha, Optional<Hold> hold) {
 
     static final String APPROVED = "approved";
     static final String PENDING = "pending";

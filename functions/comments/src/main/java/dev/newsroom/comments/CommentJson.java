@@ -73,6 +73,14 @@ final class CommentJson {
                 if (c.withoutCaptcha()) {
                     item.put("captcha", "none");
                 }
+                c.hold().ifPresent(hold -> {
+                    Map<String, Object> why = new LinkedHashMap<>();
+                    why.put("rule", hold.rule());
+                    if (!hold.match().isEmpty()) {
+                        why.put("match", hold.match());
+                    }
+                    item.put("heldBy", why);
+                });
             }
             c.parentId().ifPresent(p -> item.put("parentId", p));
             item.put("name", c.name());

@@ -190,6 +190,10 @@ final class CommentStore {
         if (c.withoutCaptcha()) {
             item.put("withoutCaptcha", AttributeValue.fromBool(true));
         }
+        c.hold().ifPresent(hold -> {
+            item.put("holdRule", s(hold.rule()));
+            item.put("holdMatch", s(hold.match()));
+        });
         if (c.status().equals(Comment.APPROVED)) {
             item.put("approvedSlug", s(c.article()));
         } else {
@@ -204,7 +208,8 @@ final class CommentStore {
                 Instant.parse(item.get("createdAt").s()), optional(item, "email"), optional(item, "emailHash"),
                 item.containsKey("clientHash") ? item.get("clientHash").s() : "",
                 Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())),
-                item.containsKey("withoutCaptcha") && Boolean.TRUE.equals(item.get("withoutCaptcha").bool()));
+                item.containsKey("withoutCaptcha") && Boolean.TRUE.equals(item.get("withoutCaptcha").bool()),
+                optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))));
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

@@ -26,7 +26,8 @@ final class CommentsService {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 100;
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
-    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.");
+    /** A link in a comment, whole, as the desk shows what held it. */
+    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*");
 
     /**
      * Comment ids end in random digits. Instances resumed from one SnapStart snapshot would share
@@ -133,16 +134,15 @@ final class CommentsService {
                 throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("parentId", "The comment you reply to is not there."));
             }
         });
-        int links = (int) LINK.matcher(valid.body()).results().count();
-        if (links > config.maxLinks()) {
+        List<String> links = LINK.matcher(valid.body()).results().map(java.util.regex.MatchResult::group).toList();
+        if (links.size() > config.maxLinks()) {
             throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
-        String status = valid.honeypotFilled() ? Comment.SPAM
-                : !withoutCaptcha && config.autoApprove() && links == 0 && score.map(s -> s >= config.autoApproveScore()).orElse(true)
-                ? Comment.APPROVED : Comment.PENDING;
+        Optional<Hold> hold = hold(valid, withoutCaptcha, links, score);
+        String status = hold.isEmpty() ? Comment.APPROVED : hold.get().rule().equals(Hold.HONEYPOT) ? Comment.SPAM : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
-                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha);
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold);
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
@@ -155,6 +155,23 @@ final class CommentsService {
     /** The language of the article at {@code path}, for a page about it; none for the site's own or no article. */
     Optional<String> language(String path) {
         return articles.find(path).flatMap(a -> a.article().metadata().lang());
+    }
+
+    /** The first rule that holds the comment back, in the order they are run; none publishes it. */
+    private Optional<Hold> hold(ValidComment valid, boolean withoutCaptcha, List<String> links, Optional<Double> score) {
+        if (valid.honeypotFilled()) {
+            return Optional.of(new Hold(Hold.HONEYPOT, ""));
+        }
+        if (withoutCaptcha) {
+            return Optional.of(new Hold(Hold.NO_CAPTCHA, ""));
+        }
+        if (!config.autoApprove()) {
+            return Optional.of(new Hold(Hold.MANUAL, ""));
+        }
+        if (!links.isEmpty()) {
+            return Optional.of(new Hold(Hold.LINK, links.get(0)));
+        }
+        return score.filter(s -> s < config.autoApproveScore()).map(s -> new Hold(Hold.SCORE, Double.toString(s)));
     }
 
     Moderation moderation() {

@@ -168,6 +168,34 @@ class ModerationIT extends LocalCommentsIT {
     }
 
     @Test
+    void aHeldCommentSaysWhichRuleHeldItAndWhatItMatched() {
+        String slug = world.article("held-why", "");
+        String lowScore = held(slug, "Quiet words");
+        APIGatewayV2HTTPResponse linked = world.post(slug, comment("Linker", "See https://shop.example/deal?x=1 now", token("test-pass")));
+        assertEquals(202, linked.getStatusCode(), linked.getBody());
+        String link = json(linked).get("id").asText();
+        APIGatewayV2HTTPResponse bot = world.post(slug, "{\"name\":\"Bot\",\"body\":\"Cheap\",\"company\":\"Acme\",\"captchaToken\":\""
+                + token("test-pass") + "\"}");
+        String honeypot = json(bot).get("id").asText();
+        Map<String, JsonNode> why = new java.util.HashMap<>();
+        for (String queue : List.of("pending", "spam")) {
+            json(world.moderate("GET", "comments", Map.of("queue", queue, "limit", "100"), null, MODERATOR)).get("comments")
+                    .forEach(c -> why.put(c.get("id").asText(), c.get("heldBy")));
+        }
+        assertEquals("score", why.get(lowScore).get("rule").asText());
+        assertEquals("0.6", why.get(lowScore).get("match").asText(), "the score, under the threshold");
+        assertEquals("link", why.get(link).get("rule").asText());
+        assertEquals("https://shop.example/deal?x=1", why.get(link).get("match").asText(), "the link itself");
+        assertEquals("honeypot", why.get(honeypot).get("rule").asText(), "in the spam queue, with why");
+        var manual = new CommentsWorld(world.local, siteverify, secrets, Map.of("MODERATION", "manual"));
+        String waiting = json(manual.post(slug, comment("Patient", "Plain words", token("test-pass")))).get("id").asText();
+        json(world.moderate("GET", "comments", Map.of("queue", "pending", "limit", "100"), null, MODERATOR)).get("comments")
+                .forEach(c -> why.put(c.get("id").asText(), c.get("heldBy")));
+        assertEquals("manual", why.get(waiting).get("rule").asText());
+        assertFalse(why.get(waiting).has("match"), "nothing in the comment matched");
+    }
+
+    @Test
     void anAddressNoModerationRouteHasIsNotFound() {
         for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {
             APIGatewayV2HTTPResponse response = world.moderate("POST", path, Map.of(), null, MODERATOR);

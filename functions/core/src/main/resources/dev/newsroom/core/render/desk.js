@@ -115,6 +115,15 @@
     return groups.indexOf('moderators') >= 0;
   }
 
+  // What each rule means, as the desk says it; the API names the rule and what it matched.
+  var heldBecause = {
+    manual: 'every comment waits for a moderator',
+    no_captcha: 'posted without JavaScript, so without a captcha',
+    link: 'a link',
+    score: 'a low captcha score',
+    honeypot: 'the hidden field was filled, as bots do'
+  };
+
   function entry(comment) {
     var item = document.getElementById('entry').content.firstElementChild.cloneNode(true);
     item.querySelector('.name').textContent = comment.name;
@@ -128,6 +137,10 @@
       item.querySelector('.score').textContent = '(captcha score ' + comment.score + ')';
     } else if (comment.captcha === 'none') {
       item.querySelector('.score').textContent = '(no captcha: posted without JavaScript)';
+    }
+    if (comment.heldBy) {
+      item.querySelector('.held').textContent = 'Held: ' + (heldBecause[comment.heldBy.rule] || comment.heldBy.rule)
+        + (comment.heldBy.match ? ' (' + comment.heldBy.match + ')' : '');
     }
     item.querySelector('.body').textContent = comment.body;
     item.querySelectorAll('[data-action]').forEach(function (button) {
