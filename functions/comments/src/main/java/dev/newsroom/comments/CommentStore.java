@@ -141,6 +141,21 @@ final class CommentStore {
         }
     }
 
+    /**
+     * Whether the commenter with this email hash has had a comment approved: pre-moderation of
+     * first comments lets the next ones through. Reads their newest comments only.
+     */
+    boolean hasApproved(String emailHash) {
+        List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
+                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
+                .scanIndexForward(false).build(), HISTORY_READ);
+        return keys.stream().anyMatch(k -> find(k.get("slug").s(), k.get("commentId").s())
+                .filter(c -> c.status().equals(Comment.APPROVED)).isPresent());
+    }
+
+    /** How many of a commenter's newest comments are read to find an approved one. */
+    private static final int HISTORY_READ = 20;
+
     /** Removes the email and client hash from every comment with this email hash (H7); returns how many. */
     int erase(String emailHash) {
         List<Map<String, AttributeValue>> items = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param closeAfter       comments close this long after publication; zero never closes them
  * @param withoutCaptchaPerMinute how many comments a client may post a minute from the form without script (no captcha)
  */
-record CommentsConfig(SiteConfig site, String articlesTable, String commentsTable, String clientLimitsTable,
+record CommentsConfig(SiteConfig site, String articlesTable, String commentsTable, String clientLimitsTable, String uploadsTable,
                       Set<String> allowedOrigins, CaptchaPolicy captcha, URI siteverifyUrl, String captchaSiteKey,
                       Set<String> staffNames, boolean autoApprove, double autoApproveScore, int maxLinks,
                       Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute) {
@@ -42,6 +42,7 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 env.require("ARTICLES_TABLE"),
                 env.require("COMMENTS_TABLE"),
                 env.require("CLIENT_LIMITS_TABLE"),
+                env.require("UPLOADS_TABLE"),
                 origins,
                 new CaptchaPolicy(provider, hostnames, env.optional("CAPTCHA_ACTION", "comment"),
                         Double.parseDouble(env.optional("CAPTCHA_MIN_SCORE", "0.5")), Duration.ofMinutes(5)),

@@ -10,7 +10,9 @@ import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.ArticlePaths;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.SiteSettingsStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +79,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             ClientLimits limits = new ClientLimits(clients.dynamoDb(), config.clientLimitsTable());
             this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
                     new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,
-                    new Signer(secrets.read("SIGNING_SECRET")), clock);
+                    new Signer(secrets.read("SIGNING_SECRET")),
+                    new SiteCommentRules(new SiteSettingsStore(clients.dynamoDb(), config.uploadsTable(), SiteSettings.KEY), clock), clock);
             this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());
             this.desk = new DeskPage(config.site(), secrets.read("DESK_SIGN_IN"));
             this.pages = new PageRenderer(config.site());

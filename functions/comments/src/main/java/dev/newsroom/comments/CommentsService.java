@@ -3,6 +3,7 @@ package dev.newsroom.comments;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
+import dev.newsroom.core.settings.CommentSettings;
 import dev.newsroom.core.store.ArticleStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +44,14 @@ final class CommentsService {
     private final ClientLimits limits;
     private final SiteverifyClient captcha;
     private final Signer signer;
+    private final SiteCommentRules siteRules;
     private final Cursors cursors;
     private final Clock clock;
 
     CommentsService(CommentsConfig config, ArticleStore articles, CommentStore comments, ClientLimits limits,
-                    SiteverifyClient captcha, Signer signer, Clock clock) {
+                    SiteverifyClient captcha, Signer signer, SiteCommentRules siteRules, Clock clock) {
         this.config = config;
+        this.siteRules = siteRules;
         this.rules = new CommentRules(config.staffNames());
         this.articles = articles;
         this.limits = limits;
@@ -139,7 +142,7 @@ final class CommentsService {
             throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
         Optional<Hold> hold = hold(valid, withoutCaptcha, links, score);
-        String status = hold.isEmpty() ? Comment.APPROVED : hold.get().rule().equals(Hold.HONEYPOT) ? Comment.SPAM : Comment.PENDING;
+        String status = hold.isEmpty() ? Comment.APPROVED : hold.get().spam() ? Comment.SPAM : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold);
@@ -157,21 +160,43 @@ final class CommentsService {
         return articles.find(path).flatMap(a -> a.article().metadata().lang());
     }
 
-    /** The first rule that holds the comment back, in the order they are run; none publishes it. */
+    /**
+     * The first rule that takes the comment for spam or holds it back, in the order they run: the
+     * honeypot and banned words (spam), then no captcha, suspect words, links, a low score, and
+     * pre-moderation (every comment, or a commenter's until one is approved). None publishes it.
+     */
     private Optional<Hold> hold(ValidComment valid, boolean withoutCaptcha, List<String> links, Optional<Double> score) {
+        SiteCommentRules.Rules site = siteRules.current();
+        String text = valid.name() + "\n" + valid.body();
         if (valid.honeypotFilled()) {
             return Optional.of(new Hold(Hold.HONEYPOT, ""));
+        }
+        Optional<Hold> banned = site.banned().firstIn(text).map(word -> new Hold(Hold.BANNED_WORD, word));
+        if (banned.isPresent()) {
+            return banned;
         }
         if (withoutCaptcha) {
             return Optional.of(new Hold(Hold.NO_CAPTCHA, ""));
         }
-        if (!config.autoApprove()) {
-            return Optional.of(new Hold(Hold.MANUAL, ""));
+        Optional<Hold> suspect = site.suspect().firstIn(text).map(word -> new Hold(Hold.SUSPECT_WORD, word));
+        if (suspect.isPresent()) {
+            return suspect;
         }
         if (!links.isEmpty()) {
             return Optional.of(new Hold(Hold.LINK, links.get(0)));
         }
-        return score.filter(s -> s < config.autoApproveScore()).map(s -> new Hold(Hold.SCORE, Double.toString(s)));
+        Optional<Hold> lowScore = score.filter(s -> s < config.autoApproveScore()).map(s -> new Hold(Hold.SCORE, Double.toString(s)));
+        if (lowScore.isPresent()) {
+            return lowScore;
+        }
+        var moderation = site.settings().moderation()
+                .orElse(config.autoApprove() ? CommentSettings.PreModeration.NONE : CommentSettings.PreModeration.ALL);
+        return switch (moderation) {
+            case ALL -> Optional.of(new Hold(Hold.MANUAL, ""));
+            case FIRST -> valid.email().map(e -> comments.hasApproved(signer.hash("email", e))).orElse(false)
+                    ? Optional.empty() : Optional.of(new Hold(Hold.FIRST_COMMENT, ""));
+            case NONE -> Optional.empty();
+        };
     }
 
     Moderation moderation() {

@@ -195,6 +195,52 @@ class ModerationIT extends LocalCommentsIT {
         assertFalse(why.get(waiting).has("match"), "nothing in the comment matched");
     }
 
+    /** A site of its own: its site.yaml holds for its comments alone. */
+    private CommentsWorld siteWith(String siteYaml) throws Exception {
+        var names = new dev.newsroom.testkit.TemplateResources(dev.newsroom.testkit.CloudFormationTemplate.ofRepository())
+                .create(world.local.services(), "rules-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "-");
+        var own = new dev.newsroom.testkit.LocalServicesExtension.Provisioned(world.local.services(), names);
+        new dev.newsroom.core.store.SiteSettingsStore(world.local.services().dynamoDb(), own.name("UploadsTable"), "site.yaml")
+                .applied("0001", siteYaml, java.time.Instant.now());
+        return new CommentsWorld(own, siteverify, secrets, Map.of());
+    }
+
+    private static JsonNode heldBy(CommentsWorld site, String id) {
+        for (String queue : List.of("pending", "spam")) {
+            for (JsonNode c : json(site.moderate("GET", "comments", Map.of("queue", queue, "limit", "100"), null, MODERATOR)).get("comments")) {
+                if (c.get("id").asText().equals(id)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void siteYamlsWordsRefuseOrHoldAndItsPreModerationHoldsFirstComments() throws Exception {
+        CommentsWorld site = siteWith("comments:\n  moderation: first\n  bannedWords: [spam, cheap pills]\n  suspectWords: [crypto]\n");
+        String slug = site.article("rules", "");
+        String banned = json(site.post(slug, comment("Seller", "Buy CHEAP \u0440ills here", token("test-pass")))).get("id").asText();
+        assertEquals("spam", heldBy(site, banned).get("status").asText(), "a banned word, even in Cyrillic look-alikes, is spam");
+        assertEquals("banned_word", heldBy(site, banned).get("heldBy").get("rule").asText());
+        assertEquals("cheap pills", heldBy(site, banned).get("heldBy").get("match").asText(), "as the editor wrote it");
+
+        String suspect = json(site.post(slug, comment("Ana", "Is this about Crypto?", token("test-pass")))).get("id").asText();
+        assertEquals("suspect_word", heldBy(site, suspect).get("heldBy").get("rule").asText());
+        assertEquals("crypto", heldBy(site, suspect).get("heldBy").get("match").asText());
+
+        String first = "{\"name\":\"Ben\",\"email\":\"ben@example.org\",\"body\":\"%s\",\"captchaToken\":\"%s\"}";
+        APIGatewayV2HTTPResponse firstComment = site.post(slug, first.formatted("My first words", token("test-pass")));
+        assertEquals(202, firstComment.getStatusCode(), "a commenter's first comment waits");
+        String firstId = json(firstComment).get("id").asText();
+        assertEquals("first_comment", heldBy(site, firstId).get("heldBy").get("rule").asText());
+        assertEquals(200, site.moderate("POST", "comments/" + slug + "/" + firstId + "/approve", Map.of(), null, MODERATOR).getStatusCode());
+        assertEquals(201, site.post(slug, first.formatted("My second words", token("test-pass"))).getStatusCode(),
+                "once one of theirs is approved, the next is published");
+        assertEquals(202, site.post(slug, comment("Nameless", "No email, no history", token("test-pass"))).getStatusCode(),
+                "without an email nobody's history is known");
+    }
+
     @Test
     void anAddressNoModerationRouteHasIsNotFound() {
         for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * @param menus     each menu's items, in order of weight, then as written
  * @param redirects old addresses that are no article's (a section's list page, a moved listing), each
  *                  as the keys the edge looks it up by, with the path of this site it answers 301 with
+ * @param comments  pre-moderation and word lists, which the comments function reads
  */
 public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<String, List<MenuItem>> menus,
-                           Map<String, Object> params, Map<String, SiteShortcode> shortcodes, Map<String, String> redirects) {
+                           Map<String, Object> params, Map<String, SiteShortcode> shortcodes, Map<String, String> redirects,
+                           CommentSettings comments) {
 
     /** Where it lives in the source bucket. */
     public static final String KEY = "site.yaml";
@@ -49,7 +51,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     static final int MAX_REDIRECTS = 1000;
     static final int MAX_NAME = 80;
 
-    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes", "redirects");
+    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes", "redirects", "comments");
+    private static final Set<String> COMMENT_FIELDS = Set.of("moderation", "bannedWords", "suspectWords");
     private static final Pattern SECTION = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
     private static final Pattern MENU = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
@@ -65,7 +68,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     }
 
     /** A site that has written no configuration: the standard permalinks, the template's language alone, no menus. */
-    public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+            CommentSettings.NONE);
 
     public SiteSettings {
         languages = List.copyOf(languages);
@@ -141,11 +145,52 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
             List<Language> languages = languages(fields.get("languages"));
             var settings = new SiteSettings(permalinks(map(fields, "permalinks")), languages,
                     menus(map(fields, "menus")), map(fields, "params"), shortcodes(map(fields, "shortcodes")),
-                    redirects(map(fields, "redirects"), languages));
+                    redirects(map(fields, "redirects"), languages), comments(map(fields, "comments")));
             if (!problems.isEmpty()) {
                 throw new InvalidArticleException(problems);
             }
             return settings;
+        }
+
+        CommentSettings comments(Map<String, Object> fields) {
+            fields.keySet().stream().filter(key -> !COMMENT_FIELDS.contains(key)).sorted().forEach(key ->
+                    problems.add(new Problem("comments." + key, "is not a setting here; the settings are " + new java.util.TreeSet<>(COMMENT_FIELDS))));
+            Optional<CommentSettings.PreModeration> moderation = Optional.empty();
+            Object mode = fields.get("moderation");
+            if (mode != null) {
+                try {
+                    moderation = Optional.of(CommentSettings.PreModeration.valueOf(String.valueOf(mode).toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem("comments.moderation", "must be all, first or none, not '" + mode + "'"));
+                }
+            }
+            return new CommentSettings(moderation, words(fields, "bannedWords"), words(fields, "suspectWords"));
+        }
+
+        /** A list of words: each one word or phrase of letters and digits, within the limits. */
+        List<String> words(Map<String, Object> fields, String name) {
+            Object value = fields.get(name);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list)) {
+                problems.add(new Problem("comments." + name, "must be a list of words"));
+                return List.of();
+            }
+            if (list.size() > CommentSettings.MAX_WORDS) {
+                problems.add(new Problem("comments." + name, "can have at most " + CommentSettings.MAX_WORDS + " words"));
+            }
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String word = String.valueOf(list.get(i)).strip();
+                if (word.isEmpty() || word.length() > CommentSettings.MAX_WORD || !word.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    problems.add(new Problem("comments." + name + "[" + i + "]", "must be a word of at most " + CommentSettings.MAX_WORD
+                            + " characters, with a letter or digit"));
+                } else {
+                    words.add(word);
+                }
+            }
+            return words;
         }
 
         Map<String, Object> map(Map<String, Object> fields, String name) {

@@ -121,7 +121,10 @@
     no_captcha: 'posted without JavaScript, so without a captcha',
     link: 'a link',
     score: 'a low captcha score',
-    honeypot: 'the hidden field was filled, as bots do'
+    honeypot: 'the hidden field was filled, as bots do',
+    banned_word: 'a banned word',
+    suspect_word: 'a suspect word',
+    first_comment: "the commenter's first comment"
   };
 
   function entry(comment) {

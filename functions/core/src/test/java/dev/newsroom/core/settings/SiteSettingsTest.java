@@ -170,4 +170,30 @@ class SiteSettingsTest {
         assertTrue(english.changes(spanishToo, "pages/about.md", Set.of(), false), "static pages have versions too");
         assertEquals(List.of("en", "es"), spanishToo.rules().languages(), "codes in lower case, as paths carry them");
     }
+
+    @Test
+    void readsTheCommentRulesAndNamesEachProblem_C19() throws InvalidArticleException {
+        CommentSettings comments = read("""
+                comments:
+                  moderation: first
+                  bannedWords: [spam, "cheap pills"]
+                  suspectWords: [crypto]
+                """).comments();
+        assertEquals(java.util.Optional.of(CommentSettings.PreModeration.FIRST), comments.moderation());
+        assertEquals(List.of("spam", "cheap pills"), comments.bannedWords());
+        assertEquals(List.of("crypto"), comments.suspectWords());
+        assertEquals(CommentSettings.NONE, read("# nothing\n").comments(), "the template's Moderation, and no words");
+
+        List<String> problems = problems("""
+                comments:
+                  moderation: sometimes
+                  bannedWords: ["", "!!!", %s]
+                  suspectWords: crypto
+                  reported: 3
+                """.formatted("x".repeat(CommentSettings.MAX_WORD + 1)));
+        for (String prefix : List.of("comments.moderation: ", "comments.bannedWords[0]: ", "comments.bannedWords[1]: ",
+                "comments.bannedWords[2]: ", "comments.suspectWords: ", "comments.reported: ")) {
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix)), () -> prefix + " in " + problems);
+        }
+    }
 }
