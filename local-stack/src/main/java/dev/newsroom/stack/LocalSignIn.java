@@ -17,7 +17,6 @@ import dev.newsroom.testkit.FormFields;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.testkit.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -165,7 +164,7 @@ final class LocalSignIn implements AutoCloseable {
             String method = exchange.getRequestMethod();
             switch (method + " " + path) {
                 case "GET /.well-known/openid-configuration" -> json(exchange, 200, discovery());
-                case "GET /.well-known/jwks.json" -> send(exchange, 200, "application/json", publicKeys().toString());
+                case "GET /.well-known/jwks.json" -> LoopbackHttpServer.send(exchange, 200, "application/json", publicKeys().toString());
                 case "GET /oauth2/authorize" -> authorize(exchange);
                 case "POST /login" -> login(exchange);
                 case "POST /oauth2/token" -> token(exchange);
@@ -176,7 +175,7 @@ final class LocalSignIn implements AutoCloseable {
                     exchange.sendResponseHeaders(204, -1);
                 }
                 case "GET /logout" -> logout(exchange);
-                default -> send(exchange, 404, "text/plain; charset=utf-8", "Not found\n");
+                default -> LoopbackHttpServer.send(exchange, 404, "text/plain; charset=utf-8", "Not found\n");
             }
         }
     }
@@ -203,7 +202,7 @@ final class LocalSignIn implements AutoCloseable {
         Map<String, String> query = FormFields.parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
         if (!CLIENT_ID.equals(query.get("client_id")) || !desk.toString().equals(query.get("redirect_uri"))) {
             // Never redirect to an address the client did not register.
-            send(exchange, 400, "text/plain; charset=utf-8", "invalid_request: unknown client or redirect_uri\n");
+            LoopbackHttpServer.send(exchange, 400, "text/plain; charset=utf-8", "invalid_request: unknown client or redirect_uri\n");
             return;
         }
         Optional<String> problem = !"code".equals(query.get("response_type")) ? Optional.of("unsupported_response_type")
@@ -224,7 +223,7 @@ final class LocalSignIn implements AutoCloseable {
         String id = form.getOrDefault("request", "");
         Authorization authorization = pending.get(id);
         if (authorization == null) {
-            send(exchange, 400, "text/plain; charset=utf-8", "This sign-in has expired. Go back to the desk and sign in again.\n");
+            LoopbackHttpServer.send(exchange, 400, "text/plain; charset=utf-8", "This sign-in has expired. Go back to the desk and sign in again.\n");
             return;
         }
         Optional<User> user = users.stream().filter(u -> u.username().equalsIgnoreCase(form.getOrDefault("username", "").strip())
@@ -269,7 +268,7 @@ final class LocalSignIn implements AutoCloseable {
     private void logout(HttpExchange exchange) throws IOException {
         Map<String, String> query = FormFields.parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
         if (!CLIENT_ID.equals(query.get("client_id")) || !desk.toString().equals(query.get("logout_uri"))) {
-            send(exchange, 400, "text/plain; charset=utf-8", "invalid_request: unknown client or logout_uri\n");
+            LoopbackHttpServer.send(exchange, 400, "text/plain; charset=utf-8", "invalid_request: unknown client or logout_uri\n");
             return;
         }
         redirect(exchange, desk.toString());
@@ -297,7 +296,7 @@ final class LocalSignIn implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' "
                 + dev.newsroom.core.site.SiteConfig.origin(desk) + "; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        send(exchange, status, "text/html; charset=utf-8", page);
+        LoopbackHttpServer.send(exchange, status, "text/html; charset=utf-8", page);
     }
 
     private void allowDesk(HttpExchange exchange) {
@@ -349,16 +348,7 @@ final class LocalSignIn implements AutoCloseable {
     }
 
     private static void json(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        send(exchange, status, "application/json", body.toString());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttpServer.send(exchange, status, "application/json", body.toString());
     }
 
     @Override

@@ -71,7 +71,7 @@ class StreamSourceTest {
     @Test
     void theRepositoryTemplatesMappingsAreOnesTheLocalMappingRuns() throws IOException {
         List<StreamSource> sources = StreamSource.fromTemplate(CloudFormationTemplate.ofRepository());
-        assertEquals(List.of("RelateFunction", "RedirectsFunction"), sources.stream().map(StreamSource::functionId).toList());
+        assertEquals(List.of("RelateFunction", "CommentPagesFunction", "RedirectsFunction"), sources.stream().map(StreamSource::functionId).toList());
         sources.forEach(StreamSource::requireOneBatchAtATimePerShard);
     }
 }

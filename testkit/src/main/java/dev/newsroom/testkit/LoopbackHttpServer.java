@@ -20,6 +20,16 @@ public final class LoopbackHttpServer {
     private LoopbackHttpServer() {
     }
 
+    /** Answers with a text body of this type, UTF-8. */
+    public static void send(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     /** A server on 127.0.0.1 ({@code port} 0 for a free one), not yet started. */
     public static HttpServer create(int port, int backlog) throws IOException {
         return HttpServer.create(new InetSocketAddress("127.0.0.1", port), backlog);

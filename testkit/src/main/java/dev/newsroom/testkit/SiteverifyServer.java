@@ -3,7 +3,6 @@ package dev.newsroom.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -71,7 +70,7 @@ public final class SiteverifyServer implements AutoCloseable {
     private void answer(HttpExchange exchange, String provider) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
-                send(exchange, 405, "text/plain", "POST only");
+                LoopbackHttpServer.send(exchange, 405, "text/plain", "POST only");
                 return;
             }
             Map<String, String> form = FormFields.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -96,10 +95,10 @@ public final class SiteverifyServer implements AutoCloseable {
             if (kind.equals("test-slow")) {
                 waitSeconds(10);
             } else if (kind.equals("test-5xx")) {
-                send(exchange, 503, "text/plain", "Service Unavailable");
+                LoopbackHttpServer.send(exchange, 503, "text/plain", "Service Unavailable");
                 return;
             } else if (kind.equals("test-html")) {
-                send(exchange, 200, "text/html", "<html><body>Oops</body></html>");
+                LoopbackHttpServer.send(exchange, 200, "text/html", "<html><body>Oops</body></html>");
                 return;
             } else if (kind.startsWith("test-pass-score-")) {
                 score = Double.parseDouble(kind.substring("test-pass-score-".length()));
@@ -120,21 +119,12 @@ public final class SiteverifyServer implements AutoCloseable {
                 case "turnstile" -> json.append(",\"action\":\"").append(action).append("\",\"cdata\":\"\",\"error-codes\":[]");
                 default -> json.append(",\"credit\":false");
             }
-            send(exchange, 200, "application/json", json.append('}').toString());
+            LoopbackHttpServer.send(exchange, 200, "application/json", json.append('}').toString());
         }
     }
 
     private static void fail(HttpExchange exchange, String code) throws IOException {
-        send(exchange, 200, "application/json", "{\"success\":false,\"error-codes\":[\"" + code + "\"]}");
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttpServer.send(exchange, 200, "application/json", "{\"success\":false,\"error-codes\":[\"" + code + "\"]}");
     }
 
     private static void waitSeconds(int seconds) {

@@ -31,13 +31,7 @@ class TemplateContractTest {
 
     @Test
     void everyVariableTheCodeReadsIsSet_H8() {
-        assertEquals(List.of(), TemplateContract.unsetVariables(template, "RelateFunction",
-                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
-                    Env recording = new Env(env);
-                    RelateConfig.from(recording);
-                    new dev.newsroom.core.aws.AwsClients(recording);
-                    return recording.read();
-                }));
+        assertEquals(List.of(), unsetVariables("RelateFunction"));
     }
 
     @Test
@@ -94,13 +88,7 @@ class TemplateContractTest {
         JsonNode comments = template.resource("CommentPagesFunction").path("Properties");
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "CommentPagesFunction", "relate"));
         assertEquals(CommentPagesHandler.class.getName() + "::handleRequest", comments.path("Handler").asText());
-        assertEquals(List.of(), TemplateContract.unsetVariables(template, "CommentPagesFunction",
-                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
-                    Env recording = new Env(env);
-                    RelateConfig.from(recording);
-                    new dev.newsroom.core.aws.AwsClients(recording);
-                    return recording.read();
-                }));
+        assertEquals(List.of(), unsetVariables("CommentPagesFunction"));
         assertEquals(List.of(), TemplateContract.streamMappingProblems(template, "CommentPagesFunction", "CommentChanges",
                 "CommentsTable", "CommentPagesFailures"));
         JsonNode mapping = comments.path("Events").path("CommentChanges").path("Properties");
@@ -117,5 +105,15 @@ class TemplateContractTest {
         }
         assertEquals("NEW_AND_OLD_IMAGES", template.resource("CommentsTable").path("Properties").path("StreamSpecification")
                 .path("StreamViewType").asText(), "a record says what readers saw before and after");
+    }
+
+    /** What the module's configuration reads that the function's variables in the template do not set (H8). */
+    private List<String> unsetVariables(String functionId) {
+        return TemplateContract.unsetVariables(template, functionId, Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
+            Env recording = new Env(env);
+            RelateConfig.from(recording);
+            new dev.newsroom.core.aws.AwsClients(recording);
+            return recording.read();
+        });
     }
 }
