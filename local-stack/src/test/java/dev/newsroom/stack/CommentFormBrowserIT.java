@@ -120,6 +120,20 @@ class CommentFormBrowserIT {
     }
 
     @Test
+    void aReaderReportsACommentWithAReason() {
+        open("test-pass");
+        String marker = "Worth a report " + System.nanoTime();
+        fill("Rosa", marker);
+        WebElement comment = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='comment-list']/li[p[@class='comment-body'][.='" + marker + "']]")));
+        comment.findElement(By.cssSelector("button.report")).click();
+        assertEquals("Why report this comment?", comment.findElement(By.cssSelector(".report-reasons legend")).getText());
+        comment.findElement(By.cssSelector(".report-reasons input[value=abuse]")).click();
+        comment.findElement(By.cssSelector("button.report-send")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(comment, "Reported. A moderator will look at it."));
+    }
+
+    @Test
     void emptyFieldsShowTheOriginalMessagesBesideThem() {
         open("test-pass");
         fill("", "");

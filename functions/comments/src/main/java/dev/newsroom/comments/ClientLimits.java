@@ -174,6 +174,49 @@ final class ClientLimits {
         }
     }
 
+    /** What claiming a reader's report found. */
+    enum ReportClaim {
+        /** The first from this reader: count it. */
+        COUNTED,
+        /** This reader reported this comment before: it counts once. */
+        ALREADY,
+        /** The reader has sent their reports for this minute. */
+        RATE_LIMITED
+    }
+
+    /**
+     * Claims a reader's report of a comment: once per reader and comment (for a month), and within
+     * the reader's reports this minute, in one transaction; a repeated or rate-limited report
+     * writes nothing.
+     */
+    ReportClaim claimReport(String article, String commentId, String clientHash, Instant now, int perMinute) {
+        long minute = now.getEpochSecond() / 60;
+        TransactWriteItem once = TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("key", AttributeValue.fromS("report#" + article + "#" + commentId + "#" + clientHash),
+                        "expiresAt", number(now.plus(Duration.ofDays(30)).getEpochSecond())))
+                .conditionExpression("attribute_not_exists(#key)")
+                .expressionAttributeNames(Map.of("#key", "key")).build()).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("key", AttributeValue.fromS("reports#" + clientHash + "#" + minute)))
+                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":one", number(1), ":limit", number(perMinute), ":expires", number((minute + 2) * 60)))
+                .build()).build();
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(once, count));
+            return ReportClaim.COUNTED;
+        } catch (TransactionCanceledException e) {
+            if (CONDITION_FAILED.equals(code(e.cancellationReasons(), 0))) {
+                return ReportClaim.ALREADY;
+            }
+            if (CONDITION_FAILED.equals(code(e.cancellationReasons(), 1))) {
+                return ReportClaim.RATE_LIMITED;
+            }
+            throw e;
+        }
+    }
+
     /** The answer to a claimed submission, written in one transaction with its comment. */
     TransactWriteItem recordSubmission(Submission submission, String article, String commentId, String status, Instant now) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)

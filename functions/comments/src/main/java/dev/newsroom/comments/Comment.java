@@ -12,12 +12,21 @@ import java.util.Optional;
  * @param emailHash keyed hash of the email, to find a commenter's comments for erasure (H7)
  * @param withoutCaptcha posted from the form without script, so with no captcha: it waits for a moderator, marked so
  * @param hold      why it waits, or was taken for spam, if a rule said so
+ * @param reports   readers' reports of it, since a moderator last approved it
  */
 record Comment(String article, String id, String status, String name, Optional<String> website, String body,
                Optional<String> parentId, Instant createdAt, Optional<String> email, Optional<String> emailHash,
-               String clientHash, Optional<Double> score, boolean withoutCaptcha, Optional<Hold> hold) {
+               String clientHash, Optional<Double> score, boolean withoutCaptcha, Optional<Hold> hold, Reports reports) {
 
     static final String APPROVED = "approved";
     static final String PENDING = "pending";
     static final String SPAM = "spam";
+    /** The queue of approved comments that enough readers reported: they stay on the page until a moderator decides. */
+    static final String REPORTED = "reported";
+
+    /** How many readers reported a comment, each once, and for which reasons. */
+    record Reports(int count, java.util.Set<String> reasons) {
+
+        static final Reports NONE = new Reports(0, java.util.Set.of());
+    }
 }

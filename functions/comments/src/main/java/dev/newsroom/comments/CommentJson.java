@@ -37,6 +37,15 @@ final class CommentJson {
     }
 
     /** The answer to approving, marking as spam or deleting a comment. */
+    /** A report taken: counted, or already counted from this reader. */
+    static Map<String, Object> reported(boolean counted) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reported", true);
+        body.put("counted", counted);
+        body.put("message", "Thank you. A moderator will look at it.");
+        return body;
+    }
+
     static Map<String, Object> moderated() {
         return Map.of("ok", true);
     }
@@ -72,6 +81,12 @@ final class CommentJson {
                 c.score().ifPresent(score -> item.put("score", score));
                 if (c.withoutCaptcha()) {
                     item.put("captcha", "none");
+                }
+                if (c.reports().count() > 0) {
+                    Map<String, Object> reports = new LinkedHashMap<>();
+                    reports.put("count", c.reports().count());
+                    reports.put("reasons", c.reports().reasons().stream().sorted().toList());
+                    item.put("reports", reports);
                 }
                 c.hold().ifPresent(hold -> {
                     Map<String, Object> why = new LinkedHashMap<>();

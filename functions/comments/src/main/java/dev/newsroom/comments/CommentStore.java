@@ -116,8 +116,9 @@ final class CommentStore {
      * no such comment.
      */
     boolean setStatus(String article, String id, String status) {
+        // Approving a reported comment settles its reports; other decisions keep them, as the reason for the decision.
         String update = status.equals(Comment.APPROVED)
-                ? "SET #status = :status, approvedSlug = :slug REMOVE queue"
+                ? "SET #status = :status, approvedSlug = :slug REMOVE queue, reportCount, reportReasons"
                 : "SET #status = :status, queue = :status REMOVE approvedSlug";
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
@@ -130,6 +131,39 @@ final class CommentStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Counts a reader's report of an approved comment (the caller has made sure each reader counts
+     * once), with its reason; at {@code threshold} reports the comment joins the reported queue,
+     * and stays on the page. The count, or none if there is no approved comment.
+     */
+    Optional<Integer> report(String article, String id, String reason, int threshold) {
+        int count;
+        try {
+            count = Integer.parseInt(dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
+                    .updateExpression("ADD reportCount :one, reportReasons :reason")
+                    .conditionExpression("#status = :approved")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":reason", AttributeValue.fromSs(List.of(reason)),
+                            ":approved", s(Comment.APPROVED)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW))
+                    .attributes().get("reportCount").n());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+        if (count >= threshold) {
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
+                        .updateExpression("SET queue = :reported")
+                        .conditionExpression("#status = :approved AND attribute_not_exists(queue)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":reported", s(Comment.REPORTED), ":approved", s(Comment.APPROVED))));
+            } catch (ConditionalCheckFailedException alreadyQueuedOrDecided) {
+                // in the queue already, or a moderator decided meanwhile
+            }
+        }
+        return Optional.of(count);
     }
 
     boolean delete(String article, String id) {
@@ -224,7 +258,10 @@ final class CommentStore {
                 item.containsKey("clientHash") ? item.get("clientHash").s() : "",
                 Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())),
                 item.containsKey("withoutCaptcha") && Boolean.TRUE.equals(item.get("withoutCaptcha").bool()),
-                optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))));
+                optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))),
+                item.containsKey("reportCount") ? new Comment.Reports(Integer.parseInt(item.get("reportCount").n()),
+                        item.containsKey("reportReasons") ? java.util.Set.copyOf(item.get("reportReasons").ss()) : java.util.Set.of())
+                        : Comment.Reports.NONE);
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

@@ -18,11 +18,13 @@ import java.util.stream.Collectors;
  * @param autoApprove      moderation policy: true approves comments with a high enough score and no links
  * @param closeAfter       comments close this long after publication; zero never closes them
  * @param withoutCaptchaPerMinute how many comments a client may post a minute from the form without script (no captcha)
+ * @param reportsPerMinute how many reports a reader may send a minute
+ * @param reportsToQueue   how many readers' reports put an approved comment in the reported queue
  */
 record CommentsConfig(SiteConfig site, String articlesTable, String commentsTable, String clientLimitsTable, String uploadsTable,
                       Set<String> allowedOrigins, CaptchaPolicy captcha, URI siteverifyUrl, String captchaSiteKey,
                       Set<String> staffNames, boolean autoApprove, double autoApproveScore, int maxLinks,
-                      Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute) {
+                      Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute, int reportsPerMinute, int reportsToQueue) {
 
     static CommentsConfig from(Env env) {
         SiteConfig site = SiteConfig.from(env);
@@ -55,7 +57,9 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Integer.parseInt(env.optional("MAX_LINKS", "2")),
                 Duration.ofDays(Long.parseLong(env.optional("COMMENTS_CLOSE_AFTER_DAYS", "0"))),
                 Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")),
-                Integer.parseInt(env.optional("RATE_LIMIT_WITHOUT_CAPTCHA_PER_MINUTE", "1")));
+                Integer.parseInt(env.optional("RATE_LIMIT_WITHOUT_CAPTCHA_PER_MINUTE", "1")),
+                Integer.parseInt(env.optional("REPORTS_PER_MINUTE", "5")),
+                Integer.parseInt(env.optional("REPORTS_TO_QUEUE", "3")));
     }
 
     /** Names readers may not comment under, out of the box: these, the site's name, and the configured ones. */

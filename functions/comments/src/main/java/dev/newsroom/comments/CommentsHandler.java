@@ -109,6 +109,14 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                 response = moderation.handle(event);
             } else if (event.routeKey().equals("GET /desk/{file}")) {
                 response = desk.serve(event.pathParameters().getOrDefault("file", ""));
+            } else if (event.routeKey().equals("POST /api/articles/{article}/comments/{id}/report")) {
+                origins.requireAllowed(event);
+                if (article.isEmpty()) {
+                    throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
+                }
+                boolean counted = service.report(article, event.pathParameters().getOrDefault("id", ""), RequestDecoder.comment(event),
+                        readerAddress.of(event));
+                response = Responses.json(202, CommentJson.reported(counted), headers);
             } else if (article.isEmpty()) {
                 throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
             } else {

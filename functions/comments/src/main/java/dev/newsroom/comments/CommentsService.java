@@ -145,7 +145,7 @@ final class CommentsService {
         String status = hold.isEmpty() ? Comment.APPROVED : hold.get().spam() ? Comment.SPAM : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
-                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold);
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE);
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
@@ -153,6 +153,34 @@ final class CommentsService {
             case STORED -> { }
         }
         return posted(id, status);
+    }
+
+    /** Why readers may report a comment. */
+    static final java.util.Set<String> REPORT_REASONS = java.util.Set.of("spam", "abuse", "off_topic", "other");
+
+    /**
+     * A reader's report of an approved comment: counted once per reader, within their reports a
+     * minute; enough of them put it in the reported queue. True if this report counted.
+     */
+    boolean report(String path, String id, CommentInput input, String clientIp) {
+        String reason = input.get("reason").map(String::strip).orElse("");
+        if (!REPORT_REASONS.contains(reason)) {
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("reason", "Say why: spam, abuse, off_topic or other."));
+        }
+        published(path);
+        if (comments.find(path, id).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
+            throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
+        }
+        Instant now = clock.instant();
+        switch (limits.claimReport(path, id, signer.hash("client", clientIp), now, config.reportsPerMinute())) {
+            case RATE_LIMITED -> throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
+            case ALREADY -> {
+                return false;
+            }
+            case COUNTED -> { }
+        }
+        comments.report(path, id, reason, config.reportsToQueue()).orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
+        return true;
     }
 
     /** The language of the article at {@code path}, for a page about it; none for the site's own or no article. */

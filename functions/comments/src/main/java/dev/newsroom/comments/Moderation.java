@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Moderation {
 
-    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.SPAM);
+    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.REPORTED, Comment.SPAM);
 
     private final CommentStore comments;
     private final Cursors cursors;

@@ -74,7 +74,8 @@ class CommentsTemplateTest {
             assertTrue(e.path("Properties").path("Auth").isMissingNode(), "the function's own routes are public");
             routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
         });
-        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments", "GET /desk/{file}"), routes);
+        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
+                "POST /api/articles/{article}/comments/{id}/report", "GET /desk/{file}"), routes);
         JsonNode api = template.resource("CommentsApi").path("Properties");
         assertTrue(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt() > 0, "routes are throttled");
         assertEquals("api", behaviour("/api/*").path("TargetOriginId").asText(), "CloudFront sends /api/* to the HTTP API");

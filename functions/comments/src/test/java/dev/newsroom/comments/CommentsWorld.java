@@ -159,6 +159,19 @@ final class CommentsWorld {
         return handle(postEvent(article, "application/json", json));
     }
 
+    /** A reader's report of a comment, from the page's script, from the reader at {@code ip}. */
+    APIGatewayV2HTTPResponse report(String article, String id, String reason, String ip) {
+        APIGatewayV2HTTPEvent event = postEvent(article, "application/json", "{\"reason\":\"" + reason + "\"}");
+        String path = "/api/articles/" + article + "/comments/" + id + "/report";
+        event.setRouteKey("POST /api/articles/{article}/comments/{id}/report");
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setPathParameters(Map.of("article", article, "id", id));
+        event.getRequestContext().getHttp().setSourceIp(ip);
+        return handle(event);
+    }
+
     APIGatewayV2HTTPResponse list(String article, Map<String, String> query) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(
                 CloudFormationTemplate.repositoryRoot().resolve("events/api-list-comments.json").toString());

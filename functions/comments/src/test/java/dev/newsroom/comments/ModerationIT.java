@@ -242,6 +242,50 @@ class ModerationIT extends LocalCommentsIT {
     }
 
     @Test
+    void readersReportsPutAPublishedCommentInTheReportedQueueAndAFloodCountsOnce_J10() {
+        var world = new CommentsWorld(this.world.local, siteverify, secrets, Map.of("RATE_LIMIT_PER_MINUTE", "100"),
+                CommentsWorld.atMinuteStart());
+        String slug = world.article("reported", "");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(json(world.post(slug, comment("Loud " + i, "A published comment, number " + i, token("test-pass")))).get("id").asText());
+        }
+        String id = ids.get(0);
+        // One reader, again and again: the same comment counts once; many comments, five a minute.
+        String flooder = "203.0.113.99";
+        List<Boolean> counted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            counted.add(json(world.report(slug, id, "spam", flooder)).get("counted").asBoolean());
+        }
+        assertEquals(List.of(true, false, false, false), counted, "a reader's report of a comment counts once");
+        List<Integer> statuses = new ArrayList<>();
+        for (String other : ids.subList(1, 6)) {
+            statuses.add(world.report(slug, other, "spam", flooder).getStatusCode());
+        }
+        assertEquals(List.of(202, 202, 202, 202, 429), statuses, "five reports a minute");
+        assertFalse(queue("reported").contains(id), "one reader is not enough");
+        assertEquals("invalid", json(world.report(slug, id, "because", "203.0.113.98")).path("fields").has("reason") ? "invalid" : "",
+                "a reason must be one of the list");
+        assertEquals(202, world.report(slug, id, "abuse", "203.0.113.97").getStatusCode());
+        assertEquals(202, world.report(slug, id, "off_topic", "203.0.113.96").getStatusCode());
+        JsonNode reported = null;
+        for (JsonNode c : json(world.moderate("GET", "comments", Map.of("queue", "reported", "limit", "100"), null, MODERATOR)).get("comments")) {
+            if (c.get("id").asText().equals(id)) {
+                reported = c;
+            }
+        }
+        assertEquals(3, reported.get("reports").get("count").asInt(), "three readers");
+        assertEquals(List.of("abuse", "off_topic", "spam"), List.of(reported.get("reports").get("reasons").get(0).asText(),
+                reported.get("reports").get("reasons").get(1).asText(), reported.get("reports").get("reasons").get(2).asText()));
+        assertTrue(json(world.list(slug, Map.of())).get("comments").findValuesAsText("id").contains(id),
+                "it stays on the page until a moderator decides");
+
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + id + "/approve", Map.of(), null, MODERATOR).getStatusCode());
+        assertFalse(queue("reported").contains(id), "approving settles the reports");
+        assertEquals(404, world.report(slug, "1795512000000-nothere", "spam", "203.0.113.95").getStatusCode());
+    }
+
+    @Test
     void anAddressNoModerationRouteHasIsNotFound() {
         for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {
             APIGatewayV2HTTPResponse response = world.moderate("POST", path, Map.of(), null, MODERATOR);

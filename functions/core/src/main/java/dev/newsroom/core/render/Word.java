@@ -60,7 +60,15 @@ public enum Word {
     VALIDATION_FAILED(true),
     RATE_LIMITED(true),
     NOT_POSTED(true),
-    NOT_SENT(true);
+    NOT_SENT(true),
+    REPORT(true),
+    REPORT_WHY(true),
+    REPORT_SPAM(true),
+    REPORT_ABUSE(true),
+    REPORT_OFF_TOPIC(true),
+    REPORT_OTHER(true),
+    SEND_REPORT(true),
+    REPORTED(true);
 
     private final boolean script;
 

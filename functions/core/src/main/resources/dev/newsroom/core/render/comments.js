@@ -30,6 +30,45 @@
     item.insertBefore(reply, item.querySelector(':scope > ol'));
   }
 
+  // A reader's report, with a reason, sent once; enough readers' reports bring a moderator.
+  var reasons = { spam: words.REPORT_SPAM, abuse: words.REPORT_ABUSE, off_topic: words.REPORT_OFF_TOPIC, other: words.REPORT_OTHER };
+  function reportButton(item, comment) {
+    var button = node('button', 'report', words.REPORT);
+    button.type = 'button';
+    button.addEventListener('click', function () {
+      button.hidden = true;
+      var box = node('fieldset', 'report-reasons');
+      box.appendChild(node('legend', null, words.REPORT_WHY));
+      Object.keys(reasons).forEach(function (reason, index) {
+        var label = node('label');
+        var radio = document.createElement('input');
+        radio.type = 'radio';
+        radio.name = 'report-' + comment.id;
+        radio.value = reason;
+        radio.checked = index === 0;
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(' ' + reasons[reason]));
+        box.appendChild(label);
+      });
+      var send = node('button', 'report-send', words.SEND_REPORT);
+      send.type = 'button';
+      send.addEventListener('click', function () {
+        var chosen = box.querySelector('input:checked').value;
+        send.disabled = true;
+        fetch(api + '/' + encodeURIComponent(comment.id) + '/report', {
+          method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ reason: chosen })
+        }).then(function (response) {
+          box.replaceWith(node('p', 'reported', response.ok ? words.REPORTED : words.NOT_SENT));
+        }).catch(function () { send.disabled = false; });
+      });
+      box.appendChild(send);
+      button.after(box);
+      box.querySelector('input').focus();
+    });
+    item.insertBefore(button, item.querySelector(':scope > ol'));
+  }
+
   function show(comment) {
     if (document.getElementById('c-' + comment.id)) { return null; }
     var item = node('li', 'comment');
@@ -55,6 +94,7 @@
     item.appendChild(header);
     item.appendChild(node('p', 'comment-body', comment.body));
     if (form) { replyButton(item, comment); }
+    reportButton(item, comment);
     var parent = comment.parentId && document.getElementById('c-' + comment.parentId);
     if (parent) {
       var replies = parent.querySelector(':scope > ol') || parent.appendChild(node('ol', 'replies'));
@@ -86,9 +126,11 @@
   if (list.hasAttribute('data-more')) {
     list.textContent = '';
     load();
-  } else if (form) {
+  } else {
     Array.prototype.forEach.call(list.querySelectorAll('li.comment'), function (item) {
-      replyButton(item, { id: item.id.slice(2), name: item.querySelector('.comment-author').textContent });
+      var comment = { id: item.id.slice(2), name: item.querySelector('.comment-author').textContent };
+      if (form) { replyButton(item, comment); }
+      reportButton(item, comment);
     });
   }
   if (!form) { return; }

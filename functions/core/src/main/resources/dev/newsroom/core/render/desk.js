@@ -141,7 +141,10 @@
     } else if (comment.captcha === 'none') {
       item.querySelector('.score').textContent = '(no captcha: posted without JavaScript)';
     }
-    if (comment.heldBy) {
+    if (comment.reports) {
+      item.querySelector('.held').textContent = 'Reported by ' + comment.reports.count + ' reader'
+        + (comment.reports.count === 1 ? '' : 's') + ': ' + comment.reports.reasons.join(', ');
+    } else if (comment.heldBy) {
       item.querySelector('.held').textContent = 'Held: ' + (heldBecause[comment.heldBy.rule] || comment.heldBy.rule)
         + (comment.heldBy.match ? ' (' + comment.heldBy.match + ')' : '');
     }
