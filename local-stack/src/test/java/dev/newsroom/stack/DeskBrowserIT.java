@@ -139,6 +139,22 @@ class DeskBrowserIT {
     }
 
     @Test
+    void aModeratorRejectsWithAReasonAndTheDeskShowsWhoDecidedAndWhy() throws Exception {
+        String body = "Reject me " + System.nanoTime();
+        held(body);
+        signIn("moderator");
+        WebElement waiting = entry(body);
+        waiting.findElement(By.cssSelector("[data-action=reject]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Give a reason to reject it."));
+        waiting.findElement(By.cssSelector(".reason")).sendKeys("Personal attack");
+        waiting.findElement(By.cssSelector("[data-action=reject]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Rejected."));
+        browser.findElement(By.cssSelector("[data-queue=rejected]")).click();
+        String decision = entry(body).findElement(By.cssSelector(".audit li")).getText();
+        assertTrue(decision.startsWith("reject by moderator, ") && decision.endsWith(": Personal attack"), decision);
+    }
+
+    @Test
     void anEditorSeesTheQueueButMayNotDecide() throws Exception {
         String body = "An editor reads this " + System.nanoTime();
         held(body);

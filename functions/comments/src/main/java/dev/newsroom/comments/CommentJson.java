@@ -82,6 +82,18 @@ final class CommentJson {
                 if (c.withoutCaptcha()) {
                     item.put("captcha", "none");
                 }
+                if (!c.audit().isEmpty()) {
+                    List<Map<String, Object>> audit = new ArrayList<>();
+                    for (Comment.Decision decision : c.audit()) {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("who", decision.who());
+                        entry.put("at", decision.at().toString());
+                        entry.put("action", decision.action());
+                        decision.reason().ifPresent(reason -> entry.put("reason", reason));
+                        audit.add(entry);
+                    }
+                    item.put("audit", audit);
+                }
                 if (c.reports().count() > 0) {
                     Map<String, Object> reports = new LinkedHashMap<>();
                     reports.put("count", c.reports().count());

@@ -115,22 +115,51 @@ final class CommentStore {
      * Moves a comment to another status, with the index keys that go with it. False if there is
      * no such comment.
      */
-    boolean setStatus(String article, String id, String status) {
+    boolean setStatus(String article, String id, String status, Comment.Decision decision) {
+        String audit = "audit = list_append(if_not_exists(audit, :none), :decision)";
         // Approving a reported comment settles its reports; other decisions keep them, as the reason for the decision.
         String update = status.equals(Comment.APPROVED)
-                ? "SET #status = :status, approvedSlug = :slug REMOVE queue, reportCount, reportReasons"
-                : "SET #status = :status, queue = :status REMOVE approvedSlug";
+                ? "SET #status = :status, approvedSlug = :slug, " + audit + " REMOVE queue, reportCount, reportReasons"
+                : "SET #status = :status, queue = :status, " + audit + " REMOVE approvedSlug";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status), ":none", AttributeValue.fromL(List.of()),
+                ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision))))));
+        if (status.equals(Comment.APPROVED)) {
+            values.put(":slug", s(article));
+        }
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
                     .updateExpression(update)
-                    .conditionExpression("attribute_exists(commentId)")
+                    .conditionExpression("attribute_exists(commentId) AND NOT begins_with(commentId, :audit)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(status.equals(Comment.APPROVED)
-                            ? Map.of(":status", s(status), ":slug", s(article)) : Map.of(":status", s(status))));
+                    .expressionAttributeValues(withAuditPrefix(values)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private static Map<String, AttributeValue> withAuditPrefix(Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":audit", s(AUDIT_PREFIX));
+        return all;
+    }
+
+    /** Deleted comments leave their record behind under this prefix of the id: who, when, why, never the text. */
+    static final String AUDIT_PREFIX = "audit#";
+
+    private static Map<String, AttributeValue> decisionItem(Comment.Decision decision) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of("who", s(decision.who()), "at", s(decision.at().toString()),
+                "action", s(decision.action())));
+        decision.reason().ifPresent(reason -> item.put("reason", s(reason)));
+        return item;
+    }
+
+    private static List<Comment.Decision> decisions(Map<String, AttributeValue> item) {
+        if (!item.containsKey("audit")) {
+            return List.of();
+        }
+        return item.get("audit").l().stream().map(AttributeValue::m).map(d -> new Comment.Decision(d.get("who").s(),
+                Instant.parse(d.get("at").s()), d.get("action").s(), Optional.ofNullable(d.get("reason")).map(AttributeValue::s))).toList();
     }
 
     /**
@@ -166,12 +195,23 @@ final class CommentStore {
         return Optional.of(count);
     }
 
-    boolean delete(String article, String id) {
+    /** Deletes the comment and leaves the record of the decision in its place, in one transaction; false if there is no such comment. */
+    boolean delete(String article, String id, Comment.Decision decision) {
+        Map<String, AttributeValue> record = new HashMap<>(decisionItem(decision));
+        record.putAll(key(article, AUDIT_PREFIX + id + "#" + decision.at()));
+        record.put("deletedComment", s(id));
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(article, id)).conditionExpression("attribute_exists(commentId)"));
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(article, id))
+                            .conditionExpression("attribute_exists(commentId) AND NOT begins_with(commentId, :audit)")
+                            .expressionAttributeValues(Map.of(":audit", s(AUDIT_PREFIX)))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(record)).build()));
             return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        } catch (TransactionCanceledException e) {
+            if (ClientLimits.CONDITION_FAILED.equals(ClientLimits.code(e.cancellationReasons(), 0))) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -191,12 +231,14 @@ final class CommentStore {
     private static final int HISTORY_READ = 20;
 
     /** Removes the email and client hash from every comment with this email hash (H7); returns how many. */
-    int erase(String emailHash) {
+    int erase(String emailHash, Comment.Decision decision) {
         List<Map<String, AttributeValue>> items = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
                 .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash))).build(), Integer.MAX_VALUE);
         for (Map<String, AttributeValue> item : items) {
             dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
-                    .updateExpression("REMOVE email, emailHash, clientHash"));
+                    .updateExpression("REMOVE email, emailHash, clientHash SET audit = list_append(if_not_exists(audit, :none), :decision)")
+                    .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
+                            ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))))));
         }
         return items.size();
     }
@@ -261,7 +303,8 @@ final class CommentStore {
                 optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))),
                 item.containsKey("reportCount") ? new Comment.Reports(Integer.parseInt(item.get("reportCount").n()),
                         item.containsKey("reportReasons") ? java.util.Set.copyOf(item.get("reportReasons").ss()) : java.util.Set.of())
-                        : Comment.Reports.NONE);
+                        : Comment.Reports.NONE,
+                decisions(item));
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

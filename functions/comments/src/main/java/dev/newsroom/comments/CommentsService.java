@@ -145,7 +145,7 @@ final class CommentsService {
         String status = hold.isEmpty() ? Comment.APPROVED : hold.get().spam() ? Comment.SPAM : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
-                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE);
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE, List.of());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);

@@ -17,7 +17,7 @@ enum ErrorKind {
     TOO_MANY_LINKS(400, "too_many_links", "Too many links."),
     INVALID_LIMIT(400, "invalid_limit", "limit must be a whole number from 1 to " + CommentsService.MAX_PAGE + "."),
     INVALID_CURSOR(400, "invalid_cursor", "The cursor is not one this API gave out for this listing."),
-    INVALID_QUEUE(400, "invalid_queue", "queue must be pending, reported or spam."),
+    INVALID_QUEUE(400, "invalid_queue", "queue must be pending, reported, rejected or spam."),
     CAPTCHA_FAILED(403, "captcha_failed", "Captcha verification failed!"),
     CAPTCHA_SCORE(403, "captcha_score", "CAPTCHA user score failed. Please contact us!"),
     ORIGIN_NOT_ALLOWED(403, "origin_not_allowed", "Comments can only be posted from the site."),

@@ -14,7 +14,9 @@ import java.util.Set;
  */
 final class Moderation {
 
-    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.REPORTED, Comment.SPAM);
+    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.REPORTED, Comment.REJECTED, Comment.SPAM);
+    /** The longest reason a moderator may give. */
+    static final int MAX_REASON = 500;
 
     private final CommentStore comments;
     private final Cursors cursors;
@@ -51,25 +53,41 @@ final class Moderation {
         return new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
     }
 
-    void setStatus(String article, String id, String status) {
-        if (!comments.setStatus(article, id, status)) {
+    /** A decision that moves a comment to {@code status}, recorded with who took it and why ({@code reason} required for a rejection). */
+    void decide(Staff staff, String article, String id, String status, Optional<String> reason) {
+        Optional<String> why = reason(reason);
+        if (status.equals(Comment.REJECTED) && why.isEmpty()) {
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("reason", "Say why it is rejected."));
+        }
+        String action = status.equals(Comment.APPROVED) ? "approve" : status.equals(Comment.SPAM) ? "spam" : "reject";
+        if (!comments.setStatus(article, id, status, new Comment.Decision(staff.username(), clock.instant(), action, why))) {
             throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
     }
 
-    void delete(String article, String id) {
-        if (!comments.delete(article, id)) {
+    /** Deletes a comment; the record of who deleted it, when and why stays, without the comment's text. */
+    void delete(Staff staff, String article, String id, Optional<String> reason) {
+        if (!comments.delete(article, id, new Comment.Decision(staff.username(), clock.instant(), "delete", reason(reason)))) {
             throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
+    }
+
+    private static Optional<String> reason(Optional<String> reason) {
+        Optional<String> text = reason.map(TextRules::line).filter(r -> !r.isEmpty());
+        if (text.isPresent() && TextRules.length(text.get()) > MAX_REASON) {
+            throw ApiError.of(ErrorKind.FIELD_TOO_LONG, Map.of("reason", "A reason can be at most " + MAX_REASON + " characters."));
+        }
+        return text;
     }
 
     /** Erasure on request (H7): the commenter's email and client hash leave every comment of theirs. */
-    int erase(String email) {
+    int erase(Staff staff, String email) {
         String normalised = email.strip().toLowerCase(Locale.ROOT);
         if (normalised.isEmpty() || normalised.length() > CommentRules.MAX_EMAIL) {
             throw ApiError.of(ErrorKind.VALIDATION_FAILED, "Give the commenter's email.",
                     Map.of("email", "Please enter a valid email address."));
         }
-        return comments.erase(signer.hash("email", normalised));
+        return comments.erase(signer.hash("email", normalised), new Comment.Decision(staff.username(), clock.instant(), "erase",
+                Optional.of("erasure on request")));
     }
 }

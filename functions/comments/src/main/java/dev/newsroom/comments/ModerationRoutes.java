@@ -3,7 +3,7 @@ package dev.newsroom.comments;
 import dev.newsroom.core.site.ArticlePaths;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Optional;
 
 /**
  * The moderation routes under {@code /api/moderation/}: one API Gateway route,
@@ -14,8 +14,13 @@ import java.util.function.BiFunction;
  */
 final class ModerationRoutes {
 
+    /** What a route does, for a member of staff, with the path's named segments. */
+    private interface Handler {
+        ApiResponse handle(Staff staff, ApiRequest event, Map<String, String> segments);
+    }
+
     /** A route: its method, its path below {@code /api/moderation/} ({@code {article}}, {@code {id}} name segments), what it takes, and what it does. */
-    private record Route(String method, String path, Staff.Action action, BiFunction<ApiRequest, Map<String, String>, ApiResponse> handler) {
+    private record Route(String method, String path, Staff.Action action, Handler handler) {
     }
 
     private final List<Route> routes;
@@ -25,25 +30,33 @@ final class ModerationRoutes {
     ModerationRoutes(Moderation moderation, String siteOrigin) {
         this.siteOrigin = siteOrigin;
         this.routes = List.of(
-                new Route("GET", "comments", Staff.Action.READ_QUEUES, (event, segments) -> Responses.json(200,
+                new Route("GET", "comments", Staff.Action.READ_QUEUES, (staff, event, segments) -> Responses.json(200,
                         CommentJson.forModerators(moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
                                 event.queryParameter("cursor"), event.queryParameter("limit"))), Map.of())),
-                new Route("POST", "comments/{article}", Staff.Action.IMPORT, (event, segments) -> Responses.json(200,
+                new Route("POST", "comments/{article}", Staff.Action.IMPORT, (staff, event, segments) -> Responses.json(200,
                         CommentJson.imported(moderation.importComments(article(segments), RequestDecoder.imported(event))), Map.of())),
-                new Route("POST", "erasure", Staff.Action.ERASE, (event, segments) -> Responses.json(200,
-                        CommentJson.erased(moderation.erase(RequestDecoder.json(event).get("email").orElse(""))), Map.of())),
-                new Route("POST", "comments/{article}/{id}/approve", Staff.Action.MODERATE, (event, segments) -> {
-                    moderation.setStatus(article(segments), segments.get("id"), Comment.APPROVED);
-                    return moderated();
-                }),
-                new Route("POST", "comments/{article}/{id}/spam", Staff.Action.MODERATE, (event, segments) -> {
-                    moderation.setStatus(article(segments), segments.get("id"), Comment.SPAM);
-                    return moderated();
-                }),
-                new Route("DELETE", "comments/{article}/{id}", Staff.Action.MODERATE, (event, segments) -> {
-                    moderation.delete(article(segments), segments.get("id"));
+                new Route("POST", "erasure", Staff.Action.ERASE, (staff, event, segments) -> Responses.json(200,
+                        CommentJson.erased(moderation.erase(staff, RequestDecoder.json(event).get("email").orElse(""))), Map.of())),
+                decision("approve", Comment.APPROVED, moderation),
+                decision("spam", Comment.SPAM, moderation),
+                decision("reject", Comment.REJECTED, moderation),
+                new Route("DELETE", "comments/{article}/{id}", Staff.Action.MODERATE, (staff, event, segments) -> {
+                    moderation.delete(staff, article(segments), segments.get("id"), reason(event));
                     return moderated();
                 }));
+    }
+
+    /** {@code POST comments/{article}/{id}/<verb>}, with an optional {@code {"reason": ...}}. */
+    private static Route decision(String verb, String status, Moderation moderation) {
+        return new Route("POST", "comments/{article}/{id}/" + verb, Staff.Action.MODERATE, (staff, event, segments) -> {
+            moderation.decide(staff, article(segments), segments.get("id"), status, reason(event));
+            return moderated();
+        });
+    }
+
+    /** The reason a moderator gave, if the request has a body that gives one. */
+    private static Optional<String> reason(ApiRequest event) {
+        return event.body().isBlank() ? Optional.empty() : RequestDecoder.json(event).get("reason");
     }
 
     ApiResponse handle(ApiRequest event) {
@@ -59,7 +72,7 @@ final class ModerationRoutes {
             Map<String, String> segments = match(route.path().split("/"), path);
             if (segments != null && route.method().equals(method)) {
                 staff.require(route.action());
-                return route.handler().apply(event, segments);
+                return route.handler().handle(staff, event, segments);
             }
         }
         throw ApiError.of(ErrorKind.ROUTE_NOT_FOUND);

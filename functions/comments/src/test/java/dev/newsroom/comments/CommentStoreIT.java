@@ -82,6 +82,6 @@ class CommentStoreIT {
 
     private Comment comment(String suffix, String status) {
         return new Comment(slug, String.format("%013d-%s", now.toEpochMilli(), suffix), status, "Rosa", Optional.empty(),
-                "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty(), false, Optional.empty(), Comment.Reports.NONE);
+                "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, java.util.List.of());
     }
 }

@@ -286,6 +286,60 @@ class ModerationIT extends LocalCommentsIT {
     }
 
     @Test
+    void everyDecisionRecordsWhoWhenWhatAndWhy() {
+        String slug = world.article("audited", "");
+        String held = held(slug, "Words to judge");
+        String reject = "comments/" + slug + "/" + held + "/reject";
+        APIGatewayV2HTTPResponse noReason = world.moderate("POST", reject, Map.of(), null, MODERATOR);
+        assertEquals(400, noReason.getStatusCode(), "a rejection says why");
+        assertTrue(json(noReason).get("fields").has("reason"));
+        assertEquals(200, world.moderate("POST", reject, Map.of(), "{\"reason\":\"Off topic, twice\"}", MODERATOR).getStatusCode());
+        assertTrue(queue("rejected").contains(held));
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + held + "/approve", Map.of(), null,
+                CommentsWorld.claims("sam", "[moderators]")).getStatusCode());
+
+        JsonNode approved = null;
+        for (JsonNode c : json(world.list(slug, Map.of())).get("comments")) {
+            approved = c;
+        }
+        assertFalse(approved.has("audit"), "readers never see the audit trail");
+        String erasure = "{\"email\":\"nobody@example.org\"}";
+        assertEquals(200, world.moderate("POST", "erasure", Map.of(), erasure, MODERATOR).getStatusCode());
+        assertEquals(200, world.moderate("POST", "comments/" + slug + "/" + held + "/spam", Map.of(), null, MODERATOR).getStatusCode());
+        JsonNode audit = null;
+        for (JsonNode c : json(world.moderate("GET", "comments", Map.of("queue", "spam", "limit", "100"), null, MODERATOR)).get("comments")) {
+            if (c.get("id").asText().equals(held)) {
+                audit = c.get("audit");
+            }
+        }
+        assertEquals(3, audit.size(), audit::toString);
+        assertEquals("reject", audit.get(0).get("action").asText());
+        assertEquals("rosa", audit.get(0).get("who").asText());
+        assertEquals("Off topic, twice", audit.get(0).get("reason").asText());
+        assertEquals("sam", audit.get(1).get("who").asText());
+        assertEquals("approve", audit.get(1).get("action").asText());
+        assertEquals("spam", audit.get(2).get("action").asText());
+        assertTrue(java.time.Instant.parse(audit.get(2).get("at").asText()).isAfter(java.time.Instant.now().minusSeconds(60)));
+
+        // Deleting leaves the record of the decision, never the text.
+        assertEquals(200, world.moderate("DELETE", "comments/" + slug + "/" + held, Map.of(), "{\"reason\":\"Abusive\"}", MODERATOR)
+                .getStatusCode());
+        var records = world.local.services().dynamoDb().query(r -> r.tableName(world.local.name("CommentsTable"))
+                .keyConditionExpression("slug = :slug AND begins_with(commentId, :audit)")
+                .expressionAttributeValues(Map.of(":slug", AttributeValue.fromS(CommentsWorld.path(slug)),
+                        ":audit", AttributeValue.fromS("audit#" + held)))).items();
+        assertEquals(1, records.size());
+        assertEquals("delete", records.get(0).get("action").s());
+        assertEquals("Abusive", records.get(0).get("reason").s());
+        assertFalse(records.get(0).containsKey("body"), "the text goes with the comment");
+        String record = records.get(0).get("commentId").s();
+        assertEquals(404, world.moderate("POST", "comments/" + slug + "/" + record + "/approve", Map.of(), null, MODERATOR)
+                .getStatusCode(), "a record is no comment to decide on");
+        assertEquals(404, world.moderate("DELETE", "comments/" + slug + "/" + record, Map.of(), null, MODERATOR).getStatusCode(),
+                "nor to delete");
+    }
+
+    @Test
     void anAddressNoModerationRouteHasIsNotFound() {
         for (String path : new String[] {"", "nothing", "comments/a/b", "comments/a/b/publish", "comments/a/b/c/d"}) {
             APIGatewayV2HTTPResponse response = world.moderate("POST", path, Map.of(), null, MODERATOR);

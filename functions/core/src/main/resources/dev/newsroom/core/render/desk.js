@@ -92,10 +92,12 @@
     document.getElementById('who').textContent = '';
   }
 
-  function api(method, path) {
+  function api(method, path, body) {
     var token = store.getItem('desk.token');
+    var headers = { Authorization: 'Bearer ' + token };
+    if (body) { headers['Content-Type'] = 'application/json'; }
     return fetch('/api/moderation/' + path, {
-      method: method, headers: { Authorization: 'Bearer ' + token }, cache: 'no-store'
+      method: method, headers: headers, body: body || undefined, cache: 'no-store'
     }).then(function (response) {
       if (response.status === 401) {
         signedOut('Your session has ended. Please sign in again.');
@@ -149,16 +151,29 @@
         + (comment.heldBy.match ? ' (' + comment.heldBy.match + ')' : '');
     }
     item.querySelector('.body').textContent = comment.body;
+    var audit = item.querySelector('.audit');
+    (comment.audit || []).forEach(function (decision) {
+      audit.appendChild(document.createElement('li')).textContent = decision.action + ' by ' + decision.who + ', '
+        + new Date(decision.at).toLocaleString() + (decision.reason ? ': ' + decision.reason : '');
+    });
+    item.querySelector('.actions').hidden = !isModerator();
     item.querySelectorAll('[data-action]').forEach(function (button) {
       var action = button.dataset.action;
-      button.hidden = !isModerator() || (action === 'spam' && queue === 'spam');
+      button.hidden = !isModerator() || action === queue || (action === 'reject' && queue === 'rejected');
       button.addEventListener('click', function () {
         var path = 'comments/' + encodeURIComponent(comment.articleToken) + '/' + encodeURIComponent(comment.id);
-        var request = action === 'delete' ? api('DELETE', path) : api('POST', path + '/' + action);
+        var reason = item.querySelector('.reason').value.trim();
+        if (action === 'reject' && !reason) {
+          say('Give a reason to reject it.');
+          item.querySelector('.reason').focus();
+          return;
+        }
+        var body = reason ? JSON.stringify({ reason: reason }) : null;
+        var request = action === 'delete' ? api('DELETE', path, body) : api('POST', path + '/' + action, body);
         item.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
         request.then(function () {
           item.remove();
-          say({ approve: 'Approved.', spam: 'Marked as spam.', 'delete': 'Deleted.' }[action]);
+          say({ approve: 'Approved.', spam: 'Marked as spam.', reject: 'Rejected.', 'delete': 'Deleted.' }[action]);
         }, function (error) {
           item.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
           say(error.message);
