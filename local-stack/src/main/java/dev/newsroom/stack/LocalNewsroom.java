@@ -117,7 +117,7 @@ public final class LocalNewsroom implements AutoCloseable {
         pumps.forEach(StreamPump::start);
         seedSiteConfiguration(aws.s3(), names.get("SourceBucket"), dataDir);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
-        endpoints.put("siteverify", siteverify.url(captchaProvider(cfn)).toString());
+        endpoints.put("siteverify", siteverify.url(captchaProvider(cfn, settings)).toString());
         endpoints.put("desk", deskUrl(front.url()).toString());
         ObjectNode desk = endpoints.putObject("signIn");
         desk.put("issuer", signIn.issuer().toString());
@@ -209,7 +209,7 @@ public final class LocalNewsroom implements AutoCloseable {
                 } else if (name.equals("REDIRECTS_STORE_ARN")) {
                     overrides.put(name, LocalKeyValueStore.ARN);
                 } else if (name.equals("CAPTCHA_VERIFY_URL")) {
-                    overrides.put(name, siteverify.url(captchaProvider(cfn)).toString());
+                    overrides.put(name, siteverify.url(captchaProvider(cfn, settings)).toString());
                 } else if (name.equals("CAPTCHA_HOSTNAMES")) {
                     overrides.put(name, site.getHost());
                 } else if (name.equals("CAPTCHA_WIDGET_URL")) {
@@ -264,8 +264,10 @@ public final class LocalNewsroom implements AutoCloseable {
         return authorizers;
     }
 
-    private static String captchaProvider(CloudFormationTemplate cfn) {
-        return cfn.root().path("Parameters").path("CaptchaProvider").path("Default").asText("recaptcha");
+    /** The captcha provider: as the operator set it, else the template's default. */
+    private static String captchaProvider(CloudFormationTemplate cfn, Map<String, String> settings) {
+        return settings.getOrDefault("CAPTCHA_PROVIDER",
+                cfn.root().path("Parameters").path("CaptchaProvider").path("Default").asText("recaptcha"));
     }
 
 
