@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One route of an HTTP API from {@code template.yaml} (a function event of type {@code HttpApi}):
- * a method, or {@code ANY}, and a path whose {@code {name}} segments capture one segment and whose
+ * One route of an HTTP API from {@code template.yaml} (an {@code AWS::ApiGatewayV2::Route}): a
+ * method, or {@code ANY}, and a path whose {@code {name}} segments capture one segment and whose
  * last {@code {name+}} segment captures the rest; and, for a route behind a JWT authorizer, the
  * authorizer's name and the scopes the route requires.
  */
@@ -19,21 +19,9 @@ record HttpApiRoute(String functionId, String method, String path, Optional<Stri
         this(functionId, method, path, Optional.empty(), List.of());
     }
 
+    /** The template's {@code AWS::ApiGatewayV2::Route}s, each with the function its integration invokes. */
     static List<HttpApiRoute> fromTemplate(CloudFormationTemplate template) {
         List<HttpApiRoute> routes = new ArrayList<>();
-        template.resources("AWS::Serverless::Function").forEach((functionId, function) ->
-                function.path("Properties").path("Events").fields().forEachRemaining(event -> {
-                    if ("HttpApi".equals(event.getValue().path("Type").asText())) {
-                        var properties = event.getValue().path("Properties");
-                        var auth = properties.path("Auth");
-                        List<String> scopes = new ArrayList<>();
-                        auth.path("AuthorizationScopes").forEach(scope -> scopes.add(scope.asText()));
-                        routes.add(new HttpApiRoute(functionId, properties.path("Method").asText("ANY").toUpperCase(),
-                                properties.path("Path").asText(), Optional.of(auth.path("Authorizer").asText(""))
-                                .filter(name -> !name.isEmpty() && !name.equals("NONE")), List.copyOf(scopes)));
-                    }
-                }));
-        // Routes declared as resources of their own (the moderation route, behind the JWT authorizer).
         template.resources("AWS::ApiGatewayV2::Route").values().forEach(route -> {
             var properties = route.path("Properties");
             String[] key = properties.path("RouteKey").asText().split(" ", 2);

@@ -196,12 +196,10 @@ public final class LocalNewsroom implements AutoCloseable {
                     secret(secrets, secret);
                     overrides.put(name, "");
                     overrides.put(secret + "_FILE", secrets.resolve(secret).toString());
-                } else if (name.equals("DESK_SIGN_IN_PARAMETER")) {
-                    Path file = secrets.resolve("DESK_SIGN_IN");
-                    Files.writeString(file, LocalJson.mapper().createObjectNode().put("url", signIn.toString())
-                            .put("clientId", LocalSignIn.CLIENT_ID).toString());
-                    overrides.put(name, "");
-                    overrides.put("DESK_SIGN_IN_FILE", file.toString());
+                } else if (name.equals("DESK_SIGN_IN_URL")) {
+                    overrides.put(name, signIn.toString());
+                } else if (name.equals("DESK_CLIENT_ID")) {
+                    overrides.put(name, LocalSignIn.CLIENT_ID);
                 } else if (name.endsWith("_FILE")) {
                     String secret = name.substring(0, name.length() - "_FILE".length());
                     secret(secrets, secret);

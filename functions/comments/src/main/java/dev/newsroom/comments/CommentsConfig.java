@@ -20,11 +20,13 @@ import java.util.stream.Collectors;
  * @param withoutCaptchaPerMinute how many comments a client may post a minute from the form without script (no captcha)
  * @param reportsPerMinute how many reports a reader may send a minute
  * @param reportsToQueue   how many readers' reports put an approved comment in the reported queue
+ * @param deskSignIn       where the desk's staff sign in (the user pool's domain), and its client, {@code deskClientId}
  */
 record CommentsConfig(SiteConfig site, String articlesTable, String commentsTable, String clientLimitsTable, String uploadsTable,
                       Set<String> allowedOrigins, CaptchaPolicy captcha, URI siteverifyUrl, String captchaSiteKey,
                       Set<String> staffNames, boolean autoApprove, double autoApproveScore, int maxLinks,
-                      Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute, int reportsPerMinute, int reportsToQueue) {
+                      Duration closeAfter, int ratePerMinute, int withoutCaptchaPerMinute, int reportsPerMinute, int reportsToQueue,
+                      URI deskSignIn, String deskClientId) {
 
     static CommentsConfig from(Env env) {
         SiteConfig site = SiteConfig.from(env);
@@ -59,7 +61,9 @@ record CommentsConfig(SiteConfig site, String articlesTable, String commentsTabl
                 Integer.parseInt(env.optional("RATE_LIMIT_PER_MINUTE", "5")),
                 Integer.parseInt(env.optional("RATE_LIMIT_WITHOUT_CAPTCHA_PER_MINUTE", "1")),
                 Integer.parseInt(env.optional("REPORTS_PER_MINUTE", "5")),
-                Integer.parseInt(env.optional("REPORTS_TO_QUEUE", "3")));
+                Integer.parseInt(env.optional("REPORTS_TO_QUEUE", "3")),
+                URI.create(env.require("DESK_SIGN_IN_URL")),
+                env.require("DESK_CLIENT_ID"));
     }
 
     /** Names readers may not comment under, out of the box: these, the site's name, and the configured ones. */

@@ -1,19 +1,16 @@
 package dev.newsroom.comments;
 
-import dev.newsroom.core.config.ConfigurationException;
-import dev.newsroom.core.json.Json;
 import dev.newsroom.core.render.DeskView;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.site.SiteConfig;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
 /**
  * The desk's page, script and style at {@code GET /desk/{file}} ({@code /desk/} is
  * {@code /desk/index.html} at the edge, as for every page). The page is rendered once, at start,
- * from the desk's sign-in settings: {@code {"url": the sign-in domain, "clientId": the desk's client}}.
- * It may run its own script and style only, and reach only its own origin and the sign-in domain.
+ * with where the desk's staff sign in. It may run its own script and style only, and reach only
+ * its own origin and the sign-in domain.
  */
 final class DeskPage {
 
@@ -23,22 +20,14 @@ final class DeskPage {
     private final String page;
     private final String policy;
 
-    DeskPage(SiteConfig site, String signInSettings) {
-        Map<String, Object> settings;
-        try {
-            settings = Json.object(Json.read(signInSettings));
-        } catch (IOException e) {
-            throw new ConfigurationException("DESK_SIGN_IN is not JSON: " + e.getMessage());
-        }
-        String url = Json.text(settings.get("url"), "");
-        String client = Json.text(settings.get("clientId"), "");
-        URI signIn = URI.create(url);
-        if (signIn.getScheme() == null || signIn.getHost() == null || client.isEmpty()) {
-            throw new ConfigurationException("DESK_SIGN_IN must give the sign-in domain's url and the desk's clientId");
-        }
-        this.page = new PageRenderer(site).desk(new DeskView(site.lang(), site.name(), url, client, SCOPE));
+    /**
+     * @param signInUrl the sign-in domain: the desk's Cognito user pool's, or the local stack's stand-in
+     * @param clientId  the desk's client of it
+     */
+    DeskPage(SiteConfig site, URI signInUrl, String clientId) {
+        this.page = new PageRenderer(site).desk(new DeskView(site.lang(), site.name(), signInUrl.toString(), clientId, SCOPE));
         this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' "
-                + SiteConfig.origin(signIn) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                + SiteConfig.origin(signInUrl) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     ApiResponse serve(String file) {

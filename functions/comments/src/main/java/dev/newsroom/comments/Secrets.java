@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * Secrets, read once at init and kept in memory, never logged (E6). On AWS each comes from an SSM
  * Parameter Store SecureString named by {@code <NAME>_PARAMETER}; in the local stack from a file
- * named by {@code <NAME>_FILE}. A secret is never a plain environment variable. The desk's sign-in
- * settings come the same way, from a String parameter: the stack writes it after the function exists.
+ * named by {@code <NAME>_FILE}. A secret is never a plain environment variable.
  */
 final class Secrets implements AutoCloseable {
 

@@ -32,13 +32,13 @@ class CommentsTemplateTest {
     @Test
     void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "CommentsFunction",
-                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "DESK_SIGN_IN_PARAMETER", "/newsroom/desk-sign-in"), env -> {
+                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "DESK_SIGN_IN_URL", "https://newsroom-desk.auth.us-east-1.amazoncognito.com",
+                        "DESK_CLIENT_ID", "desk-client"), env -> {
                     Env recording = new Env(env);
                     CommentsConfig.from(recording);
                     new dev.newsroom.core.aws.AwsClients(recording);
                     recording.optional("CAPTCHA_SECRET_PARAMETER");
                     recording.optional("SIGNING_SECRET_PARAMETER");
-                    recording.optional("DESK_SIGN_IN_PARAMETER");
                     return recording.read();
                 }));
     }
@@ -68,16 +68,21 @@ class CommentsTemplateTest {
 
     @Test
     void routesSitUnderApiOnTheSiteOrigin_H5() {
-        List<String> routes = new java.util.ArrayList<>();
-        function.path("Events").forEach(e -> {
-            assertEquals("HttpApi", e.path("Type").asText());
-            assertTrue(e.path("Properties").path("Auth").isMissingNode(), "the function's own routes are public");
-            routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
+        assertTrue(function.path("Events").isMissingNode(), "routes are the API's resources, never function events (a cycle otherwise)");
+        java.util.Map<String, JsonNode> routes = new java.util.TreeMap<>();
+        template.resources("AWS::ApiGatewayV2::Route").values().forEach(r -> routes.put(r.path("Properties").path("RouteKey").asText(),
+                r.path("Properties")));
+        assertEquals(java.util.Set.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
+                "POST /api/articles/{article}/comments/{id}/report", "GET /desk/{file}", "ANY /api/moderation/{proxy+}"), routes.keySet());
+        routes.forEach((key, route) -> {
+            assertEquals("integrations/${CommentsIntegration}", route.path("Target").asText(), key);
+            assertEquals(key.startsWith("ANY /api/moderation/") ? "JWT" : "", route.path("AuthorizationType").asText(""),
+                    key + ": the moderation route, and only it, needs the desk's sign-in");
         });
-        assertEquals(List.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
-                "POST /api/articles/{article}/comments/{id}/report", "GET /desk/{file}"), routes);
-        JsonNode api = template.resource("CommentsApi").path("Properties");
-        assertTrue(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt() > 0, "routes are throttled");
+        assertEquals("CommentsFunction.Alias", template.resource("CommentsIntegration").path("Properties").path("IntegrationUri").asText());
+        JsonNode stage = template.resource("CommentsApiStage").path("Properties");
+        assertTrue(stage.path("AutoDeploy").asBoolean(), "new routes go live");
+        assertTrue(stage.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt() > 0, "routes are throttled");
         assertEquals("api", behaviour("/api/*").path("TargetOriginId").asText(), "CloudFront sends /api/* to the HTTP API");
         JsonNode desk = behaviour("/desk/*");
         assertEquals("api", desk.path("TargetOriginId").asText(), "the desk's page comes from the function");
@@ -98,8 +103,6 @@ class CommentsTemplateTest {
         assertEquals("https://cognito-idp.${AWS::Region}.amazonaws.com/${DeskUserPool}",
                 authorizer.path("JwtConfiguration").path("Issuer").asText());
         assertEquals(List.of("DeskClient"), texts(authorizer.path("JwtConfiguration").path("Audience")));
-        String integration = route.path("Target").asText().replaceAll("^integrations/\\$\\{(.+)}$", "$1");
-        assertEquals("CommentsFunction.Alias", template.resource(integration).path("Properties").path("IntegrationUri").asText());
 
         JsonNode pool = template.resource("DeskUserPool").path("Properties");
         assertTrue(pool.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(), "staff are invited, never sign up");

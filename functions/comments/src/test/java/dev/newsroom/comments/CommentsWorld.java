@@ -84,8 +84,6 @@ final class CommentsWorld {
         try {
             Path captcha = Files.writeString(secrets.resolve("captcha-secret"), CAPTCHA_SECRET);
             Path signing = Files.writeString(secrets.resolve("signing-secret"), "local-signing-secret-for-tests");
-            Path desk = Files.writeString(secrets.resolve("desk-sign-in"),
-                    "{\"url\":\"https://newsroom-desk.auth.us-east-1.amazoncognito.com\",\"clientId\":\"desk-client\"}");
             Path origin = Files.writeString(secrets.resolve("origin-secret"), ORIGIN_SECRET);
             Map<String, String> overrides = new HashMap<>(Map.of(
                     "SITE_URL", SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net",
@@ -96,8 +94,8 @@ final class CommentsWorld {
                     "STAFF_NAMES", "Rosa Staffer", "SITE_NAME", "The Daily Example"));
             overrides.put("CAPTCHA_SECRET_FILE", captcha.toString());
             overrides.put("SIGNING_SECRET_FILE", signing.toString());
-            overrides.put("DESK_SIGN_IN_PARAMETER", "");
-            overrides.put("DESK_SIGN_IN_FILE", desk.toString());
+            overrides.put("DESK_SIGN_IN_URL", "https://newsroom-desk.auth.us-east-1.amazoncognito.com");
+            overrides.put("DESK_CLIENT_ID", "desk-client");
             overrides.put("ORIGIN_SECRET_PARAMETER", "");
             overrides.put("ORIGIN_SECRET_FILE", origin.toString());
             overrides.put("CAPTCHA_VERIFY_URL", siteverify.url("recaptcha").toString());
