@@ -50,6 +50,9 @@ final class CommentStore {
     }
 
     Optional<Comment> find(String article, String id) {
+        if (id.startsWith(AUDIT_PREFIX)) {
+            return Optional.empty(); // a deleted comment's record is no comment
+        }
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(article, id))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
@@ -195,9 +198,19 @@ final class CommentStore {
         return Optional.of(count);
     }
 
-    /** Deletes the comment and leaves the record of the decision in its place, in one transaction; false if there is no such comment. */
+    /**
+     * Deletes the comment and leaves the record of the decision in its place, with the decisions
+     * before it, in one transaction; false if there is no such comment.
+     */
     boolean delete(String article, String id, Comment.Decision decision) {
+        Optional<Comment> comment = find(article, id);
+        if (comment.isEmpty()) {
+            return false;
+        }
+        List<AttributeValue> audit = new java.util.ArrayList<>();
+        comment.get().audit().forEach(earlier -> audit.add(AttributeValue.fromM(decisionItem(earlier))));
         Map<String, AttributeValue> record = new HashMap<>(decisionItem(decision));
+        record.put("audit", AttributeValue.fromL(audit));
         record.putAll(key(article, AUDIT_PREFIX + id + "#" + decision.at()));
         record.put("deletedComment", s(id));
         try {
@@ -234,13 +247,21 @@ final class CommentStore {
     int erase(String emailHash, Comment.Decision decision) {
         List<Map<String, AttributeValue>> items = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
                 .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash))).build(), Integer.MAX_VALUE);
+        int erased = 0;
         for (Map<String, AttributeValue> item : items) {
-            dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
-                    .updateExpression("REMOVE email, emailHash, clientHash SET audit = list_append(if_not_exists(audit, :none), :decision)")
-                    .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
-                            ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))))));
+            try {
+                // The index may still list a comment deleted a moment ago: never bring it back as a stub.
+                dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
+                        .updateExpression("REMOVE email, emailHash, clientHash SET audit = list_append(if_not_exists(audit, :none), :decision)")
+                        .conditionExpression("attribute_exists(commentId)")
+                        .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
+                                ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))))));
+                erased++;
+            } catch (ConditionalCheckFailedException deleted) {
+                // gone already
+            }
         }
-        return items.size();
+        return erased;
     }
 
     private Page page(String index, String keyName, String keyValue, int limit, Optional<Map<String, AttributeValue>> from) {

@@ -164,8 +164,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     HTML, "no-store", ANSWER_HEADERS);
         } catch (ApiError refused) {
             List<String> errors = refused.fields().isEmpty() ? List.of(refused.getMessage()) : List.copyOf(refused.fields().values());
+            Map<String, String> answer = new HashMap<>(ANSWER_HEADERS);
+            refused.retryAfterSeconds().ifPresent(seconds -> answer.put("Retry-After", Long.toString(seconds)));
             return Responses.page(refused.kind().status(), pages.commentAnswer(service.language(article), false, errors, article,
-                    input.fields()), HTML, "no-store", ANSWER_HEADERS);
+                    input.fields()), HTML, "no-store", answer);
         }
     }
 

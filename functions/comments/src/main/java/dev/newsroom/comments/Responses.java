@@ -46,6 +46,9 @@ final class Responses {
         }
         Map<String, String> all = new HashMap<>(headers);
         error.retryAfterSeconds().ifPresent(seconds -> all.put("Retry-After", Long.toString(seconds)));
+        if (error.kind() == ErrorKind.NOT_SIGNED_IN) {
+            all.put("WWW-Authenticate", "Bearer");
+        }
         return json(error.kind().status(), body, all);
     }
 

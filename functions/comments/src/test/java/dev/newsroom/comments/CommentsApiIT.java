@@ -559,6 +559,7 @@ class CommentsApiIT extends LocalCommentsIT {
 
         APIGatewayV2HTTPResponse again = world.handle(world.postEvent(slug, "application/x-www-form-urlencoded", "name=Rosa&body=Other+words"));
         assertEquals(429, again.getStatusCode(), "one a minute without a captcha");
+        assertTrue(Integer.parseInt(again.getHeaders().get("Retry-After")) > 0, "and when to try again");
         APIGatewayV2HTTPResponse json = world.post(slug, "{\"name\":\"Rosa\",\"body\":\"No token\"}");
         assertEquals("captcha_failed", json(json).get("error").asText(), "only the form may come without a captcha");
     }

@@ -128,7 +128,9 @@ class ModerationIT extends LocalCommentsIT {
         String slug = world.article("guarded", "");
         String held = held(slug, "Guarded words");
         // Reached without the authorizer's claims: not signed in.
-        assertEquals("not_signed_in", json(world.moderate("GET", "comments", Map.of(), null, Map.of())).get("error").asText());
+        APIGatewayV2HTTPResponse unsigned = world.moderate("GET", "comments", Map.of(), null, Map.of());
+        assertEquals("not_signed_in", json(unsigned).get("error").asText());
+        assertEquals("Bearer", unsigned.getHeaders().get("WWW-Authenticate"));
         // A valid token of the pool, but in no desk group (J7), or only in another.
         for (String groups : new String[] {null, "[]", "[readers]", "[moderators-old]"}) {
             APIGatewayV2HTTPResponse response = world.moderate("GET", "comments", Map.of(), null, CommentsWorld.claims("eve", groups));
@@ -332,6 +334,7 @@ class ModerationIT extends LocalCommentsIT {
         assertEquals("delete", records.get(0).get("action").s());
         assertEquals("Abusive", records.get(0).get("reason").s());
         assertFalse(records.get(0).containsKey("body"), "the text goes with the comment");
+        assertEquals(3, records.get(0).get("audit").l().size(), "the decisions before it stay with the record");
         String record = records.get(0).get("commentId").s();
         assertEquals(404, world.moderate("POST", "comments/" + slug + "/" + record + "/approve", Map.of(), null, MODERATOR)
                 .getStatusCode(), "a record is no comment to decide on");

@@ -35,6 +35,10 @@ class SiteverifyClientTest {
                     test[0] + " passes every token with it");
             assertTrue(SiteverifyClient.closedBecause(provider, test[1], java.net.URI.create("http://127.0.0.1:41234/siteverify")).isEmpty(),
                     "a local stand-in may take it");
+            assertTrue(SiteverifyClient.closedBecause(provider, test[1], java.net.URI.create(provider.endpoint() + "/")).isPresent(),
+                    "nor with a slash more");
+            assertTrue(SiteverifyClient.closedBecause(provider, test[1], java.net.URI.create("https://www.recaptcha.net/recaptcha/api/siteverify"))
+                    .isPresent(), "nor at another address of the provider's");
         }
     }
 }

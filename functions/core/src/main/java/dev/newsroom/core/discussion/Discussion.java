@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What an article's page shows of its approved comments: the newest threads, each with its
- * replies, oldest first as they are read, and how many there are in all. A reply whose parent is
+ * What an article's page shows of its approved comments: the threads with the newest comments,
+ * each with all its replies, oldest first as they are read, and how many there are in all. A reply whose parent is
  * not shown stands as a thread of its own, as the page's script shows it.
  *
  * @param threads the threads shown, oldest first
@@ -43,9 +43,11 @@ public record Discussion(List<Thread> threads, int count, boolean more) {
                 roots.add(comment);
             }
         }
-        List<ShownComment> newest = roots.subList(Math.max(0, roots.size() - THREADS_SHOWN), roots.size());
-        return new Discussion(newest.stream().map(root -> thread(root, replies)).toList(), ordered.size(),
-                roots.size() > THREADS_SHOWN);
+        // The threads with the newest comments, a reply to an old thread included, shown oldest first.
+        List<Thread> threads = roots.stream().map(root -> thread(root, replies)).toList();
+        List<Thread> newest = threads.stream().sorted(Comparator.comparing(Discussion::latest).reversed()).limit(THREADS_SHOWN)
+                .sorted(Comparator.comparing((Thread t) -> t.comment().id())).toList();
+        return new Discussion(newest, ordered.size(), roots.size() > THREADS_SHOWN);
     }
 
     /**
@@ -57,6 +59,12 @@ public record Discussion(List<Thread> threads, int count, boolean more) {
         indexed.forEach(c -> byId.put(c.id(), c));
         changed.forEach((id, now) -> now.ifPresentOrElse(c -> byId.put(id, c), () -> byId.remove(id)));
         return of(byId.values());
+    }
+
+    /** The id of the thread's newest comment: ids are time-ordered. */
+    private static String latest(Thread thread) {
+        return thread.replies().stream().map(Discussion::latest).max(Comparator.naturalOrder())
+                .filter(reply -> reply.compareTo(thread.comment().id()) > 0).orElse(thread.comment().id());
     }
 
     private static Thread thread(ShownComment comment, Map<String, List<ShownComment>> replies) {

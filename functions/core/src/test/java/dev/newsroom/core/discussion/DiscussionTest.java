@@ -60,6 +60,19 @@ class DiscussionTest {
     }
 
     @Test
+    void aNewReplyBringsItsOldThreadOntoThePage() {
+        List<ShownComment> approved = new ArrayList<>();
+        for (int minute = 1; minute <= Discussion.THREADS_SHOWN + 5; minute++) {
+            approved.add(comment(minute, null));
+        }
+        approved.add(comment(2000, id(1)));
+        Discussion discussion = Discussion.of(approved);
+        assertEquals(id(1), discussion.threads().get(0).comment().id(), "the oldest thread, replied to just now");
+        assertEquals(id(2000), discussion.threads().get(0).replies().get(0).comment().id());
+        assertEquals(Discussion.THREADS_SHOWN, discussion.threads().size());
+    }
+
+    @Test
     void theIndexIsCorrectedByChangesItMayNotShowYet() {
         List<ShownComment> indexed = List.of(comment(1, null), comment(2, null));
         Discussion corrected = Discussion.of(indexed, Map.of(id(2), Optional.empty(), id(3), Optional.of(comment(3, id(1)))));
