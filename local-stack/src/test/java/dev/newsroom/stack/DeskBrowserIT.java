@@ -207,6 +207,8 @@ class DeskBrowserIT {
                 "endpoints.json's ready token is a moderator's");
         HttpResponse<String> page = get(site + "/desk/", null);
         assertEquals(200, page.statusCode());
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(site + "/desk/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), "HEAD, which the distribution lets through");
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
         assertTrue(policy.contains(endpoints.get("signIn").get("issuer").asText()), "the page may reach its sign-in: " + policy);

@@ -107,7 +107,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             method = event.method().orElseThrow(() -> new IllegalArgumentException("the event has no requestContext.http.method"));
             if (event.routeKey().startsWith("ANY /api/moderation/")) {
                 response = moderation.handle(event);
-            } else if (event.routeKey().equals("GET /desk/{file}")) {
+            } else if (event.routeKey().equals("ANY /desk/{file}")) {
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED);
+                }
                 response = desk.serve(event.pathParameters().getOrDefault("file", ""));
             } else if (event.routeKey().equals("POST /api/articles/{article}/comments/{id}/report")) {
                 origins.requireAllowed(event);

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * The desk's page, script and style at {@code GET /desk/{file}} ({@code /desk/} is
+ * The desk's page, script and style at {@code GET} (and {@code HEAD}) {@code /desk/{file}} ({@code /desk/} is
  * {@code /desk/index.html} at the edge, as for every page). The page is rendered once, at start,
  * with where the desk's staff sign in. It may run its own script and style only, and reach only
  * its own origin and the sign-in domain.
