@@ -155,6 +155,22 @@ class DeskBrowserIT {
     }
 
     @Test
+    void aModeratorErasesACommenterByEmailFromTheDesk_H7() throws Exception {
+        String email = "erase.me." + System.nanoTime() + "@example.org";
+        String json = LocalJson.mapper().createObjectNode().put("name", "Erasable").put("email", email).put("body", "Forget me " + email)
+                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
+        assertEquals(202, HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
+                .header("Content-Type", "application/json").header("Origin", site)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        signIn("moderator");
+        WebElement field = browser.findElement(By.id("erase-email"));
+        assertTrue(field.isDisplayed(), "a moderator's");
+        field.sendKeys(email);
+        browser.findElement(By.id("erase")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Erased from 1 comment."));
+    }
+
+    @Test
     void anEditorSeesTheQueueButMayNotDecide() throws Exception {
         String body = "An editor reads this " + System.nanoTime();
         held(body);
@@ -163,6 +179,7 @@ class DeskBrowserIT {
         for (WebElement button : waiting.findElements(By.cssSelector("[data-action]"))) {
             assertTrue(!button.isDisplayed(), button.getDomAttribute("data-action") + " is a moderator's");
         }
+        assertTrue(!browser.findElement(By.id("erasure")).isDisplayed(), "erasure is a moderator's");
         String editorToken = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('desk.token')");
         HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/moderation/comments/articles~harbour-vote/x/approve"))
                 .header("Authorization", "Bearer " + editorToken).POST(HttpRequest.BodyPublishers.noBody()).build(),

@@ -203,12 +203,28 @@
     });
   }
 
+  function erase() {
+    var email = document.getElementById('erase-email');
+    if (!email.value.trim() || !email.checkValidity()) {
+      say('Give the commenter\'s email.');
+      email.focus();
+      return;
+    }
+    api('POST', 'erasure', JSON.stringify({ email: email.value.trim() })).then(function (answer) {
+      say('Erased from ' + answer.erased + ' comment' + (answer.erased === 1 ? '' : 's') + '.');
+      email.value = '';
+    }, function (error) {
+      if (error.message !== 'signed out') { say(error.message); }
+    });
+  }
+
   function signedIn() {
     var who = claims(store.getItem('desk.token'));
     document.getElementById('who').textContent = (who.username || '') + (isModerator() ? ' (moderator)' : ' (editor)');
     show('signed-out', false);
     show('queues', true);
     show('sign-out', true);
+    show('erasure', isModerator());
     load(false);
   }
 
@@ -218,6 +234,7 @@
     location.assign(signInUrl + '/logout?' + new URLSearchParams({ client_id: client, logout_uri: home }).toString());
   });
   document.getElementById('more').addEventListener('click', function () { load(true); });
+  document.getElementById('erase').addEventListener('click', erase);
   document.querySelectorAll('[data-queue]').forEach(function (tab) {
     tab.addEventListener('click', function () {
       queue = tab.dataset.queue;
