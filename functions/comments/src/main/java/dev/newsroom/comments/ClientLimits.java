@@ -103,14 +103,7 @@ final class ClientLimits {
                         ":lapsed", number(now.minus(CLAIM_LAPSES).getEpochSecond())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
-        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of("key", AttributeValue.fromS("rate#" + clientHash + "#" + minute)))
-                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
-                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
-                .expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(Map.of(":one", number(1), ":limit", number(perMinute),
-                        ":expires", number((minute + 2) * 60)))
-                .build()).build();
+        TransactWriteItem count = countInMinute("rate#" + clientHash, minute, perMinute);
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(claim, count));
@@ -196,13 +189,7 @@ final class ClientLimits {
                         "expiresAt", number(now.plus(Duration.ofDays(30)).getEpochSecond())))
                 .conditionExpression("attribute_not_exists(#key)")
                 .expressionAttributeNames(Map.of("#key", "key")).build()).build();
-        TransactWriteItem count = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of("key", AttributeValue.fromS("reports#" + clientHash + "#" + minute)))
-                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
-                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
-                .expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(Map.of(":one", number(1), ":limit", number(perMinute), ":expires", number((minute + 2) * 60)))
-                .build()).build();
+        TransactWriteItem count = countInMinute("reports#" + clientHash, minute, perMinute);
         try {
             dynamo.transactWriteItems(r -> r.transactItems(once, count));
             return ReportClaim.COUNTED;
@@ -215,6 +202,17 @@ final class ClientLimits {
             }
             throw e;
         }
+    }
+
+    /** One more in a client's count for this minute, refused once it is at {@code limit}; the counter expires with the minute. */
+    private TransactWriteItem countInMinute(String counter, long minute, int limit) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("key", AttributeValue.fromS(counter + "#" + minute)))
+                .updateExpression("ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":one", number(1), ":limit", number(limit), ":expires", number((minute + 2) * 60)))
+                .build()).build();
     }
 
     /** The answer to a claimed submission, written in one transaction with its comment. */

@@ -125,7 +125,7 @@ final class CommentStore {
                 ? "SET #status = :status, approvedSlug = :slug, " + audit + " REMOVE queue, reportCount, reportReasons"
                 : "SET #status = :status, queue = :status, " + audit + " REMOVE approvedSlug";
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status), ":none", AttributeValue.fromL(List.of()),
-                ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision))))));
+                ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))), ":audit", s(AUDIT_PREFIX)));
         if (status.equals(Comment.APPROVED)) {
             values.put(":slug", s(article));
         }
@@ -134,17 +134,11 @@ final class CommentStore {
                     .updateExpression(update)
                     .conditionExpression("attribute_exists(commentId) AND NOT begins_with(commentId, :audit)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(withAuditPrefix(values)));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    private static Map<String, AttributeValue> withAuditPrefix(Map<String, AttributeValue> values) {
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":audit", s(AUDIT_PREFIX));
-        return all;
     }
 
     /** Deleted comments leave their record behind under this prefix of the id: who, when, why, never the text. */
@@ -236,8 +230,9 @@ final class CommentStore {
         List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
                 .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
                 .scanIndexForward(false).build(), HISTORY_READ);
-        return keys.stream().anyMatch(k -> find(k.get("slug").s(), k.get("commentId").s())
-                .filter(c -> c.status().equals(Comment.APPROVED)).isPresent());
+        List<Map<String, AttributeValue>> itemKeys = keys.stream().map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
+        return DynamoBatches.get(dynamo, table, itemKeys).stream()
+                .anyMatch(item -> item.containsKey("status") && item.get("status").s().equals(Comment.APPROVED));
     }
 
     /** How many of a commenter's newest comments are read to find an approved one. */

@@ -82,8 +82,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     new Signer(secrets.read("SIGNING_SECRET")),
                     new SiteCommentRules(new SiteSettingsStore(clients.dynamoDb(), config.uploadsTable(), SiteSettings.KEY), clock), clock);
             this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());
-            this.desk = new DeskPage(config.site(), config.deskSignIn(), config.deskClientId());
             this.pages = new PageRenderer(config.site());
+            this.desk = new DeskPage(config.site(), pages, config.deskSignIn(), config.deskClientId());
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }
         this.priming = SnapshotPriming.register(this);

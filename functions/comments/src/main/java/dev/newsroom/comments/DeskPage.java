@@ -24,8 +24,8 @@ final class DeskPage {
      * @param signInUrl the sign-in domain: the desk's Cognito user pool's, or the local stack's stand-in
      * @param clientId  the desk's client of it
      */
-    DeskPage(SiteConfig site, URI signInUrl, String clientId) {
-        this.page = new PageRenderer(site).desk(new DeskView(site.lang(), site.name(), signInUrl.toString(), clientId, SCOPE));
+    DeskPage(SiteConfig site, PageRenderer pages, URI signInUrl, String clientId) {
+        this.page = pages.desk(new DeskView(site.lang(), site.name(), signInUrl.toString(), clientId, SCOPE));
         this.policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' "
                 + SiteConfig.origin(signInUrl) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
