@@ -10,7 +10,6 @@ import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StreamRecord;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +97,6 @@ final class CommentPages {
         if (image.isEmpty() || image.get("status") == null || !APPROVED.equals(image.get("status").s())) {
             return Optional.empty();
         }
-        return Optional.of(new ShownComment(image.get("commentId").s(), image.get("name").s(), text(image, "website"),
-                image.get("body").s(), text(image, "parentId"), Instant.parse(image.get("createdAt").s())));
-    }
-
-    private static Optional<String> text(Map<String, AttributeValue> image, String name) {
-        return Optional.ofNullable(image.get(name)).map(AttributeValue::s).filter(s -> !s.isEmpty());
+        return Optional.of(DiscussionStore.shown(image));
     }
 }

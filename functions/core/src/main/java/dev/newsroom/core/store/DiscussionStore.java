@@ -31,7 +31,7 @@ public final class DiscussionStore {
     }
 
     /** The article's approved comments, newest first, at most {@value #MAX_READ}. */
-    public List<ShownComment> approved(String path) {
+    private List<ShownComment> approved(String path) {
         return DynamoBatches.query(dynamo, request(path).build(), MAX_READ).stream().map(DiscussionStore::shown).toList();
     }
 
@@ -71,7 +71,8 @@ public final class DiscussionStore {
                 .expressionAttributeValues(Map.of(":path", AttributeValue.fromS(path)));
     }
 
-    private static ShownComment shown(Map<String, AttributeValue> item) {
+    /** A comment item of the comments table, or of its index or stream, as readers see it. */
+    public static ShownComment shown(Map<String, AttributeValue> item) {
         return new ShownComment(item.get("commentId").s(), item.get("name").s(), text(item, "website"), item.get("body").s(),
                 text(item, "parentId"), Instant.parse(item.get("createdAt").s()));
     }
