@@ -7,6 +7,7 @@ import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalTopic;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.core.config.Env;
@@ -58,6 +59,9 @@ public final class LocalNewsroom implements AutoCloseable {
     private final LocalSignIn signIn;
     private final SiteFront front;
     private final LocalKeyValueStore redirects;
+    private final LocalTopic topic;
+    private final List<LocalSchedule> schedules;
+    private final Map<String, LocalFunction> functions;
     private final List<StreamPump> pumps;
     private final ScheduledExecutorService functionsExecutor;
     private final ExecutorService frontExecutor;
@@ -65,13 +69,18 @@ public final class LocalNewsroom implements AutoCloseable {
     private final Path dataDir;
     private final ObjectNode endpoints;
 
-    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, LocalSignIn signIn, SiteFront front, LocalKeyValueStore redirects, List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
+    private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, LocalSignIn signIn, SiteFront front, LocalKeyValueStore redirects,
+                          LocalTopic topic, List<LocalSchedule> schedules, Map<String, LocalFunction> functions,
+                          List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
         this.siteverify = siteverify;
         this.signIn = signIn;
         this.front = front;
         this.redirects = redirects;
+        this.topic = topic;
+        this.schedules = schedules;
+        this.functions = functions;
         this.pumps = pumps;
         this.functionsExecutor = functionsExecutor;
         this.frontExecutor = frontExecutor;
@@ -106,8 +115,9 @@ public final class LocalNewsroom implements AutoCloseable {
         SiteverifyServer siteverify = new SiteverifyServer(secret(secrets, "CAPTCHA_SECRET"), front.url().getHost());
         LocalKeyValueStore redirects = LocalKeyValueStore.start(Optional.of(dataDir.resolve("edge-redirects.json")));
         LocalSignIn signIn = new LocalSignIn(secrets, deskUrl(front.url()), frontExecutor, Clock.systemUTC());
+        LocalTopic topic = LocalTopic.start(Optional.of(dataDir.resolve("outbox.jsonl")));
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
-                secrets, settings);
+                topic.url(), secrets, settings);
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
@@ -115,10 +125,13 @@ public final class LocalNewsroom implements AutoCloseable {
                 LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
+        List<LocalSchedule> schedules = LocalSchedule.fromTemplate(cfn);
+        schedules.forEach(schedule -> schedule.start(functions, functionsExecutor));
         seedSiteConfiguration(aws.s3(), names.get("SourceBucket"), dataDir);
         ObjectNode endpoints = endpoints(aws, front.url(), names, cfn);
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn, settings)).toString());
         endpoints.put("desk", deskUrl(front.url()).toString());
+        endpoints.put("outbox", topic.url().toString());
         ObjectNode desk = endpoints.putObject("signIn");
         desk.put("issuer", signIn.issuer().toString());
         desk.put("clientId", LocalSignIn.CLIENT_ID);
@@ -128,7 +141,8 @@ public final class LocalNewsroom implements AutoCloseable {
         endpoints.put("moderatorToken", signIn.accessToken(signIn.user("moderator"), MODERATOR_TOKEN_LIFETIME));
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, pumps, functionsExecutor, frontExecutor, names, dataDir, endpoints);
+        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, topic, schedules, functions, pumps, functionsExecutor, frontExecutor,
+                names, dataDir, endpoints);
     }
 
     /**
@@ -170,12 +184,13 @@ public final class LocalNewsroom implements AutoCloseable {
      * The template's functions, each with the environment AWS would give it, pointed at the local
      * services. A secret named by an SSM parameter ({@code X_PARAMETER}) comes from a file instead
      * ({@code X_FILE}, under {@code secrets/}), the captcha is checked by the local siteverify server,
-     * the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}, and the
-     * desk signs in at the {@link LocalSignIn} whose issuer is {@code signIn}.
+     * the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}, the
+     * desk signs in at the {@link LocalSignIn} whose issuer is {@code signIn}, and the moderation
+     * topic is the {@link LocalTopic} at {@code topic}.
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
-                                                        Path secrets, Map<String, String> settings) throws IOException {
+                                                        URI topic, Path secrets, Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
@@ -183,6 +198,7 @@ public final class LocalNewsroom implements AutoCloseable {
         runtime.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
         runtime.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
         runtime.put("AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", keyValueStore.toString());
+        runtime.put("AWS_ENDPOINT_URL_SNS", topic.toString());
         runtime.put("S3_FORCE_PATH_STYLE", "true");
         runtime.put("SITE_URL", site.toString());
         runtime.put("CDN_URL", site.toString());
@@ -204,6 +220,10 @@ public final class LocalNewsroom implements AutoCloseable {
                     String secret = name.substring(0, name.length() - "_FILE".length());
                     secret(secrets, secret);
                     overrides.put(name, secrets.resolve(secret).toString());
+                } else if (name.equals("MODERATION_TOPIC_ARN")) {
+                    overrides.put(name, LocalTopic.ARN);
+                } else if (name.equals("STACK_NAME")) {
+                    overrides.put(name, LOCAL_STACK_NAME);
                 } else if (name.equals("REDIRECTS_STORE_ARN")) {
                     overrides.put(name, LocalKeyValueStore.ARN);
                 } else if (name.equals("CAPTCHA_VERIFY_URL")) {
@@ -245,6 +265,10 @@ public final class LocalNewsroom implements AutoCloseable {
 
     /** The sign-in of a set of functions run without the desk (benchmarks, jar checks): no address answers there. */
     public static final URI NO_SIGN_IN = URI.create("https://sign-in.invalid");
+    /** The moderation topic of a set of functions run without one (benchmarks): no address answers there. */
+    public static final URI NO_TOPIC = URI.create("https://sns.invalid/");
+    /** The stack's name, as the functions' metrics name it. */
+    static final String LOCAL_STACK_NAME = "newsroom-local";
 
     /** Where the desk is: its sign-in client's only redirect address. */
     static URI deskUrl(URI site) {
@@ -295,6 +319,18 @@ public final class LocalNewsroom implements AutoCloseable {
 
     public LocalServices services() {
         return aws;
+    }
+
+    /** What the moderation topic has sent: the local outbox. */
+    public List<LocalTopic.Message> outbox() {
+        return topic.messages();
+    }
+
+    /** Runs the template's schedule {@code eventId} now, as its next run would, and returns the function's answer. */
+    public String runSchedule(String eventId) {
+        LocalSchedule schedule = schedules.stream().filter(s -> s.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no schedule " + eventId));
+        return schedule.fire(functions.get(schedule.functionId()));
     }
 
     /** The template's resources by logical id, as named locally. */
@@ -369,6 +405,7 @@ public final class LocalNewsroom implements AutoCloseable {
     public void close() throws Exception {
         front.close();
         redirects.close();
+        topic.close();
         siteverify.close();
         signIn.close();
         for (StreamPump pump : pumps) {

@@ -18,6 +18,8 @@ import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalTopic;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.newsroom.testkit.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +55,7 @@ class DeployableJarsIT {
     private Map<String, LocalFunction> functions;
     private SiteverifyServer siteverify;
     private LocalKeyValueStore redirects;
+    private LocalTopic topic;
     @TempDir
     static Path dir;
 
@@ -66,8 +69,9 @@ class DeployableJarsIT {
     void environmentsAndAPublishedArticle() throws Exception {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
         redirects = LocalKeyValueStore.start(Optional.empty());
+        topic = LocalTopic.start(Optional.empty());
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, Files.createDirectories(dir.resolve("secrets")), Map.of());
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 
@@ -75,6 +79,7 @@ class DeployableJarsIT {
     void stopSiteverify() {
         siteverify.close();
         redirects.close();
+        topic.close();
     }
 
     @Test
@@ -155,6 +160,22 @@ class DeployableJarsIT {
 
         assertEquals(0, response.get("batchItemFailures").size(), response::toString);
         assertEquals(Map.of("/?p=42", "/blog/2019/06/07/ropensci-docs/"), redirects.keys());
+    }
+
+    /** The SNS client is shrunk with the rest of the comments jar: the digest must still reach the topic. */
+    @Test
+    void digestJarEmailsModeratorsThroughTheTopic() throws Exception {
+        String id = String.format("%013d-0000abcd", Instant.now().toEpochMilli());
+        local.services().dynamoDb().putItem(r -> r.tableName(local.name("CommentsTable")).item(Map.of(
+                "slug", AttributeValue.fromS("/articles/harbour-bridge-reopens"), "commentId", AttributeValue.fromS(id),
+                "status", AttributeValue.fromS("pending"), "queue", AttributeValue.fromS("pending"),
+                "name", AttributeValue.fromS("Ada"), "body", AttributeValue.fromS("Held for a moderator."),
+                "createdAt", AttributeValue.fromS(Instant.now().toString()), "clientHash", AttributeValue.fromS("client"))));
+
+        firstInvoke("ModerationDigestFunction", LocalJson.mapper().createObjectNode().put("task", "digest"));
+
+        assertEquals(1, topic.messages().size(), topic.messages()::toString);
+        assertTrue(topic.messages().get(0).text().contains("Held for a moderator."), topic.messages()::toString);
     }
 
     /** Uploads one of the local stack's seed articles; returns S3's notification of it. */

@@ -230,4 +230,18 @@ class DeskBrowserIT {
         assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
         assertTrue(policy.contains(endpoints.get("signIn").get("issuer").asText()), "the page may reach its sign-in: " + policy);
     }
+
+    /** The digest's schedule, run now, emails what waits: locally into the outbox that endpoints.json names. */
+    @Test
+    void theDigestOfWaitingCommentsReachesTheLocalOutbox() throws Exception {
+        held("Tell the moderators about me.");
+
+        newsroom.runSchedule("SendDigest");
+
+        HttpResponse<String> outbox = get(endpoints.get("outbox").asText(), null);
+        assertEquals(200, outbox.statusCode());
+        assertTrue(outbox.body().contains("Subject: ") && outbox.body().contains("\"Tell the moderators about me.\""), outbox.body());
+        assertTrue(outbox.body().contains("Open the desk: " + site + "/desk/"), outbox.body());
+        assertEquals("text/plain; charset=utf-8", outbox.headers().firstValue("content-type").orElse(""));
+    }
 }

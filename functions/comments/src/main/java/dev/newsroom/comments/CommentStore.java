@@ -1,7 +1,6 @@
 package dev.newsroom.comments;
 
 import dev.newsroom.core.store.DynamoBatches;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +31,10 @@ final class CommentStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final ClientLimits limits;
 
-    CommentStore(DynamoDbClient dynamo, String table, ClientLimits limits) {
+    CommentStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.limits = limits;
     }
 
     /** What adding a comment led to; only {@link #STORED} wrote anything. */
@@ -62,17 +59,15 @@ final class CommentStore {
      * its body, so nothing is half stored (B4), a retry finds the answer (B3) and the same body
      * within the window is refused (D6).
      *
-     * @param submission    the submission this request holds the claim of ({@link ClientLimits#claim})
-     * @param bodyHash      the hash of the body as compared for duplicates
+     * @param answer     the answer to the submission this request holds the claim of ({@link ClientLimits#recordSubmission})
+     * @param bodyMarker the marker of its body, refused while one is there ({@link ClientLimits#markBody})
      */
-    Added add(Comment comment, ClientLimits.Submission submission, String bodyHash, Duration duplicateWindow) {
-        Instant now = comment.createdAt();
+    Added add(Comment comment, TransactWriteItem answer, TransactWriteItem bodyMarker) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(comment))
                             .conditionExpression("attribute_not_exists(commentId)").build()).build(),
-                    limits.recordSubmission(submission, comment.article(), comment.id(), comment.status(), now),
-                    limits.markBody(comment.article(), comment.clientHash(), bodyHash, now, duplicateWindow)));
+                    answer, bodyMarker));
             return Added.STORED;
         } catch (TransactionCanceledException e) {
             // Reasons come in the order of the items: the comment, the submission, the body marker.
@@ -112,6 +107,22 @@ final class CommentStore {
     /** One page of a moderation queue (pending or spam) across articles, oldest first. */
     Page queue(String queue, int limit, Optional<Map<String, AttributeValue>> from) {
         return page(MODERATION_INDEX, "queue", queue, limit, from);
+    }
+
+    /** How many comments a moderation queue holds. */
+    int count(String queue) {
+        return DynamoBatches.count(dynamo, queueRequest(queue).build());
+    }
+
+    /** When the newest comment of a moderation queue came in, if it holds any. */
+    Optional<Instant> newest(String queue) {
+        return dynamo.query(queueRequest(queue).scanIndexForward(false).limit(1).build()).items().stream()
+                .map(CommentStore::fromItem).map(Comment::createdAt).findFirst();
+    }
+
+    private QueryRequest.Builder queueRequest(String queue) {
+        return QueryRequest.builder().tableName(table).indexName(MODERATION_INDEX).keyConditionExpression("#queue = :queue")
+                .expressionAttributeNames(Map.of("#queue", "queue")).expressionAttributeValues(Map.of(":queue", s(queue)));
     }
 
     /**

@@ -78,7 +78,7 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     .log("configuration error: comments cannot be posted until it is fixed; listing goes on"));
             ClientLimits limits = new ClientLimits(clients.dynamoDb(), config.clientLimitsTable());
             this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
-                    new CommentStore(clients.dynamoDb(), config.commentsTable(), limits), limits, captcha,
+                    new CommentStore(clients.dynamoDb(), config.commentsTable()), limits, captcha,
                     new Signer(secrets.read("SIGNING_SECRET")),
                     new SiteCommentRules(new SiteSettingsStore(clients.dynamoDb(), config.uploadsTable(), SiteSettings.KEY), clock), clock);
             this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());

@@ -1,9 +1,9 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.article.PreModeration;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.aws.SnapshotPriming;
-import dev.newsroom.core.settings.CommentSettings;
 import dev.newsroom.core.store.ArticleStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +84,7 @@ final class CommentsService {
     Posted post(String path, CommentInput input, String clientIp, boolean fromForm) {
         ValidComment valid = rules.validate(input);
         Instant now = clock.instant();
-        openArticle(path, now);
+        StoredArticle article = openArticle(path, now);
         if (captcha.closedBecause().isPresent()) {
             throw ApiError.of(ErrorKind.POSTING_CLOSED);
         }
@@ -112,15 +112,16 @@ final class CommentsService {
             return posted(answered.commentId(), answered.status());
         }
         try {
-            return store(path, valid, client, clientIp, submission, now, withoutCaptcha);
+            return store(article, valid, client, clientIp, submission, now, withoutCaptcha);
         } catch (ApiError refused) {
             limits.release(submission.key());
             throw refused;
         }
     }
 
-    private Posted store(String path, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
+    private Posted store(StoredArticle article, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
                          Instant now, boolean withoutCaptcha) {
+        String path = article.article().metadata().path();
         Optional<Double> score = Optional.empty();
         if (!withoutCaptcha) {
             CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
@@ -141,13 +142,14 @@ final class CommentsService {
         if (links.size() > config.maxLinks()) {
             throw ApiError.of(ErrorKind.TOO_MANY_LINKS, Map.of("body", "A comment can have at most " + config.maxLinks() + " links."));
         }
-        Optional<Hold> hold = hold(valid, withoutCaptcha, links, score);
+        Optional<Hold> hold = hold(valid, withoutCaptcha, links, score, article.article().metadata().commentModeration());
         String status = hold.isEmpty() ? Comment.APPROVED : hold.get().spam() ? Comment.SPAM : Comment.PENDING;
         String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE, List.of());
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
-        switch (comments.add(comment, submission, bodyHash, DUPLICATE_WINDOW)) {
+        switch (comments.add(comment, limits.recordSubmission(submission, path, id, status, now),
+                limits.markBody(path, client, bodyHash, now, DUPLICATE_WINDOW))) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
             case DUPLICATE -> throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
             case STORED -> { }
@@ -191,9 +193,11 @@ final class CommentsService {
     /**
      * The first rule that takes the comment for spam or holds it back, in the order they run: the
      * honeypot and banned words (spam), then no captcha, suspect words, links, a low score, and
-     * pre-moderation (every comment, or a commenter's until one is approved). None publishes it.
+     * pre-moderation (every comment, or a commenter's until one is approved): the article's own
+     * mode, else the site's, else the template's. None publishes it.
      */
-    private Optional<Hold> hold(ValidComment valid, boolean withoutCaptcha, List<String> links, Optional<Double> score) {
+    private Optional<Hold> hold(ValidComment valid, boolean withoutCaptcha, List<String> links, Optional<Double> score,
+                                Optional<PreModeration> articleModeration) {
         SiteCommentRules.Rules site = siteRules.current();
         String text = valid.name() + "\n" + valid.body();
         if (valid.honeypotFilled()) {
@@ -217,8 +221,8 @@ final class CommentsService {
         if (lowScore.isPresent()) {
             return lowScore;
         }
-        var moderation = site.settings().moderation()
-                .orElse(config.autoApprove() ? CommentSettings.PreModeration.NONE : CommentSettings.PreModeration.ALL);
+        var moderation = articleModeration.or(site.settings()::moderation)
+                .orElse(config.autoApprove() ? PreModeration.NONE : PreModeration.ALL);
         return switch (moderation) {
             case ALL -> Optional.of(new Hold(Hold.MANUAL, ""));
             case FIRST -> valid.email().map(e -> comments.hasApproved(signer.hash("email", e))).orElse(false)
@@ -264,13 +268,14 @@ final class CommentsService {
                 .orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
     }
 
-    private void openArticle(String path, Instant now) {
+    private StoredArticle openArticle(String path, Instant now) {
         StoredArticle article = published(path);
         boolean closedByAge = !config.closeAfter().isZero()
                 && article.article().metadata().published().plus(config.closeAfter()).isBefore(now);
         if (!article.article().metadata().commentsOpen() || closedByAge) {
             throw ApiError.of(ErrorKind.COMMENTS_CLOSED);
         }
+        return article;
     }
 
     /** A honeypot catch is answered as held, so a bot learns nothing. */

@@ -28,14 +28,14 @@ class CommentStoreIT {
 
     CommentStoreIT(Provisioned local) {
         limits = new ClientLimits(local.services().dynamoDb(), local.name("ClientLimitsTable"));
-        store = new CommentStore(local.services().dynamoDb(), local.name("CommentsTable"), limits);
+        store = new CommentStore(local.services().dynamoDb(), local.name("CommentsTable"));
     }
 
     @Test
     void storesTheCommentAndTheAnswerARetryGets_B3_B4() {
         ClientLimits.Submission submission = claimed();
         Comment comment = comment("a", Comment.PENDING);
-        assertEquals(CommentStore.Added.STORED, store.add(comment, submission, "body-a", WINDOW));
+        assertEquals(CommentStore.Added.STORED, add(comment, submission, "body-a"));
         assertEquals(Optional.of(comment), store.find(slug, comment.id()));
         assertEquals(new ClientLimits.Claim.Answered(comment.id(), Comment.PENDING), limits.claim(submission, client, now, 5));
     }
@@ -44,7 +44,7 @@ class CommentStoreIT {
     void aKeySentAgainWithOtherWordsIsNeitherARetryNorANewPost_B3() {
         ClientLimits.Submission submission = claimed();
         Comment comment = comment("a", Comment.PENDING);
-        assertEquals(CommentStore.Added.STORED, store.add(comment, submission, "body-a", WINDOW));
+        assertEquals(CommentStore.Added.STORED, add(comment, submission, "body-a"));
         var other = new ClientLimits.Submission(submission.key(), "other words");
         assertEquals(new ClientLimits.Claim.Reused(), limits.claim(other, client, now, 5));
         assertEquals(new ClientLimits.Claim.Answered(comment.id(), Comment.PENDING), limits.claim(submission, client, now, 5),
@@ -56,9 +56,9 @@ class CommentStoreIT {
 
     @Test
     void refusesTheSameBodyFromTheSameClientWithinTheWindow_D6() {
-        assertEquals(CommentStore.Added.STORED, store.add(comment("a", Comment.APPROVED), claimed(), "same-body", WINDOW));
+        assertEquals(CommentStore.Added.STORED, add(comment("a", Comment.APPROVED), claimed(), "same-body"));
         Comment again = comment("b", Comment.APPROVED);
-        assertEquals(CommentStore.Added.DUPLICATE, store.add(again, claimed(), "same-body", WINDOW));
+        assertEquals(CommentStore.Added.DUPLICATE, add(again, claimed(), "same-body"));
         assertTrue(store.find(slug, again.id()).isEmpty(), "nothing half stored");
     }
 
@@ -66,9 +66,9 @@ class CommentStoreIT {
     void aSubmissionWhoseClaimWasTakenOverStoresNothing_B3() {
         ClientLimits.Submission submission = claimed();
         Comment first = comment("a", Comment.APPROVED);
-        assertEquals(CommentStore.Added.STORED, store.add(first, submission, "body-a", WINDOW));
+        assertEquals(CommentStore.Added.STORED, add(first, submission, "body-a"));
         Comment second = comment("b", Comment.APPROVED);
-        assertEquals(CommentStore.Added.CLAIM_LOST, store.add(second, submission, "body-b", WINDOW),
+        assertEquals(CommentStore.Added.CLAIM_LOST, add(second, submission, "body-b"),
                 "the submission was answered by another copy of the POST");
         assertTrue(store.find(slug, second.id()).isEmpty());
         assertInstanceOf(ClientLimits.Claim.Answered.class, limits.claim(submission, client, now, 5));
@@ -83,5 +83,11 @@ class CommentStoreIT {
     private Comment comment(String suffix, String status) {
         return new Comment(slug, String.format("%013d-%s", now.toEpochMilli(), suffix), status, "Rosa", Optional.empty(),
                 "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, java.util.List.of());
+    }
+
+    /** Stores the comment as the service does: with its submission's answer and its body's marker. */
+    private CommentStore.Added add(Comment comment, ClientLimits.Submission submission, String bodyHash) {
+        return store.add(comment, limits.recordSubmission(submission, comment.article(), comment.id(), comment.status(), comment.createdAt()),
+                limits.markBody(comment.article(), comment.clientHash(), bodyHash, comment.createdAt(), WINDOW));
     }
 }

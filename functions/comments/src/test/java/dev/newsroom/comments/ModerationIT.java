@@ -197,6 +197,18 @@ class ModerationIT extends LocalCommentsIT {
         assertFalse(why.get(waiting).has("match"), "nothing in the comment matched");
     }
 
+    /** An article's own pre-moderation stands over the site's, both ways. */
+    @Test
+    void anArticleChoosesWhichOfItsCommentsWait() {
+        String held = world.article("held", "commentModeration: all");
+        String posted = json(world.post(held, comment("Careful", "Plain words here", token("test-pass")))).get("status").asText();
+        assertEquals("pending", posted, "held on this article, though the site approves");
+        var manual = new CommentsWorld(world.local, siteverify, secrets, Map.of("MODERATION", "manual"));
+        String open = manual.article("open", "commentModeration: none");
+        assertEquals("approved", json(manual.post(open, comment("Free", "Plain words there", token("test-pass")))).get("status").asText(),
+                "published on this article, though the site holds every comment");
+    }
+
     /** A site of its own: its site.yaml holds for its comments alone. */
     private CommentsWorld siteWith(String siteYaml) throws Exception {
         var names = new dev.newsroom.testkit.TemplateResources(dev.newsroom.testkit.CloudFormationTemplate.ofRepository())

@@ -15,6 +15,8 @@ import java.util.Optional;
  *             languages in {@code site.yaml}, whose code prefixes its path
  * @param translationKey what its language versions share, on a site of several languages: its
  *             front matter's {@code translationKey}, else its file's key without the language
+ * @param commentModeration which of its comments wait for a moderator, over {@code site.yaml}'s
+ *             {@code comments.moderation}: its front matter's {@code commentModeration}, if any
  * @param expires when it is to be withdrawn: Hugo's {@code expiryDate}, kept for the scheduled
  *             publishing of the operations issue; nothing acts on it yet
  */
@@ -31,6 +33,7 @@ public record ArticleMetadata(
         Optional<LeadImage> image,
         boolean draft,
         boolean commentsOpen,
+        Optional<PreModeration> commentModeration,
         RelatedChoices related,
         boolean page,
         Optional<String> lang,
@@ -44,7 +47,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, related, page, lang, translationKey, expires);
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, expires);
     }
 
     /** This article as its versions in the other languages link it. */

@@ -69,7 +69,7 @@ final class FrontMatterMapper {
     /** The fields this format reads, spelled as documented (docs/article-format.md). */
     private static final List<String> FIELDS = List.of("title", "slug", "url", "date", "publishDate", "updated", "lastmod",
             "modified", "last_modified_at", "expiryDate", "unpublishDate", "author", "authors", "category", "categories", "tags",
-            "summary", "description", "excerpt", "image", "images", "draft", "published", "comments", "markup", "aliases", "lang",
+            "summary", "description", "excerpt", "image", "images", "draft", "published", "comments", "commentModeration", "markup", "aliases", "lang",
             "translationKey", "related");
     private static final Map<String, String> SPELLINGS = FIELDS.stream()
             .collect(java.util.stream.Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
@@ -139,13 +139,14 @@ final class FrontMatterMapper {
         Optional<LeadImage> image = image(fields);
         boolean draft = flag(fields, "draft").orElse(false) || !flag(fields, "published").orElse(true);
         boolean commentsOpen = !page && comments(fields);
+        Optional<PreModeration> commentModeration = commentModeration(fields);
         RelatedChoices related = related(fields);
 
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
-                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, related, page,
+                Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, commentModeration, related, page,
                 language.lang(), translationKey(fields, sourceKey), expires);
     }
 
@@ -449,6 +450,21 @@ final class FrontMatterMapper {
                 problems.add(new Problem("comments", "must be open or closed"));
                 return true;
             }
+        }
+    }
+
+    /** The article's own pre-moderation, over the site's: {@code all}, {@code first} or {@code none}. */
+    private Optional<PreModeration> commentModeration(Map<String, Object> fields) {
+        Object node = fields.get("commentModeration");
+        if (node == null) {
+            return Optional.empty();
+        }
+        String value = Json.text(node, "").trim().toUpperCase(Locale.ROOT);
+        try {
+            return Optional.of(PreModeration.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem("commentModeration", "must be all, first or none"));
+            return Optional.empty();
         }
     }
 

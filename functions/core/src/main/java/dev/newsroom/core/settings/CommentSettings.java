@@ -1,5 +1,6 @@
 package dev.newsroom.core.settings;
 
+import dev.newsroom.core.article.PreModeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +19,6 @@ public record CommentSettings(Optional<PreModeration> moderation, List<String> b
     public static final CommentSettings NONE = new CommentSettings(Optional.empty(), List.of(), List.of());
     public static final int MAX_WORDS = 500;
     public static final int MAX_WORD = 60;
-
-    public enum PreModeration {
-        ALL, FIRST, NONE
-    }
 
     public CommentSettings {
         bannedWords = List.copyOf(bannedWords);

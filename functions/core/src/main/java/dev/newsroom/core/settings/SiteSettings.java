@@ -1,5 +1,6 @@
 package dev.newsroom.core.settings;
 
+import dev.newsroom.core.article.PreModeration;
 import dev.newsroom.core.article.FrontMatterYaml;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
@@ -155,11 +156,11 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
         CommentSettings comments(Map<String, Object> fields) {
             fields.keySet().stream().filter(key -> !COMMENT_FIELDS.contains(key)).sorted().forEach(key ->
                     problems.add(new Problem("comments." + key, "is not a setting here; the settings are " + new java.util.TreeSet<>(COMMENT_FIELDS))));
-            Optional<CommentSettings.PreModeration> moderation = Optional.empty();
+            Optional<PreModeration> moderation = Optional.empty();
             Object mode = fields.get("moderation");
             if (mode != null) {
                 try {
-                    moderation = Optional.of(CommentSettings.PreModeration.valueOf(String.valueOf(mode).toUpperCase(java.util.Locale.ROOT)));
+                    moderation = Optional.of(PreModeration.valueOf(String.valueOf(mode).toUpperCase(java.util.Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     problems.add(new Problem("comments.moderation", "must be all, first or none, not '" + mode + "'"));
                 }

@@ -1,5 +1,6 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.article.PreModeration;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.ArticleStatus;
@@ -69,6 +70,7 @@ public final class ArticleItems {
         meta.image().ifPresent(image -> item.put("image", image(image)));
         item.put("draft", bool(meta.draft()));
         item.put("commentsOpen", bool(meta.commentsOpen()));
+        meta.commentModeration().ifPresent(mode -> item.put("commentModeration", s(mode.name())));
         if (meta.page()) {
             item.put("page", bool(true));
         }
@@ -104,6 +106,7 @@ public final class ArticleItems {
                 Optional.ofNullable(item.get("image")).map(i -> image(i.m())),
                 item.get("draft").bool(),
                 item.get("commentsOpen").bool(),
+                optional(item, "commentModeration").map(PreModeration::valueOf),
                 new RelatedChoices(
                         item.containsKey("relatedPins") ? item.get("relatedPins").l().stream().map(AttributeValue::s).toList() : List.of(),
                         item.containsKey("relatedExcludes") ? Set.copyOf(item.get("relatedExcludes").ss()) : Set.of()),

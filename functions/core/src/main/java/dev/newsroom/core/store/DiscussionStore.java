@@ -9,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * An article's approved comments, as its page shows them, from the comments table's sparse
@@ -51,18 +50,7 @@ public final class DiscussionStore {
             return shown;
         }
         // More than a render reads: the rest are counted, not read.
-        return new Discussion(shown.threads(), count(path) + shown.count() - approved.size(), true);
-    }
-
-    private int count(String path) {
-        int count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            var response = dynamo.query(request(path).select(Select.COUNT).exclusiveStartKey(start).build());
-            count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
+        return new Discussion(shown.threads(), DynamoBatches.count(dynamo, request(path).build()) + shown.count() - approved.size(), true);
     }
 
     private QueryRequest.Builder request(String path) {

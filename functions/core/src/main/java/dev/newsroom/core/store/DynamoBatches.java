@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -49,6 +50,18 @@ public final class DynamoBatches {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null && items.size() < limit);
         return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    /** How many items the query matches, counted page by page without reading them. */
+    public static int count(DynamoDbClient dynamo, QueryRequest request) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(request.toBuilder().select(Select.COUNT).exclusiveStartKey(start).build());
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     /**

@@ -407,6 +407,7 @@ class ArticleParserTest {
                 tags: {a: b}
                 author: {bio: no name}
                 comments: maybe
+                commentModeration: sometimes
                 draft: "sometimes"
                 image: javascript:alert(1)""", "Body"));
         assertEquals(List.of("title: is required",
@@ -415,7 +416,8 @@ class ArticleParserTest {
                 "tags: must be a list of names",
                 "image: must be a path under /assets/ or an https URL, not 'javascript:alert(1)'",
                 "draft: must be true or false",
-                "comments: must be open or closed"), problems.stream().map(Problem::toString).toList());
+                "comments: must be open or closed",
+                "commentModeration: must be all, first or none"), problems.stream().map(Problem::toString).toList());
     }
 
     @Test

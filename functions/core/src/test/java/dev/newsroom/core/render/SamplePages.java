@@ -58,7 +58,7 @@ public final class SamplePages {
         var meta = new ArticleMetadata("/articles/hostile", "hostile", text, Instant.parse("2026-11-20T07:30:00Z"), Optional.empty(),
                 List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"), Optional.of(text))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
-                Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, dev.newsroom.core.article.RelatedChoices.NONE, false,
+                Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, Optional.empty(), dev.newsroom.core.article.RelatedChoices.NONE, false,
                 Optional.empty(), Optional.empty(), Optional.empty());
         return new Article(meta, "<p>Body.</p>");
     }

@@ -1,5 +1,6 @@
 package dev.newsroom.core.settings;
 
+import dev.newsroom.core.article.PreModeration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -179,7 +180,7 @@ class SiteSettingsTest {
                   bannedWords: [spam, "cheap pills"]
                   suspectWords: [crypto]
                 """).comments();
-        assertEquals(java.util.Optional.of(CommentSettings.PreModeration.FIRST), comments.moderation());
+        assertEquals(java.util.Optional.of(PreModeration.FIRST), comments.moderation());
         assertEquals(List.of("spam", "cheap pills"), comments.bannedWords());
         assertEquals(List.of("crypto"), comments.suspectWords());
         assertEquals(CommentSettings.NONE, read("# nothing\n").comments(), "the template's Moderation, and no words");

@@ -50,7 +50,7 @@ class StoresOnLocalServicesIT {
         Article article = SamplePages.hostile("x");
         Article renamed = new Article(new dev.newsroom.core.article.ArticleMetadata("/articles/" + id + "-race", id + "-race", "Race",
                 article.metadata().published(), Optional.empty(), article.metadata().authors(), article.metadata().category(),
-                List.of(), Optional.empty(), Optional.empty(), false, true,
+                List.of(), Optional.empty(), Optional.empty(), false, true, Optional.of(dev.newsroom.core.article.PreModeration.FIRST),
                 new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c")), false, Optional.empty(), Optional.empty(),
                 Optional.empty()), "<p>x</p>");
         StoredArticle v1 = stored(renamed);
@@ -61,6 +61,7 @@ class StoresOnLocalServicesIT {
         assertTrue(articles().save(a));
         assertFalse(articles().save(b), "b was derived from v1, which is gone");
         assertEquals("a", articles().find(renamed.path()).orElseThrow().contentHash());
+        assertEquals(renamed.metadata(), articles().find(renamed.path()).orElseThrow().article().metadata(), "every field read back as written");
     }
 
     @Test

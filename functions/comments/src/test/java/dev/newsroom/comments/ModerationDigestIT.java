@@ -1,0 +1,114 @@
+package dev.newsroom.comments;
+
+import static dev.newsroom.comments.CommentsWorld.comment;
+import static dev.newsroom.comments.CommentsWorld.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.config.Env;
+import dev.newsroom.testkit.CloudFormationTemplate;
+import dev.newsroom.testkit.FunctionEnvironment;
+import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import dev.newsroom.testkit.LocalTopic;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The moderation digest against DynamoDB Local and a local SNS topic: what moderators get by email, and the alarm's metric. */
+class ModerationDigestIT extends LocalCommentsIT {
+
+    private static LocalTopic topic;
+    private final Provisioned local;
+    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+
+    ModerationDigestIT(Provisioned local) {
+        super(local);
+        this.local = local;
+    }
+
+    @BeforeAll
+    static void startTopic() throws Exception {
+        topic = LocalTopic.start(Optional.empty());
+    }
+
+    @AfterAll
+    static void stopTopic() {
+        topic.close();
+    }
+
+    @Test
+    void emailsModeratorsTheCommentsThatCameInWithTheDesksAddress() throws Exception {
+        var manual = new CommentsWorld(local, siteverify, secrets, Map.of("MODERATION", "manual"));
+        String article = manual.article("digest", "");
+        assertEquals(202, manual.post(article, comment("Ada", "A digest should quote me.", token("test-pass"))).getStatusCode(), "held");
+        int before = topic.messages().size();
+
+        run(Clock.systemUTC(), "digest");
+
+        assertEquals(before + 1, topic.messages().size());
+        LocalTopic.Message digest = topic.messages().get(before);
+        assertTrue(digest.subject().matches("\\d+ comments? waits? for moderation on The Daily Example"), digest.subject());
+        assertTrue(digest.text().contains("Ada on " + CommentsWorld.path(article) + " (held: manual)"), digest.text());
+        assertTrue(digest.text().contains("\"A digest should quote me.\""), digest.text());
+        assertTrue(digest.text().contains("Open the desk: https://news.example.org/desk/"), digest.text());
+        assertTrue(metrics.toString(StandardCharsets.UTF_8).contains("\"Stack\":\"test-stack\""), metrics::toString);
+    }
+
+    /** The digest tells of new comments; the alarm, of old ones: a queue nobody works on is not emailed again every hour. */
+    @Test
+    void sendsNothingWhenNoCommentCameInSinceTheLastDigest() throws Exception {
+        var manual = new CommentsWorld(local, siteverify, secrets, Map.of("MODERATION", "manual"));
+        manual.post(manual.article("digest-later", ""), comment("Bo", "Waiting a while.", token("test-pass")));
+        int before = topic.messages().size();
+
+        run(Clock.offset(Clock.systemUTC(), Duration.ofHours(3)), "digest");
+
+        assertEquals(before, topic.messages().size());
+        var line = LocalJson.mapper().readTree(metrics.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(line.path(ModerationDigestHandler.OLDEST_WAIT).asDouble() >= 180, line::toString);
+        assertTrue(line.path(ModerationDigestHandler.WAITING).asInt() >= 1, line::toString);
+        assertEquals("Newsroom", line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText());
+    }
+
+    @Test
+    void measuringSendsNoEmail() throws Exception {
+        var manual = new CommentsWorld(local, siteverify, secrets, Map.of("MODERATION", "manual"));
+        manual.post(manual.article("digest-measured", ""), comment("Cy", "Measured only.", token("test-pass")));
+        int before = topic.messages().size();
+
+        run(Clock.systemUTC(), "measure");
+
+        assertEquals(before, topic.messages().size());
+        assertTrue(metrics.toString(StandardCharsets.UTF_8).contains(ModerationDigestHandler.OLDEST_WAIT), metrics::toString);
+    }
+
+    @Test
+    void refusesAScheduleThatNamesNoTask() {
+        assertThrows(IllegalArgumentException.class, () -> run(Clock.systemUTC(), "everything"));
+    }
+
+    private void run(Clock clock, String task) throws Exception {
+        Map<String, String> overrides = new HashMap<>(Map.of(
+                "SITE_URL", CommentsWorld.SITE, "CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_NAME", "The Daily Example",
+                "AWS_REGION", LocalServices.REGION.id(), "AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY,
+                "AWS_ENDPOINT_URL_DYNAMODB", local.services().dynamoEndpoint().toString(),
+                "AWS_ENDPOINT_URL_SNS", topic.url().toString(), "MODERATION_TOPIC_ARN", LocalTopic.ARN, "STACK_NAME", "test-stack"));
+        var environment = FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "ModerationDigestFunction", local.names(), overrides);
+        var handler = new ModerationDigestHandler(new Env(environment), clock, new PrintStream(metrics, true, StandardCharsets.UTF_8));
+        handler.handleRequest(new ByteArrayInputStream(("{\"task\":\"" + task + "\"}").getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.newsroom.core.article;
+
+/**
+ * Which comments wait for a moderator before anyone sees them: {@code ALL} of them, a commenter's
+ * {@code FIRST} until one of theirs is approved, or {@code NONE} but what a rule holds. The site
+ * chooses in {@code site.yaml}, and an article may choose otherwise in its front matter.
+ */
+public enum PreModeration {
+    ALL, FIRST, NONE
+}
