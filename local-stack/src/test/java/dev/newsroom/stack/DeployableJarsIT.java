@@ -172,7 +172,7 @@ class DeployableJarsIT {
                 "name", AttributeValue.fromS("Ada"), "body", AttributeValue.fromS("Held for a moderator."),
                 "createdAt", AttributeValue.fromS(Instant.now().toString()), "clientHash", AttributeValue.fromS("client"))));
 
-        firstInvoke("ModerationDigestFunction", LocalJson.mapper().createObjectNode().put("task", "digest"));
+        firstInvoke("ModerationDigestFunction", SampleEvents.digest());
 
         assertEquals(1, topic.messages().size(), topic.messages()::toString);
         assertTrue(topic.messages().get(0).text().contains("Held for a moderator."), topic.messages()::toString);

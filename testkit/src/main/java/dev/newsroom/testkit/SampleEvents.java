@@ -84,6 +84,11 @@ public final class SampleEvents {
         return event;
     }
 
+    /** EventBridge Scheduler's input to the moderation digest: its {@code SendDigest} schedule's ({@code events/schedule-digest.json}). */
+    public static ObjectNode digest() {
+        return sample("schedule-digest.json");
+    }
+
     private static ObjectNode sample(String name) {
         try {
             return (ObjectNode) LocalJson.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());

@@ -95,7 +95,7 @@ class ModerationDigestIT extends LocalCommentsIT {
     }
 
     @Test
-    void refusesAScheduleThatNamesNoTask() {
+    void refusesAScheduleThatNamesNoTask_J12() {
         assertThrows(IllegalArgumentException.class, () -> run(Clock.systemUTC(), "everything"));
     }
 

@@ -52,7 +52,7 @@ class ModerationDigestTemplateTest {
 
     /** Measured every five minutes for the alarm; the digest at the rate the code counts "new" by. */
     @Test
-    void theSchedulesMeasureAndSendAtTheRateTheDigestCountsBy() {
+    void theSchedulesMeasureAndSendAtTheRateTheDigestCountsBy() throws Exception {
         JsonNode events = function.path("Events");
         assertEquals("ScheduleV2", events.path("MeasurePendingWait").path("Type").asText());
         assertEquals("rate(5 minutes)", events.path("MeasurePendingWait").path("Properties").path("ScheduleExpression").asText());
@@ -61,6 +61,8 @@ class ModerationDigestTemplateTest {
         String every = FunctionEnvironment.declared(template, "ModerationDigestFunction").get("DIGEST_EVERY_MINUTES").asText();
         assertEquals("rate(" + every + " minutes)", digest.path("ScheduleExpression").asText());
         assertEquals("{\"task\": \"digest\"}", digest.path("Input").asText());
+        assertEquals(dev.newsroom.testkit.SampleEvents.digest().toString(), dev.newsroom.testkit.LocalJson.mapper().readTree(digest.path("Input").asText()).toString(),
+                "events/schedule-digest.json is what the schedule sends");
         assertEquals("SQS", digest.path("DeadLetterConfig").path("Type").asText(), "a digest that could not be delivered is kept");
     }
 
