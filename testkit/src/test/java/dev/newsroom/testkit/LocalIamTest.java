@@ -45,9 +45,9 @@ class LocalIamTest {
     @Test
     void aQueryOfAnIndexNeedsThatIndexGranted() {
         QueryRequest.Builder query = QueryRequest.builder().tableName("CommentsTable");
-        assertEquals(Optional.empty(), iam.denial("CommentsFunction", query.indexName("approved").build()));
-        assertTrue(iam.denial("CommentsFunction", query.indexName("unlisted").build()).isPresent());
-        assertTrue(iam.denial("CommentsFunction", query.indexName(null).build()).isPresent(), "the table itself is not granted Query");
+        assertEquals(Optional.empty(), iam.denial("ModerationDigestFunction", query.indexName("moderation").build()));
+        assertTrue(iam.denial("ModerationDigestFunction", query.indexName("byEmail").build()).isPresent());
+        assertTrue(iam.denial("ModerationDigestFunction", query.indexName(null).build()).isPresent(), "the table itself is not granted Query");
     }
 
     @Test

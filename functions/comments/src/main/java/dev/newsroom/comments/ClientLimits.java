@@ -2,8 +2,12 @@ package dev.newsroom.comments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.newsroom.core.store.DynamoBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Short-lived records per client, in a table whose items expire through DynamoDB's TTL
  * ({@code expiresAt}): rate counters per minute (G3), seen comment bodies (D6), and the outcome
- * of each submission by its captcha token, so a retried POST gets the same answer (B3).
+ * of each submission by its captcha token, so a retried POST gets the same answer (B3); and the desk's
+ * bans of commenters, by the hash of their email or of their address, which expire with a
+ * suspension or never.
  */
 final class ClientLimits {
 
@@ -228,6 +234,36 @@ final class ClientLimits {
                 .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS)))
                 .build()).build();
     }
+
+    /** Bans the commenters these hashes name until {@code until}, or for good; a later ban replaces an earlier one. */
+    void ban(Collection<String> hashes, Optional<Instant> until, String by) {
+        for (String hash : hashes) {
+            Map<String, AttributeValue> item = new HashMap<>(Map.of("key", key(BAN + hash), "by", AttributeValue.fromS(by)));
+            until.ifPresent(end -> item.put("expiresAt", number(end.getEpochSecond())));
+            dynamo.putItem(r -> r.tableName(table).item(item));
+        }
+    }
+
+    /** Lifts the bans of these hashes, if any. */
+    void lift(Collection<String> hashes) {
+        hashes.forEach(hash -> dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(BAN + hash)))));
+    }
+
+    /** A commenter's ban: until a time (a suspension), or for good. */
+    record Ban(Optional<Instant> until) {
+    }
+
+    /** The ban in force on the first of these hashes that has one, if any. */
+    Optional<Ban> ban(Collection<String> hashes, Instant now) {
+        var keys = hashes.stream().map(hash -> Map.of("key", key(BAN + hash))).toList();
+        // TTL removes an expired ban within days, not at once: the time decides.
+        return DynamoBatches.get(dynamo, table, keys).stream()
+                .map(item -> Optional.ofNullable(item.get("expiresAt")).map(n -> Instant.ofEpochSecond(Long.parseLong(n.n()))))
+                .filter(until -> until.isEmpty() || until.get().isAfter(now))
+                .map(Ban::new).findFirst();
+    }
+
+    private static final String BAN = "ban#";
 
     private static AttributeValue key(String submissionKey) {
         return AttributeValue.fromS("sub#" + submissionKey);

@@ -92,7 +92,7 @@ final class CommentImport {
             if (valid != null && createdAt != null && errors.isEmpty()) {
                 comments.add(new Comment(path, idOfRef.get(ref), status, valid.name(), valid.website(), valid.body(),
                         parent.map(idOfRef::get), createdAt, valid.email(), valid.email().map(e -> signer.hash("email", e)),
-                        "", Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, List.of()));
+                        "", Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, List.of(), Comment.Badges.NONE));
             }
         }
         if (!errors.isEmpty()) {

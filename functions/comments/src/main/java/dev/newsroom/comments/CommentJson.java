@@ -58,6 +58,33 @@ final class CommentJson {
         return body;
     }
 
+    /** The answer to a staff member's reply: the new comment's id. */
+    static Map<String, Object> replied(String id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("status", Comment.APPROVED);
+        return body;
+    }
+
+    /** A commenter's history: how many earlier comments of theirs each status holds, and the newest of them. */
+    static Map<String, Object> history(Moderation.History history) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("known", history.known());
+        body.put("counts", history.counts());
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (Comment c : history.recent()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", c.id());
+            item.put("article", c.article());
+            item.put("status", c.status());
+            item.put("createdAt", c.createdAt().toString());
+            item.put("body", c.body());
+            recent.add(item);
+        }
+        body.put("recent", recent);
+        return body;
+    }
+
     /** The answer to an erasure: how many comments lost their commenter's email and client hash. */
     static Map<String, Object> erased(int comments) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -110,6 +137,12 @@ final class CommentJson {
                 });
             }
             c.parentId().ifPresent(p -> item.put("parentId", p));
+            if (c.badges().staff()) {
+                item.put("staff", true);
+            }
+            if (c.badges().featured()) {
+                item.put("featured", true);
+            }
             item.put("name", c.name());
             c.website().ifPresent(w -> item.put("website", w));
             item.put("body", c.body());

@@ -13,19 +13,20 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The comments table: partitioned by the article's path (in the key attribute named {@code slug}, from
  * before articles were keyed by path), sorted by time-ordered id. Sparse index keys
- * list what each reader needs without a scan: {@code approvedSlug} for an article's approved
- * comments, {@code queue} (pending or spam) for moderators, {@code emailHash} for erasure. A new
+ * list what each reader needs without a scan: {@code queue} (pending, reported, rejected, spam,
+ * approved) for moderators,
+ * {@code emailHash} for a commenter's history and erasure. A new
  * comment is stored together with its records in {@link ClientLimits}.
  */
 final class CommentStore {
 
-    static final String APPROVED_INDEX = "approved";
     static final String MODERATION_INDEX = "moderation";
     static final String EMAIL_INDEX = "byEmail";
 
@@ -83,10 +84,11 @@ final class CommentStore {
     }
 
     /**
-     * Stores imported comments, each only if it is not there yet, so an import sent again stores
-     * nothing twice; returns how many it stored.
+     * Stores comments written without a reader's submission (imported, or a staff member's reply),
+     * each only if it is not there yet, so an import sent again stores nothing twice; returns how
+     * many it stored.
      */
-    int addImported(List<Comment> imported) {
+    int addAll(List<Comment> imported) {
         List<TransactWriteItem> puts = imported.stream().map(c -> TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(toItem(c)).conditionExpression("attribute_not_exists(commentId)").build()).build()).toList();
         int stored = 0;
@@ -99,14 +101,35 @@ final class CommentStore {
         return stored;
     }
 
-    /** One page of an article's approved comments, oldest first. */
+    /**
+     * One page of an article's approved comments, oldest first, read from its partition with a
+     * consistent read: a comment approved a moment ago is there, and so are its badges.
+     */
     Page approved(String article, int limit, Optional<Map<String, AttributeValue>> from) {
-        return page(APPROVED_INDEX, "approvedSlug", article, limit, from);
+        List<Comment> found = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = from.orElse(null);
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse response = dynamo.query(r -> r.tableName(table).consistentRead(true).limit(limit)
+                    .keyConditionExpression("slug = :article").filterExpression("#status = :approved")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":article", s(article), ":approved", s(Comment.APPROVED)))
+                    .exclusiveStartKey(after));
+            for (Map<String, AttributeValue> item : response.items()) {
+                found.add(fromItem(item));
+                if (found.size() == limit) {
+                    // The page ends inside what DynamoDB read: the next one starts after its last comment.
+                    return new Page(found, Optional.of(key(article, item.get("commentId").s())));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Page(found, Optional.empty());
     }
 
-    /** One page of a moderation queue (pending or spam) across articles, oldest first. */
+    /** One page of a moderation queue across articles: oldest first, but the approved queue newest first. */
     Page queue(String queue, int limit, Optional<Map<String, AttributeValue>> from) {
-        return page(MODERATION_INDEX, "queue", queue, limit, from);
+        return page(MODERATION_INDEX, "queue", queue, limit, from, !queue.equals(Comment.APPROVED));
     }
 
     /** How many comments a moderation queue holds. */
@@ -126,30 +149,90 @@ final class CommentStore {
     }
 
     /**
-     * Moves a comment to another status, with the index keys that go with it. False if there is
-     * no such comment.
+     * Moves a comment to another status, and queue, recording the decision. False if there is no
+     * such comment.
      */
     boolean setStatus(String article, String id, String status, Comment.Decision decision) {
-        String audit = "audit = list_append(if_not_exists(audit, :none), :decision)";
-        // Approving a reported comment settles its reports; other decisions keep them, as the reason for the decision.
-        String update = status.equals(Comment.APPROVED)
-                ? "SET #status = :status, approvedSlug = :slug, " + audit + " REMOVE queue, reportCount, reportReasons"
-                : "SET #status = :status, queue = :status, " + audit + " REMOVE approvedSlug";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status), ":none", AttributeValue.fromL(List.of()),
-                ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))), ":audit", s(AUDIT_PREFIX)));
-        if (status.equals(Comment.APPROVED)) {
-            values.put(":slug", s(article));
-        }
+        // Approving a reported comment settles its reports; other decisions keep them, as the reason for
+        // the decision, and take a comment off the page, featured or not.
+        return decide(article, id, decision, "#status = :status, queue = :status",
+                status.equals(Comment.APPROVED) ? " REMOVE reportCount, reportReasons" : " REMOVE featured",
+                "attribute_exists(commentId) AND NOT begins_with(commentId, :audit)", Map.of(":status", s(status), ":audit", s(AUDIT_PREFIX)));
+    }
+
+    /**
+     * Features an approved comment on its page, or stops featuring it, recording the decision;
+     * false if there is no approved comment.
+     */
+    boolean feature(String article, String id, boolean featured, Comment.Decision decision) {
+        return featured
+                ? decide(article, id, decision, "featured = :yes", "", "#status = :approved",
+                        Map.of(":yes", AttributeValue.fromBool(true), ":approved", s(Comment.APPROVED)))
+                : decide(article, id, decision, "", " REMOVE featured", "#status = :approved", Map.of(":approved", s(Comment.APPROVED)));
+    }
+
+    /** Records a decision that changes nothing else on the comment (a ban of its commenter); false if there is no such comment. */
+    boolean record(String article, String id, Comment.Decision decision) {
+        return decide(article, id, decision, "", "", "attribute_exists(#status)", Map.of());
+    }
+
+    /**
+     * One decision on one comment, if {@code condition} holds: {@code set} and {@code remove}
+     * ({@code " REMOVE ..."}) apply with the decision appended to its audit trail.
+     */
+    private boolean decide(String article, String id, Comment.Decision decision, String set, String remove, String condition,
+                           Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":none", AttributeValue.fromL(List.of()));
+        all.put(":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))));
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_exists(commentId) AND NOT begins_with(commentId, :audit)")
+                    .updateExpression("SET " + (set.isEmpty() ? "" : set + ", ") + APPEND_DECISION + remove)
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private static final String APPEND_DECISION = "audit = list_append(if_not_exists(audit, :none), :decision)";
+
+    /** A commenter's comments by their email's hash, newest first, at most {@code limit}. */
+    List<Comment> byCommenter(String emailHash, int limit) {
+        List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
+                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
+                .scanIndexForward(false).build(), limit);
+        List<Map<String, AttributeValue>> itemKeys = keys.stream().map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
+        return DynamoBatches.get(dynamo, table, itemKeys).stream().filter(item -> item.containsKey("status"))
+                .map(CommentStore::fromItem).sorted(java.util.Comparator.comparing(Comment::id).reversed()).toList();
+    }
+
+    /** An article's comments in every queue, newest first, one page: what the desk finds by article. */
+    Page ofArticle(String article, int limit, Optional<Map<String, AttributeValue>> from) {
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).keyConditionExpression("slug = :article").scanIndexForward(false).limit(limit)
+                    .filterExpression("attribute_exists(#status)").expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":article", s(article)));
+            from.ifPresent(r::exclusiveStartKey);
+        });
+        return page(response);
+    }
+
+    /**
+     * Comments whose name or text holds {@code words} (as {@link TextRules#searchable} makes them):
+     * a scan of at most {@code limit} items a page, so the desk pages through a large table rather
+     * than read it whole at once, and a page may hold fewer matches than that, or none.
+     */
+    Page search(String words, int limit, Optional<Map<String, AttributeValue>> from) {
+        ScanResponse response = dynamo.scan(r -> {
+            r.tableName(table).limit(limit).filterExpression("contains(searchText, :words)")
+                    .expressionAttributeValues(Map.of(":words", s(words)));
+            from.ifPresent(r::exclusiveStartKey);
+        });
+        Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+        return new Page(response.items().stream().map(CommentStore::fromItem).toList(), last.isEmpty() ? Optional.empty() : Optional.of(last));
     }
 
     /** Deleted comments leave their record behind under this prefix of the id: who, when, why, never the text. */
@@ -193,7 +276,8 @@ final class CommentStore {
             try {
                 dynamo.updateItem(r -> r.tableName(table).key(key(article, id))
                         .updateExpression("SET queue = :reported")
-                        .conditionExpression("#status = :approved AND attribute_not_exists(queue)")
+                        // Approved before the approved queue existed, or since: in no other queue.
+                        .conditionExpression("#status = :approved AND (attribute_not_exists(queue) OR queue = :approved)")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":reported", s(Comment.REPORTED), ":approved", s(Comment.APPROVED))));
             } catch (ConditionalCheckFailedException alreadyQueuedOrDecided) {
@@ -258,7 +342,7 @@ final class CommentStore {
             try {
                 // The index may still list a comment deleted a moment ago: never bring it back as a stub.
                 dynamo.updateItem(r -> r.tableName(table).key(key(item.get("slug").s(), item.get("commentId").s()))
-                        .updateExpression("REMOVE email, emailHash, clientHash SET audit = list_append(if_not_exists(audit, :none), :decision)")
+                        .updateExpression("REMOVE email, emailHash, clientHash SET " + APPEND_DECISION)
                         .conditionExpression("attribute_exists(commentId)")
                         .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
                                 ":decision", AttributeValue.fromL(List.of(AttributeValue.fromM(decisionItem(decision)))))));
@@ -270,15 +354,20 @@ final class CommentStore {
         return erased;
     }
 
-    private Page page(String index, String keyName, String keyValue, int limit, Optional<Map<String, AttributeValue>> from) {
+    private Page page(String index, String keyName, String keyValue, int limit, Optional<Map<String, AttributeValue>> from,
+                      boolean oldestFirst) {
         QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).indexName(index)
+            r.tableName(table).indexName(index).scanIndexForward(oldestFirst)
                     .keyConditionExpression("#key = :value")
                     .expressionAttributeNames(Map.of("#key", keyName))
                     .expressionAttributeValues(Map.of(":value", s(keyValue)))
                     .limit(limit);
             from.ifPresent(r::exclusiveStartKey);
         });
+        return page(response);
+    }
+
+    private static Page page(QueryResponse response) {
         List<Comment> comments = response.items().stream().map(CommentStore::fromItem).toList();
         Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
         return new Page(comments, last.isEmpty() ? Optional.empty() : Optional.of(last));
@@ -308,14 +397,17 @@ final class CommentStore {
         if (c.withoutCaptcha()) {
             item.put("withoutCaptcha", AttributeValue.fromBool(true));
         }
+        item.put("searchText", s(TextRules.searchable(c.name() + "\n" + c.body())));
         c.hold().ifPresent(hold -> {
             item.put("holdRule", s(hold.rule()));
             item.put("holdMatch", s(hold.match()));
         });
-        if (c.status().equals(Comment.APPROVED)) {
-            item.put("approvedSlug", s(c.article()));
-        } else {
-            item.put("queue", s(c.status()));
+        item.put("queue", s(c.status()));
+        if (c.badges().staff()) {
+            item.put("staff", AttributeValue.fromBool(true));
+        }
+        if (c.badges().featured()) {
+            item.put("featured", AttributeValue.fromBool(true));
         }
         return item;
     }
@@ -326,12 +418,16 @@ final class CommentStore {
                 Instant.parse(item.get("createdAt").s()), optional(item, "email"), optional(item, "emailHash"),
                 item.containsKey("clientHash") ? item.get("clientHash").s() : "",
                 Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())),
-                item.containsKey("withoutCaptcha") && Boolean.TRUE.equals(item.get("withoutCaptcha").bool()),
+                flag(item, "withoutCaptcha"),
                 optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))),
                 item.containsKey("reportCount") ? new Comment.Reports(Integer.parseInt(item.get("reportCount").n()),
                         item.containsKey("reportReasons") ? java.util.Set.copyOf(item.get("reportReasons").ss()) : java.util.Set.of())
                         : Comment.Reports.NONE,
-                decisions(item));
+                decisions(item), new Comment.Badges(flag(item, "staff"), flag(item, "featured")));
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

@@ -8,8 +8,6 @@ import dev.newsroom.core.store.ArticleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +27,6 @@ final class CommentsService {
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
     /** A link in a comment, whole, as the desk shows what held it. */
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]*");
-
-    /**
-     * Comment ids end in random digits. Instances resumed from one SnapStart snapshot would share
-     * ThreadLocalRandom's seed; SecureRandom's Linux default (NativePRNG) mixes fresh bytes from
-     * /dev/urandom into every call, so restored instances still differ.
-     */
-    private static final SecureRandom ID_RANDOM = new SecureRandom();
 
     private final CommentsConfig config;
     private final CommentRules rules;
@@ -122,6 +113,10 @@ final class CommentsService {
     private Posted store(StoredArticle article, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
                          Instant now, boolean withoutCaptcha) {
         String path = article.article().metadata().path();
+        List<String> commenter = valid.email().map(e -> List.of(client, signer.hash("email", e))).orElse(List.of(client));
+        if (limits.ban(commenter, now).isPresent()) {
+            throw ApiError.of(ErrorKind.COMMENTER_BANNED);
+        }
         Optional<Double> score = Optional.empty();
         if (!withoutCaptcha) {
             CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
@@ -144,9 +139,9 @@ final class CommentsService {
         }
         Optional<Hold> hold = hold(valid, withoutCaptcha, links, score, article.article().metadata().commentModeration());
         String status = hold.isEmpty() ? Comment.APPROVED : hold.get().spam() ? Comment.SPAM : Comment.PENDING;
-        String id = String.format("%013d-%s", now.toEpochMilli(), HexFormat.of().toHexDigits(ID_RANDOM.nextInt()));
+        String id = Comment.newId(now);
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
-                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE, List.of());
+                valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE, List.of(), Comment.Badges.NONE);
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
         switch (comments.add(comment, limits.recordSubmission(submission, path, id, status, now),
                 limits.markBody(path, client, bodyHash, now, DUPLICATE_WINDOW))) {
@@ -232,7 +227,7 @@ final class CommentsService {
     }
 
     Moderation moderation() {
-        return new Moderation(comments, cursors, signer, articles, clock);
+        return new Moderation(comments, limits, cursors, signer, articles, clock);
     }
 
     record Listing(List<Comment> comments, Optional<String> nextCursor) {

@@ -2,6 +2,8 @@ package dev.newsroom.comments;
 
 import dev.newsroom.core.store.ArticleStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,23 +11,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What editors do with comments: read the queues, approve, mark as spam, delete, erase a commenter,
- * and import the comments a site had before it moved.
+ * What staff do with comments: read the queues, search, see a commenter's history, approve, reject,
+ * mark as spam, delete, feature, reply as staff, ban or suspend a commenter, erase a commenter, and
+ * import the comments a site had before it moved.
  */
 final class Moderation {
 
-    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.REPORTED, Comment.REJECTED, Comment.SPAM);
+    static final Set<String> QUEUES = Set.of(Comment.PENDING, Comment.REPORTED, Comment.APPROVED, Comment.REJECTED, Comment.SPAM);
     /** The longest reason a moderator may give. */
     static final int MAX_REASON = 500;
+    /** The longest suspension, in days; a longer one is a ban. */
+    static final int MAX_SUSPENSION_DAYS = 3650;
+    /** How many of a commenter's comments their history reads, and how many it lists. */
+    static final int HISTORY_READ = 100;
+    static final int HISTORY_LISTED = 10;
+    /** How many comments a page of the text search reads from the table. */
+    static final int SEARCH_READ = 500;
+    /** The shortest text the desk searches for. */
+    static final int MIN_SEARCH = 2;
 
     private final CommentStore comments;
+    private final ClientLimits limits;
     private final Cursors cursors;
     private final Signer signer;
     private final ArticleStore articles;
     private final Clock clock;
 
-    Moderation(CommentStore comments, Cursors cursors, Signer signer, ArticleStore articles, Clock clock) {
+    Moderation(CommentStore comments, ClientLimits limits, Cursors cursors, Signer signer, ArticleStore articles, Clock clock) {
         this.comments = comments;
+        this.limits = limits;
         this.cursors = cursors;
         this.signer = signer;
         this.articles = articles;
@@ -40,7 +54,7 @@ final class Moderation {
     Imported importComments(String path, List<Map<String, String>> entries) {
         articles.find(path).orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
         List<Comment> imported = new CommentImport(signer).comments(path, entries, clock.instant());
-        int stored = comments.addImported(imported);
+        int stored = comments.addAll(imported);
         return new Imported(stored, imported.size() - stored);
     }
 
@@ -78,6 +92,150 @@ final class Moderation {
             throw ApiError.of(ErrorKind.FIELD_TOO_LONG, Map.of("reason", "A reason can be at most " + MAX_REASON + " characters."));
         }
         return text;
+    }
+
+    /** Features an approved comment on its page ({@code featured}), or stops featuring it. */
+    void feature(Staff staff, String article, String id, boolean featured) {
+        if (!comments.feature(article, id, featured, new Comment.Decision(staff.username(), clock.instant(),
+                featured ? "feature" : "unfeature", Optional.empty()))) {
+            throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
+        }
+    }
+
+    /**
+     * A staff member's reply to an approved comment: published at once, marked as staff's on the page,
+     * under the name they give (else their account's). Readers cannot write such a comment: the
+     * mark is set here only.
+     */
+    String reply(Staff staff, String article, String parentId, Map<String, String> request) {
+        String body = TextRules.paragraphs(request.getOrDefault("body", ""));
+        String name = TextRules.line(request.getOrDefault("name", "")).isEmpty() ? staff.username() : TextRules.line(request.get("name"));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (body.isEmpty()) {
+            errors.put("body", "Please enter your comment!");
+        } else if (TextRules.length(body) > CommentRules.MAX_BODY) {
+            errors.put("body", "A reply can be at most " + CommentRules.MAX_BODY + " characters.");
+        }
+        if (TextRules.length(name) > CommentRules.MAX_NAME) {
+            errors.put("name", "A name can be at most " + CommentRules.MAX_NAME + " characters.");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, errors);
+        }
+        comments.find(article, parentId).filter(c -> c.status().equals(Comment.APPROVED))
+                .orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
+        Instant now = clock.instant();
+        String id = Comment.newId(now);
+        comments.addAll(List.of(new Comment(article, id, Comment.APPROVED, name, Optional.empty(), body, Optional.of(parentId), now,
+                Optional.empty(), Optional.empty(), "", Optional.empty(), false, Optional.empty(), Comment.Reports.NONE,
+                List.of(new Comment.Decision(staff.username(), now, "reply", Optional.empty())), new Comment.Badges(true, false))));
+        return id;
+    }
+
+    /**
+     * Bans the commenter of a comment, by their email's hash and their address's, for {@code days}
+     * (a suspension) or for good; the ban is recorded on the comment.
+     */
+    void ban(Staff staff, String article, String id, Optional<String> days, Optional<String> reason) {
+        Optional<Integer> period = days.map(text -> {
+            try {
+                int n = Integer.parseInt(text.strip());
+                if (n >= 1 && n <= MAX_SUSPENSION_DAYS) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("days", "A suspension lasts from 1 to " + MAX_SUSPENSION_DAYS + " days."));
+        });
+        Instant now = clock.instant();
+        List<String> hashes = commenter(article, id);
+        limits.ban(hashes, period.map(n -> now.plus(Duration.ofDays(n))), staff.username());
+        String what = period.map(n -> "suspend for " + n + (n == 1 ? " day" : " days")).orElse("ban");
+        comments.record(article, id, new Comment.Decision(staff.username(), now, what, reason(reason)));
+    }
+
+    /** Lifts the ban of a comment's commenter, if there is one. */
+    void unban(Staff staff, String article, String id) {
+        limits.lift(commenter(article, id));
+        comments.record(article, id, new Comment.Decision(staff.username(), clock.instant(), "lift ban", Optional.empty()));
+    }
+
+    /** What tells a comment's commenter apart: their email's hash and their address's, whichever the comment still has. */
+    private List<String> commenter(String article, String id) {
+        Comment comment = comments.find(article, id).orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
+        List<String> hashes = new java.util.ArrayList<>();
+        comment.emailHash().ifPresent(hashes::add);
+        if (!comment.clientHash().isEmpty()) {
+            hashes.add(comment.clientHash());
+        }
+        if (hashes.isEmpty()) {
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, "This commenter cannot be told apart.",
+                    Map.of("comment", "It has no email and no address left (imported, erased or staff's)."));
+        }
+        return hashes;
+    }
+
+    /** A commenter's earlier comments, by their email: how many, and how each was decided. */
+    record History(boolean known, Map<String, Integer> counts, List<Comment> recent) {
+    }
+
+    History history(String article, String id) {
+        Comment comment = comments.find(article, id).orElseThrow(() -> ApiError.of(ErrorKind.COMMENT_NOT_FOUND));
+        if (comment.emailHash().isEmpty()) {
+            return new History(false, Map.of(), List.of());
+        }
+        List<Comment> others = comments.byCommenter(comment.emailHash().get(), HISTORY_READ).stream()
+                .filter(c -> !c.id().equals(id) || !c.article().equals(article)).toList();
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        others.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
+        return new History(true, counts, others.subList(0, Math.min(HISTORY_LISTED, others.size())));
+    }
+
+    /** What the desk searches by. */
+    enum SearchBy {
+        TEXT, EMAIL, ARTICLE
+    }
+
+    /**
+     * Comments by their name or text, their commenter's email, or their article (a path, or the
+     * page's address on the site): one page, with a cursor when there is more to look through.
+     */
+    CommentsService.Listing search(String by, String query, Optional<String> cursor, Optional<String> limit, String siteOrigin) {
+        SearchBy kind;
+        try {
+            kind = SearchBy.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("by", "Search by text, email or article."));
+        }
+        int size = CommentsService.pageSize(limit);
+        return switch (kind) {
+            case EMAIL -> {
+                String email = query.strip().toLowerCase(Locale.ROOT);
+                if (email.isEmpty() || email.length() > CommentRules.MAX_EMAIL) {
+                    throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give the commenter's email."));
+                }
+                yield new CommentsService.Listing(comments.byCommenter(signer.hash("email", email), size), Optional.empty());
+            }
+            case ARTICLE -> {
+                String path = query.strip().startsWith(siteOrigin + "/") ? query.strip().substring(siteOrigin.length()) : query.strip();
+                if (!path.startsWith("/")) {
+                    throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give the article's address, such as /articles/harbour-vote."));
+                }
+                String listing = "article " + path;
+                CommentStore.Page page = comments.ofArticle(path, size, cursor.map(c -> cursors.decode(listing, c)));
+                yield new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
+            }
+            case TEXT -> {
+                String words = TextRules.searchable(query);
+                if (TextRules.length(words) < MIN_SEARCH) {
+                    throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give at least " + MIN_SEARCH + " letters or digits."));
+                }
+                String listing = "text " + words;
+                CommentStore.Page page = comments.search(words, SEARCH_READ, cursor.map(c -> cursors.decode(listing, c)));
+                yield new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
+            }
+        };
     }
 
     /** Erasure on request (H7): the commenter's email and client hash leave every comment of theirs. */

@@ -33,6 +33,32 @@ final class ModerationRoutes {
                 new Route("GET", "comments", Staff.Action.READ_QUEUES, (staff, event, segments) -> Responses.json(200,
                         CommentJson.forModerators(moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
                                 event.queryParameter("cursor"), event.queryParameter("limit"))), Map.of())),
+                new Route("GET", "search", Staff.Action.READ_QUEUES, (staff, event, segments) -> Responses.json(200,
+                        CommentJson.forModerators(moderation.search(event.queryParameter("by").orElse("text"),
+                                event.queryParameter("q").orElse(""), event.queryParameter("cursor"), event.queryParameter("limit"), siteOrigin)),
+                        Map.of())),
+                new Route("GET", "comments/{article}/{id}/history", Staff.Action.READ_QUEUES, (staff, event, segments) -> Responses.json(200,
+                        CommentJson.history(moderation.history(article(segments), segments.get("id"))), Map.of())),
+                new Route("POST", "comments/{article}/{id}/feature", Staff.Action.FEATURE, (staff, event, segments) -> {
+                    moderation.feature(staff, article(segments), segments.get("id"), true);
+                    return moderated();
+                }),
+                new Route("POST", "comments/{article}/{id}/unfeature", Staff.Action.FEATURE, (staff, event, segments) -> {
+                    moderation.feature(staff, article(segments), segments.get("id"), false);
+                    return moderated();
+                }),
+                new Route("POST", "comments/{article}/{id}/reply", Staff.Action.MODERATE, (staff, event, segments) -> Responses.json(201,
+                        CommentJson.replied(moderation.reply(staff, article(segments), segments.get("id"), RequestDecoder.json(event).fields())),
+                        Map.of())),
+                new Route("POST", "comments/{article}/{id}/ban", Staff.Action.MODERATE, (staff, event, segments) -> {
+                    CommentInput request = event.body().isBlank() ? new CommentInput(Map.of()) : RequestDecoder.json(event);
+                    moderation.ban(staff, article(segments), segments.get("id"), request.get("days"), request.get("reason"));
+                    return moderated();
+                }),
+                new Route("POST", "comments/{article}/{id}/unban", Staff.Action.MODERATE, (staff, event, segments) -> {
+                    moderation.unban(staff, article(segments), segments.get("id"));
+                    return moderated();
+                }),
                 new Route("POST", "comments/{article}", Staff.Action.IMPORT, (staff, event, segments) -> Responses.json(200,
                         CommentJson.imported(moderation.importComments(article(segments), RequestDecoder.imported(event))), Map.of())),
                 new Route("POST", "erasure", Staff.Action.ERASE, (staff, event, segments) -> Responses.json(200,

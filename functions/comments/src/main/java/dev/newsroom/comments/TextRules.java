@@ -1,6 +1,7 @@
 package dev.newsroom.comments;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
@@ -59,13 +60,31 @@ final class TextRules {
     /**
      * The form text is compared in: compatibility forms, case and accents folded, invisible
      * characters and everything but letters and digits dropped, then each character mapped to the
-     * one it can be mistaken for.
+     * one it can be mistaken for. A capital of another script is first read as the letter it
+     * imitates, before its case is folded: Greek {@code Μ} looks like {@code M}, though its small
+     * {@code μ} looks like no {@code m}.
      */
     static String comparable(String text) {
+        StringBuilder letters = new StringBuilder();
+        unaccented(text).replaceAll("[^\\p{L}\\p{N}]+", "").codePoints().forEach(c -> {
+            if (Character.isUpperCase(c) && UScript.getScript(c) != UScript.LATIN) {
+                letters.append(SKELETONS.getSkeleton(Character.toString(c)));
+            } else {
+                letters.appendCodePoint(c);
+            }
+        });
+        return SKELETONS.getSkeleton(UCharacter.foldCase(letters.toString(), true)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The form the desk's search matches in: case and accents folded, words kept apart by single spaces. */
+    static String searchable(String text) {
+        return UCharacter.foldCase(unaccented(text), true).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** Compatibility forms and accents folded, invisible characters dropped. */
+    private static String unaccented(String text) {
         String visible = ZERO_WIDTH.matcher(BIDI.matcher(text).replaceAll("")).replaceAll("");
-        String folded = Normalizer.normalize(UCharacter.foldCase(Normalizer.normalize(visible, Normalizer.Form.NFKC), true),
-                Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replaceAll("[^\\p{L}\\p{N}]+", "");
-        return SKELETONS.getSkeleton(folded).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(Normalizer.normalize(visible, Normalizer.Form.NFKC), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     static int length(String text) {

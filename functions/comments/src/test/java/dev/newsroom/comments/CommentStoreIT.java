@@ -82,7 +82,7 @@ class CommentStoreIT {
 
     private Comment comment(String suffix, String status) {
         return new Comment(slug, String.format("%013d-%s", now.toEpochMilli(), suffix), status, "Rosa", Optional.empty(),
-                "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, java.util.List.of());
+                "Words " + suffix, Optional.empty(), now, Optional.empty(), Optional.empty(), client, Optional.empty(), false, Optional.empty(), Comment.Reports.NONE, java.util.List.of(), Comment.Badges.NONE);
     }
 
     /** Stores the comment as the service does: with its submission's answer and its body's marker. */

@@ -19,7 +19,7 @@ class PendingDigestTest {
 
     private static Comment waiting(String name, String body, Instant at, Optional<Hold> hold) {
         return new Comment("/articles/harbour", at.toEpochMilli() + "-0", Comment.PENDING, name, Optional.empty(), body, Optional.empty(),
-                at, Optional.empty(), Optional.empty(), "", Optional.empty(), false, hold, Comment.Reports.NONE, List.of());
+                at, Optional.empty(), Optional.empty(), "", Optional.empty(), false, hold, Comment.Reports.NONE, List.of(), Comment.Badges.NONE);
     }
 
     @Test

@@ -50,6 +50,15 @@ class TextRulesTest {
         assertEquals(admin, TextRules.comparable("Adm\u0131n"), "dotless ı");
         assertEquals(admin, TextRules.comparable("A\u200Bd\u200Dm\u2060in"), "with invisible characters");
         assertNotEquals(admin, TextRules.comparable("Admiral"));
+        assertEquals(TextRules.comparable("moderator"), TextRules.comparable("\u039Coderator"),
+                "Greek capital Μ, which imitates M only as a capital (J13)");
+        assertEquals(TextRules.comparable("moderator"), TextRules.comparable("MODERATOR"));
+    }
+
+    @Test
+    void searchesInWordsWithCaseAndAccentsFolded() {
+        assertEquals("zoe says creme brulee", TextRules.searchable("Zoë says: «Crème brûlée»!"));
+        assertEquals("strasse", TextRules.searchable("STRAßE"));
     }
 
     @Test

@@ -28,7 +28,6 @@ final class CommentPages {
 
     /** How often a render that found a newer page of its article reads the article again and renders over it. */
     private static final int ATTEMPTS = 3;
-    private static final String APPROVED = "approved";
 
     private final ArticleStore articles;
     private final RelatedListStore lists;
@@ -94,7 +93,7 @@ final class CommentPages {
 
     /** The comment a stream image shows readers, if it is approved. */
     private static Optional<ShownComment> shown(Map<String, AttributeValue> image) {
-        if (image.isEmpty() || image.get("status") == null || !APPROVED.equals(image.get("status").s())) {
+        if (image.isEmpty() || image.get("status") == null || !DiscussionStore.APPROVED.equals(image.get("status").s())) {
             return Optional.empty();
         }
         return Optional.of(DiscussionStore.shown(image));

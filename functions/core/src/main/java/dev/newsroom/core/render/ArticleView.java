@@ -55,9 +55,12 @@ public record ArticleView(
                                int count, boolean more) {
     }
 
-    /** An approved comment on the page, with its replies; its website only if it is an http(s) address. */
+    /**
+     * An approved comment on the page, with its replies; its website only if it is an http(s)
+     * address; marked as a staff member's reply, or as featured, with the page's words for them.
+     */
     public record CommentView(String id, String name, Optional<String> website, String body, DateView date,
-                              List<CommentView> replies) {
+                              Optional<String> staffBadge, Optional<String> featuredBadge, List<CommentView> replies) {
     }
 
     /** The captcha widget of the comment form: which provider, the site's key with it, and its script. */

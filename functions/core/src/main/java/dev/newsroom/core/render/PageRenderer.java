@@ -335,7 +335,9 @@ public final class PageRenderer {
     private ArticleView.CommentView comment(Discussion.Thread thread, Speech speech) {
         ShownComment c = thread.comment();
         return new ArticleView.CommentView(c.id(), c.name(), c.website().filter(w -> WEB_ADDRESS.matcher(w).lookingAt()), c.body(),
-                date(c.createdAt(), speech), thread.replies().stream().map(r -> comment(r, speech)).toList());
+                date(c.createdAt(), speech), Optional.of(speech.head().words().get(Word.STAFF)).filter(badge -> c.staff()),
+                Optional.of(speech.head().words().get(Word.FEATURED)).filter(badge -> c.featured()),
+                thread.replies().stream().map(r -> comment(r, speech)).toList());
     }
 
     /** What a commenter's website may be linked as; the comments function refuses anything else, and this never links it. */

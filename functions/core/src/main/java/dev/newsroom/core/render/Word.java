@@ -68,6 +68,8 @@ public enum Word {
     REPORT_OFF_TOPIC(true),
     REPORT_OTHER(true),
     SEND_REPORT(true),
+    STAFF(true),
+    FEATURED(true),
     REPORTED(true);
 
     private final boolean script;

@@ -11,15 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * An article's approved comments, as its page shows them, from the comments table's sparse
- * {@code approved} index (the comments function writes it; this only reads). Never an email, an
- * address or a score: the index does not carry them.
+ * An article's approved comments, as its page shows them, read from the article's partition of the
+ * comments table (the comments function writes it; this only reads) with a consistent read, so a
+ * render never misses a comment approved a moment before. Never an email, an address or a score:
+ * {@link #shown} leaves them out.
  */
 public final class DiscussionStore {
 
     /** The most comments a page render reads; an article with more counts the rest without reading them. */
     static final int MAX_READ = 2000;
-    private static final String APPROVED_INDEX = "approved";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -54,15 +54,23 @@ public final class DiscussionStore {
     }
 
     private QueryRequest.Builder request(String path) {
-        return QueryRequest.builder().tableName(table).indexName(APPROVED_INDEX).scanIndexForward(false)
-                .keyConditionExpression("approvedSlug = :path")
-                .expressionAttributeValues(Map.of(":path", AttributeValue.fromS(path)));
+        return QueryRequest.builder().tableName(table).consistentRead(true).scanIndexForward(false)
+                .keyConditionExpression("slug = :path").filterExpression("#status = :approved")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":path", AttributeValue.fromS(path), ":approved", AttributeValue.fromS(APPROVED)));
     }
 
-    /** A comment item of the comments table, or of its index or stream, as readers see it. */
+    /** A comment item of the comments table, or of its stream, as readers see it. */
     public static ShownComment shown(Map<String, AttributeValue> item) {
         return new ShownComment(item.get("commentId").s(), item.get("name").s(), text(item, "website"), item.get("body").s(),
-                text(item, "parentId"), Instant.parse(item.get("createdAt").s()));
+                text(item, "parentId"), Instant.parse(item.get("createdAt").s()), flag(item, "staff"), flag(item, "featured"));
+    }
+
+    /** The status of a comment readers see. */
+    public static final String APPROVED = "approved";
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
     }
 
     private static Optional<String> text(Map<String, AttributeValue> item, String name) {

@@ -71,7 +71,7 @@
 
   function show(comment) {
     if (document.getElementById('c-' + comment.id)) { return null; }
-    var item = node('li', 'comment');
+    var item = node('li', comment.featured ? 'comment comment-featured' : 'comment');
     item.id = 'c-' + comment.id;
     var header = node('p', 'comment-meta');
     var author;
@@ -83,6 +83,10 @@
       author = node('span', 'comment-author', comment.name);
     }
     header.appendChild(author);
+    if (comment.staff) {
+      header.appendChild(document.createTextNode(' '));
+      header.appendChild(node('span', 'badge badge-staff', words.STAFF));
+    }
     // The same form as the article's own dates: 24 November 2026 in English, the language's long date in others.
     var date = new Date(comment.createdAt);
     var time = node('time', null, /^en\b/.test(lang)
@@ -91,6 +95,10 @@
     time.dateTime = comment.createdAt;
     header.appendChild(document.createTextNode(' · '));
     header.appendChild(time);
+    if (comment.featured) {
+      header.appendChild(document.createTextNode(' '));
+      header.appendChild(node('span', 'badge badge-featured', words.FEATURED));
+    }
     item.appendChild(header);
     item.appendChild(node('p', 'comment-body', comment.body));
     if (form) { replyButton(item, comment); }

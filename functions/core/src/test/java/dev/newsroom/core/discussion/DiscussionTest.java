@@ -17,7 +17,7 @@ class DiscussionTest {
 
     private static ShownComment comment(int minute, String parent) {
         return new ShownComment(String.format("%013d-c%d", minute * 60_000L, minute), "Reader " + minute, Optional.empty(),
-                "Words " + minute, Optional.ofNullable(parent), Instant.ofEpochSecond(minute * 60L));
+                "Words " + minute, Optional.ofNullable(parent), Instant.ofEpochSecond(minute * 60L), false, false);
     }
 
     private static String id(int minute) {

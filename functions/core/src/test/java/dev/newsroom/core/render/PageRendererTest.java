@@ -266,9 +266,9 @@ class PageRendererTest {
     @Test
     void approvedCommentsAreInThePageForReadersWithoutScriptAndForSearchEngines() throws Exception {
         var first = new dev.newsroom.core.discussion.ShownComment("1795512000000-aa", HOSTILE, java.util.Optional.of("javascript:alert(1)"),
-                "First line\n" + HOSTILE, java.util.Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z"));
+                "First line\n" + HOSTILE, java.util.Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z"), false, true);
         var reply = new dev.newsroom.core.discussion.ShownComment("1795512060000-bb", "Ben", java.util.Optional.of("https://ben.example/"),
-                "A reply.", java.util.Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z"));
+                "A reply.", java.util.Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z"), true, false);
         Document doc = Jsoup.parse(renderer.article(SamplePages.full(), List.of(), List.of(),
                 dev.newsroom.core.discussion.Discussion.of(List.of(first, reply))));
         assertEquals("(2)", doc.selectFirst("#comments-heading .comment-count").text());
@@ -280,6 +280,12 @@ class PageRendererTest {
         var answer = thread.selectFirst("ol.replies > li#c-1795512060000-bb");
         assertEquals("https://ben.example/", answer.selectFirst("a.comment-author").attr("href"));
         assertEquals("nofollow ugc noopener", answer.selectFirst("a.comment-author").attr("rel"));
+        assertEquals("Staff", answer.selectFirst(".comment-meta .badge-staff").text(), "a staff member's reply says so");
+        var ownMeta = thread.children().first();
+        assertNull(ownMeta.selectFirst(".badge-staff"), "the reader's comment has no staff badge");
+        assertEquals("Featured", ownMeta.selectFirst(".badge-featured").text());
+        assertTrue(thread.hasClass("comment-featured"));
+        assertNull(answer.selectFirst(".badge-featured"));
         assertFalse(doc.selectFirst("#comment-list").hasAttr("data-more"), "nothing left for the script to load");
 
         JsonNode data = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data());

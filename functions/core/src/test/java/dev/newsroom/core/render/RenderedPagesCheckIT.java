@@ -79,9 +79,9 @@ class RenderedPagesCheckIT {
         pages.add(write("discussed.html", plain.article(SamplePages.full(), SamplePages.related(), List.of(),
                 dev.newsroom.core.discussion.Discussion.of(List.of(
                         new dev.newsroom.core.discussion.ShownComment("1795512000000-aa", PAYLOAD, Optional.of("https://a.example/"),
-                                "Two\nlines " + PAYLOAD, Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z")),
+                                "Two\nlines " + PAYLOAD, Optional.empty(), java.time.Instant.parse("2026-11-24T09:20:00Z"), false, true),
                         new dev.newsroom.core.discussion.ShownComment("1795512060000-bb", "Ben", Optional.empty(), "A reply.",
-                                Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z")))))));
+                                Optional.of("1795512000000-aa"), java.time.Instant.parse("2026-11-24T09:21:00Z"), true, false))))));
         pages.add(write("comment-refused.html", plain.commentAnswer(Optional.empty(), false, List.of("Please enter your name here"),
                 "/articles/bridge", Map.of("body", PAYLOAD + "\nsecond line", "email", PAYLOAD, "parentId", "1795512000000-aa"))));
         pages.add(write("comment-taken.html", plain.commentAnswer(Optional.of("ja"), false, List.of(), "/articles/bridge", Map.of())));
