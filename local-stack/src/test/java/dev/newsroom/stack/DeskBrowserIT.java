@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -177,7 +178,8 @@ class DeskBrowserIT {
         signIn("editor");
         WebElement waiting = entry(body);
         for (WebElement button : waiting.findElements(By.cssSelector("[data-action]"))) {
-            assertTrue(!button.isDisplayed(), button.getDomAttribute("data-action") + " is a moderator's");
+            String action = button.getDomAttribute("data-action");
+            assertEquals(action.equals("history"), button.isDisplayed(), action + ": an editor reads a commenter's history, and decides nothing");
         }
         assertTrue(!browser.findElement(By.id("erasure")).isDisplayed(), "erasure is a moderator's");
         String editorToken = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('desk.token')");
@@ -229,6 +231,72 @@ class DeskBrowserIT {
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
         assertTrue(policy.contains(endpoints.get("signIn").get("issuer").asText()), "the page may reach its sign-in: " + policy);
+    }
+
+    /** Featured and replied to from the desk: readers without script see both, marked, on the page. */
+    @Test
+    void aModeratorFeaturesACommentAndRepliesAsStaffAndThePageShowsBoth() throws Exception {
+        String body = "Worth featuring " + System.nanoTime();
+        held(body);
+        signIn("moderator");
+        entry(body).findElement(By.cssSelector("[data-action=approve]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved."));
+        browser.findElement(By.cssSelector("[data-queue=approved]")).click();
+        WebElement approved = entry(body);
+        approved.findElement(By.cssSelector("[data-action=feature]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Featured."));
+        assertEquals("Featured", approved.findElement(By.cssSelector(".badges .badge")).getText());
+        String reply = "Thank you, from the newsroom " + System.nanoTime();
+        approved.findElement(By.cssSelector(".reply")).sendKeys(reply);
+        approved.findElement(By.cssSelector("[data-action=reply]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Reply published."));
+
+        await().atMost(WAIT).until(() -> org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body())
+                .select("#comment-list .comment-body").eachText().contains(reply));
+        var page = org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body());
+        var featured = page.select("#comment-list li.comment").stream()
+                .filter(li -> li.children().size() > 1 && li.child(1).text().equals(body)).findFirst().orElseThrow();
+        assertTrue(featured.hasClass("comment-featured"), featured::outerHtml);
+        var staff = featured.selectFirst("ol.replies > li.comment");
+        assertEquals(reply, staff.selectFirst(".comment-body").text());
+        assertEquals("Staff", staff.selectFirst(".badge-staff").text());
+        assertEquals("moderator", staff.selectFirst(".comment-author").text(), "under the account's name");
+    }
+
+    /** Keys select and decide, several at once; the search finds a commenter's words; a suspension keeps them out. */
+    @Test
+    void aModeratorWorksTheQueueByKeyboardInBulkAndBySearch() throws Exception {
+        String mark = "bulk" + System.nanoTime();
+        held("First " + mark);
+        held("Second " + mark);
+        signIn("moderator");
+        browser.findElement(By.id("search-q")).sendKeys(mark);
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        entry("First " + mark);
+        entry("Second " + mark);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("j").sendKeys("x").sendKeys("j").sendKeys("x").perform();
+        assertEquals("2 selected", browser.findElement(By.id("selected-count")).getText());
+        browser.findElement(By.cssSelector("[data-bulk=approve]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved. 2 of 2."));
+        await().atMost(WAIT).until(() -> org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body())
+                .select("#comment-list .comment-body").eachText().containsAll(List.of("First " + mark, "Second " + mark)));
+
+        browser.findElement(By.cssSelector("[data-queue=approved]")).click();
+        WebElement first = entry("First " + mark);
+        first.findElement(By.cssSelector("[data-action=history]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElement(first.findElement(By.cssSelector(".history")),
+                "No history: the commenter gave no email."));
+        new org.openqa.selenium.support.ui.Select(first.findElement(By.cssSelector(".ban-days"))).selectByValue("1");
+        first.findElement(By.cssSelector("[data-action=ban]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Applied to the commenter."));
+        String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", "Back again " + mark)
+                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
+                .header("Content-Type", "application/json").header("Origin", site)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), refused.body());
+        first.findElement(By.cssSelector("[data-action=unban]")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Ban lifted."));
     }
 
     /** The digest's schedule, run now, emails what waits: locally into the outbox that endpoints.json names. */

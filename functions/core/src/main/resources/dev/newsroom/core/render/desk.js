@@ -9,7 +9,6 @@
   var scope = root.dataset.scope;
   var home = location.origin + '/desk/';
   var store = window.sessionStorage;
-  var queue = 'pending';
   var next = null;
 
   function base64url(bytes) {
@@ -129,9 +128,104 @@
     first_comment: "the commenter's first comment"
   };
 
+  // What each action says once done, and which queues it makes sense in.
+  var done = {
+    approve: 'Approved.', spam: 'Marked as spam.', reject: 'Rejected.', 'delete': 'Deleted.', feature: 'Featured.',
+    unfeature: 'No longer featured.', reply: 'Reply published.', ban: 'Applied to the commenter.', unban: 'Ban lifted.'
+  };
+  // Actions that take the comment out of the list shown.
+  var removes = { approve: true, spam: true, reject: true, 'delete': true };
+  var shown = [];
+
+  function path(comment) {
+    return 'comments/' + encodeURIComponent(comment.articleToken) + '/' + encodeURIComponent(comment.id);
+  }
+
+  function badges(item, comment) {
+    var box = item.querySelector('.badges');
+    box.textContent = '';
+    if (comment.staff) { box.appendChild(document.createElement('span')).textContent = 'Staff'; }
+    if (comment.featured) { box.appendChild(document.createElement('span')).textContent = 'Featured'; }
+    box.querySelectorAll('span').forEach(function (b) { b.className = 'badge'; });
+  }
+
+  function showButtons(item, comment) {
+    var moderator = isModerator();
+    var approved = comment.status === 'approved';
+    item.querySelectorAll('[data-action]').forEach(function (button) {
+      var action = button.dataset.action;
+      var visible = {
+        approve: moderator && !approved, reject: moderator && comment.status !== 'rejected', spam: moderator && comment.status !== 'spam',
+        'delete': moderator, feature: approved && !comment.featured, unfeature: approved && !!comment.featured, history: true,
+        reply: moderator && approved, ban: moderator, unban: moderator
+      }[action];
+      button.hidden = !visible;
+    });
+    item.querySelector('.reason-label').hidden = !moderator;
+    item.querySelector('.staff-actions').hidden = !moderator;
+    item.querySelector('.reply-label').hidden = !approved;
+  }
+
+  function showHistory(item, comment) {
+    return api('GET', path(comment) + '/history').then(function (answer) {
+      var text = item.querySelector('.history');
+      if (!answer.known) {
+        text.textContent = 'No history: the commenter gave no email.';
+        return;
+      }
+      var counts = Object.keys(answer.counts).map(function (status) { return answer.counts[status] + ' ' + status; });
+      text.textContent = counts.length === 0 ? 'No earlier comments by this commenter.'
+        : 'Earlier comments by this commenter: ' + counts.join(', ') + '.';
+    });
+  }
+
+  /** One action on one comment; resolves once done, rejects with the reason it was not. */
+  function act(item, comment, action) {
+    var reason = item.querySelector('.reason').value.trim() || document.getElementById('bulk-reason').value.trim();
+    if (action === 'reject' && !reason) {
+      item.querySelector('.reason').focus();
+      return Promise.reject(new Error('Give a reason to reject it.'));
+    }
+    if (action === 'history') {
+      return showHistory(item, comment);
+    }
+    var request;
+    if (action === 'delete') {
+      request = api('DELETE', path(comment), reason ? JSON.stringify({ reason: reason }) : null);
+    } else if (action === 'reply') {
+      var text = item.querySelector('.reply').value.trim();
+      if (!text) {
+        item.querySelector('.reply').focus();
+        return Promise.reject(new Error('Write the reply first.'));
+      }
+      request = api('POST', path(comment) + '/reply', JSON.stringify({ body: text }));
+    } else if (action === 'ban') {
+      var days = item.querySelector('.ban-days').value;
+      var ban = days ? { days: days } : {};
+      if (reason) { ban.reason = reason; }
+      request = api('POST', path(comment) + '/ban', JSON.stringify(ban));
+    } else {
+      request = api('POST', path(comment) + '/' + action, reason && removes[action] ? JSON.stringify({ reason: reason }) : null);
+    }
+    return request.then(function () {
+      if (removes[action]) {
+        item.remove();
+        shown = shown.filter(function (entry) { return entry.item !== item; });
+        countSelected();
+      } else if (action === 'feature' || action === 'unfeature') {
+        comment.featured = action === 'feature';
+        badges(item, comment);
+        showButtons(item, comment);
+      } else if (action === 'reply') {
+        item.querySelector('.reply').value = '';
+      }
+    });
+  }
+
   function entry(comment) {
     var item = document.getElementById('entry').content.firstElementChild.cloneNode(true);
     item.querySelector('.name').textContent = comment.name;
+    badges(item, comment);
     var link = item.querySelector('.article');
     link.textContent = comment.article;
     link.href = comment.article;
@@ -156,52 +250,127 @@
       audit.appendChild(document.createElement('li')).textContent = decision.action + ' by ' + decision.who + ', '
         + new Date(decision.at).toLocaleString() + (decision.reason ? ': ' + decision.reason : '');
     });
-    item.querySelector('.actions').hidden = !isModerator();
+    showButtons(item, comment);
+    item.querySelector('.select').hidden = !isModerator();
+    item.querySelector('.select').addEventListener('change', countSelected);
     item.querySelectorAll('[data-action]').forEach(function (button) {
-      var action = button.dataset.action;
-      button.hidden = !isModerator() || action === queue || (action === 'reject' && queue === 'rejected');
-      button.addEventListener('click', function () {
-        var path = 'comments/' + encodeURIComponent(comment.articleToken) + '/' + encodeURIComponent(comment.id);
-        var reason = item.querySelector('.reason').value.trim();
-        if (action === 'reject' && !reason) {
-          say('Give a reason to reject it.');
-          item.querySelector('.reason').focus();
-          return;
-        }
-        var body = reason ? JSON.stringify({ reason: reason }) : null;
-        var request = action === 'delete' ? api('DELETE', path, body) : api('POST', path + '/' + action, body);
-        item.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
-        request.then(function () {
-          item.remove();
-          say({ approve: 'Approved.', spam: 'Marked as spam.', reject: 'Rejected.', 'delete': 'Deleted.' }[action]);
-        }, function (error) {
-          item.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
-          say(error.message);
-        });
-      });
+      button.addEventListener('click', function () { run(item, comment, button.dataset.action); });
     });
+    shown.push({ item: item, comment: comment });
     return item;
   }
+
+  /** An action from a button or a key, with what it led to said in the status line. */
+  function run(item, comment, action) {
+    item.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    act(item, comment, action).then(function () {
+      say(done[action] || '');
+    }, function (error) {
+      if (error.message !== 'signed out') { say(error.message); }
+    }).then(function () {
+      item.querySelectorAll('button').forEach(function (b) { b.disabled = false; });
+    });
+  }
+
+  function selected() {
+    return shown.filter(function (entry) { return entry.item.querySelector('.select').checked; });
+  }
+
+  function countSelected() {
+    document.getElementById('selected-count').textContent = selected().length + ' selected';
+  }
+
+  /** One action on every selected comment, one request after another; says how many it did and why the others failed. */
+  function bulk(action) {
+    var chosen = selected();
+    if (chosen.length === 0) {
+      say('Select comments first.');
+      return;
+    }
+    var doneCount = 0;
+    var failures = [];
+    chosen.reduce(function (previous, entry) {
+      return previous.then(function () {
+        return act(entry.item, entry.comment, action).then(function () { doneCount++; }, function (error) {
+          failures.push(entry.comment.name + ': ' + error.message);
+        });
+      });
+    }, Promise.resolve()).then(function () {
+      say((done[action] || '') + ' ' + doneCount + ' of ' + chosen.length + '.'
+        + (failures.length ? ' Not done: ' + failures.join('; ') : ''));
+    });
+  }
+
+  /** The page of comments at {@code listing} (a queue or a search): a new list, or more of it. */
+  var listing = 'comments?queue=pending';
 
   function load(more) {
     var list = document.getElementById('entries');
     if (!more) {
       list.textContent = '';
+      shown = [];
       next = null;
+      document.getElementById('select-all').checked = false;
+      countSelected();
     }
-    var path = 'comments?queue=' + queue + (more && next ? '&cursor=' + encodeURIComponent(next) : '');
+    var url = listing + (more && next ? '&cursor=' + encodeURIComponent(next) : '');
     say('Loading…');
-    api('GET', path).then(function (page) {
+    api('GET', url).then(function (page) {
       page.comments.forEach(function (comment) { list.appendChild(entry(comment)); });
       next = page.nextCursor || null;
       show('more', next !== null);
-      say(list.children.length === 0 ? 'Nothing waits here.' : '');
+      say(list.children.length === 0 ? (next ? 'Nothing found in this part: press More to look further.' : 'Nothing here.') : '');
     }, function (error) {
       if (error.message !== 'signed out') {
         say(error.message);
       }
     });
   }
+
+  /** The comment the keys act on: the one with focus, else the first. */
+  function current() {
+    var focused = shown.filter(function (entry) { return entry.item === document.activeElement; })[0];
+    return focused || shown[0];
+  }
+
+  function move(step) {
+    var focused = shown.filter(function (entry) { return entry.item === document.activeElement; })[0];
+    var at = focused ? shown.indexOf(focused) + step : 0;
+    var target = shown[Math.max(0, Math.min(shown.length - 1, at))];
+    if (target) { target.item.focus(); }
+  }
+
+  var keys = {
+    j: function () { move(1); }, k: function () { move(-1); },
+    x: function (entry) { var box = entry.item.querySelector('.select'); box.checked = !box.checked; countSelected(); },
+    a: function (entry) { run(entry.item, entry.comment, 'approve'); },
+    s: function (entry) { run(entry.item, entry.comment, 'spam'); },
+    r: function (entry) { entry.item.querySelector('.reason').focus(); },
+    f: function (entry) { run(entry.item, entry.comment, entry.comment.featured ? 'unfeature' : 'feature'); },
+    h: function (entry) { run(entry.item, entry.comment, 'history'); }
+  };
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || document.getElementById('queues').hidden) { return; }
+    if (target.classList && target.classList.contains('reason') && event.key === 'Enter') {
+      var owner = shown.filter(function (entry) { return entry.item.contains(target); })[0];
+      if (owner) { run(owner.item, owner.comment, 'reject'); }
+      return;
+    }
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) { return; }
+    if (event.key === '/') {
+      event.preventDefault();
+      document.getElementById('search-q').focus();
+      return;
+    }
+    var key = keys[event.key];
+    var entry = current();
+    if (!key || !entry) { return; }
+    if ((event.key === 'a' || event.key === 's' || event.key === 'x' || event.key === 'r') && !isModerator()) { return; }
+    event.preventDefault();
+    key(entry);
+  });
 
   function erase() {
     var email = document.getElementById('erase-email');
@@ -225,6 +394,7 @@
     show('queues', true);
     show('sign-out', true);
     show('erasure', isModerator());
+    show('bulk', isModerator());
     load(false);
   }
 
@@ -234,10 +404,25 @@
     location.assign(signInUrl + '/logout?' + new URLSearchParams({ client_id: client, logout_uri: home }).toString());
   });
   document.getElementById('more').addEventListener('click', function () { load(true); });
+  document.getElementById('search').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var q = document.getElementById('search-q').value.trim();
+    if (!q) { return; }
+    listing = 'search?by=' + encodeURIComponent(document.getElementById('search-by').value) + '&q=' + encodeURIComponent(q);
+    document.querySelectorAll('[data-queue]').forEach(function (t) { t.setAttribute('aria-pressed', 'false'); });
+    load(false);
+  });
+  document.getElementById('select-all').addEventListener('change', function (event) {
+    shown.forEach(function (entry) { entry.item.querySelector('.select').checked = event.target.checked; });
+    countSelected();
+  });
+  document.querySelectorAll('[data-bulk]').forEach(function (button) {
+    button.addEventListener('click', function () { bulk(button.dataset.bulk); });
+  });
   document.getElementById('erase').addEventListener('click', erase);
   document.querySelectorAll('[data-queue]').forEach(function (tab) {
     tab.addEventListener('click', function () {
-      queue = tab.dataset.queue;
+      listing = 'comments?queue=' + tab.dataset.queue;
       document.querySelectorAll('[data-queue]').forEach(function (t) {
         t.setAttribute('aria-pressed', String(t === tab));
       });
