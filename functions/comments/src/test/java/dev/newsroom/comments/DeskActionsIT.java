@@ -98,7 +98,7 @@ class DeskActionsIT extends LocalCommentsIT {
     }
 
     @Test
-    void aSuspendedCommenterCannotCommentUntilItEndsAndABanLastsUntilLifted() {
+    void aSuspendedCommenterCannotCommentUntilItEndsAndABanLastsUntilLifted_J14() {
         String article = world.article("banned", "");
         String email = "troll-" + UUID.randomUUID() + "@example.org";
         String id = posted(world, article, "Troll", email, "Provocation one.");
