@@ -48,6 +48,9 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
     private final DeskPage desk;
     private final PageRenderer pages;
     private static final String HTML = "text/html; charset=utf-8";
+    /** The API's OpenAPI 3.1 document, as the repository holds it, and where it is served. */
+    static final String OPENAPI_ROUTE = "GET /api/openapi.json";
+    private static final String OPENAPI = openApi();
     /** The answer page runs nothing and posts only back to the API. */
     private static final Map<String, String> ANSWER_HEADERS = Map.of("Content-Security-Policy",
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
@@ -107,6 +110,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             method = event.method().orElseThrow(() -> new IllegalArgumentException("the event has no requestContext.http.method"));
             if (event.routeKey().startsWith("ANY /api/moderation/")) {
                 response = moderation.handle(event);
+            } else if (event.routeKey().equals(OPENAPI_ROUTE)) {
+                response = Responses.page(OPENAPI, "application/json; charset=utf-8", "public, max-age=300", Map.of());
             } else if (event.routeKey().equals("ANY /desk/{file}")) {
                 if (!method.equals("GET") && !method.equals("HEAD")) {
                     throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED);
@@ -171,6 +176,14 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             refused.retryAfterSeconds().ifPresent(seconds -> answer.put("Retry-After", Long.toString(seconds)));
             return Responses.page(refused.kind().status(), pages.commentAnswer(service.language(article), false, errors, article,
                     input.fields()), HTML, "no-store", answer);
+        }
+    }
+
+    private static String openApi() {
+        try (InputStream in = CommentsHandler.class.getResourceAsStream("openapi.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -81,7 +81,8 @@ class CommentsTemplateTest {
         template.resources("AWS::ApiGatewayV2::Route").values().forEach(r -> routes.put(r.path("Properties").path("RouteKey").asText(),
                 r.path("Properties")));
         assertEquals(java.util.Set.of("POST /api/articles/{article}/comments", "GET /api/articles/{article}/comments",
-                "POST /api/articles/{article}/comments/{id}/report", "ANY /desk/{file}", "ANY /api/moderation/{proxy+}"), routes.keySet());
+                "POST /api/articles/{article}/comments/{id}/report", "ANY /desk/{file}", "ANY /api/moderation/{proxy+}",
+                "GET /api/openapi.json"), routes.keySet());
         routes.forEach((key, route) -> {
             assertEquals("integrations/${CommentsIntegration}", route.path("Target").asText(), key);
             assertEquals(key.startsWith("ANY /api/moderation/") ? "JWT" : "", route.path("AuthorizationType").asText(""),
