@@ -64,6 +64,16 @@ Object.assign(samTypes['AWS::Serverless::Function.DynamoDBEvent'].Properties, {
   DestinationConfig: { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' },
 });
 
+// EventBridge Scheduler events (SAM 2022 and later): the port infers an event's kind from its
+// properties, so the kind joins the candidates with the properties SAM documents.
+samTypes['AWS::Serverless::Function.ScheduleV2Event'] = { Properties: {
+  ScheduleExpression: { Required: true, PrimitiveType: 'String', UpdateType: 'Mutable' },
+  Input: { Required: false, PrimitiveType: 'String', UpdateType: 'Mutable' },
+  RetryPolicy: { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' },
+  DeadLetterConfig: { Required: false, PrimitiveType: 'Json', UpdateType: 'Mutable' },
+} };
+samTypes['AWS::Serverless::Function.EventSource'].Properties.Properties.Type.push('EventSource#Properties<ScheduleV2Event>');
+
 const { validateFile } = require('cfn-lint/lib/api');
 const file = path.resolve(process.argv[2] || 'template.yaml');
 const result = validateFile(file);
