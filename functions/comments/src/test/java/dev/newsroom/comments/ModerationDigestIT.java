@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The moderation digest against DynamoDB Local and a local SNS topic: what moderators get by email, and the alarm's metric. */
@@ -48,6 +50,23 @@ class ModerationDigestIT extends LocalCommentsIT {
         topic.close();
     }
 
+    /**
+     * The digest reads the whole pending queue, which other test classes of this run share (some of
+     * their comments dated in the future): each test starts from an empty queue, as a moderator
+     * would empty it, deleting every pending comment.
+     */
+    @BeforeEach
+    void emptyThePendingQueue() {
+        for (JsonNode page = pending(); page.get("comments").size() > 0; page = pending()) {
+            page.get("comments").forEach(c -> world.moderate("DELETE", "comments/" + c.get("articleToken").asText() + "/"
+                    + c.get("id").asText(), Map.of(), null, CommentsWorld.MODERATOR));
+        }
+    }
+
+    private JsonNode pending() {
+        return CommentsWorld.json(world.moderate("GET", "comments", Map.of("queue", "pending", "limit", "100"), null, CommentsWorld.MODERATOR));
+    }
+
     @Test
     void emailsModeratorsTheCommentsThatCameInWithTheDesksAddress() throws Exception {
         var manual = new CommentsWorld(local, siteverify, secrets, Map.of("MODERATION", "manual"));
@@ -59,7 +78,7 @@ class ModerationDigestIT extends LocalCommentsIT {
 
         assertEquals(before + 1, topic.messages().size());
         LocalTopic.Message digest = topic.messages().get(before);
-        assertTrue(digest.subject().matches("\\d+ comments? waits? for moderation on The Daily Example"), digest.subject());
+        assertEquals("1 comment waits for moderation on The Daily Example", digest.subject());
         assertTrue(digest.text().contains("Ada on " + CommentsWorld.path(article) + " (held: manual)"), digest.text());
         assertTrue(digest.text().contains("\"A digest should quote me.\""), digest.text());
         assertTrue(digest.text().contains("Open the desk: https://news.example.org/desk/"), digest.text());
@@ -78,7 +97,7 @@ class ModerationDigestIT extends LocalCommentsIT {
         assertEquals(before, topic.messages().size());
         var line = LocalJson.mapper().readTree(metrics.toString(StandardCharsets.UTF_8).strip());
         assertTrue(line.path(ModerationDigestHandler.OLDEST_WAIT).asDouble() >= 180, line::toString);
-        assertTrue(line.path(ModerationDigestHandler.WAITING).asInt() >= 1, line::toString);
+        assertEquals(1, line.path(ModerationDigestHandler.WAITING).asInt(), line::toString);
         assertEquals("Newsroom", line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText());
     }
 
