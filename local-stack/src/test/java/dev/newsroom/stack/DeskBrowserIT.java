@@ -288,15 +288,19 @@ class DeskBrowserIT {
                 "No history: the commenter gave no email."));
         new org.openqa.selenium.support.ui.Select(first.findElement(By.cssSelector(".ban-days"))).selectByValue("1");
         first.findElement(By.cssSelector("[data-action=ban]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Applied to the commenter."));
-        String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", "Back again " + mark)
-                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
-        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
-                .header("Content-Type", "application/json").header("Origin", site)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, refused.statusCode(), refused.body());
-        first.findElement(By.cssSelector("[data-action=unban]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Ban lifted."));
+        try {
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Applied to the commenter."));
+            String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", "Back again " + mark)
+                    .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
+                    .header("Content-Type", "application/json").header("Origin", site)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, refused.statusCode(), refused.body());
+        } finally {
+            // Every test here posts from this one address: the suspension never outlives this test.
+            first.findElement(By.cssSelector("[data-action=unban]")).click();
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Ban lifted."));
+        }
     }
 
     /** The digest's schedule, run now, emails what waits: locally into the outbox that endpoints.json names. */

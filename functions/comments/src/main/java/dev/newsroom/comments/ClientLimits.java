@@ -238,7 +238,7 @@ final class ClientLimits {
     /** Bans the commenters these hashes name until {@code until}, or for good; a later ban replaces an earlier one. */
     void ban(Collection<String> hashes, Optional<Instant> until, String by) {
         for (String hash : hashes) {
-            Map<String, AttributeValue> item = new HashMap<>(Map.of("key", key(BAN + hash), "by", AttributeValue.fromS(by)));
+            Map<String, AttributeValue> item = new HashMap<>(Map.of("key", AttributeValue.fromS(BAN + hash), "by", AttributeValue.fromS(by)));
             until.ifPresent(end -> item.put("expiresAt", number(end.getEpochSecond())));
             dynamo.putItem(r -> r.tableName(table).item(item));
         }
@@ -246,7 +246,7 @@ final class ClientLimits {
 
     /** Lifts the bans of these hashes, if any. */
     void lift(Collection<String> hashes) {
-        hashes.forEach(hash -> dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(BAN + hash)))));
+        hashes.forEach(hash -> dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", AttributeValue.fromS(BAN + hash)))));
     }
 
     /** A commenter's ban: until a time (a suspension), or for good. */
@@ -255,7 +255,7 @@ final class ClientLimits {
 
     /** The ban in force on the first of these hashes that has one, if any. */
     Optional<Ban> ban(Collection<String> hashes, Instant now) {
-        var keys = hashes.stream().map(hash -> Map.of("key", key(BAN + hash))).toList();
+        var keys = hashes.stream().map(hash -> Map.of("key", AttributeValue.fromS(BAN + hash))).toList();
         // TTL removes an expired ban within days, not at once: the time decides.
         return DynamoBatches.get(dynamo, table, keys).stream()
                 .map(item -> Optional.ofNullable(item.get("expiresAt")).map(n -> Instant.ofEpochSecond(Long.parseLong(n.n()))))

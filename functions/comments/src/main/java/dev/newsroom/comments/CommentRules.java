@@ -50,7 +50,7 @@ final class CommentRules {
         } else if (TextRules.length(name) > MAX_NAME) {
             errors.put("name", "Your name can be at most " + MAX_NAME + " characters.");
             tooLong = true;
-        } else if (staffNames.contains(TextRules.comparable(name))) {
+        } else if (staffNames.contains(TextRules.comparable(name)) || staffNames.contains(TextRules.comparable(TextRules.latinCapitals(name)))) {
             errors.put("name", "This name is reserved for the site's staff. Please choose another.");
         }
 

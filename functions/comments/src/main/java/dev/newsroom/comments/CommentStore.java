@@ -1,5 +1,6 @@
 package dev.newsroom.comments;
 
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.DynamoBatches;
 import java.time.Instant;
 import java.util.HashMap;
@@ -109,12 +110,7 @@ final class CommentStore {
         List<Comment> found = new java.util.ArrayList<>();
         Map<String, AttributeValue> start = from.orElse(null);
         do {
-            Map<String, AttributeValue> after = start;
-            QueryResponse response = dynamo.query(r -> r.tableName(table).consistentRead(true).limit(limit)
-                    .keyConditionExpression("slug = :article").filterExpression("#status = :approved")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":article", s(article), ":approved", s(Comment.APPROVED)))
-                    .exclusiveStartKey(after));
+            QueryResponse response = dynamo.query(DiscussionStore.approvedIn(table, article).exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : response.items()) {
                 found.add(fromItem(item));
                 if (found.size() == limit) {
@@ -171,9 +167,26 @@ final class CommentStore {
                 : decide(article, id, decision, "", " REMOVE featured", "#status = :approved", Map.of(":approved", s(Comment.APPROVED)));
     }
 
-    /** Records a decision that changes nothing else on the comment (a ban of its commenter); false if there is no such comment. */
-    boolean record(String article, String id, Comment.Decision decision) {
-        return decide(article, id, decision, "", "", "attribute_exists(#status)", Map.of());
+    /**
+     * Records a ban of the comment's commenter, with the keys it was applied to, so it can be lifted
+     * from here even after an erasure has taken the hashes off the comment; false if there is no
+     * such comment.
+     */
+    boolean recordBan(String article, String id, java.util.Collection<String> keys, Comment.Decision decision) {
+        return decide(article, id, decision, "bannedKeys = :keys", "", "attribute_exists(#status)",
+                Map.of(":keys", AttributeValue.fromSs(List.copyOf(keys))));
+    }
+
+    /** Records the lifting of a ban applied from this comment. */
+    boolean recordLift(String article, String id, Comment.Decision decision) {
+        return decide(article, id, decision, "", " REMOVE bannedKeys", "attribute_exists(#status)", Map.of());
+    }
+
+    /** The keys a ban applied from this comment named, if one was. */
+    Optional<java.util.Set<String>> bannedKeys(String article, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(key(article, id))
+                .projectionExpression("bannedKeys")).item();
+        return item == null || !item.containsKey("bannedKeys") ? Optional.empty() : Optional.of(java.util.Set.copyOf(item.get("bannedKeys").ss()));
     }
 
     /**
@@ -201,10 +214,7 @@ final class CommentStore {
 
     /** A commenter's comments by their email's hash, newest first, at most {@code limit}. */
     List<Comment> byCommenter(String emailHash, int limit) {
-        List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
-                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
-                .scanIndexForward(false).build(), limit);
-        List<Map<String, AttributeValue>> itemKeys = keys.stream().map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
+        List<Map<String, AttributeValue>> itemKeys = commenterKeys(emailHash, limit).stream().map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
         return DynamoBatches.get(dynamo, table, itemKeys).stream().filter(item -> item.containsKey("status"))
                 .map(CommentStore::fromItem).sorted(java.util.Comparator.comparing(Comment::id).reversed()).toList();
     }
@@ -221,16 +231,24 @@ final class CommentStore {
     }
 
     /**
-     * Comments whose name or text holds {@code words} (as {@link TextRules#searchable} makes them):
-     * a scan of at most {@code limit} items a page, so the desk pages through a large table rather
-     * than read it whole at once, and a page may hold fewer matches than that, or none.
+     * At most {@code limit} comments whose name or text holds {@code words} (as
+     * {@link TextRules#searchable} makes them), from a scan of at most {@code read} items, so the
+     * desk pages through a large table rather than read it whole at once: a page may hold fewer
+     * matches, or none, and still have a next one.
      */
-    Page search(String words, int limit, Optional<Map<String, AttributeValue>> from) {
+    Page search(String words, int limit, int read, Optional<Map<String, AttributeValue>> from) {
         ScanResponse response = dynamo.scan(r -> {
-            r.tableName(table).limit(limit).filterExpression("contains(searchText, :words)")
+            r.tableName(table).limit(read).filterExpression("contains(searchText, :words)")
                     .expressionAttributeValues(Map.of(":words", s(words)));
             from.ifPresent(r::exclusiveStartKey);
         });
+        if (response.items().size() > limit) {
+            // More matched than a page holds: the next page scans on from the last one shown.
+            List<Map<String, AttributeValue>> shown = response.items().subList(0, limit);
+            Map<String, AttributeValue> last = shown.get(limit - 1);
+            return new Page(shown.stream().map(CommentStore::fromItem).toList(),
+                    Optional.of(key(last.get("slug").s(), last.get("commentId").s())));
+        }
         Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
         return new Page(response.items().stream().map(CommentStore::fromItem).toList(), last.isEmpty() ? Optional.empty() : Optional.of(last));
     }
@@ -322,21 +340,22 @@ final class CommentStore {
      * first comments lets the next ones through. Reads their newest comments only.
      */
     boolean hasApproved(String emailHash) {
-        List<Map<String, AttributeValue>> keys = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
-                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
-                .scanIndexForward(false).build(), HISTORY_READ);
-        List<Map<String, AttributeValue>> itemKeys = keys.stream().map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
-        return DynamoBatches.get(dynamo, table, itemKeys).stream()
-                .anyMatch(item -> item.containsKey("status") && item.get("status").s().equals(Comment.APPROVED));
+        return byCommenter(emailHash, FIRST_COMMENT_READ).stream().anyMatch(c -> c.status().equals(Comment.APPROVED));
     }
 
     /** How many of a commenter's newest comments are read to find an approved one. */
-    private static final int HISTORY_READ = 20;
+    private static final int FIRST_COMMENT_READ = 20;
+
+    /** The keys of a commenter's comments, by their email's hash, newest first, at most {@code limit}. */
+    private List<Map<String, AttributeValue>> commenterKeys(String emailHash, int limit) {
+        return DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
+                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash)))
+                .scanIndexForward(false).build(), limit);
+    }
 
     /** Removes the email and client hash from every comment with this email hash (H7); returns how many. */
     int erase(String emailHash, Comment.Decision decision) {
-        List<Map<String, AttributeValue>> items = DynamoBatches.query(dynamo, QueryRequest.builder().tableName(table).indexName(EMAIL_INDEX)
-                .keyConditionExpression("emailHash = :hash").expressionAttributeValues(Map.of(":hash", s(emailHash))).build(), Integer.MAX_VALUE);
+        List<Map<String, AttributeValue>> items = commenterKeys(emailHash, Integer.MAX_VALUE);
         int erased = 0;
         for (Map<String, AttributeValue> item : items) {
             try {

@@ -83,7 +83,7 @@ final class CommentsService {
         if (withoutCaptcha && !fromForm) {
             throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
         }
-        String client = signer.hash("client", clientIp);
+        String client = signer.hash("client", ReaderAddress.network(clientIp));
         // Without a token, a post is known by its client and its words: the same form sent twice is one comment.
         var submission = new ClientLimits.Submission(Signer.sha256(withoutCaptcha
                 ? path + "\nwithout captcha\n" + client + "\n" + valid.fingerprint() : path + "\n" + valid.captchaToken()), valid.fingerprint());
@@ -169,7 +169,7 @@ final class CommentsService {
             throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
         }
         Instant now = clock.instant();
-        switch (limits.claimReport(path, id, signer.hash("client", clientIp), now, config.reportsPerMinute())) {
+        switch (limits.claimReport(path, id, signer.hash("client", ReaderAddress.network(clientIp)), now, config.reportsPerMinute())) {
             case RATE_LIMITED -> throw ApiError.rateLimited(60 - now.getEpochSecond() % 60);
             case ALREADY -> {
                 return false;
@@ -236,7 +236,8 @@ final class CommentsService {
     Listing list(String path, Optional<String> cursor, Optional<String> limitText) {
         int limit = pageSize(limitText);
         published(path);
-        String listing = "approved " + path;
+        // Not "approved ", as cursors of the removed index were named: theirs hold its keys.
+        String listing = "approved comments " + path;
         var from = cursor.map(c -> cursors.decode(listing, c));
         CommentStore.Page page = comments.approved(path, limit, from);
         return new Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));

@@ -152,13 +152,16 @@ final class Moderation {
         List<String> hashes = commenter(article, id);
         limits.ban(hashes, period.map(n -> now.plus(Duration.ofDays(n))), staff.username());
         String what = period.map(n -> "suspend for " + n + (n == 1 ? " day" : " days")).orElse("ban");
-        comments.record(article, id, new Comment.Decision(staff.username(), now, what, reason(reason)));
+        comments.recordBan(article, id, hashes, new Comment.Decision(staff.username(), now, what, reason(reason)));
     }
 
-    /** Lifts the ban of a comment's commenter, if there is one. */
+    /** Lifts the ban applied from this comment (or, if none was, any ban of its commenter). */
     void unban(Staff staff, String article, String id) {
-        limits.lift(commenter(article, id));
-        comments.record(article, id, new Comment.Decision(staff.username(), clock.instant(), "lift ban", Optional.empty()));
+        Set<String> keys = comments.bannedKeys(article, id).orElseGet(() -> Set.copyOf(commenter(article, id)));
+        limits.lift(keys);
+        if (!comments.recordLift(article, id, new Comment.Decision(staff.username(), clock.instant(), "lift ban", Optional.empty()))) {
+            throw ApiError.of(ErrorKind.COMMENT_NOT_FOUND);
+        }
     }
 
     /** What tells a comment's commenter apart: their email's hash and their address's, whichever the comment still has. */
@@ -176,7 +179,7 @@ final class Moderation {
         return hashes;
     }
 
-    /** A commenter's earlier comments, by their email: how many, and how each was decided. */
+    /** A commenter's other comments, by their email: how many, and how each was decided. */
     record History(boolean known, Map<String, Integer> counts, List<Comment> recent) {
     }
 
@@ -211,6 +214,7 @@ final class Moderation {
         int size = CommentsService.pageSize(limit);
         return switch (kind) {
             case EMAIL -> {
+                // A commenter's newest comments, as many as a page holds: their history, not a listing to page through.
                 String email = query.strip().toLowerCase(Locale.ROOT);
                 if (email.isEmpty() || email.length() > CommentRules.MAX_EMAIL) {
                     throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give the commenter's email."));
@@ -232,7 +236,7 @@ final class Moderation {
                     throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give at least " + MIN_SEARCH + " letters or digits."));
                 }
                 String listing = "text " + words;
-                CommentStore.Page page = comments.search(words, SEARCH_READ, cursor.map(c -> cursors.decode(listing, c)));
+                CommentStore.Page page = comments.search(words, size, SEARCH_READ, cursor.map(c -> cursors.decode(listing, c)));
                 yield new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
             }
         };

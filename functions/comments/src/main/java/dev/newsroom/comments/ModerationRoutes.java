@@ -85,6 +85,11 @@ final class ModerationRoutes {
         return event.body().isBlank() ? Optional.empty() : RequestDecoder.json(event).get("reason");
     }
 
+    /** Each route as {@code METHOD path}, its path below {@code /api/moderation/}: what the API's document must describe. */
+    List<String> routes() {
+        return routes.stream().map(route -> route.method() + " " + route.path()).toList();
+    }
+
     ApiResponse handle(ApiRequest event) {
         Staff staff = Staff.of(event);
         String origin = event.header("origin");

@@ -29,4 +29,22 @@ final class ReaderAddress {
         }
         return event.sourceIp();
     }
+
+    /**
+     * What one reader holds of the address space, as rate limits and bans count: an IPv4 address,
+     * or an IPv6 address's /64, which a home or a phone is given whole and can change addresses in
+     * at will.
+     */
+    static String network(String address) {
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no lookup
+            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64"
+                    : java.net.InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
 }

@@ -60,20 +60,29 @@ final class TextRules {
     /**
      * The form text is compared in: compatibility forms, case and accents folded, invisible
      * characters and everything but letters and digits dropped, then each character mapped to the
-     * one it can be mistaken for. A capital of another script is first read as the letter it
-     * imitates, before its case is folded: Greek {@code Μ} looks like {@code M}, though its small
-     * {@code μ} looks like no {@code m}.
+     * one it can be mistaken for.
      */
     static String comparable(String text) {
-        StringBuilder letters = new StringBuilder();
-        unaccented(text).replaceAll("[^\\p{L}\\p{N}]+", "").codePoints().forEach(c -> {
+        String letters = UCharacter.foldCase(unaccented(text), true).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return SKELETONS.getSkeleton(letters).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The text with each capital of another script read as the Latin capital it imitates. Folding
+     * case first, as {@link #comparable} does, loses such a look-alike: Greek {@code Μ} looks like
+     * {@code M}, though its small {@code μ} looks like no {@code m}. For names only, compared in
+     * both forms: words of other scripts keep their own capitals.
+     */
+    static String latinCapitals(String text) {
+        StringBuilder read = new StringBuilder();
+        text.codePoints().forEach(c -> {
             if (Character.isUpperCase(c) && UScript.getScript(c) != UScript.LATIN) {
-                letters.append(SKELETONS.getSkeleton(Character.toString(c)));
+                read.append(SKELETONS.getSkeleton(Character.toString(c)));
             } else {
-                letters.appendCodePoint(c);
+                read.appendCodePoint(c);
             }
         });
-        return SKELETONS.getSkeleton(UCharacter.foldCase(letters.toString(), true)).toLowerCase(Locale.ROOT);
+        return read.toString();
     }
 
     /** The form the desk's search matches in: case and accents folded, words kept apart by single spaces. */

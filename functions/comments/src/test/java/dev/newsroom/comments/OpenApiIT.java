@@ -20,6 +20,7 @@ import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,12 +120,19 @@ class OpenApiIT extends LocalCommentsIT {
                 .validate("{\"error\": \"made_up\", \"message\": \"x\", \"email\": \"a@b.c\"}", InputFormat.JSON).isEmpty(),
                 "the check refuses what the document does not allow");
 
-        Set<String> paths = new TreeSet<>();
-        document.path("paths").fieldNames().forEachRemaining(paths::add);
+        // Every route of the template, and each moderation route behind its one {proxy+} route, with its method.
         CloudFormationTemplate.ofRepository().resources("AWS::ApiGatewayV2::Route").values().forEach(route -> {
             String key = route.path("Properties").path("RouteKey").asText();
-            String path = key.substring(key.indexOf(' ') + 1).replace("{proxy+}", "comments");
-            assertTrue(paths.stream().anyMatch(p -> p.equals(path) || p.startsWith(path)), key + " is documented");
+            if (!key.endsWith("{proxy+}")) {
+                String method = key.startsWith("ANY ") ? "get" : key.substring(0, key.indexOf(' ')).toLowerCase(Locale.ROOT);
+                assertTrue(document.path("paths").path(key.substring(key.indexOf(' ') + 1)).has(method), key + " is documented");
+            }
+        });
+        var routes = new ModerationRoutes(null, CommentsWorld.SITE).routes();
+        assertTrue(routes.size() >= 13, routes::toString);
+        routes.forEach(route -> {
+            String[] parts = route.split(" ");
+            assertTrue(document.path("paths").path("/api/moderation/" + parts[1]).has(parts[0].toLowerCase(Locale.ROOT)), route + " is documented");
         });
     }
 

@@ -50,9 +50,17 @@ class TextRulesTest {
         assertEquals(admin, TextRules.comparable("Adm\u0131n"), "dotless ı");
         assertEquals(admin, TextRules.comparable("A\u200Bd\u200Dm\u2060in"), "with invisible characters");
         assertNotEquals(admin, TextRules.comparable("Admiral"));
-        assertEquals(TextRules.comparable("moderator"), TextRules.comparable("\u039Coderator"),
+        assertEquals(TextRules.comparable("moderator"), TextRules.comparable(TextRules.latinCapitals("\u039Coderator")),
                 "Greek capital Μ, which imitates M only as a capital (J13)");
         assertEquals(TextRules.comparable("moderator"), TextRules.comparable("MODERATOR"));
+    }
+
+    /** Word lists of other scripts: a word matches in capitals as in small letters, and so does a sentence's first word. */
+    @Test
+    void wordsOfOtherScriptsCompareTheSameInEitherCase_D3() {
+        assertEquals(TextRules.comparable("тварь"), TextRules.comparable("ТВАРЬ"));
+        assertEquals(TextRules.comparable("тварь"), TextRules.comparable("Тварь"));
+        assertEquals(TextRules.comparable("μαλάκα"), TextRules.comparable("ΜΑΛΑΚΑ"));
     }
 
     @Test

@@ -17,6 +17,7 @@ class WordListTest {
         assertEquals(Optional.of("spam"), list.firstIn("This is \u0455pam"), "Cyrillic dze for s");
         assertEquals(Optional.of("spam"), list.firstIn("s\u200Bpam in disguise"), "a zero-width space inside");
         assertEquals(Optional.of("spam"), list.firstIn("spàm"), "an accent");
+        assertEquals(Optional.of("тварь"), new WordList(List.of("тварь")).firstIn("ТВАРЬ! Тварь."), "a Cyrillic word in capitals");
     }
 
     @Test

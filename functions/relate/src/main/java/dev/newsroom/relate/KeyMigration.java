@@ -30,9 +30,8 @@ public final class KeyMigration {
         }
     }
 
-    /** The key attribute the comments table shares with the articles table, and its sparse index key. */
+    /** The key attribute the comments table shares with the articles table. */
     private static final String COMMENTS_KEY = "slug";
-    private static final String APPROVED_KEY = "approvedSlug";
 
     private final DynamoDbClient dynamo;
     private final String articlesTable;
@@ -71,9 +70,6 @@ public final class KeyMigration {
                 Map<String, AttributeValue> moved = new HashMap<>(item);
                 AttributeValue path = AttributeValue.fromS(SiteLayout.articlePath(key));
                 moved.put(COMMENTS_KEY, path);
-                if (moved.containsKey(APPROVED_KEY)) {
-                    moved.put(APPROVED_KEY, path);
-                }
                 putIfAbsent(commentsTable, moved, "commentId");
                 dynamo.deleteItem(r -> r.tableName(commentsTable).key(Map.of(COMMENTS_KEY, item.get(COMMENTS_KEY),
                         "commentId", item.get("commentId"))));

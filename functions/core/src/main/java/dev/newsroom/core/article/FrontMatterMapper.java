@@ -459,13 +459,11 @@ final class FrontMatterMapper {
         if (node == null) {
             return Optional.empty();
         }
-        String value = Json.text(node, "").trim().toUpperCase(Locale.ROOT);
-        try {
-            return Optional.of(PreModeration.valueOf(value));
-        } catch (IllegalArgumentException e) {
+        Optional<PreModeration> mode = PreModeration.named(Json.text(node, ""));
+        if (mode.isEmpty()) {
             problems.add(new Problem("commentModeration", "must be all, first or none"));
-            return Optional.empty();
         }
+        return mode;
     }
 
     private Optional<Instant> date(Map<String, Object> fields, String name) {

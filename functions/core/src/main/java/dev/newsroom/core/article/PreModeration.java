@@ -6,5 +6,10 @@ package dev.newsroom.core.article;
  * chooses in {@code site.yaml}, and an article may choose otherwise in its front matter.
  */
 public enum PreModeration {
-    ALL, FIRST, NONE
+    ALL, FIRST, NONE;
+
+    /** The mode a front matter or site.yaml value names, in any case; none for anything else. */
+    public static java.util.Optional<PreModeration> named(String value) {
+        return java.util.Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value.strip())).findFirst();
+    }
 }

@@ -159,9 +159,8 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
             Optional<PreModeration> moderation = Optional.empty();
             Object mode = fields.get("moderation");
             if (mode != null) {
-                try {
-                    moderation = Optional.of(PreModeration.valueOf(String.valueOf(mode).toUpperCase(java.util.Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
+                moderation = PreModeration.named(String.valueOf(mode));
+                if (moderation.isEmpty()) {
                     problems.add(new Problem("comments.moderation", "must be all, first or none, not '" + mode + "'"));
                 }
             }

@@ -174,8 +174,8 @@
         return;
       }
       var counts = Object.keys(answer.counts).map(function (status) { return answer.counts[status] + ' ' + status; });
-      text.textContent = counts.length === 0 ? 'No earlier comments by this commenter.'
-        : 'Earlier comments by this commenter: ' + counts.join(', ') + '.';
+      text.textContent = counts.length === 0 ? 'No other comments by this commenter.'
+        : 'Other comments by this commenter: ' + counts.join(', ') + '.';
     });
   }
 
@@ -289,6 +289,8 @@
     }
     var doneCount = 0;
     var failures = [];
+    var buttons = document.querySelectorAll('[data-bulk]');
+    buttons.forEach(function (b) { b.disabled = true; });
     chosen.reduce(function (previous, entry) {
       return previous.then(function () {
         return act(entry.item, entry.comment, action).then(function () { doneCount++; }, function (error) {
@@ -298,6 +300,7 @@
     }, Promise.resolve()).then(function () {
       say((done[action] || '') + ' ' + doneCount + ' of ' + chosen.length + '.'
         + (failures.length ? ' Not done: ' + failures.join('; ') : ''));
+      buttons.forEach(function (b) { b.disabled = false; });
     });
   }
 
@@ -327,14 +330,13 @@
     });
   }
 
-  /** The comment the keys act on: the one with focus, else the first. */
+  /** The comment the keys act on: the one with focus (j and k give it), never one the moderator has not moved to. */
   function current() {
-    var focused = shown.filter(function (entry) { return entry.item === document.activeElement; })[0];
-    return focused || shown[0];
+    return shown.filter(function (entry) { return entry.item === document.activeElement; })[0];
   }
 
   function move(step) {
-    var focused = shown.filter(function (entry) { return entry.item === document.activeElement; })[0];
+    var focused = current();
     var at = focused ? shown.indexOf(focused) + step : 0;
     var target = shown[Math.max(0, Math.min(shown.length - 1, at))];
     if (target) { target.item.focus(); }
@@ -346,7 +348,9 @@
     a: function (entry) { run(entry.item, entry.comment, 'approve'); },
     s: function (entry) { run(entry.item, entry.comment, 'spam'); },
     r: function (entry) { entry.item.querySelector('.reason').focus(); },
-    f: function (entry) { run(entry.item, entry.comment, entry.comment.featured ? 'unfeature' : 'feature'); },
+    f: function (entry) {
+      if (entry.comment.status === 'approved') { run(entry.item, entry.comment, entry.comment.featured ? 'unfeature' : 'feature'); }
+    },
     h: function (entry) { run(entry.item, entry.comment, 'history'); }
   };
 
@@ -366,7 +370,7 @@
     }
     var key = keys[event.key];
     var entry = current();
-    if (!key || !entry) { return; }
+    if (!key || (!entry && event.key !== 'j' && event.key !== 'k')) { return; }
     if ((event.key === 'a' || event.key === 's' || event.key === 'x' || event.key === 'r') && !isModerator()) { return; }
     event.preventDefault();
     key(entry);
