@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * each article a batch touches is rendered once, however many of its comments were approved,
  * edited out or deleted in it (a burst of approvals writes the page a few times, not once a
  * comment). Records that change nothing readers see (a pending comment, a spam verdict, an
- * erasure, which removes only what pages never show) render nothing. The index of approved
- * comments may lag the stream, so each render corrects it with the batch's own changes.
+ * erasure, which removes only what pages never show) render nothing. Each render corrects what it
+ * reads of the article's approved comments with the batch's own changes, which are what it was
+ * asked to show.
  */
 final class CommentPages {
 
