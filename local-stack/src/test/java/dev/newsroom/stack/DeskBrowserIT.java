@@ -125,6 +125,7 @@ class DeskBrowserIT {
         assertTrue(browser.findElement(By.id("who")).getText().startsWith("moderator"));
         WebElement waiting = entry(body);
         assertEquals("/articles/harbour-vote", waiting.findElement(By.cssSelector("a.article")).getDomAttribute("href"));
+        assertEquals("Harbour vote", waiting.findElement(By.cssSelector("a.article")).getText(), "the article's title");
         assertEquals("Held: every comment waits for a moderator", waiting.findElement(By.cssSelector(".held")).getText(),
                 "the rule that held it");
         waiting.findElement(By.cssSelector("[data-action=approve]")).click();

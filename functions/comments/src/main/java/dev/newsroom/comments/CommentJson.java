@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON shapes of the comments API's answers. Readers see a comment's name, website, body and
@@ -18,12 +19,12 @@ final class CommentJson {
 
     /** An article's approved comments, as the page lists them. */
     static Map<String, Object> forReaders(CommentsService.Listing listing) {
-        return listing(listing, false);
+        return listing(listing, Optional.empty());
     }
 
-    /** A moderation queue, across articles. */
-    static Map<String, Object> forModerators(CommentsService.Listing listing) {
-        return listing(listing, true);
+    /** A moderation queue or a search, across articles, with each article's title and each commenter's history. */
+    static Map<String, Object> forModerators(Moderation.DeskListing desk) {
+        return listing(desk.listing(), Optional.of(desk));
     }
 
     /** The answer to a posted comment: its id, its status, and what the page tells the reader. */
@@ -93,7 +94,8 @@ final class CommentJson {
         return body;
     }
 
-    private static Map<String, Object> listing(CommentsService.Listing listing, boolean forModerators) {
+    /** The listing for readers, or with {@code desk}'s titles and histories and what only moderators see. */
+    private static Map<String, Object> listing(CommentsService.Listing listing, Optional<Moderation.DeskListing> desk) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> array = new ArrayList<>();
         body.put("comments", array);
@@ -101,8 +103,10 @@ final class CommentJson {
             Map<String, Object> item = new LinkedHashMap<>();
             array.add(item);
             item.put("id", c.id());
-            if (forModerators) {
+            if (desk.isPresent()) {
                 item.put("article", c.article());
+                Optional.ofNullable(desk.get().titles().get(c.article())).ifPresent(title -> item.put("articleTitle", title));
+                Optional.ofNullable(desk.get().histories().get(c.article() + " " + c.id())).ifPresent(counts -> item.put("history", counts));
                 item.put("articleToken", ArticlePaths.token(c.article()));
                 item.put("status", c.status());
                 c.score().ifPresent(score -> item.put("score", score));

@@ -219,6 +219,19 @@ final class CommentStore {
                 .map(CommentStore::fromItem).sorted(java.util.Comparator.comparing(Comment::id).reversed()).toList();
     }
 
+    /**
+     * The status of each of a commenter's newest comments, at most {@code limit}, by
+     * {@code article + " " + id}: their history, read without their text.
+     */
+    Map<String, String> statusesOf(String emailHash, int limit) {
+        List<Map<String, AttributeValue>> itemKeys = commenterKeys(emailHash, limit).stream()
+                .map(k -> key(k.get("slug").s(), k.get("commentId").s())).toList();
+        Map<String, String> statuses = new HashMap<>();
+        DynamoBatches.get(dynamo, table, itemKeys, List.of("slug", "commentId", "status")).stream().filter(item -> item.containsKey("status"))
+                .forEach(item -> statuses.put(item.get("slug").s() + " " + item.get("commentId").s(), item.get("status").s()));
+        return statuses;
+    }
+
     /** An article's comments in every queue, newest first, one page: what the desk finds by article. */
     Page ofArticle(String article, int limit, Optional<Map<String, AttributeValue>> from) {
         QueryResponse response = dynamo.query(r -> {

@@ -58,13 +58,43 @@ final class Moderation {
         return new Imported(stored, imported.size() - stored);
     }
 
-    CommentsService.Listing queue(String queue, Optional<String> cursor, Optional<String> limit) {
+    /**
+     * A page of comments as the desk shows them: with each article's title, and each commenter's
+     * history (how many of their other comments each status holds) by {@code article + " " + id}.
+     */
+    record DeskListing(CommentsService.Listing listing, Map<String, String> titles, Map<String, Map<String, Integer>> histories) {
+    }
+
+    DeskListing queue(String queue, Optional<String> cursor, Optional<String> limit) {
         if (!QUEUES.contains(queue)) {
             throw ApiError.of(ErrorKind.INVALID_QUEUE);
         }
         String listing = "moderation " + queue;
         CommentStore.Page page = comments.queue(queue, CommentsService.pageSize(limit), cursor.map(c -> cursors.decode(listing, c)));
-        return new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
+        return forDesk(new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next))));
+    }
+
+    /** The page with its articles' titles and its commenters' histories, each commenter's read once. */
+    private DeskListing forDesk(CommentsService.Listing listing) {
+        Map<String, String> titles = articles.titles(listing.comments().stream().map(Comment::article).toList());
+        Map<String, Map<String, String>> byCommenter = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> histories = new java.util.HashMap<>();
+        for (Comment c : listing.comments()) {
+            c.emailHash().ifPresent(hash -> histories.put(c.article() + " " + c.id(),
+                    counts(byCommenter.computeIfAbsent(hash, h -> comments.statusesOf(h, HISTORY_READ)), c)));
+        }
+        return new DeskListing(listing, titles, histories);
+    }
+
+    /** How many of a commenter's comments each status holds, {@code comment} aside. */
+    private static Map<String, Integer> counts(Map<String, String> statuses, Comment comment) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        statuses.forEach((key, status) -> {
+            if (!key.equals(comment.article() + " " + comment.id())) {
+                counts.merge(status, 1, Integer::sum);
+            }
+        });
+        return counts;
     }
 
     /** A decision that moves a comment to {@code status}, recorded with who took it and why ({@code reason} required for a rejection). */
@@ -204,7 +234,7 @@ final class Moderation {
      * Comments by their name or text, their commenter's email, or their article (a path, or the
      * page's address on the site): one page, with a cursor when there is more to look through.
      */
-    CommentsService.Listing search(String by, String query, Optional<String> cursor, Optional<String> limit, String siteOrigin) {
+    DeskListing search(String by, String query, Optional<String> cursor, Optional<String> limit, String siteOrigin) {
         SearchBy kind;
         try {
             kind = SearchBy.valueOf(by.toUpperCase(Locale.ROOT));
@@ -212,7 +242,7 @@ final class Moderation {
             throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("by", "Search by text, email or article."));
         }
         int size = CommentsService.pageSize(limit);
-        return switch (kind) {
+        return forDesk(switch (kind) {
             case EMAIL -> {
                 // A commenter's newest comments, as many as a page holds: their history, not a listing to page through.
                 String email = query.strip().toLowerCase(Locale.ROOT);
@@ -239,7 +269,7 @@ final class Moderation {
                 CommentStore.Page page = comments.search(words, size, SEARCH_READ, cursor.map(c -> cursors.decode(listing, c)));
                 yield new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));
             }
-        };
+        });
     }
 
     /** Erasure on request (H7): the commenter's email and client hash leave every comment of theirs. */

@@ -136,8 +136,12 @@ class DeskActionsIT extends LocalCommentsIT {
         act(article, second, "reject", "{\"reason\": \"Off topic\"}", MODERATOR);
 
         List<String> approved = new ArrayList<>();
-        json(world.moderate("GET", "comments", Map.of("queue", "approved", "limit", "100"), null, EDITOR)).get("comments")
-                .forEach(c -> approved.add(c.get("id").asText()));
+        JsonNode queue = json(world.moderate("GET", "comments", Map.of("queue", "approved", "limit", "100"), null, EDITOR)).get("comments");
+        queue.forEach(c -> approved.add(c.get("id").asText()));
+        JsonNode listed = queue.get(approved.indexOf(third));
+        assertEquals("history", listed.get("articleTitle").asText(), "the article's title, beside its link");
+        assertEquals(1, listed.get("history").get("approved").asInt(), "the commenter's other approved comment, in the queue itself");
+        assertEquals(1, listed.get("history").get("rejected").asInt());
         assertTrue(approved.indexOf(third) >= 0 && approved.indexOf(third) < approved.indexOf(first), "newest first: " + approved);
         assertFalse(approved.contains(second), "rejected, so no longer approved");
 

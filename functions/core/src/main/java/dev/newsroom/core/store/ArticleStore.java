@@ -78,6 +78,16 @@ public final class ArticleStore {
         return found;
     }
 
+    /** The titles of the articles at these paths, by path, reading nothing else of them; a path with no article is left out. */
+    public Map<String, String> titles(Collection<String> paths) {
+        List<Map<String, AttributeValue>> keys = paths.stream().distinct()
+                .map(path -> Map.of(ArticleItems.KEY, AttributeValue.fromS(path))).toList();
+        Map<String, String> titles = new HashMap<>();
+        DynamoBatches.get(dynamo, table, keys, List.of(ArticleItems.KEY, "title")).stream().filter(item -> item.containsKey("title"))
+                .forEach(item -> titles.put(item.get(ArticleItems.KEY).s(), item.get("title").s()));
+        return titles;
+    }
+
     /**
      * Writes {@code next} only if the stored item is still the version it was derived from.
      * Returns false when another writer got there first: the caller re-reads and decides again (B1).

@@ -83,15 +83,32 @@ public final class DynamoBatches {
 
     /** The items with these keys that exist, read strongly consistent, in no particular order. */
     public static List<Map<String, AttributeValue>> get(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
-        return get(dynamo, table, keys, Pause.SLEEP);
+        return get(dynamo, table, keys, List.of(), Pause.SLEEP);
+    }
+
+    /** As {@link #get(DynamoDbClient, String, List)}, reading only the {@code attributes} named of each item. */
+    public static List<Map<String, AttributeValue>> get(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
+                                                        List<String> attributes) {
+        return get(dynamo, table, keys, attributes, Pause.SLEEP);
     }
 
     static List<Map<String, AttributeValue>> get(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
                                                  Pause pause) {
+        return get(dynamo, table, keys, List.of(), pause);
+    }
+
+    private static List<Map<String, AttributeValue>> get(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys,
+                                                         List<String> attributes, Pause pause) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        attributes.forEach(name -> names.put("#a" + names.size(), name));
         for (int from = 0; from < keys.size(); from += GET_LIMIT) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + GET_LIMIT))).consistentRead(true).build());
+            KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + GET_LIMIT))).consistentRead(true);
+            if (!names.isEmpty()) {
+                batch.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
+            }
+            Map<String, KeysAndAttributes> pending = Map.of(table, batch.build());
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 pauseBefore(attempt, table, pause);
                 Map<String, KeysAndAttributes> request = pending;

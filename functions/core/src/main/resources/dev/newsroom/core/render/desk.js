@@ -166,16 +166,23 @@
     item.querySelector('.reply-label').hidden = !approved;
   }
 
+  /** What the commenter's other comments came to, as the queue gives it with each comment. */
+  function historyText(counts) {
+    if (!counts) { return 'No history: the commenter gave no email.'; }
+    var parts = Object.keys(counts).map(function (status) { return counts[status] + ' ' + status; });
+    return parts.length === 0 ? 'No other comments by this commenter.' : 'Other comments by this commenter: ' + parts.join(', ') + '.';
+  }
+
+  /** The commenter's newest other comments, each with its status, under the comment. */
   function showHistory(item, comment) {
     return api('GET', path(comment) + '/history').then(function (answer) {
-      var text = item.querySelector('.history');
-      if (!answer.known) {
-        text.textContent = 'No history: the commenter gave no email.';
-        return;
-      }
-      var counts = Object.keys(answer.counts).map(function (status) { return answer.counts[status] + ' ' + status; });
-      text.textContent = counts.length === 0 ? 'No other comments by this commenter.'
-        : 'Other comments by this commenter: ' + counts.join(', ') + '.';
+      var list = item.querySelector('.earlier');
+      list.textContent = '';
+      answer.recent.forEach(function (other) {
+        list.appendChild(document.createElement('li')).textContent = other.status + ', ' + new Date(other.createdAt).toLocaleDateString()
+          + ', on ' + other.article + ': ' + (other.body.length > 140 ? other.body.slice(0, 140) + '…' : other.body);
+      });
+      if (!answer.recent.length) { item.querySelector('.history').textContent = historyText(answer.known ? {} : null); }
     });
   }
 
@@ -227,8 +234,9 @@
     item.querySelector('.name').textContent = comment.name;
     badges(item, comment);
     var link = item.querySelector('.article');
-    link.textContent = comment.article;
+    link.textContent = comment.articleTitle || comment.article;
     link.href = comment.article;
+    item.querySelector('.history').textContent = historyText(comment.history);
     var when = item.querySelector('.when');
     when.textContent = new Date(comment.createdAt).toLocaleString();
     when.title = comment.createdAt;

@@ -64,6 +64,16 @@ class DynamoBatchesOnLocalServicesIT {
         assertEquals(3, Collections.frequency(log.requests(), "BatchGetItemRequest"), "100 keys a request");
     }
 
+    /** A page of the desk reads its articles' titles, never their bodies. */
+    @Test
+    void readsOnlyTheAttributesNamed() {
+        List<String> pks = pks("named", 3);
+        DynamoBatches.write(local.services().dynamoDb(), table, puts(pks));
+        List<Map<String, AttributeValue>> items = DynamoBatches.get(local.services().dynamoDb(), table, keys(pks), List.of(IndexTable.PK, "value"));
+        assertEquals(Set.copyOf(pks), pksOf(items));
+        items.forEach(item -> assertEquals(Set.of(IndexTable.PK, "value"), item.keySet(), "what was named, not the sort key"));
+    }
+
     @Test
     void aQueryFollowsItsPagesUpToTheLimit() {
         String pk = id + "#query";
