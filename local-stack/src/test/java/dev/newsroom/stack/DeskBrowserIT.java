@@ -138,6 +138,10 @@ class DeskBrowserIT {
         var page = org.jsoup.Jsoup.parse(get(site + "/articles/harbour-vote", null).body());
         assertTrue(page.selectFirst("#comments-heading .comment-count").text().matches("\\(\\d+\\)"));
         assertTrue(page.selectFirst("script[type=application/ld+json]").data().contains("\"commentCount\""));
+        // And the home page's teaser says how many, once the relate function has listed the article again.
+        await().atMost(WAIT).until(() -> org.jsoup.Jsoup.parse(get(site + "/", null).body()).select(".teasers li").stream()
+                .anyMatch(li -> li.selectFirst("a").attr("href").equals("/articles/harbour-vote")
+                        && li.select(".meta a").text().matches("Comments \\(\\d+\\)")));
     }
 
     @Test

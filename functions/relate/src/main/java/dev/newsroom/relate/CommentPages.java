@@ -3,6 +3,7 @@ package dev.newsroom.relate;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.discussion.ShownComment;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.store.ArticleStore;
@@ -10,6 +11,7 @@ import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.StreamRecord;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +37,20 @@ final class CommentPages {
     private final DiscussionStore discussions;
     private final ArticlePages pages;
     private final Parallel parallel;
+    private final Clock clock;
 
-    CommentPages(ArticleStore articles, RelatedListStore lists, DiscussionStore discussions, ArticlePages pages, Parallel parallel) {
+    CommentPages(ArticleStore articles, RelatedListStore lists, DiscussionStore discussions, ArticlePages pages, Parallel parallel,
+                 Clock clock) {
         this.articles = articles;
         this.lists = lists;
         this.discussions = discussions;
         this.pages = pages;
         this.parallel = parallel;
+        this.clock = clock;
     }
 
-    static CommentPages of(Wiring wiring) {
-        return new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.parallel());
+    static CommentPages of(Wiring wiring, Clock clock) {
+        return new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.parallel(), clock);
     }
 
     /** What a batch did: pages written, and where to deliver it again from if an article's render failed. */
@@ -84,7 +89,14 @@ final class CommentPages {
             if (stored.isEmpty()) {
                 return false; // no page shows comments: withdrawn, a draft, a static page, or never published
             }
-            SiteBucket.Outcome outcome = pages.rewrite(stored.get(), lists.related(path), discussions.discussion(path, changed));
+            Discussion discussion = discussions.discussion(path, changed);
+            SiteBucket.Outcome outcome = pages.rewrite(stored.get(), lists.related(path), discussion);
+            // The count its listings' teasers show, stored as a new version of the article, which the
+            // relate function lists again; another writer's version meanwhile is read again first.
+            if (discussion.count() != stored.get().comments()
+                    && !articles.save(stored.get().withComments(discussion.count(), clock.instant())) && attempt < ATTEMPTS) {
+                continue;
+            }
             // A newer page came meanwhile, from a render that may have read the comments before these changes.
             if (outcome != SiteBucket.Outcome.KEPT_NEWER || attempt == ATTEMPTS) {
                 return outcome == SiteBucket.Outcome.WRITTEN;

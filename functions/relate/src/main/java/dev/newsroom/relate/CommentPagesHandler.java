@@ -47,7 +47,7 @@ public final class CommentPagesHandler implements RequestStreamHandler {
 
     private static CommentPages pagesOf(Env env) {
         AwsClients clients = new AwsClients(env);
-        return CommentPages.of(Wiring.of(RelateConfig.from(env), clients.s3(), clients.dynamoDb()));
+        return CommentPages.of(Wiring.of(RelateConfig.from(env), clients.s3(), clients.dynamoDb()), java.time.Clock.systemUTC());
     }
 
     @Override

@@ -58,7 +58,7 @@ class CommentPagesIT {
         };
         Wiring wiring = Wiring.of(RelateConfig.from(new Env(environment(local))), local.services().s3(List.of(countPuts)),
                 local.services().dynamoDb());
-        pages = CommentPages.of(wiring);
+        pages = CommentPages.of(wiring, java.time.Clock.systemUTC());
     }
 
     private static Map<String, String> environment(Provisioned local) throws Exception {
@@ -114,6 +114,14 @@ class CommentPagesIT {
         Document page = page("burst");
         assertEquals(10, page.select("#comment-list .comment-body").size());
         assertEquals("(10)", page.selectFirst(".comment-count").text());
+        var counted = world.articles.find(path).orElseThrow();
+        assertEquals(10, counted.comments(), "the count its teasers show, stored with the article");
+        assertEquals(2, counted.version(), "as a new version, which the relate function lists again");
+
+        world.relate();
+        assertEquals("Comments (10)", Jsoup.parse(world.page("/").orElseThrow())
+                .select(".teasers li").stream().filter(li -> li.selectFirst("a").attr("href").equals(path)).findFirst().orElseThrow()
+                .selectFirst(".meta a").text(), "the home page's teaser says how many");
     }
 
     @Test

@@ -135,7 +135,7 @@ class StaticExportTest {
         Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         for (int i = 0; i < 5000; i++) {
             entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
-                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty()));
+                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty(), 0));
         }
         Map<String, Entry> byPath = new HashMap<>();
         entries.forEach(e -> byPath.put(e.path(), e));

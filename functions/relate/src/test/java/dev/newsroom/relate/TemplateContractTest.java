@@ -84,7 +84,7 @@ class TemplateContractTest {
 
     /** The comment pages function: a second handler of this module's jar, on the comments table's stream. */
     @Test
-    void theCommentPagesFunctionReadsTheCommentsStreamAndWritesOnlyPages_H1_H4_H8_H9() throws Exception {
+    void theCommentPagesFunctionReadsTheCommentsStreamAndWritesOnlyPagesAndCounts_H1_H4_H8_H9() throws Exception {
         JsonNode comments = template.resource("CommentPagesFunction").path("Properties");
         assertEquals(List.of(), TemplateContract.handlerProblems(template, "CommentPagesFunction", "relate"));
         assertEquals(CommentPagesHandler.class.getName() + "::handleRequest", comments.path("Handler").asText());
@@ -96,9 +96,15 @@ class TemplateContractTest {
         assertEquals(1, mapping.path("ParallelizationFactor").asInt(), "one article's records in one batch at a time");
         assertEquals(List.of(), TemplateContract.broadPolicies(template, "CommentPagesFunction"));
         String policies = comments.path("Policies").toString();
-        for (String write : List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan", "s3:DeleteObject")) {
-            assertFalse(policies.contains(write), write + ": it reads tables and writes pages, nothing else");
+        for (String write : List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan", "s3:DeleteObject")) {
+            assertFalse(policies.contains(write), write + ": it reads tables and writes pages and counts, nothing else");
         }
+        // Its one table write: an article's comment count, as a new version of the article item.
+        comments.path("Policies").get(0).path("Statement").forEach(statement -> {
+            if (statement.path("Action").toString().contains("dynamodb:PutItem")) {
+                assertEquals("ArticlesTable.Arn", statement.path("Resource").asText(), statement::toString);
+            }
+        });
         for (String shared : List.of("RELATED_COUNT", "RELATED_WINDOW", "LISTING_SIZE", "BURST_RECORDS", "BURST_MAX_WAIT_SECONDS")) {
             assertEquals(function.path("Environment").path("Variables").path(shared).asText(),
                     comments.path("Environment").path("Variables").path(shared).asText(), shared + " as the relate function's");

@@ -8,9 +8,11 @@ import java.time.Instant;
  *
  * @param sequencer   the normalised S3 sequencer of the upload this state came from
  * @param contentHash SHA-256 of the uploaded bytes
+ * @param comments    how many approved comments it has, as its listings' teasers show (the comment
+ *                    pages function counts them; an upload keeps the count)
  */
 public record StoredArticle(Article article, ArticleStatus status, long version, String sourceKey,
-                            String sequencer, String contentHash, Instant createdAt, Instant storedAt) {
+                            String sequencer, String contentHash, Instant createdAt, Instant storedAt, int comments) {
 
     /** The article's public URL path, its identity. */
     public String path() {
@@ -21,11 +23,16 @@ public record StoredArticle(Article article, ArticleStatus status, long version,
     public StoredArticle next(Article newArticle, ArticleStatus newStatus, String newSourceKey, String newSequencer,
                               String newContentHash, Instant now) {
         return new StoredArticle(newArticle, newStatus, version + 1, newSourceKey, newSequencer, newContentHash,
-                createdAt, now);
+                createdAt, now, comments);
+    }
+
+    /** The next state of this item with {@code count} approved comments, and nothing else changed. */
+    public StoredArticle withComments(int count, Instant now) {
+        return new StoredArticle(article, status, version + 1, sourceKey, sequencer, contentHash, createdAt, now, count);
     }
 
     public static StoredArticle first(Article article, ArticleStatus status, String sourceKey, String sequencer,
                                       String contentHash, Instant now) {
-        return new StoredArticle(article, status, 1, sourceKey, sequencer, contentHash, now, now);
+        return new StoredArticle(article, status, 1, sourceKey, sequencer, contentHash, now, now, 0);
     }
 }

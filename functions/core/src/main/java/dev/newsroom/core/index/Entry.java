@@ -20,10 +20,11 @@ import java.time.Instant;
  *
  * @param version the article item's version this was taken from; a posting never goes back to an older one
  * @param lang    its language, where it is not the site's default
+ * @param comments how many approved comments it has, as its teaser says
  */
 public record Entry(String path, long version, String title, Instant published, Instant modified,
                     Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags,
-                    Optional<String> lang) {
+                    Optional<String> lang, int comments) {
 
     public Entry {
         tags = List.copyOf(tags);
@@ -36,7 +37,7 @@ public record Entry(String path, long version, String title, Instant published, 
         }
         ArticleMetadata meta = stored.article().metadata();
         return Optional.of(new Entry(meta.path(), stored.version(), meta.title(), meta.published(), meta.modified(),
-                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang()));
+                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang(), stored.comments()));
     }
 
     /** The listings it appears in: its language's home, and the rest. An article bylined to the site has no author page. */
@@ -65,6 +66,6 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     private Entry withVersion(long v) {
-        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang);
+        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang, comments);
     }
 }

@@ -35,10 +35,10 @@ public record ArticleView(
 
     /** @param lang the article's language, where it is not the page's */
     public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image,
-                              Optional<String> lang) {
+                              Optional<String> lang, Optional<String> comments) {
 
         RelatedView in(String language) {
-            return new RelatedView(title, href, date, summary, image, Optional.of(language));
+            return new RelatedView(title, href, date, summary, image, Optional.of(language), comments);
         }
     }
 

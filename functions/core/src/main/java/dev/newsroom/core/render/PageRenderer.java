@@ -322,13 +322,16 @@ public final class PageRenderer {
 
     private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
         return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
-                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty());
+                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty(), Optional.empty());
     }
 
     /** A listed article's teaser; one in another language than the page's says which, for screen readers and search engines. */
     private ArticleView.RelatedView teaser(Entry entry, Speech speech) {
         String lang = entry.lang().orElse(site.lang());
-        ArticleView.RelatedView teaser = teaser(entry.shown(), speech);
+        ArticleView.RelatedView shown = teaser(entry.shown(), speech);
+        // The count, as the article's own heading gives it: "Comments (3)", linking to them.
+        ArticleView.RelatedView teaser = entry.comments() == 0 ? shown : new ArticleView.RelatedView(shown.title(), shown.href(), shown.date(),
+                shown.summary(), shown.image(), shown.lang(), Optional.of(speech.head().words().get(Word.COMMENTS) + " (" + entry.comments() + ")"));
         return lang.equals(speech.head().lang()) ? teaser : teaser.in(lang);
     }
 

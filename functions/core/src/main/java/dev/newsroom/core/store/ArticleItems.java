@@ -57,6 +57,9 @@ public final class ArticleItems {
         item.put("contentHash", s(stored.contentHash()));
         item.put("createdAt", s(stored.createdAt().toString()));
         item.put("storedAt", s(stored.storedAt().toString()));
+        if (stored.comments() > 0) {
+            item.put(COMMENTS, n(stored.comments()));
+        }
         item.put("title", s(meta.title()));
         item.put("published", s(meta.published().toString()));
         item.put(PUBLISHED_AT, n(meta.published().toEpochMilli()));
@@ -123,8 +126,12 @@ public final class ArticleItems {
                 item.get("sequencer").s(),
                 item.get("contentHash").s(),
                 Instant.parse(item.get("createdAt").s()),
-                Instant.parse(item.get("storedAt").s()));
+                Instant.parse(item.get("storedAt").s()),
+                item.containsKey(COMMENTS) ? Integer.parseInt(item.get(COMMENTS).n()) : 0);
     }
+
+    /** How many approved comments the article has (absent: none). */
+    static final String COMMENTS = "commentCount";
 
     /**
      * Whether an item's key is a bare slug, as items were keyed before articles were keyed by their

@@ -237,6 +237,23 @@ class PageRendererTest {
                 .get("BODY_MISSING").asText());
     }
 
+    /** A teaser gives the article's comment count, as its heading does, linking to them; none where there are none. */
+    @Test
+    void teasersSayHowManyCommentsTheirArticlesHave() throws Exception {
+        var stored = dev.newsroom.core.article.StoredArticle.first(SamplePages.full(), dev.newsroom.core.article.ArticleStatus.PUBLISHED,
+                "articles/a.md", "01", "hash", java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        var discussed = dev.newsroom.core.index.Entry.of(stored.withComments(3, java.time.Instant.parse("2026-11-24T11:00:00Z"))).orElseThrow();
+        var quiet = dev.newsroom.core.index.Entry.of(stored).orElseThrow();
+        var home = dev.newsroom.core.index.ListingKey.home(Optional.empty());
+        Document withComments = Jsoup.parse(renderer.listing(home, List.of(discussed), SamplePages.state(home, List.of(discussed)), Optional.empty()));
+        var count = withComments.selectFirst(".teasers li .meta a");
+        assertEquals("Comments (3)", count.text());
+        assertEquals(discussed.path() + "#comments", count.attr("href"));
+        Document without = Jsoup.parse(renderer.listing(home, List.of(quiet), SamplePages.state(home, List.of(quiet)), Optional.empty()));
+        assertNull(without.selectFirst(".teasers li .meta a"), "no count where there are no comments");
+        assertFalse(discussed.sameListing(quiet), "a new count changes what the listing shows");
+    }
+
     @Test
     void aListedArticleInAnotherLanguageThanThePageSaysWhich() throws Exception {
         var english = SamplePages.entry(bilingual("articles/tech/launch.md", "---\ntitle: Launch\ndate: 2026-05-20\ncategory: Tech\n---\nBody.\n"));
