@@ -13,6 +13,7 @@ import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
@@ -52,12 +53,13 @@ final class ArticlePublisher {
     private final PublishReports reports;
     private final String articlePrefix;
     private final String pagePrefix;
+    private final DiscussionStore discussions;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
-                     OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix, Clock clock,
-                     Parallel parallel) {
+                     OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
+                     DiscussionStore discussions, Clock clock, Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -68,6 +70,7 @@ final class ArticlePublisher {
         this.reports = reports;
         this.articlePrefix = articlePrefix;
         this.pagePrefix = pagePrefix;
+        this.discussions = discussions;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -134,6 +137,9 @@ final class ArticlePublisher {
         ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
+        // What its listings' teasers will say, counted afresh: an article commented on before counts were kept, or while it was
+        // withdrawn, gets its count here.
+        int comments = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.count(path) : 0;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(path);
             StoredArticle next;
@@ -157,6 +163,7 @@ final class ArticlePublisher {
                 }
                 next = c.next(article, status, change.key(), change.sequencer(), hash, clock.instant());
             }
+            next = next.counting(comments);
             if (articles.save(next)) {
                 stored = next;
             } else if (attempt == SAVE_ATTEMPTS) {

@@ -48,12 +48,13 @@ public final class Publisher {
         var settingsStore = new SiteSettingsStore(dynamo, config.uploadsTable(), SiteSettings.KEY);
         var reports = new PublishReports(source, config.reportPrefix());
         var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles, parallel);
+        var discussions = new DiscussionStore(dynamo, config.commentsTable());
         var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
-                new ArticlePages(new PageRenderer(config.site()), site, articles, new DiscussionStore(dynamo, config.commentsTable()), parallel),
+                new ArticlePages(new PageRenderer(config.site()), site, articles, discussions, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
-                config.articlePrefix(), config.pagePrefix(), clock, parallel);
+                config.articlePrefix(), config.pagePrefix(), discussions, clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),

@@ -30,6 +30,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -176,6 +177,22 @@ abstract class PublishContract {
         assertEquals(1, world.article(slug("crash")).orElseThrow().version(), "the retry does not write the item again");
         assertEquals("Crash", Jsoup.parse(world.page(slug("crash")).orElseThrow()).selectFirst("h1").text());
         assertEquals("published", world.upload(key("crash")).get("outcome").s());
+    }
+
+    /** An article commented on before counts were kept: its upload counts its approved comments, for its teasers. */
+    @Test
+    void anUploadCountsTheArticlesApprovedComments() {
+        String path = "/articles/" + slug("discussed");
+        for (String[] comment : new String[][] {{"01", "approved"}, {"02", "approved"}, {"03", "pending"}}) {
+            world.dynamo.putItem(r -> r.tableName(names().get("CommentsTable")).item(Map.of(
+                    "slug", AttributeValue.fromS(path), "commentId", AttributeValue.fromS("1795512000000-" + comment[0]),
+                    "status", AttributeValue.fromS(comment[1]), "queue", AttributeValue.fromS(comment[1]), "name", AttributeValue.fromS("Ada"),
+                    "body", AttributeValue.fromS("Words " + comment[0]), "createdAt", AttributeValue.fromS("2026-11-24T09:20:00Z"))));
+        }
+        world.handle(world.upload(key("discussed"), PublishWorld.article("Discussed", "")));
+
+        assertEquals(2, world.articleAt(path).orElseThrow().comments(), "the approved ones");
+        assertEquals("(2)", Jsoup.parse(world.page(slug("discussed")).orElseThrow()).selectFirst(".comment-count").text());
     }
 
     @Test

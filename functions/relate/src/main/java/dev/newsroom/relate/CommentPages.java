@@ -81,26 +81,47 @@ final class CommentPages {
         return new Result(done.stream().mapToInt(Result::pages).sum(), RetryFrom.earliest(done.stream().map(Result::retry).toList()));
     }
 
-    /** Renders the article's page with its comments as they now are; returns whether it wrote it. */
+    /** Renders the article's page with its comments as they now are, and stores their count; returns whether it wrote the page. */
     private boolean render(String path, Map<String, Optional<ShownComment>> changed) {
         for (int attempt = 1; ; attempt++) {
-            Optional<StoredArticle> stored = articles.find(path)
-                    .filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.article().metadata().page());
+            Optional<StoredArticle> stored = shownArticle(path);
             if (stored.isEmpty()) {
                 return false; // no page shows comments: withdrawn, a draft, a static page, or never published
             }
             Discussion discussion = discussions.discussion(path, changed);
             SiteBucket.Outcome outcome = pages.rewrite(stored.get(), lists.related(path), discussion);
-            // The count its listings' teasers show, stored as a new version of the article, which the
-            // relate function lists again; another writer's version meanwhile is read again first.
-            if (discussion.count() != stored.get().comments()
-                    && !articles.save(stored.get().withComments(discussion.count(), clock.instant())) && attempt < ATTEMPTS) {
-                continue;
-            }
             // A newer page came meanwhile, from a render that may have read the comments before these changes.
             if (outcome != SiteBucket.Outcome.KEPT_NEWER || attempt == ATTEMPTS) {
+                count(path, stored.get(), discussion.count());
                 return outcome == SiteBucket.Outcome.WRITTEN;
             }
+        }
+    }
+
+    private Optional<StoredArticle> shownArticle(String path) {
+        return articles.find(path).filter(a -> a.status() == ArticleStatus.PUBLISHED && !a.article().metadata().page());
+    }
+
+    /**
+     * Stores the article's count of approved comments, which its listings' teasers show, as a new
+     * version of it, which the relate function lists again. Another writer's version meanwhile is
+     * read again; if they keep winning, the batch fails, to be delivered again, rather than leave a
+     * wrong count that nothing else would correct.
+     */
+    private void count(String path, StoredArticle read, int count) {
+        StoredArticle stored = read;
+        for (int attempt = 1; stored.comments() != count; attempt++) {
+            if (articles.save(stored.withComments(count, clock.instant()))) {
+                return;
+            }
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("article " + path + " kept changing under us; its comment count is retried with the batch");
+            }
+            Optional<StoredArticle> again = shownArticle(path);
+            if (again.isEmpty()) {
+                return;
+            }
+            stored = again.get();
         }
     }
 

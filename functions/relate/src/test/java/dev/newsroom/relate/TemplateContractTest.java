@@ -103,6 +103,8 @@ class TemplateContractTest {
         comments.path("Policies").get(0).path("Statement").forEach(statement -> {
             if (statement.path("Action").toString().contains("dynamodb:PutItem")) {
                 assertEquals("ArticlesTable.Arn", statement.path("Resource").asText(), statement::toString);
+                assertEquals("[\"/*\"]", statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys").toString(),
+                        "articles' paths only");
             }
         });
         for (String shared : List.of("RELATED_COUNT", "RELATED_WINDOW", "LISTING_SIZE", "BURST_RECORDS", "BURST_MAX_WAIT_SECONDS")) {

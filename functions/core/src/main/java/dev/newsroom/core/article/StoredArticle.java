@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param sequencer   the normalised S3 sequencer of the upload this state came from
  * @param contentHash SHA-256 of the uploaded bytes
  * @param comments    how many approved comments it has, as its listings' teasers show (the comment
- *                    pages function counts them; an upload keeps the count)
+ *                    pages function counts them as they change, and an upload as it publishes)
  */
 public record StoredArticle(Article article, ArticleStatus status, long version, String sourceKey,
                             String sequencer, String contentHash, Instant createdAt, Instant storedAt, int comments) {
@@ -24,6 +24,11 @@ public record StoredArticle(Article article, ArticleStatus status, long version,
                               String newContentHash, Instant now) {
         return new StoredArticle(newArticle, newStatus, version + 1, newSourceKey, newSequencer, newContentHash,
                 createdAt, now, comments);
+    }
+
+    /** This state, with {@code count} approved comments: what an upload stores, counted as it publishes. */
+    public StoredArticle counting(int count) {
+        return new StoredArticle(article, status, version, sourceKey, sequencer, contentHash, createdAt, storedAt, count);
     }
 
     /** The next state of this item with {@code count} approved comments, and nothing else changed. */

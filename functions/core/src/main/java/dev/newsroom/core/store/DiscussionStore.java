@@ -50,7 +50,12 @@ public final class DiscussionStore {
             return shown;
         }
         // More than a render reads: the rest are counted, not read.
-        return new Discussion(shown.threads(), DynamoBatches.count(dynamo, request(path).build()) + shown.count() - approved.size(), true);
+        return new Discussion(shown.threads(), count(path) + shown.count() - approved.size(), true);
+    }
+
+    /** How many approved comments the article has, counted without reading them. */
+    public int count(String path) {
+        return DynamoBatches.count(dynamo, request(path).build());
     }
 
     private QueryRequest.Builder request(String path) {
