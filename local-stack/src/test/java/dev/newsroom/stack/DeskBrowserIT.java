@@ -308,6 +308,33 @@ class DeskBrowserIT {
         }
     }
 
+    /** An editor previews a draft in the desk, in a sandboxed frame; the site has no page of it. */
+    @Test
+    void anEditorPreviewsADraftThatTheSiteDoesNotShow() throws Exception {
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("s3").asText())).forcePathStyle(true)
+                .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalServices.credentials()).build()) {
+            s3.putObject(r -> r.bucket(endpoints.get("sourceBucket").asText()).key("articles/ferry-plan.md"),
+                    RequestBody.fromString("---\ntitle: Ferry plan\ndate: 2026-11-25\ncategory: Town\ndraft: true\n---\nNot yet.\n"));
+        }
+        signIn("editor");
+        WebElement path = browser.findElement(By.id("preview-path"));
+        await().atMost(WAIT).until(() -> {
+            path.clear();
+            path.sendKeys("/articles/ferry-plan");
+            browser.findElement(By.cssSelector("#preview-form button[type=submit]")).click();
+            return browser.findElement(By.id("preview-title")).getText().startsWith("Ferry plan (draft");
+        });
+        WebElement frame = browser.findElement(By.id("preview-frame"));
+        assertEquals("", frame.getDomAttribute("sandbox"), "no script of the preview runs");
+        browser.switchTo().frame(frame);
+        try {
+            assertEquals("Ferry plan", browser.findElement(By.tagName("h1")).getText());
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        assertEquals(404, get(site + "/articles/ferry-plan", null).statusCode(), "a draft is no page of the site");
+    }
+
     /** The digest's schedule, run now, emails what waits: locally into the outbox that endpoints.json names. */
     @Test
     void theDigestOfWaitingCommentsReachesTheLocalOutbox() throws Exception {

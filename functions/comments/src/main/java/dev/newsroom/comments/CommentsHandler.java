@@ -84,8 +84,9 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     new CommentStore(clients.dynamoDb(), config.commentsTable()), limits, captcha,
                     new Signer(secrets.read("SIGNING_SECRET")),
                     new SiteCommentRules(new SiteSettingsStore(clients.dynamoDb(), config.uploadsTable(), SiteSettings.KEY), clock), clock);
-            this.moderation = new ModerationRoutes(service.moderation(), config.site().origin());
             this.pages = new PageRenderer(config.site());
+            this.moderation = new ModerationRoutes(service.moderation(),
+                    new Previews(new ArticleStore(clients.dynamoDb(), config.articlesTable()), pages), config.site().origin());
             this.desk = new DeskPage(config.site(), pages, config.deskSignIn(), config.deskClientId());
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }

@@ -27,9 +27,11 @@ final class ModerationRoutes {
     private final String siteOrigin;
 
     /** @param siteOrigin the desk's origin: the only web page whose requests these routes take (J8) */
-    ModerationRoutes(Moderation moderation, String siteOrigin) {
+    ModerationRoutes(Moderation moderation, Previews previews, String siteOrigin) {
         this.siteOrigin = siteOrigin;
         this.routes = List.of(
+                new Route("GET", "preview", Staff.Action.PREVIEW, (staff, event, segments) -> Responses.json(200,
+                        previews.of(event.queryParameter("path").orElse(""), siteOrigin), Map.of())),
                 new Route("GET", "comments", Staff.Action.READ_QUEUES, (staff, event, segments) -> Responses.json(200,
                         CommentJson.forModerators(moderation.queue(event.queryParameter("queue").orElse(Comment.PENDING),
                                 event.queryParameter("cursor"), event.queryParameter("limit"))), Map.of())),

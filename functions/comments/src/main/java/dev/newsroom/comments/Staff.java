@@ -18,7 +18,7 @@ record Staff(String username, Set<Role> roles) {
     /** The desk's groups, as template.yaml creates them. */
     enum Role {
         MODERATOR("moderators", EnumSet.allOf(Action.class)),
-        EDITOR("editors", EnumSet.of(Action.READ_QUEUES, Action.FEATURE));
+        EDITOR("editors", EnumSet.of(Action.READ_QUEUES, Action.FEATURE, Action.PREVIEW));
 
         private final String group;
         private final Set<Action> actions;
@@ -31,7 +31,7 @@ record Staff(String username, Set<Role> roles) {
 
     /** What a request to the moderation route does. */
     enum Action {
-        READ_QUEUES, FEATURE, MODERATE, ERASE, IMPORT
+        READ_QUEUES, FEATURE, PREVIEW, MODERATE, ERASE, IMPORT
     }
 
     /** The staff member a request comes from: refused (401) without the authorizer's claims, (403) without a desk group. */

@@ -174,6 +174,23 @@ class DeskActionsIT extends LocalCommentsIT {
                         + "&body=" + java.net.URLEncoder.encode(body, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** Editors preview a draft as it would read; readers get nothing of it. */
+    @Test
+    void staffPreviewADraftThatReadersCannotSee_J15() {
+        String draft = world.article("draft", "draft: true");
+        APIGatewayV2HTTPResponse preview = world.moderate("GET", "preview", Map.of("path", CommentsWorld.SITE + CommentsWorld.path(draft)),
+                null, EDITOR);
+        assertEquals(200, preview.getStatusCode(), preview.getBody());
+        assertEquals("no-store", preview.getHeaders().get("Cache-Control"));
+        JsonNode shown = json(preview);
+        assertEquals("draft", shown.get("status").asText());
+        assertEquals("draft", org.jsoup.Jsoup.parse(shown.get("html").asText()).selectFirst("h1").text(), "the page as it would read");
+        assertEquals(404, world.list(draft, Map.of()).getStatusCode(), "readers get nothing of a draft");
+        assertEquals(404, world.moderate("GET", "preview", Map.of("path", "/articles/none-such"), null, EDITOR).getStatusCode());
+        assertEquals(400, world.moderate("GET", "preview", Map.of("path", "javascript:alert(1)"), null, EDITOR).getStatusCode());
+        assertEquals(401, world.moderate("GET", "preview", Map.of("path", CommentsWorld.path(draft)), null, Map.of()).getStatusCode());
+    }
+
     /** Every page of a search until the table is read through. */
     private List<String> searched(String by, String q) {
         List<String> ids = new ArrayList<>();

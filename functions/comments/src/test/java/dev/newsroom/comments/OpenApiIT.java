@@ -92,6 +92,8 @@ class OpenApiIT extends LocalCommentsIT {
         conforms("post", "/api/moderation/comments/{article}/{id}/reject", act("reject", article, held, "{}", MODERATOR));
         conforms("post", "/api/moderation/comments/{article}/{id}/ban", act("ban", article, held, "{\"days\": \"3\"}", MODERATOR));
         conforms("post", "/api/moderation/comments/{article}/{id}/unban", act("unban", article, "no-such-id", null, MODERATOR));
+        conforms("get", "/api/moderation/preview", world.moderate("GET", "preview", Map.of("path", CommentsWorld.path(article)), null, EDITOR));
+        conforms("get", "/api/moderation/preview", world.moderate("GET", "preview", Map.of("path", "/articles/none-such"), null, EDITOR));
         conforms("post", "/api/moderation/erasure", world.moderate("POST", "erasure", Map.of(), "{\"email\": \"nobody@example.org\"}", MODERATOR));
         conforms("post", "/api/moderation/comments/{article}", world.moderate("POST", "comments/" + article, Map.of(),
                 "{\"comments\": [{\"ref\": \"1\", \"name\": \"Old\", \"body\": \"From before.\", \"createdAt\": \"2013-03-11T10:02:00Z\","
@@ -128,7 +130,7 @@ class OpenApiIT extends LocalCommentsIT {
                 assertTrue(document.path("paths").path(key.substring(key.indexOf(' ') + 1)).has(method), key + " is documented");
             }
         });
-        var routes = new ModerationRoutes(null, CommentsWorld.SITE).routes();
+        var routes = new ModerationRoutes(null, null, CommentsWorld.SITE).routes();
         assertTrue(routes.size() >= 13, routes::toString);
         routes.forEach(route -> {
             String[] parts = route.split(" ");

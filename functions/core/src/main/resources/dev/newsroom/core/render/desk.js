@@ -416,6 +416,20 @@
     location.assign(signInUrl + '/logout?' + new URLSearchParams({ client_id: client, logout_uri: home }).toString());
   });
   document.getElementById('more').addEventListener('click', function () { load(true); });
+  // The preview is a page of its own, shown in a sandboxed frame: none of its scripts run, none of its forms send.
+  document.getElementById('preview-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var address = document.getElementById('preview-path').value.trim();
+    if (!address) { return; }
+    api('GET', 'preview?path=' + encodeURIComponent(address)).then(function (preview) {
+      document.getElementById('preview-title').textContent = preview.title + ' (' + preview.status + ', ' + preview.path + ')';
+      var frame = document.getElementById('preview-frame');
+      frame.srcdoc = preview.html;
+      frame.hidden = false;
+    }, function (error) {
+      if (error.message !== 'signed out') { say(error.message); }
+    });
+  });
   document.getElementById('search').addEventListener('submit', function (event) {
     event.preventDefault();
     var q = document.getElementById('search-q').value.trim();
