@@ -84,12 +84,25 @@ class DeskBrowserIT {
 
     /** A reader's comment, held for a moderator. */
     private static void held(String body) throws Exception {
-        String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", body)
-                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
-                .header("Content-Type", "application/json").header("Origin", site)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        held(body, null);
+    }
+
+    /** A reader's comment, with their email (none: null), held for a moderator. */
+    private static void held(String body, String email) throws Exception {
+        HttpResponse<String> posted = post(body, email);
         assertEquals(202, posted.statusCode(), posted.body());
+    }
+
+    /** A reader's comment as the page's script posts it. */
+    private static HttpResponse<String> post(String body, String email) throws Exception {
+        var comment = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", body)
+                .put("captchaToken", "test-pass:desk-" + (++posts));
+        if (email != null) {
+            comment.put("email", email);
+        }
+        return HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
+                .header("Content-Type", "application/json").header("Origin", site)
+                .POST(HttpRequest.BodyPublishers.ofString(comment.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode user(String username) {
@@ -163,11 +176,7 @@ class DeskBrowserIT {
     @Test
     void aModeratorErasesACommenterByEmailFromTheDesk_H7() throws Exception {
         String email = "erase.me." + System.nanoTime() + "@example.org";
-        String json = LocalJson.mapper().createObjectNode().put("name", "Erasable").put("email", email).put("body", "Forget me " + email)
-                .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
-        assertEquals(202, HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
-                .header("Content-Type", "application/json").header("Origin", site)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        held("Forget me " + email, email);
         signIn("moderator");
         WebElement field = browser.findElement(By.id("erase-email"));
         assertTrue(field.isDisplayed(), "a moderator's");
@@ -295,11 +304,7 @@ class DeskBrowserIT {
         first.findElement(By.cssSelector("[data-action=ban]")).click();
         try {
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Applied to the commenter."));
-            String json = LocalJson.mapper().createObjectNode().put("name", "Reader").put("body", "Back again " + mark)
-                    .put("captchaToken", "test-pass:desk-" + (++posts)).toString();
-            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site + "/api/articles/articles~harbour-vote/comments"))
-                    .header("Content-Type", "application/json").header("Origin", site)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = post("Back again " + mark, null);
             assertEquals(403, refused.statusCode(), refused.body());
         } finally {
             // Every test here posts from this one address: the suspension never outlives this test.

@@ -450,16 +450,12 @@ final class CommentStore {
                 Instant.parse(item.get("createdAt").s()), optional(item, "email"), optional(item, "emailHash"),
                 item.containsKey("clientHash") ? item.get("clientHash").s() : "",
                 Optional.ofNullable(item.get("score")).map(v -> Double.parseDouble(v.n())),
-                flag(item, "withoutCaptcha"),
+                DiscussionStore.flag(item, "withoutCaptcha"),
                 optional(item, "holdRule").map(rule -> new Hold(rule, optional(item, "holdMatch").orElse(""))),
                 item.containsKey("reportCount") ? new Comment.Reports(Integer.parseInt(item.get("reportCount").n()),
                         item.containsKey("reportReasons") ? java.util.Set.copyOf(item.get("reportReasons").ss()) : java.util.Set.of())
                         : Comment.Reports.NONE,
-                decisions(item), new Comment.Badges(flag(item, "staff"), flag(item, "featured")));
-    }
-
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
-        return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
+                decisions(item), new Comment.Badges(DiscussionStore.flag(item, "staff"), DiscussionStore.flag(item, "featured")));
     }
 
     private static Optional<String> optional(Map<String, AttributeValue> item, String name) {

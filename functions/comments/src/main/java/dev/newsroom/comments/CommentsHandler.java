@@ -80,13 +80,14 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             captcha.closedBecause().ifPresent(reason -> LOG.atError().addKeyValue("reason", reason)
                     .log("configuration error: comments cannot be posted until it is fixed; listing goes on"));
             ClientLimits limits = new ClientLimits(clients.dynamoDb(), config.clientLimitsTable());
-            this.service = new CommentsService(config, new ArticleStore(clients.dynamoDb(), config.articlesTable()),
+            ArticleStore articles = new ArticleStore(clients.dynamoDb(), config.articlesTable());
+            this.service = new CommentsService(config, articles,
                     new CommentStore(clients.dynamoDb(), config.commentsTable()), limits, captcha,
                     new Signer(secrets.read("SIGNING_SECRET")),
                     new SiteCommentRules(new SiteSettingsStore(clients.dynamoDb(), config.uploadsTable(), SiteSettings.KEY), clock), clock);
             this.pages = new PageRenderer(config.site());
             this.moderation = new ModerationRoutes(service.moderation(),
-                    new Previews(new ArticleStore(clients.dynamoDb(), config.articlesTable()), pages), config.site().origin());
+                    new Previews(articles, pages), config.site().origin());
             this.desk = new DeskPage(config.site(), pages, config.deskSignIn(), config.deskClientId());
             this.readerAddress = new ReaderAddress(secrets.optional("ORIGIN_SECRET"));
         }

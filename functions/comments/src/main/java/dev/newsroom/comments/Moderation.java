@@ -252,10 +252,7 @@ final class Moderation {
                 yield new CommentsService.Listing(comments.byCommenter(signer.hash("email", email), size), Optional.empty());
             }
             case ARTICLE -> {
-                String path = query.strip().startsWith(siteOrigin + "/") ? query.strip().substring(siteOrigin.length()) : query.strip();
-                if (!path.startsWith("/")) {
-                    throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("q", "Give the article's address, such as /articles/harbour-vote."));
-                }
+                String path = ArticleAddress.path(query, siteOrigin, "q");
                 String listing = "article " + path;
                 CommentStore.Page page = comments.ofArticle(path, size, cursor.map(c -> cursors.decode(listing, c)));
                 yield new CommentsService.Listing(page.comments(), page.next().map(next -> cursors.encode(listing, next)));

@@ -25,11 +25,7 @@ final class Previews {
 
     /** The article at {@code address} (its path, or its address on the site): its status, title and page. */
     Map<String, Object> of(String address, String siteOrigin) {
-        String path = address.strip().startsWith(siteOrigin + "/") ? address.strip().substring(siteOrigin.length()) : address.strip();
-        if (!path.startsWith("/")) {
-            throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("path", "Give the article's address, such as /articles/harbour-vote."));
-        }
-        StoredArticle stored = articles.find(path).orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
+        StoredArticle stored = articles.find(ArticleAddress.path(address, siteOrigin, "path")).orElseThrow(() -> ApiError.of(ErrorKind.ARTICLE_NOT_FOUND));
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("path", stored.path());
         preview.put("status", stored.status().value());

@@ -12,6 +12,7 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.DiscussionStore;
 import dev.newsroom.core.store.RelatedListStore;
@@ -137,9 +138,9 @@ final class ArticlePublisher {
         ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
-        // What its listings' teasers will say, counted afresh: an article commented on before counts were kept, or while it was
-        // withdrawn, gets its count here.
-        int comments = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.count(path) : 0;
+        // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
+        // article commented on before counts were kept, or while it was withdrawn, gets its count here.
+        Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(path);
             StoredArticle next;
@@ -163,7 +164,7 @@ final class ArticlePublisher {
                 }
                 next = c.next(article, status, change.key(), change.sequencer(), hash, clock.instant());
             }
-            next = next.counting(comments);
+            next = next.counting(discussion.count());
             if (articles.save(next)) {
                 stored = next;
             } else if (attempt == SAVE_ATTEMPTS) {
@@ -177,7 +178,7 @@ final class ArticlePublisher {
         } else {
             oldAddresses.withdrawn(path);
         }
-        parallel.each(List.<Runnable>of(() -> project(published),
+        parallel.each(List.<Runnable>of(() -> project(published, discussion),
                 () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
         uploads.record(new UploadStatus(change.key(), change.sequencer(),
@@ -229,12 +230,12 @@ final class ArticlePublisher {
 
     private void withdraw(StoredArticle unpublished) {
         oldAddresses.withdrawn(unpublished.path());
-        project(unpublished);
+        project(unpublished, Discussion.NONE);
     }
 
     /** Writes the page the item calls for, with the article's related list as the relate function last stored it. */
-    private void project(StoredArticle stored) {
-        pages.write(stored, relatedLists.related(stored.path()));
+    private void project(StoredArticle stored, Discussion discussion) {
+        pages.write(stored, relatedLists.related(stored.path()), discussion);
     }
 
     /** Records why the upload was refused; the file keeps the article it published before, if any. */

@@ -47,21 +47,35 @@ public final class ArticlePages {
 
     /** Writes the article, or a tombstone where a page was but may no longer be; renders nothing if the page is current. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related) {
+        return write(stored, related, () -> discussions.discussion(stored.path()));
+    }
+
+    /** As {@link #write(StoredArticle, Optional)}, with the article's comments as the caller has just read them. */
+    public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Discussion discussion) {
+        return write(stored, related, () -> discussion);
+    }
+
+    private SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Supplier<Discussion> discussion) {
         // The page is read while the assets it refers to are checked.
         Supplier<Optional<SiteBucket.Page>> page = parallel.start(() -> site.page(SiteLayout.articleKey(stored.path())));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
         }
-        return write(stored, related, page.get());
+        return write(stored, related, page.get(), discussion);
     }
 
     /** As {@link #write(StoredArticle, Optional)}, from the page as just read. */
     public SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Optional<SiteBucket.Page> page) {
+        return write(stored, related, page, () -> discussions.discussion(stored.path()));
+    }
+
+    private SiteBucket.Outcome write(StoredArticle stored, Optional<RelatedList> related, Optional<SiteBucket.Page> page,
+                                     Supplier<Discussion> discussion) {
         String key = SiteLayout.articleKey(stored.path());
         PageVersion version = new PageVersion(stored.version(), related.map(RelatedList::revision).orElse(0L));
         if (stored.status() == ArticleStatus.PUBLISHED) {
             ensureAssets();
-            return site.writePage(key, () -> render(stored, related), version, page);
+            return site.writePage(key, () -> render(stored, related, translations(stored), discussion), version, page);
         }
         // A tombstone only replaces a page: an article never published needs none.
         return page.isPresent() ? site.writePage(key, pages::gone, version, page) : SiteBucket.Outcome.UNCHANGED;

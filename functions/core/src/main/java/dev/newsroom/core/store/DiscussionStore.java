@@ -54,7 +54,7 @@ public final class DiscussionStore {
     }
 
     /** How many approved comments the article has, counted without reading them. */
-    public int count(String path) {
+    private int count(String path) {
         return DynamoBatches.count(dynamo, request(path).build());
     }
 
@@ -83,7 +83,8 @@ public final class DiscussionStore {
     /** The status of a comment readers see. */
     public static final String APPROVED = "approved";
 
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
+    /** Whether a comment item's mark (such as {@code staff} or {@code featured}) is set. */
+    public static boolean flag(Map<String, AttributeValue> item, String name) {
         return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
     }
 
