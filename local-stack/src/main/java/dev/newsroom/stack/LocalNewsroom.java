@@ -7,6 +7,7 @@ import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalScheduler;
 import dev.newsroom.testkit.LocalTopic;
 import dev.newsroom.testkit.SiteverifyServer;
 import dev.newsroom.testkit.TemplateResources;
@@ -60,6 +61,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private final SiteFront front;
     private final LocalKeyValueStore redirects;
     private final LocalTopic topic;
+    private final LocalScheduler scheduler;
     private final List<LocalSchedule> schedules;
     private final Map<String, LocalFunction> functions;
     private final List<StreamPump> pumps;
@@ -70,7 +72,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private final ObjectNode endpoints;
 
     private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, LocalSignIn signIn, SiteFront front, LocalKeyValueStore redirects,
-                          LocalTopic topic, List<LocalSchedule> schedules, Map<String, LocalFunction> functions,
+                          LocalTopic topic, LocalScheduler scheduler, List<LocalSchedule> schedules, Map<String, LocalFunction> functions,
                           List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
@@ -79,6 +81,7 @@ public final class LocalNewsroom implements AutoCloseable {
         this.front = front;
         this.redirects = redirects;
         this.topic = topic;
+        this.scheduler = scheduler;
         this.schedules = schedules;
         this.functions = functions;
         this.pumps = pumps;
@@ -116,8 +119,18 @@ public final class LocalNewsroom implements AutoCloseable {
         LocalKeyValueStore redirects = LocalKeyValueStore.start(Optional.of(dataDir.resolve("edge-redirects.json")));
         LocalSignIn signIn = new LocalSignIn(secrets, deskUrl(front.url()), frontExecutor, Clock.systemUTC());
         LocalTopic topic = LocalTopic.start(Optional.of(dataDir.resolve("outbox.jsonl")));
+        // Schedules need the functions, which need the scheduler's address.
+        AtomicReference<Map<String, LocalFunction>> scheduled = new AtomicReference<>(Map.of());
+        LocalScheduler scheduler = LocalScheduler.start(Optional.of(dataDir.resolve("schedules.json")),
+                (arn, input) -> target(scheduled.get(), arn).invoke(input),
+                (schedule, failure) -> System.err.printf("newsroom: schedule %s failed after its retries: %s; its event is in %s%n",
+                        schedule.name(), failure, FailedEvents.keep(dataDir.resolve("failed-events"), target(scheduled.get(), schedule.targetArn()).id(),
+                                "schedule-" + schedule.name() + "-" + schedule.at().toEpochMilli() + ".json", schedule.input())),
+                Duration.ZERO);
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
-                topic.url(), secrets, settings);
+                topic.url(), scheduler.url(), secrets, settings);
+        scheduled.set(functions);
+        scheduler.run();
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
@@ -141,7 +154,7 @@ public final class LocalNewsroom implements AutoCloseable {
         endpoints.put("moderatorToken", signIn.accessToken(signIn.user("moderator"), MODERATOR_TOKEN_LIFETIME));
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, topic, schedules, functions, pumps, functionsExecutor, frontExecutor,
+        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, topic, scheduler, schedules, functions, pumps, functionsExecutor, frontExecutor,
                 names, dataDir, endpoints);
     }
 
@@ -186,11 +199,12 @@ public final class LocalNewsroom implements AutoCloseable {
      * ({@code X_FILE}, under {@code secrets/}), the captcha is checked by the local siteverify server,
      * the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}, the
      * desk signs in at the {@link LocalSignIn} whose issuer is {@code signIn}, and the moderation
-     * topic is the {@link LocalTopic} at {@code topic}.
+     * topic is the {@link LocalTopic} at {@code topic}, and articles' times are scheduled on the
+     * {@link LocalScheduler} at {@code scheduler}.
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
-                                                        URI topic, Path secrets, Map<String, String> settings) throws IOException {
+                                                        URI topic, URI scheduler, Path secrets, Map<String, String> settings) throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
@@ -222,6 +236,8 @@ public final class LocalNewsroom implements AutoCloseable {
                     overrides.put(name, secrets.resolve(secret).toString());
                 } else if (name.equals("MODERATION_TOPIC_ARN")) {
                     overrides.put(name, LocalTopic.ARN);
+                } else if (name.equals("SCHEDULE_GROUP")) {
+                    overrides.putAll(LocalScheduler.environment(scheduler, id));
                 } else if (name.equals("STACK_NAME")) {
                     overrides.put(name, LOCAL_STACK_NAME);
                 } else if (name.equals("REDIRECTS_STORE_ARN")) {
@@ -348,6 +364,17 @@ public final class LocalNewsroom implements AutoCloseable {
         }
     }
 
+    /** The local function a schedule's target names. */
+    private static LocalFunction target(Map<String, LocalFunction> functions, String arn) {
+        return LocalScheduler.functionId(arn).map(functions::get)
+                .orElseThrow(() -> new IllegalStateException("a schedule names " + arn + ", which is no function of the stack"));
+    }
+
+    /** The schedules that wait to fire: articles' embargoes and expiries. */
+    public List<LocalScheduler.Schedule> schedules() {
+        return scheduler.schedules();
+    }
+
     /** A function's log reported a batch: its streams' backlog lines count what it did. */
     void batchLogged(String functionId, BatchLine batch) {
         for (StreamPump pump : pumps) {
@@ -406,6 +433,7 @@ public final class LocalNewsroom implements AutoCloseable {
         front.close();
         redirects.close();
         topic.close();
+        scheduler.close();
         siteverify.close();
         signIn.close();
         for (StreamPump pump : pumps) {

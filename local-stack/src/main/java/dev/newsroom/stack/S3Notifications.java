@@ -69,10 +69,8 @@ final class S3Notifications {
 
     private Path keep(LocalFunction function, String event) {
         try {
-            Path dir = Files.createDirectories(failedEvents.resolve(function.id()));
-            return Files.writeString(dir.resolve(clock.instant().toEpochMilli() + "-" + System.nanoTime() + ".json"),
-                    event, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            return FailedEvents.keep(failedEvents, function.id(), clock.instant().toEpochMilli() + "-" + System.nanoTime() + ".json", event);
+        } catch (java.io.UncheckedIOException e) {
             LOG.error("could not keep the failed event: {}", e.getMessage());
             return failedEvents;
         }

@@ -480,13 +480,8 @@ final class StreamPump implements AutoCloseable {
     }
 
     private Path keep(List<Record> records) {
-        try {
-            Path dir = Files.createDirectories(failedEvents.resolve(source.functionId()));
-            return Files.writeString(dir.resolve("stream-" + sequence(records.get(0)) + ".json"),
-                    StreamEventJson.of(records, streamArn), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FailedEvents.keep(failedEvents, source.functionId(), "stream-" + sequence(records.get(0)) + ".json",
+                StreamEventJson.of(records, streamArn));
     }
 
     private void waitMs(long ms) {

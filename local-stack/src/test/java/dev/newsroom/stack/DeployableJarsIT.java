@@ -18,6 +18,7 @@ import java.net.URI;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalScheduler;
 import dev.newsroom.testkit.LocalTopic;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import dev.newsroom.testkit.LoopbackHttpServer;
@@ -71,7 +72,7 @@ class DeployableJarsIT {
         redirects = LocalKeyValueStore.start(Optional.empty());
         topic = LocalTopic.start(Optional.empty());
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), LocalScheduler.NONE, Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 

@@ -19,7 +19,10 @@ import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
 import dev.newsroom.core.store.UploadStore;
+import dev.newsroom.core.article.Timing;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,12 +58,13 @@ final class ArticlePublisher {
     private final String articlePrefix;
     private final String pagePrefix;
     private final DiscussionStore discussions;
+    private final DueSchedules schedules;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
-                     DiscussionStore discussions, Clock clock, Parallel parallel) {
+                     DiscussionStore discussions, DueSchedules schedules, Clock clock, Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -72,6 +76,7 @@ final class ArticlePublisher {
         this.articlePrefix = articlePrefix;
         this.pagePrefix = pagePrefix;
         this.discussions = discussions;
+        this.schedules = schedules;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -135,14 +140,17 @@ final class ArticlePublisher {
             return reject(change, previous, e.problems());
         }
         String path = article.path();
-        ArticleStatus status = article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
+        Instant now = change.due().orElseGet(clock::instant);
+        ArticleStatus status = Timing.status(article.metadata(), now);
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
+        Optional<StoredArticle> before = Optional.empty();
         // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
         // article commented on before counts were kept, or while it was withdrawn, gets its count here.
         Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(path);
+            before = current;
             StoredArticle next;
             if (current.isEmpty()) {
                 next = StoredArticle.first(article, status, change.key(), change.sequencer(), hash, clock.instant());
@@ -172,6 +180,7 @@ final class ArticlePublisher {
             }
         }
         StoredArticle published = stored;
+        status = stored.status();
         List<Problem> warnings = new ArrayList<>(article.warnings());
         if (status == ArticleStatus.PUBLISHED) {
             warnings.addAll(oldAddresses.published(stored, article.aliases(), previous.flatMap(UploadStatus::path)));
@@ -181,11 +190,62 @@ final class ArticlePublisher {
         parallel.each(List.<Runnable>of(() -> project(published, discussion),
                 () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
-        uploads.record(new UploadStatus(change.key(), change.sequencer(),
-                status == ArticleStatus.PUBLISHED ? UploadStatus.PUBLISHED : UploadStatus.DRAFT,
+        // Its next time is set before the status record, so a crash before the record sets it again on the retry.
+        Optional<Instant> next = Timing.nextChange(article.metadata(), now);
+        if (next.isPresent()) {
+            schedules.set(change.bucket(), change.key(), next.get());
+        } else if (before.filter(b -> b.sourceKey().equals(change.key()))
+                .flatMap(b -> Timing.nextChange(b.article().metadata(), now)).isPresent()) {
+            schedules.clear(change.key()); // its embargo or expiry was taken out: a schedule left would find nothing due anyway
+        }
+        uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.of(status),
                 Optional.of(path), warnings.stream().map(Problem::toString).toList(), clock.instant()));
-        return new Publisher.Result(status == ArticleStatus.PUBLISHED ? "published version " + stored.version()
-                : "saved as draft, version " + stored.version(), Optional.of(path));
+        return new Publisher.Result(switch (status) {
+            case PUBLISHED -> "published version " + stored.version() + next.map(at -> ", until it expires at " + at).orElse("");
+            case SCHEDULED -> "embargoed until " + article.metadata().goesPublic() + ", version " + stored.version();
+            case EXPIRED -> "expired at " + article.metadata().expires().orElseThrow() + ", version " + stored.version();
+            default -> "saved as draft, version " + stored.version();
+        }, Optional.of(path));
+    }
+
+    /**
+     * Reads the file again because its article's time came, as its schedule asks. A schedule may
+     * fire twice, late, after its article moved or was deleted, or a little early by our clock:
+     * only a change of status by the article's stored dates does anything, and one due within
+     * {@link #EARLY_FIRE} is waited for.
+     */
+    Publisher.Result due(String bucket, String key) {
+        Optional<UploadStatus> status = uploads.find(key);
+        Optional<StoredArticle> stored = status.flatMap(UploadStatus::path).flatMap(articles::find)
+                .filter(a -> a.sourceKey().equals(key));
+        if (stored.isEmpty()) {
+            return new Publisher.Result("nothing due: no article comes from this file", status.flatMap(UploadStatus::path));
+        }
+        StoredArticle current = stored.get();
+        Instant now = clock.instant();
+        if (Timing.status(current.article().metadata(), now) == current.status()) {
+            Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
+            if (next.isEmpty() || Duration.between(now, next.get()).compareTo(EARLY_FIRE) > 0) {
+                return new Publisher.Result("nothing due: still " + current.status().value(), Optional.of(current.path()));
+            }
+            waitUntil(next.get());
+            now = next.get();
+        }
+        return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
+    }
+
+    /** How early a schedule may fire by this function's clock and still be waited for: the scheduler's and our clocks' skew. */
+    static final Duration EARLY_FIRE = Duration.ofSeconds(60);
+
+    private void waitUntil(Instant at) {
+        for (Instant now = clock.instant(); now.isBefore(at); now = clock.instant()) {
+            try {
+                Thread.sleep(Math.max(1, Duration.between(now, at).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for an article's time; the scheduler will retry", e);
+            }
+        }
     }
 
     private Publisher.Result remove(SourceChange change, Optional<UploadStatus> previous) {
@@ -198,6 +258,7 @@ final class ArticlePublisher {
                 .map(isPage(change.key()) ? SiteLayout::pagePath : SiteLayout::articlePath));
         boolean unpublished = path.isPresent() && unpublish(path.get(), change);
         reports.clear(change.bucket(), change.key());
+        schedules.clear(change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
                 previous.flatMap(UploadStatus::path), List.of(), clock.instant()));
         return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", path);

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,32 +54,53 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
 
     private static Publisher fromEnvironment(Env env) {
         var clients = new AwsClients(env);
-        return Publisher.create(PublishConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC());
+        var config = PublishConfig.from(env);
+        var scheduler = SchedulerClient.builder().httpClient(clients.http()).region(clients.region()).credentialsProvider(clients.credentials());
+        config.schedulerEndpoint().ifPresent(scheduler::endpointOverride);
+        return Publisher.create(config, clients.s3(), clients.dynamoDb(), scheduler.build(), Clock.systemUTC());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Json.readEvent(input);
         JsonLogs.during(logs, context, () -> {
-            Json.array(event.get("Records")).forEach(record -> handle(Json.object(record)));
+            if (event.containsKey(DueSchedules.EVENT_FIELD)) {
+                due(Json.object(event.get(DueSchedules.EVENT_FIELD)));
+            } else {
+                Json.array(event.get("Records")).forEach(record -> handle(Json.object(record)));
+            }
             return null;
         });
     }
 
     private void handle(Map<String, Object> record) {
-        long start = System.nanoTime();
         SourceChange change = SourceChange.of(record);
-        String eventName = Json.text(record.get("eventName"), "");
+        logged(change.key(), Json.text(record.get("eventName"), ""), "the event will be retried", () -> publisher.handle(change));
+    }
+
+    /** A schedule's event: an article's time came, so its file is read again. A failure is thrown, for the scheduler's retries. */
+    private void due(Map<String, Object> file) {
+        String bucket = Json.text(file.get("bucket"), "");
+        String key = Json.text(file.get("key"), "");
+        if (bucket.isEmpty() || key.isEmpty()) {
+            throw new IllegalArgumentException("a schedule's event names no bucket and key: " + file);
+        }
+        logged(key, "Scheduled", "the scheduler will retry", () -> publisher.due(bucket, key));
+    }
+
+    /** Runs one piece of work and logs what it did, or why it failed before rethrowing. */
+    private static void logged(String sourceKey, String event, String onFailure, java.util.function.Supplier<Publisher.Result> work) {
+        long start = System.nanoTime();
         try {
-            Publisher.Result result = publisher.handle(change);
-            LOG.atInfo().addKeyValue("sourceKey", change.key()).addKeyValue("article", result.path().orElse(null))
-                    .addKeyValue("event", eventName).addKeyValue("durationMs", elapsedMs(start))
+            Publisher.Result result = work.get();
+            LOG.atInfo().addKeyValue("sourceKey", sourceKey).addKeyValue("article", result.path().orElse(null))
+                    .addKeyValue("event", event).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("sourceKey", change.key()).addKeyValue("event", eventName)
+            LOG.atError().addKeyValue("sourceKey", sourceKey).addKeyValue("event", event)
                     .addKeyValue("durationMs", elapsedMs(start))
                     .addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
-                    .log("failed; the event will be retried");
+                    .log("failed; " + onFailure);
             throw e;
         }
     }

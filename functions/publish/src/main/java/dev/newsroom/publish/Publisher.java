@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /** Routes each source change to articles or assets; anything else in the bucket is left alone. */
 public final class Publisher {
@@ -39,7 +40,7 @@ public final class Publisher {
         this.assets = assets;
     }
 
-    public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
+    public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, SchedulerClient scheduler, Clock clock) {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.site().name(), config.site().zone());
@@ -54,7 +55,7 @@ public final class Publisher {
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
-                config.articlePrefix(), config.pagePrefix(), discussions, clock, parallel);
+                config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()), clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
@@ -64,6 +65,11 @@ public final class Publisher {
     /** Warms the paths an upload takes, writing nothing (SnapStart). */
     public void prime() {
         articles.prime();
+    }
+
+    /** Reads the file again because its article's time came, as its schedule asks; returns what it did, for the log. */
+    public Result due(String bucket, String key) {
+        return articles.due(bucket, key);
     }
 
     /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */

@@ -24,7 +24,8 @@ class HandlerFromEnvironmentIT {
 
     @Test
     void buildsItsClientsFromTheEnvironmentAlone() {
-        Map<String, String> env = new HashMap<>(PublishWorld.environment(local.names()));
+        PublishWorld world = new PublishWorld(local.services(), local.names());
+        Map<String, String> env = new HashMap<>(PublishWorld.environment(local.names(), world.scheduler.url()));
         env.putAll(Map.of(
                 "AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY,
@@ -32,7 +33,6 @@ class HandlerFromEnvironmentIT {
                 "AWS_ENDPOINT_URL_DYNAMODB", local.services().dynamoEndpoint().toString(),
                 "S3_FORCE_PATH_STYLE", "true"));
         PublishHandler handler = new PublishHandler(env);
-        PublishWorld world = new PublishWorld(local.services(), local.names());
         String key = "articles/" + world.id + "-from-env.md";
 
         world.handle(handler, world.upload(key, PublishWorld.article("From the environment", "")));

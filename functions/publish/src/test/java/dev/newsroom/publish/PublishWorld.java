@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.testkit.LambdaContext;
+import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.testkit.LocalScheduler;
+import dev.newsroom.testkit.LocalServices;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.site.SiteLayout;
@@ -44,6 +50,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 final class PublishWorld {
 
     static final String SITE_URL = "https://news.example.org";
+    /** What a withdrawn article's page says. */
+    static final String WITHDRAWN = "Article withdrawn";
 
     final AwsBackend aws;
     final S3Client s3;
@@ -54,8 +62,17 @@ final class PublishWorld {
     final String uploadsTable;
     final PublishConfig config;
     final String id = UUID.randomUUID().toString().substring(0, 8);
+    /** The articles' schedules: each fires the handler of {@link #handler()} with its event, as the scheduler invokes the function. */
+    final LocalScheduler scheduler;
+    /** What the scheduler could not deliver after its retries. */
+    final List<LocalScheduler.Schedule> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     PublishWorld(AwsBackend aws, Map<String, String> names) {
+        this(aws, names, java.time.Duration.ZERO);
+    }
+
+    /** A world whose scheduler's clock runs {@code skew} ahead of ours. */
+    PublishWorld(AwsBackend aws, Map<String, String> names, java.time.Duration skew) {
         this.aws = aws;
         this.s3 = aws.s3();
         this.dynamo = aws.dynamoDb();
@@ -63,22 +80,48 @@ final class PublishWorld {
         this.siteBucket = names.get("SiteBucket");
         this.articlesTable = names.get("ArticlesTable");
         this.uploadsTable = names.get("UploadsTable");
-        this.config = PublishConfig.from(new Env(environment(names)));
+        try {
+            this.scheduler = LocalScheduler.start(Optional.empty(),
+                    (arn, input) -> handle(handler(), tree(input)), (schedule, failure) -> deadLetters.add(schedule), skew);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        scheduler.run();
+        this.config = PublishConfig.from(new Env(environment(names, scheduler.url())));
     }
 
-    /** What the function's environment would be in AWS, with AWS-only values filled in. */
-    static Map<String, String> environment(Map<String, String> names) {
+    private static JsonNode tree(String json) {
         try {
-            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "PublishFunction", names,
-                    Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", SITE_URL,
-                            "AWS_REGION", "us-east-1"));
+            return LocalJson.mapper().readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** What the function's environment would be in AWS, with AWS-only values filled in, and its schedules kept at {@code scheduler}. */
+    static Map<String, String> environment(Map<String, String> names, java.net.URI scheduler) {
+        try {
+            Map<String, String> overrides = new HashMap<>(LocalScheduler.environment(scheduler, "PublishFunction"));
+            overrides.putAll(Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", SITE_URL, "AWS_REGION", "us-east-1"));
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "PublishFunction", names, overrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The publish function's component, as its handler builds it, with {@code s3} for its S3 calls. */
+    Publisher publisher(S3Client s3) {
+        return Publisher.create(config, s3, dynamo, schedulerClient(), Clock.systemUTC());
+    }
+
+    /** A client of the world's scheduler. */
+    SchedulerClient schedulerClient() {
+        return SchedulerClient.builder().region(Region.US_EAST_1).credentialsProvider(LocalServices.credentials())
+                .endpointOverride(scheduler.url()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     PublishHandler handler() {
-        return new PublishHandler(Publisher.create(config, s3, dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
+        return new PublishHandler(publisher(s3), LogSettings.DEFAULT);
     }
 
     /**
@@ -94,7 +137,7 @@ final class PublishWorld {
                 }
             }
         };
-        return new PublishHandler(Publisher.create(config, aws.s3(List.of(crashOnPageWrite)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
+        return new PublishHandler(publisher(aws.s3(List.of(crashOnPageWrite))), LogSettings.DEFAULT);
     }
 
     /**
@@ -112,7 +155,7 @@ final class PublishWorld {
                 }
             }
         };
-        return new PublishHandler(Publisher.create(config, aws.s3(List.of(interleave)), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
+        return new PublishHandler(publisher(aws.s3(List.of(interleave))), LogSettings.DEFAULT);
     }
 
     void handle(JsonNode event) {
@@ -138,6 +181,13 @@ final class PublishWorld {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         PutObjectResponse put = s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
         return S3Events.created(sourceBucket, key, put.eTag(), bytes.length, S3Events.nextSequencer());
+    }
+
+    /** The event a file's schedule sends when its article's time comes. */
+    JsonNode due(String key) {
+        ObjectNode event = LocalJson.mapper().createObjectNode();
+        event.putObject(DueSchedules.EVENT_FIELD).put("bucket", sourceBucket).put("key", key);
+        return event;
     }
 
     ObjectNode delete(String key) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.newsroom.core.store.Sequencer;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -63,16 +64,33 @@ class SourceChangeTest {
         assertTrue(underV1.isAfter(put.sequencer()), "read again under a configuration, an upload comes after itself");
         assertTrue(underV2.isAfter(underV1.sequencer()));
         assertFalse(put.isAfter(underV1.sequencer()), "the event delivered again is already handled");
-        SourceChange next = new SourceChange(put.bucket(), put.key(), true, Sequencer.normalise("0067432B5E1A2F3C4E"), Optional.empty());
+        SourceChange next = new SourceChange(put.bucket(), put.key(), true, Sequencer.normalise("0067432B5E1A2F3C4E"), Optional.empty(), Optional.empty());
         assertTrue(next.isAfter(underV2.sequencer()), "the next upload comes after any reading of the one before");
         assertEquals(underV2.sequencer(), SourceChange.again(put.bucket(), put.key(), underV1.sequencer())
                 .underSettings(Optional.of(Sequencer.normalise("02"))).sequencer());
     }
 
     @Test
+    void aReadingAtAnArticlesTimeComesAfterTheReadingBeforeAndBeforeANewerConfiguration_A2() {
+        SourceChange put = change("s3-put.json");
+        for (Optional<String> settings : List.of(Optional.<String>empty(), Optional.of(Sequencer.normalise("01")))) {
+            SourceChange read = put.underSettings(settings);
+            SourceChange released = SourceChange.due(put.bucket(), put.key(), read.sequencer(), Instant.parse("2026-12-08T09:00:00Z"))
+                    .underSettings(settings);
+            SourceChange expired = SourceChange.due(put.bucket(), put.key(), released.sequencer(), Instant.parse("2026-12-20T00:00:00Z"))
+                    .underSettings(settings);
+            assertTrue(released.isAfter(read.sequencer()), "the release follows the upload's reading");
+            assertTrue(expired.isAfter(released.sequencer()), "a later time follows an earlier one");
+            assertFalse(released.isAfter(expired.sequencer()), "a schedule that fires again late changes nothing back");
+            assertTrue(put.underSettings(Optional.of(Sequencer.normalise("02"))).isAfter(expired.sequencer()),
+                    "a newer configuration reads the upload again after its times");
+        }
+    }
+
+    @Test
     void comparesSequencersOfDifferentLengthsAsAwsSays_A2() {
         // Right-padded with zeros: "0A" is "0A00…", later than "09FFFF".
-        SourceChange shorter = new SourceChange("b", "k", true, Sequencer.normalise("0A"), Optional.empty());
+        SourceChange shorter = new SourceChange("b", "k", true, Sequencer.normalise("0A"), Optional.empty(), Optional.empty());
         assertTrue(shorter.isAfter(Sequencer.normalise("09FFFF")));
     }
 

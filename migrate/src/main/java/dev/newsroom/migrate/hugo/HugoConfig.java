@@ -34,7 +34,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public record HugoConfig(String title, String baseUrl, String defaultLanguage, boolean defaultLanguageInSubdir,
                          Map<String, Language> languages, String contentDir, String staticDir, Map<String, String> permalinks,
-                         boolean buildFuture, boolean buildExpired, List<Pattern> ignoreFiles,
+                         boolean buildExpired, List<Pattern> ignoreFiles,
                          Map<String, Object> params, List<PathMatcher> neverRendered, Map<String, Map<String, Object>> menus,
                          List<String> sources) {
 
@@ -142,7 +142,7 @@ public record HugoConfig(String title, String baseUrl, String defaultLanguage, b
         }
         return new HugoConfig(text(config, "title").orElse(""), text(config, "baseURL").orElse(""), defaultLanguage,
                 flag(config, "defaultContentLanguageInSubdir"), languages, text(config, "contentDir").orElse("content"),
-                text(config, "staticDir").orElse("static"), permalinks, flag(config, "buildFuture"), flag(config, "buildExpired"), ignoreFiles, map(config, "params"),
+                text(config, "staticDir").orElse("static"), permalinks, flag(config, "buildExpired"), ignoreFiles, map(config, "params"),
                 neverRendered, menus, sources);
     }
 

@@ -166,11 +166,6 @@ public final class HugoImport {
         if (HugoConfig.text(fields, "draft").map(Boolean::parseBoolean).orElse(false)) {
             return Optional.of(new Held("a draft: Hugo does not publish it", false));
         }
-        Optional<Instant> publishAt = HugoConfig.text(fields, "publishDate").or(() -> HugoConfig.text(fields, "date"))
-                .flatMap(HugoImport::instant);
-        if (publishAt.isPresent() && publishAt.get().isAfter(now) && !config.buildFuture()) {
-            return Optional.of(new Held("waiting: dated in the future, and publishing at a set time is not built yet", true));
-        }
         Optional<Instant> expiry = HugoConfig.text(fields, "expiryDate").flatMap(HugoImport::instant);
         if (expiry.isPresent() && expiry.get().isBefore(now) && !config.buildExpired()) {
             return Optional.of(new Held("expired: Hugo no longer publishes it", true));
@@ -226,8 +221,10 @@ public final class HugoImport {
         for (String path : staticFiles) {
             plan.upload(prefixes.assets() + path, Files.readAllBytes(staticFolder.resolve(path)));
         }
+        // Dated in the future, it is uploaded and waits for its time, as Hugo holds it back until then.
+        Stream<String> embargo = Stream.of(article).filter(a -> a.metadata().goesPublic().isAfter(now)).map(PublishCheck::embargoNote);
         List<String> warnings = Stream.of(urlWarnings.stream(), resolved.warnings().stream(), body.warnings().stream(),
-                        article.warnings().stream().map(Problem::toString))
+                        article.warnings().stream().map(Problem::toString), embargo)
                 .flatMap(w -> w).toList();
         return Outcome.published(file, warnings, originalUrl, article.path());
     }

@@ -92,8 +92,8 @@ public final class JekyllImport {
         ImportPlan plan = new ImportPlan("files");
         String permalink = String.valueOf(config.getOrDefault("permalink", "date"));
         String pattern = PERMALINK_STYLES.getOrDefault(permalink, permalink);
-        boolean future = Boolean.TRUE.equals(config.get("future"));
-        plan.assume("posts read from _posts and _drafts, with the permalink " + pattern + (future ? ", future posts published" : ""));
+        plan.assume("posts read from _posts and _drafts, with the permalink " + pattern + "; posts dated after today embargoed until their dates"
+                + (Boolean.TRUE.equals(config.get("future")) ? ", which future: true would publish at once" : ""));
         plan.assume("pages: Markdown and HTML files with front matter outside the _ folders, at /:path/:basename"
                 + pageSuffix(permalink) + " unless their permalink says otherwise");
         List<PathMatcher> excluded = excluded(config);
@@ -132,7 +132,7 @@ public final class JekyllImport {
             if (inFolder(site, file, "_drafts")) {
                 plan.record(Outcome.notImported(relative, "a draft: Jekyll does not publish it", Optional.empty()));
             } else if (inFolder(site, file, "_posts") && name.matches()) {
-                plan.record(post(site, relative, file, name, pattern, future, postPaths, check, plan));
+                plan.record(post(site, relative, file, name, pattern, postPaths, check, plan));
             } else if (!relative.startsWith("_") && !relative.contains("/_") && !relative.startsWith(".") && isPage(file)) {
                 plan.record(excluded.stream().anyMatch(glob -> glob.matches(Path.of(relative)))
                         ? Outcome.notImported(relative, "excluded by the site's exclude", Optional.empty())
@@ -334,7 +334,7 @@ public final class JekyllImport {
         return matchers;
     }
 
-    private Outcome post(Path site, String relative, Path file, Matcher name, String pattern, boolean future,
+    private Outcome post(Path site, String relative, Path file, Matcher name, String pattern,
                          Map<String, String> postPaths, PublishCheck check, ImportPlan plan) throws IOException {
         ContentFile content = ContentFile.read(file, relative);
         if (content.refusal().isPresent()) {
@@ -346,9 +346,6 @@ public final class JekyllImport {
         Optional<String> originalUrl = Optional.of(originalUrl(fields, pattern, name));
         if (Boolean.FALSE.equals(fields.get("published"))) {
             return Outcome.notImported(relative, "unpublished: published is false", Optional.empty());
-        }
-        if (!future && day.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).isAfter(now)) {
-            return Outcome.notImported(relative, "waiting: dated in the future, and publishing at a set time is not built yet", originalUrl);
         }
         String frontMatter = content.frontMatter();
         return publish(site, relative, postKey(relative), file.getFileName().toString(), frontMatter, source.body(), fields, originalUrl.get(), postPaths,
@@ -394,6 +391,9 @@ public final class JekyllImport {
         warnings.addAll(liquid.warnings());
         warnings.addAll(body.warnings());
         article.warnings().forEach(w -> warnings.add(w.toString()));
+        if (article.metadata().goesPublic().isAfter(now)) {
+            warnings.add(PublishCheck.embargoNote(article)); // as Jekyll holds it back until then
+        }
         return Outcome.published(relative, warnings, Optional.of(originalUrl), article.path());
     }
 

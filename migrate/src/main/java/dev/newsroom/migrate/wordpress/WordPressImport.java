@@ -130,10 +130,7 @@ public final class WordPressImport {
             return Outcome.notImported(label, "password-protected: its text is not public, so it is not imported", originalUrl);
         }
         switch (item.status()) {
-            case "publish" -> { }
-            case "future" -> {
-                return Outcome.notImported(label, "scheduled: publishing at a set time is not built yet", originalUrl);
-            }
+            case "publish", "future" -> { }
             case "draft", "pending", "auto-draft" -> {
                 return Outcome.notImported(label, "a draft: WordPress does not publish it", Optional.empty());
             }
@@ -171,6 +168,9 @@ public final class WordPressImport {
         plan.upload(key, bytes);
         published.put(item.id(), article);
         article.warnings().forEach(w -> warnings.add(w.toString()));
+        if (item.status().equals("future")) {
+            warnings.add(PublishCheck.embargoNote(article)); // scheduled in WordPress: it goes live at the same time here
+        }
         return Outcome.published(label, warnings, originalUrl, article.path());
     }
 

@@ -25,7 +25,7 @@ class HugoConfigTest {
                 baseURL = 'https://example.org/'
                 title = 'Example'
                 defaultContentLanguage = 'fr'
-                buildFuture = true
+                buildExpired = true
                 ignoreFiles = ['\\.draft\\.md$']
                 [languages.fr]
                 weight = 1
@@ -37,7 +37,7 @@ class HugoConfigTest {
         HugoConfig config = HugoConfig.read(site);
         assertEquals("Example", config.title());
         assertEquals("fr", config.defaultLanguage());
-        assertTrue(config.buildFuture());
+        assertTrue(config.buildExpired());
         assertEquals(Optional.of("content/english"), config.languages().get("en").contentDir());
         assertEquals("/:year/:slug/", config.permalinks().get("posts"));
         assertTrue(config.ignoreFiles().get(0).matcher("posts/a.draft.md").find());

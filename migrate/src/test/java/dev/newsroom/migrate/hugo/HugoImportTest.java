@@ -108,13 +108,14 @@ class HugoImportTest {
         Map<String, String> causes = Map.of(
                 "content/_index.md", "the home page's list",
                 "content/blog/2024/draft.md", "a draft",
-                "content/blog/2024/soon.md", "waiting",
                 "content/blog/2024/old.md", "expired",
                 "content/blog/2024/notes.draft.md", "matches the site's ignoreFiles",
                 "content/blog/_includes/snippet.md", "never rendered",
                 "content/blog/2024/untitled.md", "the publish function would refuse it");
         causes.forEach((file, cause) -> assertTrue(outcomes.get(file).cause().startsWith(cause), file + ": " + outcomes.get(file)));
         assertEquals(List.of("title: is required"), outcomes.get("content/blog/2024/untitled.md").details());
+        assertTrue(outcomes.get("content/blog/2024/soon.md").details().stream().anyMatch(d -> d.startsWith("embargoed until")),
+                "dated in the future, it is uploaded to wait for its time: " + outcomes.get("content/blog/2024/soon.md"));
         assertTrue(outcomes.get("content/blog/_index.md").cause().endsWith("its URL answers 301 with its language's home"));
         assertEquals(Optional.of("/blog/"), outcomes.get("content/blog/_index.md").originalUrl());
         assertEquals(Optional.of("/blog/2024/arrow/"), outcomes.get("content/blog/2024/arrow/index.md").originalUrl());
@@ -133,7 +134,7 @@ class HugoImportTest {
         Map<String, String> uploads = plan.uploads().stream().collect(Collectors.toMap(ImportPlan.Upload::key,
                 upload -> new String(upload.bytes(), StandardCharsets.UTF_8)));
         assertEquals(List.of("site.yaml", "pages/about.md", "articles/blog/2024/arrow/index.es.md", "assets/blog/2024/arrow/logo.png",
-                        "articles/blog/2024/arrow/index.md", "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2025/hello.md",
+                        "articles/blog/2024/arrow/index.md", "articles/blog/2024/hello.md", "assets/img/map.png", "articles/blog/2024/soon.md", "articles/blog/2025/hello.md",
                         "pages/team/index.md"),
                 plan.uploads().stream().map(ImportPlan.Upload::key).toList());
         String arrow = uploads.get("articles/blog/2024/arrow/index.md");

@@ -17,8 +17,9 @@ import java.util.Optional;
  *             front matter's {@code translationKey}, else its file's key without the language
  * @param commentModeration which of its comments wait for a moderator, over {@code site.yaml}'s
  *             {@code comments.moderation}: its front matter's {@code commentModeration}, if any
- * @param expires when it is to be withdrawn: Hugo's {@code expiryDate}, kept for the scheduled
- *             publishing of the operations issue; nothing acts on it yet
+ * @param publishDate when it goes public, where its front matter gives a {@code publishDate} beside
+ *             its {@code date}: until then it is embargoed ({@link Timing})
+ * @param expires when it is to be withdrawn: its {@code expiryDate} ({@link Timing})
  */
 public record ArticleMetadata(
         String path,
@@ -38,6 +39,7 @@ public record ArticleMetadata(
         boolean page,
         Optional<String> lang,
         Optional<String> translationKey,
+        Optional<Instant> publishDate,
         Optional<Instant> expires) {
 
     public ArticleMetadata {
@@ -47,7 +49,7 @@ public record ArticleMetadata(
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, commentModeration, related, page, lang, translationKey, expires);
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires);
     }
 
     /** This article as its versions in the other languages link it. */
@@ -58,6 +60,11 @@ public record ArticleMetadata(
     /** The author whose page and structured data the article belongs to. */
     public Author primaryAuthor() {
         return authors.get(0);
+    }
+
+    /** When it goes public: its publish date, else its date. */
+    public Instant goesPublic() {
+        return publishDate.orElse(published);
     }
 
     /** When the article last changed: the updated date if given, else the published date. */

@@ -1,8 +1,12 @@
 package dev.newsroom.core.article;
 
-/** Where an article stands. Only published articles are listed, indexed and shown. */
+/**
+ * Where an article stands. Only published articles are listed, indexed and shown: a scheduled one
+ * waits for its publish date (an embargo), an expired one is past its expiry date, and both are
+ * changed by the publish function at their time ({@link Timing}).
+ */
 public enum ArticleStatus {
-    PUBLISHED, DRAFT, UNPUBLISHED;
+    PUBLISHED, DRAFT, UNPUBLISHED, SCHEDULED, EXPIRED;
 
     public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -126,6 +126,9 @@ final class FrontMatterMapper {
         String path = path(fields, sourceKey, slug, title, Optional.ofNullable(published), language.lang());
         Optional<Instant> updated = firstPresent(fields, "updated", "lastmod", "modified", "last_modified_at")
                 .flatMap(name -> date(fields, name));
+        // With both, the date is the article's and publishDate when it goes public, as in Hugo.
+        Optional<Instant> publishDate = dateField.filter(name -> name.equals("date")).flatMap(name -> date(fields, "publishDate"))
+                .filter(at -> !at.equals(published));
         Optional<Instant> expires = firstPresent(fields, "expiryDate", "unpublishDate").flatMap(name -> date(fields, name));
         List<Author> authors = authors(fields);
         List<String> categoryNames = terms(fields, "categories");
@@ -147,7 +150,7 @@ final class FrontMatterMapper {
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
                 Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, commentModeration, related, page,
-                language.lang(), translationKey(fields, sourceKey), expires);
+                language.lang(), translationKey(fields, sourceKey), publishDate, expires);
     }
 
     /**

@@ -64,6 +64,7 @@ public final class ArticleItems {
         item.put("published", s(meta.published().toString()));
         item.put(PUBLISHED_AT, n(meta.published().toEpochMilli()));
         meta.updated().ifPresent(u -> item.put("updated", s(u.toString())));
+        meta.publishDate().ifPresent(at -> item.put("publishDate", s(at.toString())));
         meta.expires().ifPresent(at -> item.put("expires", s(at.toString())));
         item.put("modified", s(meta.modified().toString()));
         item.put("authors", list(meta.authors().stream().map(ArticleItems::author).toList()));
@@ -116,6 +117,7 @@ public final class ArticleItems {
                 item.containsKey("page") && item.get("page").bool(),
                 optional(item, LANG),
                 optional(item, TRANSLATION_KEY),
+                optional(item, "publishDate").map(Instant::parse),
                 optional(item, "expires").map(Instant::parse));
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s(), List.of(), List.of(),

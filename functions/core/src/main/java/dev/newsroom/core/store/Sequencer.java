@@ -25,6 +25,15 @@ public final class Sequencer {
         return upload(uploadSequencer) + "." + settingsVersion;
     }
 
+    /**
+     * The order of an article's state changed by time (an embargo lifted, an expiry reached) at
+     * {@code at}: after the state it was read as, and before the same upload read under a newer
+     * configuration, since {@code -} sorts before {@code .}.
+     */
+    public static String due(String stateSequencer, java.time.Instant at) {
+        return stateSequencer + "-" + String.format(Locale.ROOT, "%015d", at.toEpochMilli());
+    }
+
     /** The upload's own sequencer within an article state's order. */
     public static String upload(String sequencer) {
         return sequencer.length() > WIDTH ? sequencer.substring(0, WIDTH) : sequencer;

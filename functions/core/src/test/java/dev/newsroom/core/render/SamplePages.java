@@ -59,7 +59,7 @@ public final class SamplePages {
                 List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"), Optional.of(text))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
                 Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, Optional.empty(), dev.newsroom.core.article.RelatedChoices.NONE, false,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         return new Article(meta, "<p>Body.</p>");
     }
 

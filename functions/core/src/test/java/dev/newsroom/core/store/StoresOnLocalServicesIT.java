@@ -52,6 +52,7 @@ class StoresOnLocalServicesIT {
                 article.metadata().published(), Optional.empty(), article.metadata().authors(), article.metadata().category(),
                 List.of(), Optional.empty(), Optional.empty(), false, true, Optional.of(dev.newsroom.core.article.PreModeration.FIRST),
                 new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c")), false, Optional.empty(), Optional.empty(),
+                Optional.of(article.metadata().published().plusSeconds(3600)),
                 Optional.empty()), "<p>x</p>");
         StoredArticle v1 = stored(renamed);
         assertTrue(articles().save(v1));

@@ -1,0 +1,175 @@
+package dev.newsroom.publish;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.testkit.LocalScheduler;
+import dev.newsroom.testkit.LocalServicesExtension;
+import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Embargoes and expiry dates, through the publish function and the local scheduler as the template
+ * wires them: an article dated in the future has no page and no listing until its time, then goes
+ * live by its schedule; one past its expiry date is withdrawn by its schedule.
+ */
+@ExtendWith(LocalServicesExtension.class)
+class EmbargoIT {
+
+    private final Provisioned local;
+    private final PublishWorld world;
+
+    EmbargoIT(Provisioned local) {
+        this.local = local;
+        this.world = new PublishWorld(local.services(), local.names());
+    }
+
+    private static Instant inSeconds(long seconds) {
+        return Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private String upload(PublishWorld in, String slug, String frontMatter) {
+        String key = "articles/" + slug + ".md";
+        in.handle(in.upload(key, "---\ntitle: Embargoed " + slug + "\ncategory: City\nauthor: Amara Okafor\n" + frontMatter
+                + "\n---\nThe council votes on Tuesday.\n"));
+        return key;
+    }
+
+    private Optional<LocalScheduler.Schedule> scheduleOf(PublishWorld in, String key) {
+        return in.scheduler.schedules().stream().filter(s -> s.name().equals(DueSchedules.name(key))).findFirst();
+    }
+
+    private ArticleStatus status(PublishWorld in, String slug) {
+        return in.article(slug).map(StoredArticle::status).orElseThrow();
+    }
+
+    @Test
+    void anArticleDatedInTheFutureHasNoPageUntilItsTimeAndThenGoesLiveByItsSchedule_L1() throws Exception {
+        String slug = world.id + "-embargo";
+        Instant due = inSeconds(3);
+        String key = upload(world, slug, "date: " + due);
+
+        assertEquals(ArticleStatus.SCHEDULED, status(world, slug));
+        assertTrue(world.page(slug).isEmpty(), "no page, not even at its own address, before its time");
+        assertEquals("scheduled", world.upload(key).get("outcome").s());
+        LocalScheduler.Schedule schedule = scheduleOf(world, key).orElseThrow();
+        assertEquals(due, schedule.at());
+        assertEquals(LocalScheduler.functionArn("PublishFunction"), schedule.targetArn());
+        assertEquals(key, LocalJson.mapper().readTree(schedule.input()).path("due").path("key").asText());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> world.page(slug).isPresent());
+        assertFalse(Instant.now().isBefore(due), "live no earlier than its time");
+        assertEquals(ArticleStatus.PUBLISHED, status(world, slug));
+        assertEquals("published", world.upload(key).get("outcome").s());
+        await().atMost(Duration.ofSeconds(5)).until(() -> scheduleOf(world, key).isEmpty());
+    }
+
+    @Test
+    void aScheduleThatFiresAheadOfOurClockIsWaitedFor_L5() {
+        PublishWorld skewed = new PublishWorld(local.services(), local.names(), Duration.ofSeconds(2));
+        String slug = skewed.id + "-skewed";
+        Instant due = inSeconds(3);
+        upload(skewed, slug, "date: " + due);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> skewed.page(slug).isPresent());
+        assertFalse(Instant.now().isBefore(due), "the scheduler fired 2 s early by our clock; the page waited for the time");
+        assertEquals(ArticleStatus.PUBLISHED, status(skewed, slug));
+    }
+
+    @Test
+    void anEmbargoMovedLaterOrEarlierMovesItsSchedule_L2() {
+        String slug = world.id + "-moved";
+        String key = upload(world, slug, "date: " + inSeconds(3600));
+        Instant later = inSeconds(7200);
+        upload(world, slug, "date: " + later);
+        assertEquals(later, scheduleOf(world, key).orElseThrow().at(), "moved later: one schedule, at the new time");
+        assertEquals(ArticleStatus.SCHEDULED, status(world, slug));
+
+        upload(world, slug, "date: 2026-01-05T08:00:00Z");
+        assertEquals(ArticleStatus.PUBLISHED, status(world, slug), "moved into the past: live at once");
+        assertTrue(world.page(slug).isPresent());
+        assertTrue(scheduleOf(world, key).isEmpty(), "and its schedule is gone");
+
+        upload(world, slug, "date: " + inSeconds(3600));
+        assertEquals(ArticleStatus.SCHEDULED, status(world, slug), "embargoed again after it was live");
+        assertTrue(world.page(slug).orElseThrow().contains(PublishWorld.WITHDRAWN), "its page is withdrawn until the new time");
+    }
+
+    @Test
+    void anEmbargoedArticleDeletedLeavesNoScheduleAndALateFireDoesNothing_L3() {
+        String slug = world.id + "-deleted";
+        String key = upload(world, slug, "date: " + inSeconds(3600));
+        world.handle(world.delete(key));
+
+        assertTrue(scheduleOf(world, key).isEmpty());
+        assertEquals(ArticleStatus.UNPUBLISHED, status(world, slug));
+        world.handle(world.due(key));
+        assertEquals(ArticleStatus.UNPUBLISHED, status(world, slug), "a schedule that fired anyway finds nothing due");
+        assertTrue(world.page(slug).isEmpty());
+    }
+
+    @Test
+    void aScheduleThatFiresTwiceChangesNothingTheSecondTime_L4() {
+        String slug = world.id + "-twice";
+        String key = upload(world, slug, "date: " + inSeconds(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> world.page(slug).isPresent());
+        long version = world.article(slug).orElseThrow().version();
+
+        world.handle(world.due(key));
+        assertEquals(version, world.article(slug).orElseThrow().version(), "the second delivery stores nothing");
+        assertTrue(world.deadLetters.isEmpty());
+    }
+
+    @Test
+    void anExpiryDateWithdrawsTheArticleAtItsTime_L6() {
+        String slug = world.id + "-expires";
+        Instant expiry = inSeconds(3);
+        String key = upload(world, slug, "date: 2026-11-20\nexpiryDate: " + expiry);
+        assertEquals(ArticleStatus.PUBLISHED, status(world, slug));
+        assertEquals(expiry, scheduleOf(world, key).orElseThrow().at());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(world, slug) == ArticleStatus.EXPIRED);
+        assertTrue(world.page(slug).orElseThrow().contains(PublishWorld.WITHDRAWN), "its page is withdrawn");
+        assertEquals("expired", world.upload(key).get("outcome").s());
+    }
+
+    @Test
+    void anArticleAlreadyPastItsExpiryIsNeverPublished_L6() {
+        String slug = world.id + "-expired";
+        upload(world, slug, "date: 2025-11-20\nexpiryDate: 2026-01-01");
+        assertEquals(ArticleStatus.EXPIRED, status(world, slug));
+        assertTrue(world.page(slug).isEmpty());
+    }
+
+    @Test
+    void aScheduleEventThatNamesNoFileIsRefusedAndChangesNothing_L7() {
+        ObjectNode event = LocalJson.mapper().createObjectNode();
+        event.putObject(DueSchedules.EVENT_FIELD).put("bucket", world.sourceBucket);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> world.handle(event));
+        assertTrue(refused.getMessage().contains("names no bucket and key"), refused.getMessage());
+        world.handle(world.due("articles/" + world.id + "-never-uploaded.md"));
+        assertTrue(world.article(world.id + "-never-uploaded").isEmpty(), "a file never uploaded publishes nothing");
+    }
+
+    @Test
+    void aDraftDatedInTheFutureIsADraftWithoutASchedule() {
+        String slug = world.id + "-draft";
+        String key = upload(world, slug, "date: " + inSeconds(3600) + "\ndraft: true");
+        assertEquals(ArticleStatus.DRAFT, status(world, slug));
+        assertTrue(scheduleOf(world, key).isEmpty());
+        assertEquals(List.of(), world.deadLetters);
+    }
+}
