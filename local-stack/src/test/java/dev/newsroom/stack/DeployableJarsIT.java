@@ -57,6 +57,7 @@ class DeployableJarsIT {
     private SiteverifyServer siteverify;
     private LocalKeyValueStore redirects;
     private LocalTopic topic;
+    private LocalScheduler scheduler;
     @TempDir
     static Path dir;
 
@@ -71,8 +72,9 @@ class DeployableJarsIT {
         siteverify = new SiteverifyServer("unused-by-these-events", "127.0.0.1");
         redirects = LocalKeyValueStore.start(Optional.empty());
         topic = LocalTopic.start(Optional.empty());
+        scheduler = LocalScheduler.start(Optional.empty(), (arn, input) -> { }, (schedule, failure) -> { }, java.time.Duration.ZERO);
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), LocalScheduler.NONE, Files.createDirectories(dir.resolve("secrets")), Map.of());
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 
@@ -81,6 +83,7 @@ class DeployableJarsIT {
         siteverify.close();
         redirects.close();
         topic.close();
+        scheduler.close();
     }
 
     @Test
@@ -89,6 +92,18 @@ class DeployableJarsIT {
 
         assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key("articles/night-market-returns.html"))
                 .contentLength() > 0);
+    }
+
+    /** The scheduler's client is shrunk with the jar: only an embargoed article calls it. */
+    @Test
+    void publishJarSchedulesAnEmbargoedArticle() throws Exception {
+        byte[] embargoed = ("---\ntitle: Budget announced\ndate: 2099-01-01T09:00:00Z\n---\nThe budget is out.\n").getBytes(StandardCharsets.UTF_8);
+        firstInvoke("PublishFunction", SampleEvents.upload(local.services().s3(), local.name("SourceBucket"),
+                "articles/budget-announced.md", embargoed));
+
+        assertEquals(List.of(Instant.parse("2099-01-01T09:00:00Z")), scheduler.schedules().stream().map(LocalScheduler.Schedule::at).toList());
+        assertTrue(local.services().s3().listObjectsV2(r -> r.bucket(local.name("SiteBucket")).prefix("articles/budget"))
+                .contents().isEmpty(), "no page before its time");
     }
 
     /** TOML front matter is read by a library the shrinking must keep whole: only a file with it exercises that. */
