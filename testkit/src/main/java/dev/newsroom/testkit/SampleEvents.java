@@ -89,6 +89,16 @@ public final class SampleEvents {
         return sample("schedule-digest.json");
     }
 
+    /**
+     * What an article's schedule sends the publish function at its time ({@code events/schedule-due.json}),
+     * naming the file {@code key} in {@code bucket}.
+     */
+    public static ObjectNode due(String bucket, String key) {
+        ObjectNode event = sample("schedule-due.json");
+        ((ObjectNode) event.get("due")).put("bucket", bucket).put("key", key);
+        return event;
+    }
+
     private static ObjectNode sample(String name) {
         try {
             return (ObjectNode) LocalJson.mapper().readTree(CloudFormationTemplate.repositoryRoot().resolve("events").resolve(name).toFile());

@@ -63,11 +63,15 @@ final class DueSchedules {
         return "at(" + AT.format(LocalDateTime.ofInstant(due, ZoneOffset.UTC)) + ")";
     }
 
+    /** What the schedule of the file {@code sourceKey} in {@code bucket} sends the function ({@code events/schedule-due.json}). */
+    static String input(String bucket, String sourceKey) {
+        return Json.write(Map.of(EVENT_FIELD, Map.of("bucket", bucket, "key", sourceKey)));
+    }
+
     /** Sets the schedule of the file {@code sourceKey} in {@code bucket} to {@code at}, whether or not it has one. */
     void set(String bucket, String sourceKey, Instant at) {
         String name = name(sourceKey);
-        String input = Json.write(Map.of(EVENT_FIELD, Map.of("bucket", bucket, "key", sourceKey)));
-        Target target = Target.builder().arn(settings.targetArn()).roleArn(settings.roleArn()).input(input)
+        Target target = Target.builder().arn(settings.targetArn()).roleArn(settings.roleArn()).input(input(bucket, sourceKey))
                 .deadLetterConfig(d -> d.arn(settings.deadLetterArn()))
                 .retryPolicy(r -> r.maximumRetryAttempts(RETRIES).maximumEventAgeInSeconds(86_400)).build();
         String when = expression(at);

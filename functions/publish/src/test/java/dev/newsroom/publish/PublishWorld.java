@@ -185,9 +185,7 @@ final class PublishWorld {
 
     /** The event a file's schedule sends when its article's time comes. */
     JsonNode due(String key) {
-        ObjectNode event = LocalJson.mapper().createObjectNode();
-        event.putObject(DueSchedules.EVENT_FIELD).put("bucket", sourceBucket).put("key", key);
-        return event;
+        return dev.newsroom.testkit.SampleEvents.due(sourceBucket, key);
     }
 
     ObjectNode delete(String key) {

@@ -49,12 +49,45 @@ class TemplateContractTest {
     @Test
     void everyVariableTheCodeReadsIsSet_H8() {
         assertEquals(List.of(), TemplateContract.unsetVariables(template, "PublishFunction",
-                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
+                Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SCHEDULE_GROUP", "stack-articles",
+                        "SCHEDULE_TARGET_ARN", "arn:aws:lambda:us-east-1:123456789012:function:stack-publish:live",
+                        "SCHEDULE_ROLE_ARN", "arn:aws:iam::123456789012:role/stack-ScheduledPublishRole",
+                        "SCHEDULE_DEAD_LETTER_ARN", "arn:aws:sqs:us-east-1:123456789012:stack-ScheduledPublishFailures"), env -> {
                     Env recording = new Env(env);
                     PublishConfig.from(recording);
                     new dev.newsroom.core.aws.AwsClients(recording);
                     return recording.read();
                 }));
+    }
+
+    /** Least privilege for embargoes: the function sets schedules only in its group, and they can invoke only its alias. */
+    @Test
+    void articleSchedulesInvokeOnlyThePublishFunctionsAliasThroughTheirOwnRole() {
+        Map<String, JsonNode> declared = FunctionEnvironment.declared(template, "PublishFunction");
+        String target = declared.get("SCHEDULE_TARGET_ARN").asText();
+        assertEquals("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:"
+                + function.path("FunctionName").asText() + ":" + template.root().path("Globals").path("Function")
+                .path("AutoPublishAlias").asText(), target, "the schedules invoke the function's alias, by the name the template gives it");
+        assertEquals("ArticleSchedules", declared.get("SCHEDULE_GROUP").asText());
+        assertEquals("ScheduledPublishRole.Arn", declared.get("SCHEDULE_ROLE_ARN").asText());
+        assertEquals("ScheduledPublishFailures.Arn", declared.get("SCHEDULE_DEAD_LETTER_ARN").asText());
+
+        JsonNode role = template.resource("ScheduledPublishRole").path("Properties");
+        JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement").get(0);
+        assertEquals("scheduler.amazonaws.com", trust.path("Principal").path("Service").asText());
+        assertTrue(trust.path("Condition").path("StringEquals").has("aws:SourceAccount"), "no other account's schedule may use it");
+        List<String> granted = new ArrayList<>();
+        role.path("Policies").forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statement ->
+                granted.add(statement.path("Action").asText() + " " + statement.path("Resource").asText())));
+        assertEquals(List.of("lambda:InvokeFunction " + target, "sqs:SendMessage ScheduledPublishFailures.Arn"), granted);
+
+        Map<String, JsonNode> statements = new java.util.HashMap<>();
+        function.path("Policies").forEach(policy -> policy.path("Statement").forEach(s -> statements.put(s.path("Sid").asText(), s)));
+        assertEquals("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/${ArticleSchedules}/*",
+                statements.get("ScheduleArticlesTimes").path("Resource").asText());
+        assertEquals("scheduler.amazonaws.com", statements.get("LetTheSchedulesInvokeThisFunction").path("Condition")
+                .path("StringEquals").path("iam:PassedToService").asText());
+        assertEquals("ScheduledPublishRole.Arn", statements.get("LetTheSchedulesInvokeThisFunction").path("Resource").asText());
     }
 
     @Test
