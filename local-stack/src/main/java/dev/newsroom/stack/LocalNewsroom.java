@@ -50,6 +50,8 @@ public final class LocalNewsroom implements AutoCloseable {
     private static final String SITE_CONFIGURATION_MARKER = "site-configuration-seeded";
     /** In a data directory whose items are keyed by path: from a start of this version on, no key migration is needed. */
     static final String KEYED_BY_PATH_MARKER = "keyed-by-path";
+    /** In a data directory whose articles' embargoes and expiry dates are scheduled. */
+    static final String TIMES_SCHEDULED_MARKER = "times-scheduled";
     /** How long endpoints.json's ready moderator token lasts: a working day, not Cognito's hour. */
     static final Duration MODERATOR_TOKEN_LIFETIME = Duration.ofHours(12);
     private static final List<String> SEED_ARTICLES = List.of(
@@ -132,6 +134,7 @@ public final class LocalNewsroom implements AutoCloseable {
         scheduled.set(functions);
         scheduler.run();
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
+        scheduleTimes(functions.get("PublishFunction"), names.get("SourceBucket"), dataDir);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
@@ -176,6 +179,20 @@ public final class LocalNewsroom implements AutoCloseable {
             System.out.printf("newsroom: moved %d articles, %d comments and %d upload records from their slugs to their paths,"
                     + " and rebuilt the index and pages%n", moved.articles(), moved.comments(), moved.uploads());
         }
+        Files.writeString(marker, "");
+    }
+
+    /**
+     * A data directory from before scheduled publishing gets its articles' times: what was published
+     * early is embargoed, and every embargo and expiry is scheduled (docs/operations.md, "Upgrading").
+     * Looked at once per data directory.
+     */
+    private static void scheduleTimes(LocalFunction publish, String sourceBucket, Path dataDir) throws IOException {
+        Path marker = dataDir.resolve(TIMES_SCHEDULED_MARKER);
+        if (Files.exists(marker)) {
+            return;
+        }
+        publish.invoke(LocalJson.mapper().createObjectNode().put("upgrade", "schedule-times").put("bucket", sourceBucket).toString());
         Files.writeString(marker, "");
     }
 

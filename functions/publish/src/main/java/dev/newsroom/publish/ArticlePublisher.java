@@ -192,12 +192,11 @@ final class ArticlePublisher {
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
         // Its next time is set before the status record, so a crash before the record sets it again on the retry.
         Optional<Instant> next = Timing.nextChange(article.metadata(), now);
-        if (next.isPresent()) {
-            schedules.set(change.bucket(), change.key(), next.get());
-        } else if (before.filter(b -> b.sourceKey().equals(change.key()))
-                .flatMap(b -> Timing.nextChange(b.article().metadata(), now)).isPresent()) {
-            schedules.clear(change.key()); // its embargo or expiry was taken out: a schedule left would find nothing due anyway
+        Optional<Instant> was = before.filter(b -> b.sourceKey().equals(change.key())).flatMap(b -> Timing.nextChange(b.article().metadata(), now));
+        if (!was.equals(next)) {
+            was.ifPresent(at -> schedules.clear(change.key(), at)); // moved or taken out: a schedule left would find nothing due anyway
         }
+        next.ifPresent(at -> schedules.set(change.bucket(), change.key(), at));
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.of(status),
                 Optional.of(path), warnings.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result(switch (status) {
@@ -226,12 +225,32 @@ final class ArticlePublisher {
         if (Timing.status(current.article().metadata(), now) == current.status()) {
             Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
             if (next.isEmpty() || Duration.between(now, next.get()).compareTo(EARLY_FIRE) > 0) {
-                return new Publisher.Result("nothing due: still " + current.status().value(), Optional.of(current.path()));
+                // A schedule that fired twice, late or for an older time: the next time's schedule is made sure of, as an upgrade needs too.
+                next.ifPresent(at -> schedules.set(bucket, key, at));
+                return new Publisher.Result("nothing due: still " + current.status().value()
+                        + next.map(at -> ", until " + at).orElse(""), Optional.of(current.path()));
             }
             waitUntil(next.get());
             now = next.get();
         }
         return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
+    }
+
+    /**
+     * The upgrade from a version without scheduled publishing, which published every article at
+     * once and ignored expiry dates: each published article whose dates call for another status now
+     * (dated in the future, or past its expiry) is read again as its schedule would, and each with a
+     * time to come gets its schedule. Safe to run again: a second run finds every article as its
+     * dates call for, and its schedule there.
+     */
+    Publisher.Result scheduleTimes(String bucket) {
+        Instant now = clock.instant();
+        List<StoredArticle> timed = articles.published().stream()
+                .filter(a -> Timing.status(a.article().metadata(), now) != ArticleStatus.PUBLISHED
+                        || Timing.nextChange(a.article().metadata(), now).isPresent())
+                .toList();
+        parallel.each(timed, a -> due(bucket, a.sourceKey()));
+        return new Publisher.Result("scheduled the times of " + timed.size() + " published article(s)", Optional.empty());
     }
 
     /** How early a schedule may fire by this function's clock and still be waited for: the scheduler's and our clocks' skew. */
@@ -256,9 +275,12 @@ final class ArticlePublisher {
         String slug = Slugs.fromSourceKey(change.key());
         Optional<String> path = previous.flatMap(UploadStatus::path).or(() -> Optional.of(slug).filter(s -> !s.isEmpty())
                 .map(isPage(change.key()) ? SiteLayout::pagePath : SiteLayout::articlePath));
+        // Its schedule, if its article waits for a time, goes with it; the article is read before it is withdrawn.
+        Instant now = clock.instant();
+        path.flatMap(articles::find).filter(a -> a.sourceKey().equals(change.key()))
+                .flatMap(a -> Timing.nextChange(a.article().metadata(), now)).ifPresent(at -> schedules.clear(change.key(), at));
         boolean unpublished = path.isPresent() && unpublish(path.get(), change);
         reports.clear(change.bucket(), change.key());
-        schedules.clear(change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
                 previous.flatMap(UploadStatus::path), List.of(), clock.instant()));
         return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", path);

@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
- * The articles' times, kept as EventBridge Scheduler one-time schedules: one per source file, at the
- * next time its article changes by itself (its embargo ends, or it expires), invoking the publish
- * function with the file to read again ({@link #EVENT_FIELD}). A schedule is set, moved and deleted
- * as its file's uploads change; the scheduler deletes it once it has fired, and sends what it could
- * not deliver, after its retries, to the dead-letter queue.
+ * The articles' times, kept as EventBridge Scheduler one-time schedules: one per source file and
+ * time, at the next time its article changes by itself (its embargo ends, or it expires), invoking
+ * the publish function with the file to read again ({@link #EVENT_FIELD}). Each time has a schedule
+ * of its own name, never updated in place: the scheduler deletes a one-time schedule as it hands its
+ * event to Lambda, which could take a schedule updated meanwhile with it. A time that moves gets
+ * a new schedule, and the old one is deleted; one left behind finds nothing due. What the
+ * scheduler cannot deliver after its retries goes to the dead-letter queue.
  */
 final class DueSchedules {
 
@@ -30,15 +32,12 @@ final class DueSchedules {
     static final String EVENT_FIELD = "due";
     /** The scheduler's retries of an invocation that failed, before the dead-letter queue. */
     static final int RETRIES = 5;
-    private static final int UPSERT_ATTEMPTS = 3;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
-    private static final String UTC = "UTC";
+    private static final FlexibleTimeWindow OFF = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
 
     /** Where schedules go and what they invoke, from the template. */
     record Settings(String group, String targetArn, String roleArn, String deadLetterArn) {
     }
-
-    private static final FlexibleTimeWindow OFF = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
 
     private final SchedulerClient scheduler;
     private final Settings settings;
@@ -48,19 +47,23 @@ final class DueSchedules {
         this.settings = settings;
     }
 
-    /** The schedule of {@code sourceKey}: a name within the scheduler's limits (64 of {@code [0-9a-zA-Z-_.]}) that no key shares. */
-    static String name(String sourceKey) {
-        return "due-" + Sha256.hex(sourceKey).substring(0, 56);
+    /**
+     * The schedule of {@code sourceKey} at {@code at}: a name within the scheduler's limits (64 of
+     * {@code [0-9a-zA-Z-_.]}) that no other file or time shares.
+     */
+    static String name(String sourceKey, Instant at) {
+        return "due-" + Sha256.hex(sourceKey).substring(0, 40) + "-" + due(at).getEpochSecond();
     }
 
-    /**
-     * The scheduler's expression for {@code at}, in UTC, rounded up to its second: a schedule never
-     * fires before the time it stands for.
-     */
+    /** The scheduler's expression for {@code at}, in UTC. */
     static String expression(Instant at) {
+        return "at(" + AT.format(LocalDateTime.ofInstant(due(at), ZoneOffset.UTC)) + ")";
+    }
+
+    /** {@code at} rounded up to its second, as schedules take it: a schedule never fires before the time it stands for. */
+    private static Instant due(Instant at) {
         Instant second = at.truncatedTo(ChronoUnit.SECONDS);
-        Instant due = second.equals(at) ? at : second.plusSeconds(1);
-        return "at(" + AT.format(LocalDateTime.ofInstant(due, ZoneOffset.UTC)) + ")";
+        return second.equals(at) ? at : second.plusSeconds(1);
     }
 
     /** What the schedule of the file {@code sourceKey} in {@code bucket} sends the function ({@code events/schedule-due.json}). */
@@ -68,39 +71,26 @@ final class DueSchedules {
         return Json.write(Map.of(EVENT_FIELD, Map.of("bucket", bucket, "key", sourceKey)));
     }
 
-    /** Sets the schedule of the file {@code sourceKey} in {@code bucket} to {@code at}, whether or not it has one. */
+    /** Makes sure the file {@code sourceKey} in {@code bucket} has a schedule at {@code at}. */
     void set(String bucket, String sourceKey, Instant at) {
-        String name = name(sourceKey);
         Target target = Target.builder().arn(settings.targetArn()).roleArn(settings.roleArn()).input(input(bucket, sourceKey))
                 .deadLetterConfig(d -> d.arn(settings.deadLetterArn()))
                 .retryPolicy(r -> r.maximumRetryAttempts(RETRIES).maximumEventAgeInSeconds(86_400)).build();
-        String when = expression(at);
-        // The two requests carry the same fields, but the SDK gives them no common builder.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                scheduler.createSchedule(r -> r.name(name).groupName(settings.group()).scheduleExpression(when).scheduleExpressionTimezone(UTC)
-                        .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.DELETE).description(sourceKey).target(target));
-                return;
-            } catch (ConflictException exists) {
-                try {
-                    scheduler.updateSchedule(r -> r.name(name).groupName(settings.group()).scheduleExpression(when).scheduleExpressionTimezone(UTC)
-                            .flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.DELETE).description(sourceKey).target(target));
-                    return;
-                } catch (ResourceNotFoundException deletedMeanwhile) {
-                    if (attempt == UPSERT_ATTEMPTS) {
-                        throw deletedMeanwhile;
-                    }
-                }
-            }
+        try {
+            scheduler.createSchedule(r -> r.name(name(sourceKey, at)).groupName(settings.group()).scheduleExpression(expression(at))
+                    .scheduleExpressionTimezone("UTC").flexibleTimeWindow(OFF).actionAfterCompletion(ActionAfterCompletion.DELETE)
+                    .description(sourceKey).target(target));
+        } catch (ConflictException exists) {
+            // Set by an earlier try, or by the upload before: the same file at the same time.
         }
     }
 
-    /** Deletes the schedule of {@code sourceKey}, if it has one. */
-    void clear(String sourceKey) {
+    /** Deletes the schedule of {@code sourceKey} at {@code at}, if there is one. */
+    void clear(String sourceKey, Instant at) {
         try {
-            scheduler.deleteSchedule(r -> r.name(name(sourceKey)).groupName(settings.group()));
+            scheduler.deleteSchedule(r -> r.name(name(sourceKey, at)).groupName(settings.group()));
         } catch (ResourceNotFoundException none) {
-            // Never set, fired already, or deleted by an earlier try.
+            // Fired already, or deleted by an earlier try.
         }
     }
 }

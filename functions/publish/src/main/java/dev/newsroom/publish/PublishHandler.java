@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class PublishHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
+    static final String UPGRADE_FIELD = "upgrade";
 
     private final Publisher publisher;
     private final LogSettings logs;
@@ -66,6 +67,8 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         JsonLogs.during(logs, context, () -> {
             if (event.containsKey(DueSchedules.EVENT_FIELD)) {
                 due(Json.object(event.get(DueSchedules.EVENT_FIELD)));
+            } else if (event.containsKey(UPGRADE_FIELD)) {
+                upgrade(event);
             } else {
                 Json.array(event.get("Records")).forEach(record -> handle(Json.object(record)));
             }
@@ -86,6 +89,15 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
             throw new IllegalArgumentException("a schedule's event names no bucket and key: " + file);
         }
         logged(key, "Scheduled", "the scheduler will retry", () -> publisher.due(bucket, key));
+    }
+
+    /** The operator's one-off upgrade to scheduled publishing (docs/operations.md): {@code {"upgrade": "schedule-times", "bucket": SOURCE}}. */
+    private void upgrade(Map<String, Object> event) {
+        String bucket = Json.text(event.get("bucket"), "");
+        if (!"schedule-times".equals(Json.text(event.get(UPGRADE_FIELD), "")) || bucket.isEmpty()) {
+            throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\", \"bucket\": <the source bucket>}: " + event);
+        }
+        logged("", "Upgrade", "run it again", () -> publisher.scheduleTimes(bucket));
     }
 
     /** Runs one piece of work and logs what it did, or why it failed before rethrowing. */

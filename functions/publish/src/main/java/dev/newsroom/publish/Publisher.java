@@ -72,6 +72,11 @@ public final class Publisher {
         return articles.due(bucket, key);
     }
 
+    /** The upgrade to scheduled publishing: every published article's times scheduled, its files in {@code bucket}. */
+    public Result scheduleTimes(String bucket) {
+        return articles.scheduleTimes(bucket);
+    }
+
     /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */
     public Result handle(SourceChange change) {
         if (settings.handles(change.key())) {

@@ -20,11 +20,14 @@ class DueSchedulesTest {
     }
 
     @Test
-    void aFilesScheduleNameFitsTheSchedulersLimitsAndIsItsOwn() {
-        String name = DueSchedules.name("articles/" + "very-long-name/".repeat(40) + "a.md");
+    void aFilesScheduleNameFitsTheSchedulersLimitsAndIsItsTimesOwn() {
+        Instant at = Instant.parse("2999-12-31T23:59:59.5Z");
+        String name = DueSchedules.name("articles/" + "very-long-name/".repeat(40) + "a.md", at);
         assertTrue(name.matches("[0-9a-zA-Z-_.]{1,64}"), name);
-        assertEquals(name, DueSchedules.name("articles/" + "very-long-name/".repeat(40) + "a.md"));
-        assertNotEquals(DueSchedules.name("articles/a.md"), DueSchedules.name("articles/b.md"));
+        assertEquals(name, DueSchedules.name("articles/" + "very-long-name/".repeat(40) + "a.md", at));
+        assertNotEquals(DueSchedules.name("articles/a.md", at), DueSchedules.name("articles/b.md", at));
+        assertNotEquals(DueSchedules.name("articles/a.md", at), DueSchedules.name("articles/a.md", at.plusSeconds(1)),
+                "a time moved is a new schedule, never one updated in place");
     }
 
     @Test
