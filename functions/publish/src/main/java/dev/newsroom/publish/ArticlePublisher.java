@@ -170,7 +170,8 @@ final class ArticlePublisher {
                     }
                     return new Publisher.Result("stale: a newer upload is already published", Optional.of(path));
                 }
-                next = c.next(article, status, change.key(), change.sequencer(), hash, clock.instant());
+                next = c.next(sameSource ? c.revisedBy(article, hash, clock.instant()) : article, status, change.key(), change.sequencer(), hash,
+                        clock.instant());
             }
             next = next.counting(discussion.count());
             if (articles.save(next)) {

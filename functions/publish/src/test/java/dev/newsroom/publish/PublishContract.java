@@ -88,6 +88,23 @@ abstract class PublishContract {
     }
 
     @Test
+    void anArticleChangedAfterItWentLiveIsUpdatedThenAndItsPageSaysSo() throws Exception {
+        world.handle(world.upload(key("revised"), PublishWorld.article("Ferry fares", "")));
+        assertEquals(java.util.Optional.empty(), world.article(slug("revised")).orElseThrow().article().metadata().updated());
+
+        java.time.Instant before = java.time.Instant.now();
+        world.handle(world.upload(key("revised"), PublishWorld.article("Ferry fares", "summary: \"Corrected, fares rise in March.\"")));
+        java.time.Instant updated = world.article(slug("revised")).orElseThrow().article().metadata().updated().orElseThrow();
+        assertFalse(updated.isBefore(before), "updated when the changed file was published");
+        JsonNode ld = JSON.readTree(Jsoup.parse(world.page(slug("revised")).orElseThrow()).selectFirst("script[type=application/ld+json]").data());
+        assertEquals(updated.toString(), ld.get("dateModified").asText(), "its structured data says when");
+
+        world.handle(world.upload(key("revised"), PublishWorld.article("Ferry fares", "summary: \"Corrected, fares rise in March.\"\nupdated: 2026-11-21")));
+        assertEquals(java.time.Instant.parse("2026-11-21T00:00:00Z"), world.article(slug("revised")).orElseThrow().article().metadata().updated()
+                .orElseThrow(), "a date the front matter gives wins");
+    }
+
+    @Test
     void encodesHostileFrontMatterInThePublishedPage_F2() throws Exception {
         String hostile = "</title><script>alert(1)</script>\\u0022 onmouseover=\\u0022alert(2)";
         world.handle(world.upload(key("hostile"), PublishWorld.article(hostile, "summary: \"" + hostile + "\"")));

@@ -23,6 +23,11 @@ public record Article(ArticleMetadata metadata, String bodyHtml, List<Problem> w
         this(metadata, bodyHtml, List.of(), List.of(), Set.of());
     }
 
+    /** This article with {@code changed} metadata, its body and the rest as they are. */
+    public Article withMetadata(ArticleMetadata changed) {
+        return new Article(changed, bodyHtml, warnings, aliases, siteSettingsUsed);
+    }
+
     /** The article's public URL path, its identity. */
     public String path() {
         return metadata.path();

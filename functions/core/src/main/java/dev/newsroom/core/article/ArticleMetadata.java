@@ -52,6 +52,11 @@ public record ArticleMetadata(
                 draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires);
     }
 
+    public ArticleMetadata withUpdated(Optional<Instant> at) {
+        return new ArticleMetadata(path, slug, title, published, at, authors, category, tags, summary, image,
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires);
+    }
+
     /** This article as its versions in the other languages link it. */
     public Translation translation() {
         return new Translation(lang, path);

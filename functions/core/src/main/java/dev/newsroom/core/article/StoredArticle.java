@@ -1,6 +1,7 @@
 package dev.newsroom.core.article;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An article as kept in the articles table: the parsed article with its rendered body (so pages can
@@ -24,6 +25,21 @@ public record StoredArticle(Article article, ArticleStatus status, long version,
                               String newContentHash, Instant now) {
         return new StoredArticle(newArticle, newStatus, version + 1, newSourceKey, newSequencer, newContentHash,
                 createdAt, now, comments);
+    }
+
+    /**
+     * The article of an upload of the same file that follows this state, as it is to be stored: with
+     * no {@code updated} date of its own, it is updated at {@code now} if its file changed while the
+     * article was public, and keeps the date this state had otherwise (the same file read again, or
+     * edits before it went public), so readers, feeds and sitemaps see a correction's date without an
+     * editor writing one.
+     */
+    public Article revisedBy(Article upload, String uploadHash, Instant now) {
+        if (upload.metadata().updated().isPresent()) {
+            return upload;
+        }
+        boolean changedWhilePublic = status == ArticleStatus.PUBLISHED && !contentHash.equals(uploadHash);
+        return upload.withMetadata(upload.metadata().withUpdated(changedWhilePublic ? Optional.of(now) : article.metadata().updated()));
     }
 
     /** This state, with {@code count} approved comments: what an upload stores, counted as it publishes. */
