@@ -128,6 +128,11 @@ class NewsroomUpEndToEndIT {
                         .until(() -> status(site + path) == 200 && get(site + path).body().contains("/articles/tram"));
             }
             assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/" + day + ".xml"));
+            Files.writeString(article, Files.readString(article).replace("category: City", "category: City\ncorrection: The line opens on Monday, not Sunday."));
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/tram.md");
+            await("a corrected article is on the corrections page").atMost(PAGE_DEADLINE)
+                    .until(() -> status(site + "/corrections") == 200 && get(site + "/corrections").body().contains("/articles/tram"));
+            assertTrue(get(site + "/articles/tram").body().contains("The line opens on Monday, not Sunday."));
             HttpResponse<String> missing = get(site + "/no/such/page");
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().contains("Page not found") && missing.body().contains("/articles/tram"),

@@ -153,7 +153,8 @@ final class ArticlePublisher {
             before = current;
             StoredArticle next;
             if (current.isEmpty()) {
-                next = StoredArticle.first(article, status, change.key(), change.sequencer(), hash, clock.instant());
+                next = StoredArticle.first(StoredArticle.firstUpload(article, clock.instant()), status, change.key(), change.sequencer(), hash,
+                        clock.instant());
             } else {
                 StoredArticle c = current.get();
                 boolean sameSource = c.sourceKey().equals(change.key());
@@ -170,8 +171,8 @@ final class ArticlePublisher {
                     }
                     return new Publisher.Result("stale: a newer upload is already published", Optional.of(path));
                 }
-                next = c.next(sameSource ? c.revisedBy(article, hash, clock.instant()) : article, status, change.key(), change.sequencer(), hash,
-                        clock.instant());
+                next = c.next(sameSource ? c.revisedBy(article, hash, clock.instant()) : StoredArticle.firstUpload(article, clock.instant()),
+                        status, change.key(), change.sequencer(), hash, clock.instant());
             }
             next = next.counting(discussion.count());
             if (articles.save(next)) {

@@ -105,6 +105,23 @@ abstract class PublishContract {
     }
 
     @Test
+    void aCorrectionWithoutADateIsDatedWhenItAppearsAndKeepsThatDate() throws Exception {
+        world.handle(world.upload(key("corrected"), PublishWorld.article("Ferry fares rise", "")));
+        java.time.Instant before = java.time.Instant.now();
+        world.handle(world.upload(key("corrected"), PublishWorld.article("Ferry fares rise", "correction: The rise is 5%, not 50%.")));
+        var first = world.article(slug("corrected")).orElseThrow().article().metadata().corrections();
+        assertEquals("The rise is 5%, not 50%.", first.get(0).text());
+        assertFalse(first.get(0).at().orElseThrow().isBefore(before), "dated when it appeared");
+
+        world.handle(world.upload(key("corrected"), PublishWorld.article("Ferry fares rise",
+                "correction: [\"The rise is 5%, not 50%.\", \"The new fares start in March.\"]")));
+        var both = world.article(slug("corrected")).orElseThrow().article().metadata().corrections();
+        assertEquals(first.get(0), both.get(0), "the first keeps its date");
+        assertFalse(both.get(1).at().orElseThrow().isBefore(first.get(0).at().orElseThrow()), "the second is dated when it appeared, after");
+        assertEquals(2, Jsoup.parse(world.page(slug("corrected")).orElseThrow()).select("aside.corrections p").size());
+    }
+
+    @Test
     void encodesHostileFrontMatterInThePublishedPage_F2() throws Exception {
         String hostile = "</title><script>alert(1)</script>\\u0022 onmouseover=\\u0022alert(2)";
         world.handle(world.upload(key("hostile"), PublishWorld.article(hostile, "summary: \"" + hostile + "\"")));

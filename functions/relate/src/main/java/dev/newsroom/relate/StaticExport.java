@@ -4,6 +4,7 @@ import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.ArticleStatus;
+import dev.newsroom.core.article.Timing;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
@@ -73,7 +74,7 @@ public final class StaticExport {
         }
         AtomicInteger rejected = new AtomicInteger();
         List<Article> parsed = files.parallelStream().map(file -> parse(parser, pageParser, in, file, rejected, progress))
-                .flatMap(Optional::stream).filter(a -> !a.metadata().draft()).toList();
+                .flatMap(Optional::stream).filter(a -> Timing.status(a.metadata(), clock.instant()) == ArticleStatus.PUBLISHED).toList();
         // The first file (by file name) that claims an article's path keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));

@@ -68,6 +68,28 @@ class StaticExportTest {
     }
 
     @Test
+    void listsCorrectedArticlesOnTheCorrectionsPageAndLeavesOutWhatIsNotPublicNow() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("fares.md"), article("Fares", 2, "City", "tram").replace("\nauthor:",
+                "\ncorrection: {text: \"The fare is 2 euros, not 3.\", date: 2026-11-21}\nauthor:"));
+        Files.writeString(in.resolve("tram.md"), article("Tram", 3, "City", "tram"));
+        Files.writeString(in.resolve("embargoed.md"), article("Embargoed", -1, "City", "tram"));
+        Files.writeString(in.resolve("expired.md"), article("Expired", 4, "City", "tram").replace("\nauthor:", "\nexpiryDate: 2026-11-20\nauthor:"));
+        SiteConfig site = SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
+        var summary = new StaticExport(site, RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, dir.resolve("out"), new PrintStream(OutputStream.nullOutputStream()));
+        Path out = dir.resolve("out");
+
+        assertEquals(2, summary.articles(), "an embargoed and an expired article are not public now");
+        assertEquals(List.of("Fares"), Jsoup.parse(out.resolve("corrections.html").toFile()).select(".teasers h2 a").eachText());
+        assertEquals("Corrections", Jsoup.parse(out.resolve("corrections.html").toFile()).selectFirst("h1").text());
+        assertTrue(Jsoup.parse(out.resolve("articles/fares.html").toFile()).selectFirst(".corrections").text()
+                .contains("The fare is 2 euros, not 3."));
+        assertFalse(Files.exists(out.resolve("articles/embargoed.html")));
+        assertFalse(Jsoup.parse(out.resolve("index.html").toFile()).text().contains("Embargoed"));
+    }
+
+    @Test
     void readsSubfoldersAsTheSourceBucketHoldsThem() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in/blog/2024/arrow"));
         Files.writeString(in.resolve("index.md"), article("Arrow", 2, "City", "tram"));
@@ -135,7 +157,7 @@ class StaticExportTest {
         Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         for (int i = 0; i < 5000; i++) {
             entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
-                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty(), 0));
+                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty(), 0, false));
         }
         Map<String, Entry> byPath = new HashMap<>();
         entries.forEach(e -> byPath.put(e.path(), e));

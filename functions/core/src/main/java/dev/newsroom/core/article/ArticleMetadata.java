@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param publishDate when it goes public, where its front matter gives a {@code publishDate} beside
  *             its {@code date}: until then it is embargoed ({@link Timing})
  * @param expires when it is to be withdrawn: its {@code expiryDate} ({@link Timing})
+ * @param corrections the corrections it carries, oldest first: shown on its page, in its
+ *             structured data, and listing it on the corrections page
  */
 public record ArticleMetadata(
         String path,
@@ -40,21 +42,28 @@ public record ArticleMetadata(
         Optional<String> lang,
         Optional<String> translationKey,
         Optional<Instant> publishDate,
-        Optional<Instant> expires) {
+        Optional<Instant> expires,
+        List<Correction> corrections) {
 
     public ArticleMetadata {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
+        corrections = List.copyOf(corrections);
     }
 
     public ArticleMetadata withSummary(String text) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, Optional.of(text), image,
-                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires);
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, corrections);
     }
 
     public ArticleMetadata withUpdated(Optional<Instant> at) {
         return new ArticleMetadata(path, slug, title, published, at, authors, category, tags, summary, image,
-                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires);
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, corrections);
+    }
+
+    public ArticleMetadata withCorrections(List<Correction> dated) {
+        return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, summary, image,
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, dated);
     }
 
     /** This article as its versions in the other languages link it. */
@@ -72,8 +81,9 @@ public record ArticleMetadata(
         return publishDate.orElse(published);
     }
 
-    /** When the article last changed: the updated date if given, else the published date. */
+    /** When the article last changed: its updated date or its latest correction's, if after the published date. */
     public Instant modified() {
-        return updated.filter(u -> u.isAfter(published)).orElse(published);
+        return java.util.stream.Stream.concat(updated.stream(), corrections.stream().flatMap(c -> c.at().stream()))
+                .filter(at -> at.isAfter(published)).max(Instant::compareTo).orElse(published);
     }
 }

@@ -70,6 +70,7 @@ final class FrontMatterMapper {
     private static final List<String> FIELDS = List.of("title", "slug", "url", "date", "publishDate", "updated", "lastmod",
             "modified", "last_modified_at", "expiryDate", "unpublishDate", "author", "authors", "category", "categories", "tags",
             "summary", "description", "excerpt", "image", "images", "draft", "published", "comments", "commentModeration", "markup", "aliases", "lang",
+            "correction", "corrections",
             "translationKey", "related");
     private static final Map<String, String> SPELLINGS = FIELDS.stream()
             .collect(java.util.stream.Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
@@ -144,13 +145,14 @@ final class FrontMatterMapper {
         boolean commentsOpen = !page && comments(fields);
         Optional<PreModeration> commentModeration = commentModeration(fields);
         RelatedChoices related = related(fields);
+        List<Correction> corrections = corrections(fields);
 
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
         }
         return new ArticleMetadata(path, slug, title, published, updated, authors,
                 Term.named(category.orElse(DEFAULT_CATEGORY)), tags(tagNames), summary, image, draft, commentsOpen, commentModeration, related, page,
-                language.lang(), translationKey(fields, sourceKey), publishDate, expires);
+                language.lang(), translationKey(fields, sourceKey), publishDate, expires, corrections);
     }
 
     /**
@@ -397,6 +399,42 @@ final class FrontMatterMapper {
         }
         problems.add(new Problem(field, "must be a path under /assets/ or an https URL, not '" + src + "'"));
         return Optional.empty();
+    }
+
+    /**
+     * {@code correction}: a note, a mapping with {@code text} and {@code date}, or a list of either
+     * (also spelled {@code corrections}), oldest first.
+     */
+    private List<Correction> corrections(Map<String, Object> fields) {
+        Optional<String> field = firstPresent(fields, "correction", "corrections");
+        if (field.isEmpty()) {
+            return List.of();
+        }
+        Object value = fields.get(field.get());
+        List<Object> notes = value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
+        if (notes.size() > Correction.MAX) {
+            problems.add(new Problem(field.get(), "has more than " + Correction.MAX + " corrections"));
+            return List.of();
+        }
+        List<Correction> corrections = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            String name = field.get() + (value instanceof List ? "[" + i + "]" : "");
+            Object note = notes.get(i);
+            if (note instanceof Map) {
+                Map<String, Object> mapping = Json.object(note);
+                Optional<String> text = optionalText(mapping, "text", Correction.MAX_TEXT, name + ".text");
+                if (text.isEmpty()) {
+                    problems.add(new Problem(name + ".text", "is required"));
+                } else {
+                    corrections.add(new Correction(text.get(), date(mapping, "date")));
+                }
+            } else if (note != null && Json.isScalar(note)) {
+                nonBlank(note.toString(), name, Correction.MAX_TEXT).ifPresent(text -> corrections.add(new Correction(text, Optional.empty())));
+            } else {
+                problems.add(new Problem(name, "must be a note, or a mapping with text and date"));
+            }
+        }
+        return corrections;
     }
 
     /**

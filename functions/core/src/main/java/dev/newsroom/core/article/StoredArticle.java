@@ -1,6 +1,9 @@
 package dev.newsroom.core.article;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +38,25 @@ public record StoredArticle(Article article, ArticleStatus status, long version,
      * editor writing one.
      */
     public Article revisedBy(Article upload, String uploadHash, Instant now) {
-        if (upload.metadata().updated().isPresent()) {
-            return upload;
+        ArticleMetadata meta = upload.metadata().withCorrections(datedSince(upload.metadata().corrections(), now));
+        if (meta.updated().isEmpty()) {
+            boolean changedWhilePublic = status == ArticleStatus.PUBLISHED && !contentHash.equals(uploadHash);
+            meta = meta.withUpdated(changedWhilePublic ? Optional.of(now) : article.metadata().updated());
         }
-        boolean changedWhilePublic = status == ArticleStatus.PUBLISHED && !contentHash.equals(uploadHash);
-        return upload.withMetadata(upload.metadata().withUpdated(changedWhilePublic ? Optional.of(now) : article.metadata().updated()));
+        return upload.withMetadata(meta);
+    }
+
+    /** An upload's first state: its corrections without a date of their own are dated {@code now}. */
+    public static Article firstUpload(Article upload, Instant now) {
+        return upload.withMetadata(upload.metadata().withCorrections(upload.metadata().corrections().stream()
+                .map(c -> c.at().isPresent() ? c : c.dated(now)).toList()));
+    }
+
+    /** Corrections without a date of their own keep the one this state gave the same note, or are dated {@code now}, when they appeared. */
+    private List<Correction> datedSince(List<Correction> corrections, Instant now) {
+        Map<String, Instant> known = new HashMap<>();
+        article.metadata().corrections().forEach(c -> c.at().ifPresent(at -> known.putIfAbsent(c.text(), at)));
+        return corrections.stream().map(c -> c.at().isPresent() ? c : c.dated(known.getOrDefault(c.text(), now))).toList();
     }
 
     /** This state, with {@code count} approved comments: what an upload stores, counted as it publishes. */

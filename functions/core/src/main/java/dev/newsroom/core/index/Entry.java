@@ -21,10 +21,11 @@ import java.time.Instant;
  * @param version the article item's version this was taken from; a posting never goes back to an older one
  * @param lang    its language, where it is not the site's default
  * @param comments how many approved comments it has, as its teaser says
+ * @param corrected whether it carries a correction, which lists it on the corrections page
  */
 public record Entry(String path, long version, String title, Instant published, Instant modified,
                     Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags,
-                    Optional<String> lang, int comments) {
+                    Optional<String> lang, int comments, boolean corrected) {
 
     public Entry {
         tags = List.copyOf(tags);
@@ -37,7 +38,8 @@ public record Entry(String path, long version, String title, Instant published, 
         }
         ArticleMetadata meta = stored.article().metadata();
         return Optional.of(new Entry(meta.path(), stored.version(), meta.title(), meta.published(), meta.modified(),
-                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang(), stored.comments()));
+                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang(), stored.comments(),
+                !meta.corrections().isEmpty()));
     }
 
     /** The listings it appears in: its language's home, and the rest. An article bylined to the site has no author page. */
@@ -49,6 +51,9 @@ public record Entry(String path, long version, String title, Instant published, 
             keys.add(ListingKey.author(author.slug()));
         }
         new HashSet<>(tags.stream().map(Term::slug).toList()).stream().sorted().map(ListingKey::tag).forEach(keys::add);
+        if (corrected) {
+            keys.add(ListingKey.CORRECTIONS);
+        }
         return keys;
     }
 
@@ -66,6 +71,6 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     private Entry withVersion(long v) {
-        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang, comments);
+        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang, comments, corrected);
     }
 }

@@ -13,12 +13,18 @@ import java.util.Optional;
  */
 public record ListingKey(Kind kind, String slug) {
 
-    public enum Kind { HOME, CATEGORY, TAG, AUTHOR }
+    public enum Kind { HOME, CATEGORY, TAG, AUTHOR, CORRECTIONS }
 
     public static final ListingKey HOME = new ListingKey(Kind.HOME, "");
+    /** The articles that carry a correction, across the site's languages. */
+    public static final ListingKey CORRECTIONS = new ListingKey(Kind.CORRECTIONS, "");
 
     public ListingKey {
-        boolean fits = kind == Kind.HOME ? slug.isEmpty() || SiteLayout.isLanguagePrefix(slug) : Slugs.isSafe(slug);
+        boolean fits = switch (kind) {
+            case HOME -> slug.isEmpty() || SiteLayout.isLanguagePrefix(slug);
+            case CORRECTIONS -> slug.isEmpty();
+            default -> Slugs.isSafe(slug);
+        };
         if (!fits) {
             throw new IllegalArgumentException("not a listing: " + kind + " " + slug);
         }
@@ -68,6 +74,7 @@ public record ListingKey(Kind kind, String slug) {
             case CATEGORY -> SiteLayout.categoryPath(slug);
             case TAG -> SiteLayout.tagPath(slug);
             case AUTHOR -> SiteLayout.authorPath(slug);
+            case CORRECTIONS -> SiteLayout.CORRECTIONS;
         };
     }
 

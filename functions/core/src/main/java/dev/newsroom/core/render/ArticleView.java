@@ -10,6 +10,7 @@ public record ArticleView(
         String headline,
         DateView published,
         Optional<DateView> updated,
+        List<CorrectionView> corrections,
         Link category,
         List<AuthorView> authors,
         List<Link> tags,
@@ -20,6 +21,10 @@ public record ArticleView(
         Set<String> adSlots) {
 
     public record Link(String text, String href) {
+    }
+
+    /** A correction's note, in plain text, and when it was made. */
+    public record CorrectionView(DateView date, String text) {
     }
 
     /**

@@ -124,7 +124,9 @@ public final class PageRenderer {
         var comments = new ArticleView.CommentsView(meta.commentsOpen(), SiteLayout.commentsApiPath(meta.path()), captcha,
                 COMMENTS_SCRIPT.path(), discussion.threads().stream().map(t -> comment(t, speech)).toList(), discussion.count(),
                 discussion.more());
-        var view = new ArticleView(head, meta.title(), published, updated,
+        var corrections = meta.corrections().stream()
+                .map(c -> new ArticleView.CorrectionView(date(c.at().orElse(meta.modified()), speech), c.text())).toList();
+        var view = new ArticleView(head, meta.title(), published, updated, corrections,
                 new ArticleView.Link(meta.category().name(), SiteLayout.categoryPath(meta.category().slug())),
                 meta.authors().stream().map(PageRenderer::author).toList(),
                 meta.tags().stream().map(t -> new ArticleView.Link(t.name(), SiteLayout.tagPath(t.slug()))).toList(),
@@ -291,6 +293,7 @@ public final class PageRenderer {
             case CATEGORY -> Optional.of(words.get(Word.CATEGORY));
             case TAG -> Optional.of(words.get(Word.TAG));
             case AUTHOR -> Optional.of(words.get(Word.AUTHOR));
+            case CORRECTIONS -> Optional.empty();
         };
     }
 
@@ -298,6 +301,9 @@ public final class PageRenderer {
     private String listingName(ListingKey key, List<Entry> entries, Words words) {
         if (key.kind() == ListingKey.Kind.HOME) {
             return words.get(Word.LATEST_ARTICLES);
+        }
+        if (key.kind() == ListingKey.Kind.CORRECTIONS) {
+            return words.get(Word.CORRECTIONS);
         }
         return entries.stream().findFirst().flatMap(e -> switch (key.kind()) {
             case CATEGORY -> Optional.of(e.category().name());

@@ -77,6 +77,15 @@ final class StructuredData {
         }
         node.put("datePublished", meta.published().toString());
         node.put("dateModified", meta.modified().toString());
+        if (!meta.corrections().isEmpty()) {
+            node.put("correction", meta.corrections().stream().map(c -> {
+                Map<String, Object> correction = new LinkedHashMap<>();
+                correction.put("@type", "CorrectionComment");
+                correction.put("text", c.text());
+                correction.put("datePublished", c.at().orElse(meta.modified()).toString());
+                return correction;
+            }).toList());
+        }
         node.put("articleSection", meta.category().name());
         if (!meta.tags().isEmpty()) {
             node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));

@@ -10,6 +10,8 @@ public enum Word {
     ADVERTISEMENT,
     BY,
     UPDATED,
+    CORRECTION,
+    CORRECTIONS,
     TAGS,
     ABOUT_AUTHOR,
     ON_TWITTER,

@@ -19,7 +19,7 @@ public final class ArticlePaths {
     static final int MAX_SEGMENTS = 8;
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
     /** The first segments of the site's own pages and routes. */
-    static final Set<String> SITE_FOLDERS = Set.of("api", "archive", "assets", "author", "category", "desk",
+    static final Set<String> SITE_FOLDERS = Set.of("api", "archive", "assets", "author", "category", "corrections", "desk",
             "sitemaps", "tag");
     /** The files of a language's home, under its prefix. */
     private static final Set<String> LANGUAGE_FILES = Set.of(SiteLayout.FEED.substring(1), SiteLayout.SITEMAP.substring(1),

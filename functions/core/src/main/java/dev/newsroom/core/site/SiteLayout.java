@@ -59,6 +59,9 @@ public final class SiteLayout {
         return "/author/" + slug;
     }
 
+    /** The corrections page: every article that carries a correction. */
+    public static final String CORRECTIONS = "/corrections";
+
     /** A home's Atom feed. */
     public static final String FEED = "/feed.xml";
     /** The sitemap index, which names one sitemap per day. */

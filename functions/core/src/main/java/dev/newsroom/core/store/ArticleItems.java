@@ -3,6 +3,7 @@ package dev.newsroom.core.store;
 import dev.newsroom.core.article.PreModeration;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.Correction;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.article.LeadImage;
@@ -66,6 +67,9 @@ public final class ArticleItems {
         meta.updated().ifPresent(u -> item.put("updated", s(u.toString())));
         meta.publishDate().ifPresent(at -> item.put("publishDate", s(at.toString())));
         meta.expires().ifPresent(at -> item.put("expires", s(at.toString())));
+        if (!meta.corrections().isEmpty()) {
+            item.put("corrections", list(meta.corrections().stream().map(ArticleItems::correction).toList()));
+        }
         item.put("modified", s(meta.modified().toString()));
         item.put("authors", list(meta.authors().stream().map(ArticleItems::author).toList()));
         item.put("category", term(meta.category()));
@@ -118,7 +122,8 @@ public final class ArticleItems {
                 optional(item, LANG),
                 optional(item, TRANSLATION_KEY),
                 optional(item, "publishDate").map(Instant::parse),
-                optional(item, "expires").map(Instant::parse));
+                optional(item, "expires").map(Instant::parse),
+                item.containsKey("corrections") ? item.get("corrections").l().stream().map(c -> correction(c.m())).toList() : List.of());
         return new StoredArticle(
                 new Article(meta, item.get("bodyHtml").s(), List.of(), List.of(),
                         item.containsKey(SITE_SETTINGS_USED) ? Set.copyOf(item.get(SITE_SETTINGS_USED).ss()) : Set.of()),
@@ -130,6 +135,17 @@ public final class ArticleItems {
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("storedAt").s()),
                 item.containsKey(COMMENTS) ? Integer.parseInt(item.get(COMMENTS).n()) : 0);
+    }
+
+    private static AttributeValue correction(Correction correction) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("text", s(correction.text()));
+        correction.at().ifPresent(at -> m.put("at", s(at.toString())));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Correction correction(Map<String, AttributeValue> m) {
+        return new Correction(m.get("text").s(), optional(m, "at").map(Instant::parse));
     }
 
     /** How many approved comments the article has (absent: none). */

@@ -28,6 +28,9 @@ final class EntryItems {
         item.put("author", ArticleItems.author(entry.author()));
         item.put("tags", ArticleItems.list(entry.tags().stream().map(ArticleItems::term).toList()));
         entry.lang().ifPresent(v -> item.put(ArticleItems.LANG, s(v)));
+        if (entry.corrected()) {
+            item.put("corrected", AttributeValue.fromBool(true));
+        }
         if (entry.comments() > 0) {
             item.put(ArticleItems.COMMENTS, ArticleItems.n(entry.comments()));
         }
@@ -42,6 +45,7 @@ final class EntryItems {
                 ArticleItems.term(item.get("category").m()), ArticleItems.author(item.get("author").m()),
                 item.get("tags").l().stream().map(t -> ArticleItems.term(t.m())).toList(),
                 ArticleItems.optional(item, ArticleItems.LANG),
-                item.containsKey(ArticleItems.COMMENTS) ? Integer.parseInt(item.get(ArticleItems.COMMENTS).n()) : 0);
+                item.containsKey(ArticleItems.COMMENTS) ? Integer.parseInt(item.get(ArticleItems.COMMENTS).n()) : 0,
+                item.containsKey("corrected") && item.get("corrected").bool());
     }
 }

@@ -82,6 +82,27 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsACorrectionAsANoteAMappingOrAList() throws Exception {
+        assertEquals(List.of(new Correction("The fare is 2 euros.", Optional.empty())),
+                parse("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrection: The fare is 2 euros.", "B.")).metadata().corrections());
+        assertEquals(List.of(new Correction("Fixed a name.", Optional.of(Instant.parse("2026-11-21T00:00:00Z")))),
+                parse("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrection: {text: Fixed a name., date: 2026-11-21}", "B."))
+                        .metadata().corrections());
+        assertEquals(2, parse("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrections:\n  - One.\n  - {text: Two., date: 2026-11-22}", "B."))
+                .metadata().corrections().size());
+    }
+
+    @Test
+    void refusesACorrectionWithoutTextOrOfAnotherShape_C5() {
+        assertEquals(List.of("correction.text"), problems("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrection: {date: 2026-11-21}", "B."))
+                .stream().map(Problem::field).toList());
+        assertEquals(List.of("correction[0]"), problems("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrection: [[nested]]", "B."))
+                .stream().map(Problem::field).toList());
+        assertEquals(List.of("correction"), problems("articles/a.md", md("title: A\ndate: 2026-11-20\ncorrection: \"" + "x".repeat(1001) + "\"", "B."))
+                .stream().map(Problem::field).toList());
+    }
+
+    @Test
     void refusesAUrlThatIsNotAnArticlesPath_C4() {
         for (String url : new String[] {"/../../etc/passwd", "/api/articles/x/comments", "https://evil.example/x", "/Blog/X.html", "/404.html"}) {
             List<Problem> problems = problems("articles/a.md", md("title: A\ndate: 2024-01-01\nurl: '" + url + "'", ""));

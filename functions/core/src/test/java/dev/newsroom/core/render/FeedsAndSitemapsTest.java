@@ -49,7 +49,8 @@ class FeedsAndSitemapsTest {
         assertEquals("https://news.example.org/sitemaps/2026-11-20.xml",
                 index.getElementsByTagNameNS(sitemaps, "loc").item(0).getTextContent());
         Document day = parse(renderer.sitemap(entries));
-        assertEquals("2026-11-20T07:30:00Z", day.getElementsByTagNameNS(sitemaps, "lastmod").item(0).getTextContent());
+        assertEquals("2026-11-21T07:30:00Z", day.getElementsByTagNameNS(sitemaps, "lastmod").item(0).getTextContent(),
+                "the last modification is the article's correction, a day after it was published");
         Document news = parse(renderer.newsSitemap(dev.newsroom.core.index.ListingKey.HOME, entries));
         String google = "http://www.google.com/schemas/sitemap-news/0.9";
         assertEquals(HOSTILE, news.getElementsByTagNameNS(google, "title").item(0).getTextContent());

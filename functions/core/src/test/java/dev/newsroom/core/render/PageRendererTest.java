@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.Correction;
 import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.RelatedArticle;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,22 @@ class PageRendererTest {
     }
 
     @Test
+    void showsACorrectionAndGivesItToSearchEngines() throws Exception {
+        Article full = SamplePages.full();
+        Article corrected = full.withMetadata(full.metadata().withCorrections(List.of(
+                new Correction("An earlier version gave the wrong opening date.", Optional.of(Instant.parse("2026-11-23T09:00:00Z"))))));
+        Document doc = page(corrected, List.of());
+        assertEquals("Correction 23 November 2026: An earlier version gave the wrong opening date.",
+                doc.selectFirst("aside.corrections p").text());
+        assertEquals("2026-11-23T09:00:00Z", doc.selectFirst("aside.corrections time").attr("datetime"));
+        JsonNode ld = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("CorrectionComment", ld.get("correction").get(0).get("@type").asText());
+        assertEquals("An earlier version gave the wrong opening date.", ld.get("correction").get(0).get("text").asText());
+        assertEquals("2026-11-23T09:00:00Z", ld.get("correction").get(0).get("datePublished").asText());
+        assertEquals("2026-11-23T09:00:00Z", ld.get("dateModified").asText(), "the correction is the latest change");
+    }
+
+    @Test
     void encodesEveryFieldForItsContext_F2() throws Exception {
         Article article = SamplePages.hostile(HOSTILE);
         Document doc = page(article, List.of(new RelatedArticle("/articles/other", HOSTILE, Instant.parse("2026-01-01T00:00:00Z"),
@@ -98,6 +115,7 @@ class PageRendererTest {
         assertEquals(article.metadata().title() + " | The Daily Example", doc.title());
         assertEquals(HOSTILE, doc.selectFirst("meta[name=description]").attr("content"));
         assertEquals(HOSTILE, doc.selectFirst(".author p").wholeText());
+        assertTrue(doc.selectFirst(".corrections p").wholeText().endsWith(": " + HOSTILE), "a correction's note is text, never markup");
         assertEquals(HOSTILE, doc.selectFirst(".more h3 a").wholeText());
         assertEquals(HOSTILE, doc.selectFirst(".more img").attr("alt"));
         String json = doc.selectFirst("script[type=application/ld+json]").data();

@@ -2,6 +2,7 @@ package dev.newsroom.core.render;
 
 import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.Article;
+import dev.newsroom.core.article.Correction;
 import dev.newsroom.core.article.ArticleMetadata;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.Author;
@@ -59,7 +60,8 @@ public final class SamplePages {
                 List.of(Author.person(text, Optional.of(text), Optional.of("ok_handle"), Optional.of("https://x.example/?q=%22"), Optional.of(text))),
                 new Term(text, "hostile-category"), List.of(new Term(text, "hostile-tag")), Optional.of(text),
                 Optional.of(new LeadImage("/assets/hostile.png", text)), false, true, Optional.empty(), dev.newsroom.core.article.RelatedChoices.NONE, false,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(new Correction(text, Optional.of(Instant.parse("2026-11-21T07:30:00Z")))));
         return new Article(meta, "<p>Body.</p>");
     }
 

@@ -53,7 +53,8 @@ class StoresOnLocalServicesIT {
                 List.of(), Optional.empty(), Optional.empty(), false, true, Optional.of(dev.newsroom.core.article.PreModeration.FIRST),
                 new dev.newsroom.core.article.RelatedChoices(List.of("a", "b"), java.util.Set.of("c")), false, Optional.empty(), Optional.empty(),
                 Optional.of(article.metadata().published().plusSeconds(3600)),
-                Optional.empty()), "<p>x</p>");
+                Optional.empty(), List.of(new dev.newsroom.core.article.Correction("Fixed a name.", Optional.of(article.metadata().published())),
+                        new dev.newsroom.core.article.Correction("Undated.", Optional.empty()))), "<p>x</p>");
         StoredArticle v1 = stored(renamed);
         assertTrue(articles().save(v1));
         assertFalse(articles().save(v1), "a second first version");
