@@ -59,12 +59,13 @@ final class ArticlePublisher {
     private final String pagePrefix;
     private final DiscussionStore discussions;
     private final DueSchedules schedules;
+    private final SiteFileSync siteFiles;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
-                     DiscussionStore discussions, DueSchedules schedules, Clock clock, Parallel parallel) {
+                     DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, Clock clock, Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -77,6 +78,7 @@ final class ArticlePublisher {
         this.pagePrefix = pagePrefix;
         this.discussions = discussions;
         this.schedules = schedules;
+        this.siteFiles = siteFiles;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -87,6 +89,11 @@ final class ArticlePublisher {
 
     boolean isPage(String key) {
         return key.startsWith(pagePrefix);
+    }
+
+    /** Brings the site's own files in step with the configuration now in force, as a new site.yaml needs. */
+    void syncSiteFiles() {
+        siteFiles.sync(settings.now());
     }
 
     /** Reads the file's latest upload again under the configuration now in force, if it was ever handled. */
@@ -105,6 +112,7 @@ final class ArticlePublisher {
         for (int attempt = 1; ; attempt++) {
             Publisher.Result result = apply(event, inForce);
             SettingsInForce.Current read = inForce.get();
+            siteFiles.sync(read);
             SettingsInForce.Current now = event.created() ? settings.now() : read;
             if (now.version().equals(read.version()) || attempt == SETTINGS_ATTEMPTS) {
                 return result;

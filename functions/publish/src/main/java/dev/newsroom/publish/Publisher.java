@@ -55,7 +55,8 @@ public final class Publisher {
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
-                config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()), clock, parallel);
+                config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()),
+                new SiteFileSync(site, config.site(), parallel), clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),

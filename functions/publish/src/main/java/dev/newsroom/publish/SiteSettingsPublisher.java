@@ -88,6 +88,7 @@ final class SiteSettingsPublisher {
         int republished = republish(change.bucket(), before, after);
         reports.published(change.bucket(), change.key(), leftOut, clock.instant());
         store.applied(change.sequencer(), yaml, clock.instant());
+        publisher.syncSiteFiles();
         return new Publisher.Result("in force; " + republished + " article(s) published again under it"
                 + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " redirect(s) left out"), Optional.empty());
     }

@@ -122,6 +122,22 @@ abstract class PublishContract {
     }
 
     @Test
+    void keepsTheSitesOwnFilesAsTheConfigurationSays() throws Exception {
+        world.handle(world.upload(key("site-files"), PublishWorld.article("Site files", "")));
+        String robots = world.siteObject("robots.txt").orElseThrow().asUtf8String();
+        assertTrue(robots.contains("Sitemap: " + PublishWorld.SITE_URL + "/sitemap.xml\n")
+                && robots.contains("Sitemap: " + PublishWorld.SITE_URL + "/news-sitemap.xml\n"), robots);
+        assertEquals("image/x-icon", world.siteObject("favicon.ico").orElseThrow().response().contentType());
+        assertEquals("/", JSON.readTree(world.siteObject("site.webmanifest").orElseThrow().asUtf8String()).get("start_url").asText());
+        assertTrue(world.siteObject("ads.txt").isEmpty(), "no ads.txt unless site.yaml gives one");
+
+        world.handle(world.upload(SiteSettings.KEY, "adsTxt: |\n  example.com, pub-1, DIRECT, f08c47fec0942fa0\n"));
+        assertEquals("example.com, pub-1, DIRECT, f08c47fec0942fa0\n", world.siteObject("ads.txt").orElseThrow().asUtf8String());
+        world.handle(world.delete(SiteSettings.KEY));
+        assertTrue(world.siteObject("ads.txt").isEmpty(), "taken out with the configuration");
+    }
+
+    @Test
     void encodesHostileFrontMatterInThePublishedPage_F2() throws Exception {
         String hostile = "</title><script>alert(1)</script>\\u0022 onmouseover=\\u0022alert(2)";
         world.handle(world.upload(key("hostile"), PublishWorld.article(hostile, "summary: \"" + hostile + "\"")));

@@ -101,7 +101,7 @@ public final class JekyllImport {
         Optional<String> postPattern = newsroomPattern(pattern, plan);
         if (postPattern.isPresent()) {
             parser = parser.under(new SiteSettings(new Permalinks(Map.of(Permalinks.ROOT, postPattern.get())), List.of(), Map.of(),
-                    Map.of(), Map.of(), Map.of(), dev.newsroom.core.settings.CommentSettings.NONE).rules());
+                    Map.of(), Map.of(), Map.of(), dev.newsroom.core.settings.CommentSettings.NONE, Optional.empty()).rules());
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {

@@ -257,8 +257,10 @@ public final class PageRenderer {
 
     /** A home's sitemap index: one sitemap per day with articles. */
     public String sitemapIndex(ListingKey home, Collection<Archive> days) {
-        return render("sitemapindex.jte", new SitemapView(days.stream()
-                .map(d -> new SitemapView.Url(site.absolute(home.sitemapPath(d)), null, null, null)).toList(), null, null));
+        List<SitemapView.Url> sitemaps = new ArrayList<>();
+        sitemaps.add(new SitemapView.Url(site.absolute(home.newsSitemapPath()), null, null, null));
+        days.forEach(d -> sitemaps.add(new SitemapView.Url(site.absolute(home.sitemapPath(d)), null, null, null)));
+        return render("sitemapindex.jte", new SitemapView(sitemaps, null, null));
     }
 
     /** One day's sitemap. */

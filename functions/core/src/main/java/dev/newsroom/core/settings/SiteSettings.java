@@ -36,10 +36,11 @@ import java.util.regex.Pattern;
  * @param redirects old addresses that are no article's (a section's list page, a moved listing), each
  *                  as the keys the edge looks it up by, with the path of this site it answers 301 with
  * @param comments  pre-moderation and word lists, which the comments function reads
+ * @param adsTxt    the site's {@code ads.txt}, as its advertising partners give it, if it sells advertising
  */
 public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<String, List<MenuItem>> menus,
                            Map<String, Object> params, Map<String, SiteShortcode> shortcodes, Map<String, String> redirects,
-                           CommentSettings comments) {
+                           CommentSettings comments, Optional<String> adsTxt) {
 
     /** Where it lives in the source bucket. */
     public static final String KEY = "site.yaml";
@@ -52,7 +53,9 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
     static final int MAX_REDIRECTS = 1000;
     static final int MAX_NAME = 80;
 
-    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes", "redirects", "comments");
+    private static final Set<String> FIELDS = Set.of("permalinks", "languages", "menus", "params", "shortcodes", "redirects", "comments",
+            "adsTxt");
+    static final int MAX_ADS_TXT = 16 * 1024;
     private static final Set<String> COMMENT_FIELDS = Set.of("moderation", "bannedWords", "suspectWords");
     private static final Pattern SECTION = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
     private static final Pattern MENU = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
@@ -70,7 +73,7 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
 
     /** A site that has written no configuration: the standard permalinks, the template's language alone, no menus. */
     public static final SiteSettings STANDARD = new SiteSettings(Permalinks.STANDARD, List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-            CommentSettings.NONE);
+            CommentSettings.NONE, Optional.empty());
 
     public SiteSettings {
         languages = List.copyOf(languages);
@@ -146,11 +149,27 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
             List<Language> languages = languages(fields.get("languages"));
             var settings = new SiteSettings(permalinks(map(fields, "permalinks")), languages,
                     menus(map(fields, "menus")), map(fields, "params"), shortcodes(map(fields, "shortcodes")),
-                    redirects(map(fields, "redirects"), languages), comments(map(fields, "comments")));
+                    redirects(map(fields, "redirects"), languages), comments(map(fields, "comments")), adsTxt(fields.get("adsTxt")));
             if (!problems.isEmpty()) {
                 throw new InvalidArticleException(problems);
             }
             return settings;
+        }
+
+        /** {@code adsTxt}: text of lines, served as it is at {@code /ads.txt}, so no control characters but line ends and tabs. */
+        Optional<String> adsTxt(Object value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (!(value instanceof String text) || text.isBlank()) {
+                problems.add(new Problem("adsTxt", "must be text: the lines of the site's ads.txt"));
+                return Optional.empty();
+            }
+            if (text.length() > MAX_ADS_TXT || text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f)) {
+                problems.add(new Problem("adsTxt", "must be at most " + MAX_ADS_TXT + " characters of lines, without control characters"));
+                return Optional.empty();
+            }
+            return Optional.of(text);
         }
 
         CommentSettings comments(Map<String, Object> fields) {

@@ -175,6 +175,20 @@ public final class SiteBucket {
         }
     }
 
+    /**
+     * Writes one of the site's own files ({@code robots.txt}, its icons) unless it holds exactly
+     * {@code content} already, as its digest in the object's metadata says; true if it wrote.
+     */
+    public boolean putIfChanged(String key, byte[] content, String contentType) {
+        String digest = Sha256.hex(content);
+        if (head(key).map(h -> digest.equals(h.metadata().get(DIGEST_METADATA))).orElse(false)) {
+            return false;
+        }
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(HTML_CACHE)
+                .metadata(Map.of(DIGEST_METADATA, digest)), RequestBody.fromBytes(content));
+        return true;
+    }
+
     public void copyAsset(String sourceBucket, String sourceKey, String key, String contentType) {
         s3.copyObject(r -> r.sourceBucket(sourceBucket).sourceKey(sourceKey)
                 .destinationBucket(bucket).destinationKey(key)

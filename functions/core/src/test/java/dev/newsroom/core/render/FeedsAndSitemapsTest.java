@@ -46,8 +46,10 @@ class FeedsAndSitemapsTest {
     void sitemapsFollowTheProtocolAndEscapeValues_F2() throws Exception {
         String sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
         Document index = parse(renderer.sitemapIndex(dev.newsroom.core.index.ListingKey.HOME, List.of(new Archive(LocalDate.of(2026, 11, 20), true))));
+        assertEquals("https://news.example.org/news-sitemap.xml", index.getElementsByTagNameNS(sitemaps, "loc").item(0).getTextContent(),
+                "the index names the Google News sitemap too");
         assertEquals("https://news.example.org/sitemaps/2026-11-20.xml",
-                index.getElementsByTagNameNS(sitemaps, "loc").item(0).getTextContent());
+                index.getElementsByTagNameNS(sitemaps, "loc").item(1).getTextContent());
         Document day = parse(renderer.sitemap(entries));
         assertEquals("2026-11-21T07:30:00Z", day.getElementsByTagNameNS(sitemaps, "lastmod").item(0).getTextContent(),
                 "the last modification is the article's correction, a day after it was published");
@@ -56,5 +58,30 @@ class FeedsAndSitemapsTest {
         assertEquals(HOSTILE, news.getElementsByTagNameNS(google, "title").item(0).getTextContent());
         assertEquals("The Daily Example", news.getElementsByTagNameNS(google, "name").item(0).getTextContent());
         assertTrue(renderer.newsSitemap(dev.newsroom.core.index.ListingKey.HOME, entries).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+    }
+
+    @Test
+    void robotsNamesEverySitemapIndexAndNewsSitemapAndKeepsCrawlersOutOfTheApiAndTheDesk() {
+        var site = dev.newsroom.core.site.SiteConfig.from(new dev.newsroom.core.config.Env(java.util.Map.of("SITE_URL", "https://news.example.org",
+                "SITE_NAME", "The Daily Example with a long name")));
+        var files = SiteFiles.of(site, List.of("es"), java.util.Optional.of("example.com, pub-1, DIRECT"));
+        java.util.Map<String, String> byKey = new java.util.HashMap<>();
+        files.forEach(f -> byKey.put(f.key(), new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("""
+                User-agent: *
+                Disallow: /api/
+                Disallow: /desk/
+
+                Sitemap: https://news.example.org/sitemap.xml
+                Sitemap: https://news.example.org/news-sitemap.xml
+                Sitemap: https://news.example.org/es/sitemap.xml
+                Sitemap: https://news.example.org/es/news-sitemap.xml
+                """, byKey.get("robots.txt"));
+        assertEquals("example.com, pub-1, DIRECT\n", byKey.get("ads.txt"));
+        assertTrue(byKey.get("site.webmanifest").contains("\"short_name\":\"The Daily Ex\""), byKey.get("site.webmanifest"));
+        assertEquals(java.util.Set.of("robots.txt", "ads.txt", "site.webmanifest", "favicon.ico", "favicon.svg", "icon-192.png", "icon-512.png"),
+                byKey.keySet());
+        assertTrue(SiteFiles.of(site, List.of(), java.util.Optional.empty()).stream().noneMatch(f -> f.key().equals("ads.txt")),
+                "no ads.txt unless the configuration gives one");
     }
 }

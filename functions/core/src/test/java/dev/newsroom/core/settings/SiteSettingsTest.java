@@ -66,6 +66,15 @@ class SiteSettingsTest {
     }
 
     @Test
+    void readsTheSitesAdsTxtAndRefusesWhatCouldNotBeServedAsIt_C5() throws InvalidArticleException {
+        assertEquals(java.util.Optional.of("example.com, pub-1, DIRECT\n# a comment\n"),
+                read("adsTxt: |\n  example.com, pub-1, DIRECT\n  # a comment\n").adsTxt());
+        assertEquals(List.of("adsTxt: must be text: the lines of the site's ads.txt"), problems("adsTxt: [a, b]\n"));
+        assertEquals(List.of("adsTxt: must be at most 16384 characters of lines, without control characters"),
+                problems("adsTxt: \"example.com\\u0000\"\n"));
+    }
+
+    @Test
     void anEmptyFileIsTheStandardConfiguration() throws InvalidArticleException {
         SiteSettings settings = read("# nothing yet\n");
         assertEquals("/articles/:slug", settings.permalinks().pattern("blog"));
