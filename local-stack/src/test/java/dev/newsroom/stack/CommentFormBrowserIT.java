@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -131,6 +132,28 @@ class CommentFormBrowserIT {
         comment.findElement(By.cssSelector(".report-reasons input[value=abuse]")).click();
         comment.findElement(By.cssSelector("button.report-send")).click();
         waiting().until(ExpectedConditions.textToBePresentInElement(comment, "Reported. A moderator will look at it."));
+    }
+
+    /** The page's Content-Security-Policy holds in the browser: its own scripts run, an injected inline or foreign one does not. */
+    @Test
+    void thePagesContentPolicyLetsOnlyItsOwnScriptsRun() {
+        open("test-pass");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Object blocked = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const violations = [];
+                document.addEventListener('securitypolicyviolation', e => violations.push(e.violatedDirective));
+                const inline = document.createElement('script');
+                inline.textContent = 'window.injected = true';
+                document.head.appendChild(inline);
+                const foreign = document.createElement('script');
+                foreign.src = 'https://scripts.invalid/x.js';
+                document.head.appendChild(foreign);
+                setTimeout(() => done([String(window.injected === true), violations.join(',')]), 500);
+                """);
+        assertEquals(List.of("false", "script-src-elem,script-src-elem"), blocked, "both refused by the policy");
+        fill("Rosa", "Policy holds " + System.nanoTime());
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-notice"), "Thank you"));
     }
 
     @Test

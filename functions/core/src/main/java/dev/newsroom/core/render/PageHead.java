@@ -20,8 +20,9 @@ public record PageHead(Site site, String title, Optional<String> description, Op
      * What every page says of the site it is on, in the page's language.
      *
      * @param words the interface's words in that language
+     * @param shell its style sheet, scripts and content policy, the same on every page
      */
-    public record Site(String lang, String name, String homeUrl, Words words) {
+    public record Site(String lang, String name, String homeUrl, Words words, PageShell shell) {
     }
 
     /** @param type Open Graph's type of the page: {@code article} or {@code website} */

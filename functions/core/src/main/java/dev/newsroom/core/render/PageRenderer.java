@@ -71,6 +71,7 @@ public final class PageRenderer {
     private final ThreadLocal<StringOutput> outputs = ThreadLocal.withInitial(() -> new StringOutput(32 * 1024));
     private final SiteConfig site;
     private final StructuredData structuredData;
+    private final PageShell shell;
     private final Map<String, Speech> languages = new ConcurrentHashMap<>();
 
     /**
@@ -83,6 +84,7 @@ public final class PageRenderer {
     public PageRenderer(SiteConfig site) {
         this.site = site;
         this.structuredData = new StructuredData(site);
+        this.shell = PageShell.of(site);
     }
 
     private Speech speech(Optional<String> lang) {
@@ -92,7 +94,7 @@ public final class PageRenderer {
             DateTimeFormatter dates = locale.getLanguage().equals("en") ? DateTimeFormatter.ofPattern("d MMMM uuuu", locale)
                     : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
             return new Speech(new PageHead.Site(lang.orElse(site.lang()), site.name(), site.absolute(ListingKey.home(lang).path()),
-                    Words.of(locale)), locale, dates);
+                    Words.of(locale), shell), locale, dates);
         });
     }
 

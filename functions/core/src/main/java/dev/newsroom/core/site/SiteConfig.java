@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  * @param adSlots    the advertisement slots shown, from {@link #AD_SLOT_NAMES}; none unless configured
  * @param adScript   an https script the ad provider needs, loaded once, async
  * @param captcha    the captcha widget the comment form uses
+ * @param analyticsScript an https script of the operator's analytics, loaded once, async, on every page; none unless configured
  */
 public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optional<String> logo,
-                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript, Captcha captcha) {
+                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript, Captcha captcha,
+                         Optional<URI> analyticsScript) {
 
     /**
      * The comment form's captcha widget: the provider ({@code recaptcha}, {@code hcaptcha} or
@@ -75,10 +77,10 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
                 env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)),
                 Captcha.of(env.optional("CAPTCHA_PROVIDER", "recaptcha").toLowerCase(Locale.ROOT),
                         env.optional("CAPTCHA_SITE_KEY", ""),
-                        env.optional("CAPTCHA_WIDGET_URL").map(v -> httpUrl("CAPTCHA_WIDGET_URL", v))));
+                        env.optional("CAPTCHA_WIDGET_URL").map(v -> httpUrl("CAPTCHA_WIDGET_URL", v))),
+                env.optional("ANALYTICS_SCRIPT_URL").map(v -> httpUrl("ANALYTICS_SCRIPT_URL", v)));
     }
 
-    /** The absolute URL of a site path such as {@code /articles/x}. */
     /** The site's origin, as browsers send it in {@code Origin}: {@code https://news.example.com}. */
     public String origin() {
         return origin(url);
@@ -89,6 +91,7 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
         return address.getScheme() + "://" + address.getRawAuthority();
     }
 
+    /** The absolute URL of a site path such as {@code /articles/x}. */
     public String absolute(String path) {
         return path.startsWith("https://") || path.startsWith("http://") ? path : url + path;
     }

@@ -10,12 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The page's colour pairs meet WCAG AA for normal text (4.5:1), read from the layout template itself. */
+/** The page's colour pairs meet WCAG AA for normal text (4.5:1), read from the pages' style sheet itself. */
 class ContrastTest {
 
     @Test
     void textColoursAreReadableOnTheirBackgrounds() throws Exception {
-        String layout = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("functions/core/src/main/jte/layout.jte"));
+        String layout = Files.readString(CloudFormationTemplate.repositoryRoot()
+                .resolve("functions/core/src/main/resources/dev/newsroom/core/render/page.css"));
         Map<String, String> colours = new HashMap<>();
         Matcher m = Pattern.compile("--([a-z]+):(#[0-9a-fA-F]{6})").matcher(layout);
         while (m.find()) {

@@ -1,0 +1,71 @@
+package dev.newsroom.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.core.config.Env;
+import dev.newsroom.core.site.SiteConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class PageShellTest {
+
+    private static SiteConfig site(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "The Daily Example"));
+        env.putAll(settings);
+        return SiteConfig.from(new Env(env));
+    }
+
+    private static String directive(String policy, String name) {
+        for (String directive : policy.split("; ")) {
+            if (directive.startsWith(name + " ")) {
+                return directive.substring(name.length() + 1);
+            }
+        }
+        throw new AssertionError(name + " is not in " + policy);
+    }
+
+    @Test
+    void letsExactlyTheConfiguredScriptsRun() {
+        String policy = PageShell.of(site(Map.of("CAPTCHA_PROVIDER", "turnstile", "AD_SCRIPT_URL", "https://ads.example.net/tag.js",
+                "ANALYTICS_SCRIPT_URL", "https://stats.example.com/script.js"))).contentPolicy();
+        assertEquals("'self' https://challenges.cloudflare.com https://ads.example.net/tag.js https://stats.example.com/script.js",
+                directive(policy, "script-src"));
+        assertEquals("'none'", directive(policy, "object-src"));
+        assertEquals("'none'", directive(policy, "base-uri"));
+        assertTrue(directive(policy, "frame-src").contains("https://www.youtube-nocookie.com"), "the video players a body may embed");
+
+        String plain = PageShell.of(site(Map.of())).contentPolicy();
+        assertEquals("'self' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/", directive(plain, "script-src"),
+                "the template's captcha provider, and no ad or analytics script unless configured");
+        assertFalse(plain.contains("unsafe-inline") || plain.contains("unsafe-eval"), plain);
+    }
+
+    @Test
+    void aWidgetServedFromElsewhereIsAllowedByItsAddress() {
+        String policy = PageShell.of(site(Map.of("CAPTCHA_PROVIDER", "hcaptcha", "CAPTCHA_WIDGET_URL", "http://127.0.0.1:8080/_local/captcha.js")))
+                .contentPolicy();
+        assertTrue(directive(policy, "script-src").endsWith(" http://127.0.0.1:8080/_local/captcha.js"), policy);
+    }
+
+    @Test
+    void thePagesOnlyInlineStyleIsAllowedByItsDigestAndTheAnalyticsScriptLoadsWhereConfigured() throws Exception {
+        PageRenderer renderer = new PageRenderer(site(Map.of("ANALYTICS_SCRIPT_URL", "https://stats.example.com/script.js")));
+        Document page = Jsoup.parse(renderer.notFound(java.util.List.of()));
+        String policy = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        String style = page.selectFirst("style").data();
+        String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(directive(policy, "style-src").contains("'sha256-" + digest + "'"), policy);
+        assertEquals(1, page.select("style").size());
+        assertEquals("https://stats.example.com/script.js", page.selectFirst("script[async][src^=https://stats]").attr("src"));
+        assertTrue(page.select("script:not([src])").stream().allMatch(s -> s.attr("type").equals("application/ld+json")),
+                "nothing inline runs");
+    }
+}
