@@ -154,7 +154,7 @@ class DeskBrowserIT {
         // And the home page's teaser says how many, once the relate function has listed the article again.
         await().atMost(WAIT).until(() -> org.jsoup.Jsoup.parse(get(site + "/", null).body()).select(".teasers li").stream()
                 .anyMatch(li -> li.selectFirst("a").attr("href").equals("/articles/harbour-vote")
-                        && li.select(".meta a").text().matches("Comments \\(\\d+\\)")));
+                        && li.select(".meta a[href$=#comments]").text().matches("Comments \\(\\d+\\)")));
     }
 
     @Test

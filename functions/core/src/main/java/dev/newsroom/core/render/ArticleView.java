@@ -23,6 +23,10 @@ public record ArticleView(
     public record Link(String text, String href) {
     }
 
+    /** A teaser's author: linked to their page, unless the site itself wrote it. */
+    public record Byline(String name, Optional<String> href) {
+    }
+
     /** A correction's note, in plain text, and when it was made. */
     public record CorrectionView(DateView date, String text) {
     }
@@ -40,10 +44,10 @@ public record ArticleView(
 
     /** @param lang the article's language, where it is not the page's */
     public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image,
-                              Optional<String> lang, Optional<String> comments) {
+                              Optional<String> lang, Optional<String> comments, Optional<Byline> byline) {
 
         RelatedView in(String language) {
-            return new RelatedView(title, href, date, summary, image, Optional.of(language), comments);
+            return new RelatedView(title, href, date, summary, image, Optional.of(language), comments, byline);
         }
     }
 

@@ -194,6 +194,7 @@ public final class PageRenderer {
         String path = archive.map(key::archivePath).orElse(key.path());
         String title = key.kind() == ListingKey.Kind.HOME && archive.isEmpty() ? site.name() : heading + " | " + site.name();
         var head = PageHead.of(speech.head(), title)
+                .description(Optional.of(listingDescription(heading, entries)))
                 .canonicalUrl(site.absolute(path))
                 .indexable(!entries.isEmpty())
                 .preview(new PageHead.LinkPreview("website", Optional.empty(), site.twitter()))
@@ -212,7 +213,7 @@ public final class PageRenderer {
                 entries.stream().map(e -> teaser(e, speech)).toList(), newer, older,
                 archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
                         : state.archives().descendingSet().stream().map(a -> archiveLink(key, a, locale)).toList(),
-                key.feedPath());
+                key.feedPath(), key.home() && archive.isEmpty());
         return render("listing.jte", view);
     }
 
@@ -301,6 +302,22 @@ public final class PageRenderer {
         };
     }
 
+    /** What a search result says of a listing: its heading, and its newest headlines, within a snippet's length. */
+    static String listingDescription(String heading, List<Entry> entries) {
+        StringBuilder text = new StringBuilder(heading);
+        for (int i = 0; i < Math.min(3, entries.size()); i++) {
+            String next = (i == 0 ? ": " : "; ") + entries.get(i).title();
+            if (text.length() + next.length() > LISTING_DESCRIPTION_LENGTH) {
+                break;
+            }
+            text.append(next);
+        }
+        return text.toString();
+    }
+
+    /** Search engines show about this much of a description. */
+    private static final int LISTING_DESCRIPTION_LENGTH = 160;
+
     /** The listing's display name, from its newest article; an empty listing has only its slug. */
     private String listingName(ListingKey key, List<Entry> entries, Words words) {
         if (key.kind() == ListingKey.Kind.HOME) {
@@ -332,16 +349,20 @@ public final class PageRenderer {
 
     private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
         return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
-                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty(), Optional.empty());
+                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** A listed article's teaser; one in another language than the page's says which, for screen readers and search engines. */
     private ArticleView.RelatedView teaser(Entry entry, Speech speech) {
         String lang = entry.lang().orElse(site.lang());
         ArticleView.RelatedView shown = teaser(entry.shown(), speech);
-        // The count, as the article's own heading gives it: "Comments (3)", linking to them.
-        ArticleView.RelatedView teaser = entry.comments() == 0 ? shown : new ArticleView.RelatedView(shown.title(), shown.href(), shown.date(),
-                shown.summary(), shown.image(), shown.lang(), Optional.of(speech.head().words().get(Word.COMMENTS) + " (" + entry.comments() + ")"));
+        // The count, as the article's own heading gives it: "Comments (3)", linking to them; the byline links the author's page.
+        Author author = entry.author();
+        ArticleView.RelatedView teaser = new ArticleView.RelatedView(shown.title(), shown.href(), shown.date(), shown.summary(), shown.image(),
+                shown.lang(), Optional.of(entry.comments()).filter(n -> n > 0).map(n -> speech.head().words().get(Word.COMMENTS) + " (" + n + ")"),
+                Optional.of(new ArticleView.Byline(author.name(),
+                        Optional.of(author).filter(a -> !a.organisation()).map(a -> SiteLayout.authorPath(a.slug())))));
         return lang.equals(speech.head().lang()) ? teaser : teaser.in(lang);
     }
 

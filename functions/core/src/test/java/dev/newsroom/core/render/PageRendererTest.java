@@ -255,6 +255,27 @@ class PageRendererTest {
                 .get("BODY_MISSING").asText());
     }
 
+    /** The home page leads with its newest story, its image loaded first; every teaser has its image and byline; the page describes itself. */
+    @Test
+    void listingsLookLikeANewsSite() throws Exception {
+        var stored = dev.newsroom.core.article.StoredArticle.first(SamplePages.full(), dev.newsroom.core.article.ArticleStatus.PUBLISHED,
+                "articles/a.md", "01", "hash", java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        var entry = dev.newsroom.core.index.Entry.of(stored).orElseThrow();
+        var home = dev.newsroom.core.index.ListingKey.home(Optional.empty());
+        Document page = Jsoup.parse(renderer.listing(home, List.of(entry, entry), SamplePages.state(home, List.of(entry)), Optional.empty()));
+        var lead = page.selectFirst(".teasers li.lead");
+        assertEquals("high", lead.selectFirst("img").attr("fetchpriority"), "the lead image is loaded first, not lazily");
+        assertEquals("", lead.selectFirst("img").attr("loading"));
+        assertEquals("lazy", page.select(".teasers li").get(1).selectFirst("img").attr("loading"));
+        assertEquals("/author/amara-okafor", lead.selectFirst(".meta a").attr("href"), "the byline links the author's page");
+        assertEquals("Latest articles: Harbour bridge reopens after two-year rebuild; Harbour bridge reopens after two-year rebuild",
+                page.selectFirst("meta[name=description]").attr("content"));
+        var city = dev.newsroom.core.index.ListingKey.category("city");
+        Document category = Jsoup.parse(renderer.listing(city, List.of(entry), SamplePages.state(city, List.of(entry)), Optional.empty()));
+        assertNull(category.selectFirst(".teasers li.lead"), "only the home pages lead with a story");
+        assertFalse(category.selectFirst("meta[name=description]").attr("content").isEmpty());
+    }
+
     /** A teaser gives the article's comment count, as its heading does, linking to them; none where there are none. */
     @Test
     void teasersSayHowManyCommentsTheirArticlesHave() throws Exception {
@@ -264,11 +285,11 @@ class PageRendererTest {
         var quiet = dev.newsroom.core.index.Entry.of(stored).orElseThrow();
         var home = dev.newsroom.core.index.ListingKey.home(Optional.empty());
         Document withComments = Jsoup.parse(renderer.listing(home, List.of(discussed), SamplePages.state(home, List.of(discussed)), Optional.empty()));
-        var count = withComments.selectFirst(".teasers li .meta a");
+        var count = withComments.selectFirst(".teasers li .meta a[href$=#comments]");
         assertEquals("Comments (3)", count.text());
         assertEquals(discussed.path() + "#comments", count.attr("href"));
         Document without = Jsoup.parse(renderer.listing(home, List.of(quiet), SamplePages.state(home, List.of(quiet)), Optional.empty()));
-        assertNull(without.selectFirst(".teasers li .meta a"), "no count where there are no comments");
+        assertNull(without.selectFirst(".teasers li .meta a[href$=#comments]"), "no count where there are no comments");
         assertFalse(discussed.sameListing(quiet), "a new count changes what the listing shows");
     }
 
