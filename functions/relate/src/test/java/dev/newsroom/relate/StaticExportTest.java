@@ -90,6 +90,25 @@ class StaticExportTest {
     }
 
     @Test
+    void everyCoAuthorHasAnAuthorPageThatListsTheArticle() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("joint.md"), article("Joint", 2, "City", "tram")
+                .replace("author: Amara Okafor", "author: [{name: Amara Okafor, bio: Transport.}, {name: Tom Reyes, bio: Courts and crime.}]"));
+        SiteConfig site = SiteConfig.from(new Env(Map.of("SITE_URL", "https://news.example.org", "SITE_NAME", "Example")));
+        new StaticExport(site, RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, dir.resolve("out"), new PrintStream(OutputStream.nullOutputStream()));
+        Path out = dir.resolve("out");
+
+        var coAuthor = Jsoup.parse(out.resolve("author/tom-reyes.html").toFile());
+        assertEquals("Tom Reyes", coAuthor.selectFirst("h1").text(), "the co-author's own page, not the first author's");
+        assertEquals("Courts and crime.", coAuthor.selectFirst(".author p").text());
+        assertEquals(List.of("Joint"), coAuthor.select(".teasers h2 a").eachText());
+        assertTrue(Files.exists(out.resolve("author/amara-okafor.html")));
+        assertEquals(List.of("/author/amara-okafor", "/author/tom-reyes"),
+                Jsoup.parse(out.resolve("index.html").toFile()).select(".teasers .meta a").eachAttr("href"), "the teaser's byline links both");
+    }
+
+    @Test
     void readsSubfoldersAsTheSourceBucketHoldsThem() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in/blog/2024/arrow"));
         Files.writeString(in.resolve("index.md"), article("Arrow", 2, "City", "tram"));
@@ -157,7 +176,7 @@ class StaticExportTest {
         Author author = new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         for (int i = 0; i < 5000; i++) {
             entries.add(new Entry("a" + i, 1, "A" + i, NOW.minusSeconds(3600L * i), NOW, Optional.empty(), Optional.empty(),
-                    new Term("City", "city"), author, List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty(), 0, false));
+                    new Term("City", "city"), List.of(author), List.of(new Term("News", "news"), new Term("T" + (i % 7), "t" + (i % 7))), Optional.empty(), 0, false));
         }
         Map<String, Entry> byPath = new HashMap<>();
         entries.forEach(e -> byPath.put(e.path(), e));

@@ -32,7 +32,8 @@ class WindowChangesTest {
         List<Entry> entries = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             entries.add(new Entry(prefix + i, 1, prefix + i, Instant.EPOCH, Instant.EPOCH, Optional.empty(), Optional.empty(),
-                    Term.named("City"), Author.person("Amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), List.of(), Optional.empty(), 0, false));
+                    Term.named("City"), List.of(Author.person("Amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())), List.of(),
+                    Optional.empty(), 0, false));
         }
         return entries;
     }

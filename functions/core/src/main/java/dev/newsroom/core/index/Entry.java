@@ -22,13 +22,23 @@ import java.time.Instant;
  * @param lang    its language, where it is not the site's default
  * @param comments how many approved comments it has, as its teaser says
  * @param corrected whether it carries a correction, which lists it on the corrections page
+ * @param authors  its byline, the primary author first: each one a person has an author page that lists it
  */
 public record Entry(String path, long version, String title, Instant published, Instant modified,
-                    Optional<String> summary, Optional<LeadImage> image, Term category, Author author, List<Term> tags,
+                    Optional<String> summary, Optional<LeadImage> image, Term category, List<Author> authors, List<Term> tags,
                     Optional<String> lang, int comments, boolean corrected) {
 
     public Entry {
         tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
+        if (authors.isEmpty()) {
+            throw new IllegalArgumentException("an entry has an author, if only the site");
+        }
+    }
+
+    /** The primary author: whose name the feeds give, and whose listing relates it. */
+    public Author author() {
+        return authors.get(0);
     }
 
     /** The entry of an article readers can see; none for drafts, withdrawn articles and static pages, which no list shows. */
@@ -38,7 +48,7 @@ public record Entry(String path, long version, String title, Instant published, 
         }
         ArticleMetadata meta = stored.article().metadata();
         return Optional.of(new Entry(meta.path(), stored.version(), meta.title(), meta.published(), meta.modified(),
-                meta.summary(), meta.image(), meta.category(), meta.primaryAuthor(), meta.tags(), meta.lang(), stored.comments(),
+                meta.summary(), meta.image(), meta.category(), meta.authors(), meta.tags(), meta.lang(), stored.comments(),
                 !meta.corrections().isEmpty()));
     }
 
@@ -47,9 +57,7 @@ public record Entry(String path, long version, String title, Instant published, 
         List<ListingKey> keys = new ArrayList<>();
         keys.add(ListingKey.home(lang));
         keys.add(ListingKey.category(category.slug()));
-        if (!author.organisation()) {
-            keys.add(ListingKey.author(author.slug()));
-        }
+        authors.stream().filter(a -> !a.organisation()).map(Author::slug).distinct().map(ListingKey::author).forEach(keys::add);
         new HashSet<>(tags.stream().map(Term::slug).toList()).stream().sorted().map(ListingKey::tag).forEach(keys::add);
         if (corrected) {
             keys.add(ListingKey.CORRECTIONS);
@@ -58,7 +66,7 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     public Candidate candidate() {
-        return new Candidate(path, published, category.slug(), author.slug(), new HashSet<>(tags.stream().map(Term::slug).toList()), lang);
+        return new Candidate(path, published, category.slug(), author().slug(), new HashSet<>(tags.stream().map(Term::slug).toList()), lang);
     }
 
     public RelatedArticle shown() {
@@ -71,6 +79,6 @@ public record Entry(String path, long version, String title, Instant published, 
     }
 
     private Entry withVersion(long v) {
-        return new Entry(path, v, title, published, modified, summary, image, category, author, tags, lang, comments, corrected);
+        return new Entry(path, v, title, published, modified, summary, image, category, authors, tags, lang, comments, corrected);
     }
 }

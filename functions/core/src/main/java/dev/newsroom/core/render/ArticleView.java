@@ -23,7 +23,7 @@ public record ArticleView(
     public record Link(String text, String href) {
     }
 
-    /** A teaser's author: linked to their page, unless the site itself wrote it. */
+    /** One of a teaser's authors: linked to their page, unless the site itself wrote it. */
     public record Byline(String name, Optional<String> href) {
     }
 
@@ -44,7 +44,7 @@ public record ArticleView(
 
     /** @param lang the article's language, where it is not the page's */
     public record RelatedView(String title, String href, DateView date, Optional<String> summary, Optional<ImageView> image,
-                              Optional<String> lang, Optional<String> comments, Optional<Byline> byline) {
+                              Optional<String> lang, Optional<String> comments, List<Byline> byline) {
 
         RelatedView in(String language) {
             return new RelatedView(title, href, date, summary, image, Optional.of(language), comments, byline);

@@ -201,7 +201,7 @@ public final class PageRenderer {
                 .feedUrl(key.feedPath().map(site::absolute))
                 .build();
         Optional<ArticleView.AuthorView> author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
-                ? Optional.of(author(entries.get(0).author())) : Optional.empty();
+                ? listedAuthor(key, entries.get(0)).map(PageRenderer::author) : Optional.empty();
         Optional<ArticleView.Link> newer = archive.flatMap(a -> Optional.ofNullable(state.archives().higher(a)))
                 .map(a -> archiveLink(key, a, locale));
         // The site's archive has a page a day, too many to list: its index page leads on day by day.
@@ -318,6 +318,11 @@ public final class PageRenderer {
     /** Search engines show about this much of a description. */
     private static final int LISTING_DESCRIPTION_LENGTH = 160;
 
+    /** The author whose page {@code key} is, as {@code entry}'s byline gives them: its primary author or a co-author. */
+    private static Optional<Author> listedAuthor(ListingKey key, Entry entry) {
+        return entry.authors().stream().filter(a -> a.slug().equals(key.slug())).findFirst();
+    }
+
     /** The listing's display name, from its newest article; an empty listing has only its slug. */
     private String listingName(ListingKey key, List<Entry> entries, Words words) {
         if (key.kind() == ListingKey.Kind.HOME) {
@@ -328,7 +333,7 @@ public final class PageRenderer {
         }
         return entries.stream().findFirst().flatMap(e -> switch (key.kind()) {
             case CATEGORY -> Optional.of(e.category().name());
-            case AUTHOR -> Optional.of(e.author().name());
+            case AUTHOR -> listedAuthor(key, e).map(Author::name);
             default -> e.tags().stream().filter(t -> t.slug().equals(key.slug())).map(Term::name).findFirst();
         }).orElse(key.slug());
     }
@@ -350,7 +355,7 @@ public final class PageRenderer {
     private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
         return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
                 item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                List.of());
     }
 
     /** A listed article's teaser; one in another language than the page's says which, for screen readers and search engines. */
@@ -358,11 +363,10 @@ public final class PageRenderer {
         String lang = entry.lang().orElse(site.lang());
         ArticleView.RelatedView shown = teaser(entry.shown(), speech);
         // The count, as the article's own heading gives it: "Comments (3)", linking to them; the byline links the author's page.
-        Author author = entry.author();
         ArticleView.RelatedView teaser = new ArticleView.RelatedView(shown.title(), shown.href(), shown.date(), shown.summary(), shown.image(),
                 shown.lang(), Optional.of(entry.comments()).filter(n -> n > 0).map(n -> speech.head().words().get(Word.COMMENTS) + " (" + n + ")"),
-                Optional.of(new ArticleView.Byline(author.name(),
-                        Optional.of(author).filter(a -> !a.organisation()).map(a -> SiteLayout.authorPath(a.slug())))));
+                entry.authors().stream().map(author -> new ArticleView.Byline(author.name(),
+                        Optional.of(author).filter(a -> !a.organisation()).map(a -> SiteLayout.authorPath(a.slug())))).toList());
         return lang.equals(speech.head().lang()) ? teaser : teaser.in(lang);
     }
 

@@ -5,6 +5,7 @@ import static dev.newsroom.core.store.ArticleItems.s;
 import dev.newsroom.core.index.Entry;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +26,7 @@ final class EntryItems {
         entry.summary().ifPresent(v -> item.put("summary", s(v)));
         entry.image().ifPresent(v -> item.put("image", ArticleItems.image(v)));
         item.put("category", ArticleItems.term(entry.category()));
-        item.put("author", ArticleItems.author(entry.author()));
+        item.put("authors", ArticleItems.list(entry.authors().stream().map(ArticleItems::author).toList()));
         item.put("tags", ArticleItems.list(entry.tags().stream().map(ArticleItems::term).toList()));
         entry.lang().ifPresent(v -> item.put(ArticleItems.LANG, s(v)));
         if (entry.corrected()) {
@@ -42,7 +43,10 @@ final class EntryItems {
                 Instant.parse(item.get("published").s()), Instant.parse(item.get("modified").s()),
                 ArticleItems.optional(item, "summary"),
                 Optional.ofNullable(item.get("image")).map(i -> ArticleItems.image(i.m())),
-                ArticleItems.term(item.get("category").m()), ArticleItems.author(item.get("author").m()),
+                ArticleItems.term(item.get("category").m()),
+                // Entries stored before co-authors had pages carry their primary author alone.
+                item.containsKey("authors") ? item.get("authors").l().stream().map(a -> ArticleItems.author(a.m())).toList()
+                        : List.of(ArticleItems.author(item.get("author").m())),
                 item.get("tags").l().stream().map(t -> ArticleItems.term(t.m())).toList(),
                 ArticleItems.optional(item, ArticleItems.LANG),
                 item.containsKey(ArticleItems.COMMENTS) ? Integer.parseInt(item.get(ArticleItems.COMMENTS).n()) : 0,

@@ -43,7 +43,7 @@ class ListingStoreOnLocalServicesIT {
 
     private Entry entry(String slug, int hour, long version) {
         return new Entry(slug, version, slug, START.plusSeconds(3600L * hour), START, Optional.empty(), Optional.empty(),
-                new Term("City", "city"), new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false),
+                new Term("City", "city"), List.of(new Author("Amara", "amara", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false)),
                 List.of(new Term(key.slug(), key.slug())), Optional.empty(), 0, false);
     }
 
@@ -91,7 +91,7 @@ class ListingStoreOnLocalServicesIT {
         store().apply(key, added("m", 4));
         Entry moved = entry("m0", 10, 2);
         Entry retitled = new Entry("m1", 2, "M1, retitled", entry("m1", 1, 2).published(), START, Optional.empty(), Optional.empty(),
-                moved.category(), moved.author(), moved.tags(), Optional.empty(), 3, true);
+                moved.category(), moved.authors(), moved.tags(), Optional.empty(), 3, true);
 
         List<ListingStore.Applied> applied = store().apply(key, List.of(
                 new ListingStore.Change(Optional.of(entry("m0", 0, 1)), Optional.of(moved), 2),
