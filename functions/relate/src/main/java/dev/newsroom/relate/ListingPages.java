@@ -39,6 +39,7 @@ import java.util.function.Consumer;
 final class ListingPages {
 
     static final String FEED_TYPE = "application/atom+xml; charset=utf-8";
+    static final String RSS_TYPE = "application/rss+xml; charset=utf-8";
     static final String XML_TYPE = "application/xml; charset=utf-8";
     /** Google News reads only articles of the last two days. */
     static final Duration NEWS_WINDOW = Duration.ofDays(2);
@@ -144,7 +145,8 @@ final class ListingPages {
         boolean gone = !home && state.count() == 0;
         if (gone) {
             pages.accept(Page.removal(key.path(), version));
-            key.feedPath().ifPresent(feed -> pages.accept(Page.removal(feed, version)));
+            pages.accept(Page.removal(key.feedPath(), version));
+            pages.accept(Page.removal(key.rssPath(), version));
         } else {
             // The index page lists the newest articles and every archive page, so any change may show there.
             index(key, state, index.newest(key, size), version, home || !arrived.isEmpty(), pages);
@@ -243,7 +245,8 @@ final class ListingPages {
     private void index(ListingKey key, ListingState state, List<Entry> newest, PageVersion version, boolean create,
                        Consumer<Page> pages) {
         pages.accept(new Page(key.path(), renderer.listing(key, newest, state, Optional.empty()), SiteBucket.HTML_TYPE, version, create));
-        key.feedPath().ifPresent(feed -> pages.accept(new Page(feed, renderer.feed(key, newest), FEED_TYPE, version, create)));
+        pages.accept(new Page(key.feedPath(), renderer.feed(key, newest), FEED_TYPE, version, create));
+        pages.accept(new Page(key.rssPath(), renderer.rss(key, newest), RSS_TYPE, version, create));
         if (key.equals(ListingKey.HOME)) {
             pages.accept(new Page(SiteLayout.NOT_FOUND, renderer.notFound(newest.subList(0, Math.min(newest.size(), NOT_FOUND_SUGGESTIONS))),
                     SiteBucket.HTML_TYPE, version, create));

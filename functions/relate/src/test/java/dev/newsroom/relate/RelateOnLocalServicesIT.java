@@ -65,9 +65,13 @@ class RelateOnLocalServicesIT {
 
         var xml = DocumentBuilderFactory.newInstance();
         xml.setNamespaceAware(true);
-        String feed = world.page(ListingKey.category(world.slug("city")).feedPath().orElseThrow()).orElseThrow();
+        String feed = world.page(ListingKey.category(world.slug("city")).feedPath()).orElseThrow();
         var atom = xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(feed.getBytes()));
         assertEquals(2, atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength());
+        String rss = world.page(ListingKey.category(world.slug("city")).rssPath()).orElseThrow();
+        assertEquals(2, xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(rss.getBytes())).getElementsByTagName("item").getLength(),
+                "the same as RSS 2.0");
+        assertTrue(world.page(ListingKey.tag(world.slug("tram")).feedPath()).orElseThrow().contains("first story"), "a tag has its feed");
         String news = world.page(SiteLayout.NEWS_SITEMAP).orElseThrow();
         xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(news.getBytes()));
         assertTrue(news.contains(world.slug("second")), "published today");
@@ -220,7 +224,7 @@ class RelateOnLocalServicesIT {
         world.relate();
         var category = ListingKey.category(world.slug("lonely-desk"));
         var tag = ListingKey.tag(world.slug("lonely"));
-        List<String> gone = List.of(category.path(), category.feedPath().orElseThrow(), category.path() + "/2026/11",
+        List<String> gone = List.of(category.path(), category.feedPath(), category.rssPath(), category.path() + "/2026/11",
                 tag.path(), tag.path() + "/2026/11");
         gone.forEach(path -> assertTrue(world.page(path).isPresent(), path));
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * One list of articles readers can browse: the whole site (the home page), a category, a tag or an
- * author. Each has an index page of its newest articles and {@link Archive} pages; the site and
- * each category also have a feed. On a site of several languages each language other than the
+ * author, or the corrections. Each has an index page of its newest articles, {@link Archive} pages,
+ * and its feeds, Atom and RSS. On a site of several languages each language other than the
  * default has a home of its own under its prefix ({@code /es/}), whose slug is the language's code,
  * with its own feed and sitemaps; categories, tags and authors list every language.
  */
@@ -97,12 +97,13 @@ public record ListingKey(Kind kind, String slug) {
         return prefix() + SiteLayout.NEWS_SITEMAP;
     }
 
-    /** The Atom feed's path: the homes and each category have one. */
-    public Optional<String> feedPath() {
-        return switch (kind) {
-            case HOME -> Optional.of(prefix() + SiteLayout.FEED);
-            case CATEGORY -> Optional.of(path() + "/feed.xml");
-            default -> Optional.empty();
-        };
+    /** The Atom feed's path: a home's at its root ({@code /feed.xml}, {@code /es/feed.xml}), any other listing's under its page. */
+    public String feedPath() {
+        return home() ? prefix() + SiteLayout.FEED : path() + SiteLayout.FEED;
+    }
+
+    /** The RSS 2.0 feed's path, beside the Atom one. */
+    public String rssPath() {
+        return home() ? prefix() + SiteLayout.RSS : path() + SiteLayout.RSS;
     }
 }

@@ -198,7 +198,7 @@ public final class PageRenderer {
                 .canonicalUrl(site.absolute(path))
                 .indexable(!entries.isEmpty())
                 .preview(new PageHead.LinkPreview("website", Optional.empty(), site.twitter()))
-                .feedUrl(key.feedPath().map(site::absolute))
+                .feedUrl(Optional.of(site.absolute(key.feedPath())))
                 .build();
         Optional<ArticleView.AuthorView> author = key.kind() == ListingKey.Kind.AUTHOR && archive.isEmpty() && !entries.isEmpty()
                 ? listedAuthor(key, entries.get(0)).map(PageRenderer::author) : Optional.empty();
@@ -213,7 +213,7 @@ public final class PageRenderer {
                 entries.stream().map(e -> teaser(e, speech)).toList(), newer, older,
                 archive.isPresent() || key.kind() == ListingKey.Kind.HOME ? List.of()
                         : state.archives().descendingSet().stream().map(a -> archiveLink(key, a, locale)).toList(),
-                key.feedPath(), key.home() && archive.isEmpty());
+                Optional.of(key.feedPath()), key.home() && archive.isEmpty());
         return render("listing.jte", view);
     }
 
@@ -249,14 +249,27 @@ public final class PageRenderer {
 
     /** An Atom feed of a listing's newest articles, newest first. */
     public String feed(ListingKey key, List<Entry> entries) {
-        String updated = entries.stream().map(Entry::modified).max(Instant::compareTo).orElse(Instant.EPOCH).toString();
-        String title = key.kind() == ListingKey.Kind.HOME ? site.name()
-                : listingName(key, entries, speech(key.lang()).head().words()) + " | " + site.name();
-        var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(e.path()),
-                e.published().toString(), e.modified().toString(), e.author().name(), e.summary().orElse(null))).toList();
-        return render("feed.jte", new FeedView(title, site.absolute(key.feedPath().orElseThrow()), site.absolute(key.path()),
-                updated, items));
+        return render("feed.jte", feedView(key, entries, key.feedPath()));
     }
+
+    /** The same as RSS 2.0, for the readers and services that take only RSS. */
+    public String rss(ListingKey key, List<Entry> entries) {
+        return render("rss.jte", feedView(key, entries, key.rssPath()));
+    }
+
+    private FeedView feedView(ListingKey key, List<Entry> entries, String self) {
+        Instant updated = entries.stream().map(Entry::modified).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Speech speech = speech(key.lang());
+        String title = key.kind() == ListingKey.Kind.HOME ? site.name() : listingName(key, entries, speech.head().words()) + " | " + site.name();
+        var items = entries.stream().map(e -> new FeedView.Item(e.title(), site.absolute(e.path()), e.published().toString(),
+                RFC_822.format(e.published().atOffset(java.time.ZoneOffset.UTC)), e.modified().toString(),
+                e.authors().stream().map(Author::name).toList(), e.summary().orElse(null))).toList();
+        return new FeedView(title, site.absolute(self), site.absolute(key.path()), updated.toString(),
+                RFC_822.format(updated.atOffset(java.time.ZoneOffset.UTC)), speech.head().lang(), items);
+    }
+
+    /** RSS dates, as RFC 822 writes them (with four-digit years). */
+    private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     /** A home's sitemap index: one sitemap per day with articles. */
     public String sitemapIndex(ListingKey home, Collection<Archive> days) {

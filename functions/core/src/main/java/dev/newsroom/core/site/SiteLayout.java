@@ -62,8 +62,10 @@ public final class SiteLayout {
     /** The corrections page: every article that carries a correction. */
     public static final String CORRECTIONS = "/corrections";
 
-    /** A home's Atom feed. */
+    /** A listing's Atom feed, at a home's root or under a listing's page. */
     public static final String FEED = "/feed.xml";
+    /** Its RSS 2.0 feed. */
+    public static final String RSS = "/rss.xml";
     /** The sitemap index, which names one sitemap per day. */
     public static final String SITEMAP = "/sitemap.xml";
     /** Google News' sitemap: the articles of the last two days. */

@@ -35,8 +35,10 @@ class ListingKeyTest {
         assertEquals("tag#tram", ListingKey.tag("tram").id());
         assertEquals("index.html", SiteLayout.objectKey(ListingKey.HOME.path()));
         assertEquals("category/city.html", SiteLayout.objectKey(ListingKey.category("city").path()));
-        assertEquals(Optional.of("/category/city/feed.xml"), ListingKey.category("city").feedPath());
-        assertEquals(Optional.empty(), ListingKey.tag("tram").feedPath());
+        assertEquals("/category/city/feed.xml", ListingKey.category("city").feedPath());
+        assertEquals("/tag/tram/feed.xml", ListingKey.tag("tram").feedPath(), "every listing has its feeds");
+        assertEquals("/author/amara-okafor/rss.xml", ListingKey.author("amara-okafor").rssPath());
+        assertEquals("/rss.xml", ListingKey.HOME.rssPath());
     }
 
     @Test
@@ -54,7 +56,8 @@ class ListingKeyTest {
         assertEquals("all#es", spanish.id());
         assertEquals("/es/", spanish.path());
         assertEquals("/es/archive/2026/05/21", spanish.archivePath(day));
-        assertEquals(Optional.of("/es/feed.xml"), spanish.feedPath());
+        assertEquals("/es/feed.xml", spanish.feedPath());
+        assertEquals("/es/rss.xml", spanish.rssPath());
         assertEquals("/es/sitemaps/2026-05-21.xml", spanish.sitemapPath(day));
         assertEquals("/es/sitemap.xml", spanish.sitemapIndexPath());
         assertEquals("/es/news-sitemap.xml", spanish.newsSitemapPath());

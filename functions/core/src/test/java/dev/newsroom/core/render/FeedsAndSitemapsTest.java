@@ -43,6 +43,17 @@ class FeedsAndSitemapsTest {
     }
 
     @Test
+    void rssCarriesTheSameEntriesWithRfc822DatesAndEscapesValues_F2() throws Exception {
+        Document rss = parse(renderer.rss(dev.newsroom.core.index.ListingKey.HOME, entries));
+        assertEquals("2.0", rss.getDocumentElement().getAttribute("version"));
+        assertEquals(HOSTILE, rss.getElementsByTagName("title").item(1).getTextContent(), "the item's title, as text");
+        assertEquals("Fri, 20 Nov 2026 07:30:00 GMT", rss.getElementsByTagName("pubDate").item(0).getTextContent());
+        assertEquals("https://news.example.org/articles/hostile", rss.getElementsByTagName("guid").item(0).getTextContent());
+        assertEquals("https://news.example.org/rss.xml", ((org.w3c.dom.Element) rss.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link")
+                .item(0)).getAttribute("href"));
+    }
+
+    @Test
     void sitemapsFollowTheProtocolAndEscapeValues_F2() throws Exception {
         String sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
         Document index = parse(renderer.sitemapIndex(dev.newsroom.core.index.ListingKey.HOME, List.of(new Archive(LocalDate.of(2026, 11, 20), true))));
