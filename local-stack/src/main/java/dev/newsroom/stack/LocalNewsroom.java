@@ -121,13 +121,15 @@ public final class LocalNewsroom implements AutoCloseable {
         LocalKeyValueStore redirects = LocalKeyValueStore.start(Optional.of(dataDir.resolve("edge-redirects.json")));
         LocalSignIn signIn = new LocalSignIn(secrets, deskUrl(front.url()), frontExecutor, Clock.systemUTC());
         LocalTopic topic = LocalTopic.start(Optional.of(dataDir.resolve("outbox.jsonl")));
-        // Schedules need the functions, which need the scheduler's address.
+        // Schedules need the functions, which need the scheduler's address. The scheduler invokes a
+        // function asynchronously, as S3 does: the function's failures are Lambda's to retry and keep.
+        AsyncInvocations invocations = new AsyncInvocations(functionsExecutor, dataDir.resolve("failed-events"), Clock.systemUTC());
         AtomicReference<Map<String, LocalFunction>> scheduled = new AtomicReference<>(Map.of());
         LocalScheduler scheduler = LocalScheduler.start(Optional.of(dataDir.resolve("schedules.json")),
-                (arn, input) -> target(scheduled.get(), arn).invoke(input),
-                (schedule, failure) -> System.err.printf("newsroom: schedule %s failed after its retries: %s; its event is in %s%n",
-                        schedule.name(), failure, FailedEvents.keep(dataDir.resolve("failed-events"), target(scheduled.get(), schedule.targetArn()).id(),
-                                "schedule-" + schedule.name() + "-" + schedule.at().toEpochMilli() + ".json", schedule.input())),
+                (arn, input) -> invocations.invoke(target(scheduled.get(), arn), input, "schedule → " + arn),
+                (schedule, failure) -> System.err.printf("newsroom: the scheduler could not deliver %s: %s; its event is in %s%n",
+                        schedule.name(), failure, FailedEvents.keep(dataDir.resolve("failed-events"), "scheduler",
+                                schedule.name() + "-" + schedule.at().toEpochMilli() + ".json", schedule.input())),
                 Duration.ZERO);
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
                 topic.url(), scheduler.url(), secrets, settings);
@@ -137,8 +139,8 @@ public final class LocalNewsroom implements AutoCloseable {
         scheduleTimes(functions.get("PublishFunction"), names.get("SourceBucket"), dataDir);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
-        notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, functionsExecutor,
-                LocalServices.REGION.id(), dataDir.resolve("failed-events"), Clock.systemUTC()));
+        notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, invocations,
+                LocalServices.REGION.id(), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
         List<LocalSchedule> schedules = LocalSchedule.fromTemplate(cfn);

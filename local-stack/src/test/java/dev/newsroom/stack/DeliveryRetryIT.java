@@ -35,8 +35,8 @@ class DeliveryRetryIT {
     private S3Notifications notifications(String name, int failFirst) {
         var function = new LocalFunction(name, FlakyHandler.class.getName(), Map.of("NAME", name, "FAIL_FIRST", Integer.toString(failFirst)), 30);
         var rule = new NotificationRule(name, "Everything", "bucket", List.of("s3:ObjectCreated:*"), "", "");
-        return new S3Notifications(List.of(rule), Map.of(name, function), executor, "us-east-1",
-                dataDir.resolve("failed-events"), Clock.systemUTC());
+        return new S3Notifications(List.of(rule), Map.of(name, function),
+                new AsyncInvocations(executor, dataDir.resolve("failed-events"), Clock.systemUTC()), "us-east-1", Clock.systemUTC());
     }
 
     @Test
@@ -53,7 +53,7 @@ class DeliveryRetryIT {
         notifications("always-failing", 99).notify(new ObjectChange("bucket", "kept.md", "ObjectCreated:Put", 1, "e", "02"));
         Path kept = dataDir.resolve("failed-events").resolve("always-failing");
         await().atMost(Duration.ofSeconds(15)).until(() -> Files.isDirectory(kept) && Files.list(kept).findAny().isPresent());
-        assertEquals(S3Notifications.ATTEMPTS, FlakyHandler.ATTEMPTS.get("always-failing").size());
+        assertEquals(AsyncInvocations.ATTEMPTS, FlakyHandler.ATTEMPTS.get("always-failing").size());
         try (Stream<Path> files = Files.list(kept)) {
             JsonNode event = LocalJson.mapper().readTree(files.findFirst().orElseThrow().toFile());
             assertEquals("kept.md", event.at("/Records/0/s3/object/key").asText());

@@ -15,12 +15,12 @@ import java.util.Optional;
  */
 public final class PublishCheck {
 
-    /** The article publish will make, or the outcome that refuses it: exactly one is present. */
     /** The report's note on an article dated after the import: uploaded now, and embargoed until its time. */
     public static String embargoNote(Article article) {
         return "embargoed until " + article.metadata().goesPublic() + ": the publish function keeps it off the site until then, and puts it live by its schedule";
     }
 
+    /** The article publish will make, or the outcome that refuses it: exactly one is present. */
     public record Checked(Optional<Article> article, Optional<ImportPlan.Outcome> refusal) {
     }
 

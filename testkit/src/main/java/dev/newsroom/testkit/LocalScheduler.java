@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * (REST with JSON), with the scheduler's checks on names, groups and {@code at()} expressions and
  * its errors ({@code ConflictException}, {@code ResourceNotFoundException},
  * {@code ValidationException}). Each schedule invokes its target at its time with its input, through
- * {@link Invoker}; a failed invocation is retried, and then handed to the dead-letter queue's
- * stand-in. {@code ActionAfterCompletion: DELETE} deletes it once it has fired. With a file, the
+ * {@link Invoker}, which hands the event over as Lambda's asynchronous invocation does; one it
+ * refuses (no such target) is retried, and then handed to the dead-letter queue's stand-in. {@code ActionAfterCompletion: DELETE} deletes it once it has fired. With a file, the
  * schedules outlive a restart, and one whose time passed while the stack was down fires at start.
  */
 public final class LocalScheduler implements AutoCloseable {

@@ -152,13 +152,11 @@ final class ArticlePublisher {
         ArticleStatus status = Timing.status(article.metadata(), now);
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
-        Optional<StoredArticle> before = Optional.empty();
         // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
         // article commented on before counts were kept, or while it was withdrawn, gets its count here.
         Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
         for (int attempt = 1; stored == null; attempt++) {
             Optional<StoredArticle> current = articles.find(path);
-            before = current;
             StoredArticle next;
             if (current.isEmpty()) {
                 next = StoredArticle.first(StoredArticle.firstUpload(article, clock.instant()), status, change.key(), change.sequencer(), hash,
@@ -200,12 +198,10 @@ final class ArticlePublisher {
         parallel.each(List.<Runnable>of(() -> project(published, discussion),
                 () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
-        // Its next time is set before the status record, so a crash before the record sets it again on the retry.
+        // Its next time is set before the status record, so a crash before the record sets it again on the retry. A time
+        // moved or taken out leaves its schedule to fire and find nothing due: deleting it could race with a concurrent
+        // upload of the file and take the schedule that upload needs.
         Optional<Instant> next = Timing.nextChange(article.metadata(), now);
-        Optional<Instant> was = before.filter(b -> b.sourceKey().equals(change.key())).flatMap(b -> Timing.nextChange(b.article().metadata(), now));
-        if (!was.equals(next)) {
-            was.ifPresent(at -> schedules.clear(change.key(), at)); // moved or taken out: a schedule left would find nothing due anyway
-        }
         next.ifPresent(at -> schedules.set(change.bucket(), change.key(), at));
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.of(status),
                 Optional.of(path), warnings.stream().map(Problem::toString).toList(), clock.instant()));
@@ -263,8 +259,11 @@ final class ArticlePublisher {
         return new Publisher.Result("scheduled the times of " + timed.size() + " published article(s)", Optional.empty());
     }
 
-    /** How early a schedule may fire by this function's clock and still be waited for: the scheduler's and our clocks' skew. */
-    static final Duration EARLY_FIRE = Duration.ofSeconds(60);
+    /**
+     * How early a schedule may fire by this function's clock and still be waited for: the scheduler's
+     * and our clocks' skew, well within the function's timeout (30 s).
+     */
+    static final Duration EARLY_FIRE = Duration.ofSeconds(10);
 
     private void waitUntil(Instant at) {
         for (Instant now = clock.instant(); now.isBefore(at); now = clock.instant()) {
@@ -285,10 +284,6 @@ final class ArticlePublisher {
         String slug = Slugs.fromSourceKey(change.key());
         Optional<String> path = previous.flatMap(UploadStatus::path).or(() -> Optional.of(slug).filter(s -> !s.isEmpty())
                 .map(isPage(change.key()) ? SiteLayout::pagePath : SiteLayout::articlePath));
-        // Its schedule, if its article waits for a time, goes with it; the article is read before it is withdrawn.
-        Instant now = clock.instant();
-        path.flatMap(articles::find).filter(a -> a.sourceKey().equals(change.key()))
-                .flatMap(a -> Timing.nextChange(a.article().metadata(), now)).ifPresent(at -> schedules.clear(change.key(), at));
         boolean unpublished = path.isPresent() && unpublish(path.get(), change);
         reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,

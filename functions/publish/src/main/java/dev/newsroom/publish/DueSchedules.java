@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
-import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
@@ -23,14 +22,17 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  * the publish function with the file to read again ({@link #EVENT_FIELD}). Each time has a schedule
  * of its own name, never updated in place: the scheduler deletes a one-time schedule as it hands its
  * event to Lambda, which could take a schedule updated meanwhile with it. A time that moves gets
- * a new schedule, and the old one is deleted; one left behind finds nothing due. What the
- * scheduler cannot deliver after its retries goes to the dead-letter queue.
+ * a new schedule; the old one is left to fire and find nothing due, since deleting it could race
+ * with a concurrent upload that needs it, and the scheduler deletes each once it has fired. The
+ * scheduler invokes the function asynchronously: the function's failures are retried by Lambda
+ * and go to the function's failure queue; what the scheduler itself cannot deliver goes to the
+ * dead-letter queue.
  */
 final class DueSchedules {
 
     /** The field of the event a schedule sends: {@code {"due": {"bucket": ..., "key": ...}}}. */
     static final String EVENT_FIELD = "due";
-    /** The scheduler's retries of an invocation that failed, before the dead-letter queue. */
+    /** The scheduler's retries of a delivery that failed (throttled, refused), before the dead-letter queue. */
     static final int RETRIES = 5;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
     private static final FlexibleTimeWindow OFF = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
@@ -82,15 +84,6 @@ final class DueSchedules {
                     .description(sourceKey).target(target));
         } catch (ConflictException exists) {
             // Set by an earlier try, or by the upload before: the same file at the same time.
-        }
-    }
-
-    /** Deletes the schedule of {@code sourceKey} at {@code at}, if there is one. */
-    void clear(String sourceKey, Instant at) {
-        try {
-            scheduler.deleteSchedule(r -> r.name(name(sourceKey, at)).groupName(settings.group()));
-        } catch (ResourceNotFoundException none) {
-            // Fired already, or deleted by an earlier try.
         }
     }
 }

@@ -81,14 +81,14 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         logged(change.key(), Json.text(record.get("eventName"), ""), "the event will be retried", () -> publisher.handle(change));
     }
 
-    /** A schedule's event: an article's time came, so its file is read again. A failure is thrown, for the scheduler's retries. */
+    /** A schedule's event: an article's time came, so its file is read again. A failure is thrown, for Lambda's retries. */
     private void due(Map<String, Object> file) {
         String bucket = Json.text(file.get("bucket"), "");
         String key = Json.text(file.get("key"), "");
         if (bucket.isEmpty() || key.isEmpty()) {
             throw new IllegalArgumentException("a schedule's event names no bucket and key: " + file);
         }
-        logged(key, "Scheduled", "the scheduler will retry", () -> publisher.due(bucket, key));
+        logged(key, "Scheduled", "the event will be retried", () -> publisher.due(bucket, key));
     }
 
     /** The operator's one-off upgrade to scheduled publishing (docs/operations.md): {@code {"upgrade": "schedule-times", "bucket": SOURCE}}. */

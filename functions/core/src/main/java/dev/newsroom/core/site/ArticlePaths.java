@@ -22,8 +22,8 @@ public final class ArticlePaths {
     static final Set<String> SITE_FOLDERS = Set.of("api", "archive", "assets", "author", "category", "corrections", "desk",
             "sitemaps", "tag");
     /** The files of a language's home, under its prefix. */
-    private static final Set<String> LANGUAGE_FILES = Set.of(SiteLayout.FEED.substring(1), SiteLayout.SITEMAP.substring(1),
-            SiteLayout.NEWS_SITEMAP.substring(1));
+    private static final Set<String> LANGUAGE_FILES = Set.of(SiteLayout.FEED.substring(1), SiteLayout.RSS.substring(1),
+            SiteLayout.SITEMAP.substring(1), SiteLayout.NEWS_SITEMAP.substring(1));
     /** Stands for {@code /} in a path carried in one URL segment ({@link #token}); never in a path's segments. */
     private static final char SEPARATOR = '~';
 

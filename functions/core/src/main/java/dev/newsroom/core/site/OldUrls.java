@@ -22,8 +22,9 @@ public final class OldUrls {
     public static final int MAX_PER_ARTICLE = 100;
     private static final Pattern WORDPRESS_ID = Pattern.compile("/\\?(p|page_id)=[1-9][0-9]{0,18}");
     /** Files the site writes at its root. */
-    private static final Set<String> ROOT_FILES = Set.of(SiteLayout.FEED, SiteLayout.SITEMAP, SiteLayout.NEWS_SITEMAP,
-            SiteLayout.NOT_FOUND, "/index.html", "/robots.txt");
+    private static final Set<String> ROOT_FILES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(SiteLayout.FEED, SiteLayout.RSS, SiteLayout.SITEMAP, SiteLayout.NEWS_SITEMAP, SiteLayout.NOT_FOUND, "/index.html"),
+            SiteLayout.SITE_FILES.stream().map(file -> "/" + file)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private OldUrls() {
     }

@@ -59,6 +59,10 @@ public final class SiteLayout {
         return "/author/" + slug;
     }
 
+    /** The site's own files at its root, beside its pages: what {@code SiteFiles} writes, and no article may take. */
+    public static final java.util.List<String> SITE_FILES = java.util.List.of("robots.txt", "ads.txt", "site.webmanifest", "favicon.ico",
+            "favicon.svg", "icon-192.png", "icon-512.png");
+
     /** The corrections page: every article that carries a correction. */
     public static final String CORRECTIONS = "/corrections";
 
