@@ -425,11 +425,12 @@ public final class BulkUploadBenchmark {
     // The live site against the export
 
     /** The export's files, by key in the site bucket, with their MD5 (S3's ETag of a single-part object). */
-    record Expected(Path dir, Map<String, String> md5, String captchaWidget, String localCaptchaWidget) {
+    record Expected(Path dir, Map<String, String> md5, String captchaWidget, String localCaptchaWidget, String policy) {
 
         static Expected of(Path dir, URI site) throws IOException {
             Map<String, String> md5 = new TreeMap<>();
             String widget = null;
+            String policy = null;
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     String key = dir.relativize(f).toString().replace('\\', '/');
@@ -439,10 +440,14 @@ public final class BulkUploadBenchmark {
                         Matcher m = CAPTCHA_WIDGET.matcher(new String(bytes, StandardCharsets.UTF_8));
                         widget = m.find() ? m.group() : null;
                     }
+                    if (policy == null && key.endsWith(".html")) {
+                        Matcher m = CONTENT_POLICY.matcher(new String(bytes, StandardCharsets.UTF_8));
+                        policy = m.find() ? m.group() : null;
+                    }
                 }
             }
             String local = "<script src=\"" + site.toString().replaceAll("/$", "") + "/_local/captcha.js\" async defer></script>";
-            return new Expected(dir, md5, widget, local);
+            return new Expected(dir, md5, widget, local, policy);
         }
 
         List<String> articleSlugs() {
@@ -461,17 +466,20 @@ public final class BulkUploadBenchmark {
          *   <li>The comment form's captcha widget script: the local stack gives the functions
          *       {@code CAPTCHA_WIDGET_URL} = the front's {@code /_local/captcha.js}, its stand-in for the
          *       provider's widget, while the export renders the provider's own from template.yaml.</li>
+         *   <li>The page's Content-Security-Policy, which names that stand-in's address among the scripts it allows.</li>
          * </ul>
          * Nothing else needs it: feeds' {@code <updated>}, sitemaps' {@code lastmod} and Google News' window come
          * from the articles' dates (the corpus is dated 2021 to 2024, so the news sitemap is empty on both sides),
          * and no page carries a render or upload time.
          */
         String normalised(String live) {
-            return captchaWidget == null ? live : live.replace(localCaptchaWidget, captchaWidget);
+            String page = captchaWidget == null ? live : live.replace(localCaptchaWidget, captchaWidget);
+            return policy == null ? page : CONTENT_POLICY.matcher(page).replaceFirst(Matcher.quoteReplacement(policy));
         }
     }
 
     private static final Pattern CAPTCHA_WIDGET = Pattern.compile("<script src=\"[^\"]*\" async defer></script>");
+    private static final Pattern CONTENT_POLICY = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">");
 
     /** One comparison: the keys that differ (content), are missing from the live bucket, or are there in excess. */
     record Comparison(Map<String, String> differing, Map<String, Integer> totals, String exampleKey, String exampleDiff) {

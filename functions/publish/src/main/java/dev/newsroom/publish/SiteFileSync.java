@@ -5,7 +5,6 @@ import dev.newsroom.core.render.SiteFiles;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.site.SiteConfig;
 import dev.newsroom.core.store.SiteBucket;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,8 +33,8 @@ final class SiteFileSync {
             return;
         }
         SiteSettings settings = current.settings();
-        List<String> otherLanguages = settings.rules().languages().stream().skip(1).toList();
-        parallel.each(SiteFiles.of(config, otherLanguages, settings.adsTxt()), file -> site.putIfChanged(file.key(), file.content(), file.contentType()));
+        parallel.each(SiteFiles.of(config, settings.otherLanguages(), settings.adsTxt()),
+                file -> site.putIfChanged(file.key(), file.content(), file.contentType()));
         if (settings.adsTxt().isEmpty()) {
             site.delete(SiteFiles.ADS); // taken out of the configuration, or never in it
         }

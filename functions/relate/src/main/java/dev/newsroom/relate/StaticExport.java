@@ -1,5 +1,6 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.render.SiteFiles;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
@@ -64,7 +65,8 @@ public final class StaticExport {
 
     public Summary run(Path in, Path out, PrintStream progress) throws IOException {
         long start = System.nanoTime();
-        var parser = new ArticleParser(new MarkdownRenderer(), settings(in).rules(), site.name(), site.zone());
+        SiteSettings settings = settings(in);
+        var parser = new ArticleParser(new MarkdownRenderer(), settings.rules(), site.name(), site.zone());
         var pageParser = parser.forPages();
         List<Path> files;
         // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.
@@ -90,6 +92,10 @@ public final class StaticExport {
         Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
         write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);
+        // The files every page links (its icons, the manifest), and robots.txt, as the publish function keeps them.
+        for (SiteFiles.File file : SiteFiles.of(site, settings.otherLanguages(), settings.adsTxt())) {
+            Files.write(out.resolve(file.key()), file.content());
+        }
         // An export renders only listings and archive pages that have articles, so it never removes one.
         PageSink sink = new PageSink() {
             @Override

@@ -141,7 +141,11 @@ class ConvergenceOnLocalServicesIT {
             Map<String, String> exported = new TreeMap<>();
             try (var files = Files.walk(out)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    exported.put(out.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                    String key = out.relativize(file).toString().replace('\\', '/');
+                    // The site's root files (icons, robots.txt) are the publish function's to keep, not the relate function's.
+                    if (!dev.newsroom.core.site.SiteLayout.SITE_FILES.contains(key)) {
+                        exported.put(key, Files.readString(file));
+                    }
                 }
             }
             Map<String, String> live = world.sitePages();

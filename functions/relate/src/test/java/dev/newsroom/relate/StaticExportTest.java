@@ -60,7 +60,8 @@ class StaticExportTest {
                 .select(".more h3 a").eachText(), "same category and tag first; the same author relates golf too");
         assertEquals(List.of("Golf", "Tram", "Bridge"), Jsoup.parse(out.resolve("index.html").toFile()).select(".teasers h2 a").eachText());
         assertEquals(List.of("Tram", "Bridge"), Jsoup.parse(out.resolve("tag/tram.html").toFile()).select(".teasers h2 a").eachText());
-        for (String file : List.of("category/city.html", "category/city/feed.xml", "author/amara-okafor.html", "feed.xml",
+        for (String file : List.of("category/city.html", "category/city/feed.xml", "category/city/rss.xml", "author/amara-okafor.html", "feed.xml",
+                "rss.xml", "robots.txt", "favicon.ico", "site.webmanifest",
                 "sitemap.xml", "sitemaps/2026-11-21.xml", "news-sitemap.xml", "404.html", "archive/2026/11/22.html",
                 "category/sport/2026/11.html")) {
             assertTrue(Files.exists(out.resolve(file)), file);

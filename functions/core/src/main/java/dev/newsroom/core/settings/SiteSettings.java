@@ -88,6 +88,11 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
         return new SiteRules(permalinks, shortcodes, params, languageCodes());
     }
 
+    /** The codes of the languages other than the default, each with a home, feeds and sitemaps under its prefix. */
+    public List<String> otherLanguages() {
+        return languageCodes().stream().skip(1).toList();
+    }
+
     /** The languages' codes in lower case, as paths and pages carry them. */
     private List<String> languageCodes() {
         return languages.stream().map(language -> language.code().toLowerCase(java.util.Locale.ROOT)).toList();
