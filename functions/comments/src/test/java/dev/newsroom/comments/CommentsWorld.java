@@ -117,7 +117,7 @@ final class CommentsWorld {
                     "articles/" + slug + ".md", ("---\ntitle: " + name + "\ndate: 2026-11-20\ncategory: City\n"
                             + extraFrontMatter + "\n---\nText.\n").getBytes(StandardCharsets.UTF_8));
             new ArticleStore(local.services().dynamoDb(), local.name("ArticlesTable")).save(StoredArticle.first(article,
-                    article.metadata().draft() ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED, "articles/" + slug + ".md",
+                    dev.newsroom.core.article.Timing.status(article.metadata(), Instant.now()), "articles/" + slug + ".md",
                     Sequencer.normalise("01"), "hash", Instant.now()));
             return ArticlePaths.token(article.path());
         } catch (dev.newsroom.core.article.InvalidArticleException e) {

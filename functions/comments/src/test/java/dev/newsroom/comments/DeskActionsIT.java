@@ -191,6 +191,17 @@ class DeskActionsIT extends LocalCommentsIT {
         assertEquals(401, world.moderate("GET", "preview", Map.of("path", CommentsWorld.path(draft)), null, Map.of()).getStatusCode());
     }
 
+    @Test
+    void editorsPreviewAnEmbargoedArticleThatReadersCannotSeeOrCommentOn_J15() {
+        String embargoed = world.article("embargoed", "publishDate: 2099-01-01T09:00:00Z");
+        APIGatewayV2HTTPResponse preview = world.moderate("GET", "preview", Map.of("path", CommentsWorld.path(embargoed)), null, EDITOR);
+        assertEquals(200, preview.getStatusCode(), preview.getBody());
+        assertEquals("no-store", preview.getHeaders().get("Cache-Control"));
+        assertEquals("scheduled", json(preview).get("status").asText(), "before its time, as the publish function stores it");
+        assertEquals("embargoed", org.jsoup.Jsoup.parse(json(preview).get("html").asText()).selectFirst("h1").text());
+        assertEquals(404, world.list(embargoed, Map.of()).getStatusCode(), "readers get nothing of it, comments neither");
+    }
+
     /** Every page of a search until the table is read through. */
     private List<String> searched(String by, String q) {
         List<String> ids = new ArrayList<>();
