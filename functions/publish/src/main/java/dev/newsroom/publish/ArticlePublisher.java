@@ -215,9 +215,11 @@ final class ArticlePublisher {
 
     /**
      * Reads the file again because its article's time came, as its schedule asks. A schedule may
-     * fire twice, late, after its article moved or was deleted, or a little early by our clock:
-     * only a change of status by the article's stored dates does anything, and one due within
-     * {@link #EARLY_FIRE} is waited for.
+     * fire twice, late, after its article moved or was deleted, or early by our clock: only a change
+     * of status by the article's stored dates does anything. Otherwise the next time's schedule is
+     * made sure of; and a fire within {@link #EARLY_FIRE} of that time, from a scheduler whose clock
+     * runs ahead of ours, gets a schedule of its own as far past the time as it came before it, so
+     * the article goes live then, never early and without the function waiting.
      */
     Publisher.Result due(String bucket, String key) {
         Optional<UploadStatus> status = uploads.find(key);
@@ -228,18 +230,15 @@ final class ArticlePublisher {
         }
         StoredArticle current = stored.get();
         Instant now = clock.instant();
-        if (Timing.status(current.article().metadata(), now) == current.status()) {
-            Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
-            if (next.isEmpty() || Duration.between(now, next.get()).compareTo(EARLY_FIRE) > 0) {
-                // A schedule that fired twice, late or for an older time: the next time's schedule is made sure of, as an upgrade needs too.
-                next.ifPresent(at -> schedules.set(bucket, key, at));
-                return new Publisher.Result("nothing due: still " + current.status().value()
-                        + next.map(at -> ", until " + at).orElse(""), Optional.of(current.path()));
-            }
-            waitUntil(next.get());
-            now = next.get();
+        if (Timing.status(current.article().metadata(), now) != current.status()) {
+            return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
         }
-        return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
+        Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
+        next.ifPresent(at -> schedules.set(bucket, key, at));
+        next.map(at -> Duration.between(now, at)).filter(early -> early.compareTo(EARLY_FIRE) <= 0)
+                .ifPresent(early -> schedules.set(bucket, key, next.get().plus(early.multipliedBy(2)).plusSeconds(1)));
+        return new Publisher.Result("nothing due: still " + current.status().value() + next.map(at -> ", until " + at).orElse(""),
+                Optional.of(current.path()));
     }
 
     /**
@@ -259,22 +258,8 @@ final class ArticlePublisher {
         return new Publisher.Result("scheduled the times of " + timed.size() + " published article(s)", Optional.empty());
     }
 
-    /**
-     * How early a schedule may fire by this function's clock and still be waited for: the scheduler's
-     * and our clocks' skew, well within the function's timeout (30 s).
-     */
-    static final Duration EARLY_FIRE = Duration.ofSeconds(10);
-
-    private void waitUntil(Instant at) {
-        for (Instant now = clock.instant(); now.isBefore(at); now = clock.instant()) {
-            try {
-                Thread.sleep(Math.max(1, Duration.between(now, at).toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for an article's time; the scheduler will retry", e);
-            }
-        }
-    }
+    /** How early a schedule may fire by this function's clock and count as the scheduler's skew, not an older time's. */
+    static final Duration EARLY_FIRE = Duration.ofSeconds(60);
 
     private Publisher.Result remove(SourceChange change, Optional<UploadStatus> previous) {
         if (source.exists(change.bucket(), change.key())) {
