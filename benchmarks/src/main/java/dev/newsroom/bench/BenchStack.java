@@ -2,6 +2,7 @@ package dev.newsroom.bench;
 
 import dev.newsroom.stack.LocalFunction;
 import dev.newsroom.stack.LocalNewsroom;
+import dev.newsroom.testkit.LocalCloudFront;
 import dev.newsroom.testkit.LocalScheduler;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.LocalKeyValueStore;
@@ -55,7 +56,7 @@ final class BenchStack implements AutoCloseable {
         var siteverify = new SiteverifyServer(LocalNewsroom.secret(secrets, "CAPTCHA_SECRET"), "127.0.0.1");
         var redirects = LocalKeyValueStore.start(Optional.empty());
         return new BenchStack(template, services, names, LocalNewsroom.functions(template, names, services, URI.create(SITE),
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, LocalNewsroom.NO_TOPIC, LocalScheduler.NONE, secrets, Map.of()), work, siteverify, redirects);
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, LocalNewsroom.NO_TOPIC, LocalScheduler.NONE, LocalCloudFront.NONE, secrets, Map.of()), work, siteverify, redirects);
     }
 
     /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */

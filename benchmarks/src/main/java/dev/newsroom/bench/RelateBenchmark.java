@@ -1,5 +1,6 @@
 package dev.newsroom.bench;
 
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.MarkdownRenderer;
@@ -81,7 +82,7 @@ public final class RelateBenchmark {
 
             StreamTap tap = StreamTap.of(aws, names.get("ArticlesTable"));
             tap.read(r -> false);
-            var handler = new RelateHandler(Relater.create(config, aws.s3(), dynamo, Clock.systemUTC()), LogSettings.DEFAULT);
+            var handler = new RelateHandler(Relater.create(config, aws.s3(), dynamo, EdgeInvalidations.NONE, Clock.systemUTC()), LogSettings.DEFAULT);
             List<Path> added;
             try (Stream<Path> list = Files.list(root.resolve("new"))) {
                 added = list.sorted().limit(CHANGES).toList();

@@ -7,6 +7,7 @@ import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LocalKeyValueStore;
 import dev.newsroom.testkit.LocalServices;
+import dev.newsroom.testkit.LocalCloudFront;
 import dev.newsroom.testkit.LocalScheduler;
 import dev.newsroom.testkit.LocalTopic;
 import dev.newsroom.testkit.SiteverifyServer;
@@ -64,6 +65,7 @@ public final class LocalNewsroom implements AutoCloseable {
     private final LocalKeyValueStore redirects;
     private final LocalTopic topic;
     private final LocalScheduler scheduler;
+    private final LocalCloudFront cloudFront;
     private final List<LocalSchedule> schedules;
     private final Map<String, LocalFunction> functions;
     private final List<StreamPump> pumps;
@@ -74,7 +76,8 @@ public final class LocalNewsroom implements AutoCloseable {
     private final ObjectNode endpoints;
 
     private LocalNewsroom(LocalServices aws, SiteverifyServer siteverify, LocalSignIn signIn, SiteFront front, LocalKeyValueStore redirects,
-                          LocalTopic topic, LocalScheduler scheduler, List<LocalSchedule> schedules, Map<String, LocalFunction> functions,
+                          LocalTopic topic, LocalScheduler scheduler, LocalCloudFront cloudFront, List<LocalSchedule> schedules,
+                          Map<String, LocalFunction> functions,
                           List<StreamPump> pumps, ScheduledExecutorService functionsExecutor,
                           ExecutorService frontExecutor, Map<String, String> names, Path dataDir, ObjectNode endpoints) {
         this.aws = aws;
@@ -84,6 +87,7 @@ public final class LocalNewsroom implements AutoCloseable {
         this.redirects = redirects;
         this.topic = topic;
         this.scheduler = scheduler;
+        this.cloudFront = cloudFront;
         this.schedules = schedules;
         this.functions = functions;
         this.pumps = pumps;
@@ -131,8 +135,11 @@ public final class LocalNewsroom implements AutoCloseable {
                         schedule.name(), failure, FailedEvents.keep(dataDir.resolve("failed-events"), "scheduler",
                                 schedule.name() + "-" + schedule.at().toEpochMilli() + ".json", schedule.input())),
                 Duration.ZERO);
+        LocalCloudFront cloudFront = LocalCloudFront.start(invalidation -> System.out.printf(
+                "newsroom: CloudFront invalidation %s of %d path(s): %s%n", invalidation.id(), invalidation.paths().size(),
+                String.join(" ", invalidation.paths())));
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
-                topic.url(), scheduler.url(), secrets, settings);
+                topic.url(), scheduler.url(), cloudFront.url(), secrets, settings);
         scheduled.set(functions);
         scheduler.run();
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
@@ -150,6 +157,8 @@ public final class LocalNewsroom implements AutoCloseable {
         endpoints.put("siteverify", siteverify.url(captchaProvider(cfn, settings)).toString());
         endpoints.put("desk", deskUrl(front.url()).toString());
         endpoints.put("outbox", topic.url().toString());
+        endpoints.put("scheduler", scheduler.url().toString());
+        endpoints.put("cloudFront", cloudFront.url().toString());
         ObjectNode desk = endpoints.putObject("signIn");
         desk.put("issuer", signIn.issuer().toString());
         desk.put("clientId", LocalSignIn.CLIENT_ID);
@@ -159,8 +168,8 @@ public final class LocalNewsroom implements AutoCloseable {
         endpoints.put("moderatorToken", signIn.accessToken(signIn.user("moderator"), MODERATOR_TOKEN_LIFETIME));
         Files.writeString(dataDir.resolve("endpoints.json"), LocalJson.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(endpoints));
-        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, topic, scheduler, schedules, functions, pumps, functionsExecutor, frontExecutor,
-                names, dataDir, endpoints);
+        return new LocalNewsroom(aws, siteverify, signIn, front, redirects, topic, scheduler, cloudFront, schedules, functions, pumps,
+                functionsExecutor, frontExecutor, names, dataDir, endpoints);
     }
 
     /**
@@ -218,12 +227,13 @@ public final class LocalNewsroom implements AutoCloseable {
      * ({@code X_FILE}, under {@code secrets/}), the captcha is checked by the local siteverify server,
      * the edge's key-value store is the {@link LocalKeyValueStore} at {@code keyValueStore}, the
      * desk signs in at the {@link LocalSignIn} whose issuer is {@code signIn}, and the moderation
-     * topic is the {@link LocalTopic} at {@code topic}, and articles' times are scheduled on the
-     * {@link LocalScheduler} at {@code scheduler}.
+     * topic is the {@link LocalTopic} at {@code topic}, articles' times are scheduled on the
+     * {@link LocalScheduler} at {@code scheduler}, and takedowns invalidate at the {@link LocalCloudFront} at {@code cloudFront}.
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
-                                                        URI topic, URI scheduler, Path secrets, Map<String, String> settings) throws IOException {
+                                                        URI topic, URI scheduler, URI cloudFront, Path secrets, Map<String, String> settings)
+            throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
@@ -257,6 +267,8 @@ public final class LocalNewsroom implements AutoCloseable {
                     overrides.put(name, LocalTopic.ARN);
                 } else if (name.equals("SCHEDULE_GROUP")) {
                     overrides.putAll(LocalScheduler.environment(scheduler, id));
+                } else if (name.equals("DISTRIBUTION_ID")) {
+                    overrides.putAll(LocalCloudFront.environment(cloudFront));
                 } else if (name.equals("STACK_NAME")) {
                     overrides.put(name, LOCAL_STACK_NAME);
                 } else if (name.equals("REDIRECTS_STORE_ARN")) {
@@ -389,6 +401,11 @@ public final class LocalNewsroom implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("a schedule names " + arn + ", which is no function of the stack"));
     }
 
+    /** The invalidations the functions made, oldest first: takedowns'. */
+    public List<LocalCloudFront.Invalidation> invalidations() {
+        return cloudFront.invalidations();
+    }
+
     /** The schedules that wait to fire: articles' embargoes and expiries. */
     public List<LocalScheduler.Schedule> schedules() {
         return scheduler.schedules();
@@ -453,6 +470,7 @@ public final class LocalNewsroom implements AutoCloseable {
         redirects.close();
         topic.close();
         scheduler.close();
+        cloudFront.close();
         siteverify.close();
         signIn.close();
         for (StreamPump pump : pumps) {

@@ -1,16 +1,10 @@
 package dev.newsroom.stack;
 
-import dev.newsroom.testkit.LocalJson;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.config.Env;
-import dev.newsroom.testkit.CloudFormationTemplate;
-import dev.newsroom.testkit.FunctionEnvironment;
-import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.relate.KeyMigration;
 import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -72,25 +66,15 @@ public final class NewsroomRebuild implements Callable<Integer> {
 
     /** The relate function's environment as ./newsroom up gives it, from the endpoints it wrote. */
     private Map<String, String> localEnvironment() throws Exception {
-        Path file = dataDir.resolve("endpoints.json");
-        if (!Files.exists(file)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), file + " not found: is ./newsroom up running?");
+        RunningStack stack;
+        try {
+            stack = RunningStack.at(dataDir, template);
+        } catch (IllegalStateException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-        JsonNode endpoints = LocalJson.mapper().readTree(file.toFile());
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("SITE_URL", endpoints.get("site").asText());
-        overrides.put("CDN_URL", endpoints.get("site").asText());
-        overrides.put("AWS_REGION", endpoints.get("region").asText());
-        overrides.put("AWS_ACCESS_KEY_ID", endpoints.get("accessKeyId").asText());
-        overrides.put("AWS_SECRET_ACCESS_KEY", endpoints.get("secretAccessKey").asText());
-        overrides.put("AWS_ENDPOINT_URL_S3", endpoints.get("s3").asText());
-        overrides.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.get("dynamodb").asText());
-        overrides.put("S3_FORCE_PATH_STYLE", "true");
-        var cfn = CloudFormationTemplate.read(template);
-        Map<String, String> names = new TemplateResources(cfn).names();
-        Map<String, String> environment = new HashMap<>(FunctionEnvironment.resolve(cfn, "RelateFunction", names, overrides));
-        environment.put("COMMENTS_TABLE", names.get("CommentsTable"));
-        environment.put("UPLOADS_TABLE", names.get("UploadsTable"));
+        Map<String, String> environment = new HashMap<>(stack.environment("RelateFunction"));
+        environment.put("COMMENTS_TABLE", stack.names().get("CommentsTable"));
+        environment.put("UPLOADS_TABLE", stack.names().get("UploadsTable"));
         return environment;
     }
 }

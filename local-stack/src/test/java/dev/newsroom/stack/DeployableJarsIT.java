@@ -10,6 +10,7 @@ import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.testkit.SampleEvents;
 import dev.newsroom.testkit.FirstInvoke;
 import dev.newsroom.testkit.FreshJvm;
+import dev.newsroom.testkit.LocalCloudFront;
 import dev.newsroom.testkit.LocalServicesExtension;
 import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.SiteverifyServer;
@@ -58,6 +59,7 @@ class DeployableJarsIT {
     private LocalKeyValueStore redirects;
     private LocalTopic topic;
     private LocalScheduler scheduler;
+    private LocalCloudFront cloudFront;
     @TempDir
     static Path dir;
 
@@ -73,8 +75,9 @@ class DeployableJarsIT {
         redirects = LocalKeyValueStore.start(Optional.empty());
         topic = LocalTopic.start(Optional.empty());
         scheduler = LocalScheduler.start(Optional.empty(), (arn, input) -> { }, (schedule, failure) -> { }, java.time.Duration.ZERO);
-        functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE,
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
+        cloudFront = LocalCloudFront.start(invalidation -> { });
+        functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE, siteverify, redirects.url(),
+                LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), cloudFront.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 
@@ -84,6 +87,7 @@ class DeployableJarsIT {
         redirects.close();
         topic.close();
         scheduler.close();
+        cloudFront.close();
     }
 
     @Test
@@ -104,6 +108,20 @@ class DeployableJarsIT {
         assertEquals(List.of(Instant.parse("2099-01-01T09:00:00Z")), scheduler.schedules().stream().map(LocalScheduler.Schedule::at).toList());
         assertTrue(local.services().s3().listObjectsV2(r -> r.bucket(local.name("SiteBucket")).prefix("articles/budget"))
                 .contents().isEmpty(), "no page before its time");
+    }
+
+    /** The CloudFront client is shrunk with the jar: only a takedown calls it. */
+    @Test
+    void publishJarTakesAnArticleDownAndInvalidatesItsPage() throws Exception {
+        byte[] article = "---\ntitle: Court sealed story\ndate: 2026-11-20\n---\nSealed since.\n".getBytes(StandardCharsets.UTF_8);
+        functions.get("PublishFunction").invoke(SampleEvents.upload(local.services().s3(), local.name("SourceBucket"),
+                "articles/court-sealed-story.md", article).toString());
+
+        JsonNode answer = firstInvoke("PublishFunction", LocalJson.mapper().readTree("{\"takedown\": {\"article\": \"court-sealed-story\"}}"));
+
+        assertEquals("/articles/court-sealed-story", answer.path("article").asText());
+        assertEquals(List.of(List.of("/articles/court-sealed-story", "/articles/court-sealed-story.html")),
+                cloudFront.invalidations().stream().map(LocalCloudFront.Invalidation::paths).toList());
     }
 
     /** TOML front matter is read by a library the shrinking must keep whole: only a file with it exercises that. */

@@ -138,11 +138,36 @@ class NewsroomUpEndToEndIT {
             assertTrue(missing.body().contains("Page not found") && missing.body().contains("/articles/tram"),
                     "the 404 page suggests the newest articles");
 
-            aws(endpoints, "s3", "rm", "s3://source-bucket/articles/tram.md");
+            assertEquals("/articles/tram: taken down", takedown("tram").split(",")[0], "./newsroom takedown, beside the running stack");
+            assertTrue(h1(site + "/articles/tram").equals("This article is no longer available"), "withdrawn at once: the page is the notice");
             await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/category/city").body().contains("/articles/tram"));
             await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/articles/harbour-bridge-reopens").body().contains("/articles/tram"));
             await().atMost(PAGE_DEADLINE).until(() -> !get(site + "/feed.xml").body().contains("/articles/tram"));
+            await("the stack's CloudFront logs the listings' invalidation").atMost(PAGE_DEADLINE)
+                    .until(() -> stack.linesMatching("CloudFront invalidation").stream().anyMatch(l -> l.contains(" /category/city ")));
+            assertTrue(stack.linesMatching("CloudFront invalidation").stream().anyMatch(l -> l.endsWith(": /articles/tram /articles/tram.html")),
+                    () -> String.join("\n", stack.linesMatching("CloudFront invalidation")));
+            aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/tram.md");
+            await().during(Duration.ofSeconds(2)).atMost(PAGE_DEADLINE).until(() -> h1(site + "/articles/tram").equals("This article is no longer available"));
+
+            assertTrue(takedown("tram", "--lift").startsWith("/articles/tram: takedown lifted"));
+            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("/articles/tram"));
+            assertEquals("New tram line to the harbour", h1(site + "/articles/tram"));
         }
+    }
+
+    /** {@code ./newsroom takedown} in a JVM of its own, as the launcher runs it; returns what it printed. */
+    private String takedown(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dnewsroom.root=" + CloudFormationTemplate.repositoryRoot(), "-cp", System.getProperty("java.class.path"),
+                NewsroomTakedown.class.getName(), "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        String[] lines = output.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class TemplateContract {
     public static final Set<String> SET_OUTSIDE_THE_TEMPLATE = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
             "AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL_SCHEDULER",
+            "AWS_ENDPOINT_URL_CLOUDFRONT",
             // Lambda sets it instead of the keys under SnapStart.
             "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 

@@ -2,6 +2,7 @@ package dev.newsroom.publish;
 
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
@@ -11,6 +12,7 @@ import dev.newsroom.core.article.Slugs;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.hash.Sha256;
 import dev.newsroom.core.pages.ArticlePages;
+import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.store.ArticleStore;
@@ -60,12 +62,14 @@ final class ArticlePublisher {
     private final DiscussionStore discussions;
     private final DueSchedules schedules;
     private final SiteFileSync siteFiles;
+    private final EdgeInvalidations edge;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
-                     DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, Clock clock, Parallel parallel) {
+                     DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, EdgeInvalidations edge, Clock clock,
+                     Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -79,6 +83,7 @@ final class ArticlePublisher {
         this.discussions = discussions;
         this.schedules = schedules;
         this.siteFiles = siteFiles;
+        this.edge = edge;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -177,8 +182,10 @@ final class ArticlePublisher {
                     }
                     return new Publisher.Result("stale: a newer upload is already published", Optional.of(path));
                 }
+                // A takedown holds the address, whatever is uploaded to it, until it is lifted.
                 next = c.next(sameSource ? c.revisedBy(article, hash, clock.instant()) : StoredArticle.firstUpload(article, clock.instant()),
-                        status, change.key(), change.sequencer(), hash, clock.instant());
+                        c.status() == ArticleStatus.WITHDRAWN ? ArticleStatus.WITHDRAWN : status, change.key(), change.sequencer(), hash,
+                        clock.instant());
             }
             next = next.counting(discussion.count());
             if (articles.save(next)) {
@@ -209,6 +216,7 @@ final class ArticlePublisher {
             case PUBLISHED -> "published version " + stored.version() + next.map(at -> ", until it expires at " + at).orElse("");
             case SCHEDULED -> "embargoed until " + article.metadata().goesPublic() + ", version " + stored.version();
             case EXPIRED -> "expired at " + article.metadata().expires().orElseThrow() + ", version " + stored.version();
+            case WITHDRAWN -> "kept withdrawn: its address is taken down, version " + stored.version();
             default -> "saved as draft, version " + stored.version();
         }, Optional.of(path));
     }
@@ -229,6 +237,9 @@ final class ArticlePublisher {
             return new Publisher.Result("nothing due: no article comes from this file", status.flatMap(UploadStatus::path));
         }
         StoredArticle current = stored.get();
+        if (current.status() == ArticleStatus.WITHDRAWN) {
+            return new Publisher.Result("nothing due: taken down", Optional.of(current.path()));
+        }
         Instant now = clock.instant();
         if (Timing.status(current.article().metadata(), now) != current.status()) {
             return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
@@ -261,6 +272,69 @@ final class ArticlePublisher {
     /** How early a schedule may fire by this function's clock and count as the scheduler's skew, not an older time's. */
     static final Duration EARLY_FIRE = Duration.ofSeconds(60);
 
+    /**
+     * Takes an article down at once (a legal takedown): its page becomes the withdrawn notice, its
+     * old addresses stop answering, the edge caches drop the page, and the relate function takes it
+     * out of every listing, feed, sitemap and related list, invalidating those pages too. It stays
+     * withdrawn through later uploads of its file, or of another file to its address, until {@link
+     * #lift}. Safe to repeat: a second run writes and invalidates again what the first may not have.
+     *
+     * @param article the article's path, or a slug: the article or static page of that slug
+     */
+    Publisher.Result takedown(String article) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            StoredArticle current = takenDownTarget(article);
+            StoredArticle withdrawn = current.status() == ArticleStatus.WITHDRAWN ? current
+                    : current.next(current.article(), ArticleStatus.WITHDRAWN, current.sourceKey(), current.sequencer(),
+                            current.contentHash(), clock.instant());
+            if (withdrawn == current || articles.save(withdrawn)) {
+                withdraw(withdrawn);
+                uploads.find(withdrawn.sourceKey()).ifPresent(upload -> uploads.record(new UploadStatus(upload.sourceKey(), upload.sequencer(),
+                        UploadStatus.WITHDRAWN, Optional.of(withdrawn.path()), List.of(), clock.instant())));
+                List<String> paths = SiteLayout.cachedPaths(SiteLayout.articleKey(withdrawn.path()));
+                edge.invalidate(paths, "takedown " + withdrawn.path() + " version " + withdrawn.version());
+                return new Publisher.Result((withdrawn == current ? "already taken down" : "taken down") + ", version "
+                        + withdrawn.version() + "; invalidated " + String.join(" ", paths), Optional.of(withdrawn.path()));
+            }
+        }
+        throw new IllegalStateException("article " + article + " kept changing under us; run the takedown again");
+    }
+
+    /**
+     * Lifts a takedown: the article's file, if it is still there, is read again as an upload, and
+     * published, scheduled or kept as a draft as its front matter says.
+     */
+    Publisher.Result lift(String bucket, String article) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            StoredArticle current = takenDownTarget(article);
+            if (current.status() != ArticleStatus.WITHDRAWN || articles.save(current.next(current.article(), ArticleStatus.UNPUBLISHED,
+                    current.sourceKey(), current.sequencer(), current.contentHash(), clock.instant()))) {
+                // Read as at this moment, which orders it after the reading the takedown kept, under the same configuration.
+                Publisher.Result read = uploads.find(current.sourceKey())
+                        .map(upload -> apply(SourceChange.due(bucket, upload.sourceKey(), upload.sequencer(), clock.instant())))
+                        .orElseGet(() -> new Publisher.Result("never handled", Optional.empty()));
+                return new Publisher.Result("takedown lifted; its file: " + read.description(), Optional.of(current.path()));
+            }
+        }
+        throw new IllegalStateException("article " + article + " kept changing under us; lift the takedown again");
+    }
+
+    /** The stored article a takedown names by path or slug; refused with the reason if there is none. */
+    private StoredArticle takenDownTarget(String article) {
+        List<String> paths = article.startsWith("/") ? List.of(article)
+                : List.of(SiteLayout.articlePath(article), SiteLayout.pagePath(article));
+        for (String path : paths) {
+            ArticlePaths.problem(path).ifPresent(problem -> {
+                throw new IllegalArgumentException("'" + article + "' names no article: " + problem);
+            });
+            Optional<StoredArticle> found = articles.find(path);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new IllegalArgumentException("no article is stored at " + String.join(" or ", paths));
+    }
+
     private Publisher.Result remove(SourceChange change, Optional<UploadStatus> previous) {
         if (source.exists(change.bucket(), change.key())) {
             return new Publisher.Result("ignored: uploaded again since; that upload's event publishes it", Optional.empty());
@@ -284,14 +358,15 @@ final class ArticlePublisher {
                 return false;
             }
             StoredArticle c = current.get();
-            if (c.status() == ArticleStatus.UNPUBLISHED && c.sequencer().equals(change.sequencer())) {
+            ArticleStatus removed = c.status() == ArticleStatus.WITHDRAWN ? ArticleStatus.WITHDRAWN : ArticleStatus.UNPUBLISHED;
+            if (c.status() == removed && c.sequencer().equals(change.sequencer())) {
                 withdraw(c); // an earlier attempt stored it, perhaps without the page or with its redirects
                 return true;
             }
             if (!change.isAfter(c.sequencer())) {
                 return false;
             }
-            StoredArticle next = c.next(c.article(), ArticleStatus.UNPUBLISHED, c.sourceKey(), change.sequencer(),
+            StoredArticle next = c.next(c.article(), removed, c.sourceKey(), change.sequencer(),
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {
                 withdraw(next);

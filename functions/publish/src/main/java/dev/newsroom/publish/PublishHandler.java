@@ -3,6 +3,7 @@ package dev.newsroom.publish;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
@@ -27,6 +28,8 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
     static final String UPGRADE_FIELD = "upgrade";
+    /** An operator's takedown: {@code {"takedown": {"article": PATH_OR_SLUG}}}, or with {@code "lift": true} and the source bucket. */
+    static final String TAKEDOWN_FIELD = "takedown";
 
     private final Publisher publisher;
     private final LogSettings logs;
@@ -58,12 +61,18 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         var config = PublishConfig.from(env);
         var scheduler = SchedulerClient.builder().httpClient(clients.http()).region(clients.region()).credentialsProvider(clients.credentials());
         config.schedulerEndpoint().ifPresent(scheduler::endpointOverride);
-        return Publisher.create(config, clients.s3(), clients.dynamoDb(), scheduler.build(), Clock.systemUTC());
+        return Publisher.create(config, clients.s3(), clients.dynamoDb(), scheduler.build(), EdgeInvalidations.from(env, clients),
+                Clock.systemUTC());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = Json.readEvent(input);
+        if (event.containsKey(TAKEDOWN_FIELD)) {
+            Publisher.Result result = JsonLogs.during(logs, context, () -> takedown(Json.object(event.get(TAKEDOWN_FIELD))));
+            output.write(Json.writeUtf8(Map.of("article", result.path().orElse(""), "result", result.description())));
+            return;
+        }
         JsonLogs.during(logs, context, () -> {
             if (event.containsKey(DueSchedules.EVENT_FIELD)) {
                 due(Json.object(event.get(DueSchedules.EVENT_FIELD)));
@@ -100,14 +109,35 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         logged("", "Upgrade", "run it again", () -> publisher.scheduleTimes(bucket));
     }
 
+    /**
+     * An operator's takedown, or its lift (docs/operations.md, "Takedowns"), answered with what it
+     * did. A refusal (no such article) or a failure is thrown: the invoker sees it as the function's error.
+     */
+    private Publisher.Result takedown(Map<String, Object> request) {
+        String article = Json.text(request.get("article"), "");
+        if (article.isBlank()) {
+            throw new IllegalArgumentException("a takedown names its article by path or slug: {\"takedown\": {\"article\": \"/articles/x\"}}");
+        }
+        if (!Boolean.TRUE.equals(request.get("lift"))) {
+            return logged("", "Takedown", "run it again", () -> publisher.takedown(article));
+        }
+        String bucket = Json.text(request.get("bucket"), "");
+        if (bucket.isEmpty()) {
+            throw new IllegalArgumentException("lifting a takedown reads the article's file again, so it names the source bucket: "
+                    + "{\"takedown\": {\"article\": ..., \"lift\": true, \"bucket\": ...}}");
+        }
+        return logged("", "LiftTakedown", "run it again", () -> publisher.lift(bucket, article));
+    }
+
     /** Runs one piece of work and logs what it did, or why it failed before rethrowing. */
-    private static void logged(String sourceKey, String event, String onFailure, java.util.function.Supplier<Publisher.Result> work) {
+    private static Publisher.Result logged(String sourceKey, String event, String onFailure, java.util.function.Supplier<Publisher.Result> work) {
         long start = System.nanoTime();
         try {
             Publisher.Result result = work.get();
             LOG.atInfo().addKeyValue("sourceKey", sourceKey).addKeyValue("article", result.path().orElse(null))
                     .addKeyValue("event", event).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
+            return result;
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("sourceKey", sourceKey).addKeyValue("event", event)
                     .addKeyValue("durationMs", elapsedMs(start))

@@ -3,6 +3,7 @@ package dev.newsroom.publish;
 import dev.newsroom.core.article.SiteRules;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.MarkdownRenderer;
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
@@ -40,7 +41,8 @@ public final class Publisher {
         this.assets = assets;
     }
 
-    public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, SchedulerClient scheduler, Clock clock) {
+    public static Publisher create(PublishConfig config, S3Client s3, DynamoDbClient dynamo, SchedulerClient scheduler, EdgeInvalidations edge,
+                                   Clock clock) {
         var source = new SourceBucket(s3);
         var site = new SiteBucket(s3, config.siteBucket());
         var parser = new ArticleParser(new MarkdownRenderer(), SiteRules.STANDARD, config.site().name(), config.site().zone());
@@ -56,7 +58,7 @@ public final class Publisher {
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
                 config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()),
-                new SiteFileSync(site, config.site(), parallel), clock, parallel);
+                new SiteFileSync(site, config.site(), parallel), edge, clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
@@ -76,6 +78,16 @@ public final class Publisher {
     /** The upgrade to scheduled publishing: every published article's times scheduled, its files in {@code bucket}. */
     public Result scheduleTimes(String bucket) {
         return articles.scheduleTimes(bucket);
+    }
+
+    /** Takes an article down, by its path or slug, until the takedown is lifted; returns what it did. */
+    public Result takedown(String article) {
+        return articles.takedown(article);
+    }
+
+    /** Lifts an article's takedown: its file, in {@code bucket}, is read again as an upload. */
+    public Result lift(String bucket, String article) {
+        return articles.lift(bucket, article);
     }
 
     /** Handles one change; returns what it did, for the log. Throws only what a retry may fix. */

@@ -25,7 +25,7 @@ class HandlerFromEnvironmentIT {
     @Test
     void buildsItsClientsFromTheEnvironmentAlone() {
         PublishWorld world = new PublishWorld(local.services(), local.names());
-        Map<String, String> env = new HashMap<>(PublishWorld.environment(local.names(), world.scheduler.url()));
+        Map<String, String> env = new HashMap<>(PublishWorld.environment(local.names(), world.scheduler.url(), world.cloudFront.url()));
         env.putAll(Map.of(
                 "AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY,

@@ -6,7 +6,10 @@ import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.testkit.LambdaContext;
 import dev.newsroom.testkit.LocalJson;
+import dev.newsroom.core.aws.EdgeInvalidations;
+import dev.newsroom.testkit.LocalCloudFront;
 import dev.newsroom.testkit.LocalScheduler;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import dev.newsroom.testkit.LocalServices;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -66,6 +69,8 @@ final class PublishWorld {
     final LocalScheduler scheduler;
     /** What the scheduler could not deliver after its retries. */
     final List<LocalScheduler.Schedule> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The distribution's invalidations, as takedowns make them. */
+    final LocalCloudFront cloudFront;
 
     PublishWorld(AwsBackend aws, Map<String, String> names) {
         this(aws, names, java.time.Duration.ZERO);
@@ -83,11 +88,12 @@ final class PublishWorld {
         try {
             this.scheduler = LocalScheduler.start(Optional.empty(),
                     (arn, input) -> handle(handler(), tree(input)), (schedule, failure) -> deadLetters.add(schedule), skew);
+            this.cloudFront = LocalCloudFront.start(invalidation -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         scheduler.run();
-        this.config = PublishConfig.from(new Env(environment(names, scheduler.url())));
+        this.config = PublishConfig.from(new Env(environment(names, scheduler.url(), cloudFront.url())));
     }
 
     private static JsonNode tree(String json) {
@@ -98,10 +104,14 @@ final class PublishWorld {
         }
     }
 
-    /** What the function's environment would be in AWS, with AWS-only values filled in, and its schedules kept at {@code scheduler}. */
-    static Map<String, String> environment(Map<String, String> names, java.net.URI scheduler) {
+    /**
+     * What the function's environment would be in AWS, with AWS-only values filled in, its schedules
+     * kept at {@code scheduler} and its invalidations made at {@code cloudFront}.
+     */
+    static Map<String, String> environment(Map<String, String> names, java.net.URI scheduler, java.net.URI cloudFront) {
         try {
             Map<String, String> overrides = new HashMap<>(LocalScheduler.environment(scheduler, "PublishFunction"));
+            overrides.putAll(LocalCloudFront.environment(cloudFront));
             overrides.putAll(Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", SITE_URL, "AWS_REGION", "us-east-1"));
             return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "PublishFunction", names, overrides);
         } catch (IOException e) {
@@ -111,7 +121,13 @@ final class PublishWorld {
 
     /** The publish function's component, as its handler builds it, with {@code s3} for its S3 calls. */
     Publisher publisher(S3Client s3) {
-        return Publisher.create(config, s3, dynamo, schedulerClient(), Clock.systemUTC());
+        return Publisher.create(config, s3, dynamo, schedulerClient(), edge(), Clock.systemUTC());
+    }
+
+    /** The world's distribution, as the function's client reaches it. */
+    EdgeInvalidations edge() {
+        return EdgeInvalidations.of(CloudFrontClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(LocalServices.credentials())
+                .endpointOverride(cloudFront.url()).httpClient(UrlConnectionHttpClient.create()).build(), LocalCloudFront.DISTRIBUTION_ID);
     }
 
     /** A client of the world's scheduler. */
@@ -171,6 +187,18 @@ final class PublishWorld {
         try {
             handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
                     OutputStream.nullOutputStream(), context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands the handler an operator's request and returns its answer, as {@code aws lambda invoke} prints it. */
+    JsonNode answer(JsonNode request) {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            handler().handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out,
+                    LambdaContext.invocationOf("publish", 30));
+            return LocalJson.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

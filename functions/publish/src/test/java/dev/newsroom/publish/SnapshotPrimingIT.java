@@ -25,7 +25,7 @@ class SnapshotPrimingIT {
     @Test
     void primesByRenderingTheSampleAndReadingOnly_I1() {
         RequestLog log = new RequestLog();
-        Publisher.create(world.config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), world.schedulerClient(),
+        Publisher.create(world.config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), world.schedulerClient(), world.edge(),
                 Clock.systemUTC()).prime();
         assertTrue(log.onlyRead(), log::toString);
         assertTrue(log.requests().contains("GetItemRequest"), log::toString);

@@ -55,9 +55,21 @@ class TemplateContractTest {
                         "SCHEDULE_DEAD_LETTER_ARN", "arn:aws:sqs:us-east-1:123456789012:stack-ScheduledPublishFailures"), env -> {
                     Env recording = new Env(env);
                     PublishConfig.from(recording);
-                    new dev.newsroom.core.aws.AwsClients(recording);
+                    dev.newsroom.core.aws.EdgeInvalidations.from(recording, new dev.newsroom.core.aws.AwsClients(recording));
                     return recording.read();
                 }));
+    }
+
+    /** A takedown invalidates pages of the site's own distribution, and of no other. */
+    @Test
+    void takedownsInvalidateOnlyTheSitesDistribution() {
+        JsonNode function = template.resource("PublishFunction").path("Properties");
+        assertEquals("SiteDistribution", function.path("Environment").path("Variables").path("DISTRIBUTION_ID").asText());
+        Map<String, JsonNode> statements = new java.util.HashMap<>();
+        function.path("Policies").forEach(policy -> policy.path("Statement").forEach(s -> statements.put(s.path("Sid").asText(), s)));
+        assertEquals("cloudfront:CreateInvalidation", statements.get("InvalidateTakenDownPages").path("Action").asText());
+        assertEquals("arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}",
+                statements.get("InvalidateTakenDownPages").path("Resource").asText());
     }
 
     /** Least privilege for embargoes: the function sets schedules only in its group, and they can invoke only its alias. */

@@ -57,6 +57,15 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
         return new ArticleChange(path, before, later.after, later.version);
     }
 
+    /**
+     * Whether the change takes the article down (a legal takedown): readers must stop seeing it at
+     * once, not within the pages' cache lifetime, so its pages wait for no burst and are invalidated.
+     */
+    boolean takesDown() {
+        return after.filter(a -> a.status() == ArticleStatus.WITHDRAWN).isPresent()
+                && before.filter(b -> b.status() == ArticleStatus.WITHDRAWN).isEmpty();
+    }
+
     /** The listings the article was in or is in. */
     Set<ListingKey> listings() {
         Set<ListingKey> keys = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import dev.newsroom.core.store.StreamRecord;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.newsroom.core.aws.AwsClients;
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
@@ -60,7 +61,7 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
 
     private static Relater fromEnvironment(Env env) {
         var clients = new AwsClients(env);
-        return Relater.create(RelateConfig.from(env), clients.s3(), clients.dynamoDb(), Clock.systemUTC());
+        return Relater.create(RelateConfig.from(env), clients.s3(), clients.dynamoDb(), EdgeInvalidations.from(env, clients), Clock.systemUTC());
     }
 
     /** Answers {@code {"batchItemFailures": [{"itemIdentifier": SEQUENCE_NUMBER}, ...]}}. */

@@ -1,9 +1,12 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.PendingInvalidations;
+import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.UnsettledStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -12,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,30 +52,39 @@ public final class Relater {
     private final ListingPages listings;
     private final TranslationPages translations;
     private final UnsettledStore unsettled;
+    private final ChangedPages changed;
+    private final EdgeInvalidations edge;
+    private final PendingInvalidations pending;
     private final RelateConfig.BurstLimits burst;
     private final ZoneId zone;
     private final Clock clock;
     private final Parallel parallel;
 
     Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, TranslationPages translations, UnsettledStore unsettled,
-            RelateConfig.BurstLimits burst, ZoneId zone, Clock clock, Parallel parallel) {
+            ChangedPages changed, EdgeInvalidations edge, PendingInvalidations pending, RelateConfig.BurstLimits burst, ZoneId zone,
+            Clock clock, Parallel parallel) {
         this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
         this.translations = translations;
         this.unsettled = unsettled;
+        this.changed = changed;
+        this.edge = edge;
+        this.pending = pending;
         this.burst = burst;
         this.zone = zone;
         this.clock = clock;
         this.parallel = parallel;
     }
 
-    public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, Clock clock) {
+    public static Relater create(RelateConfig config, S3Client s3, DynamoDbClient dynamo, EdgeInvalidations edge, Clock clock) {
         Wiring wiring = Wiring.of(config, s3, dynamo);
         return new Relater(wiring.listingStore(), wiring.lists(), new ListingPages(wiring.listingStore(), wiring.renderer(),
                 PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()),
                 new TranslationPages(wiring.articles(), wiring.listStore(), wiring.pages(), wiring.parallel()),
-                new UnsettledStore(dynamo, config.indexTable(), config.articlesTable()), config.burst(), config.site().zone(), clock,
+                new UnsettledStore(dynamo, config.indexTable(), config.articlesTable()), wiring.changed(), edge,
+                new PendingInvalidations(dynamo, config.indexTable()), config.burst(),
+                config.site().zone(), clock,
                 wiring.parallel());
     }
 
@@ -78,6 +94,11 @@ public final class Relater {
      * deliver the batch again from.
      */
     public record Result(int postings, int lists, int pages, int removed, int deferred, int settled, Optional<RetryFrom> retry) {
+
+        /** This result, delivered again from {@code record} at the latest. */
+        Result retryingFrom(RetryFrom record) {
+            return new Result(postings, lists, pages, removed, deferred, settled, RetryFrom.earliest(retry, Optional.of(record)));
+        }
     }
 
     /**
@@ -89,7 +110,59 @@ public final class Relater {
         listings.prime();
     }
 
+    /**
+     * Applies a batch. One that takes an article down is settled at once, burst or not, and every
+     * page it wrote or removed is invalidated at the edge; if that fails, the batch is delivered again
+     * from the takedown's record, and the pages kept pending are invalidated then.
+     */
     public Result apply(List<ArticleChange> batch) {
+        OptionalInt takedown = IntStream.range(0, batch.size()).filter(i -> batch.get(i).takesDown()).findFirst();
+        if (takedown.isEmpty()) {
+            return applied(batch);
+        }
+        ChangedPages.Recording recording = changed.start();
+        Result result;
+        Set<String> keys;
+        try {
+            result = applied(batch);
+        } finally {
+            keys = recording.stop();
+        }
+        String occasion = "takedown " + batch.stream().filter(ArticleChange::takesDown).map(c -> c.path() + " version " + c.version())
+                .collect(Collectors.joining(", "));
+        Set<String> paths = keys.stream().flatMap(key -> SiteLayout.cachedPaths(key).stream()).collect(Collectors.toSet());
+        try {
+            invalidate(paths, occasion);
+            return result;
+        } catch (RuntimeException e) {
+            return result.retryingFrom(RetryFrom.of(takedown.getAsInt(), e));
+        }
+    }
+
+    /**
+     * Invalidates the paths with any an earlier attempt left pending. They are kept first, so that
+     * if CloudFront fails the batch delivered again, whose replay writes no page, still has them.
+     * Keeping or forgetting them may fail without failing the batch: a path not kept is invalidated
+     * now or, if CloudFront fails too, reaches readers with the pages' minute of cache lifetime;
+     * a path not forgotten is invalidated once more.
+     */
+    private void invalidate(Set<String> paths, String occasion) {
+        Set<String> all = new java.util.TreeSet<>(paths);
+        try {
+            pending.add(paths);
+            all.addAll(pending.pending());
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("reason", e.toString()).log("a takedown's paths could not be kept until invalidated");
+        }
+        edge.invalidate(all, occasion);
+        try {
+            pending.done(all);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("reason", e.toString()).log("invalidated paths could not be forgotten; they are invalidated again later");
+        }
+    }
+
+    private Result applied(List<ArticleChange> batch) {
         Map<String, List<Integer>> recordsOf = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             if (batch.get(i).shows()) {
@@ -107,7 +180,7 @@ public final class Relater {
 
     /** Whether the batch is part of a burst whose pages wait for it to end: big, and what waits has not waited too long. */
     private boolean inBurst(List<ArticleChange> batch) {
-        if (batch.stream().filter(ArticleChange::carriesArticle).count() < burst.records()) {
+        if (batch.stream().anyMatch(ArticleChange::takesDown) || batch.stream().filter(ArticleChange::carriesArticle).count() < burst.records()) {
             return false;
         }
         try {

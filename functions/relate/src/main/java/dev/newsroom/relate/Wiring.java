@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** The relate function's parts, built once from its configuration: the stream handlers and the full rebuild share them. */
 record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore listStore, ArticleStore articles, SiteBucket site, PageRenderer renderer,
-              DiscussionStore discussions, ArticlePages pages, RelatedLists lists, Parallel parallel) {
+              DiscussionStore discussions, ArticlePages pages, RelatedLists lists, ChangedPages changed, Parallel parallel) {
 
     /** How many requests a change may have in flight at once: a change's listings and pages are a dozen or two. */
     private static final int REQUESTS_IN_FLIGHT = 8;
@@ -24,7 +24,8 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var parallel = Parallel.of(REQUESTS_IN_FLIGHT);
         var listingStore = new ListingStore(dynamo, config.indexTable(), config.site().zone());
         var listStore = new RelatedListStore(dynamo, config.indexTable());
-        var site = new SiteBucket(s3, config.siteBucket());
+        var changed = new ChangedPages();
+        var site = new SiteBucket(s3, config.siteBucket(), changed::changed);
         var renderer = new PageRenderer(config.site());
         var articles = new ArticleStore(dynamo, config.articlesTable());
         var discussions = new DiscussionStore(dynamo, config.commentsTable());
@@ -32,6 +33,6 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var neighbours = new Neighbours(listingStore, path -> articles.find(path).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, listingStore, listStore, articles, site, renderer, discussions, pages,
-                new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), parallel);
+                new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), changed, parallel);
     }
 }

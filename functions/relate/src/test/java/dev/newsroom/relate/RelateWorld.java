@@ -1,5 +1,11 @@
 package dev.newsroom.relate;
 
+import dev.newsroom.core.aws.EdgeInvalidations;
+import dev.newsroom.testkit.LocalCloudFront;
+import dev.newsroom.testkit.LocalServices;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.core.article.SiteRules;
@@ -104,9 +110,10 @@ final class RelateWorld {
 
     static Map<String, String> environment(Map<String, String> names) {
         try {
-            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "RelateFunction", names,
-                    Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", "https://news.example.org",
-                            "AWS_REGION", "us-east-1"));
+            Map<String, String> overrides = new java.util.HashMap<>(LocalCloudFront.environment(CLOUD_FRONT.url()));
+            overrides.putAll(Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net", "SITE_URL", "https://news.example.org",
+                    "AWS_REGION", "us-east-1"));
+            return FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "RelateFunction", names, overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,8 +131,25 @@ final class RelateWorld {
 
     /** The handler with its clock at {@code now}. */
     RelateHandler handler(Instant now, List<ExecutionInterceptor> dynamo, List<ExecutionInterceptor> s3) {
-        return new RelateHandler(Relater.create(config, local.services().s3(s3), local.services().dynamoDb(dynamo),
+        return new RelateHandler(Relater.create(config, local.services().s3(s3), local.services().dynamoDb(dynamo), edge(),
                 Clock.fixed(now, ZoneOffset.UTC)), LogSettings.DEFAULT);
+    }
+
+    /** The distribution the functions invalidate, one for the whole run: tests tell their invalidations apart by their articles' paths. */
+    static final LocalCloudFront CLOUD_FRONT = startCloudFront();
+
+    private static LocalCloudFront startCloudFront() {
+        try {
+            return LocalCloudFront.start(invalidation -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The function's client of {@link #CLOUD_FRONT}. */
+    static EdgeInvalidations edge() {
+        return EdgeInvalidations.of(CloudFrontClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(LocalServices.credentials())
+                .endpointOverride(CLOUD_FRONT.url()).httpClient(UrlConnectionHttpClient.create()).build(), LocalCloudFront.DISTRIBUTION_ID);
     }
 
     String slug(String name) {

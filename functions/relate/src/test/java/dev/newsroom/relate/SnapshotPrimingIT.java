@@ -24,7 +24,8 @@ class SnapshotPrimingIT {
     void primesByReadingTheIndexOnly_I1() {
         RequestLog log = new RequestLog();
         var config = RelateConfig.from(new dev.newsroom.core.config.Env(RelateWorld.environment(local.names())));
-        Relater.create(config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), Clock.systemUTC()).prime();
+        Relater.create(config, local.services().s3(List.of(log)), local.services().dynamoDb(List.of(log)), RelateWorld.edge(),
+                Clock.systemUTC()).prime();
         assertTrue(log.onlyRead(), log::toString);
         assertTrue(log.requests().containsAll(List.of("QueryRequest", "GetItemRequest", "HeadObjectRequest")), log::toString);
     }

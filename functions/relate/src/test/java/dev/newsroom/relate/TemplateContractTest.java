@@ -120,7 +120,10 @@ class TemplateContractTest {
         return TemplateContract.unsetVariables(template, functionId, Map.of("CDN_URL", "https://d111111abcdef8.cloudfront.net"), env -> {
             Env recording = new Env(env);
             RelateConfig.from(recording);
-            new dev.newsroom.core.aws.AwsClients(recording);
+            var clients = new dev.newsroom.core.aws.AwsClients(recording);
+            if (functionId.equals("RelateFunction")) {
+                dev.newsroom.core.aws.EdgeInvalidations.from(recording, clients);
+            }
             return recording.read();
         });
     }

@@ -1,6 +1,7 @@
 package dev.newsroom.core.site;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ public final class SiteLayout {
     }
 
     /** The site's own files at its root, beside its pages: what {@code SiteFiles} writes, and no article may take. */
-    public static final java.util.List<String> SITE_FILES = java.util.List.of("robots.txt", "ads.txt", "site.webmanifest", "favicon.ico",
+    public static final List<String> SITE_FILES = List.of("robots.txt", "ads.txt", "site.webmanifest", "favicon.ico",
             "favicon.svg", "icon-192.png", "icon-512.png");
 
     /** The corrections page: every article that carries a correction. */
@@ -94,6 +95,19 @@ public final class SiteLayout {
         }
         String last = key.substring(key.lastIndexOf('/') + 1);
         return last.contains(".") ? key : key + ".html";
+    }
+
+    /**
+     * The request paths an edge cache may hold the object at {@code key} under: the viewer's URL and
+     * the object's own path, which the viewer-request function turns it into. CloudFront asks for
+     * both to be invalidated when a function changes the URI.
+     */
+    public static List<String> cachedPaths(String key) {
+        String own = "/" + key;
+        if (key.equals("index.html") || key.endsWith("/index.html")) {
+            return List.of(own.substring(0, own.length() - "index.html".length()), own);
+        }
+        return key.endsWith(".html") ? List.of(own.substring(0, own.length() - ".html".length()), own) : List.of(own);
     }
 
     /** The article page's key; refuses anything but an article's path, so no key can leave the site's pages (C4). */

@@ -4,6 +4,7 @@ import dev.newsroom.core.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -47,10 +48,18 @@ public final class SiteBucket {
 
     private final S3Client s3;
     private final String bucket;
+    private final Consumer<String> changed;
 
     public SiteBucket(S3Client s3, String bucket) {
+        this(s3, bucket, key -> {
+        });
+    }
+
+    /** A bucket that tells {@code changed} the key of each page it writes or removes. */
+    public SiteBucket(S3Client s3, String bucket, Consumer<String> changed) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.changed = changed;
     }
 
     public Outcome writePage(String key, String html, PageVersion version) {
@@ -98,6 +107,7 @@ public final class SiteBucket {
             }
             try {
                 s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(current.get().eTag()));
+                changed.accept(key);
                 return true;
             } catch (S3Exception e) {
                 // Replaced (or removed) since it was read: look again.
@@ -142,6 +152,7 @@ public final class SiteBucket {
             current.ifPresentOrElse(c -> put.ifMatch(c.eTag()), () -> put.ifNoneMatch("*"));
             try {
                 s3.putObject(put.build(), RequestBody.fromBytes(bytes));
+                changed.accept(key);
                 return Outcome.WRITTEN;
             } catch (S3Exception e) {
                 // 404: the page was removed since it was read (If-Match on a missing key).

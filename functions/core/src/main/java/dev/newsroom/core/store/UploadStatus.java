@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What became of the latest upload of one source file: the editor-facing record of a publish.
  *
- * @param outcome  published, draft, scheduled (embargoed), expired, rejected or removed
+ * @param outcome  published, draft, scheduled (embargoed), expired, withdrawn (taken down), rejected or removed
  * @param path     the path of the article the file publishes, once known
  * @param problems why a rejected upload was rejected, one line per problem
  */
@@ -21,6 +21,7 @@ public record UploadStatus(String sourceKey, String sequencer, String outcome, O
     public static final String REMOVED = "removed";
     public static final String SCHEDULED = "scheduled";
     public static final String EXPIRED = "expired";
+    public static final String WITHDRAWN = "withdrawn";
 
     /** The outcome of an upload stored as {@code status}. */
     public static String of(ArticleStatus status) {
@@ -28,6 +29,7 @@ public record UploadStatus(String sourceKey, String sequencer, String outcome, O
             case PUBLISHED -> PUBLISHED;
             case SCHEDULED -> SCHEDULED;
             case EXPIRED -> EXPIRED;
+            case WITHDRAWN -> WITHDRAWN;
             case DRAFT -> DRAFT;
             case UNPUBLISHED -> REMOVED;
         };
