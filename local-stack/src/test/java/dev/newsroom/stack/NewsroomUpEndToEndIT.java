@@ -128,6 +128,10 @@ class NewsroomUpEndToEndIT {
                         .until(() -> status(site + path) == 200 && get(site + path).body().contains("/articles/tram"));
             }
             assertTrue(get(site + "/sitemap.xml").body().contains("/sitemaps/" + day + ".xml"));
+            for (String metric : List.of("ArticlesPublished", "PagesWritten", "StreamLagSeconds")) {
+                assertTrue(stack.linesMatching("\"" + metric + "\":").stream().anyMatch(l -> l.contains("\"Stack\":\"newsroom-local\"")
+                        && l.contains("\"_aws\"")), metric + ": the functions' metric lines, as CloudWatch would read them");
+            }
             Files.writeString(article, Files.readString(article).replace("category: City", "category: City\ncorrection: The line opens on Monday, not Sunday."));
             aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/tram.md");
             await("a corrected article is on the corrections page").atMost(PAGE_DEADLINE)

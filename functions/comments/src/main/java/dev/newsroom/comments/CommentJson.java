@@ -31,7 +31,7 @@ final class CommentJson {
     static Map<String, Object> posted(CommentsService.Posted posted) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", posted.id());
-        body.put("status", posted.status());
+        body.put("status", posted.answered());
         body.put("message", posted.published() ? "Thank you for your comment."
                 : "Thank you. Your comment is awaiting moderation.");
         return body;

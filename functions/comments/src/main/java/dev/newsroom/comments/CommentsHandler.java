@@ -6,6 +6,7 @@ import dev.newsroom.core.aws.AwsClients;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.logging.EmbeddedMetrics;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.render.PageRenderer;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -108,6 +110,8 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         String article = ArticlePaths.fromToken(token).orElse("");
         String method = "?";
         ApiResponse response;
+        // What a comment POST counts as in the metrics, once known.
+        Optional<String> postCounted = Optional.empty();
         try {
             method = event.method().orElseThrow(() -> new IllegalArgumentException("the event has no requestContext.http.method"));
             if (event.routeKey().startsWith("ANY /api/moderation/")) {
@@ -130,9 +134,16 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
             } else if (article.isEmpty()) {
                 throw ApiError.of(ErrorKind.ARTICLE_NOT_FOUND);
             } else {
+                if (method.equals("POST")) {
+                    postCounted = Optional.of(REJECTED);
+                }
                 response = switch (method) {
                     case "GET" -> list(article, event, headers);
-                    case "POST" -> post(article, event, headers);
+                    case "POST" -> {
+                        Posting posting = post(article, event, headers);
+                        postCounted = posting.counted();
+                        yield posting.response();
+                    }
                     default -> throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED);
                 };
             }
@@ -147,6 +158,10 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
                     .log("failed");
             response = Responses.internal(requestId, headers);
         }
+        // A refusal counts as rejected; a fault (5xx) is the function's error, which its own alarm watches.
+        if (response.statusCode() < 500) {
+            postCounted.ifPresent(metric -> EmbeddedMetrics.record("comment POST", EmbeddedMetrics.Metrics.of(metric, EmbeddedMetrics.Value.count(1))));
+        }
         LOG.atInfo().addKeyValue("article", token).addKeyValue("status", response.statusCode())
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
                 .log(method + " comments → " + response.statusCode());
@@ -160,24 +175,41 @@ public final class CommentsHandler implements RequestStreamHandler, SnapshotPrim
         return Responses.json(200, CommentJson.forReaders(listing), cacheable);
     }
 
-    private ApiResponse post(String article, ApiRequest event, Map<String, String> headers) {
+    /** The metrics a comment POST counts in (template.yaml's dashboard names them). */
+    public static final String POSTED = "CommentsPosted";
+    public static final String HELD = "CommentsHeld";
+    public static final String REJECTED = "CommentsRejected";
+
+    /** The answer to a comment POST, and what it counts as: nothing for a repeat of a post already stored. */
+    private record Posting(ApiResponse response, Optional<String> counted) {
+
+        static Posting of(ApiResponse response, CommentsService.Posted posted) {
+            return new Posting(response, posted.repeated() ? Optional.empty() : Optional.of(switch (posted.status()) {
+                case Comment.APPROVED -> POSTED;
+                case Comment.SPAM -> REJECTED;
+                default -> HELD;
+            }));
+        }
+    }
+
+    private Posting post(String article, ApiRequest event, Map<String, String> headers) {
         origins.requireAllowed(event);
         CommentInput input = RequestDecoder.comment(event);
         if (!RequestDecoder.isForm(event)) {
             CommentsService.Posted posted = service.post(article, input, readerAddress.of(event), false);
-            return Responses.json(posted.published() ? 201 : 202, CommentJson.posted(posted), headers);
+            return Posting.of(Responses.json(posted.published() ? 201 : 202, CommentJson.posted(posted), headers), posted);
         }
         // The form without script: a page of its own answers, on the site's origin.
         try {
             CommentsService.Posted posted = service.post(article, input, readerAddress.of(event), true);
-            return Responses.page(pages.commentAnswer(service.language(article), posted.published(), List.of(), article, Map.of()),
-                    HTML, "no-store", ANSWER_HEADERS);
+            return Posting.of(Responses.page(pages.commentAnswer(service.language(article), posted.published(), List.of(), article, Map.of()),
+                    HTML, "no-store", ANSWER_HEADERS), posted);
         } catch (ApiError refused) {
             List<String> errors = refused.fields().isEmpty() ? List.of(refused.getMessage()) : List.copyOf(refused.fields().values());
             Map<String, String> answer = new HashMap<>(ANSWER_HEADERS);
             refused.retryAfterSeconds().ifPresent(seconds -> answer.put("Retry-After", Long.toString(seconds)));
-            return Responses.page(refused.kind().status(), pages.commentAnswer(service.language(article), false, errors, article,
-                    input.fields()), HTML, "no-store", answer);
+            return new Posting(Responses.page(refused.kind().status(), pages.commentAnswer(service.language(article), false, errors, article,
+                    input.fields()), HTML, "no-store", answer), Optional.of(REJECTED));
         }
     }
 

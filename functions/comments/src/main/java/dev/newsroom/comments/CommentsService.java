@@ -53,11 +53,19 @@ final class CommentsService {
         this.clock = clock;
     }
 
-    /** What a post led to: the comment's id and status (approved, or pending for readers). */
-    record Posted(String id, String status) {
+    /**
+     * What a post led to: the comment's id and status (approved, pending or spam), and whether it
+     * was stored by an earlier request with the same submission, whose answer this repeats.
+     */
+    record Posted(String id, String status, boolean repeated) {
 
         boolean published() {
             return status.equals(Comment.APPROVED);
+        }
+
+        /** The status the poster is told: a honeypot catch is answered as held, so a bot learns nothing. */
+        String answered() {
+            return status.equals(Comment.SPAM) ? Comment.PENDING : status;
         }
     }
 
@@ -100,7 +108,7 @@ final class CommentsService {
             throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
         }
         if (claim instanceof ClientLimits.Claim.Answered answered) {
-            return posted(answered.commentId(), answered.status());
+            return new Posted(answered.commentId(), answered.status(), true);
         }
         try {
             return store(article, valid, client, clientIp, submission, now, withoutCaptcha);
@@ -149,7 +157,7 @@ final class CommentsService {
             case DUPLICATE -> throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);
             case STORED -> { }
         }
-        return posted(id, status);
+        return new Posted(id, status, false);
     }
 
     /** Why readers may report a comment. */
@@ -274,8 +282,4 @@ final class CommentsService {
         return article;
     }
 
-    /** A honeypot catch is answered as held, so a bot learns nothing. */
-    private static Posted posted(String id, String status) {
-        return new Posted(id, status.equals(Comment.SPAM) ? Comment.PENDING : status);
-    }
 }

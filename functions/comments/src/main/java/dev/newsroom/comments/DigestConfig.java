@@ -11,14 +11,13 @@ import java.util.Optional;
  *
  * @param topicArn    the stack's moderation topic, which moderators' emails subscribe to
  * @param snsEndpoint where SNS is, when not on AWS ({@code AWS_ENDPOINT_URL_SNS}: the local outbox)
- * @param stackName   the metric's dimension, as the alarm names it
  * @param every       how often the digest is sent: the schedule's rate
  */
-record DigestConfig(SiteConfig site, String commentsTable, String topicArn, Optional<URI> snsEndpoint, String stackName, Duration every) {
+record DigestConfig(SiteConfig site, String commentsTable, String topicArn, Optional<URI> snsEndpoint, Duration every) {
 
     static DigestConfig from(Env env) {
         return new DigestConfig(SiteConfig.from(env), env.require("COMMENTS_TABLE"), env.require("MODERATION_TOPIC_ARN"),
-                env.optional("AWS_ENDPOINT_URL_SNS").map(URI::create), env.require("STACK_NAME"),
+                env.optional("AWS_ENDPOINT_URL_SNS").map(URI::create),
                 Duration.ofMinutes(Long.parseLong(env.require("DIGEST_EVERY_MINUTES"))));
     }
 

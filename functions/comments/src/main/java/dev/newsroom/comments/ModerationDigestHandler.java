@@ -11,7 +11,6 @@ import dev.newsroom.core.logging.LogSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,14 +32,13 @@ public final class ModerationDigestHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModerationDigestHandler.class);
     /** The metrics' names, as the alarm names the first. */
-    static final String OLDEST_WAIT = "OldestPendingCommentMinutes";
-    static final String WAITING = "PendingComments";
+    public static final String OLDEST_WAIT = "OldestPendingCommentMinutes";
+    public static final String WAITING = "PendingComments";
 
     private final DigestConfig config;
     private final CommentStore comments;
     private final SnsClient sns;
     private final LogSettings logs;
-    private final PrintStream metrics;
     private final Clock clock;
 
     public ModerationDigestHandler() {
@@ -49,10 +47,10 @@ public final class ModerationDigestHandler implements RequestStreamHandler {
 
     /** Configuration from an environment-style map, as the local stack passes the template's variables. */
     public ModerationDigestHandler(Map<String, String> environment) {
-        this(new Env(environment), Clock.systemUTC(), System.out);
+        this(new Env(environment), Clock.systemUTC());
     }
 
-    ModerationDigestHandler(Env env, Clock clock, PrintStream metrics) {
+    ModerationDigestHandler(Env env, Clock clock) {
         this.config = DigestConfig.from(env);
         this.logs = LogSettings.from(env);
         AwsClients clients = new AwsClients(env);
@@ -60,7 +58,6 @@ public final class ModerationDigestHandler implements RequestStreamHandler {
         var sns = SnsClient.builder().httpClient(clients.http()).region(clients.region()).credentialsProvider(clients.credentials());
         config.snsEndpoint().ifPresent(sns::endpointOverride);
         this.sns = sns.build();
-        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -85,7 +82,7 @@ public final class ModerationDigestHandler implements RequestStreamHandler {
         Map<String, EmbeddedMetrics.Value> values = new LinkedHashMap<>();
         values.put(OLDEST_WAIT, new EmbeddedMetrics.Value(waiting.oldestWait().toMinutes(), "None"));
         values.put(WAITING, new EmbeddedMetrics.Value(waiting.waiting(), "Count"));
-        metrics.println(EmbeddedMetrics.line(Map.of("Stack", config.stackName()), values, now));
+        EmbeddedMetrics.record("measured the moderation queue", new EmbeddedMetrics.Metrics(values));
         if (digest) {
             waiting.message(config.every(), config.site().name(), config.desk()).ifPresent(message -> {
                 sns.publish(r -> r.topicArn(config.topicArn()).subject(message.subject()).message(message.text()));

@@ -257,6 +257,25 @@ class CommentsApiIT extends LocalCommentsIT {
         assertFalse(logs.contains(CommentsWorld.CAPTCHA_SECRET) || logs.contains(token) || logs.contains(world.ip), logs);
     }
 
+    /** The embedded metric format's lines: a comment posted, held, caught as spam or refused counts once, and a repeat not at all. */
+    @Test
+    void countsCommentsPostedHeldAndRejectedAsMetrics() {
+        String slug = world.article("counted", "");
+        String repeatedToken = token("test-pass");
+        var logged = dev.newsroom.testkit.LogCapture.of(() -> {
+            assertEquals(201, world.post(slug, comment("Rosa", "Counted once.", repeatedToken)).getStatusCode());
+            assertEquals(201, world.post(slug, comment("Rosa", "Counted once.", repeatedToken)).getStatusCode(), "a retry, answered again");
+            assertEquals(202, world.post(slug, comment("Linker", "see https://a.example", token("test-pass"))).getStatusCode());
+            assertEquals(202, world.post(slug, "{\"name\":\"Bot\",\"body\":\"Buy now\",\"company\":\"ACME\",\"captchaToken\":\""
+                    + token("test-pass") + "\"}").getStatusCode());
+            assertEquals(403, world.post(slug, comment("Ada", "Refused.", token("test-fail"))).getStatusCode());
+        });
+        Map<String, Integer> counted = new java.util.TreeMap<>();
+        logged.lines().stream().filter(l -> l.has("_aws")).forEach(l -> l.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")
+                .forEach(m -> counted.merge(m.get("Name").asText(), l.get(m.get("Name").asText()).asInt(), Integer::sum)));
+        assertEquals(Map.of("CommentsPosted", 1, "CommentsHeld", 1, "CommentsRejected", 2), counted, logged::text);
+    }
+
     @Test
     void holdsOrRefusesSpam_D6() {
         String slug = world.article("spam", "");

@@ -16,7 +16,8 @@ import dev.newsroom.testkit.LocalServicesExtension.Provisioned;
 import dev.newsroom.testkit.LocalTopic;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.newsroom.testkit.LogCapture;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class ModerationDigestIT extends LocalCommentsIT {
 
     private static LocalTopic topic;
     private final Provisioned local;
-    private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    /** What the last run logged: its metric line among the rest. */
+    private LogCapture logged;
 
     ModerationDigestIT(Provisioned local) {
         super(local);
@@ -82,7 +84,7 @@ class ModerationDigestIT extends LocalCommentsIT {
         assertTrue(digest.text().contains("Ada on " + CommentsWorld.path(article) + " (held: manual)"), digest.text());
         assertTrue(digest.text().contains("\"A digest should quote me.\""), digest.text());
         assertTrue(digest.text().contains("Open the desk: https://news.example.org/desk/"), digest.text());
-        assertTrue(metrics.toString(StandardCharsets.UTF_8).contains("\"Stack\":\"test-stack\""), metrics::toString);
+        assertEquals("test-stack", metricLine().path("Stack").asText());
     }
 
     /** The digest tells of new comments; the alarm, of old ones: a queue nobody works on is not emailed again every hour. */
@@ -95,7 +97,7 @@ class ModerationDigestIT extends LocalCommentsIT {
         run(Clock.offset(Clock.systemUTC(), Duration.ofHours(3)), "digest");
 
         assertEquals(before, topic.messages().size());
-        var line = LocalJson.mapper().readTree(metrics.toString(StandardCharsets.UTF_8).strip());
+        var line = metricLine();
         assertTrue(line.path(ModerationDigestHandler.OLDEST_WAIT).asDouble() >= 180, line::toString);
         assertEquals(1, line.path(ModerationDigestHandler.WAITING).asInt(), line::toString);
         assertEquals("Newsroom", line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText());
@@ -110,7 +112,7 @@ class ModerationDigestIT extends LocalCommentsIT {
         run(Clock.systemUTC(), "measure");
 
         assertEquals(before, topic.messages().size());
-        assertTrue(metrics.toString(StandardCharsets.UTF_8).contains(ModerationDigestHandler.OLDEST_WAIT), metrics::toString);
+        assertTrue(metricLine().has(ModerationDigestHandler.OLDEST_WAIT), logged::text);
     }
 
     @Test
@@ -126,8 +128,19 @@ class ModerationDigestIT extends LocalCommentsIT {
                 "AWS_ENDPOINT_URL_DYNAMODB", local.services().dynamoEndpoint().toString(),
                 "AWS_ENDPOINT_URL_SNS", topic.url().toString(), "MODERATION_TOPIC_ARN", LocalTopic.ARN, "STACK_NAME", "test-stack"));
         var environment = FunctionEnvironment.resolve(CloudFormationTemplate.ofRepository(), "ModerationDigestFunction", local.names(), overrides);
-        var handler = new ModerationDigestHandler(new Env(environment), clock, new PrintStream(metrics, true, StandardCharsets.UTF_8));
-        handler.handleRequest(new ByteArrayInputStream(("{\"task\":\"" + task + "\"}").getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), null);
+        var handler = new ModerationDigestHandler(new Env(environment), clock);
+        logged = LogCapture.of(() -> {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(("{\"task\":\"" + task + "\"}").getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The run's metric line: the one with the embedded metric format's directive. */
+    private com.fasterxml.jackson.databind.JsonNode metricLine() {
+        return logged.lines().stream().filter(l -> l.has("_aws")).findFirst().orElseThrow(() -> new AssertionError(logged.text()));
     }
 }

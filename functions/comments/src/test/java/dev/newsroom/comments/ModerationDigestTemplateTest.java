@@ -76,7 +76,7 @@ class ModerationDigestTemplateTest {
         assertEquals("", template.root().path("Parameters").path("ModeratorEmail").path("Default").asText("missing"));
     }
 
-    /** The alarm watches the metric the function writes, under the same namespace and dimension, and tells the same topic. */
+    /** The alarm watches the metric the function writes, under the same namespace and dimension, and tells moderators and the alarm topic. */
     @Test
     void theAlarmWatchesTheOldestWaitAndTellsTheTopic() {
         JsonNode alarm = template.resource("PendingCommentsAlarm").path("Properties");
@@ -89,7 +89,7 @@ class ModerationDigestTemplateTest {
         assertEquals("PendingAlarmMinutes", alarm.path("Threshold").asText());
         assertEquals("GreaterThanThreshold", alarm.path("ComparisonOperator").asText());
         assertEquals(300, alarm.path("Period").asInt(), "the measuring schedule's rate");
-        assertEquals("[\"ModerationTopic\"]", alarm.path("AlarmActions").toString());
-        assertEquals("[\"ModerationTopic\"]", alarm.path("OKActions").toString());
+        assertEquals("[\"ModerationTopic\",\"AlarmTopic\"]", alarm.path("AlarmActions").toString());
+        assertEquals("[\"ModerationTopic\",\"AlarmTopic\"]", alarm.path("OKActions").toString());
     }
 }

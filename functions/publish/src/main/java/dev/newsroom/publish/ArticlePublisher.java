@@ -218,7 +218,7 @@ final class ArticlePublisher {
             case EXPIRED -> "expired at " + article.metadata().expires().orElseThrow() + ", version " + stored.version();
             case WITHDRAWN -> "kept withdrawn: its address is taken down, version " + stored.version();
             default -> "saved as draft, version " + stored.version();
-        }, Optional.of(path));
+        }, Optional.of(path), status == ArticleStatus.PUBLISHED ? Publisher.Counted.PUBLISHED : Publisher.Counted.NOTHING);
     }
 
     /**
@@ -392,7 +392,7 @@ final class ArticlePublisher {
         reports.rejected(change.bucket(), change.key(), problems, clock.instant());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REJECTED, path,
                 problems.stream().map(Problem::toString).toList(), clock.instant()));
-        return new Publisher.Result("rejected: " + problems.size() + " problem(s)", path);
+        return new Publisher.Result("rejected: " + problems.size() + " problem(s)", path, Publisher.Counted.REFUSED);
     }
 
     /** Warms an upload's path for a snapshot, writing nothing: parses and renders the sample article, reads its items. */

@@ -7,6 +7,7 @@ import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.logging.EmbeddedMetrics;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
 import java.io.IOException;
@@ -134,6 +135,9 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         long start = System.nanoTime();
         try {
             Publisher.Result result = work.get();
+            if (result.counted() != Publisher.Counted.NOTHING) {
+                EmbeddedMetrics.record(result.description(), EmbeddedMetrics.Metrics.of(result.counted().metric(), EmbeddedMetrics.Value.count(1)));
+            }
             LOG.atInfo().addKeyValue("sourceKey", sourceKey).addKeyValue("article", result.path().orElse(null))
                     .addKeyValue("event", event).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());

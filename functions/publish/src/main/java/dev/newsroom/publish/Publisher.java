@@ -104,7 +104,26 @@ public final class Publisher {
         return new Result("ignored: not an article, asset or site configuration key", Optional.empty());
     }
 
-    /** What handling one change did, and to which article, by its path. */
-    public record Result(String description, Optional<String> path) {
+    /** What handling one change did, to which article, by its path, and what it counts as in the function's metrics. */
+    public record Result(String description, Optional<String> path, Counted counted) {
+
+        public Result(String description, Optional<String> path) {
+            this(description, path, Counted.NOTHING);
+        }
+    }
+
+    /** What a change counts as, in the function's metrics (template.yaml's dashboard names them). */
+    public enum Counted {
+        NOTHING(""), PUBLISHED("ArticlesPublished"), REFUSED("UploadsRefused");
+
+        private final String metric;
+
+        Counted(String metric) {
+            this.metric = metric;
+        }
+
+        public String metric() {
+            return metric;
+        }
     }
 }

@@ -71,7 +71,7 @@ final class SiteSettingsPublisher {
                 reports.rejected(change.bucket(), change.key(), e.problems(), clock.instant());
                 store.refuse(change.sequencer(), e.problems().stream().map(Problem::toString).toList(), clock.instant());
                 return new Publisher.Result("rejected: " + e.problems().size() + " problem(s); the configuration before stays in force",
-                        Optional.empty());
+                        Optional.empty(), Publisher.Counted.REFUSED);
             }
             yaml = new String(bytes.get(), StandardCharsets.UTF_8);
         } else {

@@ -34,14 +34,33 @@ class PublishLoggingIT {
 
         List<JsonNode> lines = capture(() -> PublishWorld.handle(world.handler(), event, context));
 
-        assertEquals(1, lines.size(), lines::toString);
-        JsonNode line = lines.get(0);
+        assertEquals(2, lines.size(), "the event's line, and its metric line: " + lines);
+        JsonNode line = lines.get(1);
         assertEquals("INFO", line.get("level").asText());
         assertEquals("published version 1", line.get("message").asText());
         assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
         assertEquals("/articles/" + world.id + "-logged", line.get("article").asText());
         assertEquals(key, line.get("sourceKey").asText());
         assertTrue(line.get("durationMs").asLong() >= 0);
+    }
+
+    /** The embedded metric format's lines, which CloudWatch turns into the dashboard's and alarms' metrics. */
+    @Test
+    void countsArticlesPublishedAndUploadsRefusedAsMetrics() throws Exception {
+        LambdaContext context = LambdaContext.invocationOf("publish", 30);
+        var published = world.upload("articles/" + world.id + "-counted.md", PublishWorld.article("Counted", ""));
+        var refused = world.upload("articles/" + world.id + "-refused.md", "---\ntitle: \n---\nNo title.\n");
+        var draft = world.upload("articles/" + world.id + "-draft.md", PublishWorld.article("Draft", "draft: true"));
+
+        JsonNode publishedLine = capture(() -> PublishWorld.handle(world.handler(), published, context)).get(0);
+        JsonNode refusedLine = capture(() -> PublishWorld.handle(world.handler(), refused, context)).get(0);
+        List<JsonNode> draftLines = capture(() -> PublishWorld.handle(world.handler(), draft, context));
+
+        assertEquals(1, publishedLine.get("ArticlesPublished").asInt(), publishedLine::toString);
+        assertEquals("ArticlesPublished", publishedLine.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").get(0).get("Name").asText());
+        assertEquals(context.awsRequestId(), publishedLine.get("function_request_id").asText());
+        assertEquals(1, refusedLine.get("UploadsRefused").asInt(), refusedLine::toString);
+        assertTrue(draftLines.stream().noneMatch(l -> l.has("_aws")), "a draft saved counts as neither");
     }
 
     @Test

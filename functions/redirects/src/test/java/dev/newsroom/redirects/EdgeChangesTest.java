@@ -16,12 +16,12 @@ class EdgeChangesTest {
 
     private static StreamRecord set(String from, String to) {
         return new StreamRecord("MODIFY", String.valueOf(++sequence), Map.of("from", AttributeValue.fromS(from)), Map.of(),
-                Map.of("from", AttributeValue.fromS(from), "to", AttributeValue.fromS(to)));
+                Map.of("from", AttributeValue.fromS(from), "to", AttributeValue.fromS(to)), java.util.Optional.empty());
     }
 
     private static StreamRecord removed(String from) {
         return new StreamRecord("REMOVE", String.valueOf(++sequence), Map.of("from", AttributeValue.fromS(from)),
-                Map.of("from", AttributeValue.fromS(from), "to", AttributeValue.fromS("/x")), Map.of());
+                Map.of("from", AttributeValue.fromS(from), "to", AttributeValue.fromS("/x")), Map.of(), java.util.Optional.empty());
     }
 
     @Test

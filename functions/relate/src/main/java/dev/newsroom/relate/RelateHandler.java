@@ -8,6 +8,7 @@ import dev.newsroom.core.aws.EdgeInvalidations;
 import dev.newsroom.core.aws.SnapshotPriming;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.json.Json;
+import dev.newsroom.core.logging.EmbeddedMetrics;
 import dev.newsroom.core.logging.JsonLogs;
 import dev.newsroom.core.logging.LogSettings;
 import dev.newsroom.core.store.ArticleItems;
@@ -15,6 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class RelateHandler implements RequestStreamHandler, SnapshotPriming.Primable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelateHandler.class);
+    /** The metrics of each batch (template.yaml's dashboard names them): its size, the pages it wrote, and how old its oldest record was. */
+    public static final String RECORDS = "RecordsPerBatch";
+    public static final String PAGES = "PagesWritten";
+    public static final String LAG = "StreamLagSeconds";
 
     private final Relater relater;
     private final LogSettings logs;
@@ -84,6 +93,12 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
                     .addKeyValue("sequenceNumber", record.sequenceNumber()).addKeyValue("reason", retry.reason())
                     .log("failed; the batch will be delivered again from this record");
         });
+        Map<String, EmbeddedMetrics.Value> metrics = new LinkedHashMap<>();
+        metrics.put(RECORDS, EmbeddedMetrics.Value.count(batch.size()));
+        metrics.put(PAGES, EmbeddedMetrics.Value.count(result.pages()));
+        batch.stream().flatMap(r -> r.created().stream()).min(Comparator.naturalOrder()).ifPresent(oldest ->
+                metrics.put(LAG, EmbeddedMetrics.Value.seconds(Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0))));
+        EmbeddedMetrics.record("relate batch", new EmbeddedMetrics.Metrics(metrics));
         // One line per batch: what an operator watching a backlog drain needs.
         LOG.atInfo().addKeyValue("records", batch.size()).addKeyValue("postings", result.postings())
                 .addKeyValue("lists", result.lists()).addKeyValue("pages", result.pages()).addKeyValue("removed", result.removed())

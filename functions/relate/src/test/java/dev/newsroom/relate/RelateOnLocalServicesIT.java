@@ -35,6 +35,22 @@ class RelateOnLocalServicesIT {
         this.world = new RelateWorld(local);
     }
 
+    /** The embedded metric format's line of each batch: its size, the pages it wrote, and how long its oldest record waited. */
+    @Test
+    void recordsEachBatchsSizePagesAndStreamLagAsMetrics() {
+        world.publish("measured", 3, "city", "amara", "tram");
+        world.publish("measured-too", 4, "city", "amara", "tram");
+
+        var logged = dev.newsroom.testkit.LogCapture.of(() -> assertEquals(List.of(), world.relate()));
+
+        var line = logged.lines().stream().filter(l -> l.has("_aws")).findFirst().orElseThrow(() -> new AssertionError(logged.text()));
+        var batch = logged.lines().stream().filter(l -> l.path("message").asText().startsWith("batch of")).findFirst().orElseThrow();
+        assertEquals(2, line.get(RelateHandler.RECORDS).asInt());
+        assertEquals(batch.get("pages").asInt(), line.get(RelateHandler.PAGES).asInt());
+        assertTrue(line.get(RelateHandler.PAGES).asInt() > 0);
+        assertTrue(line.get(RelateHandler.LAG).asDouble() >= 0 && line.get(RelateHandler.LAG).asDouble() < 600, line::toString);
+    }
+
     @Test
     void aNewArticleEntersTheListsOfOlderOnesAndTheirPagesShowIt() {
         world.publish("old", 30, "city", "amara", "tram", "bridge");

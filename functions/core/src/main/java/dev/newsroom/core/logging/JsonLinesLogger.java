@@ -18,7 +18,8 @@ import org.slf4j.spi.LoggingEventAware;
  * Writes each event as one JSON line on standard output, which Lambda sends to CloudWatch Logs:
  * timestamp, level, message, service, logger, the invocation's fields ({@link JsonLogs}), the
  * event's key-value pairs (SLF4J's fluent API) and the error, if any. The field names are
- * Powertools' own, so queries written for Powertools logs keep working.
+ * Powertools' own, so queries written for Powertools logs keep working. A pair whose value is
+ * {@link EmbeddedMetrics.Metrics} makes the line a metric line ({@link EmbeddedMetrics#record}).
  */
 final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEventAware {
 
@@ -70,14 +71,15 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
 
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String message, Object[] arguments, Throwable error) {
-        write(level, message, arguments, List.of(), error);
+        write(level, name, MessageFormatter.basicArrayFormat(message, arguments), List.of(), error);
     }
 
     @Override
     public void log(LoggingEvent event) {
         if (enabled(event.getLevel())) {
             List<KeyValuePair> pairs = event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs();
-            write(event.getLevel(), event.getMessage(), event.getArgumentArray(), pairs, event.getThrowable());
+            write(event.getLevel(), name, MessageFormatter.basicArrayFormat(event.getMessage(), event.getArgumentArray()), pairs,
+                    event.getThrowable());
         }
     }
 
@@ -86,14 +88,16 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
         return value == null || Json.isScalar(value) ? value : String.valueOf(value);
     }
 
-    private void write(Level level, String message, Object[] arguments, List<KeyValuePair> pairs, Throwable error) {
+    /** Writes one line, whatever the level in force: the caller has decided it is to be written. */
+    static void write(Level level, String logger, String message, List<KeyValuePair> pairs, Throwable error) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level.name());
-        line.put("message", MessageFormatter.basicArrayFormat(message, arguments));
+        line.put("message", message);
         JsonLogs.Invocation invocation = JsonLogs.current();
-        line.put("service", (invocation == null ? LogSettings.DEFAULT : invocation.settings()).service());
-        line.put("logger", name);
+        LogSettings settings = invocation == null ? LogSettings.DEFAULT : invocation.settings();
+        line.put("service", settings.service());
+        line.put("logger", logger);
         if (invocation != null && invocation.context() != null) {
             var context = invocation.context();
             line.put("function_name", context.getFunctionName());
@@ -108,7 +112,11 @@ final class JsonLinesLogger extends LegacyAbstractLogger implements LoggingEvent
             line.put("xray_trace_id", trace);
         }
         for (KeyValuePair pair : pairs) {
-            line.put(pair.key, value(pair.value));
+            if (pair.value instanceof EmbeddedMetrics.Metrics metrics) {
+                EmbeddedMetrics.put(line, settings.stack(), metrics, Instant.now());
+            } else {
+                line.put(pair.key, value(pair.value));
+            }
         }
         if (error != null) {
             line.put("error", error.getClass().getName() + ": " + error.getMessage());

@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param oldImage the item before the change; empty for an insert
  * @param newImage the item after the change; empty for a removal
+ * @param created  when the change was made, to the second (the stream's {@code ApproximateCreationDateTime})
  */
 public record StreamRecord(String eventName, String sequenceNumber, Map<String, AttributeValue> keys,
-                    Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+                    Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, Optional<Instant> created) {
 
     /** The records of a batch, in order. */
     public static List<StreamRecord> batch(Map<String, Object> event) {
@@ -27,7 +30,9 @@ public record StreamRecord(String eventName, String sequenceNumber, Map<String, 
             Map<String, Object> record = Json.object(element);
             Map<String, Object> data = Json.object(record.get("dynamodb"));
             records.add(new StreamRecord(Json.text(record.get("eventName"), ""), Json.text(data.get("SequenceNumber"), ""),
-                    item(data.get("Keys")), item(data.get("OldImage")), item(data.get("NewImage"))));
+                    item(data.get("Keys")), item(data.get("OldImage")), item(data.get("NewImage")),
+                    data.get("ApproximateCreationDateTime") instanceof Number seconds
+                            ? Optional.of(Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000))) : Optional.empty()));
         }
         return records;
     }

@@ -27,7 +27,7 @@ class JsonLinesLoggerTest {
     @Test
     void writesOneLinePerEventWithTheInvocationAndKeyValues() throws Exception {
         var context = LambdaContext.invocationOf("publish", 30);
-        List<JsonNode> lines = capture(() -> JsonLogs.during(new LogSettings("site", Level.INFO), context, () -> {
+        List<JsonNode> lines = capture(() -> JsonLogs.during(new LogSettings("site", Level.INFO, "news-prod"), context, () -> {
             OWN.atInfo().addKeyValue("slug", "bridge").addKeyValue("durationMs", 12).log("published → {}", "v1");
             return null;
         }));
@@ -39,6 +39,32 @@ class JsonLinesLoggerTest {
         assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
         assertEquals("bridge", line.get("slug").asText());
         assertEquals(12, line.get("durationMs").asInt());
+    }
+
+    /**
+     * CloudWatch's embedded metric format: the directive names each value beside the line's fields,
+     * under the stack's dimension; written at any log level, since alarms watch the values.
+     */
+    @Test
+    void writesMetricLinesInTheEmbeddedMetricFormatWhateverTheLevel() throws Exception {
+        var context = LambdaContext.invocationOf("relate", 30);
+        List<JsonNode> lines = capture(() -> JsonLogs.during(new LogSettings("site", Level.ERROR, "news-prod"), context, () -> {
+            EmbeddedMetrics.record("batch", new EmbeddedMetrics.Metrics(Map.of(
+                    "PagesWritten", EmbeddedMetrics.Value.count(7), "StreamLagSeconds", EmbeddedMetrics.Value.seconds(1.5))));
+            return null;
+        }));
+        JsonNode line = lines.get(0);
+        JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
+        assertEquals("Newsroom", directive.get("Namespace").asText());
+        assertEquals("[[\"Stack\"]]", directive.get("Dimensions").toString());
+        Map<String, String> units = new java.util.HashMap<>();
+        directive.get("Metrics").forEach(m -> units.put(m.get("Name").asText(), m.get("Unit").asText()));
+        assertEquals(Map.of("PagesWritten", "Count", "StreamLagSeconds", "Seconds"), units);
+        assertEquals("news-prod", line.get("Stack").asText());
+        assertEquals(7, line.get("PagesWritten").asInt());
+        assertEquals(1.5, line.get("StreamLagSeconds").asDouble());
+        assertEquals(context.awsRequestId(), line.get("function_request_id").asText());
+        assertTrue(line.get("_aws").get("Timestamp").asLong() > 0);
     }
 
     @Test
