@@ -110,6 +110,20 @@ class DeployableJarsIT {
                 .contents().isEmpty(), "no page before its time");
     }
 
+    /** ImageIO finds its readers through service files, which the shrinking must keep: only an uploaded photo reads one. */
+    @Test
+    void publishJarMakesAnUploadedPhotosWidthVariants() throws Exception {
+        var image = new java.awt.image.BufferedImage(1000, 700, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        firstInvoke("PublishFunction", SampleEvents.upload(local.services().s3(), local.name("SourceBucket"), "assets/jar/photo.jpg",
+                out.toByteArray()));
+
+        for (String key : List.of("assets/jar/photo.jpg", "assets/jar/photo-480w.jpg", "assets/jar/photo-960w.jpg")) {
+            assertTrue(local.services().s3().headObject(r -> r.bucket(local.name("SiteBucket")).key(key)).contentLength() > 0, key);
+        }
+    }
+
     /** The CloudFront client is shrunk with the jar: only a takedown calls it. */
     @Test
     void publishJarTakesAnArticleDownAndInvalidatesItsPage() throws Exception {

@@ -247,12 +247,24 @@ class NewsroomUpEndToEndIT {
             aws(endpoints, "s3", "cp", article.toString(), "s3://source-bucket/articles/transport/trams.md");
             await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/trams") == 200);
 
+            assertEquals(List.of("Home"), menu(site + "/articles/trams"), "the seeded configuration's menu");
+            assertEquals(List.of("Home"), menu(site + "/"));
+
             Files.writeString(settings, seeded.replace("permalinks:\n  /: /articles/:slug",
-                    "permalinks:\n  /: /articles/:slug\n  transport: /transport/:year/:slug/"));
+                    "permalinks:\n  /: /articles/:slug\n  transport: /transport/:year/:slug/")
+                    .replace("    - {name: Home, url: /, weight: 1}", "    - {name: Home, url: /, weight: 1}\n    - {name: Trams, url: /transport/2024/trams/}"));
             aws(endpoints, "s3", "cp", settings.toString(), "s3://source-bucket/site.yaml");
             await().atMost(PAGE_DEADLINE).until(() -> location(site + "/articles/trams").equals("/transport/2024/trams/"));
             assertEquals("Trams return", h1(site + "/transport/2024/trams/"));
+            for (String page : List.of("/", "/articles/harbour-bridge-reopens", "/category/city")) {
+                await(page + " shows the new menu").atMost(PAGE_DEADLINE).until(() -> menu(site + page).equals(List.of("Home", "Trams")));
+            }
         }
+    }
+
+    /** The labels of the page's main menu. */
+    private List<String> menu(String url) throws Exception {
+        return Jsoup.parse(get(url).body()).select("header nav a").eachText();
     }
 
     /** Where a 301 sends the reader; empty for any other answer. */

@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] PURE = {"dev.newsroom.core.article..", "dev.newsroom.core.shortcode..", "dev.newsroom.core.render..",
-            "dev.newsroom.core.related..", "dev.newsroom.core.index..", "dev.newsroom.core.site..", "dev.newsroom.core.settings.."};
+            "dev.newsroom.core.related..", "dev.newsroom.core.index..", "dev.newsroom.core.site..", "dev.newsroom.core.settings..",
+            "dev.newsroom.core.image.."};
 
     @ArchTest
     static final ArchRule purePackagesUseNoAwsSdk = noClasses().that().resideInAnyPackage(PURE)

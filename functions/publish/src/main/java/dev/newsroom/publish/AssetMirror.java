@@ -1,24 +1,39 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.image.ImageVariants;
+import dev.newsroom.core.image.InvalidImageException;
 import dev.newsroom.core.site.SiteLayout;
+import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the site's {@code assets/} a copy of the source bucket's asset prefix. It converges on what
  * the source holds now rather than on what an event says, so duplicate, late or reordered events
- * all end in the same state.
+ * all end in the same state. A JPEG or PNG also gets its width variants beside it, and its size and
+ * theirs are recorded for the pages that show it ({@link ImageVariants}); one that cannot be read as
+ * an image, or would decode too large, is refused with a report, and what the site had stays.
  */
 final class AssetMirror {
 
     private final SourceBucket source;
     private final SiteBucket site;
+    private final ImageStore images;
+    private final PublishReports reports;
     private final String assetPrefix;
+    private final Clock clock;
 
-    AssetMirror(SourceBucket source, SiteBucket site, String assetPrefix) {
+    AssetMirror(SourceBucket source, SiteBucket site, ImageStore images, PublishReports reports, String assetPrefix, Clock clock) {
         this.source = source;
         this.site = site;
+        this.images = images;
+        this.reports = reports;
         this.assetPrefix = assetPrefix;
+        this.clock = clock;
     }
 
     boolean handles(String key) {
@@ -26,13 +41,41 @@ final class AssetMirror {
     }
 
     /** Returns what it did, for the log. */
-    String sync(SourceChange change) {
+    Publisher.Result sync(SourceChange change) {
         String siteKey = SiteLayout.ASSETS + change.key().substring(assetPrefix.length());
-        if (source.exists(change.bucket(), change.key())) {
-            site.copyAsset(change.bucket(), change.key(), siteKey, ContentTypes.of(change.key()));
-            return "asset copied";
+        boolean image = ImageVariants.handles(change.key());
+        if (!change.created() || !source.exists(change.bucket(), change.key())) {
+            site.delete(siteKey);
+            if (image) {
+                ImageVariants.WIDTHS.forEach(width -> site.delete(ImageVariants.variantKey(siteKey, width)));
+                images.forget("/" + siteKey, change.sequencer());
+            }
+            reports.clear(change.bucket(), change.key());
+            return new Publisher.Result("asset removed", Optional.empty());
         }
-        site.delete(siteKey);
-        return "asset removed";
+        if (!image) {
+            site.copyAsset(change.bucket(), change.key(), siteKey, ContentTypes.of(change.key()));
+            return new Publisher.Result("asset copied", Optional.empty());
+        }
+        Optional<byte[]> bytes = source.read(change.bucket(), change.key(), change.eTag(), ImageVariants.MAX_BYTES + 1);
+        if (bytes.isEmpty()) {
+            return new Publisher.Result("superseded: the object has changed since this event", Optional.empty());
+        }
+        ImageVariants.Result made;
+        try {
+            made = ImageVariants.process(bytes.get());
+        } catch (InvalidImageException e) {
+            reports.rejected(change.bucket(), change.key(), List.of(new Problem("image", e.getMessage())), clock.instant());
+            return new Publisher.Result("image refused: " + e.getMessage(), Optional.empty(), Publisher.Counted.REFUSED);
+        }
+        String type = ContentTypes.of(change.key());
+        // The variants before the original and its record, so that no page offers a variant that is not there yet.
+        made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
+        site.copyAsset(change.bucket(), change.key(), siteKey, type);
+        images.record("/" + siteKey, change.sequencer(),
+                new ImageStore.Image(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
+        reports.clear(change.bucket(), change.key());
+        return new Publisher.Result("image copied, " + made.size().width() + " × " + made.size().height() + ", with "
+                + made.variants().size() + " width variant(s)", Optional.empty());
     }
 }

@@ -9,9 +9,11 @@ import dev.newsroom.core.pages.ArticlePages;
 import dev.newsroom.core.render.PageRenderer;
 import dev.newsroom.core.store.ArticleStore;
 import dev.newsroom.core.store.DiscussionStore;
+import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.RedirectStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.store.ShellMarker;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SiteSettingsStore;
 import dev.newsroom.core.store.SourceBucket;
@@ -52,8 +54,9 @@ public final class Publisher {
         var reports = new PublishReports(source, config.reportPrefix());
         var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles, parallel);
         var discussions = new DiscussionStore(dynamo, config.commentsTable());
-        var articlePublisher = new ArticlePublisher(new SettingsInForce(settingsStore, parser),
-                new ArticlePages(new PageRenderer(config.site()), site, articles, discussions, parallel),
+        var inForce = new SettingsInForce(settingsStore, parser);
+        var articlePublisher = new ArticlePublisher(inForce,
+                new ArticlePages(new PageRenderer(config.site(), inForce::menus), site, articles, discussions, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
@@ -61,8 +64,9 @@ public final class Publisher {
                 new SiteFileSync(site, config.site(), parallel), edge, clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
+                        new ShellMarker(dynamo, config.articlesTable()),
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
-                new AssetMirror(source, site, config.assetPrefix()));
+                new AssetMirror(source, site, new ImageStore(dynamo, config.uploadsTable()), reports, config.assetPrefix(), clock));
     }
 
     /** Warms the paths an upload takes, writing nothing (SnapStart). */
@@ -99,7 +103,7 @@ public final class Publisher {
             return articles.apply(change);
         }
         if (assets.handles(change.key())) {
-            return new Result(assets.sync(change), Optional.empty());
+            return assets.sync(change);
         }
         return new Result("ignored: not an article, asset or site configuration key", Optional.empty());
     }

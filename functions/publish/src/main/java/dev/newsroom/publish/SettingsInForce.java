@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.render.Menus;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.SiteSettingsStore;
@@ -35,6 +36,11 @@ final class SettingsInForce {
         Current next = accepted.map(a -> of(Optional.of(a.version()), SiteSettings.stored(a.yaml()))).orElseGet(this::standard);
         cached = next;
         return next;
+    }
+
+    /** The menus of the configuration last read, which the pages an event renders show. */
+    Menus menus() {
+        return cached.settings().shellMenus();
     }
 
     Current standard() {

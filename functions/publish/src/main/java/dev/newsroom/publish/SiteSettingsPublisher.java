@@ -1,5 +1,6 @@
 package dev.newsroom.publish;
 
+import dev.newsroom.core.store.ShellMarker;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.article.StoredArticle;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * A configuration that changes articles (a section's permalink pattern, a shortcode or parameter
  * their bodies use) publishes exactly those again under it, through the same path as an upload, so an
  * article whose address changes keeps its old one as a redirect, and the relate function brings
- * listings, feeds and sitemaps up to date from their stream records. Deleting the file restores the
+ * listings, feeds and sitemaps up to date from their stream records. A configuration that changes
+ * what every page shows (its menus) asks the relate function for every page again ({@link
+ * ShellMarker}). Deleting the file restores the
  * standard configuration. An event delivered again, or retried after a crash half-way, finishes the
  * work and does nothing twice (A1–A3).
  */
@@ -33,17 +36,19 @@ final class SiteSettingsPublisher {
     private final ArticlePublisher publisher;
     private final OldAddresses oldAddresses;
     private final PublishReports reports;
+    private final ShellMarker shell;
     private final Parallel republishing;
     private final Clock clock;
 
     SiteSettingsPublisher(SiteSettingsStore store, SourceBucket source, ArticleStore articles, ArticlePublisher publisher,
-                          OldAddresses oldAddresses, PublishReports reports, Parallel republishing, Clock clock) {
+                          OldAddresses oldAddresses, PublishReports reports, ShellMarker shell, Parallel republishing, Clock clock) {
         this.store = store;
         this.source = source;
         this.articles = articles;
         this.publisher = publisher;
         this.oldAddresses = oldAddresses;
         this.reports = reports;
+        this.shell = shell;
         this.republishing = republishing;
         this.clock = clock;
     }
@@ -86,10 +91,16 @@ final class SiteSettingsPublisher {
         SiteSettings after = SiteSettings.stored(yaml);
         List<Problem> leftOut = oldAddresses.configured(before.redirects(), after.redirects());
         int republished = republish(change.bucket(), before, after);
+        boolean everyPage = !before.shellMenus().equals(after.shellMenus());
+        if (everyPage) {
+            // Every page shows the menus: the relate function renders them all, from the marker's stream record.
+            shell.bump(change.sequencer());
+        }
         reports.published(change.bucket(), change.key(), leftOut, clock.instant());
         store.applied(change.sequencer(), yaml, clock.instant());
         publisher.syncSiteFiles();
         return new Publisher.Result("in force; " + republished + " article(s) published again under it"
+                + (everyPage ? "; every page asked for again, with its new menus" : "")
                 + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " redirect(s) left out"), Optional.empty());
     }
 

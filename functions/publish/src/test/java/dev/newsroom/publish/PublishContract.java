@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.settings.SiteSettings;
+import dev.newsroom.core.store.ShellMarker;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.SiteBucket;
@@ -500,6 +501,28 @@ abstract class PublishContract {
         world.handle(world.delete(key));
     }
 
+    /** Menus are on every page: pages published under a configuration show its menus, and a change of them asks the relate function for every page. */
+    @Test
+    void aConfigurationsMenusAreOnItsPagesAndAChangeOfThemAsksForEveryPage() {
+        String name = world.id + "-menu-story";
+        world.handle(world.upload(SiteSettings.KEY, "menus:\n  main:\n    - {name: About, url: /about}\n  footer:\n    - {name: Privacy, url: /privacy}\n"));
+        String asked = world.upload(SiteSettings.KEY).get("sequencer").s();
+        world.handle(world.upload("articles/" + name + ".md", PublishWorld.article("Menu story", "")));
+
+        var page = Jsoup.parse(world.page(name).orElseThrow());
+        assertEquals(List.of("/about"), page.select("header nav a").eachAttr("href"));
+        assertEquals(List.of("/privacy"), page.select("footer nav a").eachAttr("href"));
+        assertEquals(asked, world.itemAt(ShellMarker.KEY).get("settings").s(), "every page asked for under the new menus");
+
+        world.handle(world.upload(SiteSettings.KEY, "menus:\n  main:\n    - {name: About, url: /about}\n  footer:\n    - {name: Privacy, url: /privacy}\n"
+                + "params:\n  unused: 1\n"));
+        assertEquals(asked, world.itemAt(ShellMarker.KEY).get("settings").s(), "the same menus ask for nothing");
+
+        world.handle(world.delete(SiteSettings.KEY));
+        assertTrue(!world.itemAt(ShellMarker.KEY).get("settings").s().equals(asked), "no menus is a change of them too");
+        world.handle(world.delete("articles/" + name + ".md"));
+    }
+
     @Test
     void anArticleReadWhileANewConfigurationCameIntoForceIsPublishedUnderTheNewOne() {
         String section = world.id + "-race";
@@ -621,19 +644,55 @@ abstract class PublishContract {
 
     @Test
     void copiesAssetsWithTheirTypeAndALongCacheLife() {
-        String key = "assets/" + world.id + "/photo.JPG";
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
-        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
-        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer()));
+        String key = "assets/" + world.id + "/report.pdf";
+        byte[] pdf = "%PDF-1.4 a council report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(pdf));
+        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), pdf.length, S3Events.nextSequencer()));
 
         var copy = world.siteObject(key).orElseThrow();
-        assertEquals("image/jpeg", copy.response().contentType());
+        assertEquals("application/pdf", copy.response().contentType());
         assertEquals(SiteBucket.ASSET_CACHE, copy.response().cacheControl());
-        assertEquals(List.of(jpeg.length), List.of(copy.asByteArray().length));
+        assertEquals(List.of(pdf.length), List.of(copy.asByteArray().length));
 
         world.handle(world.delete(key));
         assertTrue(world.siteObject(key).isEmpty());
+    }
+
+    /** A photo gets its width variants beside it, and its size is recorded for the pages that show it; deleted, they all go. */
+    @Test
+    void givesAnUploadedPhotoItsWidthVariantsAndRecordsItsSize() throws Exception {
+        String key = "assets/" + world.id + "/quay.JPG";
+        byte[] jpeg = PublishWorld.photo(1800, 1200);
+        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer()));
+
+        assertEquals(jpeg.length, world.siteObject(key).orElseThrow().asByteArray().length, "the original, as uploaded");
+        for (int width : List.of(480, 960, 1600)) {
+            var variant = world.siteObject("assets/" + world.id + "/quay-" + width + "w.JPG").orElseThrow();
+            assertEquals("image/jpeg", variant.response().contentType());
+            assertEquals(SiteBucket.ASSET_CACHE, variant.response().cacheControl());
+            assertEquals(width, javax.imageio.ImageIO.read(variant.asInputStream()).getWidth());
+        }
+        var images = new dev.newsroom.core.store.ImageStore(world.dynamo, world.uploadsTable);
+        assertEquals(new dev.newsroom.core.store.ImageStore.Image(new dev.newsroom.core.image.ImageVariants.Size(1800, 1200),
+                List.of(480, 960, 1600)), images.find("/" + key).orElseThrow());
+
+        world.handle(world.delete(key));
+        assertTrue(world.siteObject(key).isEmpty());
+        assertTrue(world.siteObject("assets/" + world.id + "/quay-480w.JPG").isEmpty(), "the variants go with it");
+        assertTrue(images.find("/" + key).isEmpty());
+    }
+
+    @Test
+    void refusesAnImageThatCannotBeReadOrWouldDecodeTooLargeWithAReport_G9() {
+        String key = "assets/" + world.id + "/broken.jpg";
+        byte[] broken = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(broken));
+        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), broken.length, S3Events.nextSequencer()));
+
+        assertTrue(world.siteObject(key).isEmpty(), "nothing of it is served");
+        String report = world.sourceObject(world.config.reportPrefix() + key + ".json").orElseThrow().asUtf8String();
+        assertTrue(report.contains("cannot be read as an image"), report);
     }
 
     @Test

@@ -288,6 +288,22 @@ final class PublishWorld {
     }
 
     /** A valid article; {@code extra} adds or overrides front-matter lines. */
+    /** A JPEG photo of this size: what a photographer uploads, in miniature. */
+    static byte[] photo(int width, int height) {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.ORANGE, width, height, java.awt.Color.DARK_GRAY));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static String article(String title, String extra) {
         return "---\ntitle: \"" + title + "\"\ndate: 2026-11-20T07:30:00Z\ncategory: City\n"
                 + "author: {name: Amara Okafor, bio: Transport reporter., twitter: amara_writes}\n"

@@ -9,6 +9,7 @@ import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.store.ArticleItems;
+import dev.newsroom.core.store.ShellMarker;
 import dev.newsroom.core.store.UnsettledStore;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,13 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record ArticleChange(String path, Optional<StoredArticle> before, Optional<StoredArticle> after, long version) {
 
     /**
-     * A record of the articles table's stream; the marker's ({@link UnsettledStore}) carries no
-     * article, nor does that of an item stored under a bare slug.
+     * A record of the articles table's stream; the markers' ({@link UnsettledStore}, {@link
+     * ShellMarker}) carry no article, nor does that of an item stored under a bare slug.
      */
     static ArticleChange of(StreamRecord record) {
         String path = record.keys().get(ArticleItems.KEY).s();
         // An item under a bare slug only changes as KeyMigration moves it, which rebuilds the index itself.
-        if (UnsettledStore.isMarker(record.keys()) || ArticleItems.isBareSlug(path)) {
+        if (UnsettledStore.isMarker(record.keys()) || ShellMarker.isMarker(record.keys()) || ArticleItems.isBareSlug(path)) {
             return new ArticleChange(path, Optional.empty(), Optional.empty(), 0);
         }
         Optional<StoredArticle> before = image(record.oldImage());
@@ -45,6 +46,11 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
 
     UnsettledStore.Change deferred() {
         return new UnsettledStore.Change(path, before, after, version);
+    }
+
+    /** Whether the record asks for every page again, under a new site configuration ({@link ShellMarker}). */
+    boolean rendersEveryPage() {
+        return path.equals(ShellMarker.KEY);
     }
 
     /** Whether the record was an article's, rather than the marker's. */

@@ -36,21 +36,24 @@ final class CommentPages {
     private final RelatedListStore lists;
     private final DiscussionStore discussions;
     private final ArticlePages pages;
+    private final MenusInForce menus;
     private final Parallel parallel;
     private final Clock clock;
 
-    CommentPages(ArticleStore articles, RelatedListStore lists, DiscussionStore discussions, ArticlePages pages, Parallel parallel,
-                 Clock clock) {
+    CommentPages(ArticleStore articles, RelatedListStore lists, DiscussionStore discussions, ArticlePages pages, MenusInForce menus,
+                 Parallel parallel, Clock clock) {
         this.articles = articles;
         this.lists = lists;
         this.discussions = discussions;
         this.pages = pages;
+        this.menus = menus;
         this.parallel = parallel;
         this.clock = clock;
     }
 
     static CommentPages of(Wiring wiring, Clock clock) {
-        return new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.parallel(), clock);
+        return new CommentPages(wiring.articles(), wiring.listStore(), wiring.discussions(), wiring.pages(), wiring.menus(),
+                wiring.parallel(), clock);
     }
 
     /** What a batch did: pages written, and where to deliver it again from if an article's render failed. */
@@ -58,6 +61,7 @@ final class CommentPages {
     }
 
     Result apply(List<StreamRecord> batch) {
+        menus.refresh();
         Map<String, Map<String, Optional<ShownComment>>> changed = new LinkedHashMap<>();
         Map<String, Integer> firstRecord = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {

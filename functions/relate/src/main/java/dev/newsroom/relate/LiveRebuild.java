@@ -4,9 +4,11 @@ import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
+import dev.newsroom.core.index.Postings;
 
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.store.ListingStore;
+import dev.newsroom.core.store.SiteBucket;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Comparator;
@@ -43,7 +45,13 @@ public final class LiveRebuild {
         return new LiveRebuild(Wiring.of(config, s3, dynamo), clock);
     }
 
+    /** The rebuild of a relate function's own parts: what it runs when a new configuration changes every page. */
+    static LiveRebuild of(Wiring wiring, Clock clock) {
+        return new LiveRebuild(wiring, clock);
+    }
+
     public Summary run(PrintStream progress) {
+        wiring.menus().refresh();
         RelateConfig config = wiring.config();
         ListingStore listingStore = wiring.listingStore();
         List<StoredArticle> published = wiring.articles().published();
@@ -72,14 +80,37 @@ public final class LiveRebuild {
             }
         });
         progress.printf("%d article pages, %d lists changed%n", done.get(), changed.get());
+        int rendered = done.get() + listingPages(postings, keys);
+        progress.printf("%d pages in all%n", rendered);
+        return new Summary(published.size(), changed.get(), rendered);
+    }
 
-        Map<ListingKey, ListingState> states = listingStore.states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
-        var listings = new ListingPages(postings, wiring.renderer(), PageSink.rewriting(wiring.site()), config.site().zone(), config.listingSize(),
+    /**
+     * Renders every page again as the tables hold it, changing no list or posting: after a new site
+     * configuration changes what every page shows. Pages newer than what it read are kept, so it is
+     * safe beside the stream's own batches.
+     */
+    Summary rewritePages() {
+        List<StoredArticle> published = wiring.articles().published();
+        AtomicInteger pages = new AtomicInteger();
+        wiring.parallel().each(published, article -> {
+            if (wiring.pages().rewrite(article, wiring.listStore().related(article.path())) == SiteBucket.Outcome.WRITTEN) {
+                pages.incrementAndGet();
+            }
+        });
+        List<ListingKey> keys = published.stream().flatMap(a -> Entry.of(a).stream()).flatMap(e -> e.listings().stream()).distinct().toList();
+        return new Summary(published.size(), 0, pages.get() + listingPages(wiring.listingStore(), keys));
+    }
+
+    /** Renders every page of each listing, and of the home page if there is none, from {@code index}; returns how many it wrote. */
+    private int listingPages(Postings index, List<ListingKey> keys) {
+        RelateConfig config = wiring.config();
+        Map<ListingKey, ListingState> states = wiring.listingStore().states(keys.isEmpty() ? List.of(ListingKey.HOME) : keys);
+        var listings = new ListingPages(index, wiring.renderer(), PageSink.rewriting(wiring.site()), config.site().zone(), config.listingSize(),
                 clock, wiring.parallel());
-        AtomicInteger rendered = new AtomicInteger(done.get());
+        AtomicInteger rendered = new AtomicInteger();
         states.values().parallelStream().forEach(state -> rendered.addAndGet(listings.all(state.key(), state)));
-        progress.printf("%d pages in all%n", rendered.get());
-        return new Summary(published.size(), changed.get(), rendered.get());
+        return rendered.get();
     }
 
 }

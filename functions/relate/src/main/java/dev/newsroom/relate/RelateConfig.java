@@ -9,13 +9,14 @@ import java.time.Duration;
 /**
  * The relate function's configuration, read once at init from the variables {@code template.yaml} sets.
  *
+ * @param uploadsTable where the site configuration in force is recorded, whose menus pages show
  * @param rules       how lists are ranked; {@code RELATED_COUNT} sets how many entries a list shows
  * @param window      how many articles each listing offers as candidates on each side of an article's date
  * @param listingSize how many articles an index page and a feed show
  * @param burst       when a batch only applies its postings and leaves its pages for a later batch
  */
 public record RelateConfig(SiteConfig site, String siteBucket, String articlesTable, String indexTable, String commentsTable,
-                           RankingRules rules, int window, int listingSize, BurstLimits burst) {
+                           String uploadsTable, RankingRules rules, int window, int listingSize, BurstLimits burst) {
 
     /**
      * A burst: a batch of at least {@code records} article records, while what waits has waited less
@@ -37,6 +38,7 @@ public record RelateConfig(SiteConfig site, String siteBucket, String articlesTa
                 env.require("ARTICLES_TABLE"),
                 env.require("INDEX_TABLE"),
                 env.require("COMMENTS_TABLE"),
+                env.require("UPLOADS_TABLE"),
                 new RankingRules(number(env, "RELATED_COUNT", d.count()), d.tagWeight(), d.categoryWeight(),
                         d.authorWeight(), d.closenessWeight(), d.halfLifeDays()),
                 number(env, "RELATED_WINDOW", 12),

@@ -55,14 +55,16 @@ public final class Relater {
     private final ChangedPages changed;
     private final EdgeInvalidations edge;
     private final PendingInvalidations pending;
+    private final MenusInForce menus;
+    private final LiveRebuild everyPageAgain;
     private final RelateConfig.BurstLimits burst;
     private final ZoneId zone;
     private final Clock clock;
     private final Parallel parallel;
 
     Relater(ListingStore listingStore, RelatedLists lists, ListingPages listings, TranslationPages translations, UnsettledStore unsettled,
-            ChangedPages changed, EdgeInvalidations edge, PendingInvalidations pending, RelateConfig.BurstLimits burst, ZoneId zone,
-            Clock clock, Parallel parallel) {
+            ChangedPages changed, EdgeInvalidations edge, PendingInvalidations pending, MenusInForce menus, LiveRebuild everyPageAgain,
+            RelateConfig.BurstLimits burst, ZoneId zone, Clock clock, Parallel parallel) {
         this.listingStore = listingStore;
         this.lists = lists;
         this.listings = listings;
@@ -71,6 +73,8 @@ public final class Relater {
         this.changed = changed;
         this.edge = edge;
         this.pending = pending;
+        this.menus = menus;
+        this.everyPageAgain = everyPageAgain;
         this.burst = burst;
         this.zone = zone;
         this.clock = clock;
@@ -83,7 +87,7 @@ public final class Relater {
                 PageSink.writing(wiring.site()), config.site().zone(), config.listingSize(), clock, wiring.parallel()),
                 new TranslationPages(wiring.articles(), wiring.listStore(), wiring.pages(), wiring.parallel()),
                 new UnsettledStore(dynamo, config.indexTable(), config.articlesTable()), wiring.changed(), edge,
-                new PendingInvalidations(dynamo, config.indexTable()), config.burst(),
+                new PendingInvalidations(dynamo, config.indexTable()), wiring.menus(), LiveRebuild.of(wiring, clock), config.burst(),
                 config.site().zone(), clock,
                 wiring.parallel());
     }
@@ -94,6 +98,11 @@ public final class Relater {
      * deliver the batch again from.
      */
     public record Result(int postings, int lists, int pages, int removed, int deferred, int settled, Optional<RetryFrom> retry) {
+
+        /** This result, with {@code more} pages written. */
+        Result withPages(int more) {
+            return new Result(postings, lists, pages + more, removed, deferred, settled, retry);
+        }
 
         /** This result, delivered again from {@code record} at the latest. */
         Result retryingFrom(RetryFrom record) {
@@ -116,10 +125,24 @@ public final class Relater {
      * from the takedown's record, and the pages kept pending are invalidated then.
      */
     public Result apply(List<ArticleChange> batch) {
+        menus.refresh();
         OptionalInt takedown = IntStream.range(0, batch.size()).filter(i -> batch.get(i).takesDown()).findFirst();
-        if (takedown.isEmpty()) {
-            return applied(batch);
+        Result result = takedown.isEmpty() ? applied(batch) : appliedAndInvalidated(batch, takedown.getAsInt());
+        OptionalInt everyPage = IntStream.range(0, batch.size()).filter(i -> batch.get(i).rendersEveryPage()).findFirst();
+        if (everyPage.isEmpty()) {
+            return result;
         }
+        // A new configuration changed what every page shows: every page again, after the batch's own changes.
+        try {
+            LiveRebuild.Summary rewritten = everyPageAgain.rewritePages();
+            return result.withPages(rewritten.pages());
+        } catch (RuntimeException e) {
+            return result.retryingFrom(RetryFrom.of(everyPage.getAsInt(), e));
+        }
+    }
+
+    /** Applies a batch that takes an article down, and invalidates every page it changed. */
+    private Result appliedAndInvalidated(List<ArticleChange> batch, int takedown) {
         ChangedPages.Recording recording = changed.start();
         Result result;
         Set<String> keys;
@@ -135,7 +158,7 @@ public final class Relater {
             invalidate(paths, occasion);
             return result;
         } catch (RuntimeException e) {
-            return result.retryingFrom(RetryFrom.of(takedown.getAsInt(), e));
+            return result.retryingFrom(RetryFrom.of(takedown, e));
         }
     }
 

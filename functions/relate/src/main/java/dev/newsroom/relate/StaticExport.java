@@ -88,7 +88,7 @@ public final class StaticExport {
 
         var postings = new MemoryPostings(entries.values(), site.zone());
         var neighbours = Neighbours.of(postings, entries, ranking, window);
-        var renderer = new PageRenderer(site);
+        var renderer = new PageRenderer(site, settings::shellMenus);
         Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
         write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);

@@ -225,6 +225,13 @@ final class RelateWorld {
         return lastBatch;
     }
 
+    /** This world's records since the last call, and the markers' ({@link UnsettledStore}, {@link dev.newsroom.core.store.ShellMarker}). */
+    List<Record> changesAndMarkers() {
+        lastBatch = tap.read(r -> UnsettledStore.isMarker(r.dynamodb().keys()) || dev.newsroom.core.store.ShellMarker.isMarker(r.dynamodb().keys())
+                || r.dynamodb().keys().get(ArticleItems.KEY).s().startsWith(path("")));
+        return lastBatch;
+    }
+
     /** This world's articles whose changes wait for the batch after a burst. */
     Set<String> waiting() {
         return unsettled.waiting().stream().map(UnsettledStore.Change::path).filter(path -> path.startsWith(path("")))

@@ -372,19 +372,25 @@ final class FrontMatterMapper {
         }
         String src;
         String alt = "";
+        Optional<String> caption = Optional.empty();
+        Optional<String> credit = Optional.empty();
         if (node instanceof String text) {
             src = text.trim();
         } else if (node instanceof Map) {
             Map<String, Object> value = Json.object(node);
             src = firstPresent(value, "src", "path", "url").map(name -> Json.text(value.get(name), "").trim()).orElse("");
             alt = optionalText(value, "alt", 500, field + ".alt").orElse("");
+            caption = optionalText(value, "caption", 500, field + ".caption");
+            credit = optionalText(value, "credit", 200, field + ".credit");
         } else {
-            problems.add(new Problem(field, "must be a path or a mapping with src and alt"));
+            problems.add(new Problem(field, "must be a path or a mapping with src, alt, caption and credit"));
             return Optional.empty();
         }
         Optional<String> location = imageSource(src, field);
         String altText = alt;
-        return location.map(s -> new LeadImage(s, altText));
+        Optional<String> captionText = caption;
+        Optional<String> creditText = credit;
+        return location.map(s -> new LeadImage(s, altText, captionText, creditText));
     }
 
     /** Images live on the site ({@code /assets/...}) or at an absolute https URL; nothing else loads. */

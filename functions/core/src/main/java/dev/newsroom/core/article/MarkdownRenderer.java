@@ -94,10 +94,13 @@ public final class MarkdownRenderer {
             .allowAttributes("class").matching(ALIGN_CLASS).onElements("th", "td")
             .allowAttributes("class").matching(CODE_LANGUAGE).onElements("code")
             .allowElements((name, attributes) -> {
-                // Every image needs alt text to be valid HTML; a missing one marks it decorative.
-                if (!attributes.contains("alt")) {
-                    attributes.add("alt");
-                    attributes.add("");
+                // Every image needs alt text to be valid HTML; a missing one marks it decorative. And every body
+                // image loads as the Markdown renderer's do: lazily, decoded off the main thread.
+                for (String[] wanted : new String[][] {{"alt", ""}, {"loading", "lazy"}, {"decoding", "async"}}) {
+                    if (!hasAttribute(attributes, wanted[0])) {
+                        attributes.add(wanted[0]);
+                        attributes.add(wanted[1]);
+                    }
                 }
                 return name;
             }, "img")
@@ -201,6 +204,16 @@ public final class MarkdownRenderer {
             opening = singleSpaced(Entities.unescape(TAG.matcher(paragraph.group(1)).replaceAll(""))).strip();
         }
         return new Body(body, opening, List.of(), java.util.Set.of());
+    }
+
+    /** Whether an element's attributes, as the sanitiser lists them (name, value, name, value, …), include {@code name}. */
+    private static boolean hasAttribute(List<String> attributes, String name) {
+        for (int i = 0; i < attributes.size(); i += 2) {
+            if (attributes.get(i).equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,8 +21,13 @@ public record PageHead(Site site, String title, Optional<String> description, Op
      *
      * @param words the interface's words in that language
      * @param shell its style sheet, scripts and content policy, the same on every page
+     * @param menus its navigation, as the site configuration in force gives it
      */
-    public record Site(String lang, String name, String homeUrl, Words words, PageShell shell) {
+    public record Site(String lang, String name, String homeUrl, Words words, PageShell shell, Menus menus) {
+
+        Site with(Menus other) {
+            return new Site(lang, name, homeUrl, words, shell, other);
+        }
     }
 
     /** @param type Open Graph's type of the page: {@code article} or {@code website} */

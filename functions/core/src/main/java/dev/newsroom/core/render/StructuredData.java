@@ -3,6 +3,7 @@ package dev.newsroom.core.render;
 import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.discussion.ShownComment;
 import dev.newsroom.core.article.ArticleMetadata;
+import dev.newsroom.core.article.LeadImage;
 import dev.newsroom.core.article.Author;
 import dev.newsroom.core.site.SiteConfig;
 import dev.newsroom.core.site.SiteLayout;
@@ -90,7 +91,7 @@ final class StructuredData {
         if (!meta.tags().isEmpty()) {
             node.put("keywords", String.join(", ", meta.tags().stream().map(t -> t.name()).toList()));
         }
-        meta.image().ifPresent(image -> node.put("image", List.of(site.absolute(image.src()))));
+        meta.image().ifPresent(image -> node.put("image", List.of(image(image))));
         List<Map<String, Object>> authors = new ArrayList<>();
         for (Author author : meta.authors()) {
             Map<String, Object> a = new LinkedHashMap<>();
@@ -110,6 +111,20 @@ final class StructuredData {
         node.put("author", authors);
         node.put("publisher", publisher());
         return node;
+    }
+
+    /** The lead image: its address, or with a caption or credit, an {@code ImageObject} that carries them. */
+    private Object image(LeadImage image) {
+        String url = site.absolute(image.src());
+        if (image.caption().isEmpty() && image.credit().isEmpty()) {
+            return url;
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("@type", "ImageObject");
+        object.put("url", url);
+        image.caption().ifPresent(caption -> object.put("caption", caption));
+        image.credit().ifPresent(credit -> object.put("creditText", credit));
+        return object;
     }
 
     private Map<String, Object> publisher() {

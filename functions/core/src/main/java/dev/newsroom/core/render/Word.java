@@ -7,6 +7,8 @@ package dev.newsroom.core.render;
  */
 public enum Word {
     SKIP_TO_CONTENT,
+    MAIN_MENU,
+    FOOTER_MENU,
     ADVERTISEMENT,
     BY,
     UPDATED,

@@ -1,5 +1,6 @@
 package dev.newsroom.core.settings;
 
+import dev.newsroom.core.render.Menus;
 import dev.newsroom.core.article.PreModeration;
 import dev.newsroom.core.article.FrontMatterYaml;
 import dev.newsroom.core.article.InvalidArticleException;
@@ -69,6 +70,15 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
      * are shown by weight, lightest first; an item without one comes after those with one.
      */
     public record MenuItem(String name, String url, int weight) {
+    }
+
+    /** The menus the site shell shows: {@code main} in every page's header, {@code footer} in its footer. */
+    public Menus shellMenus() {
+        return new Menus(links("main"), links("footer"));
+    }
+
+    private List<Menus.Link> links(String menu) {
+        return menus.getOrDefault(menu, List.of()).stream().map(item -> new Menus.Link(item.name(), item.url())).toList();
     }
 
     /** A site that has written no configuration: the standard permalinks, the template's language alone, no menus. */

@@ -153,10 +153,10 @@ public final class ArticleItems {
 
     /**
      * Whether an item's key is a bare slug, as items were keyed before articles were keyed by their
-     * paths: {@code KeyMigration}'s to move, and no one else's to read. The burst marker's is not one.
+     * paths: {@code KeyMigration}'s to move, and no one else's to read. The markers' keys are not ones.
      */
     public static boolean isBareSlug(String key) {
-        return !key.startsWith("/") && !key.equals(UnsettledStore.MARKER);
+        return !key.startsWith("/") && !key.equals(UnsettledStore.MARKER) && !key.equals(ShellMarker.KEY);
     }
 
     static AttributeValue author(Author author) {
@@ -185,11 +185,15 @@ public final class ArticleItems {
     }
 
     static AttributeValue image(LeadImage image) {
-        return AttributeValue.fromM(Map.of("src", s(image.src()), "alt", s(image.alt())));
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("src", s(image.src()), "alt", s(image.alt())));
+        image.caption().ifPresent(caption -> m.put("caption", s(caption)));
+        image.credit().ifPresent(credit -> m.put("credit", s(credit)));
+        return AttributeValue.fromM(m);
     }
 
+    /** An image as stored; one stored before captions and credits has neither. */
     static LeadImage image(Map<String, AttributeValue> m) {
-        return new LeadImage(m.get("src").s(), m.get("alt").s());
+        return new LeadImage(m.get("src").s(), m.get("alt").s(), optional(m, "caption"), optional(m, "credit"));
     }
 
     static Optional<String> optional(Map<String, AttributeValue> m, String name) {

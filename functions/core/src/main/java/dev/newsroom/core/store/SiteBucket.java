@@ -200,6 +200,11 @@ public final class SiteBucket {
         return true;
     }
 
+    /** Writes an asset made from an upload (an image's width variant), cached as assets are. */
+    public void putAsset(String key, byte[] content, String contentType) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(ASSET_CACHE), RequestBody.fromBytes(content));
+    }
+
     public void copyAsset(String sourceBucket, String sourceKey, String key, String contentType) {
         s3.copyObject(r -> r.sourceBucket(sourceBucket).sourceKey(sourceKey)
                 .destinationBucket(bucket).destinationKey(key)

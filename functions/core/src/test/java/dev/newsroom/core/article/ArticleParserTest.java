@@ -41,6 +41,18 @@ class ArticleParserTest {
     }
 
     @Test
+    void readsALeadImagesCaptionAndCreditAndRefusesOverlongOnes_C5() throws InvalidArticleException {
+        var meta = parse("articles/caption.md", md("title: Captioned\ndate: 2026-11-20\nimage: {src: /assets/quay.jpg, alt: The quay,"
+                + " caption: 'The quay at dawn, before the works', credit: 'Photo: Lena Berg'}", "Body.")).metadata();
+        assertEquals(Optional.of(new LeadImage("/assets/quay.jpg", "The quay", Optional.of("The quay at dawn, before the works"),
+                Optional.of("Photo: Lena Berg"))), meta.image());
+
+        List<Problem> problems = problems("articles/long.md", md("title: Long\ndate: 2026-11-20\nimage: {src: /assets/quay.jpg, caption: '"
+                + "x".repeat(501) + "', credit: '" + "y".repeat(201) + "'}", "Body."));
+        assertEquals(List.of("image.caption", "image.credit"), problems.stream().map(Problem::field).toList());
+    }
+
+    @Test
     void anArticlesUrlIsItsPathAsHugoWritesIt() throws Exception {
         assertEquals("/blog/2019/06/07/ropensci-docs/", parse("articles/a.md",
                 md("title: A\ndate: 2019-06-07\nurl: /blog/2019/06/07/ropensci-docs/", "")).path());

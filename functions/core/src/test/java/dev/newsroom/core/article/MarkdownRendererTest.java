@@ -147,6 +147,19 @@ class MarkdownRendererTest {
         assertTrue(doc.selectFirst("img[src=/assets/x.png]").hasAttr("alt"));
     }
 
+    /** Raw HTML goes through the sanitiser, Markdown through the renderer: either way an image gets the same attributes. */
+    @Test
+    void everyBodyImageLoadsLazilyWhicheverPathRenderedIt() throws InvalidArticleException {
+        for (String body : List.of("![Map](/assets/map.png)", "<p><img src=\"/assets/map.png\" alt=\"Map\"></p>",
+                "<img src=\"/assets/map.png\" alt=\"Map\" loading=\"eager\" decoding=\"sync\">",
+                "<figure><img src=\"/assets/map.png\" alt=\"Map\" loading=\"lazy\"></figure>")) {
+            Element img = render(body).selectFirst("img");
+            assertEquals("lazy", img.attr("loading"), body);
+            assertEquals("async", img.attr("decoding"), body);
+            assertEquals(1, img.attributes().asList().stream().filter(a -> a.getKey().equals("loading")).count(), body);
+        }
+    }
+
     @Test
     void givesThePlainTextOfTheFirstParagraph() throws InvalidArticleException {
         assertEquals("Lead with a link and code.",

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PageHeadTest {
 
     private static final PageHead.Site SITE = new PageHead.Site("en", "The Daily Example", "https://news.example.org/",
-            Words.of(java.util.Locale.ENGLISH), new PageShell("", "default-src 'self'", java.util.Optional.empty()));
+            Words.of(java.util.Locale.ENGLISH), new PageShell("", "default-src 'self'", java.util.Optional.empty()), Menus.NONE);
 
     @Test
     void aHeadHasOnlyWhatItIsGiven() {

@@ -123,6 +123,33 @@ class PageRendererTest {
         assertEquals(HOSTILE, JSON.readTree(json).get("description").asText());
     }
 
+    /** The shell's menus, as the configuration in force gives them when the page is rendered: labelled landmarks, text escaped. */
+    @Test
+    void showsTheMenusInForceInEveryPagesHeaderAndFooter_F2() throws Exception {
+        var menus = new java.util.concurrent.atomic.AtomicReference<>(new Menus(
+                List.of(new Menus.Link("About", "/about"), new Menus.Link(HOSTILE, "/contact")),
+                List.of(new Menus.Link("Privacy", "/privacy"), new Menus.Link("Mastodon", "https://mastodon.example/@daily"))));
+        var withMenus = new PageRenderer(SamplePages.site(Map.of()), menus::get);
+        Article article = SamplePages.full();
+        var key = dev.newsroom.core.index.ListingKey.HOME;
+
+        for (String html : List.of(withMenus.article(article, List.of(), List.of()), withMenus.page(article, List.of()),
+                withMenus.listing(key, List.of(SamplePages.entry(article)), SamplePages.state(key, List.of(SamplePages.entry(article))),
+                        Optional.empty()),
+                withMenus.notFound(List.of()), withMenus.gone())) {
+            Document doc = Jsoup.parse(html);
+            var main = doc.selectFirst("header nav[aria-label=Site menu]");
+            assertEquals(List.of("/about", "/contact"), main.select("a").eachAttr("href"));
+            assertEquals(HOSTILE, main.select("a").get(1).text(), "a label is text, whatever it holds");
+            assertEquals(List.of("/privacy", "https://mastodon.example/@daily"),
+                    doc.selectFirst("footer nav[aria-label=Footer menu]").select("a").eachAttr("href"));
+        }
+        menus.set(Menus.NONE);
+        Document without = Jsoup.parse(withMenus.article(article, List.of(), List.of()));
+        assertTrue(without.select("nav[aria-label=Site menu], nav[aria-label=Footer menu]").isEmpty(),
+                "a site without menus has no empty landmarks");
+    }
+
     @Test
     void showsAnAffiliationBesideTheNameAndInTheStructuredDataInOneOrder() throws Exception {
         var article = SamplePages.parse("byline.md", SamplePages.markdown("author: '[Ana Ruiz](https://github.com/ana) (Grafana Labs)'"));
@@ -170,6 +197,32 @@ class PageRendererTest {
         Document doc = Jsoup.parse(renderer.gone());
         assertEquals("noindex", doc.selectFirst("meta[name=robots]").attr("content"));
         assertEquals("This article is no longer available", doc.selectFirst("h1").text());
+    }
+
+    /** The caption and credit under the lead image, as text, and in the structured data as an ImageObject's. */
+    @Test
+    void showsTheLeadImagesCaptionAndCreditAndPutsThemInTheStructuredData_F2() throws Exception {
+        String hostile = "</figcaption><script>alert(1)</script>\"& <b>";
+        var article = SamplePages.parse("captioned.md", SamplePages.markdown("image: {src: /assets/quay.jpg, alt: The quay, caption: '"
+                + hostile + "', credit: 'Photo: Lena Berg'}"));
+        Document doc = Jsoup.parse(renderer.article(article, List.of(), List.of()));
+
+        Element caption = doc.selectFirst("figure.lead figcaption");
+        assertEquals(hostile + " Photo: Lena Berg", caption.text());
+        assertTrue(doc.select("figure.lead script").isEmpty());
+        assertEquals("Photo: Lena Berg", caption.selectFirst(".credit").text());
+        JsonNode image = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data()).get("image").get(0);
+        assertEquals("ImageObject", image.get("@type").asText());
+        assertEquals(hostile, image.get("caption").asText());
+        assertEquals("Photo: Lena Berg", image.get("creditText").asText());
+        assertTrue(image.get("url").asText().endsWith("/assets/quay.jpg"));
+    }
+
+    @Test
+    void servesScriptsWithoutIndentationOrWholeLineComments() {
+        assertEquals("function a() {\nvar s = 'x // y';\nreturn s; // kept: code before it\n}\n",
+                PageRenderer.Asset.compact("// why\nfunction a() {\n\n    // how\n    var s = 'x // y';\n    return s; // kept: code before it\n}\n"));
+        assertFalse(PageRenderer.COMMENTS_SCRIPT.content().contains("\n  "), "served compact");
     }
 
     @Test
