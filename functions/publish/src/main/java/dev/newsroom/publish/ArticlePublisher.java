@@ -16,7 +16,9 @@ import dev.newsroom.core.site.ArticlePaths;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.discussion.Discussion;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.image.StoredImage;
 import dev.newsroom.core.store.DiscussionStore;
+import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStatus;
@@ -27,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -63,13 +67,14 @@ final class ArticlePublisher {
     private final DueSchedules schedules;
     private final SiteFileSync siteFiles;
     private final EdgeInvalidations edge;
+    private final ImageStore images;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
-                     DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, EdgeInvalidations edge, Clock clock,
-                     Parallel parallel) {
+                     DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, EdgeInvalidations edge, ImageStore images,
+                     Clock clock, Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -84,6 +89,7 @@ final class ArticlePublisher {
         this.schedules = schedules;
         this.siteFiles = siteFiles;
         this.edge = edge;
+        this.images = images;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -152,6 +158,7 @@ final class ArticlePublisher {
         } catch (InvalidArticleException e) {
             return reject(change, previous, e.problems());
         }
+        article = article.withImages(siteImages(article, change.key()));
         String path = article.path();
         Instant now = change.due().orElseGet(clock::instant);
         ArticleStatus status = Timing.status(article.metadata(), now);
@@ -219,6 +226,24 @@ final class ArticlePublisher {
             case WITHDRAWN -> "kept withdrawn: its address is taken down, version " + stored.version();
             default -> "saved as draft, version " + stored.version();
         }, Optional.of(path), status == ArticleStatus.PUBLISHED ? Publisher.Counted.PUBLISHED : Publisher.Counted.NOTHING);
+    }
+
+    /**
+     * What the site knows of the images the article shows. One not there yet notes that this file
+     * waits for it, and the file is read again once it is ({@link AssetMirror}).
+     */
+    private Map<String, StoredImage> siteImages(Article article, String sourceKey) {
+        Map<String, StoredImage> known = new ConcurrentHashMap<>();
+        parallel.each(article.siteImages(), path -> images.find(path).or(() -> images.awaitedBy(path, sourceKey))
+                .ifPresent(image -> known.put(path, image)));
+        return known;
+    }
+
+    /** Reads the file's latest upload again, as at this moment: after its images arrived, or its takedown was lifted. */
+    Publisher.Result readAgain(String bucket, String key) {
+        // As at a moment, which orders it after the reading recorded, under the same configuration.
+        return uploads.find(key).map(upload -> apply(SourceChange.due(bucket, key, upload.sequencer(), clock.instant())))
+                .orElseGet(() -> new Publisher.Result("never handled", Optional.empty()));
     }
 
     /**
@@ -309,10 +334,7 @@ final class ArticlePublisher {
             StoredArticle current = takenDownTarget(article);
             if (current.status() != ArticleStatus.WITHDRAWN || articles.save(current.next(current.article(), ArticleStatus.UNPUBLISHED,
                     current.sourceKey(), current.sequencer(), current.contentHash(), clock.instant()))) {
-                // Read as at this moment, which orders it after the reading the takedown kept, under the same configuration.
-                Publisher.Result read = uploads.find(current.sourceKey())
-                        .map(upload -> apply(SourceChange.due(bucket, upload.sourceKey(), upload.sequencer(), clock.instant())))
-                        .orElseGet(() -> new Publisher.Result("never handled", Optional.empty()));
+                Publisher.Result read = readAgain(bucket, current.sourceKey());
                 return new Publisher.Result("takedown lifted; its file: " + read.description(), Optional.of(current.path()));
             }
         }

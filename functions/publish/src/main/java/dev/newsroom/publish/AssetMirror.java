@@ -3,6 +3,7 @@ package dev.newsroom.publish;
 import dev.newsroom.core.article.Problem;
 import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.core.image.InvalidImageException;
+import dev.newsroom.core.image.StoredImage;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.SiteBucket;
@@ -10,27 +11,34 @@ import dev.newsroom.core.store.SourceBucket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Keeps the site's {@code assets/} a copy of the source bucket's asset prefix. It converges on what
  * the source holds now rather than on what an event says, so duplicate, late or reordered events
  * all end in the same state. A JPEG or PNG also gets its width variants beside it, and its size and
- * theirs are recorded for the pages that show it ({@link ImageVariants}); one that cannot be read as
- * an image, or would decode too large, is refused with a report, and what the site had stays.
+ * theirs are recorded for the pages that show it ({@link ImageVariants}), and the articles that were
+ * published before it arrived are read again; one that cannot be read as an image, or would decode
+ * too large, is refused with a report, and what the site had stays.
  */
 final class AssetMirror {
 
     private final SourceBucket source;
     private final SiteBucket site;
     private final ImageStore images;
+    private final BiFunction<String, String, Publisher.Result> readAgain;
     private final PublishReports reports;
     private final String assetPrefix;
     private final Clock clock;
 
-    AssetMirror(SourceBucket source, SiteBucket site, ImageStore images, PublishReports reports, String assetPrefix, Clock clock) {
+    /** @param readAgain reads an article's file again, by its bucket and key: one that waited for an image */
+    AssetMirror(SourceBucket source, SiteBucket site, ImageStore images, BiFunction<String, String, Publisher.Result> readAgain,
+                PublishReports reports, String assetPrefix, Clock clock) {
         this.source = source;
         this.site = site;
         this.images = images;
+        this.readAgain = readAgain;
         this.reports = reports;
         this.assetPrefix = assetPrefix;
         this.clock = clock;
@@ -72,10 +80,16 @@ final class AssetMirror {
         // The variants before the original and its record, so that no page offers a variant that is not there yet.
         made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
         site.copyAsset(change.bucket(), change.key(), siteKey, type);
-        images.record("/" + siteKey, change.sequencer(),
-                new ImageStore.Image(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
+        String path = "/" + siteKey;
+        Set<String> waiting = images.record(path, change.sequencer(),
+                new StoredImage(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
+        // The articles published before it was here are read again, now with its size and variants. An
+        // article's own bucket is the source bucket of its image: one bucket holds both.
+        waiting.forEach(sourceKey -> readAgain.apply(change.bucket(), sourceKey));
+        images.served(path, waiting);
         reports.clear(change.bucket(), change.key());
         return new Publisher.Result("image copied, " + made.size().width() + " × " + made.size().height() + ", with "
-                + made.variants().size() + " width variant(s)", Optional.empty());
+                + made.variants().size() + " width variant(s)" + (waiting.isEmpty() ? "" : "; " + waiting.size()
+                + " article(s) that waited for it published again"), Optional.empty());
     }
 }

@@ -54,6 +54,7 @@ public final class Publisher {
         var reports = new PublishReports(source, config.reportPrefix());
         var oldAddresses = new OldAddresses(new RedirectStore(dynamo, config.redirectsTable()), articles, parallel);
         var discussions = new DiscussionStore(dynamo, config.commentsTable());
+        var images = new ImageStore(dynamo, config.uploadsTable());
         var inForce = new SettingsInForce(settingsStore, parser);
         var articlePublisher = new ArticlePublisher(inForce,
                 new ArticlePages(new PageRenderer(config.site(), inForce::menus), site, articles, discussions, parallel),
@@ -61,12 +62,12 @@ public final class Publisher {
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
                 config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()),
-                new SiteFileSync(site, config.site(), parallel), edge, clock, parallel);
+                new SiteFileSync(site, config.site(), parallel), edge, images, clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         new ShellMarker(dynamo, config.articlesTable()),
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
-                new AssetMirror(source, site, new ImageStore(dynamo, config.uploadsTable()), reports, config.assetPrefix(), clock));
+                new AssetMirror(source, site, images, articlePublisher::readAgain, reports, config.assetPrefix(), clock));
     }
 
     /** Warms the paths an upload takes, writing nothing (SnapStart). */

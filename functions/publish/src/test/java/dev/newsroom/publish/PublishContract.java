@@ -674,13 +674,42 @@ abstract class PublishContract {
             assertEquals(width, javax.imageio.ImageIO.read(variant.asInputStream()).getWidth());
         }
         var images = new dev.newsroom.core.store.ImageStore(world.dynamo, world.uploadsTable);
-        assertEquals(new dev.newsroom.core.store.ImageStore.Image(new dev.newsroom.core.image.ImageVariants.Size(1800, 1200),
+        assertEquals(new dev.newsroom.core.image.StoredImage(new dev.newsroom.core.image.ImageVariants.Size(1800, 1200),
                 List.of(480, 960, 1600)), images.find("/" + key).orElseThrow());
 
         world.handle(world.delete(key));
         assertTrue(world.siteObject(key).isEmpty());
         assertTrue(world.siteObject("assets/" + world.id + "/quay-480w.JPG").isEmpty(), "the variants go with it");
         assertTrue(images.find("/" + key).isEmpty());
+    }
+
+    /** In a bulk upload, an article may come before its photo or after it: either way its page ends with the photo's size and variants. */
+    @Test
+    void anArticlesPhotosGetTheirSizeAndVariantsWhicheverArrivesFirst() {
+        String before = "assets/" + world.id + "/before.jpg";
+        String after = "assets/" + world.id + "/after.jpg";
+        uploadPhoto(before, 1200, 800);
+        String first = world.id + "-photo-first";
+        world.handle(world.upload("articles/" + first + ".md", PublishWorld.article("Photo first", "image: /" + before)));
+        String second = world.id + "-article-first";
+        world.handle(world.upload("articles/" + second + ".md", PublishWorld.article("Article first", "")
+                .replace("More text.", "![After](/" + after + ")")));
+        assertFalse(Jsoup.parse(world.page(second).orElseThrow()).selectFirst(".body img").hasAttr("width"), "not there yet");
+
+        uploadPhoto(after, 2000, 1000);
+
+        var lead = Jsoup.parse(world.page(first).orElseThrow()).selectFirst("figure.lead img");
+        assertEquals(List.of("1200", "800"), List.of(lead.attr("width"), lead.attr("height")));
+        assertTrue(lead.attr("srcset").startsWith("/" + before.replace(".jpg", "-480w.jpg") + " 480w"), lead::toString);
+        var body = Jsoup.parse(world.page(second).orElseThrow()).selectFirst(".body img");
+        assertEquals(List.of("2000", "1000"), List.of(body.attr("width"), body.attr("height")), "read again once its photo came");
+        assertTrue(body.attr("srcset").contains("/" + after.replace(".jpg", "-1600w.jpg") + " 1600w"), body::toString);
+    }
+
+    private void uploadPhoto(String key, int width, int height) {
+        byte[] jpeg = PublishWorld.photo(width, height);
+        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer()));
     }
 
     @Test

@@ -61,6 +61,11 @@ public record ArticleMetadata(
                 draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, corrections);
     }
 
+    public ArticleMetadata withImage(LeadImage known) {
+        return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, summary, Optional.of(known),
+                draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, corrections);
+    }
+
     public ArticleMetadata withCorrections(List<Correction> dated) {
         return new ArticleMetadata(path, slug, title, published, updated, authors, category, tags, summary, image,
                 draft, commentsOpen, commentModeration, related, page, lang, translationKey, publishDate, expires, dated);

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record PageHead(Site site, String title, Optional<String> description, Optional<String> canonicalUrl,
                        boolean indexable, Optional<String> feedUrl, Optional<LinkPreview> preview,
-                       Optional<String> jsonLd, Optional<String> adScriptUrl, List<Alternate> alternates) {
+                       Optional<String> jsonLd, Optional<String> adScriptUrl, List<Alternate> alternates, Optional<ImageView> preload) {
 
     /**
      * What every page says of the site it is on, in the page's language.
@@ -62,6 +62,7 @@ public record PageHead(Site site, String title, Optional<String> description, Op
         private Optional<String> jsonLd = Optional.empty();
         private Optional<String> adScriptUrl = Optional.empty();
         private List<Alternate> alternates = List.of();
+        private Optional<ImageView> preload = Optional.empty();
 
         private Builder(Site site, String title) {
             this.site = site;
@@ -109,8 +110,15 @@ public record PageHead(Site site, String title, Optional<String> description, Op
             return this;
         }
 
+        /** The image the page shows first and largest: fetched before the parser reaches it. */
+        public Builder preload(Optional<ImageView> image) {
+            this.preload = image;
+            return this;
+        }
+
         public PageHead build() {
-            return new PageHead(site, title, description, canonicalUrl, indexable, feedUrl, preview, jsonLd, adScriptUrl, alternates);
+            return new PageHead(site, title, description, canonicalUrl, indexable, feedUrl, preview, jsonLd, adScriptUrl, alternates,
+                    preload);
         }
     }
 }

@@ -201,7 +201,8 @@ public final class PageRenderer {
                 .canonicalUrl(canonical)
                 .indexable(true)
                 .preview(new PageHead.LinkPreview(previewType,
-                        meta.image().map(image -> new ImageView(site.absolute(image.src()), image.alt())), site.twitter()));
+                        meta.image().map(image -> ImageView.lead(image, site.absolute(image.src()))), site.twitter()))
+                .preload(meta.image().map(image -> ImageView.lead(image, image.src())));
     }
 
     /**
@@ -391,7 +392,7 @@ public final class PageRenderer {
 
     private ArticleView.RelatedView teaser(RelatedArticle item, Speech speech) {
         return new ArticleView.RelatedView(item.title(), item.path(), date(item.published(), speech),
-                item.summary(), item.image().map(image -> new ImageView(image.src(), image.alt())), Optional.empty(), Optional.empty(),
+                item.summary(), item.image().map(image -> ImageView.lead(image, image.src())), Optional.empty(), Optional.empty(),
                 List.of());
     }
 

@@ -188,12 +188,13 @@ public final class ArticleItems {
         Map<String, AttributeValue> m = new HashMap<>(Map.of("src", s(image.src()), "alt", s(image.alt())));
         image.caption().ifPresent(caption -> m.put("caption", s(caption)));
         image.credit().ifPresent(credit -> m.put("credit", s(credit)));
+        image.stored().ifPresent(stored -> m.putAll(ImageStore.attributes(stored)));
         return AttributeValue.fromM(m);
     }
 
-    /** An image as stored; one stored before captions and credits has neither. */
+    /** An image as stored; one stored before captions, credits and sizes has none of them. */
     static LeadImage image(Map<String, AttributeValue> m) {
-        return new LeadImage(m.get("src").s(), m.get("alt").s(), optional(m, "caption"), optional(m, "credit"));
+        return new LeadImage(m.get("src").s(), m.get("alt").s(), optional(m, "caption"), optional(m, "credit"), ImageStore.image(m));
     }
 
     static Optional<String> optional(Map<String, AttributeValue> m, String name) {

@@ -1,27 +1,30 @@
 package dev.newsroom.core.store;
 
 import dev.newsroom.core.image.ImageVariants;
-import java.util.HashMap;
+import dev.newsroom.core.image.StoredImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * What is known of each image the site serves: its size and the widths of its variants, kept in
  * the uploads table under {@code image:} and the image's path ({@code image:/assets/2026/quay.jpg}),
- * for the pages that show it. Never overwritten by an older upload's event (A2).
+ * for the pages that show it; and the articles published before it was there, which are read again
+ * once it is ({@code waiting}). Never overwritten by an older upload's event (A2). Either order of
+ * an article and its image converges: the article adds itself to {@code waiting} and gets the size
+ * back if it was recorded meanwhile, and the image's record gets back every article that waits.
  */
 public final class ImageStore {
 
     private static final String KEY = "sourceKey";
     private static final String PREFIX = "image:";
-
-    /** An image as pages show it: its size, and the widths of its variants beside it. */
-    public record Image(ImageVariants.Size size, List<Integer> widths) {
-    }
+    private static final String WAITING = "waiting";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,36 +34,72 @@ public final class ImageStore {
         this.table = table;
     }
 
-    /** Records the image at {@code path}, as its upload of {@code sequencer} made it. */
-    public void record(String path, String sequencer, Image image) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("width", AttributeValue.fromN(Integer.toString(image.size().width())));
-        item.put("height", AttributeValue.fromN(Integer.toString(image.size().height())));
-        item.put("widths", AttributeValue.fromL(image.widths().stream().map(w -> AttributeValue.fromN(Integer.toString(w))).toList()));
-        put(path, sequencer, item);
+    /** Records the image at {@code path}, as its upload of {@code sequencer} made it; returns the source keys of the articles that wait for it. */
+    public Set<String> record(String path, String sequencer, StoredImage image) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        attributes(image).forEach((name, value) -> values.put(":" + name, value));
+        return update(path, sequencer, "SET width = :width, height = :height, widths = :widths REMOVE removed", values);
     }
 
     /** Records that the image at {@code path} is gone, as its removal of {@code sequencer} says: uploads' records are kept, never deleted. */
     public void forget(String path, String sequencer) {
-        put(path, sequencer, new HashMap<>(Map.of("removed", AttributeValue.fromBool(true))));
+        update(path, sequencer, "SET removed = :removed REMOVE width, height, widths", Map.of(":removed", AttributeValue.fromBool(true)));
     }
 
-    private void put(String path, String sequencer, Map<String, AttributeValue> item) {
-        item.put(KEY, AttributeValue.fromS(PREFIX + path));
-        item.put("sequencer", AttributeValue.fromS(sequencer));
+    private Set<String> update(String path, String sequencer, String changes, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+        all.put(":seq", AttributeValue.fromS(sequencer));
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#key) OR #seq <= :seq")
-                    .expressionAttributeNames(Map.of("#key", KEY, "#seq", "sequencer"))
-                    .expressionAttributeValues(Map.of(":seq", AttributeValue.fromS(sequencer))));
+            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path))
+                    .updateExpression(changes.replaceFirst("^SET ", "SET #seq = :seq, "))
+                    .conditionExpression("attribute_not_exists(#seq) OR #seq <= :seq")
+                    .expressionAttributeNames(Map.of("#seq", "sequencer")).expressionAttributeValues(all)
+                    .returnValues(ReturnValue.ALL_NEW));
+            return updated.attributes().containsKey(WAITING) ? Set.copyOf(updated.attributes().get(WAITING).ss()) : Set.of();
         } catch (ConditionalCheckFailedException newerRecorded) {
-            // A later upload or removal of the image recorded its own.
+            return Set.of(); // a later upload or removal of the image recorded its own, and answers those that wait
         }
     }
 
-    public Optional<Image> find(String path) {
-        return Lookups.item(dynamo, table, KEY, PREFIX + path).filter(item -> item.containsKey("width")).map(item -> new Image(
+    /** What is known of the image at {@code path}, if it is there. */
+    public Optional<StoredImage> find(String path) {
+        return Lookups.item(dynamo, table, KEY, PREFIX + path).flatMap(ImageStore::image);
+    }
+
+    /**
+     * Notes that the article uploaded as {@code sourceKey} shows the image at {@code path}, which
+     * {@link #find} did not find; returns it if it was recorded meanwhile.
+     */
+    public Optional<StoredImage> awaitedBy(String path, String sourceKey) {
+        UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("ADD #waiting :key")
+                .expressionAttributeNames(Map.of("#waiting", WAITING)).expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey))))
+                .returnValues(ReturnValue.ALL_NEW));
+        return image(updated.attributes());
+    }
+
+    /** Forgets that these articles wait for the image at {@code path}: they have been read again. */
+    public void served(String path, Set<String> sourceKeys) {
+        if (!sourceKeys.isEmpty()) {
+            dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("DELETE #waiting :keys")
+                    .expressionAttributeNames(Map.of("#waiting", WAITING))
+                    .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(List.copyOf(sourceKeys)))));
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String path) {
+        return Map.of(KEY, AttributeValue.fromS(PREFIX + path));
+    }
+
+    /** An image's size and variants as items keep them, here and in an article's lead image ({@link ArticleItems}). */
+    static Map<String, AttributeValue> attributes(StoredImage image) {
+        return Map.of("width", AttributeValue.fromN(Integer.toString(image.size().width())),
+                "height", AttributeValue.fromN(Integer.toString(image.size().height())),
+                "widths", AttributeValue.fromL(image.widths().stream().map(w -> AttributeValue.fromN(Integer.toString(w))).toList()));
+    }
+
+    static Optional<StoredImage> image(Map<String, AttributeValue> item) {
+        return item.containsKey("width") ? Optional.of(new StoredImage(
                 new ImageVariants.Size(Integer.parseInt(item.get("width").n()), Integer.parseInt(item.get("height").n())),
-                item.get("widths").l().stream().map(w -> Integer.parseInt(w.n())).toList()));
+                item.get("widths").l().stream().map(w -> Integer.parseInt(w.n())).toList())) : Optional.empty();
     }
 }

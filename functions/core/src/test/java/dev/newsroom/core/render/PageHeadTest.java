@@ -17,7 +17,7 @@ class PageHeadTest {
     void aHeadHasOnlyWhatItIsGiven() {
         PageHead head = PageHead.of(SITE, "Page not found").build();
         assertEquals(new PageHead(SITE, "Page not found", Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of()), head);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty()), head);
     }
 
     @Test

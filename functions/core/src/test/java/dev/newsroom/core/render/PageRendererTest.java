@@ -218,6 +218,38 @@ class PageRendererTest {
         assertTrue(image.get("url").asText().endsWith("/assets/quay.jpg"));
     }
 
+    /** An image the site has: its size on every tag (nothing shifts), its variants offered, the lead fetched first, shares told its size. */
+    @Test
+    void givesKnownImagesTheirSizeAndVariantsAndPreloadsTheLead() throws Exception {
+        var stored = new dev.newsroom.core.image.StoredImage(new dev.newsroom.core.image.ImageVariants.Size(1800, 1200), List.of(480, 960));
+        Article article = SamplePages.parse("sized.md", SamplePages.markdown("image: {src: /assets/quay.jpg, alt: The quay}"));
+        article = article.withImages(Map.of("/assets/quay.jpg", stored));
+        Document doc = Jsoup.parse(renderer.article(article, List.of(), List.of()));
+
+        Element lead = doc.selectFirst("figure.lead img");
+        assertEquals(List.of("1800", "1200", "high"), List.of(lead.attr("width"), lead.attr("height"), lead.attr("fetchpriority")));
+        assertEquals("/assets/quay-480w.jpg 480w, /assets/quay-960w.jpg 960w, /assets/quay.jpg 1800w", lead.attr("srcset"));
+        assertFalse(lead.hasAttr("loading"), "the lead image is not lazy");
+        Element preload = doc.selectFirst("head link[rel=preload][as=image]");
+        assertEquals("/assets/quay.jpg", preload.attr("href"));
+        assertEquals(lead.attr("srcset"), preload.attr("imagesrcset"));
+        assertEquals(lead.attr("sizes"), preload.attr("imagesizes"));
+        assertEquals("1800", doc.selectFirst("meta[property=og:image:width]").attr("content"));
+        assertEquals("1200", doc.selectFirst("meta[property=og:image:height]").attr("content"));
+
+        var key = dev.newsroom.core.index.ListingKey.HOME;
+        var entries = List.of(SamplePages.entry(article), SamplePages.entry(article));
+        Document listing = Jsoup.parse(renderer.listing(key, entries, SamplePages.state(key, entries), Optional.empty()));
+        Element teaser = listing.select(".teasers li").get(1).selectFirst("img");
+        assertEquals(List.of("1800", "1200", "8rem"), List.of(teaser.attr("width"), teaser.attr("height"), teaser.attr("sizes")));
+
+        Document unknown = Jsoup.parse(renderer.article(SamplePages.parse("unsized.md", SamplePages.markdown("image: /assets/later.jpg")),
+                List.of(), List.of()));
+        Element later = unknown.selectFirst("figure.lead img");
+        assertFalse(later.hasAttr("width") || later.hasAttr("srcset") || later.hasAttr("sizes"), "what is not known is left out: " + later);
+        assertTrue(unknown.select("meta[property=og:image:width]").isEmpty());
+    }
+
     @Test
     void servesScriptsWithoutIndentationOrWholeLineComments() {
         assertEquals("function a() {\nvar s = 'x // y';\nreturn s; // kept: code before it\n}\n",
