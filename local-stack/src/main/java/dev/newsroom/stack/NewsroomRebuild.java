@@ -7,7 +7,6 @@ import dev.newsroom.relate.LiveRebuild;
 import dev.newsroom.relate.RelateConfig;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,13 +32,13 @@ public final class NewsroomRebuild implements Callable<Integer> {
     Path template;
 
     @Option(names = "--from-environment",
-            description = "Take SITE_BUCKET, ARTICLES_TABLE, INDEX_TABLE, SITE_URL, SITE_NAME, AWS_REGION and credentials from the environment.")
+            description = "Take SITE_BUCKET, ARTICLES_TABLE, INDEX_TABLE, COMMENTS_TABLE, UPLOADS_TABLE, SITE_URL, SITE_NAME, AWS_REGION and"
+                    + " credentials from the environment.")
     boolean fromEnvironment;
 
     @Option(names = "--migrate-keys",
             description = "First move articles, comments and upload records stored under slugs to the articles' paths, and empty the"
-                    + " index table (docs/publishing.md, \"Keys before paths\"); with --from-environment, COMMENTS_TABLE and"
-                    + " UPLOADS_TABLE name the other two tables.")
+                    + " index table (docs/publishing.md, \"Keys before paths\").")
     boolean migrateKeys;
 
     public static void main(String[] args) {
@@ -72,9 +71,6 @@ public final class NewsroomRebuild implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-        Map<String, String> environment = new HashMap<>(stack.environment("RelateFunction"));
-        environment.put("COMMENTS_TABLE", stack.names().get("CommentsTable"));
-        environment.put("UPLOADS_TABLE", stack.names().get("UploadsTable"));
-        return environment;
+        return stack.environment("RelateFunction");
     }
 }

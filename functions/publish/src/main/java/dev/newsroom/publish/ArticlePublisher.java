@@ -307,6 +307,7 @@ final class ArticlePublisher {
      * @param article the article's path, or a slug: the article or static page of that slug
      */
     Publisher.Result takedown(String article) {
+        settings.now(); // the notice shows the menus in force
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             StoredArticle current = takenDownTarget(article);
             StoredArticle withdrawn = current.status() == ArticleStatus.WITHDRAWN ? current
@@ -314,8 +315,10 @@ final class ArticlePublisher {
                             current.contentHash(), clock.instant());
             if (withdrawn == current || articles.save(withdrawn)) {
                 withdraw(withdrawn);
-                uploads.find(withdrawn.sourceKey()).ifPresent(upload -> uploads.record(new UploadStatus(upload.sourceKey(), upload.sequencer(),
-                        UploadStatus.WITHDRAWN, Optional.of(withdrawn.path()), List.of(), clock.instant())));
+                // The file's record says so, if it names this article: a file renamed since publishes another path now.
+                uploads.find(withdrawn.sourceKey()).filter(upload -> upload.path().equals(Optional.of(withdrawn.path())))
+                        .ifPresent(upload -> uploads.record(new UploadStatus(upload.sourceKey(), upload.sequencer(), UploadStatus.WITHDRAWN,
+                                Optional.of(withdrawn.path()), upload.problems(), clock.instant())));
                 List<String> paths = SiteLayout.cachedPaths(SiteLayout.articleKey(withdrawn.path()));
                 edge.invalidate(paths, "takedown " + withdrawn.path() + " version " + withdrawn.version());
                 return new Publisher.Result((withdrawn == current ? "already taken down" : "taken down") + ", version "
@@ -332,10 +335,14 @@ final class ArticlePublisher {
     Publisher.Result lift(String bucket, String article) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             StoredArticle current = takenDownTarget(article);
-            if (current.status() != ArticleStatus.WITHDRAWN || articles.save(current.next(current.article(), ArticleStatus.UNPUBLISHED,
+            // Unpublished: a lift that stopped before it read the file; read it now.
+            if (current.status() != ArticleStatus.WITHDRAWN && current.status() != ArticleStatus.UNPUBLISHED) {
+                throw new IllegalArgumentException(current.path() + " is not taken down (it is " + current.status().value() + ")");
+            }
+            if (current.status() == ArticleStatus.UNPUBLISHED || articles.save(current.next(current.article(), ArticleStatus.UNPUBLISHED,
                     current.sourceKey(), current.sequencer(), current.contentHash(), clock.instant()))) {
                 Publisher.Result read = readAgain(bucket, current.sourceKey());
-                return new Publisher.Result("takedown lifted; its file: " + read.description(), Optional.of(current.path()));
+                return new Publisher.Result("takedown lifted; its file: " + read.description(), Optional.of(current.path()), read.counted());
             }
         }
         throw new IllegalStateException("article " + article + " kept changing under us; lift the takedown again");

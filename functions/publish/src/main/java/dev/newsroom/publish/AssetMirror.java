@@ -1,6 +1,7 @@
 package dev.newsroom.publish;
 
 import dev.newsroom.core.article.Problem;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.core.image.InvalidImageException;
 import dev.newsroom.core.image.StoredImage;
@@ -29,17 +30,19 @@ final class AssetMirror {
     private final ImageStore images;
     private final BiFunction<String, String, Publisher.Result> readAgain;
     private final PublishReports reports;
+    private final Parallel parallel;
     private final String assetPrefix;
     private final Clock clock;
 
     /** @param readAgain reads an article's file again, by its bucket and key: one that waited for an image */
     AssetMirror(SourceBucket source, SiteBucket site, ImageStore images, BiFunction<String, String, Publisher.Result> readAgain,
-                PublishReports reports, String assetPrefix, Clock clock) {
+                PublishReports reports, Parallel parallel, String assetPrefix, Clock clock) {
         this.source = source;
         this.site = site;
         this.images = images;
         this.readAgain = readAgain;
         this.reports = reports;
+        this.parallel = parallel;
         this.assetPrefix = assetPrefix;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ final class AssetMirror {
     Publisher.Result sync(SourceChange change) {
         String siteKey = SiteLayout.ASSETS + change.key().substring(assetPrefix.length());
         boolean image = ImageVariants.handles(change.key());
-        if (!change.created() || !source.exists(change.bucket(), change.key())) {
+        if (!source.exists(change.bucket(), change.key())) {
             site.delete(siteKey);
             if (image) {
                 ImageVariants.WIDTHS.forEach(width -> site.delete(ImageVariants.variantKey(siteKey, width)));
@@ -85,8 +88,11 @@ final class AssetMirror {
                 new StoredImage(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
         // The articles published before it was here are read again, now with its size and variants. An
         // article's own bucket is the source bucket of its image: one bucket holds both.
-        waiting.forEach(sourceKey -> readAgain.apply(change.bucket(), sourceKey));
-        images.served(path, waiting);
+        // Each is forgotten as it is read, so a retry after a timeout goes on where this one stopped.
+        parallel.each(waiting, sourceKey -> {
+            readAgain.apply(change.bucket(), sourceKey);
+            images.served(path, Set.of(sourceKey));
+        });
         reports.clear(change.bucket(), change.key());
         return new Publisher.Result("image copied, " + made.size().width() + " × " + made.size().height() + ", with "
                 + made.variants().size() + " width variant(s)" + (waiting.isEmpty() ? "" : "; " + waiting.size()

@@ -67,7 +67,7 @@ public final class Publisher {
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         new ShellMarker(dynamo, config.articlesTable()),
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
-                new AssetMirror(source, site, images, articlePublisher::readAgain, reports, config.assetPrefix(), clock));
+                new AssetMirror(source, site, images, articlePublisher::readAgain, reports, parallel, config.assetPrefix(), clock));
     }
 
     /** Warms the paths an upload takes, writing nothing (SnapStart). */

@@ -707,9 +707,30 @@ abstract class PublishContract {
     }
 
     private void uploadPhoto(String key, int width, int height) {
+        world.handle(putPhoto(key, width, height));
+    }
+
+    /** Puts a photo in the source bucket; returns the event S3 sends for it. */
+    private ObjectNode putPhoto(String key, int width, int height) {
         byte[] jpeg = PublishWorld.photo(width, height);
         var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
-        world.handle(S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer()));
+        return S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer());
+    }
+
+    /** Deleted and uploaded again, with the delete's event handled last: the photo stays, as the source holds it (A3). */
+    @Test
+    void aLateRemovalEventLeavesAPhotoUploadedAgainSince_A3() {
+        String key = "assets/" + world.id + "/again.jpg";
+        uploadPhoto(key, 1000, 700);
+        ObjectNode removed = world.delete(key);
+        ObjectNode again = putPhoto(key, 1100, 700);
+
+        world.handle(again);
+        world.handle(removed);
+
+        assertTrue(world.siteObject(key).isPresent());
+        assertTrue(world.siteObject("assets/" + world.id + "/again-960w.jpg").isPresent());
+        assertEquals(1100, new dev.newsroom.core.store.ImageStore(world.dynamo, world.uploadsTable).find("/" + key).orElseThrow().size().width());
     }
 
     @Test

@@ -121,6 +121,10 @@ class TakedownIT {
         assertTrue(traversal.getMessage().contains("names no article"), traversal::getMessage);
 
         assertThrows(IllegalArgumentException.class, () -> takedown(" "));
+        String live = world.id + "-live";
+        publish(live, "Live story", "");
+        IllegalArgumentException notDown = assertThrows(IllegalArgumentException.class, () -> lift(live));
+        assertTrue(notDown.getMessage().contains("is not taken down (it is published)"), notDown::getMessage);
         assertThrows(IllegalArgumentException.class, () -> world.answer(LocalJson.mapper().createObjectNode().set("takedown",
                 LocalJson.mapper().createObjectNode().put("article", "x").put("lift", true))), "a lift names the source bucket");
         assertTrue(world.cloudFront.invalidations().stream().noneMatch(i -> i.paths().stream().anyMatch(p -> p.contains("passwd"))));

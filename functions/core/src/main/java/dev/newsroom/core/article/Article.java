@@ -1,5 +1,6 @@
 package dev.newsroom.core.article;
 
+import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.core.image.StoredImage;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,10 @@ public record Article(ArticleMetadata metadata, String bodyHtml, List<Problem> w
     private static final Pattern IMAGE = Pattern.compile("<img\\b[^>]*>");
     private static final Pattern SITE_SOURCE = Pattern.compile("\\ssrc=\"(/assets/[^\"]+)\"");
 
-    /** The site's own images the article shows ({@code /assets/...}): its lead image and its body's, by path. */
+    /**
+     * The site's own JPEG and PNG images the article shows ({@code /assets/...}): its lead image and
+     * its body's, by path. Only those get variants and a recorded size ({@link ImageVariants#handles}).
+     */
     public Set<String> siteImages() {
         Set<String> paths = new LinkedHashSet<>();
         metadata.image().map(LeadImage::src).filter(src -> src.startsWith("/assets/")).ifPresent(paths::add);
@@ -49,6 +53,7 @@ public record Article(ArticleMetadata metadata, String bodyHtml, List<Problem> w
                 paths.add(Entities.unescape(source.group(1)));
             }
         }
+        paths.removeIf(path -> !ImageVariants.handles(path));
         return paths;
     }
 

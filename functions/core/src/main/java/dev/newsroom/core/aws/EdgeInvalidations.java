@@ -29,7 +29,7 @@ public interface EdgeInvalidations {
      */
     void invalidate(Collection<String> paths, String occasion);
 
-    /** No distribution: the static export and the rebuild tool, whose pages no edge holds. */
+    /** No distribution: a benchmark's, whose pages no edge holds. */
     EdgeInvalidations NONE = (paths, occasion) -> {
     };
 

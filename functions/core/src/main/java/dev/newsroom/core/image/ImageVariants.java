@@ -100,7 +100,9 @@ public final class ImageVariants {
                 }
                 int orientation = jpeg ? orientation(bytes) : 1;
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / (2 * WIDTHS.get(WIDTHS.size() - 1)));
+                // Subsampled by the width it is shown at, so that a tall image is not read too narrow for its variants.
+                int shownWidth = orientation >= 5 ? height : width;
+                int step = Math.max(1, shownWidth / (2 * WIDTHS.get(WIDTHS.size() - 1)));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = oriented(reader.read(0, param), orientation);
                 Size size = orientation >= 5 ? new Size(height, width) : new Size(width, height);

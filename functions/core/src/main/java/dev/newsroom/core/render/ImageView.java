@@ -11,10 +11,6 @@ import java.util.Optional;
  */
 public record ImageView(String src, String alt, Optional<String> caption, Optional<String> credit, Optional<StoredImage> stored) {
 
-    public ImageView(String src, String alt) {
-        this(src, alt, Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
     /** A lead image with its caption, credit and what the site knows of it, at {@code src}. */
     static ImageView lead(LeadImage image, String src) {
         return new ImageView(src, image.alt(), image.caption(), image.credit(), image.stored());

@@ -25,6 +25,11 @@ public final class ImageStore {
     private static final String KEY = "sourceKey";
     private static final String PREFIX = "image:";
     private static final String WAITING = "waiting";
+    /**
+     * How many files one image notes as waiting for it: bounded, so that its item stays far below
+     * DynamoDB's 400 KB and its arrival reads them all again well within the function's timeout.
+     */
+    public static final int MAX_WAITING = 200;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -71,10 +76,18 @@ public final class ImageStore {
      * {@link #find} did not find; returns it if it was recorded meanwhile.
      */
     public Optional<StoredImage> awaitedBy(String path, String sourceKey) {
-        UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("ADD #waiting :key")
-                .expressionAttributeNames(Map.of("#waiting", WAITING)).expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey))))
-                .returnValues(ReturnValue.ALL_NEW));
-        return image(updated.attributes());
+        try {
+            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("ADD #waiting :key")
+                    .conditionExpression("attribute_not_exists(#waiting) OR size(#waiting) < :most OR contains(#waiting, :one)")
+                    .expressionAttributeNames(Map.of("#waiting", WAITING))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey)), ":one", AttributeValue.fromS(sourceKey),
+                            ":most", AttributeValue.fromN(Integer.toString(MAX_WAITING))))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return image(updated.attributes());
+        } catch (ConditionalCheckFailedException full) {
+            // So many files wait that this one is not noted: it shows the image unsized until it is uploaded again.
+            return find(path);
+        }
     }
 
     /** Forgets that these articles wait for the image at {@code path}: they have been read again. */
