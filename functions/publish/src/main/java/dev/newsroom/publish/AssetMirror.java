@@ -80,9 +80,9 @@ final class AssetMirror {
             return new Publisher.Result("image refused: " + e.getMessage(), Optional.empty(), Publisher.Counted.REFUSED);
         }
         String type = ContentTypes.of(change.key());
-        // The variants before the original and its record, so that no page offers a variant that is not there yet.
-        made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
         site.copyAsset(change.bucket(), change.key(), siteKey, type);
+        // The variants before the record, so that no page offers a variant that is not there yet.
+        made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
         String path = "/" + siteKey;
         Set<String> waiting = images.record(path, change.sequencer(),
                 new StoredImage(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
