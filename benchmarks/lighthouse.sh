@@ -30,13 +30,15 @@ aws() { /usr/bin/aws --endpoint-url "$s3" "$@" >/dev/null; }
 
 # A page of each type beside the seeded articles: a lead photo (the site's own icon stands in), a
 # correction, and a static page.
-day=$(date -u +%Y-%m-%d)
+# An hour ago: a later time would be an embargo. The site's zone is UTC.
+published=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
+day=${published:0:10}
 aws s3 cp functions/core/src/main/resources/dev/newsroom/core/render/site/icon-512.png s3://source-bucket/assets/lighthouse/lead.png
-printf -- '---\ntitle: The harbour reopens after two years of works\ndate: %sT08:00:00Z\ncategory: City\ntags: [Harbour, Transport]\nauthor: {name: Lena Berg, bio: Covers the city and its port., twitter: lenaberg}\nimage: {src: /assets/lighthouse/lead.png, alt: The harbour at dawn, caption: The quay on its first morning, credit: "Photo: Lena Berg"}\ncorrection: An earlier version gave the wrong year for the works.\nsummary: Ferries and trams are back on the quay.\n---\n%s\n\n## What changes\n\n%s\n' \
-  "$day" "$(printf 'The harbour opened again on Monday, with ferries every ten minutes at peak. %.0s' $(seq 1 20))" \
+printf -- '---\ntitle: The harbour reopens after two years of works\ndate: %s\ncategory: City\ntags: [Harbour, Transport]\nauthor: {name: Lena Berg, bio: Covers the city and its port., twitter: lenaberg}\nimage: {src: /assets/lighthouse/lead.png, alt: The harbour at dawn, caption: The quay on its first morning, credit: "Photo: Lena Berg"}\ncorrection: An earlier version gave the wrong year for the works.\nsummary: Ferries and trams are back on the quay.\n---\n%s\n\n## What changes\n\n%s\n' \
+  "$published" "$(printf 'The harbour opened again on Monday, with ferries every ten minutes at peak. %.0s' $(seq 1 20))" \
   "$(printf 'Trams run along the quay from six in the morning until midnight. %.0s' $(seq 1 20))" > "$data/lead.md"
 aws s3 cp "$data/lead.md" s3://source-bucket/articles/harbour-reopens.md
-printf -- '---\ntitle: About us\n---\nThe Daily Example is an independent newsroom.\n' > "$data/about.md"
+printf -- '---\ntitle: About us\ndate: 2026-01-01\n---\nThe Daily Example is an independent newsroom.\n' > "$data/about.md"
 aws s3 cp "$data/about.md" s3://source-bucket/pages/about.md
 paths=("/articles/harbour-reopens" "/" "/category/city" "/tag/harbour" "/author/lena-berg" "/archive/${day//-//}" "/about" "/corrections")
 names=("article" "home" "category" "tag" "author" "archive (a day)" "static page" "corrections")
