@@ -40,6 +40,7 @@ class CommentFormBrowserIT {
     private static WebDriver browser;
     private static String article;
     private static String spanishArticle;
+    private static String photographed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,7 +53,15 @@ class CommentFormBrowserIT {
                 .region(Region.of(endpoints.get("region").asText())).credentialsProvider(LocalServices.credentials()).build()) {
             String source = endpoints.get("sourceBucket").asText();
             s3.putObject(r -> r.bucket(source).key("site.yaml"),
-                    RequestBody.fromString("languages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"));
+                    RequestBody.fromString("languages:\n  - {code: en, name: English}\n  - {code: es, name: Español}\n"
+                            + "menus:\n  main:\n    - {name: About us, url: /about}\n"));
+            s3.putObject(r -> r.bucket(source).key("pages/about.md"),
+                    RequestBody.fromString("---\ntitle: About us\ndate: 2026-01-01\n---\nAn independent newsroom.\n"));
+            // Its article first, then the photo: the page is read again once the photo has its variants.
+            s3.putObject(r -> r.bucket(source).key("articles/photographed.md"),
+                    RequestBody.fromString("---\ntitle: Photographed\ndate: 2026-11-24\ncategory: Town\n"
+                            + "image: {src: /assets/browser/quay.jpg, alt: The quay}\n---\nA picture of the quay.\n"));
+            s3.putObject(r -> r.bucket(source).key("assets/browser/quay.jpg"), RequestBody.fromBytes(photo(1800, 1200)));
             s3.putObject(r -> r.bucket(source).key("articles/open-for-comments.md"),
                     RequestBody.fromString("---\ntitle: Open for comments\ndate: 2026-11-24\ncategory: Town\n---\nSay something.\n"));
             s3.putObject(r -> r.bucket(source).key("articles/open-for-comments.es.md"),
@@ -66,7 +75,44 @@ class CommentFormBrowserIT {
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         }
 
+        photographed = newsroom.siteUrl() + "/articles/photographed";
+        await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(URI.create(photographed)).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("quay-960w.jpg"));
         browser = HeadlessChromium.start();
+    }
+
+    /** A photographer's JPEG of this size, in miniature. */
+    private static byte[] photo(int width, int height) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.ORANGE, width, height, java.awt.Color.DARK_GRAY));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The browser picks the variant that fills the column, never the 1,800-pixel original, and holds
+     * the photo's place from its width and height before it loads; the menu leads to the static page.
+     */
+    @Test
+    void aPhotoLoadsAsTheVariantThatFitsInItsPlaceAndTheMenuLeadsToItsPage() {
+        browser.get(photographed);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waiting().until(d -> (Boolean) js.executeScript("var i = document.querySelector('figure.lead img'); return i.complete && i.naturalWidth > 0"));
+        String chosen = (String) js.executeScript("return document.querySelector('figure.lead img').currentSrc");
+        assertTrue(chosen.matches(".*/assets/browser/quay-(480|960|1600)w\\.jpg"), chosen);
+        Number width = (Number) js.executeScript("return document.querySelector('figure.lead img').getBoundingClientRect().width");
+        Number height = (Number) js.executeScript("return document.querySelector('figure.lead img').getBoundingClientRect().height");
+        assertEquals(width.doubleValue() * 2 / 3, height.doubleValue(), 1.0, "shown in its own proportions");
+        assertEquals("high", browser.findElement(By.cssSelector("head link[rel=preload][as=image]")).getAttribute("fetchpriority"));
+
+        browser.findElement(By.cssSelector("header nav a")).click();
+        waiting().until(ExpectedConditions.urlContains("/about"));
+        assertEquals("About us", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("About us", browser.findElement(By.cssSelector("header nav a")).getText(), "every page shows the menu");
     }
 
     @AfterAll
