@@ -294,6 +294,27 @@ final class ArticlePublisher {
         return new Publisher.Result("scheduled the times of " + timed.size() + " published article(s)", Optional.empty());
     }
 
+    /**
+     * The upgrade's second half, after {@link AssetMirror#sizeImagesUploadedBefore}: every published
+     * article whose images now have sizes it does not show is read again. Safe to run again: an
+     * article that shows them all is left alone. Returns how many were read again.
+     */
+    int showImageSizes(String bucket) {
+        List<StoredArticle> stale = articles.published().stream()
+                .filter(a -> !a.article().siteImages().isEmpty())
+                .filter(a -> !a.article().withImages(known(a.article())).equals(a.article()))
+                .toList();
+        parallel.each(stale, a -> readAgain(bucket, a.sourceKey()));
+        return stale.size();
+    }
+
+    /** What the site knows of the article's images now. */
+    private Map<String, StoredImage> known(Article article) {
+        Map<String, StoredImage> known = new ConcurrentHashMap<>();
+        article.siteImages().forEach(path -> images.find(path).ifPresent(image -> known.put(path, image)));
+        return known;
+    }
+
     /** How early a schedule may fire by this function's clock and count as the scheduler's skew, not an older time's. */
     static final Duration EARLY_FIRE = Duration.ofSeconds(60);
 

@@ -51,6 +51,18 @@ final class AssetMirror {
         return key.startsWith(assetPrefix) && key.length() > assetPrefix.length() && !key.endsWith("/");
     }
 
+    /**
+     * The upgrade from a version without width variants: every JPEG and PNG of the asset prefix
+     * that has no recorded size is read as if uploaded now; safe to run again. Returns how many.
+     */
+    int sizeImagesUploadedBefore(String bucket) {
+        List<String> unsized = source.keys(bucket, assetPrefix).stream().filter(ImageVariants::handles)
+                .filter(key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length())).isEmpty()).toList();
+        // The lowest sequencer: any upload's own event orders after this reading.
+        parallel.each(unsized, key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())));
+        return unsized.size();
+    }
+
     /** Returns what it did, for the log. */
     Publisher.Result sync(SourceChange change) {
         String siteKey = SiteLayout.ASSETS + change.key().substring(assetPrefix.length());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import org.slf4j.Logger;
@@ -101,13 +102,18 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         logged(key, "Scheduled", "the event will be retried", () -> publisher.due(bucket, key));
     }
 
-    /** The operator's one-off upgrade to scheduled publishing (docs/operations.md): {@code {"upgrade": "schedule-times", "bucket": SOURCE}}. */
+    /**
+     * The operator's one-off upgrades (docs/operations.md, "Upgrading"): {@code {"upgrade":
+     * "schedule-times" | "image-sizes", "bucket": SOURCE}}.
+     */
     private void upgrade(Map<String, Object> event) {
         String bucket = Json.text(event.get("bucket"), "");
-        if (!"schedule-times".equals(Json.text(event.get(UPGRADE_FIELD), "")) || bucket.isEmpty()) {
-            throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\", \"bucket\": <the source bucket>}: " + event);
+        String upgrade = Json.text(event.get(UPGRADE_FIELD), "");
+        if (!List.of("schedule-times", "image-sizes").contains(upgrade) || bucket.isEmpty()) {
+            throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\" or \"image-sizes\", \"bucket\":"
+                    + " <the source bucket>}: " + event);
         }
-        logged("", "Upgrade", "run it again", () -> publisher.scheduleTimes(bucket));
+        logged("", "Upgrade", "run it again", () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket) : publisher.scheduleTimes(bucket));
     }
 
     /**

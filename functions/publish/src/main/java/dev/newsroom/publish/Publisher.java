@@ -85,6 +85,17 @@ public final class Publisher {
         return articles.scheduleTimes(bucket);
     }
 
+    /**
+     * The upgrade to width variants: images uploaded before them get their variants and sizes, and
+     * the articles that show them are published again with them (docs/operations.md, "Upgrading").
+     */
+    public Result sizeImages(String bucket) {
+        int images = assets.sizeImagesUploadedBefore(bucket);
+        int pages = articles.showImageSizes(bucket);
+        return new Result("sized " + images + " image(s) uploaded before variants, and published " + pages
+                + " article(s) again with their sizes", Optional.empty());
+    }
+
     /** Takes an article down, by its path or slug, until the takedown is lifted; returns what it did. */
     public Result takedown(String article) {
         return articles.takedown(article);

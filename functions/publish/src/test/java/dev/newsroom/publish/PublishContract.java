@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.ShellMarker;
+import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.SiteBucket;
@@ -715,6 +716,31 @@ abstract class PublishContract {
         byte[] jpeg = PublishWorld.photo(width, height);
         var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
         return S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer());
+    }
+
+    /** A stack deployed before width variants: its photos were copied as they were, and its pages show them unsized, until the upgrade. */
+    @Test
+    void theUpgradeSizesPhotosUploadedBeforeVariantsAndPublishesTheirArticlesAgain() {
+        String key = "assets/" + world.id + "/earlier.jpg";
+        byte[] jpeg = PublishWorld.photo(1300, 900);
+        world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        world.s3.putObject(r -> r.bucket(world.siteBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+        String slug = world.id + "-earlier-photo";
+        world.handle(world.upload("articles/" + slug + ".md", PublishWorld.article("Earlier photo", "image: /" + key)));
+        // An earlier version noted no file as waiting for its photo.
+        world.dynamo.updateItem(r -> r.tableName(world.uploadsTable).key(Map.of("sourceKey", AttributeValue.fromS("image:/" + key)))
+                .updateExpression("REMOVE waiting"));
+        assertFalse(Jsoup.parse(world.page(slug).orElseThrow()).selectFirst("figure.lead img").hasAttr("width"));
+        var upgrade = LocalJson.mapper().createObjectNode().put("upgrade", "image-sizes").put("bucket", world.sourceBucket);
+
+        world.handle(upgrade);
+
+        var lead = Jsoup.parse(world.page(slug).orElseThrow()).selectFirst("figure.lead img");
+        assertEquals(List.of("1300", "900"), List.of(lead.attr("width"), lead.attr("height")));
+        assertTrue(world.siteObject("assets/" + world.id + "/earlier-960w.jpg").isPresent());
+        long version = world.article(slug).orElseThrow().version();
+        world.handle(upgrade);
+        assertEquals(version, world.article(slug).orElseThrow().version(), "run again, it finds the article showing its sizes");
     }
 
     /** Deleted and uploaded again, with the delete's event handled last: the photo stays, as the source holds it (A3). */

@@ -43,6 +43,12 @@ public final class SourceBucket {
         }
     }
 
+    /** Every key under {@code prefix}, page by page. */
+    public java.util.List<String> keys(String bucket, String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
+
     public boolean exists(String bucket, String key) {
         return Lookups.head(s3, bucket, key).isPresent();
     }
