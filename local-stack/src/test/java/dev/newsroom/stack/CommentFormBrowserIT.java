@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +61,11 @@ class CommentFormBrowserIT {
                     RequestBody.fromString("---\ntitle: About us\ndate: 2026-01-01\n---\nAn independent newsroom.\n"));
             // Its article first, then the photo: the page is read again once the photo has its variants.
             s3.putObject(r -> r.bucket(source).key("articles/photographed.md"),
-                    RequestBody.fromString("---\ntitle: Photographed\ndate: 2026-11-24\ncategory: Town\n"
-                            + "image: {src: /assets/browser/quay.jpg, alt: The quay}\n---\nA picture of the quay.\n"));
+                    RequestBody.fromString("---\ntitle: Photographed\ndate: 2026-11-24\ncategory: Town\ntags: [Harbour]\n"
+                            + "author: {name: Lena Berg, bio: Covers the port., twitter: lenaberg}\n"
+                            + "correction: An earlier version misnamed the quay.\n"
+                            + "image: {src: /assets/browser/quay.jpg, alt: The quay, caption: The quay at dawn, credit: Lena Berg}\n"
+                            + "---\nA picture of the quay.\n"));
             s3.putObject(r -> r.bucket(source).key("assets/browser/quay.jpg"), RequestBody.fromBytes(photo(1800, 1200)));
             s3.putObject(r -> r.bucket(source).key("articles/open-for-comments.md"),
                     RequestBody.fromString("---\ntitle: Open for comments\ndate: 2026-11-24\ncategory: Town\n---\nSay something.\n"));
@@ -113,6 +118,38 @@ class CommentFormBrowserIT {
         waiting().until(ExpectedConditions.urlContains("/about"));
         assertEquals("About us", browser.findElement(By.tagName("h1")).getText());
         assertEquals("About us", browser.findElement(By.cssSelector("header nav a")).getText(), "every page shows the menu");
+    }
+
+    /**
+     * axe-core (npm, pinned in package.json) finds no violation of its rules on any type of reader's
+     * page, on the not-found page or on the desk's sign-in, as Chromium renders them from the stack.
+     */
+    @Test
+    void axeFindsNoViolationOnAnyPageType() throws Exception {
+        // Each page with what shows it is complete: the listings once the relate function has added the article.
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String listing : List.of("/", "/category/town", "/tag/harbour", "/author/lena-berg", "/archive/2026/11/24", "/corrections")) {
+            pages.put(listing, "/articles/photographed");
+        }
+        pages.put("/articles/photographed", "quay-960w.jpg");
+        pages.put("/about", "An independent newsroom.");
+        pages.put("/es/articles/open-for-comments", "Abierto a comentarios");
+        pages.put("/no-such-page", "</main>");
+        pages.put("/desk/", "</main>");
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        for (var page : pages.entrySet()) {
+            URI uri = URI.create(newsroom.siteUrl() + page.getKey());
+            await().atMost(WAIT).until(() -> http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains(page.getValue()));
+            browser.get(uri.toString());
+            waiting().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete'"));
+            List<String> found = HeadlessChromium.axeViolations(browser);
+            if (!found.isEmpty()) {
+                violations.put(page.getKey(), found);
+            }
+        }
+        assertEquals(Map.of(), violations);
     }
 
     @AfterAll

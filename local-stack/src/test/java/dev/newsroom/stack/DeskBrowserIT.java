@@ -141,6 +141,7 @@ class DeskBrowserIT {
         assertEquals("Harbour vote", waiting.findElement(By.cssSelector("a.article")).getText(), "the article's title");
         assertEquals("Held: every comment waits for a moderator", waiting.findElement(By.cssSelector(".held")).getText(),
                 "the rule that held it");
+        assertEquals(List.of(), HeadlessChromium.axeViolations(browser), "axe on the desk's queue");
         waiting.findElement(By.cssSelector("[data-action=approve]")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("status"), "Approved."));
         JsonNode published = LocalJson.mapper().readTree(get(site + "/api/articles/articles~harbour-vote/comments", null).body());
