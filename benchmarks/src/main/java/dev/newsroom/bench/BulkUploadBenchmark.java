@@ -133,23 +133,13 @@ public final class BulkUploadBenchmark {
             JsonNode endpoints = JSON.readTree(data.resolve("endpoints.json").toFile());
             URI site = URI.create(endpoints.get("site").asText());
 
-            // The expected site, outside the timed part: the same articles through the same code.
-            String exported = exec(work.resolve("export.log"), ROOT.resolve("newsroom").toString(), "export", corpus.toString(),
+            // The expected site, outside the timed part: the same files through the same code, the
+            // source folder's root as the bucket's, so that its site.yaml, pages/ and assets/ count too.
+            String exported = exec(work.resolve("export.log"), ROOT.resolve("newsroom").toString(), "export", source.toString(),
                     export.toString(), "--site-url", site.toString());
             Matcher summary = Pattern.compile("exported (\\d+) articles into (\\d+) pages").matcher(exported);
             if (!summary.find()) {
                 throw new IllegalStateException("./newsroom export printed no summary:\n" + exported);
-            }
-            // Publish copies a bundle's files to the site as they are: the live site holds them beside the pages.
-            Path assets = source.resolve(SiteLayout.ASSETS);
-            if (Files.isDirectory(assets)) {
-                try (Stream<Path> files = Files.walk(assets)) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        Path copy = export.resolve(SiteLayout.ASSETS).resolve(assets.relativize(file).toString());
-                        Files.createDirectories(copy.getParent());
-                        Files.copy(file, copy);
-                    }
-                }
             }
             Expected expected = Expected.of(export, site);
             System.err.printf("bulk %d: export wrote %s pages (%d files); uploading%n", n, summary.group(2), expected.md5.size());

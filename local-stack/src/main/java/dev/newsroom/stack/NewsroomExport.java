@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "newsroom export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Renders every article in a folder, with its related list, and every listing page, feed and",
-            "sitemap, into a folder laid out as the site bucket is. It parses, ranks and renders through",
-            "the same code as the functions, with the relate function's settings from template.yaml."})
+            "sitemap, into a folder laid out as the site bucket is, and copies its assets/ with the width",
+            "variants of its JPEGs and PNGs. It parses, ranks and renders through the same code as the",
+            "functions, with the relate function's settings from template.yaml."})
 public final class NewsroomExport implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ARTICLES", description = "A folder of .md and .json articles, its subfolders included.")
@@ -62,8 +63,8 @@ public final class NewsroomExport implements Callable<Integer> {
         long start = System.nanoTime();
         var summary = new StaticExport(site, config.rules(), config.window(), config.listingSize(), Clock.systemUTC())
                 .run(in, out, System.out);
-        System.out.printf("exported %d articles into %d pages in %.1f s%n", summary.articles(), summary.pages(),
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf("exported %d articles into %d pages, and %d images with their width variants, in %.1f s%n",
+                summary.articles(), summary.pages(), summary.assets(), (System.nanoTime() - start) / 1e9);
         return summary.rejected() == 0 ? 0 : 1;
     }
 }

@@ -96,8 +96,7 @@ final class AssetMirror {
         // The variants before the record, so that no page offers a variant that is not there yet.
         made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
         String path = "/" + siteKey;
-        Set<String> waiting = images.record(path, change.sequencer(),
-                new StoredImage(made.size(), made.variants().stream().map(v -> v.size().width()).toList()));
+        Set<String> waiting = images.record(path, change.sequencer(), StoredImage.of(made));
         // The articles published before it was here are read again, now with its size and variants. An
         // article's own bucket is the source bucket of its image: one bucket holds both.
         // Each is forgotten as it is read, so a retry after a timeout goes on where this one stopped.

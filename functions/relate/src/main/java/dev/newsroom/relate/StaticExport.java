@@ -11,6 +11,9 @@ import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.article.Translation;
 import dev.newsroom.core.concurrent.Parallel;
+import dev.newsroom.core.image.ImageVariants;
+import dev.newsroom.core.image.InvalidImageException;
+import dev.newsroom.core.image.StoredImage;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.related.Ranking;
@@ -24,6 +27,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,14 +43,16 @@ import java.util.stream.Stream;
 
 /**
  * Renders a folder of articles into a folder of pages laid out as the site bucket is: every article
- * page with its related list, every listing page, feed and sitemap, and the 404 page. It parses,
+ * page with its related list, every listing page, feed and sitemap, and the 404 page; and copies
+ * the folder's {@code assets/}, with the width variants of its JPEGs and PNGs, which the pages then
+ * offer with their sizes, as the publish function does. It parses,
  * ranks and renders through the same code as the functions; only the postings are held in memory
  * instead of in the index table.
  */
 public final class StaticExport {
 
     /** What an export did. */
-    public record Summary(int articles, int rejected, int pages) {
+    public record Summary(int articles, int rejected, int pages, int assets) {
     }
 
     private final SiteConfig site;
@@ -71,12 +77,15 @@ public final class StaticExport {
         List<Path> files;
         // Folders too, as the source bucket's prefix may hold them: a Hugo bundle's slug is its folder's name.
         try (Stream<Path> listing = Files.walk(in)) {
-            files = listing.filter(Files::isRegularFile).filter(p -> ArticleParser.isArticleFile(p.getFileName().toString()))
+            files = listing.filter(Files::isRegularFile).filter(p -> !p.startsWith(in.resolve(SiteLayout.ASSETS)))
+                    .filter(p -> ArticleParser.isArticleFile(p.getFileName().toString()))
                     .sorted().toList();
         }
         AtomicInteger rejected = new AtomicInteger();
+        Map<Path, Path> folders = new ConcurrentHashMap<>();
+        Map<String, StoredImage> images = copyAssets(in, out, folders, rejected, progress);
         List<Article> parsed = files.parallelStream().map(file -> parse(parser, pageParser, in, file, rejected, progress))
-                .flatMap(Optional::stream).filter(a -> Timing.status(a.metadata(), clock.instant()) == ArticleStatus.PUBLISHED).toList();
+                .flatMap(Optional::stream).map(article -> article.withImages(images)).filter(a -> Timing.status(a.metadata(), clock.instant()) == ArticleStatus.PUBLISHED).toList();
         // The first file (by file name) that claims an article's path keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));
@@ -84,12 +93,12 @@ public final class StaticExport {
         Map<String, Entry> entries = articles.values().stream()
                 .flatMap(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).stream())
                 .collect(Collectors.toMap(Entry::path, Function.identity()));
-        progress.printf("parsed %d articles (%d rejected) at %.1f s%n", articles.size(), rejected.get(), seconds(start));
+        progress.printf("parsed %d articles and copied %d images with their variants (%d files rejected) at %.1f s%n",
+                articles.size(), images.size(), rejected.get(), seconds(start));
 
         var postings = new MemoryPostings(entries.values(), site.zone());
         var neighbours = Neighbours.of(postings, entries, ranking, window);
         var renderer = new PageRenderer(site, settings::shellMenus);
-        Map<Path, Path> folders = new ConcurrentHashMap<>();
         var script = PageRenderer.COMMENTS_SCRIPT;
         write(out.resolve(SiteLayout.objectKey(script.path())), script.content(), folders);
         // The files every page links (its icons, the manifest), and robots.txt, as the publish function keeps them.
@@ -130,7 +139,53 @@ public final class StaticExport {
             pages.addAndGet(listings.all(ListingKey.HOME, postings.states(List.of(ListingKey.HOME)).get(ListingKey.HOME)));
         }
         progress.printf("rendered %d pages in all at %.1f s%n", pages.get(), seconds(start));
-        return new Summary(articles.size(), rejected.get(), pages.get());
+        return new Summary(articles.size(), rejected.get(), pages.get(), images.size());
+    }
+
+    /**
+     * Copies the folder's {@code assets/} to the site's, as the publish function mirrors the source
+     * bucket's, with each JPEG's and PNG's width variants beside it; refuses, as it does, an image
+     * that is corrupt or a bomb. Returns what the pages know of each image, by its path on the site.
+     */
+    private static Map<String, StoredImage> copyAssets(Path in, Path out, Map<Path, Path> folders, AtomicInteger rejected,
+                                                       PrintStream progress) throws IOException {
+        Path assets = in.resolve(SiteLayout.ASSETS);
+        if (!Files.isDirectory(assets)) {
+            return Map.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.walk(assets)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        Map<String, StoredImage> images = new ConcurrentHashMap<>();
+        files.parallelStream().forEach(file -> {
+            String key = in.relativize(file).toString().replace('\\', '/');
+            Path target = out.resolve(key);
+            try {
+                folders.computeIfAbsent(target.getParent(), StaticExport::folder);
+                if (!ImageVariants.handles(key)) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                }
+                byte[] bytes;
+                // One byte past the limit is enough for the refusal to say the file is too large.
+                try (var stream = Files.newInputStream(file)) {
+                    bytes = stream.readNBytes(ImageVariants.MAX_BYTES + 1);
+                }
+                ImageVariants.Result made = ImageVariants.process(bytes);
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                for (ImageVariants.Variant variant : made.variants()) {
+                    Files.write(out.resolve(ImageVariants.variantKey(key, variant.size().width())), variant.bytes());
+                }
+                images.put("/" + key, StoredImage.of(made));
+            } catch (InvalidImageException e) {
+                rejected.incrementAndGet();
+                progress.printf("rejected %s: %s%n", key, e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return images;
     }
 
     /** The site configuration at the folder's root, as the publish function reads the source bucket's; the standard one without. */

@@ -109,6 +109,38 @@ class StaticExportTest {
                 Jsoup.parse(out.resolve("index.html").toFile()).select(".teasers .meta a").eachAttr("href"), "the teaser's byline links both");
     }
 
+    /** The export's pages offer the same image variants, with the same sizes, as the live site's (G9 for the corrupt one). */
+    @Test
+    void copiesAssetsWithTheirWidthVariantsAndSizesTheImagesItsPagesShow_G9() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path assets = Files.createDirectories(in.resolve("assets/2026"));
+        var photo = new java.awt.image.BufferedImage(2000, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(photo, "jpeg", assets.resolve("quay.jpg").toFile());
+        Files.writeString(assets.resolve("notes.md"), "an asset, not an article");
+        Files.write(assets.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+        Files.writeString(in.resolve("quay.md"), article("Quay", 2, "City", "tram").replace("\nauthor:",
+                "\nimage: {src: /assets/2026/quay.jpg, alt: The quay}\nauthor:") + "\n![The quay again](/assets/2026/quay.jpg)\n");
+        Path out = dir.resolve("out");
+        var summary = new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, out, new PrintStream(OutputStream.nullOutputStream()));
+
+        assertEquals(1, summary.articles(), "a Markdown file among the assets is an asset");
+        assertEquals(1, summary.assets());
+        assertEquals(1, summary.rejected(), "the corrupt PNG is refused, as the publish function refuses it");
+        assertFalse(Files.exists(out.resolve("assets/2026/broken.png")));
+        assertTrue(Files.exists(out.resolve("assets/2026/notes.md")));
+        for (String file : List.of("quay.jpg", "quay-480w.jpg", "quay-960w.jpg", "quay-1600w.jpg")) {
+            assertTrue(Files.exists(out.resolve("assets/2026/" + file)), file);
+        }
+        assertEquals(960, javax.imageio.ImageIO.read(out.resolve("assets/2026/quay-960w.jpg").toFile()).getWidth());
+        var page = Jsoup.parse(out.resolve("articles/quay.html").toFile());
+        for (var img : List.of(page.selectFirst("figure.lead img"), page.selectFirst(".body img, article p img"))) {
+            assertEquals("2000", img.attr("width"), img::outerHtml);
+            assertEquals("1000", img.attr("height"), img::outerHtml);
+            assertTrue(img.attr("srcset").startsWith("/assets/2026/quay-480w.jpg 480w, /assets/2026/quay-960w.jpg 960w"), img::outerHtml);
+        }
+    }
+
     @Test
     void readsSubfoldersAsTheSourceBucketHoldsThem() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in/blog/2024/arrow"));

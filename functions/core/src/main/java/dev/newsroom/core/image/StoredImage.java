@@ -17,6 +17,11 @@ public record StoredImage(ImageVariants.Size size, List<Integer> widths) {
         widths = List.copyOf(widths);
     }
 
+    /** What pages need to know of an image whose variants were made. */
+    public static StoredImage of(ImageVariants.Result made) {
+        return new StoredImage(made.size(), made.variants().stream().map(v -> v.size().width()).toList());
+    }
+
     /** The image at {@code src} and its variants, by width, for {@code srcset}; empty when it has no variant. */
     public String srcset(String src) {
         if (widths.isEmpty()) {
