@@ -40,13 +40,20 @@ public record PageShell(String style, String contentPolicy, Optional<String> ana
         scripts.addAll(captcha.scripts());
         site.adScript().map(URI::toString).ifPresent(scripts::add);
         site.analyticsScript().map(URI::toString).ifPresent(scripts::add);
+        // The ad provider's further scripts and frames, where the operator named their origins.
+        List<String> ads = site.adScript().isPresent() ? site.adOrigins() : List.of();
+        scripts.addAll(ads);
         Set<String> connects = new LinkedHashSet<>(List.of("'self'"));
         connects.addAll(captcha.connects());
         site.analyticsScript().map(SiteConfig::origin).ifPresent(connects::add);
+        // Where the analytics script sends its measurements (GA4: its collection hosts), beside its own origin.
+        site.analyticsScript().ifPresent(script -> connects.addAll(site.analyticsOrigins()));
         site.adScript().map(SiteConfig::origin).ifPresent(connects::add);
+        connects.addAll(ads);
         Set<String> frames = new LinkedHashSet<>(VIDEO_PLAYERS);
         frames.addAll(captcha.frames());
         site.adScript().map(SiteConfig::origin).ifPresent(frames::add);
+        frames.addAll(ads);
         Set<String> styles = new LinkedHashSet<>(List.of("'self'", styleSource));
         styles.addAll(captcha.styles());
         List<String> directives = new ArrayList<>();

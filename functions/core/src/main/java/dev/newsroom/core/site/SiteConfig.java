@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,11 +21,13 @@ import java.util.stream.Collectors;
  * @param adSlots    the advertisement slots shown, from {@link #AD_SLOT_NAMES}; none unless configured
  * @param adScript   an https script the ad provider needs, loaded once, async
  * @param captcha    the captcha widget the comment form uses
+ * @param adOrigins  the https origins the ad script loads further scripts and frames from, and talks to
  * @param analyticsScript an https script of the operator's analytics, loaded once, async, on every page; none unless configured
+ * @param analyticsOrigins the https origins the analytics script sends its measurements to, beside its own
  */
 public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optional<String> logo,
-                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript, Captcha captcha,
-                         Optional<URI> analyticsScript) {
+                         Optional<String> twitter, Set<String> adSlots, Optional<URI> adScript, List<String> adOrigins, Captcha captcha,
+                         Optional<URI> analyticsScript, List<String> analyticsOrigins) {
 
     /**
      * The comment form's captcha widget: the provider ({@code recaptcha}, {@code hcaptcha} or
@@ -44,9 +48,12 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
     }
 
     public static final Set<String> AD_SLOT_NAMES = Set.of("top", "in-article", "bottom");
+    private static final Pattern HTTPS_ORIGIN = Pattern.compile("https://(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63}(:[0-9]{1,5})?");
 
     public SiteConfig {
         adSlots = Set.copyOf(adSlots);
+        adOrigins = List.copyOf(adOrigins);
+        analyticsOrigins = List.copyOf(analyticsOrigins);
     }
 
     public static SiteConfig from(Env env) {
@@ -75,10 +82,28 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
                 env.optional("SITE_TWITTER").map(handle -> handle.startsWith("@") ? handle.substring(1) : handle),
                 slots,
                 env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)),
+                origins("AD_ORIGINS", env.optional("AD_ORIGINS", "")),
                 Captcha.of(env.optional("CAPTCHA_PROVIDER", "recaptcha").toLowerCase(Locale.ROOT),
                         env.optional("CAPTCHA_SITE_KEY", ""),
                         env.optional("CAPTCHA_WIDGET_URL").map(v -> httpUrl("CAPTCHA_WIDGET_URL", v))),
-                env.optional("ANALYTICS_SCRIPT_URL").map(v -> httpUrl("ANALYTICS_SCRIPT_URL", v)));
+                env.optional("ANALYTICS_SCRIPT_URL").map(v -> httpUrl("ANALYTICS_SCRIPT_URL", v)),
+                origins("ANALYTICS_ORIGINS", env.optional("ANALYTICS_ORIGINS", "")));
+    }
+
+    /**
+     * A comma-separated list of https origins, each a host or a wildcard over its subdomains
+     * ({@code https://*.google-analytics.com}), as a Content-Security-Policy source names them; a
+     * path, another scheme or a bare wildcard would open the policy wider than an operator means.
+     */
+    static List<String> origins(String name, String value) {
+        List<String> origins = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!HTTPS_ORIGIN.matcher(origin).matches()) {
+                throw new ConfigurationException(name + " must list https origins such as https://stats.example.com or "
+                        + "https://*.example.com, separated by commas; " + origin + " is not one");
+            }
+        }
+        return origins;
     }
 
     /** The site's origin, as browsers send it in {@code Origin}: {@code https://news.example.com}. */

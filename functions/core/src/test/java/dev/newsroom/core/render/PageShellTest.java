@@ -2,6 +2,7 @@ package dev.newsroom.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsroom.core.config.Env;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,6 +48,35 @@ class PageShellTest {
         assertEquals("'self' https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/", directive(plain, "script-src"),
                 "the template's captcha provider, and no ad or analytics script unless configured");
         assertFalse(plain.contains("unsafe-inline") || plain.contains("unsafe-eval"), plain);
+    }
+
+    /** GA4 sends its measurements to hosts other than its script's; an ad script loads more scripts and frames. */
+    @Test
+    void theOperatorsNamedOriginsAreAllowedWhereTheirScriptIsConfigured() {
+        String analytics = "https://*.google-analytics.com, https://*.analytics.google.com";
+        String ads = "https://pagead2.googlesyndication.com,https://*.doubleclick.net";
+        String policy = PageShell.of(site(Map.of("ANALYTICS_SCRIPT_URL", "https://www.googletagmanager.com/gtag/js?id=G-1",
+                "ANALYTICS_ORIGINS", analytics, "AD_SCRIPT_URL", "https://ads.example.net/tag.js", "AD_ORIGINS", ads))).contentPolicy();
+        assertEquals("'self' https://www.google.com/recaptcha/ https://www.googletagmanager.com https://*.google-analytics.com "
+                + "https://*.analytics.google.com https://ads.example.net https://pagead2.googlesyndication.com https://*.doubleclick.net",
+                directive(policy, "connect-src"));
+        assertTrue(directive(policy, "script-src").endsWith(" https://ads.example.net/tag.js https://www.googletagmanager.com/gtag/js?id=G-1"
+                + " https://pagead2.googlesyndication.com https://*.doubleclick.net"), policy);
+        assertTrue(directive(policy, "frame-src").endsWith(" https://ads.example.net https://pagead2.googlesyndication.com https://*.doubleclick.net"),
+                policy);
+
+        String unused = PageShell.of(site(Map.of("ANALYTICS_ORIGINS", analytics, "AD_ORIGINS", ads))).contentPolicy();
+        assertFalse(unused.contains("google-analytics") || unused.contains("doubleclick"), "origins open nothing without their script: " + unused);
+    }
+
+    @Test
+    void refusesOriginsThatWouldOpenThePolicyWide() {
+        for (String origins : List.of("*", "https://*", "http://stats.example.com", "https://stats.example.com/collect",
+                "https://stats.example.com 'unsafe-inline'", "https://stats.example.com; script-src *", "data:")) {
+            var e = assertThrows(dev.newsroom.core.config.ConfigurationException.class,
+                    () -> site(Map.of("ANALYTICS_ORIGINS", origins)), origins);
+            assertTrue(e.getMessage().startsWith("ANALYTICS_ORIGINS must list https origins"), e.getMessage());
+        }
     }
 
     @Test
