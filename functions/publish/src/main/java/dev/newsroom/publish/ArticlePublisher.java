@@ -267,7 +267,8 @@ final class ArticlePublisher {
         }
         Instant now = clock.instant();
         if (Timing.status(current.article().metadata(), now) != current.status()) {
-            return apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
+            return status.get().outcome().equals(UploadStatus.REJECTED) ? dueInForce(bucket, key, current, now)
+                    : apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
         }
         Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
         next.ifPresent(at -> schedules.set(bucket, key, at));
@@ -275,6 +276,34 @@ final class ArticlePublisher {
                 .ifPresent(early -> schedules.set(bucket, key, next.get().plus(early.multipliedBy(2)).plusSeconds(1)));
         return new Publisher.Result("nothing due: still " + current.status().value() + next.map(at -> ", until " + at).orElse(""),
                 Optional.of(current.path()));
+    }
+
+    /**
+     * The time of the version in force came, but the file's latest upload was refused, so reading the
+     * file again would refuse it again: the stored version changes status by its own dates, as it
+     * would have had the refused upload never come, and the upload's record keeps saying why it was
+     * refused. Its aliases, which only the file names, come back with the next accepted upload.
+     */
+    private Publisher.Result dueInForce(String bucket, String key, StoredArticle current, Instant now) {
+        ArticleStatus status = Timing.status(current.article().metadata(), now);
+        Discussion discussion = status == ArticleStatus.PUBLISHED && !current.article().metadata().page()
+                ? discussions.discussion(current.path()) : Discussion.NONE;
+        StoredArticle next = current.next(current.article(), status, current.sourceKey(), current.sequencer(), current.contentHash(),
+                clock.instant()).counting(discussion.count());
+        if (!articles.save(next)) {
+            throw new IllegalStateException("article " + current.path() + " changed while its time came; retrying the event");
+        }
+        if (status == ArticleStatus.PUBLISHED) {
+            oldAddresses.published(next, List.of(), Optional.of(next.path()));
+        } else {
+            oldAddresses.withdrawn(next.path());
+        }
+        project(next, discussion);
+        Optional<Instant> after = Timing.nextChange(next.article().metadata(), now);
+        after.ifPresent(at -> schedules.set(bucket, key, at));
+        return new Publisher.Result(status.value() + " by its dates, version " + next.version()
+                + ", though the file's latest upload was refused", Optional.of(next.path()),
+                status == ArticleStatus.PUBLISHED ? Publisher.Counted.PUBLISHED : Publisher.Counted.NOTHING);
     }
 
     /**

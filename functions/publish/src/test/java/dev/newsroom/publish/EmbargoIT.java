@@ -211,6 +211,27 @@ class EmbargoIT {
         assertEquals(version, world.article(early).orElseThrow().version(), "run again, it changes nothing");
     }
 
+    /** An editor's later upload of the file is refused: the version in force still goes live, and later expires, on time. */
+    @Test
+    void aRefusedLaterUploadLeavesTheVersionInForceToItsOwnTimes_L8() {
+        String slug = world.id + "-refused-later";
+        Instant due = inSeconds(2);
+        Instant expiry = inSeconds(4);
+        String key = upload(world, slug, "date: " + due + "\nexpiryDate: " + expiry);
+        world.handle(world.upload(key, "---\ntitle: [unterminated\n---\nA broken edit.\n"));
+        assertEquals("rejected", world.upload(key).get("outcome").s());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> world.page(slug).filter(p -> p.contains("Embargoed " + slug)).isPresent());
+        assertFalse(Instant.now().isBefore(due), "live no earlier than its time");
+        assertEquals(ArticleStatus.PUBLISHED, status(world, slug));
+        assertEquals("rejected", world.upload(key).get("outcome").s(), "the editor still reads why the upload was refused");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(world, slug) == ArticleStatus.EXPIRED);
+        assertFalse(Instant.now().isBefore(expiry));
+        assertTrue(world.page(slug).orElseThrow().contains(PublishWorld.WITHDRAWN), "withdrawn at its expiry");
+        assertEquals(List.of(), world.deadLetters);
+    }
+
     @Test
     void aDraftDatedInTheFutureIsADraftWithoutASchedule() {
         String slug = world.id + "-draft";
