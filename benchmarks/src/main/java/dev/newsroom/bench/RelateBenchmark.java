@@ -11,6 +11,9 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.config.Env;
 import dev.newsroom.core.store.ArticleStore;
+import dev.newsroom.core.store.ShellMarker;
+import dev.newsroom.core.store.SiteSettingsStore;
+import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.testkit.CloudFormationTemplate;
 import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.LambdaContext;
@@ -31,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +103,13 @@ public final class RelateBenchmark {
             }
             report(size, "add an article", adds);
             report(size, "edit a title", edits);
+            // A new menu, as the publish function puts a site.yaml in force: every page again, once (it takes a while).
+            String yaml = "menus:\n  main:\n    - {name: About, url: /about}\n";
+            var settings = new SiteSettingsStore(dynamo, names.get("UploadsTable"), SiteSettings.KEY);
+            settings.apply("01", yaml, "{}", Instant.now());
+            settings.applied("01", yaml, Instant.now());
+            report(size, "change the menus: every page again (one run)",
+                    List.of(change(tap, handler, counter, () -> new ShellMarker(dynamo, names.get("ArticlesTable")).bump("01"))));
         }
     }
 
@@ -110,7 +121,7 @@ public final class RelateBenchmark {
         var records = tap.read(r -> true);
         var answer = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
-                answer, LambdaContext.invocationOf("relate", 60));
+                answer, LambdaContext.invocationOf("relate", 900));
         if (!LocalJson.mapper().readTree(answer.toByteArray()).get("batchItemFailures").isEmpty()) {
             throw new IllegalStateException("the change failed");
         }
