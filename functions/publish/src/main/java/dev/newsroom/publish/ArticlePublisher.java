@@ -310,17 +310,17 @@ final class ArticlePublisher {
      * The upgrade from a version without scheduled publishing, which published every article at
      * once and ignored expiry dates: each published article whose dates call for another status now
      * (dated in the future, or past its expiry) is read again as its schedule would, and each with a
-     * time to come gets its schedule. Safe to run again: a second run finds every article as its
-     * dates call for, and its schedule there.
+     * time to come gets its schedule, those whose turn comes before {@code until}. Safe to run
+     * again: a second run finds every article as its dates call for, and its schedule there.
      */
-    Publisher.Result scheduleTimes(String bucket) {
+    Publisher.Progress scheduleTimes(String bucket, Instant until) {
         Instant now = clock.instant();
         List<StoredArticle> timed = articles.published().stream()
                 .filter(a -> Timing.status(a.article().metadata(), now) != ArticleStatus.PUBLISHED
                         || Timing.nextChange(a.article().metadata(), now).isPresent())
                 .toList();
-        parallel.each(timed, a -> due(bucket, a.sourceKey()));
-        return new Publisher.Result("scheduled the times of " + timed.size() + " published article(s)", Optional.empty());
+        int left = parallel.eachUntil(timed, a -> due(bucket, a.sourceKey()), clock, until);
+        return new Publisher.Progress(timed.size() - left, left);
     }
 
     /**
@@ -328,13 +328,13 @@ final class ArticlePublisher {
      * article whose images now have sizes it does not show is read again. Safe to run again: an
      * article that shows them all is left alone. Returns how many were read again.
      */
-    int showImageSizes(String bucket) {
+    Publisher.Progress showImageSizes(String bucket, Instant until) {
         List<StoredArticle> stale = articles.published().stream()
                 .filter(a -> !a.article().siteImages().isEmpty())
                 .filter(a -> !a.article().withImages(known(a.article())).equals(a.article()))
                 .toList();
-        parallel.each(stale, a -> readAgain(bucket, a.sourceKey()));
-        return stale.size();
+        int left = parallel.eachUntil(stale, a -> readAgain(bucket, a.sourceKey()), clock, until);
+        return new Publisher.Progress(stale.size() - left, left);
     }
 
     /** What the site knows of the article's images now. */

@@ -10,6 +10,7 @@ import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,14 +54,16 @@ final class AssetMirror {
 
     /**
      * The upgrade from a version without width variants: every JPEG and PNG of the asset prefix
-     * that has no recorded size is read as if uploaded now; safe to run again. Returns how many.
+     * that has no recorded size is read as if uploaded now, those whose turn comes before {@code
+     * until}; safe to run again.
      */
-    int sizeImagesUploadedBefore(String bucket) {
+    Publisher.Progress sizeImagesUploadedBefore(String bucket, Instant until) {
         List<String> unsized = source.keys(bucket, assetPrefix).stream().filter(ImageVariants::handles)
                 .filter(key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length())).isEmpty()).toList();
         // The lowest sequencer: any upload's own event orders after this reading.
-        parallel.each(unsized, key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())));
-        return unsized.size();
+        int left = parallel.eachUntil(unsized, key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())),
+                clock, until);
+        return new Publisher.Progress(unsized.size() - left, left);
     }
 
     /** Returns what it did, for the log. */

@@ -14,8 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,8 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishHandler.class);
     static final String UPGRADE_FIELD = "upgrade";
+    /** Time kept at the end of an upgrade's invocation for the pieces in flight (a photo of 50 megapixels takes seconds) and its answer. */
+    static final Duration UPGRADE_MARGIN = Duration.ofSeconds(10);
     /** An operator's takedown: {@code {"takedown": {"article": PATH_OR_SLUG}}}, or with {@code "lift": true} and the source bucket. */
     static final String TAKEDOWN_FIELD = "takedown";
 
@@ -75,11 +82,14 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
             output.write(Json.writeUtf8(Map.of("article", result.path().orElse(""), "result", result.description())));
             return;
         }
+        if (event.containsKey(UPGRADE_FIELD)) {
+            Publisher.Upgraded result = JsonLogs.during(logs, context, () -> upgrade(event, context));
+            output.write(Json.writeUtf8(Map.of("upgrade", event.get(UPGRADE_FIELD), "result", result.summary(), "left", result.left())));
+            return;
+        }
         JsonLogs.during(logs, context, () -> {
             if (event.containsKey(DueSchedules.EVENT_FIELD)) {
                 due(Json.object(event.get(DueSchedules.EVENT_FIELD)));
-            } else if (event.containsKey(UPGRADE_FIELD)) {
-                upgrade(event);
             } else {
                 Json.array(event.get("Records")).forEach(record -> handle(Json.object(record)));
             }
@@ -104,16 +114,21 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
 
     /**
      * The operator's one-off upgrades (docs/operations.md, "Upgrading"): {@code {"upgrade":
-     * "schedule-times" | "image-sizes", "bucket": SOURCE}}.
+     * "schedule-times" | "image-sizes", "bucket": SOURCE}}, answered with what the run did and how
+     * much it left for the next. It starts no new piece of work in the last {@link
+     * #UPGRADE_MARGIN} of the invocation, so it ends with an answer rather than a timeout.
      */
-    private void upgrade(Map<String, Object> event) {
+    private Publisher.Upgraded upgrade(Map<String, Object> event, Context context) {
         String bucket = Json.text(event.get("bucket"), "");
         String upgrade = Json.text(event.get(UPGRADE_FIELD), "");
         if (!List.of("schedule-times", "image-sizes").contains(upgrade) || bucket.isEmpty()) {
             throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\" or \"image-sizes\", \"bucket\":"
                     + " <the source bucket>}: " + event);
         }
-        logged("", "Upgrade", "run it again", () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket) : publisher.scheduleTimes(bucket));
+        Instant until = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(UPGRADE_MARGIN);
+        return logged("", "Upgrade", "run it again",
+                () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket, until) : publisher.scheduleTimes(bucket, until),
+                done -> new Publisher.Result(done.summary(), Optional.empty()));
     }
 
     /**
@@ -137,17 +152,23 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
     }
 
     /** Runs one piece of work and logs what it did, or why it failed before rethrowing. */
-    private static Publisher.Result logged(String sourceKey, String event, String onFailure, java.util.function.Supplier<Publisher.Result> work) {
+    private static Publisher.Result logged(String sourceKey, String event, String onFailure, Supplier<Publisher.Result> work) {
+        return logged(sourceKey, event, onFailure, work, Function.identity());
+    }
+
+    /** As above, for work whose answer is more than its account in the log. */
+    private static <T> T logged(String sourceKey, String event, String onFailure, Supplier<T> work, Function<T, Publisher.Result> account) {
         long start = System.nanoTime();
         try {
-            Publisher.Result result = work.get();
+            T answer = work.get();
+            Publisher.Result result = account.apply(answer);
             if (result.counted() != Publisher.Counted.NOTHING) {
                 EmbeddedMetrics.record(result.description(), EmbeddedMetrics.Metrics.of(result.counted().metric(), EmbeddedMetrics.Value.count(1)));
             }
             LOG.atInfo().addKeyValue("sourceKey", sourceKey).addKeyValue("article", result.path().orElse(null))
                     .addKeyValue("event", event).addKeyValue("durationMs", elapsedMs(start))
                     .log(result.description());
-            return result;
+            return answer;
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("sourceKey", sourceKey).addKeyValue("event", event)
                     .addKeyValue("durationMs", elapsedMs(start))

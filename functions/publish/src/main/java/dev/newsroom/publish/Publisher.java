@@ -19,6 +19,7 @@ import dev.newsroom.core.store.SiteSettingsStore;
 import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -80,20 +81,38 @@ public final class Publisher {
         return articles.due(bucket, key);
     }
 
+    /** How far a piece of an upgrade went: what it did, and what it left for the next run when its time ran short. */
+    record Progress(int done, int left) {
+    }
+
+    /** What an upgrade's run did, and how many files or articles it left for the next run (none when it is complete). */
+    public record Upgraded(String description, int left) {
+
+        /** The run's whole account, for its log and its answer. */
+        public String summary() {
+            return description + (left == 0 ? "; nothing left to do" : "; " + left + " left for the next run: run it again");
+        }
+    }
+
     /** The upgrade to scheduled publishing: every published article's times scheduled, its files in {@code bucket}. */
-    public Result scheduleTimes(String bucket) {
-        return articles.scheduleTimes(bucket);
+    public Upgraded scheduleTimes(String bucket, Instant until) {
+        Progress timed = articles.scheduleTimes(bucket, until);
+        return new Upgraded("scheduled the times of " + timed.done() + " published article(s)", timed.left());
     }
 
     /**
      * The upgrade to width variants: images uploaded before them get their variants and sizes, and
      * the articles that show them are published again with them (docs/operations.md, "Upgrading").
+     * The articles wait for a run that sized every image.
      */
-    public Result sizeImages(String bucket) {
-        int images = assets.sizeImagesUploadedBefore(bucket);
-        int pages = articles.showImageSizes(bucket);
-        return new Result("sized " + images + " image(s) uploaded before variants, and published " + pages
-                + " article(s) again with their sizes", Optional.empty());
+    public Upgraded sizeImages(String bucket, Instant until) {
+        Progress images = assets.sizeImagesUploadedBefore(bucket, until);
+        if (images.left() > 0) {
+            return new Upgraded("sized " + images.done() + " image(s) uploaded before variants", images.left());
+        }
+        Progress pages = articles.showImageSizes(bucket, until);
+        return new Upgraded("sized " + images.done() + " image(s) uploaded before variants, and published " + pages.done()
+                + " article(s) again with their sizes", pages.left());
     }
 
     /** Takes an article down, by its path or slug, until the takedown is lifted; returns what it did. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.ShellMarker;
+import dev.newsroom.testkit.LambdaContext;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.core.article.StoredArticle;
 import dev.newsroom.core.site.SiteLayout;
@@ -733,7 +734,15 @@ abstract class PublishContract {
         assertFalse(Jsoup.parse(world.page(slug).orElseThrow()).selectFirst("figure.lead img").hasAttr("width"));
         var upgrade = LocalJson.mapper().createObjectNode().put("upgrade", "image-sizes").put("bucket", world.sourceBucket);
 
-        world.handle(upgrade);
+        // An invocation whose time is all but gone starts nothing, and says what it left for the next run.
+        JsonNode late = world.answer(upgrade, LambdaContext.invocationOf("publish", (int) PublishHandler.UPGRADE_MARGIN.toSeconds()));
+        assertTrue(late.get("left").asInt() >= 1, late::toString);
+        assertTrue(late.get("result").asText().endsWith("left for the next run: run it again"), late::toString);
+        assertTrue(world.siteObject("assets/" + world.id + "/earlier-960w.jpg").isEmpty());
+
+        JsonNode answer = world.answer(upgrade);
+        assertEquals(0, answer.get("left").asInt(), answer::toString);
+        assertTrue(answer.get("result").asText().endsWith("; nothing left to do"), answer::toString);
 
         var lead = Jsoup.parse(world.page(slug).orElseThrow()).selectFirst("figure.lead img");
         assertEquals(List.of("1300", "900"), List.of(lead.attr("width"), lead.attr("height")));

@@ -194,10 +194,14 @@ final class PublishWorld {
 
     /** Hands the handler an operator's request and returns its answer, as {@code aws lambda invoke} prints it. */
     JsonNode answer(JsonNode request) {
+        return answer(request, LambdaContext.invocationOf("publish", 30));
+    }
+
+    /** As {@link #answer(JsonNode)}, in an invocation with {@code context}'s time left. */
+    JsonNode answer(JsonNode request, LambdaContext context) {
         var out = new java.io.ByteArrayOutputStream();
         try {
-            handler().handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out,
-                    LambdaContext.invocationOf("publish", 30));
+            handler().handleRequest(new ByteArrayInputStream(request.toString().getBytes(StandardCharsets.UTF_8)), out, context);
             return LocalJson.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

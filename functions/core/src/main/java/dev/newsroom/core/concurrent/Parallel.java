@@ -1,11 +1,14 @@
 package dev.newsroom.core.concurrent;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -85,6 +88,23 @@ public final class Parallel {
             work.accept(item);
             return null;
         });
+    }
+
+    /**
+     * {@code work} done for each item at once, as {@link #each}, except that an item whose turn comes
+     * at or after {@code until} is left undone: for a long job that must stop within an invocation's
+     * time and go on in the next. Returns how many items it left.
+     */
+    public <T> int eachUntil(Collection<T> items, Consumer<? super T> work, Clock clock, Instant until) {
+        AtomicInteger left = new AtomicInteger();
+        each(items, item -> {
+            if (clock.instant().isBefore(until)) {
+                work.accept(item);
+            } else {
+                left.incrementAndGet();
+            }
+        });
+        return left.get();
     }
 
     /** A task's result or failure: the pool would rethrow a failure wrapped in another. */
