@@ -319,7 +319,7 @@ final class ArticlePublisher {
                 .filter(a -> Timing.status(a.article().metadata(), now) != ArticleStatus.PUBLISHED
                         || Timing.nextChange(a.article().metadata(), now).isPresent())
                 .toList();
-        int left = parallel.eachUntil(timed, a -> due(bucket, a.sourceKey()), clock, until);
+        int left = parallel.eachUntil(timed, a -> due(bucket, a.sourceKey()), until);
         return new Publisher.Progress(timed.size() - left, left);
     }
 
@@ -333,7 +333,7 @@ final class ArticlePublisher {
                 .filter(a -> !a.article().siteImages().isEmpty())
                 .filter(a -> !a.article().withImages(known(a.article())).equals(a.article()))
                 .toList();
-        int left = parallel.eachUntil(stale, a -> readAgain(bucket, a.sourceKey()), clock, until);
+        int left = parallel.eachUntil(stale, a -> readAgain(bucket, a.sourceKey()), until);
         return new Publisher.Progress(stale.size() - left, left);
     }
 

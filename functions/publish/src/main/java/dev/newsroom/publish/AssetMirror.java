@@ -62,7 +62,7 @@ final class AssetMirror {
                 .filter(key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length())).isEmpty()).toList();
         // The lowest sequencer: any upload's own event orders after this reading.
         int left = parallel.eachUntil(unsized, key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())),
-                clock, until);
+                until);
         return new Publisher.Progress(unsized.size() - left, left);
     }
 

@@ -1,6 +1,7 @@
 package dev.newsroom.relate;
 
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.index.Entry;
 import dev.newsroom.core.index.ListingKey;
 import dev.newsroom.core.index.ListingState;
@@ -9,12 +10,15 @@ import dev.newsroom.core.index.Postings;
 import dev.newsroom.core.related.Ranking;
 import dev.newsroom.core.store.ListingStore;
 import dev.newsroom.core.store.SiteBucket;
+import dev.newsroom.core.store.SweepProgress;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,6 +39,7 @@ public final class LiveRebuild {
 
     private final Wiring wiring;
     private final Clock clock;
+    private final Parallel sweeping = Parallel.of(SWEEP_IN_FLIGHT);
 
     private LiveRebuild(Wiring wiring, Clock clock) {
         this.wiring = wiring;
@@ -85,21 +90,67 @@ public final class LiveRebuild {
         return new Summary(published.size(), changed.get(), rendered);
     }
 
+    /** What one invocation's part of a sweep over every page did: the pages it wrote, and whether it reached the last. */
+    record Sweep(int pages, boolean finished) {
+    }
+
+    /** Pages rendered between two saves of the sweep's progress: seconds of work, so a stop loses little. */
+    private static final int SWEEP_CHUNK = 200;
+    /** Requests in flight while sweeping: each page is a few reads and a write one after another, and rendering it is brief. */
+    private static final int SWEEP_IN_FLIGHT = 32;
+    private static final String ARTICLES = "articles";
+    private static final String LISTINGS = "listings";
+    private static final String DONE = "done";
+
     /**
      * Renders every page again as the tables hold it, changing no list or posting: after a new site
      * configuration changes what every page shows. Pages newer than what it read are kept, so it is
-     * safe beside the stream's own batches.
+     * safe beside the stream's own batches. It sweeps articles by path, then listings by id, keeps
+     * how far it got after every {@value #SWEEP_CHUNK} pages ({@link SweepProgress}), starts no
+     * chunk at or after {@code until}, and goes on from where it stopped when called again under the
+     * same configuration; once finished, a call under it again does nothing.
      */
-    Summary rewritePages() {
-        List<StoredArticle> published = wiring.articles().published();
+    Sweep rewritePages(Instant until) {
+        String version = wiring.menus().version();
+        SweepProgress.At from = wiring.sweep().of(version).orElse(new SweepProgress.At(version, ARTICLES, ""));
+        if (from.part().equals(DONE)) {
+            return new Sweep(0, true);
+        }
+        List<StoredArticle> published = wiring.articles().published().stream().sorted(Comparator.comparing(StoredArticle::path)).toList();
         AtomicInteger pages = new AtomicInteger();
-        wiring.parallel().each(published, article -> {
-            if (wiring.pages().rewrite(article, wiring.listStore().related(article.path())) == SiteBucket.Outcome.WRITTEN) {
-                pages.incrementAndGet();
+        if (from.part().equals(ARTICLES)) {
+            List<StoredArticle> left = published.stream().filter(a -> a.path().compareTo(from.last()) > 0).toList();
+            boolean finished = swept(version, ARTICLES, left, StoredArticle::path, chunk -> sweeping.each(chunk, article -> {
+                if (wiring.pages().rewrite(article, wiring.listStore().related(article.path())) == SiteBucket.Outcome.WRITTEN) {
+                    pages.incrementAndGet();
+                }
+            }), until);
+            if (!finished) {
+                return new Sweep(pages.get(), false);
             }
-        });
-        List<ListingKey> keys = published.stream().flatMap(a -> Entry.of(a).stream()).flatMap(e -> e.listings().stream()).distinct().toList();
-        return new Summary(published.size(), 0, pages.get() + listingPages(wiring.listingStore(), keys));
+        }
+        String after = from.part().equals(LISTINGS) ? from.last() : "";
+        List<ListingKey> keys = published.stream().flatMap(a -> Entry.of(a).stream()).flatMap(e -> e.listings().stream()).distinct()
+                .sorted(Comparator.comparing(ListingKey::id)).toList();
+        List<ListingKey> left = (keys.isEmpty() ? List.of(ListingKey.HOME) : keys).stream().filter(k -> k.id().compareTo(after) > 0).toList();
+        if (!swept(version, LISTINGS, left, ListingKey::id, chunk -> pages.addAndGet(listingPages(wiring.listingStore(), chunk)), until)) {
+            return new Sweep(pages.get(), false);
+        }
+        wiring.sweep().save(new SweepProgress.At(version, DONE, ""));
+        return new Sweep(pages.get(), true);
+    }
+
+    /** Works through {@code items} a chunk at a time, keeping how far it got after each; false if {@code until} came first. */
+    private <T> boolean swept(String version, String part, List<T> items, Function<T, String> id, Consumer<List<T>> work, Instant until) {
+        for (int start = 0; start < items.size(); start += SWEEP_CHUNK) {
+            if (!Instant.now().isBefore(until)) {
+                return false;
+            }
+            List<T> chunk = items.subList(start, Math.min(items.size(), start + SWEEP_CHUNK));
+            work.accept(chunk);
+            wiring.sweep().save(new SweepProgress.At(version, part, id.apply(chunk.get(chunk.size() - 1))));
+        }
+        return true;
     }
 
     /** Renders every page of each listing, and of the home page if there is none, from {@code index}; returns how many it wrote. */

@@ -30,6 +30,11 @@ final class MenusInForce {
         }
     }
 
+    /** The version of the configuration in force, or {@code standard} where none was ever accepted. */
+    String version() {
+        return known.version().orElse("standard");
+    }
+
     Menus menus() {
         return known.menus();
     }

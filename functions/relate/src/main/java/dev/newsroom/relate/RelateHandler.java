@@ -77,21 +77,23 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<StreamRecord> batch = StreamRecord.batch(Json.readEvent(input));
-        List<String> failed = JsonLogs.during(logs, context, () -> failures(batch));
+        List<String> failed = JsonLogs.during(logs, context, () -> failures(batch, context));
         List<Map<String, String>> failures = failed.stream().map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
         output.write(Json.writeUtf8(Map.of("batchItemFailures", failures)));
     }
 
     /** The sequence number of the record to deliver the batch again from, if any. */
-    private List<String> failures(List<StreamRecord> batch) {
+    private List<String> failures(List<StreamRecord> batch, Context context) {
         long start = System.nanoTime();
-        Relater.Result result = relater.apply(batch.stream().map(ArticleChange::of).toList());
+        // The invocation's last minute is kept for the batch's answer and the chunk of pages in flight.
+        Instant until = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(Duration.ofMinutes(1));
+        Relater.Result result = relater.apply(batch.stream().map(ArticleChange::of).toList(), until);
         int retried = result.retry().map(retry -> batch.size() - retry.record()).orElse(0);
         result.retry().ifPresent(retry -> {
             StreamRecord record = batch.get(retry.record());
             LOG.atError().addKeyValue("article", record.keys().get(ArticleItems.KEY).s()).addKeyValue("event", record.eventName())
                     .addKeyValue("sequenceNumber", record.sequenceNumber()).addKeyValue("reason", retry.reason())
-                    .log("failed; the batch will be delivered again from this record");
+                    .log("not done; the batch will be delivered again from this record");
         });
         Map<String, EmbeddedMetrics.Value> metrics = new LinkedHashMap<>();
         metrics.put(RECORDS, EmbeddedMetrics.Value.count(batch.size()));

@@ -9,6 +9,7 @@ import dev.newsroom.core.store.PendingInvalidations;
 import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.UnsettledStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,8 +124,10 @@ public final class Relater {
      * Applies a batch. One that takes an article down is settled at once, burst or not, and every
      * page it wrote or removed is invalidated at the edge; if that fails, the batch is delivered again
      * from the takedown's record, and the pages kept pending are invalidated then.
+     * A marker of a new configuration renders every page again, stopping at {@code until} and going on
+     * in the next delivery of the batch.
      */
-    public Result apply(List<ArticleChange> batch) {
+    public Result apply(List<ArticleChange> batch, Instant until) {
         menus.refresh();
         OptionalInt takedown = IntStream.range(0, batch.size()).filter(i -> batch.get(i).takesDown()).findFirst();
         Result result = takedown.isEmpty() ? applied(batch) : appliedAndInvalidated(batch, takedown.getAsInt());
@@ -132,10 +135,12 @@ public final class Relater {
         if (everyPage.isEmpty()) {
             return result;
         }
-        // A new configuration changed what every page shows: every page again, after the batch's own changes.
+        // A new configuration changed what every page shows: every page again, after the batch's own changes. A large site
+        // takes more than one invocation: the batch is delivered again from the marker, and the sweep goes on where it stopped.
         try {
-            LiveRebuild.Summary rewritten = everyPageAgain.rewritePages();
-            return result.withPages(rewritten.pages());
+            LiveRebuild.Sweep swept = everyPageAgain.rewritePages(until);
+            return swept.finished() ? result.withPages(swept.pages()) : result.withPages(swept.pages()).retryingFrom(
+                    new RetryFrom(everyPage.getAsInt(), "every page again under the new configuration: going on in the next invocation"));
         } catch (RuntimeException e) {
             return result.retryingFrom(RetryFrom.of(everyPage.getAsInt(), e));
         }

@@ -12,12 +12,14 @@ import dev.newsroom.core.store.RelatedListStore;
 import dev.newsroom.core.settings.SiteSettings;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SiteSettingsStore;
+import dev.newsroom.core.store.SweepProgress;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The relate function's parts, built once from its configuration: the stream handlers and the full rebuild share them. */
 record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore listStore, ArticleStore articles, SiteBucket site, PageRenderer renderer,
-              DiscussionStore discussions, ArticlePages pages, RelatedLists lists, ChangedPages changed, MenusInForce menus, Parallel parallel) {
+              DiscussionStore discussions, ArticlePages pages, RelatedLists lists, ChangedPages changed, MenusInForce menus, SweepProgress sweep,
+              Parallel parallel) {
 
     /** How many requests a change may have in flight at once: a change's listings and pages are a dozen or two. */
     private static final int REQUESTS_IN_FLIGHT = 8;
@@ -36,6 +38,7 @@ record Wiring(RelateConfig config, ListingStore listingStore, RelatedListStore l
         var neighbours = new Neighbours(listingStore, path -> articles.find(path).flatMap(Entry::of), new Ranking(config.rules()),
                 config.window(), parallel);
         return new Wiring(config, listingStore, listStore, articles, site, renderer, discussions, pages,
-                new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), changed, menus, parallel);
+                new RelatedLists(listStore, listingStore, listingStore, articles, pages, site, neighbours, parallel), changed, menus,
+                new SweepProgress(dynamo, config.indexTable()), parallel);
     }
 }

@@ -64,4 +64,34 @@ class MenusOnLocalServicesIT {
                 "and every page written after, under the configuration in force");
         assertTrue(world.articlePage("old").orElseThrow().contains("newest story"), "the batch's own changes are rendered too");
     }
+
+    /**
+     * A site too large for one invocation: the sweep stops before the function's time is up, the
+     * batch is delivered again from the marker, and the next invocation goes on where it stopped;
+     * delivered once more after it finished, it renders nothing again.
+     */
+    @Test
+    void everyPageAgainGoesOnInTheNextInvocationWhenTimeRunsShort() {
+        RelateWorld world = RelateWorld.withSiteOfItsOwn(local);
+        world.publish("old", 30, "city", "amara", "tram");
+        world.publish("new", 1, "city", "amara", "tram");
+        assertEquals(List.of(), world.relate());
+        configure(world, "0001", "menus:\n  main:\n    - {name: About, url: /about}\n");
+        var batch = world.changesAndMarkers();
+        String marker = batch.get(batch.size() - 1).dynamodb().sequenceNumber();
+
+        // A minute left: the function keeps it for its answer, so the sweep starts nothing, and asks for the batch again.
+        assertEquals(List.of(marker), world.relate(world.handler(), batch, dev.newsroom.testkit.LambdaContext.invocationOf("relate", 60)));
+        assertEquals(List.of(), mainMenu(world.articlePage("old").orElseThrow()), "nothing rendered yet");
+
+        assertEquals(List.of(), world.relate(world.handler(), batch));
+        for (String page : List.of(world.articlePage("old").orElseThrow(), world.page(ListingKey.HOME.path()).orElseThrow())) {
+            assertEquals(List.of("About"), mainMenu(page));
+        }
+        var progress = new dev.newsroom.core.store.SweepProgress(world.local.services().dynamoDb(), world.local.name("IndexTable"));
+        assertEquals("done", progress.of("0001").map(dev.newsroom.core.store.SweepProgress.At::part).orElse(""));
+        String home = world.page(ListingKey.HOME.path()).orElseThrow();
+        assertEquals(List.of(), world.relate(world.handler(), batch), "delivered again after it finished");
+        assertEquals(home, world.page(ListingKey.HOME.path()).orElseThrow());
+    }
 }

@@ -258,10 +258,15 @@ final class RelateWorld {
 
     /** Hands the function a batch as Lambda's event source mapping sends it, in JSON, and reads its JSON answer. */
     List<String> relate(RelateHandler handler, List<Record> records) {
+        return relate(handler, records, LambdaContext.invocationOf("relate", 900));
+    }
+
+    /** As above, in an invocation with {@code context}'s time left (the template gives the function 900 s). */
+    List<String> relate(RelateHandler handler, List<Record> records, LambdaContext context) {
         var answer = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(StreamEventJson.of(records, tap.streamArn()).getBytes(StandardCharsets.UTF_8)),
-                    answer, LambdaContext.invocationOf("relate", 60));
+                    answer, context);
             List<String> failed = new ArrayList<>();
             for (JsonNode failure : JSON.readTree(answer.toByteArray()).get("batchItemFailures")) {
                 failed.add(failure.get("itemIdentifier").asText());

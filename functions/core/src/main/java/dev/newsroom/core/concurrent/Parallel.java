@@ -1,6 +1,5 @@
 package dev.newsroom.core.concurrent;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -92,13 +91,14 @@ public final class Parallel {
 
     /**
      * {@code work} done for each item at once, as {@link #each}, except that an item whose turn comes
-     * at or after {@code until} is left undone: for a long job that must stop within an invocation's
-     * time and go on in the next. Returns how many items it left.
+     * at or after {@code until} (by the wall clock, as an invocation's deadline is) is left undone:
+     * for a long job that must stop within an invocation's time and go on in the next. Returns how
+     * many items it left.
      */
-    public <T> int eachUntil(Collection<T> items, Consumer<? super T> work, Clock clock, Instant until) {
+    public <T> int eachUntil(Collection<T> items, Consumer<? super T> work, Instant until) {
         AtomicInteger left = new AtomicInteger();
         each(items, item -> {
-            if (clock.instant().isBefore(until)) {
+            if (Instant.now().isBefore(until)) {
                 work.accept(item);
             } else {
                 left.incrementAndGet();
