@@ -203,12 +203,12 @@ public final class LocalNewsroom implements AutoCloseable {
         if (Files.exists(marker)) {
             return;
         }
-        String upgrade = LocalJson.mapper().createObjectNode().put("upgrade", "schedule-times").put("bucket", sourceBucket).toString();
-        // Each run within the function's timeout, as on AWS: run again while it leaves articles for the next.
-        int left;
-        do {
-            left = LocalJson.mapper().readTree(publish.invoke(upgrade)).path("left").asInt();
-        } while (left > 0);
+        var upgrade = LocalJson.mapper().createObjectNode().put("upgrade", "schedule-times").put("bucket", sourceBucket);
+        // Each run within the function's timeout, as on AWS: run again from where it stopped while it leaves articles.
+        var answer = LocalJson.mapper().readTree(publish.invoke(upgrade.toString()));
+        while (answer.path("left").asInt() > 0) {
+            answer = LocalJson.mapper().readTree(publish.invoke(upgrade.put("after", answer.path("after").asText()).toString()));
+        }
         Files.writeString(marker, "");
     }
 

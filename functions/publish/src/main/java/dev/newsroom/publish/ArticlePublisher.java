@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -288,10 +289,20 @@ final class ArticlePublisher {
         ArticleStatus status = Timing.status(current.article().metadata(), now);
         Discussion discussion = status == ArticleStatus.PUBLISHED && !current.article().metadata().page()
                 ? discussions.discussion(current.path()) : Discussion.NONE;
-        StoredArticle next = current.next(current.article(), status, current.sourceKey(), current.sequencer(), current.contentHash(),
-                clock.instant()).counting(discussion.count());
-        if (!articles.save(next)) {
-            throw new IllegalStateException("article " + current.path() + " changed while its time came; retrying the event");
+        StoredArticle next = current;
+        for (int attempt = 1; next == current; attempt++) {
+            StoredArticle read = attempt == 1 ? current : articles.find(current.path()).filter(a -> a.sourceKey().equals(key))
+                    .orElseThrow(() -> new IllegalStateException("article " + current.path() + " moved while its time came; retrying the event"));
+            if (read.status() == status || read.status() == ArticleStatus.WITHDRAWN || !read.sequencer().equals(current.sequencer())) {
+                return new Publisher.Result("nothing due: a newer state was stored meanwhile", Optional.of(read.path()));
+            }
+            StoredArticle changed = read.next(read.article(), status, read.sourceKey(), read.sequencer(), read.contentHash(), clock.instant())
+                    .counting(discussion.count());
+            if (articles.save(changed)) {
+                next = changed;
+            } else if (attempt == SAVE_ATTEMPTS) {
+                throw new IllegalStateException("article " + current.path() + " kept changing while its time came; retrying the event");
+            }
         }
         if (status == ArticleStatus.PUBLISHED) {
             oldAddresses.published(next, List.of(), Optional.of(next.path()));
@@ -310,31 +321,32 @@ final class ArticlePublisher {
      * The upgrade from a version without scheduled publishing, which published every article at
      * once and ignored expiry dates: each published article whose dates call for another status now
      * (dated in the future, or past its expiry) is read again as its schedule would, and each with a
-     * time to come gets its schedule, those whose turn comes before {@code until}. Safe to run
-     * again: a second run finds every article as its dates call for, and its schedule there.
+     * time to come gets its schedule: by path, those after {@code after}, until {@code until}. Safe
+     * to run again: a second run finds every article as its dates call for, and its schedule there.
      */
-    Publisher.Progress scheduleTimes(String bucket, Instant until) {
+    Publisher.Progress scheduleTimes(String bucket, String after, Instant until) {
         Instant now = clock.instant();
         List<StoredArticle> timed = articles.published().stream()
+                .filter(a -> a.path().compareTo(after) > 0)
                 .filter(a -> Timing.status(a.article().metadata(), now) != ArticleStatus.PUBLISHED
                         || Timing.nextChange(a.article().metadata(), now).isPresent())
-                .toList();
-        int left = parallel.eachUntil(timed, a -> due(bucket, a.sourceKey()), until);
-        return new Publisher.Progress(timed.size() - left, left);
+                .sorted(Comparator.comparing(StoredArticle::path)).toList();
+        int done = parallel.prefixUntil(timed, Publisher.UPGRADE_CHUNK, a -> due(bucket, a.sourceKey()), until);
+        return Publisher.Progress.of(timed, done, StoredArticle::path, after);
     }
 
     /**
      * The upgrade's second half, after {@link AssetMirror#sizeImagesUploadedBefore}: every published
      * article whose images now have sizes it does not show is read again. Safe to run again: an
-     * article that shows them all is left alone. Returns how many were read again.
+     * article that shows them all is left alone. By path, those after {@code after}, until {@code until}.
      */
-    Publisher.Progress showImageSizes(String bucket, Instant until) {
-        List<StoredArticle> stale = articles.published().stream()
-                .filter(a -> !a.article().siteImages().isEmpty())
-                .filter(a -> !a.article().withImages(known(a.article())).equals(a.article()))
-                .toList();
-        int left = parallel.eachUntil(stale, a -> readAgain(bucket, a.sourceKey()), until);
-        return new Publisher.Progress(stale.size() - left, left);
+    Publisher.Progress showImageSizes(String bucket, String after, Instant until) {
+        List<StoredArticle> withImages = articles.published().stream().filter(a -> a.path().compareTo(after) > 0)
+                .filter(a -> !a.article().siteImages().isEmpty()).sorted(Comparator.comparing(StoredArticle::path)).toList();
+        List<StoredArticle> stale = parallel.map(withImages, a -> a.article().withImages(known(a.article())).equals(a.article())
+                ? Optional.<StoredArticle>empty() : Optional.of(a)).stream().flatMap(Optional::stream).toList();
+        int done = parallel.prefixUntil(stale, Publisher.UPGRADE_CHUNK, a -> readAgain(bucket, a.sourceKey()), until);
+        return Publisher.Progress.of(stale, done, StoredArticle::path, after);
     }
 
     /** What the site knows of the article's images now. */

@@ -54,16 +54,18 @@ final class AssetMirror {
 
     /**
      * The upgrade from a version without width variants: every JPEG and PNG of the asset prefix
-     * that has no recorded size is read as if uploaded now, those whose turn comes before {@code
-     * until}; safe to run again.
+     * after {@code after} that has no recorded size is read as if uploaded now, by key, until
+     * {@code until}; safe to run again.
      */
-    Publisher.Progress sizeImagesUploadedBefore(String bucket, Instant until) {
-        List<String> unsized = source.keys(bucket, assetPrefix).stream().filter(ImageVariants::handles)
-                .filter(key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length())).isEmpty()).toList();
+    Publisher.Progress sizeImagesUploadedBefore(String bucket, String after, Instant until) {
+        List<String> candidates = source.keys(bucket, assetPrefix).stream().filter(ImageVariants::handles)
+                .filter(key -> key.compareTo(after) > 0).sorted().toList();
+        List<String> unsized = parallel.map(candidates, key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length()))
+                .isEmpty() ? Optional.of(key) : Optional.<String>empty()).stream().flatMap(Optional::stream).toList();
         // The lowest sequencer: any upload's own event orders after this reading.
-        int left = parallel.eachUntil(unsized, key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())),
-                until);
-        return new Publisher.Progress(unsized.size() - left, left);
+        int done = parallel.prefixUntil(unsized, Publisher.UPGRADE_CHUNK,
+                key -> sync(new SourceChange(bucket, key, true, "", Optional.empty(), Optional.empty())), until);
+        return Publisher.Progress.of(unsized, done, key -> key, after);
     }
 
     /** Returns what it did, for the log. */

@@ -84,7 +84,12 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         }
         if (event.containsKey(UPGRADE_FIELD)) {
             Publisher.Upgraded result = JsonLogs.during(logs, context, () -> upgrade(event, context));
-            output.write(Json.writeUtf8(Map.of("upgrade", event.get(UPGRADE_FIELD), "result", result.summary(), "left", result.left())));
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(Map.of("upgrade", event.get(UPGRADE_FIELD), "result", result.summary(),
+                    "left", result.left()));
+            if (result.left() > 0) {
+                answer.put("after", result.after());
+            }
+            output.write(Json.writeUtf8(answer));
             return;
         }
         JsonLogs.during(logs, context, () -> {
@@ -114,9 +119,10 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
 
     /**
      * The operator's one-off upgrades (docs/operations.md, "Upgrading"): {@code {"upgrade":
-     * "schedule-times" | "image-sizes", "bucket": SOURCE}}, answered with what the run did and how
-     * much it left for the next. It starts no new piece of work in the last {@link
-     * #UPGRADE_MARGIN} of the invocation, so it ends with an answer rather than a timeout.
+     * "schedule-times" | "image-sizes", "bucket": SOURCE, "after": WHERE}}, answered with what the
+     * run did, how much it left, and where the next run goes on ({@code after}, none at first). It
+     * starts no new piece of work in the last {@link #UPGRADE_MARGIN} of the invocation, so it ends
+     * with an answer rather than a timeout.
      */
     private Publisher.Upgraded upgrade(Map<String, Object> event, Context context) {
         String bucket = Json.text(event.get("bucket"), "");
@@ -125,9 +131,10 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
             throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\" or \"image-sizes\", \"bucket\":"
                     + " <the source bucket>}: " + event);
         }
+        String after = Json.text(event.get("after"), "");
         Instant until = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(UPGRADE_MARGIN);
         return logged("", "Upgrade", "run it again",
-                () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket, until) : publisher.scheduleTimes(bucket, until),
+                () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket, after, until) : publisher.scheduleTimes(bucket, after, until),
                 done -> new Publisher.Result(done.summary(), Optional.empty()));
     }
 

@@ -20,7 +20,9 @@ import dev.newsroom.core.store.SourceBucket;
 import dev.newsroom.core.store.UploadStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -81,38 +83,57 @@ public final class Publisher {
         return articles.due(bucket, key);
     }
 
-    /** How far a piece of an upgrade went: what it did, and what it left for the next run when its time ran short. */
-    record Progress(int done, int left) {
-    }
+    /** How many an upgrade works through at once; the invocation's deadline is checked between them. */
+    static final int UPGRADE_CHUNK = 8;
 
-    /** What an upgrade's run did, and how many files or articles it left for the next run (none when it is complete). */
-    public record Upgraded(String description, int left) {
+    /**
+     * How far a piece of an upgrade went: how many it did and left, and the last one it did (a file's
+     * key or an article's path), after which the next run goes on; the order is the keys' or paths'.
+     */
+    record Progress(int done, int left, String last) {
 
-        /** The run's whole account, for its log and its answer. */
-        public String summary() {
-            return description + (left == 0 ? "; nothing left to do" : "; " + left + " left for the next run: run it again");
+        static <T> Progress of(List<T> items, int done, Function<T, String> name, String after) {
+            return new Progress(done, items.size() - done, done == 0 ? after : name.apply(items.get(done - 1)));
         }
     }
 
-    /** The upgrade to scheduled publishing: every published article's times scheduled, its files in {@code bucket}. */
-    public Upgraded scheduleTimes(String bucket, Instant until) {
-        Progress timed = articles.scheduleTimes(bucket, until);
-        return new Upgraded("scheduled the times of " + timed.done() + " published article(s)", timed.left());
+    /**
+     * What an upgrade's run did, how many files or articles it left, and, if any, where the next run
+     * goes on: its request's {@code after}.
+     */
+    public record Upgraded(String description, int left, String after) {
+
+        /** The run's whole account, for its log and its answer. */
+        public String summary() {
+            return description + (left == 0 ? "; nothing left to do" : "; " + left + " left for the next run: run it again with \"after\": \""
+                    + after + "\"");
+        }
+    }
+
+    /**
+     * The upgrade to scheduled publishing: every published article's times scheduled, its files in
+     * {@code bucket}, by path, those after {@code after}.
+     */
+    public Upgraded scheduleTimes(String bucket, String after, Instant until) {
+        Progress timed = articles.scheduleTimes(bucket, after, until);
+        return new Upgraded("scheduled the times of " + timed.done() + " published article(s)", timed.left(), timed.last());
     }
 
     /**
      * The upgrade to width variants: images uploaded before them get their variants and sizes, and
      * the articles that show them are published again with them (docs/operations.md, "Upgrading").
-     * The articles wait for a run that sized every image.
+     * Images go first, by key, then articles, by path; {@code after} is a key (an image's) or a path
+     * (beginning with a slash, an article's), the last one the run before did.
      */
-    public Upgraded sizeImages(String bucket, Instant until) {
-        Progress images = assets.sizeImagesUploadedBefore(bucket, until);
+    public Upgraded sizeImages(String bucket, String after, Instant until) {
+        boolean articlesNow = after.startsWith("/");
+        Progress images = articlesNow ? new Progress(0, 0, after) : assets.sizeImagesUploadedBefore(bucket, after, until);
+        String sized = "sized " + images.done() + " image(s) uploaded before variants";
         if (images.left() > 0) {
-            return new Upgraded("sized " + images.done() + " image(s) uploaded before variants", images.left());
+            return new Upgraded(sized, images.left(), images.last());
         }
-        Progress pages = articles.showImageSizes(bucket, until);
-        return new Upgraded("sized " + images.done() + " image(s) uploaded before variants, and published " + pages.done()
-                + " article(s) again with their sizes", pages.left());
+        Progress pages = articles.showImageSizes(bucket, articlesNow ? after : "/", until);
+        return new Upgraded(sized + ", and published " + pages.done() + " article(s) again with their sizes", pages.left(), pages.last());
     }
 
     /** Takes an article down, by its path or slug, until the takedown is lifted; returns what it did. */

@@ -94,8 +94,10 @@ public final class LiveRebuild {
     record Sweep(int pages, boolean finished) {
     }
 
-    /** Pages rendered between two saves of the sweep's progress: seconds of work, so a stop loses little. */
+    /** Article pages rendered between two saves of the sweep's progress: seconds of work, so a stop loses little. */
     private static final int SWEEP_CHUNK = 200;
+    /** Listings rendered between two saves: each is all of its pages, the home page's a page per {@code LISTING_SIZE} articles. */
+    private static final int SWEEP_LISTINGS = 5;
     /** Requests in flight while sweeping: each page is a few reads and a write one after another, and rendering it is brief. */
     private static final int SWEEP_IN_FLIGHT = 32;
     private static final String ARTICLES = "articles";
@@ -120,11 +122,8 @@ public final class LiveRebuild {
         AtomicInteger pages = new AtomicInteger();
         if (from.part().equals(ARTICLES)) {
             List<StoredArticle> left = published.stream().filter(a -> a.path().compareTo(from.last()) > 0).toList();
-            boolean finished = swept(version, ARTICLES, left, StoredArticle::path, chunk -> sweeping.each(chunk, article -> {
-                if (wiring.pages().rewrite(article, wiring.listStore().related(article.path())) == SiteBucket.Outcome.WRITTEN) {
-                    pages.incrementAndGet();
-                }
-            }), until);
+            boolean finished = swept(version, ARTICLES, left, SWEEP_CHUNK, StoredArticle::path,
+                    chunk -> sweeping.each(chunk, article -> rewrite(article, pages)), until);
             if (!finished) {
                 return new Sweep(pages.get(), false);
             }
@@ -133,7 +132,8 @@ public final class LiveRebuild {
         List<ListingKey> keys = published.stream().flatMap(a -> Entry.of(a).stream()).flatMap(e -> e.listings().stream()).distinct()
                 .sorted(Comparator.comparing(ListingKey::id)).toList();
         List<ListingKey> left = (keys.isEmpty() ? List.of(ListingKey.HOME) : keys).stream().filter(k -> k.id().compareTo(after) > 0).toList();
-        if (!swept(version, LISTINGS, left, ListingKey::id, chunk -> pages.addAndGet(listingPages(wiring.listingStore(), chunk)), until)) {
+        if (!swept(version, LISTINGS, left, SWEEP_LISTINGS, ListingKey::id, chunk -> pages.addAndGet(listingPages(wiring.listingStore(), chunk)),
+                until)) {
             return new Sweep(pages.get(), false);
         }
         wiring.sweep().save(new SweepProgress.At(version, DONE, ""));
@@ -141,16 +141,24 @@ public final class LiveRebuild {
     }
 
     /** Works through {@code items} a chunk at a time, keeping how far it got after each; false if {@code until} came first. */
-    private <T> boolean swept(String version, String part, List<T> items, Function<T, String> id, Consumer<List<T>> work, Instant until) {
-        for (int start = 0; start < items.size(); start += SWEEP_CHUNK) {
+    private <T> boolean swept(String version, String part, List<T> items, int size, Function<T, String> id, Consumer<List<T>> work,
+                              Instant until) {
+        for (int start = 0; start < items.size(); start += size) {
             if (!Instant.now().isBefore(until)) {
                 return false;
             }
-            List<T> chunk = items.subList(start, Math.min(items.size(), start + SWEEP_CHUNK));
+            List<T> chunk = items.subList(start, Math.min(items.size(), start + size));
             work.accept(chunk);
             wiring.sweep().save(new SweepProgress.At(version, part, id.apply(chunk.get(chunk.size() - 1))));
         }
         return true;
+    }
+
+    /** Renders the article's page again, over one of the same version too, counting it in {@code written} if it wrote it. */
+    private void rewrite(StoredArticle article, AtomicInteger written) {
+        if (wiring.pages().rewrite(article, wiring.listStore().related(article.path())) == SiteBucket.Outcome.WRITTEN) {
+            written.incrementAndGet();
+        }
     }
 
     /** Renders every page of each listing, and of the home page if there is none, from {@code index}; returns how many it wrote. */

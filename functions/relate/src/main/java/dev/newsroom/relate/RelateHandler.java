@@ -91,9 +91,10 @@ public final class RelateHandler implements RequestStreamHandler, SnapshotPrimin
         int retried = result.retry().map(retry -> batch.size() - retry.record()).orElse(0);
         result.retry().ifPresent(retry -> {
             StreamRecord record = batch.get(retry.record());
-            LOG.atError().addKeyValue("article", record.keys().get(ArticleItems.KEY).s()).addKeyValue("event", record.eventName())
-                    .addKeyValue("sequenceNumber", record.sequenceNumber()).addKeyValue("reason", retry.reason())
-                    .log("not done; the batch will be delivered again from this record");
+            (retry.failed() ? LOG.atError() : LOG.atInfo()).addKeyValue("article", record.keys().get(ArticleItems.KEY).s())
+                    .addKeyValue("event", record.eventName()).addKeyValue("sequenceNumber", record.sequenceNumber())
+                    .addKeyValue("reason", retry.reason())
+                    .log((retry.failed() ? "failed" : "not done") + "; the batch will be delivered again from this record");
         });
         Map<String, EmbeddedMetrics.Value> metrics = new LinkedHashMap<>();
         metrics.put(RECORDS, EmbeddedMetrics.Value.count(batch.size()));

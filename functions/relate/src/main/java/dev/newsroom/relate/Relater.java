@@ -140,7 +140,7 @@ public final class Relater {
         try {
             LiveRebuild.Sweep swept = everyPageAgain.rewritePages(until);
             return swept.finished() ? result.withPages(swept.pages()) : result.withPages(swept.pages()).retryingFrom(
-                    new RetryFrom(everyPage.getAsInt(), "every page again under the new configuration: going on in the next invocation"));
+                    RetryFrom.continuing(everyPage.getAsInt(), "every page again under the new configuration goes on in the next invocation"));
         } catch (RuntimeException e) {
             return result.retryingFrom(RetryFrom.of(everyPage.getAsInt(), e));
         }

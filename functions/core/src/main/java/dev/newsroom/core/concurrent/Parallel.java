@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -90,21 +89,19 @@ public final class Parallel {
     }
 
     /**
-     * {@code work} done for each item at once, as {@link #each}, except that an item whose turn comes
-     * at or after {@code until} (by the wall clock, as an invocation's deadline is) is left undone:
-     * for a long job that must stop within an invocation's time and go on in the next. Returns how
-     * many items it left.
+     * {@code work} done for the items in their order, {@code chunk} of them at once, starting no
+     * chunk at or after {@code until} (by the wall clock, as an invocation's deadline is): for a long
+     * job that must stop within an invocation's time and go on in the next from the first item it
+     * did not do. Returns how many it did, always the first ones.
      */
-    public <T> int eachUntil(Collection<T> items, Consumer<? super T> work, Instant until) {
-        AtomicInteger left = new AtomicInteger();
-        each(items, item -> {
-            if (Instant.now().isBefore(until)) {
-                work.accept(item);
-            } else {
-                left.incrementAndGet();
-            }
-        });
-        return left.get();
+    public <T> int prefixUntil(List<T> items, int chunk, Consumer<? super T> work, Instant until) {
+        int done = 0;
+        while (done < items.size() && Instant.now().isBefore(until)) {
+            List<T> next = items.subList(done, Math.min(items.size(), done + chunk));
+            each(next, work);
+            done += next.size();
+        }
+        return done;
     }
 
     /** A task's result or failure: the pool would rethrow a failure wrapped in another. */

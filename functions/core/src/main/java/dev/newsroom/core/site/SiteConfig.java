@@ -48,7 +48,7 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
     }
 
     public static final Set<String> AD_SLOT_NAMES = Set.of("top", "in-article", "bottom");
-    private static final Pattern HTTPS_ORIGIN = Pattern.compile("https://(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,63}(:[0-9]{1,5})?");
+    private static final Pattern HTTPS_ORIGIN = Pattern.compile("https://(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})(:[0-9]{1,5})?");
 
     public SiteConfig {
         adSlots = Set.copyOf(adSlots);
@@ -82,25 +82,28 @@ public record SiteConfig(URI url, String name, String lang, ZoneId zone, Optiona
                 env.optional("SITE_TWITTER").map(handle -> handle.startsWith("@") ? handle.substring(1) : handle),
                 slots,
                 env.optional("AD_SCRIPT_URL").map(v -> httpUrl("AD_SCRIPT_URL", v)),
-                origins("AD_ORIGINS", env.optional("AD_ORIGINS", "")),
+                origins("AD_ORIGINS", env.optional("AD_ORIGINS", ""), false),
                 Captcha.of(env.optional("CAPTCHA_PROVIDER", "recaptcha").toLowerCase(Locale.ROOT),
                         env.optional("CAPTCHA_SITE_KEY", ""),
                         env.optional("CAPTCHA_WIDGET_URL").map(v -> httpUrl("CAPTCHA_WIDGET_URL", v))),
                 env.optional("ANALYTICS_SCRIPT_URL").map(v -> httpUrl("ANALYTICS_SCRIPT_URL", v)),
-                origins("ANALYTICS_ORIGINS", env.optional("ANALYTICS_ORIGINS", "")));
+                origins("ANALYTICS_ORIGINS", env.optional("ANALYTICS_ORIGINS", ""), true));
     }
 
     /**
-     * A comma-separated list of https origins, each a host or a wildcard over its subdomains
-     * ({@code https://*.google-analytics.com}), as a Content-Security-Policy source names them; a
-     * path, another scheme or a bare wildcard would open the policy wider than an operator means.
+     * A comma-separated list of https origins as a Content-Security-Policy source names them; a path,
+     * another scheme or a bare wildcard would open the policy wider than an operator means. Where the
+     * origins may run scripts, each names its host: a wildcard over subdomains would also allow what
+     * anyone hosts under a shared domain ({@code *.cloudfront.net}, {@code *.github.io}). Where they
+     * only receive requests ({@code connect-src}), a wildcard is allowed, as GA4 needs
+     * ({@code https://*.google-analytics.com}).
      */
-    static List<String> origins(String name, String value) {
+    static List<String> origins(String name, String value, boolean wildcards) {
         List<String> origins = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         for (String origin : origins) {
-            if (!HTTPS_ORIGIN.matcher(origin).matches()) {
-                throw new ConfigurationException(name + " must list https origins such as https://stats.example.com or "
-                        + "https://*.example.com, separated by commas; " + origin + " is not one");
+            if (!HTTPS_ORIGIN.matcher(origin).matches() || (!wildcards && origin.contains("*"))) {
+                throw new ConfigurationException(name + " must list https origins such as https://stats.example.com"
+                        + (wildcards ? " or https://*.example.com" : ", each its own host,") + " separated by commas; " + origin + " is not one");
             }
         }
         return origins;

@@ -64,4 +64,31 @@ class ParallelTest {
         assertEquals(List.of(caller, caller), Parallel.IN_PLACE.map(List.of(1, 2), n -> Thread.currentThread()));
         assertEquals(caller, Parallel.IN_PLACE.start(Thread::currentThread).get());
     }
+
+    /** A long job within an invocation: whole chunks, in order, and none started once the deadline has come. */
+    @Test
+    void doesTheFirstItemsChunkByChunkUntilTheDeadline() {
+        List<Integer> items = List.of(1, 2, 3, 4, 5, 6, 7);
+        var done = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        assertEquals(0, parallel.prefixUntil(items, 3, done::add, java.time.Instant.now()));
+        assertEquals(List.of(), List.copyOf(done));
+
+        // The deadline passes while the first chunk runs: that chunk finishes, no other starts.
+        java.time.Instant until = java.time.Instant.now().plusMillis(200);
+        assertEquals(3, parallel.prefixUntil(items, 3, n -> {
+            sleep(400);
+            done.add(n);
+        }, until));
+        assertEquals(java.util.Set.of(1, 2, 3), java.util.Set.copyOf(done));
+
+        assertEquals(7, parallel.prefixUntil(items, 3, n -> { }, java.time.Instant.now().plusSeconds(60)));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -54,15 +54,15 @@ class PageShellTest {
     @Test
     void theOperatorsNamedOriginsAreAllowedWhereTheirScriptIsConfigured() {
         String analytics = "https://*.google-analytics.com, https://*.analytics.google.com";
-        String ads = "https://pagead2.googlesyndication.com,https://*.doubleclick.net";
+        String ads = "https://pagead2.googlesyndication.com,https://googleads.g.doubleclick.net";
         String policy = PageShell.of(site(Map.of("ANALYTICS_SCRIPT_URL", "https://www.googletagmanager.com/gtag/js?id=G-1",
                 "ANALYTICS_ORIGINS", analytics, "AD_SCRIPT_URL", "https://ads.example.net/tag.js", "AD_ORIGINS", ads))).contentPolicy();
         assertEquals("'self' https://www.google.com/recaptcha/ https://www.googletagmanager.com https://*.google-analytics.com "
-                + "https://*.analytics.google.com https://ads.example.net https://pagead2.googlesyndication.com https://*.doubleclick.net",
+                + "https://*.analytics.google.com https://ads.example.net https://pagead2.googlesyndication.com https://googleads.g.doubleclick.net",
                 directive(policy, "connect-src"));
         assertTrue(directive(policy, "script-src").endsWith(" https://ads.example.net/tag.js https://www.googletagmanager.com/gtag/js?id=G-1"
-                + " https://pagead2.googlesyndication.com https://*.doubleclick.net"), policy);
-        assertTrue(directive(policy, "frame-src").endsWith(" https://ads.example.net https://pagead2.googlesyndication.com https://*.doubleclick.net"),
+                + " https://pagead2.googlesyndication.com https://googleads.g.doubleclick.net"), policy);
+        assertTrue(directive(policy, "frame-src").endsWith(" https://ads.example.net https://pagead2.googlesyndication.com https://googleads.g.doubleclick.net"),
                 policy);
 
         String unused = PageShell.of(site(Map.of("ANALYTICS_ORIGINS", analytics, "AD_ORIGINS", ads))).contentPolicy();
@@ -77,6 +77,13 @@ class PageShellTest {
                     () -> site(Map.of("ANALYTICS_ORIGINS", origins)), origins);
             assertTrue(e.getMessage().startsWith("ANALYTICS_ORIGINS must list https origins"), e.getMessage());
         }
+        // The ad script's origins may run scripts: a wildcard would let anything under a shared domain run.
+        for (String origins : List.of("https://*.cloudfront.net", "https://*.github.io", "https://ads.example.net,https://*.doubleclick.net")) {
+            var e = assertThrows(dev.newsroom.core.config.ConfigurationException.class, () -> site(Map.of("AD_ORIGINS", origins)), origins);
+            assertTrue(e.getMessage().contains("each its own host"), e.getMessage());
+        }
+        assertTrue(PageShell.of(site(Map.of("ANALYTICS_SCRIPT_URL", "https://stats.example.com/s.js", "ANALYTICS_ORIGINS", "https://stats.xn--p1ai")))
+                .contentPolicy().contains("https://stats.xn--p1ai"), "an internationalised domain, in its ASCII form");
     }
 
     @Test
