@@ -165,6 +165,7 @@ final class ArticlePublisher {
         ArticleStatus status = Timing.status(article.metadata(), now);
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
+        Optional<Instant> replacedTime = Optional.empty();
         // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
         // article commented on before counts were kept, or while it was withdrawn, gets its count here.
         Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
@@ -177,6 +178,7 @@ final class ArticlePublisher {
             } else {
                 StoredArticle c = current.get();
                 boolean sameSource = c.sourceKey().equals(change.key());
+                replacedTime = sameSource ? scheduledTime(c, now) : Optional.empty();
                 // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
                     return reject(change, previous, List.of(new Problem(article.metadata().path().equals((article.metadata().page()
@@ -213,11 +215,11 @@ final class ArticlePublisher {
         parallel.each(List.<Runnable>of(() -> project(published, discussion),
                 () -> previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).ifPresent(old -> unpublish(old, change)),
                 () -> reports.published(change.bucket(), change.key(), warnings, clock.instant())), Runnable::run);
-        // Its next time is set before the status record, so a crash before the record sets it again on the retry. A time
-        // moved or taken out leaves its schedule to fire and find nothing due: deleting it could race with a concurrent
-        // upload of the file and take the schedule that upload needs.
+        // Its next time is set before the status record, so a crash before the record sets it again on the retry; a time
+        // moved or taken out loses its schedule.
         Optional<Instant> next = Timing.nextChange(article.metadata(), now);
         next.ifPresent(at -> schedules.set(change.bucket(), change.key(), at));
+        replacedTime.filter(old -> !next.equals(Optional.of(old))).ifPresent(old -> forget(change.bucket(), change.key(), path, old, now));
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.of(status),
                 Optional.of(path), warnings.stream().map(Problem::toString).toList(), clock.instant()));
         return new Publisher.Result(switch (status) {
@@ -461,10 +463,28 @@ final class ArticlePublisher {
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {
                 withdraw(next);
+                Instant now = clock.instant();
+                scheduledTime(c, now).ifPresent(old -> forget(change.bucket(), change.key(), path, old, now));
                 return true;
             }
         }
         throw new IllegalStateException("article " + path + " kept changing under us; retrying the event");
+    }
+
+    /** The time a stored article's schedule stands for: its next change by its dates, unless its file is gone. */
+    private static Optional<Instant> scheduledTime(StoredArticle stored, Instant now) {
+        return stored.status() == ArticleStatus.UNPUBLISHED ? Optional.empty() : Timing.nextChange(stored.article().metadata(), now);
+    }
+
+    /**
+     * Deletes the file's schedule at {@code at}, a time its article no longer has. An upload of the
+     * file stored meanwhile may have set that time again and made its schedule just before the
+     * delete: the article is read after the delete, and the schedule made again if it needs it.
+     */
+    private void forget(String bucket, String key, String path, Instant at, Instant now) {
+        schedules.delete(key, at);
+        articles.find(path).filter(a -> a.sourceKey().equals(key)).flatMap(a -> scheduledTime(a, now)).filter(at::equals)
+                .ifPresent(again -> schedules.set(bucket, key, again));
     }
 
     private void withdraw(StoredArticle unpublished) {

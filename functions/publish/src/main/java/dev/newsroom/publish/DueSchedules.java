@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.Target;
 
 /**
@@ -22,8 +23,9 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  * the publish function with the file to read again ({@link #EVENT_FIELD}). Each time has a schedule
  * of its own name, never updated in place: the scheduler deletes a one-time schedule as it hands its
  * event to Lambda, which could take a schedule updated meanwhile with it. A time that moves gets
- * a new schedule; the old one is left to fire and find nothing due, since deleting it could race
- * with a concurrent upload that needs it, and the scheduler deletes each once it has fired. The
+ * a new schedule and the old one is deleted; the caller then reads the article again and makes
+ * the old time's schedule again if a concurrent upload set that time meanwhile (its schedule may
+ * have been made just before the delete). The scheduler deletes each schedule once it has fired. The
  * scheduler invokes the function asynchronously: the function's failures are retried by Lambda
  * and go to the function's failure queue; what the scheduler itself cannot deliver goes to the
  * dead-letter queue.
@@ -71,6 +73,15 @@ final class DueSchedules {
     /** What the schedule of the file {@code sourceKey} in {@code bucket} sends the function ({@code events/schedule-due.json}). */
     static String input(String bucket, String sourceKey) {
         return Json.write(Map.of(EVENT_FIELD, Map.of("bucket", bucket, "key", sourceKey)));
+    }
+
+    /** Deletes the schedule of the file {@code sourceKey} at {@code at}, if it has one. */
+    void delete(String sourceKey, Instant at) {
+        try {
+            scheduler.deleteSchedule(r -> r.name(name(sourceKey, at)).groupName(settings.group()));
+        } catch (ResourceNotFoundException gone) {
+            // Fired already, or deleted by an earlier try.
+        }
     }
 
     /** Makes sure the file {@code sourceKey} in {@code bucket} has a schedule at {@code at}. */
