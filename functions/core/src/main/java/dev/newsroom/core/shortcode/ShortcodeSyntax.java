@@ -177,6 +177,10 @@ final class ShortcodeSyntax {
     }
 
     private String value(int start, String name, String close) throws MalformedShortcodeException {
+        if (position >= source.length()) {
+            // A named parameter's "=" as the last thing in the file (found by fuzzing).
+            throw malformed(start, "the shortcode " + name + " is not closed with " + close);
+        }
         char first = source.charAt(position);
         if (first == '"') {
             StringBuilder out = new StringBuilder();
