@@ -143,15 +143,10 @@ public final class LiveRebuild {
     /** Works through {@code items} a chunk at a time, keeping how far it got after each; false if {@code until} came first. */
     private <T> boolean swept(String version, String part, List<T> items, int size, Function<T, String> id, Consumer<List<T>> work,
                               Instant until) {
-        for (int start = 0; start < items.size(); start += size) {
-            if (!Instant.now().isBefore(until)) {
-                return false;
-            }
-            List<T> chunk = items.subList(start, Math.min(items.size(), start + size));
+        return Parallel.chunksUntil(items, size, chunk -> {
             work.accept(chunk);
             wiring.sweep().save(new SweepProgress.At(version, part, id.apply(chunk.get(chunk.size() - 1))));
-        }
-        return true;
+        }, until) == items.size();
     }
 
     /** Renders the article's page again, over one of the same version too, counting it in {@code written} if it wrote it. */

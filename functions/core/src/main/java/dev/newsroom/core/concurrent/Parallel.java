@@ -95,10 +95,18 @@ public final class Parallel {
      * did not do. Returns how many it did, always the first ones.
      */
     public <T> int prefixUntil(List<T> items, int chunk, Consumer<? super T> work, Instant until) {
+        return chunksUntil(items, chunk, next -> each(next, work), until);
+    }
+
+    /**
+     * As {@link #prefixUntil}, with {@code work} given each chunk whole, for a job that does more
+     * than each item's work per chunk (keeping how far it got, say). Returns how many items it did.
+     */
+    public static <T> int chunksUntil(List<T> items, int chunk, Consumer<List<T>> work, Instant until) {
         int done = 0;
         while (done < items.size() && Instant.now().isBefore(until)) {
             List<T> next = items.subList(done, Math.min(items.size(), done + chunk));
-            each(next, work);
+            work.accept(next);
             done += next.size();
         }
         return done;
