@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,7 +57,8 @@ final class BenchStack implements AutoCloseable {
         var siteverify = new SiteverifyServer(LocalNewsroom.secret(secrets, "CAPTCHA_SECRET"), "127.0.0.1");
         var redirects = LocalKeyValueStore.start(Optional.empty());
         return new BenchStack(template, services, names, LocalNewsroom.functions(template, names, services, URI.create(SITE),
-                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, LocalNewsroom.NO_TOPIC, LocalScheduler.NONE, LocalCloudFront.NONE, secrets, Map.of()), work, siteverify, redirects);
+                siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, LocalNewsroom.NO_TOPIC, LocalScheduler.NONE, LocalCloudFront.NONE, secrets, Map.of(),
+                UnaryOperator.identity()), work, siteverify, redirects);
     }
 
     /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */

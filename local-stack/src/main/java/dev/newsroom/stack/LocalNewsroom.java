@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -104,6 +105,17 @@ public final class LocalNewsroom implements AutoCloseable {
 
     /** As {@link #start(Path, Path, int)}, with some of the functions' variables set otherwise, as an operator would. */
     public static LocalNewsroom start(Path template, Path dataDir, int port, Map<String, String> settings) throws Exception {
+        return start(template, dataDir, port, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, Map)}, with the functions' path to DynamoDB and to S3 through
+     * {@code functionsPath}, which is given each service's address and answers the one the functions
+     * use: a fault proxy's, for the failure scenarios. The rest of the stack (S3's notifications, the
+     * streams, the front) reaches the services directly, as AWS's own plumbing would.
+     */
+    public static LocalNewsroom start(Path template, Path dataDir, int port, Map<String, String> settings,
+                                      UnaryOperator<URI> functionsPath) throws Exception {
         CloudFormationTemplate cfn = CloudFormationTemplate.read(template);
         TemplateResources resources = new TemplateResources(cfn);
         Map<String, String> names = resources.names();
@@ -127,19 +139,20 @@ public final class LocalNewsroom implements AutoCloseable {
         LocalTopic topic = LocalTopic.start(Optional.of(dataDir.resolve("outbox.jsonl")));
         // Schedules need the functions, which need the scheduler's address. The scheduler invokes a
         // function asynchronously, as S3 does: the function's failures are Lambda's to retry and keep.
-        AsyncInvocations invocations = new AsyncInvocations(functionsExecutor, dataDir.resolve("failed-events"), Clock.systemUTC());
+        AsyncInvocations invocations = new AsyncInvocations(functionsExecutor, dataDir, Clock.systemUTC());
         AtomicReference<Map<String, LocalFunction>> scheduled = new AtomicReference<>(Map.of());
         LocalScheduler scheduler = LocalScheduler.start(Optional.of(dataDir.resolve("schedules.json")),
                 (arn, input) -> invocations.invoke(target(scheduled.get(), arn), input, "schedule → " + arn),
                 (schedule, failure) -> System.err.printf("newsroom: the scheduler could not deliver %s: %s; its event is in %s%n",
-                        schedule.name(), failure, FailedEvents.keep(dataDir.resolve("failed-events"), "scheduler",
+                        schedule.name(), failure, FailedEvents.keep(dataDir.resolve(FailedEvents.FOLDER),
+                                target(scheduled.get(), schedule.targetArn()).id(),
                                 schedule.name() + "-" + schedule.at().toEpochMilli() + ".json", schedule.input())),
                 Duration.ZERO);
         LocalCloudFront cloudFront = LocalCloudFront.start(invalidation -> System.out.printf(
                 "newsroom: CloudFront invalidation %s of %d path(s): %s%n", invalidation.id(), invalidation.paths().size(),
                 String.join(" ", invalidation.paths())));
         Map<String, LocalFunction> functions = functions(cfn, names, aws, front.url(), siteverify, redirects.url(), signIn.issuer(),
-                topic.url(), scheduler.url(), cloudFront.url(), secrets, settings);
+                topic.url(), scheduler.url(), cloudFront.url(), secrets, settings, functionsPath);
         scheduled.set(functions);
         scheduler.run();
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
@@ -150,6 +163,8 @@ public final class LocalNewsroom implements AutoCloseable {
                 LocalServices.REGION.id(), Clock.systemUTC()));
         List<StreamPump> pumps = streamPumps(cfn, names, aws, functions, dataDir);
         pumps.forEach(StreamPump::start);
+        // What a killed stack left queued, and what ./newsroom redrive put back, is delivered again.
+        invocations.resumeQueued(functions);
         List<LocalSchedule> schedules = LocalSchedule.fromTemplate(cfn);
         schedules.forEach(schedule -> schedule.start(functions, functionsExecutor));
         seedSiteConfiguration(aws.s3(), names.get("SourceBucket"), dataDir);
@@ -221,7 +236,7 @@ public final class LocalNewsroom implements AutoCloseable {
             source.requireOneBatchAtATimePerShard();
             String streamArn = dynamo.describeTable(r -> r.tableName(names.get(source.tableId()))).table().latestStreamArn();
             pumps.add(new StreamPump(source, functions.get(source.functionId()), aws.dynamoDbStreams(), streamArn,
-                    dataDir.resolve("streams"), dataDir.resolve("failed-events")));
+                    dataDir.resolve("streams"), dataDir.resolve(FailedEvents.FOLDER)));
         }
         return pumps;
     }
@@ -237,14 +252,15 @@ public final class LocalNewsroom implements AutoCloseable {
      */
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
-                                                        URI topic, URI scheduler, URI cloudFront, Path secrets, Map<String, String> settings)
+                                                        URI topic, URI scheduler, URI cloudFront, Path secrets, Map<String, String> settings,
+                                                        UnaryOperator<URI> servicePath)
             throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
         runtime.put("AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY);
-        runtime.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
-        runtime.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        runtime.put("AWS_ENDPOINT_URL_S3", servicePath.apply(aws.s3Endpoint()).toString());
+        runtime.put("AWS_ENDPOINT_URL_DYNAMODB", servicePath.apply(aws.dynamoEndpoint()).toString());
         runtime.put("AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", keyValueStore.toString());
         runtime.put("AWS_ENDPOINT_URL_SNS", topic.toString());
         runtime.put("S3_FORCE_PATH_STYLE", "true");

@@ -16,10 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Asynchronous delivery as Lambda does it for S3: a failing handler is retried twice, then the event is kept. */
+/**
+ * Asynchronous delivery as Lambda does it for S3: a failing handler is retried twice, then the event
+ * is kept; the queue outlives the process, and kept events can be redriven.
+ */
 class DeliveryRetryIT {
 
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
@@ -32,11 +36,30 @@ class DeliveryRetryIT {
         executor.shutdownNow();
     }
 
+    private AsyncInvocations invocations;
+
+    @BeforeEach
+    void queue() {
+        invocations = new AsyncInvocations(executor, dataDir, Clock.systemUTC());
+    }
+
+    private static LocalFunction flaky(String name, int failFirst) {
+        return new LocalFunction(name, FlakyHandler.class.getName(), Map.of("NAME", name, "FAIL_FIRST", Integer.toString(failFirst)), 30);
+    }
+
     private S3Notifications notifications(String name, int failFirst) {
-        var function = new LocalFunction(name, FlakyHandler.class.getName(), Map.of("NAME", name, "FAIL_FIRST", Integer.toString(failFirst)), 30);
         var rule = new NotificationRule(name, "Everything", "bucket", List.of("s3:ObjectCreated:*"), "", "");
-        return new S3Notifications(List.of(rule), Map.of(name, function),
-                new AsyncInvocations(executor, dataDir.resolve("failed-events"), Clock.systemUTC()), "us-east-1", Clock.systemUTC());
+        return new S3Notifications(List.of(rule), Map.of(name, flaky(name, failFirst)), invocations, "us-east-1", Clock.systemUTC());
+    }
+
+    private long queued(String function) throws Exception {
+        Path folder = dataDir.resolve(AsyncInvocations.QUEUE).resolve(function);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
     }
 
     @Test
@@ -59,6 +82,41 @@ class DeliveryRetryIT {
             assertEquals("kept.md", event.at("/Records/0/s3/object/key").asText());
         }
         assertTrue(!FlakyHandler.HANDLED.containsKey("always-failing"));
+        assertEquals(0, queued("always-failing"), "kept, so no longer queued");
+    }
+
+    @Test
+    void anEventQueuedWhenTheStackWasKilledIsDeliveredWhenItStartsAgain_A16() throws Exception {
+        // What a stack killed mid-burst leaves: the event written to its function's queue, never delivered.
+        Path queue = Files.createDirectories(dataDir.resolve(AsyncInvocations.QUEUE).resolve("restarted"));
+        String event = Files.readString(Path.of(System.getProperty("newsroom.root"), "events", "s3-put.json"));
+        Files.writeString(queue.resolve("1-1-1.json"), event);
+        invocations.resumeQueued(Map.of("restarted", flaky("restarted", 0)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> FlakyHandler.HANDLED.containsKey("restarted"));
+        assertEquals(1, FlakyHandler.HANDLED.get("restarted").size());
+        await().atMost(Duration.ofSeconds(5)).until(() -> queued("restarted") == 0);
+        Thread.sleep(1_500); // another look at the queue, a second later, delivers nothing twice
+        assertEquals(1, FlakyHandler.ATTEMPTS.get("restarted").size());
+    }
+
+    @Test
+    void aRedrivenEventIsDeliveredOnceTheFaultHasCleared_A17() throws Exception {
+        // Fails its three attempts (the fault), then works: the redriven event's fourth attempt succeeds.
+        var function = flaky("redriven", AsyncInvocations.ATTEMPTS);
+        invocations.resumeQueued(Map.of("redriven", function));
+        invocations.invoke(function, Files.readString(Path.of(System.getProperty("newsroom.root"), "events", "s3-put.json")), "redriven");
+        Path kept = dataDir.resolve(FailedEvents.FOLDER).resolve("redriven");
+        await().atMost(Duration.ofSeconds(15)).until(() -> Files.isDirectory(kept) && Files.list(kept).findAny().isPresent());
+        assertTrue(!FlakyHandler.HANDLED.containsKey("redriven"));
+
+        assertEquals(Map.of("redriven", 1), FailedEvents.redrive(dataDir));
+        await().atMost(Duration.ofSeconds(15)).until(() -> FlakyHandler.HANDLED.containsKey("redriven"));
+        assertEquals(AsyncInvocations.ATTEMPTS + 1, FlakyHandler.ATTEMPTS.get("redriven").size());
+        try (Stream<Path> left = Files.list(kept)) {
+            assertEquals(0, left.count(), "the failure destination is empty once redriven");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> queued("redriven") == 0);
+        assertEquals(Map.of(), FailedEvents.redrive(dataDir), "nothing is redriven twice");
     }
 
     @Test

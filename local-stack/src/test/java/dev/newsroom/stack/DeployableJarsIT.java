@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +78,8 @@ class DeployableJarsIT {
         scheduler = LocalScheduler.start(Optional.empty(), (arn, input) -> { }, (schedule, failure) -> { }, java.time.Duration.ZERO);
         cloudFront = LocalCloudFront.start(invalidation -> { });
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE, siteverify, redirects.url(),
-                LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), cloudFront.url(), Files.createDirectories(dir.resolve("secrets")), Map.of());
+                LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), cloudFront.url(), Files.createDirectories(dir.resolve("secrets")), Map.of(),
+                UnaryOperator.identity());
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 

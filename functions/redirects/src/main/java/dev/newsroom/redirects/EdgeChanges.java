@@ -19,7 +19,7 @@ record EdgeChanges(Map<String, String> puts, List<String> deletes) {
     static EdgeChanges of(List<StreamRecord> batch) {
         Map<String, Optional<String>> last = new LinkedHashMap<>();
         for (StreamRecord record : batch) {
-            String from = record.keys().get(RedirectStore.KEY).s();
+            String from = record.read("a redirect's", r -> r.keys().get(RedirectStore.KEY).s());
             Optional<String> to = Optional.ofNullable(record.newImage().get(RedirectStore.TARGET)).map(AttributeValue::s);
             last.remove(from); // re-inserted, so the order is of each key's last change
             last.put(from, record.eventName().equals("REMOVE") ? Optional.empty() : to);

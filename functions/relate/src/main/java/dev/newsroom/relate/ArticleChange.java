@@ -29,6 +29,10 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
      * ShellMarker}) carry no article, nor does that of an item stored under a bare slug.
      */
     static ArticleChange of(StreamRecord record) {
+        return record.read("an article's", ArticleChange::read);
+    }
+
+    private static ArticleChange read(StreamRecord record) {
         String path = record.keys().get(ArticleItems.KEY).s();
         // An item under a bare slug only changes as KeyMigration moves it, which rebuilds the index itself.
         if (UnsettledStore.isMarker(record.keys()) || ShellMarker.isMarker(record.keys()) || ArticleItems.isBareSlug(path)) {

@@ -65,15 +65,11 @@ final class CommentPages {
         Map<String, Map<String, Optional<ShownComment>>> changed = new LinkedHashMap<>();
         Map<String, Integer> firstRecord = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            StreamRecord record = batch.get(i);
-            Optional<ShownComment> before = shown(record.oldImage());
-            Optional<ShownComment> after = shown(record.newImage());
-            if (before.equals(after)) {
-                continue;
-            }
-            String path = record.keys().get("slug").s();
-            changed.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(record.keys().get("commentId").s(), after);
-            firstRecord.putIfAbsent(path, i);
+            int index = i;
+            ShownChange.of(batch.get(i)).ifPresent(change -> {
+                changed.computeIfAbsent(change.path(), p -> new LinkedHashMap<>()).put(change.commentId(), change.after());
+                firstRecord.putIfAbsent(change.path(), index);
+            });
         }
         List<Result> done = parallel.map(changed.entrySet(), article -> {
             try {
@@ -126,6 +122,22 @@ final class CommentPages {
                 return;
             }
             stored = again.get();
+        }
+    }
+
+    /**
+     * What a record of the comments table's stream changes for readers: the comment, under its
+     * article's path, as shown after it (empty: shown no more).
+     */
+    record ShownChange(String path, String commentId, Optional<ShownComment> after) {
+
+        /** Empty when readers see no change, such as a comment held for moderation. */
+        static Optional<ShownChange> of(StreamRecord record) {
+            return record.read("a comment's", r -> {
+                Optional<ShownComment> after = shown(r.newImage());
+                return shown(r.oldImage()).equals(after) ? Optional.empty()
+                        : Optional.of(new ShownChange(r.keys().get("slug").s(), r.keys().get("commentId").s(), after));
+            });
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -53,6 +55,32 @@ class SampleEventTest {
         ArticleChange change = ArticleChange.of(StreamRecord.batch(Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))).get(0));
         assertFalse(change.carriesArticle());
         assertFalse(change.shows());
+    }
+
+    /**
+     * A record that is not what a stream sends (an attribute value with two types, bad base64, an
+     * article image with a field missing) fails its batch with an error naming the record, not an
+     * anonymous exception: Lambda delivers the batch again, then keeps it; nothing is skipped.
+     */
+    @Test
+    void aMalformedRecordFailsItsBatchNamingTheRecord_A19() throws Exception {
+        String json = Files.readString(CloudFormationTemplate.repositoryRoot().resolve("events/dynamodb-article-published.json"));
+        String twoTypes = json.replace("\"S\": \"/articles/harbour-bridge-reopens\"", "\"S\": \"/articles/x\", \"N\": \"1\"");
+        assertNotEquals(json, twoTypes);
+        var refused = assertThrows(StreamRecord.MalformedException.class, () -> StreamRecord.batch(read(twoTypes)));
+        assertTrue(refused.getMessage().startsWith("stream record 0 ("), refused.getMessage());
+        assertTrue(refused.getMessage().contains("2 types, not one"), refused.getMessage());
+
+        String noTitle = json.replaceFirst("\"title\": \\{[^}]*}\\s*,", "");
+        assertNotEquals(json, noTitle);
+        StreamRecord record = StreamRecord.batch(read(noTitle)).get(0);
+        var unreadable = assertThrows(StreamRecord.MalformedException.class, () -> ArticleChange.of(record));
+        assertTrue(unreadable.getMessage().contains(record.sequenceNumber()) && unreadable.getMessage().contains("not an article's record"),
+                unreadable.getMessage());
+    }
+
+    private static Map<String, Object> read(String json) throws Exception {
+        return Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Every type of attribute, as the runtime's serialisation and the SDK's transformer would give it to a {@code RequestHandler}. */

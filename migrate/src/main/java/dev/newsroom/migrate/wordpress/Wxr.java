@@ -69,9 +69,16 @@ public record Wxr(String title, String link, Map<String, String> authorNames, Li
 
     public static Wxr read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** An export's bytes; {@code source} names it in the refusal, an {@link IOException}. */
+    public static Wxr read(InputStream in, String source) throws IOException {
+        try {
             return of(parse(in));
         } catch (XMLStreamException e) {
-            throw new IOException(file + " is not a WordPress export that can be read safely: " + e.getMessage(), e);
+            throw new IOException(source + " is not a WordPress export that can be read safely: " + e.getMessage(), e);
         }
     }
 

@@ -23,18 +23,51 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record StreamRecord(String eventName, String sequenceNumber, Map<String, AttributeValue> keys,
                     Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, Optional<Instant> created) {
 
+    /**
+     * A record that is not what a DynamoDB stream sends, named by its place in the batch and its
+     * sequence number: the one refusal of the stream functions' decoding. Such a batch fails whole,
+     * so Lambda delivers it again and then keeps it in the failure queue: nothing of it is skipped.
+     */
+    public static final class MalformedException extends RuntimeException {
+        public MalformedException(String record, String problem, Throwable cause) {
+            super("stream record " + record + " is malformed: " + problem, cause);
+        }
+    }
+
     /** The records of a batch, in order. */
     public static List<StreamRecord> batch(Map<String, Object> event) {
         List<StreamRecord> records = new ArrayList<>();
-        for (Object element : Json.array(event.get("Records"))) {
-            Map<String, Object> record = Json.object(element);
+        List<Object> elements = Json.array(event.get("Records"));
+        for (int i = 0; i < elements.size(); i++) {
+            Map<String, Object> record = Json.object(elements.get(i));
             Map<String, Object> data = Json.object(record.get("dynamodb"));
-            records.add(new StreamRecord(Json.text(record.get("eventName"), ""), Json.text(data.get("SequenceNumber"), ""),
-                    item(data.get("Keys")), item(data.get("OldImage")), item(data.get("NewImage")),
-                    data.get("ApproximateCreationDateTime") instanceof Number seconds
-                            ? Optional.of(Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000))) : Optional.empty()));
+            String sequenceNumber = Json.text(data.get("SequenceNumber"), "");
+            try {
+                Map<String, AttributeValue> keys = item(data.get("Keys"));
+                if (keys.isEmpty()) {
+                    throw new IllegalArgumentException("it has no keys");
+                }
+                records.add(new StreamRecord(Json.text(record.get("eventName"), ""), sequenceNumber,
+                        keys, item(data.get("OldImage")), item(data.get("NewImage")),
+                        data.get("ApproximateCreationDateTime") instanceof Number seconds && Double.isFinite(seconds.doubleValue())
+                                ? Optional.of(Instant.ofEpochMilli((long) (seconds.doubleValue() * 1000))) : Optional.empty()));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedException(i + " (" + sequenceNumber + ")", e.getMessage(), e);
+            }
         }
         return records;
+    }
+
+    /**
+     * Reads one of the record's items with {@code reader}, which may assume the item is one the
+     * functions wrote; anything else it trips on is this record's {@link MalformedException}.
+     */
+    public <T> T read(String what, java.util.function.Function<StreamRecord, T> reader) {
+        try {
+            return reader.apply(this);
+        } catch (RuntimeException e) {
+            throw new MalformedException(sequenceNumber, "it is not " + what + " record (" + e + ")", e);
+        }
     }
 
     private static Map<String, AttributeValue> item(Object image) {
@@ -44,7 +77,11 @@ public record StreamRecord(String eventName, String sequenceNumber, Map<String, 
     }
 
     private static AttributeValue value(Object typed) {
-        var field = Json.object(typed).entrySet().iterator().next();
+        Map<String, Object> types = Json.object(typed);
+        if (types.size() != 1) {
+            throw new IllegalArgumentException("an attribute value has " + types.size() + " types, not one");
+        }
+        var field = types.entrySet().iterator().next();
         Object v = field.getValue();
         return switch (field.getKey()) {
             case "S" -> AttributeValue.fromS(Json.text(v, ""));

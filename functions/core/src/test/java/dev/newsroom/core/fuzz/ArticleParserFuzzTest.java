@@ -6,6 +6,7 @@ import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.SiteRules;
+import dev.newsroom.testkit.ExecutableHtml;
 import java.time.ZoneOffset;
 
 /**

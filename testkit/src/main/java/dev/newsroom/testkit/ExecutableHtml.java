@@ -1,4 +1,4 @@
-package dev.newsroom.core.fuzz;
+package dev.newsroom.testkit;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -11,13 +11,13 @@ import org.jsoup.nodes.Element;
  * element, an event-handler attribute, or a {@code javascript:} address. Parsed with jsoup, as a
  * browser would read it, not searched as text.
  */
-final class ExecutableHtml {
+public final class ExecutableHtml {
 
     private ExecutableHtml() {
     }
 
     /** The first thing in {@code html} that would run, described; empty if nothing would. */
-    static Optional<String> in(String html) {
+    public static Optional<String> in(String html) {
         for (Element element : Jsoup.parseBodyFragment(html).getAllElements()) {
             if (element.normalName().equals("script")) {
                 return Optional.of("a script element: " + element.outerHtml());

@@ -1,0 +1,164 @@
+package dev.newsroom.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsroom.testkit.FaultProxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Failure scenarios against the whole local stack: the functions' path to DynamoDB or to S3 is cut
+ * by a {@link FaultProxy} while editors upload, then restored; events that outlasted their retries
+ * are redriven from the failure destination. Afterwards nothing may be lost: every upload published
+ * as its last version, every article in the sitemap (no stream record skipped), nothing left queued
+ * or failed. The figures of each run are printed as a line that docs/reliability.md records.
+ *
+ * <p>{@code ./newsroom test} runs a short version; {@code ./newsroom chaos} the full one, through
+ * the system properties {@code newsroom.chaos.articles} and {@code newsroom.chaos.cutSeconds}.
+ */
+class FaultScenariosIT {
+
+    private static final int ARTICLES = Integer.getInteger("newsroom.chaos.articles", 20);
+    private static final Duration CUT = Duration.ofSeconds(Long.getLong("newsroom.chaos.cutSeconds", 6));
+    /** Of the articles, how many are uploaded twice during the cut: the second version must win. */
+    private static final int EDITED = Math.max(1, ARTICLES / 10);
+    private static final Duration CONVERGE = Duration.ofMinutes(Math.max(3, ARTICLES / 50));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aBulkUploadWhileDynamoDbIsCutConvergesWithNothingLost_A18() throws Exception {
+        bulkUploadWhileCut("dynamodb");
+    }
+
+    @Test
+    void aBulkUploadWhileS3IsCutConvergesWithNothingLost_A18() throws Exception {
+        bulkUploadWhileCut("s3");
+    }
+
+    private void bulkUploadWhileCut(String service) throws Exception {
+        Map<URI, FaultProxy> proxies = new ConcurrentHashMap<>();
+        Path template = Path.of(System.getProperty("newsroom.root"), "template.yaml");
+        try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0, Map.of(),
+                address -> proxies.computeIfAbsent(address, FaultProxy::start).url())) {
+            FaultProxy path = proxies.get(URI.create(stack.endpoints().get(service).asText()));
+            String bucket = stack.endpoints().get("sourceBucket").asText();
+            String prefix = stack.endpoints().get("articlePrefix").asText();
+            var s3 = stack.services().s3();
+
+            long cutAt = System.nanoTime();
+            path.set(FaultProxy.Fault.REFUSE);
+            for (int i = 0; i < ARTICLES + EDITED; i++) {
+                int article = i % ARTICLES;
+                String text = article(article, i < ARTICLES ? 1 : 2);
+                s3.putObject(r -> r.bucket(bucket).key(prefix + slug(article) + ".md"), RequestBody.fromString(text));
+            }
+            long remaining = CUT.toNanos() - (System.nanoTime() - cutAt);
+            if (remaining > 0) {
+                Thread.sleep(remaining / 1_000_000);
+            }
+            path.set(FaultProxy.Fault.NONE);
+            long restoredAt = System.nanoTime();
+
+            // Once the queue has drained, what outlasted its retries is in the failure destination: redriven until none is left.
+            int redriven = 0;
+            for (int round = 0; round < 5; round++) {
+                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> files(AsyncInvocations.QUEUE) == 0);
+                int moved = FailedEvents.redrive(dataDir).values().stream().mapToInt(Integer::intValue).sum();
+                if (moved == 0) {
+                    break;
+                }
+                redriven += moved;
+            }
+            URI site = stack.siteUrl();
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> missing(site).isEmpty());
+            stack.awaitStreamsDelivered(CONVERGE);
+            long convergedMs = (System.nanoTime() - restoredAt) / 1_000_000;
+
+            assertEquals(List.of(), missing(site), "every upload is published as its last version");
+            String sitemap = get(site.resolve("/sitemap.xml")).body() + sitemaps(site);
+            List<String> unlisted = new ArrayList<>();
+            for (int i = 0; i < ARTICLES; i++) {
+                if (!sitemap.contains("/articles/" + slug(i))) {
+                    unlisted.add(slug(i));
+                }
+            }
+            assertEquals(List.of(), unlisted, "every article is in the sitemap: no stream record was skipped");
+            assertEquals(0, files(AsyncInvocations.QUEUE), "nothing left queued");
+            assertEquals(0, files(FailedEvents.FOLDER), "nothing left failed");
+            assertTrue(path.faulted() > 0, "the cut met the functions");
+            System.out.printf("fault scenario: %s cut %d s; %d uploads (%d articles, %d edited); %d connections faulted;"
+                            + " %d events redriven; converged %d ms after the path came back; lost 0%n",
+                    service, CUT.toSeconds(), ARTICLES + EDITED, ARTICLES, EDITED, path.faulted(), redriven, convergedMs);
+        } finally {
+            proxies.values().forEach(FaultProxy::close);
+        }
+    }
+
+    /** The articles whose page is not served with their last version's title. */
+    private List<String> missing(URI site) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            HttpResponse<String> page = get(site.resolve("/articles/" + slug(i)));
+            if (page.statusCode() != 200 || !page.body().contains(title(i, i < EDITED ? 2 : 1))) {
+                missing.add(slug(i));
+            }
+        }
+        return missing;
+    }
+
+    /** The sitemap index's sitemaps, concatenated. */
+    private String sitemaps(URI site) throws Exception {
+        StringBuilder all = new StringBuilder();
+        var locations = java.util.regex.Pattern.compile("<loc>([^<]+sitemap[^<]*\\.xml)</loc>").matcher(get(site.resolve("/sitemap.xml")).body());
+        while (locations.find()) {
+            all.append(get(site.resolve(URI.create(locations.group(1)).getPath())).body());
+        }
+        return all.toString();
+    }
+
+    private long files(String folder) throws Exception {
+        Path root = dataDir.resolve(folder);
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String slug(int i) {
+        return "fault-" + i;
+    }
+
+    private static String title(int i, int version) {
+        return "Fault article " + i + " version " + version;
+    }
+
+    private static String article(int i, int version) {
+        return "---\ntitle: " + title(i, version) + "\ndate: 2026-11-0" + (1 + i % 9) + "T10:00:00Z\ncategory: City\ntags: [faults]\n---\n"
+                + "The body of article " + i + ", version " + version + ".\n";
+    }
+}
