@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,9 +84,13 @@ final class AsyncInvocations {
             }
             for (Path queued : list(folder)) {
                 if (queued.getFileName().toString().endsWith(".json") && inFlight.add(queued)) {
-                    String event = read(queued);
+                    Optional<String> event = read(queued);
+                    if (event.isEmpty()) {
+                        inFlight.remove(queued); // delivered and taken off the queue since the folder was listed
+                        continue;
+                    }
                     String what = function.id() + " queued event " + queued.getFileName();
-                    executor.execute(() -> deliver(function, queued, event, what, 1));
+                    executor.execute(() -> deliver(function, queued, event.get(), what, 1));
                 }
             }
         }
@@ -170,9 +176,11 @@ final class AsyncInvocations {
         }
     }
 
-    private static String read(Path queued) {
+    private static Optional<String> read(Path queued) {
         try {
-            return Files.readString(queued, StandardCharsets.UTF_8);
+            return Optional.of(Files.readString(queued, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,13 @@
 package dev.newsroom.stack;
 
-import dev.newsroom.testkit.LocalJson;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.testkit.CloudFormationTemplate;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -52,7 +46,7 @@ class NewsroomUpEndToEndIT {
     void publishesOverwritesDeletesAndKeepsDataAcrossRestarts() throws Exception {
         Path article = dataDir.resolveSibling(dataDir.getFileName() + "-article.md");
         JsonNode endpoints;
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             endpoints = stack.endpoints;
             String site = endpoints.get("site").asText();
             await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/harbour-bridge-reopens") == 200);
@@ -91,7 +85,7 @@ class NewsroomUpEndToEndIT {
         }
 
         // The same data directory, spelled with "..": it is the same place to the stack.
-        try (Stack restarted = Stack.start(dataDir.resolve("..").resolve(dataDir.getFileName()))) {
+        try (UpProcess restarted = UpProcess.start(dataDir.resolve("..").resolve(dataDir.getFileName()))) {
             String site = restarted.endpoints.get("site").asText();
             assertEquals("Still here after a restart", h1(site + "/articles/persistent"));
             assertTrue(get(site + "/articles/town-hall-clock").body().contains("noindex"));
@@ -109,7 +103,7 @@ class NewsroomUpEndToEndIT {
     @Test
     void listingsFeedsSitemapsAndRelatedListsFollowUploads() throws Exception {
         Path article = dataDir.resolveSibling(dataDir.getFileName() + "-tram.md");
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             JsonNode endpoints = stack.endpoints;
             String site = endpoints.get("site").asText();
             await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("Harbour bridge"));
@@ -183,7 +177,7 @@ class NewsroomUpEndToEndIT {
         Files.writeString(other, "---\ntitle: Ferry timetable\ndate: 2026-11-25\ncategory: City\ntags: [Transport]\n---\nFerries run late.\n");
         List<String> listings = List.of("/", "/category/city", "/tag/transport", "/feed.xml", "/news-sitemap.xml",
                 "/sitemaps/" + due.toString().substring(0, 10) + ".xml", "/articles/harbour-bridge-reopens");
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             String site = stack.endpoints.get("site").asText();
             await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("Harbour bridge"));
             aws(stack.endpoints, "s3", "cp", embargoed.toString(), "s3://source-bucket/articles/budget.md");
@@ -195,7 +189,7 @@ class NewsroomUpEndToEndIT {
                 assertFalse(get(site + path).body().contains("/articles/budget"), path + " does not list it before its time");
             }
         }
-        try (Stack restarted = Stack.start(dataDir)) {
+        try (UpProcess restarted = UpProcess.start(dataDir)) {
             String site = restarted.endpoints.get("site").asText();
             await("the schedule kept across the restart fires").atMost(Duration.ofSeconds(90))
                     .until(() -> status(site + "/articles/budget") == 200);
@@ -209,7 +203,7 @@ class NewsroomUpEndToEndIT {
     @Test
     void oldAddressesAnswer301AsTheEdgeWouldAndKeepDoingSoAfterARestart() throws Exception {
         Path article = dataDir.resolveSibling(dataDir.getFileName() + "-moved.md");
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             JsonNode endpoints = stack.endpoints;
             String site = endpoints.get("site").asText();
             Files.writeString(article, "---\ntitle: Trams return\ndate: 2024-05-01\nurl: /blog/2024/trams-return/\n"
@@ -225,7 +219,7 @@ class NewsroomUpEndToEndIT {
             await().atMost(PAGE_DEADLINE).until(() -> location(site + "/blog/2024/trams-return/").equals("/transport/trams-return/"));
             assertEquals("/transport/trams-return/", location(site + "/?p=77"), "the alias follows the article: no chain");
         }
-        try (Stack restarted = Stack.start(dataDir)) {
+        try (UpProcess restarted = UpProcess.start(dataDir)) {
             String site = restarted.endpoints.get("site").asText();
             assertEquals("/transport/trams-return/", location(site + "/2024/05/01/trams-return.html"));
             assertEquals("Trams return", h1(site + "/transport/trams-return/"));
@@ -236,7 +230,7 @@ class NewsroomUpEndToEndIT {
     void seedsASiteConfigurationWhosePermalinkChangeMovesArticlesAndLeavesRedirects() throws Exception {
         Path article = dataDir.resolveSibling(dataDir.getFileName() + "-trams.md");
         Path settings = dataDir.resolveSibling(dataDir.getFileName() + "-site.yaml");
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             JsonNode endpoints = stack.endpoints;
             String site = endpoints.get("site").asText();
             aws(endpoints, "s3", "cp", "s3://source-bucket/site.yaml", settings.toString());
@@ -276,7 +270,7 @@ class NewsroomUpEndToEndIT {
     /** A refused write is the database doing its job: the reader gets the 409, the log no stack trace. */
     @Test
     void failedConditionsStayOutOfTheLog() throws Exception {
-        try (Stack stack = Stack.start(dataDir)) {
+        try (UpProcess stack = UpProcess.start(dataDir)) {
             String site = stack.endpoints.get("site").asText();
             await().atMost(PAGE_DEADLINE).until(() -> status(site + "/articles/harbour-bridge-reopens") == 200);
             assertEquals(201, postComment(site, "test-pass:1").statusCode());
@@ -300,7 +294,7 @@ class NewsroomUpEndToEndIT {
 
     @Test
     void documentsEveryOption() throws Exception {
-        Process process = new ProcessBuilder(Stack.command(List.of("--help"))).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(UpProcess.command(List.of("--help"))).redirectErrorStream(true).start();
         String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         for (String option : List.of("--port", "--data-dir", "--fresh", "--[no-]seed", "--template", "--help")) {
@@ -350,67 +344,5 @@ class NewsroomUpEndToEndIT {
         }
         var h1 = Jsoup.parse(response.body()).selectFirst("h1");
         return h1 == null ? "" : h1.text();
-    }
-
-    /** The launcher in a child JVM, stopped with SIGTERM as Ctrl-C would. */
-    private static final class Stack implements AutoCloseable {
-        final Process process;
-        final JsonNode endpoints;
-        final List<String> seen;
-
-        private Stack(Process process, JsonNode endpoints, List<String> seen) {
-            this.process = process;
-            this.endpoints = endpoints;
-            this.seen = seen;
-        }
-
-        static List<String> command(List<String> args) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // The test class path brings LocalIam, which reads the repository's template.
-            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Dnewsroom.root=" + CloudFormationTemplate.repositoryRoot(),
-                    "-cp", System.getProperty("java.class.path"), NewsroomUp.class.getName()));
-            command.addAll(args);
-            return command;
-        }
-
-        static Stack start(Path dataDir) throws Exception {
-            Path template = CloudFormationTemplate.repositoryRoot().resolve("template.yaml");
-            Process process = new ProcessBuilder(command(List.of("--port", "0", "--data-dir", dataDir.toString(),
-                    "--template", template.toString()))).redirectErrorStream(true).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        seen.add(line);
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("reader stopped: " + e.getMessage());
-                }
-            }, "stack-output");
-            reader.setDaemon(true);
-            reader.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                assertNotNull(line, () -> "the stack did not come up; it said:\n" + String.join("\n", seen));
-                if (line.startsWith("Newsroom is up")) {
-                    break;
-                }
-            }
-            return new Stack(process, LocalJson.mapper().readTree(dataDir.resolve("endpoints.json").toFile()), seen);
-        }
-
-        List<String> linesMatching(String text) {
-            return seen.stream().filter(l -> l.contains(text)).toList();
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the stack stops on SIGTERM");
-        }
     }
 }

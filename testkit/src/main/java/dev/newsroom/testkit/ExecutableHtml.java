@@ -2,6 +2,7 @@ package dev.newsroom.testkit;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -12,6 +13,10 @@ import org.jsoup.nodes.Element;
  * browser would read it, not searched as text.
  */
 public final class ExecutableHtml {
+
+    /** The attributes a browser follows or loads as an address: a script address anywhere else is only text. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "action", "formaction", "xlink:href", "poster",
+            "data", "background", "cite", "longdesc", "ping", "codebase", "dynsrc", "lowsrc", "manifest");
 
     private ExecutableHtml() {
     }
@@ -28,7 +33,7 @@ public final class ExecutableHtml {
                 if (name.startsWith("on")) {
                     return Optional.of("an event handler: " + element.outerHtml());
                 }
-                if (value.startsWith("javascript:") || value.startsWith("vbscript:")) {
+                if (URL_ATTRIBUTES.contains(name) && (value.startsWith("javascript:") || value.startsWith("vbscript:"))) {
                     return Optional.of("a script address in " + name + ": " + element.outerHtml());
                 }
             }

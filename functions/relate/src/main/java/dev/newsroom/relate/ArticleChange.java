@@ -40,6 +40,9 @@ public record ArticleChange(String path, Optional<StoredArticle> before, Optiona
         }
         Optional<StoredArticle> before = image(record.oldImage());
         Optional<StoredArticle> after = image(record.newImage());
+        // Its listings, read now: an article whose terms no upload could give is this record's fault, named as such.
+        before.flatMap(Entry::of).ifPresent(Entry::listings);
+        after.flatMap(Entry::of).ifPresent(Entry::listings);
         long version = after.map(StoredArticle::version).orElseGet(() -> before.map(b -> b.version() + 1).orElse(1L));
         return new ArticleChange(path, before, after, version);
     }

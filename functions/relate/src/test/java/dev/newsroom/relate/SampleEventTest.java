@@ -77,6 +77,12 @@ class SampleEventTest {
         var unreadable = assertThrows(StreamRecord.MalformedException.class, () -> ArticleChange.of(record));
         assertTrue(unreadable.getMessage().contains(record.sequenceNumber()) && unreadable.getMessage().contains("not an article's record"),
                 unreadable.getMessage());
+
+        // Found by StreamRecordFuzzTest: a tag no upload could give failed later, anonymously, as its listings were read.
+        String badTag = json.replace("\"slug\": {\"S\": \"transport\"}", "\"slug\": {\"S\": \"Not A Slug\"}");
+        assertNotEquals(json, badTag);
+        StreamRecord tagged = StreamRecord.batch(read(badTag)).get(0);
+        assertThrows(StreamRecord.MalformedException.class, () -> ArticleChange.of(tagged));
     }
 
     private static Map<String, Object> read(String json) throws Exception {

@@ -79,6 +79,9 @@ public record Wxr(String title, String link, Map<String, String> authorNames, Li
             return of(parse(in));
         } catch (XMLStreamException e) {
             throw new IOException(source + " is not a WordPress export that can be read safely: " + e.getMessage(), e);
+        } catch (java.util.MissingResourceException e) {
+            // The JDK's reader, meeting some malformed DTDs, fails looking up its own message (found by WxrFuzzTest).
+            throw new IOException(source + " is not a WordPress export that can be read safely: it is not well-formed XML", e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,17 @@ class WxrTest {
         }
         Path xml = write("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [" + dtd + "]>\n<rss><channel><title>&j;</title></channel></rss>");
         assertThrows(IOException.class, () -> Wxr.read(xml));
+    }
+
+    /** Found by WxrFuzzTest: the JDK's reader failed on this DTD with an unchecked MissingResourceException. */
+    @Test
+    void refusesAMalformedDtdAndBytesThatAreNotTheirEncoding_C15() throws IOException {
+        Path dtd = write("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///x\">\u001e]>\n<rss><channel/></rss>");
+        IOException e = assertThrows(IOException.class, () -> Wxr.read(dtd));
+        assertTrue(e.getMessage().contains("cannot be read safely") || e.getMessage().contains("not a WordPress export"), e.getMessage());
+        Path latin1 = dir.resolve("latin1.xml");
+        Files.write(latin1, (HEAD + "<item><title>Caf\u00e9</title></item></channel></rss>").getBytes(StandardCharsets.ISO_8859_1));
+        assertThrows(IOException.class, () -> Wxr.read(latin1));
     }
 
     @Test

@@ -163,7 +163,7 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
                     problems.add(new Problem(key, "is not a setting here; the settings are " + new java.util.TreeSet<>(FIELDS))));
             List<Language> languages = languages(fields.get("languages"));
             var settings = new SiteSettings(permalinks(map(fields, "permalinks")), languages,
-                    menus(map(fields, "menus")), map(fields, "params"), shortcodes(map(fields, "shortcodes")),
+                    menus(map(fields, "menus")), params(map(fields, "params")), shortcodes(map(fields, "shortcodes")),
                     redirects(map(fields, "redirects"), languages), comments(map(fields, "comments")), adsTxt(fields.get("adsTxt")));
             if (!problems.isEmpty()) {
                 throw new InvalidArticleException(problems);
@@ -239,6 +239,26 @@ public record SiteSettings(Permalinks permalinks, List<Language> languages, Map<
             }
             problems.add(new Problem(name, "must be a mapping"));
             return Map.of();
+        }
+
+        /** The site's parameters, each with a value: YAML's {@code name:} with nothing after it is a parameter without one. */
+        Map<String, Object> params(Map<String, Object> given) {
+            given.forEach((name, value) -> withoutValues("params." + name, value));
+            Map<String, Object> params = new LinkedHashMap<>(given);
+            params.values().removeIf(Objects::isNull); // named above, and refused with the rest
+            return params;
+        }
+
+        private void withoutValues(String field, Object value) {
+            if (value == null) {
+                problems.add(new Problem(field, "has no value; give it one, or leave it out"));
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((name, inner) -> withoutValues(field + "." + name, inner));
+            } else if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    withoutValues(field + "[" + i + "]", list.get(i));
+                }
+            }
         }
 
         Permalinks permalinks(Map<String, Object> given) {

@@ -105,6 +105,20 @@ class SiteSettingsTest {
         assertEquals(expected.size(), problems.size(), problems::toString);
     }
 
+    /** Found by SiteSettingsFuzzTest: a parameter with nothing after its colon was a NullPointerException, not a named problem. */
+    @Test
+    void refusesAParameterWithoutAValueNamingIt_C21() {
+        List<String> problems = problems("""
+                params:
+                  donate:
+                  nested: {a: 1, b: }
+                  list: [1, null]
+                """);
+        List<String> expected = List.of("params.donate: ", "params.nested.b: ", "params.list[1]: ");
+        expected.forEach(prefix -> assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix)), () -> prefix + " in " + problems));
+        assertEquals(expected.size(), problems.size(), problems::toString);
+    }
+
     @Test
     void readsRedirectsAsTheKeysTheEdgeLooksUp() throws InvalidArticleException {
         SiteSettings settings = read("languages: [{code: en, name: English}, {code: es, name: Español}]\n"
