@@ -30,15 +30,18 @@ public final class FaultProxy implements AutoCloseable {
         NONE,
         /** New connections are reset as they open, and open ones are reset: nothing gets through. */
         REFUSE,
-        /** Requests reach the service, but each response is cut with a reset after its first bytes. */
+        /** Requests reach the service, but each response is cut with a reset after its headers and a first byte of body. */
         RESET_MID_RESPONSE,
+        /** As {@link #RESET_MID_RESPONSE}, for every third response only: a flaky network under load. */
+        RESET_SOME_RESPONSES,
         /** Every chunk of a response waits {@link #delay} first. */
         DELAY,
         /** Connections open, and nothing comes back until the fault clears. */
         STALL
     }
 
-    private static final int FIRST_BYTES = 64;
+    private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+    private static final int FIRST_BODY_BYTES = 1;
 
     private final URI target;
     private final ServerSocket listener;
@@ -52,6 +55,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
+    private final AtomicLong responses = new AtomicLong();
 
     private FaultProxy(URI target, ServerSocket listener) {
         this.target = target;
@@ -135,16 +139,25 @@ public final class FaultProxy implements AutoCloseable {
             while ((read = in.read(buffer)) >= 0) {
                 if (response) {
                     Fault now = fault.get();
-                    if (now != Fault.NONE && !counted) {
+                    // Where a response's body starts: where the reset faults cut, inside the body, where HTTP's framing
+                    // (Content-Length) shows the client it was cut. Over plain HTTP, a cut inside the headers reads to the
+                    // JDK's client as a whole, empty answer; over TLS, as on AWS, any cut is seen.
+                    int bodyStart = indexOf(buffer, read, HEADERS_END);
+                    boolean cut = bodyStart >= 0 && (now == Fault.RESET_MID_RESPONSE
+                            || now == Fault.RESET_SOME_RESPONSES && responses.incrementAndGet() % 3 == 0);
+                    boolean acts = now == Fault.REFUSE || now == Fault.DELAY || now == Fault.STALL || cut;
+                    if (acts && !counted) {
                         faulted.incrementAndGet();
                         counted = true;
                     }
                     switch (now) {
                         case REFUSE -> throw new IOException("refused");
-                        case RESET_MID_RESPONSE -> {
-                            out.write(buffer, 0, Math.min(read, FIRST_BYTES));
-                            out.flush();
-                            throw new IOException("reset mid-response");
+                        case RESET_MID_RESPONSE, RESET_SOME_RESPONSES -> {
+                            if (cut) {
+                                out.write(buffer, 0, Math.min(read, bodyStart + HEADERS_END.length + FIRST_BODY_BYTES));
+                                out.flush();
+                                throw new IOException("reset mid-response");
+                            }
                         }
                         case DELAY -> Thread.sleep(delay.toMillis());
                         case STALL -> {
@@ -166,6 +179,19 @@ public final class FaultProxy implements AutoCloseable {
             drop(from);
             drop(to);
         }
+    }
+
+    private static int indexOf(byte[] buffer, int length, byte[] wanted) {
+        outer:
+        for (int i = 0; i + wanted.length <= length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (buffer[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private void drop(Socket socket) {

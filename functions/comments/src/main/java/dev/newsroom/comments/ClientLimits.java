@@ -14,7 +14,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -30,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 final class ClientLimits {
 
     private static final String IN_PROGRESS = "in-progress";
+    /** A claim whose captcha passed but whose comment could not be stored: a retry takes it over without the spent token. */
+    private static final String VERIFIED = "verified";
     private static final Logger LOG = LoggerFactory.getLogger(ClientLimits.class);
     static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
@@ -70,6 +74,13 @@ final class ClientLimits {
         record Granted() implements Claim {
         }
 
+        /**
+         * An earlier copy of this POST passed its captcha (whose token is now spent) and failed to
+         * store the comment: the claim is this request's, with the captcha's score then.
+         */
+        record Verified(Optional<Double> score) implements Claim {
+        }
+
         /** Another copy of this POST holds the claim and is being checked or stored. */
         record InProgress() implements Claim {
         }
@@ -98,10 +109,11 @@ final class ClientLimits {
             return new Claim.RateLimited();
         }
         long minute = now.getEpochSecond() / 60;
+        String attempt = java.util.UUID.randomUUID().toString();
         TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("key", key(submission.key()), "status", AttributeValue.fromS(IN_PROGRESS),
                         "fingerprint", AttributeValue.fromS(submission.fingerprint()), "startedAt", number(now.getEpochSecond()),
-                        "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
+                        "attempt", AttributeValue.fromS(attempt), "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
                 // A claim left by a crashed attempt lapses after a minute.
                 .conditionExpression("attribute_not_exists(#key) OR (#status = :claimed AND startedAt < :lapsed)")
                 .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
@@ -110,7 +122,7 @@ final class ClientLimits {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
         TransactWriteItem count = countInMinute("rate#" + clientHash, minute, perMinute);
-        for (int attempt = 1; ; attempt++) {
+        for (int tries = 1; ; tries++) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(claim, count));
                 return new Claim.Granted();
@@ -127,11 +139,23 @@ final class ClientLimits {
                     return new Claim.InProgress();
                 }
                 // The same reader posting another comment at the same moment: count again.
-                if (!TRANSACTION_CONFLICT.equals(code(reasons, 1)) || attempt == 3) {
+                if (!TRANSACTION_CONFLICT.equals(code(reasons, 1)) || tries == 3) {
                     throw e;
                 }
+            } catch (SdkException e) {
+                // The claim may have been written with its answer lost: given up now, so a retry need not wait for it to lapse.
+                abandon(submission.key(), attempt);
+                throw e;
             }
         }
+    }
+
+    private void abandon(String submissionKey, String attempt) {
+        bestEffort("a claim whose answer was lost was not given up; it lapses in a minute", () ->
+                dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
+                        .conditionExpression("#status = :claimed AND attempt = :attempt")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS), ":attempt", AttributeValue.fromS(attempt)))));
     }
 
     /** What the claim's failed condition found: the old item, or, if the database did not return it, a fresh read. */
@@ -148,8 +172,44 @@ final class ClientLimits {
         if (fingerprint != null && !fingerprint.s().equals(submission.fingerprint())) {
             return new Claim.Reused();
         }
-        return record.get("status").s().equals(IN_PROGRESS)
-                ? new Claim.InProgress() : new Claim.Answered(record.get("commentId").s(), record.get("status").s());
+        return switch (record.get("status").s()) {
+            case IN_PROGRESS -> new Claim.InProgress();
+            case VERIFIED -> takeOver(submission);
+            default -> new Claim.Answered(record.get("commentId").s(), record.get("status").s());
+        };
+    }
+
+    /** Takes over a verified claim, unless another copy of the POST took it first. */
+    private Claim takeOver(Submission submission) {
+        try {
+            Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(table).key(Map.of("key", key(submission.key())))
+                    .updateExpression("SET #status = :claimed")
+                    .conditionExpression("#status = :verified")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
+                            ":verified", AttributeValue.fromS(VERIFIED)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            return new Claim.Verified(Optional.ofNullable(old.get("score")).map(score -> Double.parseDouble(score.n())));
+        } catch (ConditionalCheckFailedException e) {
+            return new Claim.InProgress();
+        }
+    }
+
+    /**
+     * Marks a claim whose captcha passed, and whose comment then failed to store, so a retry of the
+     * POST need not spend its token again: providers answer a token once. Best effort: if even this
+     * fails, the claim lapses after a minute and the reader is asked for a new captcha.
+     */
+    void keepVerified(String submissionKey, Optional<Double> score) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
+                ":verified", AttributeValue.fromS(VERIFIED)));
+        score.ifPresent(s -> values.put(":score", AttributeValue.fromN(Double.toString(s))));
+        bestEffort("a verified submission's claim was not kept; it lapses in a minute", () ->
+                dynamo.updateItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
+                        .updateExpression("SET #status = :verified" + (score.isPresent() ? ", score = :score" : ""))
+                        .conditionExpression("#status = :claimed")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values)));
     }
 
     /** The code of a cancelled transaction's item, or null. */
@@ -162,14 +222,30 @@ final class ClientLimits {
      * effort: the refusal is the answer either way, and a claim left behind lapses after a minute.
      */
     void release(String submissionKey) {
-        try {
-            dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
-                    .conditionExpression("#status = :claimed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS))));
-        } catch (SdkException e) {
-            LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage())
-                    .log("a refused submission's claim was not released; it lapses in a minute");
+        bestEffort("a refused submission's claim was not released; it lapses in a minute", () ->
+                dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
+                        .conditionExpression("#status = :claimed")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS)))));
+    }
+
+    /**
+     * A write that tidies a claim up, tried three times: it is conditional, so trying again is safe, and
+     * its condition failing means there was nothing left to do.
+     */
+    private void bestEffort(String otherwise, Runnable write) {
+        for (int tries = 1; ; tries++) {
+            try {
+                write.run();
+                return;
+            } catch (ConditionalCheckFailedException done) {
+                return;
+            } catch (SdkException e) {
+                if (tries == 3) {
+                    LOG.atWarn().addKeyValue("reason", e.getClass().getSimpleName() + ": " + e.getMessage()).log(otherwise);
+                    return;
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Posting and listing comments: every rule, in the order that keeps abuse cheap. Field rules
@@ -110,32 +111,54 @@ final class CommentsService {
         if (claim instanceof ClientLimits.Claim.Answered answered) {
             return new Posted(answered.commentId(), answered.status(), true);
         }
+        // A retry whose earlier copy passed the captcha: the token is spent, the verdict stands.
+        Optional<Double> score;
         try {
-            return store(article, valid, client, clientIp, submission, now, withoutCaptcha);
+            score = claim instanceof ClientLimits.Claim.Verified verified ? verified.score()
+                    : checked(valid, client, clientIp, now, withoutCaptcha);
+        } catch (ApiError | SdkException refusedOrFault) {
+            limits.release(submission.key()); // the token is unspent, or refused for good
+            throw refusedOrFault;
+        }
+        try {
+            return store(article, valid, client, submission, now, withoutCaptcha, score);
         } catch (ApiError refused) {
             limits.release(submission.key());
             throw refused;
+        } catch (SdkException fault) {
+            // The captcha passed and its token is spent: a retry of this POST takes the verdict over (A20).
+            if (withoutCaptcha) {
+                limits.release(submission.key());
+            } else {
+                limits.keepVerified(submission.key(), score);
+            }
+            throw fault;
         }
     }
 
-    private Posted store(StoredArticle article, ValidComment valid, String client, String clientIp, ClientLimits.Submission submission,
-                         Instant now, boolean withoutCaptcha) {
-        String path = article.article().metadata().path();
+    /** The commenter not banned, and the captcha, if it has one, passed: its score. */
+    private Optional<Double> checked(ValidComment valid, String client, String clientIp, Instant now, boolean withoutCaptcha) {
         List<String> commenter = valid.email().map(e -> List.of(client, signer.hash("email", e))).orElse(List.of(client));
         if (limits.ban(commenter, now).isPresent()) {
             throw ApiError.of(ErrorKind.COMMENTER_BANNED);
         }
-        Optional<Double> score = Optional.empty();
-        if (!withoutCaptcha) {
-            CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
-            switch (verdict.outcome()) {
-                case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
-                case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
-                case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
-                default -> { }
-            }
-            score = verdict.score();
+        if (withoutCaptcha) {
+            return Optional.empty();
         }
+        CaptchaVerdict verdict = captcha.verify(valid.captchaToken(), clientIp);
+        switch (verdict.outcome()) {
+            case FAILED -> throw ApiError.of(ErrorKind.CAPTCHA_FAILED);
+            case LOW_SCORE -> throw ApiError.of(ErrorKind.CAPTCHA_SCORE);
+            case UNAVAILABLE -> throw ApiError.of(ErrorKind.CAPTCHA_UNAVAILABLE);
+            default -> { }
+        }
+        return verdict.score();
+    }
+
+    /** The comment whose captcha, if it had one, passed: checked against its thread and rules, and stored. */
+    private Posted store(StoredArticle article, ValidComment valid, String client, ClientLimits.Submission submission,
+                                 Instant now, boolean withoutCaptcha, Optional<Double> score) {
+        String path = article.article().metadata().path();
         valid.parentId().ifPresent(parent -> {
             if (comments.find(path, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
                 throw ApiError.of(ErrorKind.VALIDATION_FAILED, Map.of("parentId", "The comment you reply to is not there."));

@@ -151,7 +151,7 @@ public final class WordPressImport {
         if (!hosts.isEmpty()) {
             warnings.add("its images stay where they are, on " + String.join(", ", hosts) + ": an import cannot fetch them here");
         }
-        String written = URLDecoder.decode(item.name(), StandardCharsets.UTF_8);
+        String written = decoded(item.name());
         String slug = written;
         if (!written.isBlank() && Slugs.normalise(written).isEmpty()) {
             slug = "p-" + item.id();
@@ -265,6 +265,18 @@ public final class WordPressImport {
     }
 
     /** A comment's HTML, as WordPress shows it, in the plain text comments hold: paragraphs and line breaks kept. */
+    /**
+     * A post's name as WordPress stores it, percent-encoded; one whose escapes are broken (found by
+     * WxrFuzzTest) is read as written, and its slug made from that.
+     */
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            return name;
+        }
+    }
+
     private static String text(String html) {
         org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
         // wholeText gives a line break for each <br>; paragraphs need the blank line between them.

@@ -83,6 +83,16 @@ class WordPressImportTest {
                 "its slug 日本 has no Latin letters or digits, which slugs need: it is published as p-7"), outcomes.get("p7")::toString);
     }
 
+    /** Found by WxrFuzzTest: a name whose percent-escape is broken failed the whole import with IllegalArgumentException. */
+    @Test
+    void aPostNameWithABrokenEscapeIsImportedAsWritten_C22() throws Exception {
+        String xml = WxrTest.HEAD + item(1, "post", "publish", "Ferry timetable", "ferry-t%imetable", "") + "</channel></rss>";
+        Wxr wxr = Wxr.read(Files.writeString(dir.resolve("broken.xml"), xml));
+        ImportPlan plan = new WordPressImport(PARSER, dev.newsroom.migrate.Prefixes.DEFAULT).plan(wxr, "broken.xml");
+        assertEquals(1, plan.outcomes().size(), plan.outcomes()::toString);
+        assertEquals(Optional.of("/articles/ferry-t-imetable"), plan.outcomes().get(0).newsroomUrl(), plan.outcomes()::toString);
+    }
+
     private static String menuItem(long id, String title, int order, String menu, String type, String object, String objectId,
                                    String url, long parent) {
         return item(id, "nav_menu_item", "publish", title, String.valueOf(id), "<wp:menu_order>" + order + "</wp:menu_order>"

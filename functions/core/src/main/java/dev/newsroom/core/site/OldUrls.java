@@ -54,6 +54,9 @@ public final class OldUrls {
         } catch (URISyntaxException e) {
             return Key.refused("'" + alias + "' is not a path");
         }
+        if (!encoded.startsWith("/")) {
+            return Key.refused("'" + alias + "' is not a path"); // an empty one, read from the site's root (found by SiteSettingsFuzzTest)
+        }
         if (encoded.length() > MAX_LENGTH) {
             return Key.refused("'" + alias + "' is longer than " + MAX_LENGTH + " characters");
         }

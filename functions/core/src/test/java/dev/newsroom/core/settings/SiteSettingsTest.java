@@ -127,6 +127,17 @@ class SiteSettingsTest {
                 "/caf%C3%A9/", "/", "/caf%C3%A9", "/"), settings.redirects(), "a folder with and without its slash, encoded as browsers send it");
     }
 
+    /** Found by SiteSettingsFuzzTest: a redirect to nothing threw StringIndexOutOfBoundsException as the chains were checked. */
+    @Test
+    void refusesARedirectToNothingNamingIt_C20() {
+        List<String> problems = problems("""
+                redirects:
+                  /old/: ""
+                """);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("redirects['/old/']: "), problems::toString);
+    }
+
     @Test
     void refusesRedirectsThatWouldShadowTheSitesOwnPagesOrLeaveIt_C20() {
         List<String> problems = problems("""
