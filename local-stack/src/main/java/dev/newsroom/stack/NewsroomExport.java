@@ -7,6 +7,8 @@ import dev.newsroom.testkit.FunctionEnvironment;
 import dev.newsroom.testkit.TemplateResources;
 import dev.newsroom.relate.RelateConfig;
 import dev.newsroom.relate.StaticExport;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,16 +57,20 @@ public final class NewsroomExport implements Callable<Integer> {
         if (!Files.isDirectory(in)) {
             throw new ParameterException(spec.commandLine(), "ARTICLES: " + in.toAbsolutePath() + " is not a folder");
         }
+        long start = System.nanoTime();
+        var summary = export(template, in, out, siteUrl, System.out);
+        System.out.printf("exported %d articles into %d pages, and %d images with their width variants, in %.1f s%n",
+                summary.articles(), summary.pages(), summary.assets(), (System.nanoTime() - start) / 1e9);
+        return summary.rejected() == 0 ? 0 : 1;
+    }
+
+    /** Renders {@code in} into {@code out} for the site at {@code siteUrl}, with the relate function's settings from {@code template}. */
+    public static StaticExport.Summary export(Path template, Path in, Path out, String siteUrl, PrintStream progress) throws IOException {
         var cfn = CloudFormationTemplate.read(template);
         Map<String, String> env = FunctionEnvironment.resolve(cfn, "RelateFunction", new TemplateResources(cfn).names(),
                 Map.of("SITE_URL", siteUrl, "CDN_URL", siteUrl, "AWS_REGION", "us-east-1"));
         RelateConfig config = RelateConfig.from(new Env(env));
         SiteConfig site = config.site();
-        long start = System.nanoTime();
-        var summary = new StaticExport(site, config.rules(), config.window(), config.listingSize(), Clock.systemUTC())
-                .run(in, out, System.out);
-        System.out.printf("exported %d articles into %d pages, and %d images with their width variants, in %.1f s%n",
-                summary.articles(), summary.pages(), summary.assets(), (System.nanoTime() - start) / 1e9);
-        return summary.rejected() == 0 ? 0 : 1;
+        return new StaticExport(site, config.rules(), config.window(), config.listingSize(), Clock.systemUTC()).run(in, out, progress);
     }
 }

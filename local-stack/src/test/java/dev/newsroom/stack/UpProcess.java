@@ -40,10 +40,15 @@ final class UpProcess implements AutoCloseable {
         return command;
     }
 
-    static UpProcess start(Path dataDir) throws Exception {
+    /** Starts it on {@code dataDir} and a free port, with {@code options} besides (such as {@code --no-seed}, or a {@code --port}). */
+    static UpProcess start(Path dataDir, String... options) throws Exception {
         Path template = CloudFormationTemplate.repositoryRoot().resolve("template.yaml");
-        Process process = new ProcessBuilder(command(List.of("--port", "0", "--data-dir", dataDir.toString(),
-                "--template", template.toString()))).redirectErrorStream(true).start();
+        List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--template", template.toString()));
+        if (!List.of(options).contains("--port")) {
+            args.addAll(List.of("--port", "0"));
+        }
+        args.addAll(List.of(options));
+        Process process = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
