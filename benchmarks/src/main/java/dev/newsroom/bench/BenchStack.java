@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,7 +57,7 @@ final class BenchStack implements AutoCloseable {
         var redirects = LocalKeyValueStore.start(Optional.empty());
         return new BenchStack(template, services, names, LocalNewsroom.functions(template, names, services, URI.create(SITE),
                 siteverify, redirects.url(), LocalNewsroom.NO_SIGN_IN, LocalNewsroom.NO_TOPIC, LocalScheduler.NONE, LocalCloudFront.NONE, secrets, Map.of(),
-                UnaryOperator.identity()), work, siteverify, redirects);
+                LocalNewsroom.ServicePath.DIRECT), work, siteverify, redirects);
     }
 
     /** Runs a benchmark's main, then ends the JVM: DynamoDB Local leaves threads behind that would hold it for minutes. */

@@ -37,7 +37,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -105,17 +104,24 @@ public final class LocalNewsroom implements AutoCloseable {
 
     /** As {@link #start(Path, Path, int)}, with some of the functions' variables set otherwise, as an operator would. */
     public static LocalNewsroom start(Path template, Path dataDir, int port, Map<String, String> settings) throws Exception {
-        return start(template, dataDir, port, settings, UnaryOperator.identity());
+        return start(template, dataDir, port, settings, ServicePath.DIRECT);
+    }
+
+    /** Where a function reaches a service: the service's own address, or a fault proxy's in front of it. */
+    @FunctionalInterface
+    public interface ServicePath {
+        ServicePath DIRECT = (functionId, service) -> service;
+
+        URI of(String functionId, URI service);
     }
 
     /**
-     * As {@link #start(Path, Path, int, Map)}, with the functions' path to DynamoDB and to S3 through
-     * {@code functionsPath}, which is given each service's address and answers the one the functions
-     * use: a fault proxy's, for the failure scenarios. The rest of the stack (S3's notifications, the
-     * streams, the front) reaches the services directly, as AWS's own plumbing would.
+     * As {@link #start(Path, Path, int, Map)}, with each function's path to DynamoDB and to S3 through
+     * {@code functionsPath}: a fault proxy's, for the failure scenarios. The rest of the stack (S3's
+     * notifications, the streams, the front) reaches the services directly, as AWS's own plumbing would.
      */
     public static LocalNewsroom start(Path template, Path dataDir, int port, Map<String, String> settings,
-                                      UnaryOperator<URI> functionsPath) throws Exception {
+                                      ServicePath functionsPath) throws Exception {
         CloudFormationTemplate cfn = CloudFormationTemplate.read(template);
         TemplateResources resources = new TemplateResources(cfn);
         Map<String, String> names = resources.names();
@@ -253,14 +259,12 @@ public final class LocalNewsroom implements AutoCloseable {
     public static Map<String, LocalFunction> functions(CloudFormationTemplate cfn, Map<String, String> names, LocalServices aws,
                                                         URI site, SiteverifyServer siteverify, URI keyValueStore, URI signIn,
                                                         URI topic, URI scheduler, URI cloudFront, Path secrets, Map<String, String> settings,
-                                                        UnaryOperator<URI> servicePath)
+                                                        ServicePath servicePath)
             throws IOException {
         Map<String, String> runtime = new HashMap<>();
         runtime.put("AWS_REGION", LocalServices.REGION.id());
         runtime.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY);
         runtime.put("AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_KEY);
-        runtime.put("AWS_ENDPOINT_URL_S3", servicePath.apply(aws.s3Endpoint()).toString());
-        runtime.put("AWS_ENDPOINT_URL_DYNAMODB", servicePath.apply(aws.dynamoEndpoint()).toString());
         runtime.put("AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", keyValueStore.toString());
         runtime.put("AWS_ENDPOINT_URL_SNS", topic.toString());
         runtime.put("S3_FORCE_PATH_STYLE", "true");
@@ -270,6 +274,8 @@ public final class LocalNewsroom implements AutoCloseable {
         for (var entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
             Map<String, String> overrides = new HashMap<>(runtime);
+            overrides.put("AWS_ENDPOINT_URL_S3", servicePath.of(id, aws.s3Endpoint()).toString());
+            overrides.put("AWS_ENDPOINT_URL_DYNAMODB", servicePath.of(id, aws.dynamoEndpoint()).toString());
             for (String name : FunctionEnvironment.declared(cfn, id).keySet()) {
                 if (name.endsWith("_SECRET_PARAMETER")) {
                     String secret = name.substring(0, name.length() - "_PARAMETER".length());

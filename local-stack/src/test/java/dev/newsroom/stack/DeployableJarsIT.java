@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +78,7 @@ class DeployableJarsIT {
         cloudFront = LocalCloudFront.start(invalidation -> { });
         functions = LocalNewsroom.functions(template, local.names(), local.services(), SITE, siteverify, redirects.url(),
                 LocalNewsroom.NO_SIGN_IN, topic.url(), scheduler.url(), cloudFront.url(), Files.createDirectories(dir.resolve("secrets")), Map.of(),
-                UnaryOperator.identity());
+                LocalNewsroom.ServicePath.DIRECT);
         functions.get("PublishFunction").invoke(upload("harbour-bridge-reopens").toString());
     }
 

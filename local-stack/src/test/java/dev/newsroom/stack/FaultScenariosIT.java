@@ -41,6 +41,14 @@ class FaultScenariosIT {
 
     private static final int ARTICLES = Integer.getInteger("newsroom.chaos.articles", 12);
     private static final Duration CUT = Duration.ofSeconds(Long.getLong("newsroom.chaos.cutSeconds", 5));
+    /**
+     * How long the relate function's path to S3 is cut. Its stream mapping retries a failing batch five
+     * times, 0.5 s to 8 s apart, each attempt taking its own time: some 25 s in all here. A shorter cut
+     * is absorbed by those retries; a longer one ({@code ./newsroom chaos} cuts 40 s) leaves the batch
+     * in the failure destination, to be redriven.
+     */
+    private static final Duration RELATE_CUT = Duration.ofSeconds(Long.getLong("newsroom.chaos.relateCutSeconds", CUT.toSeconds()));
+    private static final Duration RELATE_RETRIES = Duration.ofSeconds(30);
     /** Of the articles, how many are uploaded twice during the cut: the second version must win. */
     private static final int EDITED = Math.max(1, ARTICLES / 10);
     /**
@@ -73,7 +81,7 @@ class FaultScenariosIT {
         Map<URI, FaultProxy> proxies = new ConcurrentHashMap<>();
         Path template = Path.of(System.getProperty("newsroom.root"), "template.yaml");
         try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0, Map.of(),
-                address -> proxies.computeIfAbsent(address, FaultProxy::start).url())) {
+                (function, address) -> proxies.computeIfAbsent(address, FaultProxy::start).url())) {
             FaultProxy path = proxies.get(URI.create(stack.endpoints().get(service).asText()));
             String bucket = stack.endpoints().get("sourceBucket").asText();
             String prefix = stack.endpoints().get("articlePrefix").asText();
@@ -89,16 +97,7 @@ class FaultScenariosIT {
             path.set(FaultProxy.Fault.NONE);
             long restoredAt = System.nanoTime();
 
-            // Once the queue has drained, what outlasted its retries is in the failure destination: redriven until none is left.
-            Map<String, Integer> redriven = new java.util.TreeMap<>();
-            for (int round = 0; round < 5; round++) {
-                await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> files(AsyncInvocations.QUEUE) == 0);
-                Map<String, Integer> moved = FailedEvents.redrive(dataDir);
-                if (moved.isEmpty()) {
-                    break;
-                }
-                moved.forEach((function, count) -> redriven.merge(function, count, Integer::sum));
-            }
+            Map<String, Integer> redriven = redriveUntilNoneLeft();
             URI site = stack.siteUrl();
             await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> missing(site).isEmpty());
             stack.awaitStreamsDelivered(CONVERGE);
@@ -121,12 +120,66 @@ class FaultScenariosIT {
     }
 
     @Test
+    void aRelateBatchCutBetweenItsIndexWritesAndItsPageWritesIsRedrivenWithNothingLost_A21() throws Exception {
+        Map<URI, FaultProxy> proxies = new ConcurrentHashMap<>();
+        Path template = Path.of(System.getProperty("newsroom.root"), "template.yaml");
+        // Only the relate function's path to S3 is cut: publishing goes on, and relate's index writes (DynamoDB) go
+        // through while its page writes fail, for longer than the stream mapping's retries last.
+        try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0, Map.of(), (function, address) ->
+                function.equals("RelateFunction") ? proxies.computeIfAbsent(address, FaultProxy::start).url() : address)) {
+            FaultProxy relatePages = proxies.get(URI.create(stack.endpoints().get("s3").asText()));
+            URI site = stack.siteUrl();
+            long cutAt = System.nanoTime();
+            relatePages.set(FaultProxy.Fault.REFUSE);
+            uploadBurst(stack.services().s3(), stack.endpoints().get("sourceBucket").asText(), stack.endpoints().get("articlePrefix").asText());
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> missing(site).isEmpty());
+            long remaining = RELATE_CUT.toNanos() - (System.nanoTime() - cutAt);
+            if (remaining > 0) {
+                Thread.sleep(remaining / 1_000_000);
+            }
+            relatePages.set(FaultProxy.Fault.NONE);
+            long restoredAt = System.nanoTime();
+
+            Map<String, Integer> redriven = redriveUntilNoneLeft();
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> unlisted(site).isEmpty());
+            int files = assertLiveEqualsExport(stack.services().s3(), stack.endpoints().get("siteBucket").asText(),
+                    stack.endpoints().get("site").asText());
+            long convergedMs = (System.nanoTime() - restoredAt) / 1_000_000;
+            assertTrue(relatePages.faulted() > 0, "the cut met the relate function");
+            if (RELATE_CUT.compareTo(RELATE_RETRIES) > 0) {
+                assertTrue(redriven.containsKey("RelateFunction"), () -> "a batch outlasted the mapping's retries and was redriven: " + redriven);
+            }
+            assertEquals(0, files(FailedEvents.FOLDER), "nothing left failed");
+            System.out.printf("fault scenario: relate's path to S3 cut %d s; %d uploads (%d articles, %d edited); %d connections faulted;"
+                            + " events redriven %s; converged %d ms after the path came back; the live site equals the export (%d files);"
+                            + " lost 0%n",
+                    RELATE_CUT.toSeconds(), ARTICLES + edited, ARTICLES, edited, relatePages.faulted(), redriven, convergedMs, files);
+        } finally {
+            proxies.values().forEach(FaultProxy::close);
+        }
+    }
+
+    /** Once the queue has drained, what outlasted its retries is in the failure destination: redriven until none is left. */
+    private Map<String, Integer> redriveUntilNoneLeft() throws Exception {
+        Map<String, Integer> redriven = new java.util.TreeMap<>();
+        for (int round = 0; round < 5; round++) {
+            await().atMost(CONVERGE).pollInterval(Duration.ofMillis(250)).until(() -> files(AsyncInvocations.QUEUE) == 0);
+            Map<String, Integer> moved = FailedEvents.redrive(dataDir);
+            if (moved.isEmpty()) {
+                break;
+            }
+            moved.forEach((function, count) -> redriven.merge(function, count, Integer::sum));
+        }
+        return redriven;
+    }
+
+    @Test
     void commentPostsWhileDynamoDbResetsConnectionsAreStoredOnceOrAnsweredRetryable_A20() throws Exception {
         Map<URI, FaultProxy> proxies = new ConcurrentHashMap<>();
         Path template = Path.of(System.getProperty("newsroom.root"), "template.yaml");
         // Load from one address: the per-reader rate limit would refuse it otherwise.
         try (LocalNewsroom stack = LocalNewsroom.start(template, dataDir, 0, Map.of("RATE_LIMIT_PER_MINUTE", "10000"),
-                address -> proxies.computeIfAbsent(address, FaultProxy::start).url())) {
+                (function, address) -> proxies.computeIfAbsent(address, FaultProxy::start).url())) {
             FaultProxy path = proxies.get(URI.create(stack.endpoints().get("dynamodb").asText()));
             URI site = stack.siteUrl();
             stack.services().s3().putObject(r -> r.bucket(stack.endpoints().get("sourceBucket").asText())
