@@ -169,38 +169,6 @@ class NewsroomUpEndToEndIT {
     }
 
     @Test
-    void anEmbargoedArticleStaysOffTheSiteUntilItsTimeEvenAcrossARestart_L1() throws Exception {
-        Path embargoed = dataDir.resolveSibling(dataDir.getFileName() + "-budget.md");
-        Path other = dataDir.resolveSibling(dataDir.getFileName() + "-ferry.md");
-        java.time.Instant due = java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Files.writeString(embargoed, "---\ntitle: Budget announced\ndate: " + due + "\ncategory: City\ntags: [Transport]\n---\nThe budget is out.\n");
-        Files.writeString(other, "---\ntitle: Ferry timetable\ndate: 2026-11-25\ncategory: City\ntags: [Transport]\n---\nFerries run late.\n");
-        List<String> listings = List.of("/", "/category/city", "/tag/transport", "/feed.xml", "/news-sitemap.xml",
-                "/sitemaps/" + due.toString().substring(0, 10) + ".xml", "/articles/harbour-bridge-reopens");
-        try (UpProcess stack = UpProcess.start(dataDir)) {
-            String site = stack.endpoints.get("site").asText();
-            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/category/city").body().contains("Harbour bridge"));
-            aws(stack.endpoints, "s3", "cp", embargoed.toString(), "s3://source-bucket/articles/budget.md");
-            aws(stack.endpoints, "s3", "cp", other.toString(), "s3://source-bucket/articles/ferry.md");
-            // The later upload listed means the stream has carried the embargoed one's record through the relate function too.
-            await().atMost(PAGE_DEADLINE).until(() -> get(site + "/").body().contains("/articles/ferry"));
-            assertEquals(404, status(site + "/articles/budget"), "no page before its time");
-            for (String path : listings) {
-                assertFalse(get(site + path).body().contains("/articles/budget"), path + " does not list it before its time");
-            }
-        }
-        try (UpProcess restarted = UpProcess.start(dataDir)) {
-            String site = restarted.endpoints.get("site").asText();
-            await("the schedule kept across the restart fires").atMost(Duration.ofSeconds(90))
-                    .until(() -> status(site + "/articles/budget") == 200);
-            assertFalse(java.time.Instant.now().isBefore(due), "live no earlier than its time");
-            for (String path : List.of("/", "/category/city", "/tag/transport", "/feed.xml")) {
-                await(path + " lists it after its time").atMost(PAGE_DEADLINE).until(() -> get(site + path).body().contains("/articles/budget"));
-            }
-        }
-    }
-
-    @Test
     void oldAddressesAnswer301AsTheEdgeWouldAndKeepDoingSoAfterARestart() throws Exception {
         Path article = dataDir.resolveSibling(dataDir.getFileName() + "-moved.md");
         try (UpProcess stack = UpProcess.start(dataDir)) {

@@ -93,6 +93,35 @@ class WordPressImportTest {
         assertEquals(Optional.of("/articles/ferry-t-imetable"), plan.outcomes().get(0).newsroomUrl(), plan.outcomes()::toString);
     }
 
+    /**
+     * A 100 MB export whose bulk is one post: read whole, that post refused by the publish function's
+     * size limit with the reason, and the post beside it published; no OutOfMemoryError, nothing
+     * fetched.
+     */
+    @Test
+    void aHundredMegabyteExportIsReadAndItsOversizedPostRefused_G10() throws Exception {
+        Path export = dir.resolve("huge.xml");
+        String paragraph = "<p>" + "All work and no play makes a very long post. ".repeat(20) + "</p>\n";
+        try (var out = Files.newBufferedWriter(export)) {
+            out.write(WxrTest.HEAD);
+            out.write(item(1, "post", "publish", "Small", "small", ""));
+            String huge = item(2, "post", "publish", "Huge", "huge", "");
+            int body = huge.indexOf("The text of Huge");
+            out.write(huge, 0, body);
+            for (long written = 0; written < 100L * 1024 * 1024; written += paragraph.length()) {
+                out.write(paragraph);
+            }
+            out.write(huge, body, huge.length() - body);
+            out.write("</channel></rss>");
+        }
+        ImportPlan plan = new WordPressImport(PARSER, dev.newsroom.migrate.Prefixes.DEFAULT).plan(Wxr.read(export), "huge.xml");
+        Map<String, Outcome> byTitle = plan.outcomes().stream().collect(Collectors.toMap(o -> o.file().replaceAll(".*\"(.*)\".*", "$1"),
+                Function.identity()));
+        assertTrue(byTitle.get("Small").newsroomUrl().isPresent(), byTitle::toString);
+        assertEquals("refused", byTitle.get("Huge").result().label(), byTitle::toString);
+        assertTrue((byTitle.get("Huge").cause() + byTitle.get("Huge").details()).contains("the limit is"), byTitle::toString);
+    }
+
     private static String menuItem(long id, String title, int order, String menu, String type, String object, String objectId,
                                    String url, long parent) {
         return item(id, "nav_menu_item", "publish", title, String.valueOf(id), "<wp:menu_order>" + order + "</wp:menu_order>"
