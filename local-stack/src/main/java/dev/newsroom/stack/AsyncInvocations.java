@@ -111,7 +111,7 @@ final class AsyncInvocations {
                         what, elapsedMs(start), attempt, ATTEMPTS, reason, attempt);
                 executor.schedule(() -> deliver(function, queued, event, what, attempt + 1), attempt, TimeUnit.SECONDS);
             } else {
-                LOG.error("{} → gave up after {} attempts: {}; the event is in {}", what, ATTEMPTS, reason, keep(function, queued, event));
+                LOG.error("{} → gave up after {} attempts: {}; the event is in {}", what, ATTEMPTS, reason, keep(function, queued));
             }
         }
     }
@@ -137,10 +137,10 @@ final class AsyncInvocations {
         String name = clock.instant().toEpochMilli() + "-" + sequence.incrementAndGet() + "-" + System.nanoTime() + ".json";
         try {
             Path folder = Files.createDirectories(queue.resolve(functionId));
+            Path queued = folder.resolve(name);
+            inFlight.add(queued); // before it appears, so the poller never delivers it beside us
             Path temporary = Files.writeString(folder.resolve(name + ".tmp"), event, StandardCharsets.UTF_8);
-            Path queued = Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            inFlight.add(queued);
-            return queued;
+            return Files.move(temporary, queued, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not queue the event in " + queue, e);
         }
@@ -156,15 +156,15 @@ final class AsyncInvocations {
         }
     }
 
-    private Path keep(LocalFunction function, Path queued, String event) {
+    /** Moves the event, whole, from the queue to the failure destination: never in both, never in neither. */
+    private Path keep(LocalFunction function, Path queued) {
         try {
-            Path kept = FailedEvents.keep(failedEvents, function.id(), queued.getFileName().toString(), event);
-            done(queued);
-            return kept;
+            return FailedEvents.keepQueued(failedEvents, function.id(), queued);
         } catch (UncheckedIOException e) {
             LOG.error("could not keep the failed event: {}; it stays queued in {}", e.getMessage(), queued);
-            inFlight.remove(queued);
             return queued;
+        } finally {
+            inFlight.remove(queued);
         }
     }
 

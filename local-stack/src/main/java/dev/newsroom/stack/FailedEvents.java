@@ -22,11 +22,22 @@ final class FailedEvents {
     private FailedEvents() {
     }
 
-    /** Keeps {@code event} as {@code name} under {@code functionId}'s folder; returns where. */
+    /** Keeps {@code event} as {@code name} under {@code functionId}'s folder, whole or not at all; returns where. */
     static Path keep(Path failedEvents, String functionId, String name, String event) {
         try {
             Path dir = Files.createDirectories(failedEvents.resolve(functionId));
-            return Files.writeString(dir.resolve(name), event, StandardCharsets.UTF_8);
+            Path temporary = Files.writeString(dir.resolve(name + ".tmp"), event, StandardCharsets.UTF_8);
+            return Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the failed event in " + failedEvents, e);
+        }
+    }
+
+    /** Moves an event from its function's queue to its failure destination, under the same name; returns where. */
+    static Path keepQueued(Path failedEvents, String functionId, Path queued) {
+        try {
+            Path dir = Files.createDirectories(failedEvents.resolve(functionId));
+            return Files.move(queued, dir.resolve(queued.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the failed event in " + failedEvents, e);
         }
@@ -47,9 +58,9 @@ final class FailedEvents {
             for (Path folder : functions.filter(Files::isDirectory).toList()) {
                 Path queue = Files.createDirectories(dataDir.resolve(AsyncInvocations.QUEUE).resolve(folder.getFileName()));
                 try (Stream<Path> events = Files.list(folder)) {
-                    for (Path event : events.filter(Files::isRegularFile).toList()) {
-                        // Moved whole, into the name the queue reads: never half a file where the stack looks.
-                        String name = event.getFileName().toString();
+                    for (Path event : events.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".tmp")).toList()) {
+                        // Moved whole, under a name of its own (never one an event still queued has), as the queue reads it.
+                        String name = "redriven-" + System.currentTimeMillis() + "-" + event.getFileName();
                         Files.move(event, queue.resolve(name.endsWith(".json") ? name : name + ".json"), StandardCopyOption.ATOMIC_MOVE);
                         moved.merge(folder.getFileName().toString(), 1, Integer::sum);
                     }

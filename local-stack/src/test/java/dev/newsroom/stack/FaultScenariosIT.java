@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class FaultScenariosIT {
 
-    private static final int ARTICLES = Integer.getInteger("newsroom.chaos.articles", 12);
+    private static final int ARTICLES = Integer.getInteger("newsroom.chaos.articles", 8);
     private static final Duration CUT = Duration.ofSeconds(Long.getLong("newsroom.chaos.cutSeconds", 5));
     /**
      * How long the relate function's path to S3 is cut. Its stream mapping retries a failing batch five
@@ -56,8 +56,8 @@ class FaultScenariosIT {
     private static final int EDITED = Math.max(1, ARTICLES / 10);
     /**
      * How many this test uploads twice. A second version published after the first dates the article's
-     * last change, which the export, with no history, cannot show: the killed stack publishes some
-     * first versions before the kill, so that scenario edits none.
+     * last change, which the export, with no history, cannot show: only where the cut keeps the publish
+     * function from the first version until the second has landed are articles edited.
      */
     private int edited = EDITED;
     /** Files uploaded beside the burst's, by name under articles/, which the export renders too. */
@@ -95,12 +95,7 @@ class FaultScenariosIT {
             long cutAt = System.nanoTime();
             path.set(FaultProxy.Fault.REFUSE);
             uploadBurst(s3, bucket, prefix);
-            long remaining = CUT.toNanos() - (System.nanoTime() - cutAt);
-            if (remaining > 0) {
-                Thread.sleep(remaining / 1_000_000);
-            }
-            path.set(FaultProxy.Fault.NONE);
-            long restoredAt = System.nanoTime();
+            long restoredAt = restore(path, cutAt, CUT);
 
             Map<String, Integer> redriven = redriveUntilNoneLeft();
             URI site = stack.siteUrl();
@@ -126,6 +121,7 @@ class FaultScenariosIT {
 
     @Test
     void aRelateBatchCutBetweenItsIndexWritesAndItsPageWritesIsRedrivenWithNothingLost_A21() throws Exception {
+        edited = 0; // publishing is not cut here, so a second version would date the article's change, which no export shows
         Map<URI, FaultProxy> proxies = new ConcurrentHashMap<>();
         Path template = Path.of(System.getProperty("newsroom.root"), "template.yaml");
         // Only the relate function's path to S3 is cut: publishing goes on, and relate's index writes (DynamoDB) go
@@ -138,12 +134,7 @@ class FaultScenariosIT {
             relatePages.set(FaultProxy.Fault.REFUSE);
             uploadBurst(stack.services().s3(), stack.endpoints().get("sourceBucket").asText(), stack.endpoints().get("articlePrefix").asText());
             await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> missing(site).isEmpty());
-            long remaining = RELATE_CUT.toNanos() - (System.nanoTime() - cutAt);
-            if (remaining > 0) {
-                Thread.sleep(remaining / 1_000_000);
-            }
-            relatePages.set(FaultProxy.Fault.NONE);
-            long restoredAt = System.nanoTime();
+            long restoredAt = restore(relatePages, cutAt, RELATE_CUT);
 
             Map<String, Integer> redriven = redriveUntilNoneLeft();
             await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> unlisted(site).isEmpty());
@@ -162,6 +153,16 @@ class FaultScenariosIT {
         } finally {
             proxies.values().forEach(FaultProxy::close);
         }
+    }
+
+    /** Clears the fault once {@code cut} has passed since {@code cutAt}; returns when, as a {@link System#nanoTime()}. */
+    private static long restore(FaultProxy path, long cutAt, Duration cut) throws InterruptedException {
+        long remaining = cut.toNanos() - (System.nanoTime() - cutAt);
+        if (remaining > 0) {
+            Thread.sleep(remaining / 1_000_000);
+        }
+        path.set(FaultProxy.Fault.NONE);
+        return System.nanoTime();
     }
 
     /** Once the queue has drained, what outlasted its retries is in the failure destination: redriven until none is left. */
@@ -192,7 +193,7 @@ class FaultScenariosIT {
             await().atMost(CONVERGE).until(() -> missing(site, 1).isEmpty());
 
             // One before the fault, numbered after the rest: the duplicate rule compares bodies without their punctuation (D6).
-            int posts = Math.max(8, ARTICLES * 2 / 3);
+            int posts = Math.max(6, ARTICLES * 2 / 3);
             HttpResponse<String> healthy = postComment(site, posts);
             assertEquals(201, healthy.statusCode(), healthy::body);
 
@@ -264,7 +265,7 @@ class FaultScenariosIT {
             port = Integer.toString(free.getLocalPort());
         }
         // An embargoed article, stored and scheduled before the kill: its schedule must outlive the kill too (L1).
-        Instant due = Instant.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+        Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         String embargoed = "---\ntitle: Budget announced\ndate: " + due + "\ncategory: City\ntags: [faults]\n---\nThe budget is out.\n";
         try (UpProcess stack = UpProcess.start(dataDir, "--no-seed", "--port", port); S3Client s3 = s3(stack)) {
             String bucket = stack.endpoints.get("sourceBucket").asText();

@@ -81,7 +81,8 @@ public final class FaultProxy implements AutoCloseable {
     /** Puts {@code fault} on the path, from now on; {@link Fault#NONE} clears it. */
     public void set(Fault now) {
         fault.set(now);
-        if (now == Fault.REFUSE) {
+        if (now == Fault.REFUSE && !open.isEmpty()) {
+            faulted.incrementAndGet();
             open.forEach(FaultProxy::reset);
         }
     }
@@ -137,13 +138,16 @@ public final class FaultProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                if (!response && fault.get() == Fault.REFUSE) {
+                    throw new IOException("refused"); // nothing reaches the service during a cut, a write least of all
+                }
                 if (response) {
                     Fault now = fault.get();
                     // Where a response's body starts: where the reset faults cut, inside the body, where HTTP's framing
                     // (Content-Length) shows the client it was cut. Over plain HTTP, a cut inside the headers reads to the
                     // JDK's client as a whole, empty answer; over TLS, as on AWS, any cut is seen.
                     int bodyStart = indexOf(buffer, read, HEADERS_END);
-                    boolean cut = bodyStart >= 0 && (now == Fault.RESET_MID_RESPONSE
+                    boolean cut = bodyStart >= 0 && bodyStart + HEADERS_END.length < read && (now == Fault.RESET_MID_RESPONSE
                             || now == Fault.RESET_SOME_RESPONSES && responses.incrementAndGet() % 3 == 0);
                     boolean acts = now == Fault.REFUSE || now == Fault.DELAY || now == Fault.STALL || cut;
                     if (acts && !counted) {

@@ -43,6 +43,9 @@ public final class LocalServices implements AwsBackend, AutoCloseable {
     public static final String ACCESS_KEY = "newsroomlocal"; // DynamoDB Local accepts letters and digits only
     public static final String SECRET_KEY = "newsroomlocalsecret";
     private static final String LOOPBACK = "127.0.0.1";
+    /** The name S3Proxy writes an object under before renaming it to its key: {@code <key>-<random UUID>}. */
+    private static final java.util.regex.Pattern PARTIAL_WRITE =
+            java.util.regex.Pattern.compile(".+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final DynamoDBProxyServer dynamo;
     private final S3Proxy s3;
@@ -70,6 +73,7 @@ public final class LocalServices implements AwsBackend, AutoCloseable {
         if (dataDir.isPresent()) {
             Path dynamoDir = Files.createDirectories(dataDir.get().resolve("dynamodb"));
             Path s3Dir = Files.createDirectories(dataDir.get().resolve("s3"));
+            removePartialWrites(s3Dir);
             args.addAll(List.of("-dbPath", dynamoDir.toString()));
             blobs = new FilesystemNio2BlobStore(s3Dir.toString());
         } else {
@@ -86,6 +90,21 @@ public final class LocalServices implements AwsBackend, AutoCloseable {
                 .build();
         s3.start();
         return new LocalServices(dynamo, URI.create("http://" + LOOPBACK + ":" + dynamoPort), s3);
+    }
+
+    /**
+     * S3Proxy writes an object to {@code <key>-<random UUID>} and then renames it; a process killed in
+     * between leaves that file, which S3Proxy would then list and serve as an object of its own. Each is
+     * removed before S3Proxy starts (so a key of one's own ending in "-" and a bare UUID is not
+     * kept across a restart of the local stack).
+     */
+    private static void removePartialWrites(Path s3Dir) throws IOException {
+        try (var files = Files.walk(s3Dir)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> PARTIAL_WRITE.matcher(f.getFileName().toString()).matches()).toList()) {
+                Files.deleteIfExists(file);
+                System.err.println("newsroom: removed " + s3Dir.relativize(file) + ", a write to S3Proxy that a crash cut short");
+            }
+        }
     }
 
     public URI dynamoEndpoint() {

@@ -70,15 +70,23 @@ final class ClientLimits {
 
     /** What claiming a submission found. */
     sealed interface Claim {
+        /**
+         * The claim is this request's, under its own attempt: every later write to it names the
+         * attempt, so a request whose claim lapsed and was taken by another copy changes nothing.
+         */
+        sealed interface Held extends Claim {
+            String attempt();
+        }
+
         /** The submission is this request's to check and store. */
-        record Granted() implements Claim {
+        record Granted(String attempt) implements Held {
         }
 
         /**
          * An earlier copy of this POST passed its captcha (whose token is now spent) and failed to
          * store the comment: the claim is this request's, with the captcha's score then.
          */
-        record Verified(Optional<Double> score) implements Claim {
+        record Verified(String attempt, Optional<Double> score) implements Held {
         }
 
         /** Another copy of this POST holds the claim and is being checked or stored. */
@@ -125,11 +133,11 @@ final class ClientLimits {
         for (int tries = 1; ; tries++) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(claim, count));
-                return new Claim.Granted();
+                return new Claim.Granted(attempt);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (CONDITION_FAILED.equals(code(reasons, 0))) {
-                    return found(submission, reasons.get(0).item());
+                    return found(submission, attempt, now, reasons.get(0).item());
                 }
                 if (CONDITION_FAILED.equals(code(reasons, 1))) {
                     return new Claim.RateLimited();
@@ -144,14 +152,14 @@ final class ClientLimits {
                 }
             } catch (SdkException e) {
                 // The claim may have been written with its answer lost: given up now, so a retry need not wait for it to lapse.
-                abandon(submission.key(), attempt);
+                abandon(submission.key(), attempt, "a claim whose answer was lost was not given up; it lapses in a minute");
                 throw e;
             }
         }
     }
 
-    private void abandon(String submissionKey, String attempt) {
-        bestEffort("a claim whose answer was lost was not given up; it lapses in a minute", () ->
+    private void abandon(String submissionKey, String attempt, String otherwise) {
+        bestEffort(otherwise, () ->
                 dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
                         .conditionExpression("#status = :claimed AND attempt = :attempt")
                         .expressionAttributeNames(Map.of("#status", "status"))
@@ -159,13 +167,17 @@ final class ClientLimits {
     }
 
     /** What the claim's failed condition found: the old item, or, if the database did not return it, a fresh read. */
-    private Claim found(Submission submission, Map<String, AttributeValue> old) {
+    private Claim found(Submission submission, String attempt, Instant now, Map<String, AttributeValue> old) {
         Map<String, AttributeValue> record = old == null || old.isEmpty()
                 ? dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of("key", key(submission.key())))).item()
                 : old;
         // Empty: a refused copy gave the claim up in between; a 409 lets the caller send it again.
         if (record == null || record.isEmpty()) {
             return new Claim.InProgress();
+        }
+        // This request's own claim, whose first answer was lost and which the SDK sent again.
+        if (record.containsKey("attempt") && record.get("attempt").s().equals(attempt) && IN_PROGRESS.equals(record.get("status").s())) {
+            return new Claim.Granted(attempt);
         }
         // A record from before fingerprints were kept has none, and counts as the same words.
         AttributeValue fingerprint = record.get("fingerprint");
@@ -174,22 +186,27 @@ final class ClientLimits {
         }
         return switch (record.get("status").s()) {
             case IN_PROGRESS -> new Claim.InProgress();
-            case VERIFIED -> takeOver(submission);
+            case VERIFIED -> takeOver(submission, attempt, now);
             default -> new Claim.Answered(record.get("commentId").s(), record.get("status").s());
         };
     }
 
-    /** Takes over a verified claim, unless another copy of the POST took it first. */
-    private Claim takeOver(Submission submission) {
+    /**
+     * Takes over a verified claim with the same words, as this request's attempt from now on (a
+     * claim taken over is as fresh as a new one), unless another copy of the POST took it first.
+     * Safe to send again: a claim this attempt already took satisfies the condition too.
+     */
+    private Claim takeOver(Submission submission, String attempt, Instant now) {
         try {
             Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(table).key(Map.of("key", key(submission.key())))
-                    .updateExpression("SET #status = :claimed")
-                    .conditionExpression("#status = :verified")
+                    .updateExpression("SET #status = :claimed, startedAt = :now, attempt = :attempt")
+                    .conditionExpression("(#status = :verified OR (#status = :claimed AND attempt = :attempt)) AND fingerprint = :fingerprint")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
-                            ":verified", AttributeValue.fromS(VERIFIED)))
+                            ":verified", AttributeValue.fromS(VERIFIED), ":now", number(now.getEpochSecond()),
+                            ":attempt", AttributeValue.fromS(attempt), ":fingerprint", AttributeValue.fromS(submission.fingerprint())))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
-            return new Claim.Verified(Optional.ofNullable(old.get("score")).map(score -> Double.parseDouble(score.n())));
+            return new Claim.Verified(attempt, Optional.ofNullable(old.get("score")).map(score -> Double.parseDouble(score.n())));
         } catch (ConditionalCheckFailedException e) {
             return new Claim.InProgress();
         }
@@ -200,14 +217,14 @@ final class ClientLimits {
      * POST need not spend its token again: providers answer a token once. Best effort: if even this
      * fails, the claim lapses after a minute and the reader is asked for a new captcha.
      */
-    void keepVerified(String submissionKey, Optional<Double> score) {
+    void keepVerified(String submissionKey, String attempt, Optional<Double> score) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS),
-                ":verified", AttributeValue.fromS(VERIFIED)));
+                ":verified", AttributeValue.fromS(VERIFIED), ":attempt", AttributeValue.fromS(attempt)));
         score.ifPresent(s -> values.put(":score", AttributeValue.fromN(Double.toString(s))));
         bestEffort("a verified submission's claim was not kept; it lapses in a minute", () ->
                 dynamo.updateItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
                         .updateExpression("SET #status = :verified" + (score.isPresent() ? ", score = :score" : ""))
-                        .conditionExpression("#status = :claimed")
+                        .conditionExpression("#status = :claimed AND attempt = :attempt")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(values)));
     }
@@ -221,12 +238,8 @@ final class ClientLimits {
      * Gives a claim up when its submission was refused, so a corrected retry is not held up. Best
      * effort: the refusal is the answer either way, and a claim left behind lapses after a minute.
      */
-    void release(String submissionKey) {
-        bestEffort("a refused submission's claim was not released; it lapses in a minute", () ->
-                dynamo.deleteItem(r -> r.tableName(table).key(Map.of("key", key(submissionKey)))
-                        .conditionExpression("#status = :claimed")
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS)))));
+    void release(String submissionKey, String attempt) {
+        abandon(submissionKey, attempt, "a refused submission's claim was not released; it lapses in a minute");
     }
 
     /**
@@ -298,16 +311,16 @@ final class ClientLimits {
     }
 
     /** The answer to a claimed submission, written in one transaction with its comment. */
-    TransactWriteItem recordSubmission(Submission submission, String article, String commentId, String status, Instant now) {
+    TransactWriteItem recordSubmission(Submission submission, String attempt, String article, String commentId, String status, Instant now) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("key", key(submission.key()), "fingerprint", AttributeValue.fromS(submission.fingerprint()),
                         "article", AttributeValue.fromS(article),
                         "commentId", AttributeValue.fromS(commentId),
                         "status", AttributeValue.fromS(status),
                         "expiresAt", number(now.plus(Duration.ofDays(1)).getEpochSecond())))
-                .conditionExpression("#status = :claimed")
+                .conditionExpression("#status = :claimed AND attempt = :attempt")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS)))
+                .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS(IN_PROGRESS), ":attempt", AttributeValue.fromS(attempt)))
                 .build()).build();
     }
 

@@ -111,26 +111,28 @@ final class CommentsService {
         if (claim instanceof ClientLimits.Claim.Answered answered) {
             return new Posted(answered.commentId(), answered.status(), true);
         }
-        // A retry whose earlier copy passed the captcha: the token is spent, the verdict stands.
+        // Granted or Verified: the claim is this request's attempt. A retry whose earlier copy passed the captcha has the
+        // verdict, its token spent.
+        ClientLimits.Claim.Held held = (ClientLimits.Claim.Held) claim;
         Optional<Double> score;
         try {
-            score = claim instanceof ClientLimits.Claim.Verified verified ? verified.score()
+            score = held instanceof ClientLimits.Claim.Verified verified ? verified.score()
                     : checked(valid, client, clientIp, now, withoutCaptcha);
         } catch (ApiError | SdkException refusedOrFault) {
-            limits.release(submission.key()); // the token is unspent, or refused for good
+            limits.release(submission.key(), held.attempt()); // the token is unspent, or refused for good
             throw refusedOrFault;
         }
         try {
-            return store(article, valid, client, submission, now, withoutCaptcha, score);
+            return store(article, valid, client, submission, held.attempt(), now, withoutCaptcha, score);
         } catch (ApiError refused) {
-            limits.release(submission.key());
+            limits.release(submission.key(), held.attempt());
             throw refused;
         } catch (SdkException fault) {
             // The captcha passed and its token is spent: a retry of this POST takes the verdict over (A20).
             if (withoutCaptcha) {
-                limits.release(submission.key());
+                limits.release(submission.key(), held.attempt());
             } else {
-                limits.keepVerified(submission.key(), score);
+                limits.keepVerified(submission.key(), held.attempt(), score);
             }
             throw fault;
         }
@@ -156,8 +158,8 @@ final class CommentsService {
     }
 
     /** The comment whose captcha, if it had one, passed: checked against its thread and rules, and stored. */
-    private Posted store(StoredArticle article, ValidComment valid, String client, ClientLimits.Submission submission,
-                                 Instant now, boolean withoutCaptcha, Optional<Double> score) {
+    private Posted store(StoredArticle article, ValidComment valid, String client, ClientLimits.Submission submission, String attempt,
+                         Instant now, boolean withoutCaptcha, Optional<Double> score) {
         String path = article.article().metadata().path();
         valid.parentId().ifPresent(parent -> {
             if (comments.find(path, parent).filter(c -> c.status().equals(Comment.APPROVED)).isEmpty()) {
@@ -174,7 +176,7 @@ final class CommentsService {
         Comment comment = new Comment(path, id, status, valid.name(), valid.website(), valid.body(), valid.parentId(), now,
                 valid.email(), valid.email().map(e -> signer.hash("email", e)), client, score, withoutCaptcha, hold, Comment.Reports.NONE, List.of(), Comment.Badges.NONE);
         String bodyHash = Signer.sha256(TextRules.comparable(valid.body()));
-        switch (comments.add(comment, limits.recordSubmission(submission, path, id, status, now),
+        switch (comments.add(comment, limits.recordSubmission(submission, attempt, path, id, status, now),
                 limits.markBody(path, client, bodyHash, now, DUPLICATE_WINDOW))) {
             case CLAIM_LOST -> throw ApiError.of(ErrorKind.SUBMISSION_IN_PROGRESS);
             case DUPLICATE -> throw ApiError.of(ErrorKind.DUPLICATE_COMMENT);

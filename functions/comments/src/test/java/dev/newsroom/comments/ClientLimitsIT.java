@@ -1,6 +1,7 @@
 package dev.newsroom.comments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.newsroom.testkit.LocalServicesExtension;
@@ -65,6 +66,36 @@ class ClientLimitsIT {
         assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission(), client, now, 2),
                 "the repeat was not counted, so a second post still fits a limit of two");
         assertInstanceOf(ClientLimits.Claim.RateLimited.class, limits.claim(submission(), client, now, 2));
+    }
+
+    /**
+     * A claim whose captcha passed and whose comment could not be stored is kept as verified: the
+     * retry with the same words takes it over, with the score, as a fresh attempt of its own; other
+     * words under the token are a reuse; a second copy taking it over at the same time waits; and
+     * the earlier attempt can no longer release or mark what is now the retry's (A20).
+     */
+    @Test
+    void aVerifiedClaimIsTakenOverOnceByTheRetryWithTheSameWords_A20() {
+        ClientLimits limits = limits();
+        ClientLimits.Submission submission = submission();
+        var first = (ClientLimits.Claim.Granted) limits.claim(submission, client, now, 5);
+        limits.keepVerified(submission.key(), first.attempt(), java.util.Optional.of(0.9));
+
+        assertEquals(new ClientLimits.Claim.Reused(), limits.claim(new ClientLimits.Submission(submission.key(), "other words"), client, now, 5));
+        var retry = limits.claim(submission, client, now.plusSeconds(120), 5);
+        assertInstanceOf(ClientLimits.Claim.Verified.class, retry);
+        var verified = (ClientLimits.Claim.Verified) retry;
+        assertEquals(java.util.Optional.of(0.9), verified.score());
+        assertNotEquals(first.attempt(), verified.attempt(), "the retry's own attempt from now on");
+        assertInstanceOf(ClientLimits.Claim.InProgress.class, limits.claim(submission, client, now.plusSeconds(121), 5),
+                "taken over, the claim is fresh: a second copy waits rather than claiming it as lapsed");
+
+        limits.release(submission.key(), first.attempt());
+        limits.keepVerified(submission.key(), first.attempt(), java.util.Optional.of(0.1));
+        Map<String, AttributeValue> claim = local.services().dynamoDb().getItem(r -> r.tableName(local.name("ClientLimitsTable"))
+                .consistentRead(true).key(Map.of("key", AttributeValue.fromS("sub#" + submission.key())))).item();
+        assertEquals(verified.attempt(), claim.get("attempt").s(), "the earlier attempt changed nothing");
+        assertEquals("in-progress", claim.get("status").s());
     }
 
     private ClientLimits limits(ExecutionInterceptor... faults) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,9 +75,14 @@ class CommentStoreIT {
         assertInstanceOf(ClientLimits.Claim.Answered.class, limits.claim(submission, client, now, 5));
     }
 
+    /** Each claimed submission's attempt, which its answer names. */
+    private final Map<String, String> attempts = new java.util.HashMap<>();
+
     private ClientLimits.Submission claimed() {
         var submission = new ClientLimits.Submission(UUID.randomUUID().toString(), "the words");
-        assertInstanceOf(ClientLimits.Claim.Granted.class, limits.claim(submission, client, now, 5));
+        var claim = limits.claim(submission, client, now, 5);
+        assertInstanceOf(ClientLimits.Claim.Granted.class, claim);
+        attempts.put(submission.key(), ((ClientLimits.Claim.Granted) claim).attempt());
         return submission;
     }
 
@@ -87,7 +93,8 @@ class CommentStoreIT {
 
     /** Stores the comment as the service does: with its submission's answer and its body's marker. */
     private CommentStore.Added add(Comment comment, ClientLimits.Submission submission, String bodyHash) {
-        return store.add(comment, limits.recordSubmission(submission, comment.article(), comment.id(), comment.status(), comment.createdAt()),
+        return store.add(comment, limits.recordSubmission(submission, attempts.get(submission.key()), comment.article(), comment.id(), comment.status(),
+                        comment.createdAt()),
                 limits.markBody(comment.article(), comment.clientHash(), bodyHash, comment.createdAt(), WINDOW));
     }
 }

@@ -264,7 +264,6 @@ public final class WordPressImport {
         return comments;
     }
 
-    /** A comment's HTML, as WordPress shows it, in the plain text comments hold: paragraphs and line breaks kept. */
     /**
      * A post's name as WordPress stores it, percent-encoded; one whose escapes are broken (found by
      * WxrFuzzTest) is read as written, and its slug made from that.
@@ -277,6 +276,7 @@ public final class WordPressImport {
         }
     }
 
+    /** A comment's HTML, as WordPress shows it, in the plain text comments hold: paragraphs and line breaks kept. */
     private static String text(String html) {
         org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
         // wholeText gives a line break for each <br>; paragraphs need the blank line between them.
