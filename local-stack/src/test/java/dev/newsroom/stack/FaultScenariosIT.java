@@ -222,7 +222,7 @@ class FaultScenariosIT {
             for (int i = 0; i < posts; i++) {
                 int post = i;
                 List<String> seen = new ArrayList<>();
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
                     HttpResponse<String> answer = postComment(site, post);
                     int status = answer.statusCode();
                     seen.add(answer.body());
