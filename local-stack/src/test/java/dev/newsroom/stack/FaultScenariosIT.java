@@ -156,11 +156,9 @@ class FaultScenariosIT {
     }
 
     /** Clears the fault once {@code cut} has passed since {@code cutAt}; returns when, as a {@link System#nanoTime()}. */
-    private static long restore(FaultProxy path, long cutAt, Duration cut) throws InterruptedException {
-        long remaining = cut.toNanos() - (System.nanoTime() - cutAt);
-        if (remaining > 0) {
-            Thread.sleep(remaining / 1_000_000);
-        }
+    private static long restore(FaultProxy path, long cutAt, Duration cut) {
+        await().atMost(cut.plusSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> System.nanoTime() - cutAt >= cut.toNanos());
         path.set(FaultProxy.Fault.NONE);
         return System.nanoTime();
     }
@@ -330,12 +328,16 @@ class FaultScenariosIT {
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         var expected = ExportComparison.Expected.of(out, URI.create(site));
         var comparison = new ExportComparison.SiteComparison(s3, siteBucket, expected);
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        ExportComparison.Comparison last = comparison.round();
-        while (!last.equal() && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            last = comparison.round();
+        var compared = new java.util.concurrent.atomic.AtomicReference<ExportComparison.Comparison>();
+        try {
+            await().atMost(CONVERGE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                compared.set(comparison.round());
+                return compared.get().equal();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+            // reported below, with what still differs
         }
+        ExportComparison.Comparison last = compared.get();
         assertTrue(last.equal(), "the live site equals the export; it differs in " + last.differing() + "\n" + last.exampleDiff());
         return expected.md5().size();
     }
