@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -69,13 +70,14 @@ final class ArticlePublisher {
     private final SiteFileSync siteFiles;
     private final EdgeInvalidations edge;
     private final ImageStore images;
+    private final SiteImages siteImages;
     private final Clock clock;
     private final Parallel parallel;
 
     ArticlePublisher(SettingsInForce settings, ArticlePages pages, RelatedListStore relatedLists, ArticleStore articles, UploadStore uploads,
                      OldAddresses oldAddresses, SourceBucket source, PublishReports reports, String articlePrefix, String pagePrefix,
                      DiscussionStore discussions, DueSchedules schedules, SiteFileSync siteFiles, EdgeInvalidations edge, ImageStore images,
-                     Clock clock, Parallel parallel) {
+                     SiteImages siteImages, Clock clock, Parallel parallel) {
         this.settings = settings;
         this.pages = pages;
         this.relatedLists = relatedLists;
@@ -91,6 +93,7 @@ final class ArticlePublisher {
         this.siteFiles = siteFiles;
         this.edge = edge;
         this.images = images;
+        this.siteImages = siteImages;
         this.clock = clock;
         this.parallel = parallel;
     }
@@ -166,6 +169,7 @@ final class ArticlePublisher {
         String hash = Sha256.hex(bytes.get());
         StoredArticle stored = null;
         Optional<Instant> replacedTime = Optional.empty();
+        Set<String> showedBefore = Set.of();
         // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
         // article commented on before counts were kept, or while it was withdrawn, gets its count here.
         Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
@@ -179,6 +183,7 @@ final class ArticlePublisher {
                 StoredArticle c = current.get();
                 boolean sameSource = c.sourceKey().equals(change.key());
                 replacedTime = sameSource ? scheduledTime(c, now) : Optional.empty();
+                showedBefore = sameSource ? c.article().siteImages() : Set.of();
                 // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
                     return reject(change, previous, List.of(new Problem(article.metadata().path().equals((article.metadata().page()
@@ -206,6 +211,8 @@ final class ArticlePublisher {
         }
         StoredArticle published = stored;
         status = stored.status();
+        // Before the page, which shows them.
+        siteImages.follow(change.bucket(), change.key(), status, stored.article().siteImages(), showedBefore);
         List<Problem> warnings = new ArrayList<>(article.warnings());
         if (status == ArticleStatus.PUBLISHED) {
             warnings.addAll(oldAddresses.published(stored, article.aliases(), previous.flatMap(UploadStatus::path)));
@@ -311,6 +318,8 @@ final class ArticlePublisher {
         } else {
             oldAddresses.withdrawn(next.path());
         }
+        Set<String> shown = next.article().siteImages();
+        siteImages.follow(bucket, key, status, shown, shown);
         project(next, discussion);
         Optional<Instant> after = Timing.nextChange(next.article().metadata(), now);
         after.ifPresent(at -> schedules.set(bucket, key, at));
@@ -453,6 +462,7 @@ final class ArticlePublisher {
             StoredArticle c = current.get();
             ArticleStatus removed = c.status() == ArticleStatus.WITHDRAWN ? ArticleStatus.WITHDRAWN : ArticleStatus.UNPUBLISHED;
             if (c.status() == removed && c.sequencer().equals(change.sequencer())) {
+                siteImages.follow(change.bucket(), change.key(), removed, Set.of(), c.article().siteImages());
                 withdraw(c); // an earlier attempt stored it, perhaps without the page or with its redirects
                 return true;
             }
@@ -462,6 +472,7 @@ final class ArticlePublisher {
             StoredArticle next = c.next(c.article(), removed, c.sourceKey(), change.sequencer(),
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {
+                siteImages.follow(change.bucket(), change.key(), removed, Set.of(), c.article().siteImages());
                 withdraw(next);
                 Instant now = clock.instant();
                 scheduledTime(c, now).ifPresent(old -> forget(change.bucket(), change.key(), path, old, now));

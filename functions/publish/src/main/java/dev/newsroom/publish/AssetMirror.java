@@ -5,7 +5,6 @@ import dev.newsroom.core.concurrent.Parallel;
 import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.core.image.InvalidImageException;
 import dev.newsroom.core.image.StoredImage;
-import dev.newsroom.core.site.SiteLayout;
 import dev.newsroom.core.store.ImageStore;
 import dev.newsroom.core.store.SiteBucket;
 import dev.newsroom.core.store.SourceBucket;
@@ -22,12 +21,14 @@ import java.util.function.BiFunction;
  * all end in the same state. A JPEG or PNG also gets its width variants beside it, and its size and
  * theirs are recorded for the pages that show it ({@link ImageVariants}), and the articles that were
  * published before it arrived are read again; one that cannot be read as an image, or would decode
- * too large, is refused with a report, and what the site had stays.
+ * too large, is refused with a report, and what the site had stays. One that only embargoed
+ * articles show is recorded but held back from the site ({@link SiteImages}).
  */
 final class AssetMirror {
 
     private final SourceBucket source;
     private final SiteBucket site;
+    private final SiteImages siteImages;
     private final ImageStore images;
     private final BiFunction<String, String, Publisher.Result> readAgain;
     private final PublishReports reports;
@@ -36,10 +37,11 @@ final class AssetMirror {
     private final Clock clock;
 
     /** @param readAgain reads an article's file again, by its bucket and key: one that waited for an image */
-    AssetMirror(SourceBucket source, SiteBucket site, ImageStore images, BiFunction<String, String, Publisher.Result> readAgain,
-                PublishReports reports, Parallel parallel, String assetPrefix, Clock clock) {
+    AssetMirror(SourceBucket source, SiteBucket site, SiteImages siteImages, ImageStore images,
+                BiFunction<String, String, Publisher.Result> readAgain, PublishReports reports, Parallel parallel, String assetPrefix, Clock clock) {
         this.source = source;
         this.site = site;
+        this.siteImages = siteImages;
         this.images = images;
         this.readAgain = readAgain;
         this.reports = reports;
@@ -60,7 +62,7 @@ final class AssetMirror {
     Publisher.Progress sizeImagesUploadedBefore(String bucket, String after, Instant until) {
         List<String> candidates = source.keys(bucket, assetPrefix).stream().filter(ImageVariants::handles)
                 .filter(key -> key.compareTo(after) > 0).sorted().toList();
-        List<String> unsized = parallel.map(candidates, key -> images.find("/" + SiteLayout.ASSETS + key.substring(assetPrefix.length()))
+        List<String> unsized = parallel.map(candidates, key -> images.find("/" + siteImages.siteKey(key))
                 .isEmpty() ? Optional.of(key) : Optional.<String>empty()).stream().flatMap(Optional::stream).toList();
         // The lowest sequencer: any upload's own event orders after this reading.
         int done = parallel.prefixUntil(unsized, Publisher.UPGRADE_CHUNK,
@@ -70,13 +72,14 @@ final class AssetMirror {
 
     /** Returns what it did, for the log. */
     Publisher.Result sync(SourceChange change) {
-        String siteKey = SiteLayout.ASSETS + change.key().substring(assetPrefix.length());
+        String siteKey = siteImages.siteKey(change.key());
         boolean image = ImageVariants.handles(change.key());
         if (!source.exists(change.bucket(), change.key())) {
-            site.delete(siteKey);
             if (image) {
-                ImageVariants.WIDTHS.forEach(width -> site.delete(ImageVariants.variantKey(siteKey, width)));
+                siteImages.remove(siteKey);
                 images.forget("/" + siteKey, change.sequencer());
+            } else {
+                site.delete(siteKey);
             }
             reports.clear(change.bucket(), change.key());
             return new Publisher.Result("asset removed", Optional.empty());
@@ -96,12 +99,17 @@ final class AssetMirror {
             reports.rejected(change.bucket(), change.key(), List.of(new Problem("image", e.getMessage())), clock.instant());
             return new Publisher.Result("image refused: " + e.getMessage(), Optional.empty(), Publisher.Counted.REFUSED);
         }
-        String type = ContentTypes.of(change.key());
-        site.copyAsset(change.bucket(), change.key(), siteKey, type);
-        // The variants before the record, so that no page offers a variant that is not there yet.
-        made.variants().forEach(variant -> site.putAsset(ImageVariants.variantKey(siteKey, variant.size().width()), variant.bytes(), type));
         String path = "/" + siteKey;
-        Set<String> waiting = images.record(path, change.sequencer(), StoredImage.of(made));
+        // On the site before its record, so that no page offers it before it is there; unless an embargo holds it back.
+        boolean held = images.held(path);
+        if (!held) {
+            siteImages.put(change.bucket(), change.key(), made);
+        }
+        ImageStore.Recorded recorded = images.record(path, change.sequencer(), StoredImage.of(made));
+        if (recorded.held() != held) {
+            siteImages.settle(change.bucket(), path); // an article held it back, or let go of it, meanwhile
+        }
+        Set<String> waiting = recorded.waiting();
         // The articles published before it was here are read again, now with its size and variants. An
         // article's own bucket is the source bucket of its image: one bucket holds both.
         // Each is forgotten as it is read, so a retry after a timeout goes on where this one stopped.
@@ -110,7 +118,8 @@ final class AssetMirror {
             images.served(path, Set.of(sourceKey));
         });
         reports.clear(change.bucket(), change.key());
-        return new Publisher.Result("image copied, " + made.size().width() + " × " + made.size().height() + ", with "
+        return new Publisher.Result("image " + (recorded.held() ? "held back while only embargoed articles show it" : "copied") + ", "
+                + made.size().width() + " × " + made.size().height() + ", with "
                 + made.variants().size() + " width variant(s)" + (waiting.isEmpty() ? "" : "; " + waiting.size()
                 + " article(s) that waited for it published again"), Optional.empty());
     }

@@ -59,18 +59,19 @@ public final class Publisher {
         var discussions = new DiscussionStore(dynamo, config.commentsTable());
         var images = new ImageStore(dynamo, config.uploadsTable());
         var inForce = new SettingsInForce(settingsStore, parser);
+        var siteImages = new SiteImages(source, site, images, parallel, config.assetPrefix());
         var articlePublisher = new ArticlePublisher(inForce,
                 new ArticlePages(new PageRenderer(config.site(), inForce::menus), site, articles, discussions, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
                 articles, new UploadStore(dynamo, config.uploadsTable()),
                 oldAddresses, source, reports,
                 config.articlePrefix(), config.pagePrefix(), discussions, new DueSchedules(scheduler, config.schedules()),
-                new SiteFileSync(site, config.site(), parallel), edge, images, clock, parallel);
+                new SiteFileSync(site, config.site(), parallel), edge, images, siteImages, clock, parallel);
         return new Publisher(articlePublisher,
                 new SiteSettingsPublisher(settingsStore, source, articles, articlePublisher, oldAddresses, reports,
                         new ShellMarker(dynamo, config.articlesTable()),
                         Parallel.of(REPUBLISHED_AT_ONCE), clock),
-                new AssetMirror(source, site, images, articlePublisher::readAgain, reports, parallel, config.assetPrefix(), clock));
+                new AssetMirror(source, site, siteImages, images, articlePublisher::readAgain, reports, parallel, config.assetPrefix(), clock));
     }
 
     /** Warms the paths an upload takes, writing nothing (SnapStart). */

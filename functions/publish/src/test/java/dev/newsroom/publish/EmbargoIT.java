@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
+import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.testkit.LocalJson;
 import dev.newsroom.testkit.LocalScheduler;
 import dev.newsroom.testkit.LocalServicesExtension;
@@ -243,5 +244,96 @@ class EmbargoIT {
         assertEquals(ArticleStatus.DRAFT, status(world, slug));
         assertTrue(scheduleOf(world, key).isEmpty());
         assertEquals(List.of(), world.deadLetters);
+    }
+
+    /** Which of the image's files are on the site: the image uploaded as {@code key} and each of its width variants. */
+    private List<String> onSite(String key) {
+        return ImageVariants.keysOf(key).stream().filter(file -> world.siteObject(file).isPresent()).toList();
+    }
+
+    private static List<String> withVariants(String key, int... widths) {
+        List<String> files = new java.util.ArrayList<>(List.of(key));
+        for (int width : widths) {
+            files.add(ImageVariants.variantKey(key, width));
+        }
+        return files;
+    }
+
+    /** An article dated {@code date} with a lead image and body images, each a path on the site without its leading slash. */
+    private static String withPhotos(String title, Instant date, String lead, String... body) {
+        StringBuilder text = new StringBuilder("---\ntitle: " + title + "\ndate: " + date + "\ncategory: City\nauthor: Amara Okafor\n"
+                + "image: /" + lead + "\n---\nThe quarterly figures.\n");
+        for (String image : body) {
+            text.append("\n![A chart](/").append(image).append(")\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anEmbargoedArticlesImagesAreNotServedUntilItGoesLive_L9() {
+        String before = "assets/" + world.id + "/before.jpg";
+        String after = "assets/" + world.id + "/after.jpg";
+        String shared = "assets/" + world.id + "/shared.jpg";
+        world.handle(world.uploadPhoto(before, 1200, 800));
+        world.handle(world.uploadPhoto(shared, 1000, 600));
+        assertEquals(withVariants(before, 480, 960), onSite(before), "no article shows it yet: served as uploaded");
+        world.handle(world.upload("articles/" + world.id + "-live.md", withPhotos("Already live", inSeconds(-60), shared)));
+
+        String slug = world.id + "-results";
+        Instant due = inSeconds(4);
+        world.handle(world.upload("articles/" + slug + ".md", withPhotos("Results", due, before, after, shared)));
+        world.handle(world.uploadPhoto(after, 2000, 1000));
+
+        assertEquals(List.of(), onSite(before), "uploaded before its embargoed article: taken off the site");
+        assertEquals(List.of(), onSite(after), "uploaded after it: never on the site");
+        assertEquals(withVariants(shared, 480, 960), onSite(shared), "a live article showed it first: it is out, and stays");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> world.page(slug).isPresent());
+        assertFalse(Instant.now().isBefore(due), "live no earlier than its time");
+        assertEquals(withVariants(before, 480, 960), onSite(before), "on the site with the page that shows it");
+        assertEquals(withVariants(after, 480, 960, 1600), onSite(after));
+        var page = org.jsoup.Jsoup.parse(world.page(slug).orElseThrow());
+        assertEquals("1200", page.selectFirst("figure.lead img").attr("width"));
+        assertTrue(page.selectFirst(".body img").attr("srcset").contains("/" + ImageVariants.variantKey(after, 1600) + " 1600w"),
+                "its size and variants, recorded while it was held back");
+        assertEquals(List.of(), world.deadLetters);
+    }
+
+    @Test
+    void anEmbargoLetsGoOfAnImageItNoLongerShowsOrWhenItsArticleIsDeletedAndADraftHoldsNothing_L9() {
+        String kept = "assets/" + world.id + "/kept.jpg";
+        String dropped = "assets/" + world.id + "/dropped.jpg";
+        String drafted = "assets/" + world.id + "/drafted.jpg";
+        List.of(kept, dropped, drafted).forEach(image -> world.handle(world.uploadPhoto(image, 600, 400)));
+        String key = "articles/" + world.id + "-killed.md";
+        world.handle(world.upload(key, withPhotos("Killed", inSeconds(3600), kept, dropped)));
+        assertEquals(List.of(), onSite(dropped));
+
+        world.handle(world.upload(key, withPhotos("Killed", inSeconds(3600), kept)));
+        assertEquals(withVariants(dropped, 480), onSite(dropped), "the embargoed article shows it no more");
+        assertEquals(List.of(), onSite(kept));
+
+        world.handle(world.delete(key));
+        assertEquals(withVariants(kept, 480), onSite(kept), "nothing embargoed shows it now");
+
+        world.handle(world.upload("articles/" + world.id + "-draft-photo.md", withPhotos("Draft", inSeconds(3600), drafted)
+                .replace("category: City", "category: City\ndraft: true")));
+        assertEquals(withVariants(drafted, 480), onSite(drafted), "only an embargo holds an image back");
+        assertEquals(List.of(), world.deadLetters);
+    }
+
+    @Test
+    void anImageUploadCrossingItsEmbargoedArticleEndsHeldBack_L9() {
+        String image = "assets/" + world.id + "/crossing.jpg";
+        String variant = ImageVariants.variantKey(image, 480);
+        ObjectNode uploaded = world.uploadPhoto(image, 900, 600);
+        ObjectNode article = world.upload("articles/" + world.id + "-crossing.md", withPhotos("Crossing", inSeconds(3600), image));
+        // The image's event found it held by nothing and is putting it on the site when the article's event holds it back.
+        var crossed = world.handlerBefore(request -> request instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest put
+                && put.key().equals(variant), () -> world.handle(article));
+        world.handle(crossed, uploaded);
+
+        assertEquals(List.of(), onSite(image), "the record's last word holds it back");
+        assertTrue(new dev.newsroom.core.store.ImageStore(world.dynamo, world.uploadsTable).held("/" + image));
     }
 }

@@ -709,14 +709,7 @@ abstract class PublishContract {
     }
 
     private void uploadPhoto(String key, int width, int height) {
-        world.handle(putPhoto(key, width, height));
-    }
-
-    /** Puts a photo in the source bucket; returns the event S3 sends for it. */
-    private ObjectNode putPhoto(String key, int width, int height) {
-        byte[] jpeg = PublishWorld.photo(width, height);
-        var put = world.s3.putObject(r -> r.bucket(world.sourceBucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
-        return S3Events.created(world.sourceBucket, key, put.eTag(), jpeg.length, S3Events.nextSequencer());
+        world.handle(world.uploadPhoto(key, width, height));
     }
 
     /** A stack deployed before width variants: its photos were copied as they were, and its pages show them unsized, until the upgrade. */
@@ -759,7 +752,7 @@ abstract class PublishContract {
         String key = "assets/" + world.id + "/again.jpg";
         uploadPhoto(key, 1000, 700);
         ObjectNode removed = world.delete(key);
-        ObjectNode again = putPhoto(key, 1100, 700);
+        ObjectNode again = world.uploadPhoto(key, 1100, 700);
 
         world.handle(again);
         world.handle(removed);

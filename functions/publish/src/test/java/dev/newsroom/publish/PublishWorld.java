@@ -161,12 +161,17 @@ final class PublishWorld {
      * another invocation's work landing while this one has the file in hand.
      */
     PublishHandler handlerWhileReading(String key, Runnable meanwhile) {
+        return handlerBefore(request -> request instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest get && get.key().equals(key),
+                meanwhile);
+    }
+
+    /** A handler before whose first S3 request that {@code request} matches {@code meanwhile} runs. */
+    PublishHandler handlerBefore(java.util.function.Predicate<software.amazon.awssdk.core.SdkRequest> request, Runnable meanwhile) {
         var once = new java.util.concurrent.atomic.AtomicBoolean();
         ExecutionInterceptor interleave = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest get
-                        && get.key().equals(key) && once.compareAndSet(false, true)) {
+                if (request.test(context.request()) && once.compareAndSet(false, true)) {
                     meanwhile.run();
                 }
             }
@@ -210,7 +215,15 @@ final class PublishWorld {
 
     /** Uploads like an editor would, and returns the event S3 would send for it. */
     ObjectNode upload(String key, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return upload(key, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Uploads a photo of this size ({@link #photo}), and returns the event S3 would send for it. */
+    ObjectNode uploadPhoto(String key, int width, int height) {
+        return upload(key, photo(width, height));
+    }
+
+    ObjectNode upload(String key, byte[] bytes) {
         PutObjectResponse put = s3.putObject(r -> r.bucket(sourceBucket).key(key), RequestBody.fromBytes(bytes));
         return S3Events.created(sourceBucket, key, put.eTag(), bytes.length, S3Events.nextSequencer());
     }
@@ -291,7 +304,6 @@ final class PublishWorld {
         }
     }
 
-    /** A valid article; {@code extra} adds or overrides front-matter lines. */
     /** A JPEG photo of this size: what a photographer uploads, in miniature. */
     static byte[] photo(int width, int height) {
         var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -308,6 +320,7 @@ final class PublishWorld {
         return out.toByteArray();
     }
 
+    /** A valid article; {@code extra} adds or overrides front-matter lines. */
     static String article(String title, String extra) {
         return "---\ntitle: \"" + title + "\"\ndate: 2026-11-20T07:30:00Z\ncategory: City\n"
                 + "author: {name: Amara Okafor, bio: Transport reporter., twitter: amara_writes}\n"

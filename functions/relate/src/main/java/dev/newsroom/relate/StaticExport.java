@@ -6,6 +6,7 @@ import dev.newsroom.core.article.Article;
 import dev.newsroom.core.article.ArticleParser;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.Timing;
+import dev.newsroom.core.article.EmbargoedImages;
 import dev.newsroom.core.article.InvalidArticleException;
 import dev.newsroom.core.article.MarkdownRenderer;
 import dev.newsroom.core.article.StoredArticle;
@@ -29,12 +30,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -45,7 +48,8 @@ import java.util.stream.Stream;
  * Renders a folder of articles into a folder of pages laid out as the site bucket is: every article
  * page with its related list, every listing page, feed and sitemap, and the 404 page; and copies
  * the folder's {@code assets/}, with the width variants of its JPEGs and PNGs, which the pages then
- * offer with their sizes, as the publish function does. It parses,
+ * offer with their sizes, as the publish function does, holding back those only embargoed articles
+ * show ({@link EmbargoedImages}). It parses,
  * ranks and renders through the same code as the functions; only the postings are held in memory
  * instead of in the index table.
  */
@@ -84,8 +88,18 @@ public final class StaticExport {
         AtomicInteger rejected = new AtomicInteger();
         Map<Path, Path> folders = new ConcurrentHashMap<>();
         Map<String, StoredImage> images = copyAssets(in, out, folders, rejected, progress);
-        List<Article> parsed = files.parallelStream().map(file -> parse(parser, pageParser, in, file, rejected, progress))
-                .flatMap(Optional::stream).map(article -> article.withImages(images)).filter(a -> Timing.status(a.metadata(), clock.instant()) == ArticleStatus.PUBLISHED).toList();
+        Instant now = clock.instant();
+        List<Article> every = files.parallelStream().map(file -> parse(parser, pageParser, in, file, rejected, progress))
+                .flatMap(Optional::stream).map(article -> article.withImages(images)).toList();
+        Set<String> held = EmbargoedImages.held(every, article -> Timing.status(article.metadata(), now));
+        int heldBack = 0;
+        for (String image : held) {
+            if (images.containsKey(image)) {
+                removeImage(out, image.substring(1));
+                heldBack++;
+            }
+        }
+        List<Article> parsed = every.stream().filter(a -> Timing.status(a.metadata(), now) == ArticleStatus.PUBLISHED).toList();
         // The first file (by file name) that claims an article's path keeps it, as the publish function would.
         Map<String, Article> articles = parsed.stream().collect(Collectors.toMap(Article::path, Function.identity(),
                 (first, second) -> first, java.util.LinkedHashMap::new));
@@ -93,8 +107,8 @@ public final class StaticExport {
         Map<String, Entry> entries = articles.values().stream()
                 .flatMap(a -> Entry.of(StoredArticle.first(a, ArticleStatus.PUBLISHED, "", "", "", clock.instant())).stream())
                 .collect(Collectors.toMap(Entry::path, Function.identity()));
-        progress.printf("parsed %d articles and copied %d images with their variants (%d files rejected) at %.1f s%n",
-                articles.size(), images.size(), rejected.get(), seconds(start));
+        progress.printf("parsed %d articles and copied %d images with their variants, %d held back by embargoes (%d files rejected) at %.1f s%n",
+                articles.size(), images.size() - heldBack, heldBack, rejected.get(), seconds(start));
 
         var postings = new MemoryPostings(entries.values(), site.zone());
         var neighbours = Neighbours.of(postings, entries, ranking, window);
@@ -139,7 +153,7 @@ public final class StaticExport {
             pages.addAndGet(listings.all(ListingKey.HOME, postings.states(List.of(ListingKey.HOME)).get(ListingKey.HOME)));
         }
         progress.printf("rendered %d pages in all at %.1f s%n", pages.get(), seconds(start));
-        return new Summary(articles.size(), rejected.get(), pages.get(), images.size());
+        return new Summary(articles.size(), rejected.get(), pages.get(), images.size() - heldBack);
     }
 
     /**
@@ -186,6 +200,13 @@ public final class StaticExport {
             }
         });
         return images;
+    }
+
+    /** Takes off an image that only embargoed articles show, with its variants, as the publish function holds it back. */
+    private static void removeImage(Path out, String key) throws IOException {
+        for (String file : ImageVariants.keysOf(key)) {
+            Files.deleteIfExists(out.resolve(file));
+        }
     }
 
     /** The site configuration at the folder's root, as the publish function reads the source bucket's; the standard one without. */

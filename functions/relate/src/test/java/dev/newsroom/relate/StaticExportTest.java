@@ -141,6 +141,31 @@ class StaticExportTest {
         }
     }
 
+    /** As the live site holds them back ({@code EmbargoIT}), so that a live site and its export agree. */
+    @Test
+    void holdsBackTheImagesOnlyEmbargoedArticlesShow_L9() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path assets = Files.createDirectories(in.resolve("assets/2026"));
+        for (String name : List.of("results.jpg", "quay.jpg")) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1000, 500, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpeg",
+                    assets.resolve(name).toFile());
+        }
+        Files.writeString(in.resolve("results.md"), article("Results", -1, "City", "tram")
+                + "\n![Results](/assets/2026/results.jpg)\n\n![The quay](/assets/2026/quay.jpg)\n");
+        Files.writeString(in.resolve("quay.md"), article("Quay", 2, "City", "tram") + "\n![The quay](/assets/2026/quay.jpg)\n");
+        Path out = dir.resolve("out");
+        var summary = new StaticExport(site(), RankingRules.DEFAULT, 12, 20, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(in, out, new PrintStream(OutputStream.nullOutputStream()));
+
+        assertEquals(1, summary.assets(), "one image held back");
+        for (String file : List.of("results.jpg", "results-480w.jpg", "results-960w.jpg")) {
+            assertFalse(Files.exists(out.resolve("assets/2026/" + file)), file + ": only the embargoed article shows it");
+        }
+        for (String file : List.of("quay.jpg", "quay-480w.jpg", "quay-960w.jpg")) {
+            assertTrue(Files.exists(out.resolve("assets/2026/" + file)), file + ": a live article shows it too");
+        }
+    }
+
     @Test
     void readsSubfoldersAsTheSourceBucketHoldsThem() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in/blog/2024/arrow"));

@@ -74,6 +74,13 @@ public final class ImageVariants {
         return key.substring(0, dot) + "-" + width + "w" + key.substring(dot);
     }
 
+    /** The image at {@code key} and every variant it may have beside it: what goes when it goes. */
+    public static List<String> keysOf(String key) {
+        List<String> keys = new ArrayList<>(List.of(key));
+        WIDTHS.forEach(width -> keys.add(variantKey(key, width)));
+        return keys;
+    }
+
     /** Reads the image and makes its variants; refuses, saying why, what is no JPEG or PNG, a bomb, or corrupt. */
     public static Result process(byte[] bytes) throws InvalidImageException {
         if (bytes.length > MAX_BYTES) {

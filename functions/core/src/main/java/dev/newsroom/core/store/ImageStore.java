@@ -1,5 +1,6 @@
 package dev.newsroom.core.store;
 
+import dev.newsroom.core.article.EmbargoedImages;
 import dev.newsroom.core.image.ImageVariants;
 import dev.newsroom.core.image.StoredImage;
 import java.util.List;
@@ -19,15 +20,21 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * once it is ({@code waiting}). Never overwritten by an older upload's event (A2). Either order of
  * an article and its image converges: the article adds itself to {@code waiting} and gets the size
  * back if it was recorded meanwhile, and the image's record gets back every article that waits.
+ * It also keeps whether the image is held back ({@link EmbargoedImages}): the embargoed articles
+ * that show it ({@code heldFor}), until an article that shows it is live ({@code live}), after which
+ * nothing holds it again.
  */
 public final class ImageStore {
 
     private static final String KEY = "sourceKey";
     private static final String PREFIX = "image:";
     private static final String WAITING = "waiting";
+    private static final String HELD_FOR = "heldFor";
+    private static final String LIVE = "live";
     /**
-     * How many files one image notes as waiting for it: bounded, so that its item stays far below
-     * DynamoDB's 400 KB and its arrival reads them all again well within the function's timeout.
+     * How many files one image notes as waiting for it, or as holding it: bounded, so that its item
+     * stays far below DynamoDB's 400 KB and its arrival reads them all again well within the
+     * function's timeout.
      */
     public static final int MAX_WAITING = 200;
 
@@ -39,11 +46,18 @@ public final class ImageStore {
         this.table = table;
     }
 
-    /** Records the image at {@code path}, as its upload of {@code sequencer} made it; returns the source keys of the articles that wait for it. */
-    public Set<String> record(String path, String sequencer, StoredImage image) {
+    /** What recording an image's upload found: the source keys of the articles that wait for it, and whether it is held back. */
+    public record Recorded(Set<String> waiting, boolean held) {
+    }
+
+    /** Records the image at {@code path}, as its upload of {@code sequencer} made it. */
+    public Recorded record(String path, String sequencer, StoredImage image) {
         Map<String, AttributeValue> values = new java.util.HashMap<>();
         attributes(image).forEach((name, value) -> values.put(":" + name, value));
-        return update(path, sequencer, "SET width = :width, height = :height, widths = :widths REMOVE removed", values);
+        return update(path, sequencer, "SET width = :width, height = :height, widths = :widths REMOVE removed", values)
+                .map(item -> new Recorded(item.containsKey(WAITING) ? Set.copyOf(item.get(WAITING).ss()) : Set.of(), held(item)))
+                // A later upload or removal of the image recorded its own, and answers those that wait.
+                .orElseGet(() -> new Recorded(Set.of(), held(path)));
     }
 
     /** Records that the image at {@code path} is gone, as its removal of {@code sequencer} says: uploads' records are kept, never deleted. */
@@ -51,7 +65,8 @@ public final class ImageStore {
         update(path, sequencer, "SET removed = :removed REMOVE width, height, widths", Map.of(":removed", AttributeValue.fromBool(true)));
     }
 
-    private Set<String> update(String path, String sequencer, String changes, Map<String, AttributeValue> values) {
+    /** The item as changed, or nothing if a later upload or removal of the image recorded its own. */
+    private Optional<Map<String, AttributeValue>> update(String path, String sequencer, String changes, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new java.util.HashMap<>(values);
         all.put(":seq", AttributeValue.fromS(sequencer));
         try {
@@ -60,9 +75,71 @@ public final class ImageStore {
                     .conditionExpression("attribute_not_exists(#seq) OR #seq <= :seq")
                     .expressionAttributeNames(Map.of("#seq", "sequencer")).expressionAttributeValues(all)
                     .returnValues(ReturnValue.ALL_NEW));
-            return updated.attributes().containsKey(WAITING) ? Set.copyOf(updated.attributes().get(WAITING).ss()) : Set.of();
+            return Optional.of(updated.attributes());
         } catch (ConditionalCheckFailedException newerRecorded) {
-            return Set.of(); // a later upload or removal of the image recorded its own, and answers those that wait
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the image at {@code path} is held back now: an embargoed article shows it, and no live one has. */
+    public boolean held(String path) {
+        return Lookups.item(dynamo, table, KEY, PREFIX + path).map(ImageStore::held).orElse(false);
+    }
+
+    private static boolean held(Map<String, AttributeValue> item) {
+        return !item.containsKey(LIVE) && item.containsKey(HELD_FOR);
+    }
+
+    /**
+     * Notes that the embargoed article uploaded as {@code sourceKey} shows the image at {@code path};
+     * true if that holds the image back when nothing held it before. An image a live article has
+     * shown is out, and is not held again.
+     */
+    public boolean hold(String path, String sourceKey) {
+        try {
+            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("ADD #held :key")
+                    .conditionExpression("attribute_not_exists(#live) AND (attribute_not_exists(#held) OR size(#held) < :most OR contains(#held, :one))")
+                    .expressionAttributeNames(Map.of("#held", HELD_FOR, "#live", LIVE))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey)), ":one", AttributeValue.fromS(sourceKey),
+                            ":most", AttributeValue.fromN(Integer.toString(MAX_WAITING))))
+                    .returnValues(ReturnValue.UPDATED_OLD));
+            return !updated.attributes().containsKey(HELD_FOR);
+        } catch (ConditionalCheckFailedException liveOrFull) {
+            return false;
+        }
+    }
+
+    /**
+     * Notes that the article uploaded as {@code sourceKey} no longer holds the image at {@code path}
+     * (it shows it no more, or is no longer embargoed); true if nothing holds it now that did before.
+     */
+    public boolean release(String path, String sourceKey) {
+        try {
+            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("DELETE #held :key")
+                    .conditionExpression("contains(#held, :one)")
+                    .expressionAttributeNames(Map.of("#held", HELD_FOR))
+                    .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey)), ":one", AttributeValue.fromS(sourceKey)))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return !held(updated.attributes());
+        } catch (ConditionalCheckFailedException notHeldByIt) {
+            return false;
+        }
+    }
+
+    /**
+     * Notes that a live article shows the image at {@code path}, which is out from now on; true if
+     * it was held back until now.
+     */
+    public boolean shownLive(String path) {
+        try {
+            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("SET #live = :true REMOVE #held")
+                    .conditionExpression("attribute_not_exists(#live)")
+                    .expressionAttributeNames(Map.of("#held", HELD_FOR, "#live", LIVE))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
+                    .returnValues(ReturnValue.UPDATED_OLD));
+            return updated.attributes().containsKey(HELD_FOR);
+        } catch (ConditionalCheckFailedException shownBefore) {
+            return false;
         }
     }
 

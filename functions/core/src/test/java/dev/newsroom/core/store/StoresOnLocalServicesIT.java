@@ -67,6 +67,32 @@ class StoresOnLocalServicesIT {
     }
 
     @Test
+    void anImageIsHeldWhileEmbargoedArticlesShowItUntilALiveOneDoes_L9() {
+        ImageStore images = new ImageStore(local.services().dynamoDb(), local.name("UploadsTable"));
+        String path = "/assets/" + id + "/held.jpg";
+        assertFalse(images.held(path), "no record: nothing holds it");
+        assertTrue(images.hold(path, "articles/a.md"), "the first embargo holds it");
+        assertFalse(images.hold(path, "articles/b.md"), "held already");
+        assertFalse(images.hold(path, "articles/a.md"), "noted already");
+        assertTrue(images.held(path));
+        ImageStore.Recorded recorded = images.record(path, Sequencer.normalise("01"),
+                new dev.newsroom.core.image.StoredImage(new dev.newsroom.core.image.ImageVariants.Size(800, 600), List.of(480)));
+        assertTrue(recorded.held(), "its upload's record says it is held");
+        assertFalse(images.release(path, "articles/a.md"), "b still holds it");
+        assertFalse(images.release(path, "articles/a.md"), "a let go already");
+        assertTrue(images.release(path, "articles/b.md"), "nothing holds it now");
+        assertFalse(images.held(path));
+
+        assertTrue(images.hold(path, "articles/c.md"));
+        assertTrue(images.shownLive(path), "a live article shows what c held");
+        assertFalse(images.shownLive(path), "shown live before");
+        assertFalse(images.hold(path, "articles/d.md"), "out once a live article showed it: no embargo holds it again");
+        assertFalse(images.held(path));
+        assertFalse(images.release(path, "articles/c.md"), "the live article let go of every hold");
+        assertTrue(images.find(path).isPresent(), "its size stays through it all");
+    }
+
+    @Test
     void anOlderRenderNeverReplacesANewerPage_B2() {
         SiteBucket site = new SiteBucket(local.services().s3(), local.name("SiteBucket"));
         String key = "articles/" + id + "-b2.html";
