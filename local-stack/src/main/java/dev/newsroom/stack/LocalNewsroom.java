@@ -53,6 +53,7 @@ public final class LocalNewsroom implements AutoCloseable {
     static final String KEYED_BY_PATH_MARKER = "keyed-by-path";
     /** In a data directory whose articles' embargoes and expiry dates are scheduled. */
     static final String TIMES_SCHEDULED_MARKER = "times-scheduled";
+    static final String IMAGES_LIVE_MARKER = "images-live";
     /** How long endpoints.json's ready moderator token lasts: a working day, not Cognito's hour. */
     static final Duration MODERATOR_TOKEN_LIFETIME = Duration.ofHours(12);
     private static final List<String> SEED_ARTICLES = List.of(
@@ -162,7 +163,8 @@ public final class LocalNewsroom implements AutoCloseable {
         scheduled.set(functions);
         scheduler.run();
         migrateKeys(functions.get("RelateFunction"), names, aws, dataDir);
-        scheduleTimes(functions.get("PublishFunction"), names.get("SourceBucket"), dataDir);
+        upgradeOnce(functions.get("PublishFunction"), names.get("SourceBucket"), dataDir, "schedule-times", TIMES_SCHEDULED_MARKER);
+        upgradeOnce(functions.get("PublishFunction"), names.get("SourceBucket"), dataDir, "images-live", IMAGES_LIVE_MARKER);
         front.start(new HttpApi(HttpApiRoute.fromTemplate(cfn), functions, authorizers(cfn, signIn)), ViewerRequestFunction.start(
                 cfn.resource("SiteViewerRequest").path("Properties").path("FunctionCode").asText(), redirects.url(), dataDir));
         notifications.set(new S3Notifications(NotificationRule.fromTemplate(cfn, names), functions, invocations,
@@ -215,22 +217,23 @@ public final class LocalNewsroom implements AutoCloseable {
     }
 
     /**
-     * A data directory from before scheduled publishing gets its articles' times: what was published
-     * early is embargoed, and every embargo and expiry is scheduled (docs/operations.md, "Upgrading").
-     * Looked at once per data directory.
+     * A data directory from an earlier version gets the operator's upgrade {@code name}, as on AWS
+     * (docs/operations.md, "Upgrading"): from before scheduled publishing, its articles' times (what
+     * was published early is embargoed, every embargo and expiry scheduled); from before held-back
+     * images, the images its live articles show marked as out. Looked at once per data directory.
      */
-    private static void scheduleTimes(LocalFunction publish, String sourceBucket, Path dataDir) throws IOException {
-        Path marker = dataDir.resolve(TIMES_SCHEDULED_MARKER);
-        if (Files.exists(marker)) {
+    private static void upgradeOnce(LocalFunction publish, String sourceBucket, Path dataDir, String name, String marker) throws IOException {
+        Path done = dataDir.resolve(marker);
+        if (Files.exists(done)) {
             return;
         }
-        var upgrade = LocalJson.mapper().createObjectNode().put("upgrade", "schedule-times").put("bucket", sourceBucket);
+        var upgrade = LocalJson.mapper().createObjectNode().put("upgrade", name).put("bucket", sourceBucket);
         // Each run within the function's timeout, as on AWS: run again from where it stopped while it leaves articles.
         var answer = LocalJson.mapper().readTree(publish.invoke(upgrade.toString()));
         while (answer.path("left").asInt() > 0) {
             answer = LocalJson.mapper().readTree(publish.invoke(upgrade.put("after", answer.path("after").asText()).toString()));
         }
-        Files.writeString(marker, "");
+        Files.writeString(done, "");
     }
 
     /** An event source mapping for each DynamoDB stream event source in the template. */

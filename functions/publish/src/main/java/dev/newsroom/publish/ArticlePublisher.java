@@ -170,6 +170,7 @@ final class ArticlePublisher {
         StoredArticle stored = null;
         Optional<Instant> replacedTime = Optional.empty();
         Set<String> showedBefore = Set.of();
+        Optional<StoredArticle> takenOver = Optional.empty();
         // Its comments, read once: for its page, and for the count its listings' teasers will say, taken afresh so that an
         // article commented on before counts were kept, or while it was withdrawn, gets its count here.
         Discussion discussion = status == ArticleStatus.PUBLISHED && !article.metadata().page() ? discussions.discussion(path) : Discussion.NONE;
@@ -184,6 +185,7 @@ final class ArticlePublisher {
                 boolean sameSource = c.sourceKey().equals(change.key());
                 replacedTime = sameSource ? scheduledTime(c, now) : Optional.empty();
                 showedBefore = sameSource ? c.article().siteImages() : Set.of();
+                takenOver = sameSource ? Optional.empty() : current;
                 // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
                     return reject(change, previous, List.of(new Problem(article.metadata().path().equals((article.metadata().page()
@@ -211,8 +213,14 @@ final class ArticlePublisher {
         }
         StoredArticle published = stored;
         status = stored.status();
-        // Before the page, which shows them.
-        siteImages.follow(change.bucket(), change.key(), status, stored.article().siteImages(), showedBefore);
+        // Before the page, which shows them; with what the file's article showed at its previous address, and what the file gone from
+        // this address held.
+        Set<String> showedAnywhere = new java.util.LinkedHashSet<>(showedBefore);
+        previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).flatMap(articles::find)
+                .filter(old -> old.sourceKey().equals(change.key())).ifPresent(old -> showedAnywhere.addAll(old.article().siteImages()));
+        siteImages.follow(change.bucket(), stored, showedAnywhere);
+        takenOver.ifPresent(gone -> siteImages.letGo(change.bucket(), gone.sourceKey(), gone.article().siteImages(),
+                path + " version " + published.version()));
         List<Problem> warnings = new ArrayList<>(article.warnings());
         if (status == ArticleStatus.PUBLISHED) {
             warnings.addAll(oldAddresses.published(stored, article.aliases(), previous.flatMap(UploadStatus::path)));
@@ -265,6 +273,19 @@ final class ArticlePublisher {
      * the article goes live then, never early and without the function waiting.
      */
     Publisher.Result due(String bucket, String key) {
+        Publisher.Result result = dueOnce(bucket, key);
+        // An upload of the file recorded while this fire read it (a refused one, which changes no status) made the reading
+        // stale: the fire reads the file's state again, once, rather than leave the article's time passed unheeded.
+        return stillDue(key) ? dueOnce(bucket, key) : result;
+    }
+
+    private boolean stillDue(String key) {
+        Instant now = clock.instant();
+        return uploads.find(key).flatMap(UploadStatus::path).flatMap(articles::find).filter(a -> a.sourceKey().equals(key))
+                .filter(a -> a.status() != ArticleStatus.WITHDRAWN && Timing.status(a.article().metadata(), now) != a.status()).isPresent();
+    }
+
+    private Publisher.Result dueOnce(String bucket, String key) {
         Optional<UploadStatus> status = uploads.find(key);
         Optional<StoredArticle> stored = status.flatMap(UploadStatus::path).flatMap(articles::find)
                 .filter(a -> a.sourceKey().equals(key));
@@ -280,6 +301,8 @@ final class ArticlePublisher {
             return status.get().outcome().equals(UploadStatus.REJECTED) ? dueInForce(bucket, key, current, now)
                     : apply(SourceChange.due(bucket, key, status.get().sequencer(), now));
         }
+        // A fire again after one cut short between storing the change and putting its images on the site finishes that.
+        siteImages.follow(bucket, current, Set.of());
         Optional<Instant> next = Timing.nextChange(current.article().metadata(), now);
         next.ifPresent(at -> schedules.set(bucket, key, at));
         next.map(at -> Duration.between(now, at)).filter(early -> early.compareTo(EARLY_FIRE) <= 0)
@@ -318,8 +341,7 @@ final class ArticlePublisher {
         } else {
             oldAddresses.withdrawn(next.path());
         }
-        Set<String> shown = next.article().siteImages();
-        siteImages.follow(bucket, key, status, shown, shown);
+        siteImages.follow(bucket, next, Set.of());
         project(next, discussion);
         Optional<Instant> after = Timing.nextChange(next.article().metadata(), now);
         after.ifPresent(at -> schedules.set(bucket, key, at));
@@ -352,12 +374,27 @@ final class ArticlePublisher {
      * article that shows them all is left alone. By path, those after {@code after}, until {@code until}.
      */
     Publisher.Progress showImageSizes(String bucket, String after, Instant until) {
-        List<StoredArticle> withImages = articles.published().stream().filter(a -> a.path().compareTo(after) > 0)
-                .filter(a -> !a.article().siteImages().isEmpty()).sorted(Comparator.comparing(StoredArticle::path)).toList();
+        List<StoredArticle> withImages = publishedWithImagesAfter(after);
         List<StoredArticle> stale = parallel.map(withImages, a -> a.article().withImages(known(a.article())).equals(a.article())
                 ? Optional.<StoredArticle>empty() : Optional.of(a)).stream().flatMap(Optional::stream).toList();
         int done = parallel.prefixUntil(stale, Publisher.UPGRADE_CHUNK, a -> readAgain(bucket, a.sourceKey()), until);
         return Publisher.Progress.of(stale, done, StoredArticle::path, after);
+    }
+
+    /**
+     * The upgrade to held-back images: the images every published article shows are marked as shown
+     * live, so that no embargo takes an image live pages show off the site, and any an embargo took
+     * off already is put back. By path, those after {@code after}, until {@code until}; safe to run again.
+     */
+    Publisher.Progress showImagesLive(String bucket, String after, Instant until) {
+        List<StoredArticle> withImages = publishedWithImagesAfter(after);
+        int done = parallel.prefixUntil(withImages, Publisher.UPGRADE_CHUNK, a -> siteImages.follow(bucket, a, Set.of()), until);
+        return Publisher.Progress.of(withImages, done, StoredArticle::path, after);
+    }
+
+    private List<StoredArticle> publishedWithImagesAfter(String after) {
+        return articles.published().stream().filter(a -> a.path().compareTo(after) > 0)
+                .filter(a -> !a.article().siteImages().isEmpty()).sorted(Comparator.comparing(StoredArticle::path)).toList();
     }
 
     /** What the site knows of the article's images now. */
@@ -445,38 +482,37 @@ final class ArticlePublisher {
         String slug = Slugs.fromSourceKey(change.key());
         Optional<String> path = previous.flatMap(UploadStatus::path).or(() -> Optional.of(slug).filter(s -> !s.isEmpty())
                 .map(isPage(change.key()) ? SiteLayout::pagePath : SiteLayout::articlePath));
-        boolean unpublished = path.isPresent() && unpublish(path.get(), change);
+        Optional<StoredArticle> unpublished = path.flatMap(p -> unpublish(p, change));
+        unpublished.ifPresent(article -> siteImages.follow(change.bucket(), article, Set.of()));
         reports.clear(change.bucket(), change.key());
         uploads.record(new UploadStatus(change.key(), change.sequencer(), UploadStatus.REMOVED,
                 previous.flatMap(UploadStatus::path), List.of(), clock.instant()));
-        return new Publisher.Result(unpublished ? "unpublished" : "removed: nothing was published from it", path);
+        return new Publisher.Result(unpublished.isPresent() ? "unpublished" : "removed: nothing was published from it", path);
     }
 
-    /** Withdraws the article at {@code path} if it came from the changed file; true if it did. */
-    private boolean unpublish(String path, SourceChange change) {
+    /** Withdraws the article at {@code path} if it came from the changed file; returns it as withdrawn if it did. */
+    private Optional<StoredArticle> unpublish(String path, SourceChange change) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<StoredArticle> current = articles.find(path);
             if (current.isEmpty() || !current.get().sourceKey().equals(change.key())) {
-                return false;
+                return Optional.empty();
             }
             StoredArticle c = current.get();
             ArticleStatus removed = c.status() == ArticleStatus.WITHDRAWN ? ArticleStatus.WITHDRAWN : ArticleStatus.UNPUBLISHED;
             if (c.status() == removed && c.sequencer().equals(change.sequencer())) {
-                siteImages.follow(change.bucket(), change.key(), removed, Set.of(), c.article().siteImages());
                 withdraw(c); // an earlier attempt stored it, perhaps without the page or with its redirects
-                return true;
+                return Optional.of(c);
             }
             if (!change.isAfter(c.sequencer())) {
-                return false;
+                return Optional.empty();
             }
             StoredArticle next = c.next(c.article(), removed, c.sourceKey(), change.sequencer(),
                     c.contentHash(), clock.instant());
             if (articles.save(next)) {
-                siteImages.follow(change.bucket(), change.key(), removed, Set.of(), c.article().siteImages());
                 withdraw(next);
                 Instant now = clock.instant();
                 scheduledTime(c, now).ifPresent(old -> forget(change.bucket(), change.key(), path, old, now));
-                return true;
+                return Optional.of(next);
             }
         }
         throw new IllegalStateException("article " + path + " kept changing under us; retrying the event");

@@ -107,7 +107,8 @@ final class AssetMirror {
         }
         ImageStore.Recorded recorded = images.record(path, change.sequencer(), StoredImage.of(made));
         if (recorded.held() != held) {
-            siteImages.settle(change.bucket(), path); // an article held it back, or let go of it, meanwhile
+            // An article held it back, or let go of it, meanwhile.
+            siteImages.settle(change.bucket(), path, recorded.held(), "upload " + change.sequencer());
         }
         Set<String> waiting = recorded.waiting();
         // The articles published before it was here are read again, now with its size and variants. An

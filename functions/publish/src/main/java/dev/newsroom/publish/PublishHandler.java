@@ -117,24 +117,36 @@ public final class PublishHandler implements RequestStreamHandler, SnapshotPrimi
         logged(key, "Scheduled", "the event will be retried", () -> publisher.due(bucket, key));
     }
 
+    /** The operator's one-off upgrades, by name; each takes the source bucket, where to go on from, and when to stop starting work. */
+    private static final Map<String, Upgrade> UPGRADES = new java.util.LinkedHashMap<>();
+
+    private interface Upgrade {
+        Publisher.Upgraded run(Publisher publisher, String bucket, String after, Instant until);
+    }
+
+    static {
+        UPGRADES.put("schedule-times", Publisher::scheduleTimes);
+        UPGRADES.put("image-sizes", Publisher::sizeImages);
+        UPGRADES.put("images-live", Publisher::showImagesLive);
+    }
+
     /**
      * The operator's one-off upgrades (docs/operations.md, "Upgrading"): {@code {"upgrade":
-     * "schedule-times" | "image-sizes", "bucket": SOURCE, "after": WHERE}}, answered with what the
-     * run did, how much it left, and where the next run goes on ({@code after}, none at first). It
-     * starts no new piece of work in the last {@link #UPGRADE_MARGIN} of the invocation, so it ends
-     * with an answer rather than a timeout.
+     * "schedule-times" | "image-sizes" | "images-live", "bucket": SOURCE, "after": WHERE}}, answered
+     * with what the run did, how much it left, and where the next run goes on ({@code after}, none at
+     * first). It starts no new piece of work in the last {@link #UPGRADE_MARGIN} of the invocation,
+     * so it ends with an answer rather than a timeout.
      */
     private Publisher.Upgraded upgrade(Map<String, Object> event, Context context) {
         String bucket = Json.text(event.get("bucket"), "");
-        String upgrade = Json.text(event.get(UPGRADE_FIELD), "");
-        if (!List.of("schedule-times", "image-sizes").contains(upgrade) || bucket.isEmpty()) {
-            throw new IllegalArgumentException("an upgrade event is {\"upgrade\": \"schedule-times\" or \"image-sizes\", \"bucket\":"
-                    + " <the source bucket>}: " + event);
+        Upgrade upgrade = UPGRADES.get(Json.text(event.get(UPGRADE_FIELD), ""));
+        if (upgrade == null || bucket.isEmpty()) {
+            throw new IllegalArgumentException("an upgrade event is {\"upgrade\": one of " + String.join(", ", UPGRADES.keySet())
+                    + ", \"bucket\": <the source bucket>}: " + event);
         }
         String after = Json.text(event.get("after"), "");
         Instant until = Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(UPGRADE_MARGIN);
-        return logged("", "Upgrade", "run it again",
-                () -> upgrade.equals("image-sizes") ? publisher.sizeImages(bucket, after, until) : publisher.scheduleTimes(bucket, after, until),
+        return logged("", "Upgrade", "run it again", () -> upgrade.run(publisher, bucket, after, until),
                 done -> new Publisher.Result(done.summary(), Optional.empty()));
     }
 

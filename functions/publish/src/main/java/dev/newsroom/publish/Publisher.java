@@ -59,7 +59,7 @@ public final class Publisher {
         var discussions = new DiscussionStore(dynamo, config.commentsTable());
         var images = new ImageStore(dynamo, config.uploadsTable());
         var inForce = new SettingsInForce(settingsStore, parser);
-        var siteImages = new SiteImages(source, site, images, parallel, config.assetPrefix());
+        var siteImages = new SiteImages(source, site, images, edge, parallel, config.assetPrefix());
         var articlePublisher = new ArticlePublisher(inForce,
                 new ArticlePages(new PageRenderer(config.site(), inForce::menus), site, articles, discussions, parallel),
                 new RelatedListStore(dynamo, config.indexTable()),
@@ -135,6 +135,15 @@ public final class Publisher {
         }
         Progress pages = articles.showImageSizes(bucket, articlesNow ? after : "/", until);
         return new Upgraded(sized + ", and published " + pages.done() + " article(s) again with their sizes", pages.left(), pages.last());
+    }
+
+    /**
+     * The upgrade to held-back images: every image a published article shows counts as shown live,
+     * and is never held back by an embargo (docs/operations.md, "Upgrading"); by article path.
+     */
+    public Upgraded showImagesLive(String bucket, String after, Instant until) {
+        Progress shown = articles.showImagesLive(bucket, after, until);
+        return new Upgraded("marked the images of " + shown.done() + " published article(s) as shown live", shown.left(), shown.last());
     }
 
     /** Takes an article down, by its path or slug, until the takedown is lifted; returns what it did. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.core.article.ArticleStatus;
 import dev.newsroom.core.article.StoredArticle;
@@ -296,7 +297,21 @@ class EmbargoIT {
         assertEquals("1200", page.selectFirst("figure.lead img").attr("width"));
         assertTrue(page.selectFirst(".body img").attr("srcset").contains("/" + ImageVariants.variantKey(after, 1600) + " 1600w"),
                 "its size and variants, recorded while it was held back");
+        java.util.Set<String> files = ImageVariants.keysOf(before).stream().map(file -> "/" + file).collect(java.util.stream.Collectors.toSet());
+        assertEquals(List.of(files, files), imageInvalidations(before).stream().map(java.util.Set::copyOf).toList(),
+                "the edge drops what it cached of it, the copy when it is held back, the \"not found\" when it is put back");
         assertEquals(List.of(), world.deadLetters);
+
+        // A go-live cut short after storing the article, before its images were on the site: the schedule's retry finishes it.
+        ImageVariants.keysOf(after).forEach(file -> world.s3.deleteObject(r -> r.bucket(world.siteBucket).key(file)));
+        world.handle(world.due("articles/" + slug + ".md"));
+        assertEquals(withVariants(after, 480, 960, 1600), onSite(after));
+    }
+
+    /** The paths of each invalidation that names the image uploaded as {@code key}. */
+    private List<List<String>> imageInvalidations(String key) {
+        return world.cloudFront.invalidations().stream().map(dev.newsroom.testkit.LocalCloudFront.Invalidation::paths)
+                .filter(paths -> paths.contains("/" + key)).toList();
     }
 
     @Test
@@ -312,6 +327,10 @@ class EmbargoIT {
         world.handle(world.upload(key, withPhotos("Killed", inSeconds(3600), kept)));
         assertEquals(withVariants(dropped, 480), onSite(dropped), "the embargoed article shows it no more");
         assertEquals(List.of(), onSite(kept));
+
+        world.handle(world.upload(key, withPhotos("Killed", inSeconds(3600), kept).replace("category: City", "category: City\nslug: "
+                + world.id + "-moved")));
+        assertEquals(List.of(), onSite(kept), "its embargoed article moved to another address, and still shows it");
 
         world.handle(world.delete(key));
         assertEquals(withVariants(kept, 480), onSite(kept), "nothing embargoed shows it now");
@@ -335,5 +354,25 @@ class EmbargoIT {
 
         assertEquals(List.of(), onSite(image), "the record's last word holds it back");
         assertTrue(new dev.newsroom.core.store.ImageStore(world.dynamo, world.uploadsTable).held("/" + image));
+    }
+
+    @Test
+    void theUpgradeMarksTheImagesLiveArticlesShowSoNoEmbargoTakesThemOff_L9() {
+        String image = "assets/" + world.id + "/earlier.jpg";
+        world.handle(world.uploadPhoto(image, 700, 500));
+        String live = world.id + "-earlier-live";
+        world.handle(world.upload("articles/" + live + ".md", withPhotos("Earlier", inSeconds(-3600), image)));
+        // An earlier version kept no word of which images live articles showed.
+        world.dynamo.updateItem(r -> r.tableName(world.uploadsTable).key(Map.of("sourceKey", AttributeValue.fromS("image:/" + image)))
+                .updateExpression("REMOVE live"));
+        world.handle(world.upload("articles/" + world.id + "-later.md", withPhotos("Later", inSeconds(3600), image)));
+        assertEquals(List.of(), onSite(image), "what the upgrade is for: an embargo took off an image a live page shows");
+
+        JsonNode answer = world.answer(LocalJson.mapper().createObjectNode().put(PublishHandler.UPGRADE_FIELD, "images-live")
+                .put("bucket", world.sourceBucket));
+        assertEquals(0, answer.get("left").asInt(), answer::toString);
+        assertEquals(withVariants(image, 480), onSite(image), "put back, and out");
+        world.handle(world.upload("articles/" + world.id + "-later.md", withPhotos("Later again", inSeconds(3600), image)));
+        assertEquals(withVariants(image, 480), onSite(image), "no embargo holds it again");
     }
 }

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
  * Removes pages from the distribution's edge caches at once, for a takedown: every other change
  * reaches readers through the pages' short cache lifetimes (docs/site-pages.md), but a page taken
  * down must not be served for a minute more, nor for {@code stale-if-error}'s day if the origin
- * fails meanwhile. The paths of one occasion go in one invalidation; past {@link #MAX_PATHS} they go
+ * fails meanwhile. Also for an image an embargo holds back, whose copy assets' year-long lifetime
+ * would keep, or puts back, whose "not found" the edge keeps for a minute. The paths of one occasion go in one invalidation; past {@link #MAX_PATHS} they go
  * as one wildcard, which CloudFront counts as one path.
  */
 public interface EdgeInvalidations {

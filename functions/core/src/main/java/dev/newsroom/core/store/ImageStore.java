@@ -92,8 +92,9 @@ public final class ImageStore {
 
     /**
      * Notes that the embargoed article uploaded as {@code sourceKey} shows the image at {@code path};
-     * true if that holds the image back when nothing held it before. An image a live article has
-     * shown is out, and is not held again.
+     * returns whether the image is held back now. An image a live article has shown is out, and is
+     * not held again; nor is one that {@link #MAX_WAITING} embargoed articles hold already noted
+     * further, though it stays held by them.
      */
     public boolean hold(String path, String sourceKey) {
         try {
@@ -102,16 +103,16 @@ public final class ImageStore {
                     .expressionAttributeNames(Map.of("#held", HELD_FOR, "#live", LIVE))
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey)), ":one", AttributeValue.fromS(sourceKey),
                             ":most", AttributeValue.fromN(Integer.toString(MAX_WAITING))))
-                    .returnValues(ReturnValue.UPDATED_OLD));
-            return !updated.attributes().containsKey(HELD_FOR);
+                    .returnValues(ReturnValue.ALL_NEW));
+            return held(updated.attributes());
         } catch (ConditionalCheckFailedException liveOrFull) {
-            return false;
+            return held(path);
         }
     }
 
     /**
      * Notes that the article uploaded as {@code sourceKey} no longer holds the image at {@code path}
-     * (it shows it no more, or is no longer embargoed); true if nothing holds it now that did before.
+     * (it shows it no more, or is no longer embargoed); returns whether the image is held back now.
      */
     public boolean release(String path, String sourceKey) {
         try {
@@ -120,26 +121,21 @@ public final class ImageStore {
                     .expressionAttributeNames(Map.of("#held", HELD_FOR))
                     .expressionAttributeValues(Map.of(":key", AttributeValue.fromSs(List.of(sourceKey)), ":one", AttributeValue.fromS(sourceKey)))
                     .returnValues(ReturnValue.ALL_NEW));
-            return !held(updated.attributes());
+            return held(updated.attributes());
         } catch (ConditionalCheckFailedException notHeldByIt) {
-            return false;
+            return held(path);
         }
     }
 
-    /**
-     * Notes that a live article shows the image at {@code path}, which is out from now on; true if
-     * it was held back until now.
-     */
-    public boolean shownLive(String path) {
+    /** Notes that a live article shows the image at {@code path}: it is out from now on, and nothing holds it back again. */
+    public void shownLive(String path) {
         try {
-            UpdateItemResponse updated = dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("SET #live = :true REMOVE #held")
+            dynamo.updateItem(r -> r.tableName(table).key(key(path)).updateExpression("SET #live = :true REMOVE #held")
                     .conditionExpression("attribute_not_exists(#live)")
                     .expressionAttributeNames(Map.of("#held", HELD_FOR, "#live", LIVE))
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
-                    .returnValues(ReturnValue.UPDATED_OLD));
-            return updated.attributes().containsKey(HELD_FOR);
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
         } catch (ConditionalCheckFailedException shownBefore) {
-            return false;
+            // out already
         }
     }
 

@@ -216,6 +216,10 @@ public final class SiteBucket {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
     }
 
+    public boolean exists(String key) {
+        return head(key).isPresent();
+    }
+
     private Optional<HeadObjectResponse> head(String key) {
         return Lookups.head(s3, bucket, key);
     }
