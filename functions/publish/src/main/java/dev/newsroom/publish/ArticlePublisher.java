@@ -185,13 +185,15 @@ final class ArticlePublisher {
                 boolean sameSource = c.sourceKey().equals(change.key());
                 replacedTime = sameSource ? scheduledTime(c, now) : Optional.empty();
                 showedBefore = sameSource ? c.article().siteImages() : Set.of();
-                takenOver = sameSource ? Optional.empty() : current;
                 // A path moves to another file when its file is gone: a rename whose delete event is still on its way.
                 if (!sameSource && c.status() != ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey())) {
                     return reject(change, previous, List.of(new Problem(article.metadata().path().equals((article.metadata().page()
                             ? SiteLayout.pagePath(article.metadata().slug()) : SiteLayout.articlePath(article.metadata().slug()))) ? "slug" : "url",
                             "'" + path + "' is already the address of " + c.sourceKey() + "; choose another slug or url")));
                 }
+                // What that file's article held goes with its file; a file whose article moved on to another address keeps it.
+                takenOver = sameSource || (c.status() == ArticleStatus.UNPUBLISHED && source.exists(change.bucket(), c.sourceKey()))
+                        ? Optional.empty() : current;
                 if (sameSource && !change.isAfter(c.sequencer())) {
                     if (c.sequencer().equals(change.sequencer()) && c.contentHash().equals(hash)) {
                         stored = c;

@@ -79,10 +79,13 @@ final class SiteImages {
 
     /**
      * Brings the image at {@code path} ({@code /assets/...}) on the site in step with its record,
-     * which says it is {@code held} (or not) now: off the site while held, else copied from its
-     * upload, if there is one, with its variants made again. What it changes, it also drops from the
-     * edge's caches: a copy fetched before an embargo held it, or a "not found" for one probed while
-     * it was held. {@code occasion} names what asked for it, for the invalidation.
+     * which says it is {@code held} (or not) now: off the site while held; else, if its upload was
+     * recorded but it is not on the site, which only a hold does, copied from the upload, with its
+     * variants made again. An image whose upload is not recorded yet is left to its own event. What it
+     * changes, it also drops from the edge's caches: a copy fetched before an embargo held the image,
+     * or a "not found" for one probed while it was held. A held image is dropped from them each time,
+     * under {@code occasion}'s name, which makes a retry's the same invalidation: one lost to a crash
+     * between taking the image off and the invalidation is made by the retry.
      */
     void settle(String bucket, String path, boolean held, String occasion) {
         String siteKey = path.substring(1);
@@ -92,13 +95,15 @@ final class SiteImages {
             if (held && there) {
                 remove(siteKey);
                 changed = true;
-            } else if (!held && !there) {
+            } else if (!held && !there && images.find(path).isPresent()) {
                 changed = putFromSource(bucket, siteKey);
+            }
+            if (held || changed) {
+                edge.invalidate(ImageVariants.keysOf(path), "image " + path + (held ? " held back" : " put back") + " for " + occasion);
             }
             if (!changed) {
                 return;
             }
-            edge.invalidate(ImageVariants.keysOf(path), "image " + path + (held ? " held back" : " put back") + " for " + occasion);
             boolean now = images.held(path);
             if (now == held) {
                 return;
@@ -116,7 +121,7 @@ final class SiteImages {
         try {
             return put(bucket, sourceKey, ImageVariants.process(bytes.get()));
         } catch (InvalidImageException refused) {
-            return false; // its own upload's event refused it, with a report to the editor; the site never had it
+            return false; // replaced meanwhile by a file that is no image: its own event refuses it, with a report
         }
     }
 
