@@ -111,6 +111,14 @@ final class ArticlePublisher {
         siteFiles.sync(settings.now());
     }
 
+    /** The article and page files in {@code bucket}, but those of {@code published} articles, whose latest upload was refused. */
+    List<String> refusedFiles(String bucket, Set<String> published) {
+        List<String> others = java.util.stream.Stream.of(articlePrefix, pagePrefix).flatMap(prefix -> source.keys(bucket, prefix).stream())
+                .filter(this::handles).filter(key -> !published.contains(key)).distinct().sorted().toList();
+        return parallel.map(others, key -> uploads.find(key).filter(upload -> upload.outcome().equals(UploadStatus.REJECTED)).map(UploadStatus::sourceKey))
+                .stream().flatMap(Optional::stream).toList();
+    }
+
     /** Reads the file's latest upload again under the configuration now in force, if it was ever handled. */
     Publisher.Result republish(String bucket, String key) {
         return uploads.find(key).map(status -> apply(SourceChange.again(bucket, key, status.sequencer())))

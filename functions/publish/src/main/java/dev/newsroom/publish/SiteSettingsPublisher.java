@@ -12,6 +12,7 @@ import dev.newsroom.core.store.SourceBucket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ final class SiteSettingsPublisher {
         SiteSettings before = SiteSettings.stored(replaced);
         SiteSettings after = SiteSettings.stored(yaml);
         List<Problem> leftOut = oldAddresses.configured(before.redirects(), after.redirects());
-        int republished = republish(change.bucket(), before, after);
+        Republished republished = republish(change.bucket(), before, after);
         boolean everyPage = !before.shellMenus().equals(after.shellMenus());
         if (everyPage) {
             // Every page shows the menus: the relate function renders them all, from the marker's stream record.
@@ -99,20 +100,34 @@ final class SiteSettingsPublisher {
         reports.published(change.bucket(), change.key(), leftOut, clock.instant());
         store.applied(change.sequencer(), yaml, clock.instant());
         publisher.syncSiteFiles();
-        return new Publisher.Result("in force; " + republished + " article(s) published again under it"
+        return new Publisher.Result("in force; " + republished.articles() + " article(s) published again under it"
+                + (republished.refused() == 0 ? "" : "; " + republished.refused() + " refused file(s) read again")
                 + (everyPage ? "; every page asked for again, with its new menus" : "")
                 + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " redirect(s) left out"), Optional.empty());
     }
 
-    /** Publishes again every stored article that the new configuration changes; returns how many. */
-    private int republish(String bucket, SiteSettings before, SiteSettings after) {
+    /**
+     * Publishes again every stored article that the new configuration changes, and then reads again
+     * every file refused under the one before, which this one may accept: in a bulk upload whose
+     * {@code site.yaml} lands after its articles, two files that claimed one address under the
+     * standard permalinks, one refused, each have their own under the site's (A23). Returns how many
+     * of each.
+     */
+    private Republished republish(String bucket, SiteSettings before, SiteSettings after) {
         if (before.equals(after)) {
-            return 0;
+            return new Republished(0, 0);
         }
-        List<StoredArticle> changed = articles.published().stream()
+        List<StoredArticle> published = articles.published();
+        List<StoredArticle> changed = published.stream()
                 .filter(a -> after.changes(before, a.sourceKey(), a.article().siteSettingsUsed(), !publisher.isPage(a.sourceKey())))
                 .toList();
         republishing.each(changed, article -> publisher.republish(bucket, article.sourceKey()));
-        return changed.size();
+        // After the articles moved, so that the addresses they left are free.
+        List<String> refused = publisher.refusedFiles(bucket, published.stream().map(StoredArticle::sourceKey).collect(Collectors.toSet()));
+        republishing.each(refused, key -> publisher.republish(bucket, key));
+        return new Republished(changed.size(), refused.size());
+    }
+
+    private record Republished(int articles, int refused) {
     }
 }

@@ -503,6 +503,27 @@ abstract class PublishContract {
         world.handle(world.delete(key));
     }
 
+    /** A bulk upload whose site.yaml lands after its articles: a file refused under the configuration before is read again under the new one (A23). */
+    @Test
+    void aFileRefusedUnderTheConfigurationBeforeIsReadAgainWhenANewOneComesIntoForce_A23() {
+        String section = world.id + "-news";
+        String name = world.id + "-summit";
+        String earlier = "articles/" + section + "/2025/" + name + ".md";
+        String later = "articles/" + section + "/2026/" + name + ".md";
+        world.handle(world.upload(earlier, PublishWorld.article("Summit 2025", "")));
+        world.handle(world.upload(later, PublishWorld.article("Summit 2026", "")));
+        assertEquals("rejected", world.upload(later).get("outcome").s(), "under the standard permalinks both files claim /articles/" + name);
+
+        world.handle(world.upload(SiteSettings.KEY, "permalinks:\n  " + section + ": /:sections/:slug/\n"));
+
+        assertEquals("published", world.upload(later).get("outcome").s(), "read again once the site's permalinks give it an address of its own");
+        assertEquals("Summit 2026", Jsoup.parse(world.pageAt("/" + section + "/2026/" + name + "/").orElseThrow()).selectFirst("h1").text());
+        assertEquals("Summit 2025", Jsoup.parse(world.pageAt("/" + section + "/2025/" + name + "/").orElseThrow()).selectFirst("h1").text());
+        world.handle(world.delete(SiteSettings.KEY));
+        world.handle(world.delete(earlier));
+        world.handle(world.delete(later));
+    }
+
     /** Menus are on every page: pages published under a configuration show its menus, and a change of them asks the relate function for every page. */
     @Test
     void aConfigurationsMenusAreOnItsPagesAndAChangeOfThemAsksForEveryPage() {
