@@ -161,7 +161,7 @@ public final class BulkUploadBenchmark {
             RelateLog relate = new RelateLog(log);
             relate.poll();   // what the stack logged before the upload (nothing from relate with --no-seed)
             FloorPoller floor = new FloorPoller(site, expected.articleSlugs());
-            SiteComparison comparison = new SiteComparison(s3, endpoints.get("siteBucket").asText(), expected);
+            SiteComparison comparison = new SiteComparison(s3, endpoints.get("siteBucket").asText(), expected, site);
 
             if (!endpoints.get("articlePrefix").asText().equals("articles/") || !endpoints.get("assetPrefix").asText().equals(SiteLayout.ASSETS)) {
                 throw new IllegalStateException("the corpus folder is laid out for the prefixes articles/ and assets/: " + endpoints);

@@ -1,7 +1,11 @@
 package dev.newsroom.stack;
 
 import java.io.IOException;
+import dev.newsroom.core.site.SiteLayout;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +45,8 @@ public final class ExportComparison {
                     String key = dir.relativize(f).toString().replace('\\', '/');
                     byte[] bytes = Files.readAllBytes(f);
                     md5.put(key, ExportComparison.md5(bytes));
-                    if (widget == null && key.startsWith("articles/")) {
+                    // An article page's, wherever the site's permalinks put its articles.
+                    if (widget == null && key.endsWith(".html")) {
                         Matcher m = CAPTCHA_WIDGET.matcher(new String(bytes, StandardCharsets.UTF_8));
                         widget = m.find() ? m.group() : null;
                     }
@@ -83,7 +88,7 @@ public final class ExportComparison {
         }
     }
 
-    private static final Pattern CAPTCHA_WIDGET = Pattern.compile("<script src=\"[^\"]*\" async defer></script>");
+    private static final Pattern CAPTCHA_WIDGET = Pattern.compile("<script src=\"[^\"]*(?:captcha|turnstile)[^\"]*\" async defer></script>");
     private static final Pattern CONTENT_POLICY = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">");
 
     /** One comparison: the keys that differ (content), are missing from the live bucket, or are there in excess. */
@@ -104,11 +109,35 @@ public final class ExportComparison {
         private final Expected expected;
         /** Key → the live ETag last fetched, and whether that page equalled the export's once normalised. */
         private final Map<String, Map.Entry<String, Boolean>> fetched = new HashMap<>();
+        private final URI front;
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-        public SiteComparison(S3Client s3, String bucket, Expected expected) {
+        /** @param front the site as readers reach it (the local front, playing the edge), which answers a redirected address with 301 */
+        public SiteComparison(S3Client s3, String bucket, Expected expected, URI front) {
             this.s3 = s3;
             this.bucket = bucket;
             this.expected = expected;
+            this.front = front;
+        }
+
+        /**
+         * Whether readers reach the page at {@code key} at all: the edge answers an old address with its
+         * redirect before the bucket, so the withdrawn notice an article left there when it moved (an
+         * export has none) is never served.
+         */
+        private boolean served(String key) throws IOException {
+            if (!key.endsWith(".html")) {
+                return true;
+            }
+            try {
+                URI address = front.resolve(SiteLayout.cachedPaths(key).get(0));
+                int status = http.send(HttpRequest.newBuilder(address).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                return status != 301;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while asking the front for " + key, e);
+            }
         }
 
         public Comparison round() throws IOException {
@@ -130,7 +159,11 @@ public final class ExportComparison {
                     differing.put(key, "differs");
                 }
             }
-            live.keySet().forEach(k -> differing.put(k, "extra"));
+            for (String key : live.keySet()) {
+                if (served(key)) {
+                    differing.put(key, "extra");
+                }
+            }
             // The example: an article page if one differs (the related lists are what a reader sees first), else any.
             String exampleKey = differing.entrySet().stream().filter(d -> d.getValue().equals("differs"))
                     .map(Map.Entry::getKey).min(java.util.Comparator.comparing((String k) -> !k.startsWith("articles/")).thenComparing(k -> k))

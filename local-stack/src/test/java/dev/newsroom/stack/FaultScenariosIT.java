@@ -327,7 +327,7 @@ class FaultScenariosIT {
         NewsroomExport.export(Path.of(System.getProperty("newsroom.root"), "template.yaml"), source.getParent(), out, site,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         var expected = ExportComparison.Expected.of(out, URI.create(site));
-        var comparison = new ExportComparison.SiteComparison(s3, siteBucket, expected);
+        var comparison = new ExportComparison.SiteComparison(s3, siteBucket, expected, URI.create(site));
         var compared = new java.util.concurrent.atomic.AtomicReference<ExportComparison.Comparison>();
         try {
             await().atMost(CONVERGE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
