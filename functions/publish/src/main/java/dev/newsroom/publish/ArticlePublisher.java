@@ -29,12 +29,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Publishes and unpublishes articles. Every step is safe to repeat, so an event delivered twice, late
@@ -113,7 +115,7 @@ final class ArticlePublisher {
 
     /** The article and page files in {@code bucket}, but those of {@code published} articles, whose latest upload was refused. */
     List<String> refusedFiles(String bucket, Set<String> published) {
-        List<String> others = java.util.stream.Stream.of(articlePrefix, pagePrefix).flatMap(prefix -> source.keys(bucket, prefix).stream())
+        List<String> others = Stream.of(articlePrefix, pagePrefix).flatMap(prefix -> source.keys(bucket, prefix).stream())
                 .filter(this::handles).filter(key -> !published.contains(key)).distinct().sorted().toList();
         return parallel.map(others, key -> uploads.find(key).filter(upload -> upload.outcome().equals(UploadStatus.REJECTED)).map(UploadStatus::sourceKey))
                 .stream().flatMap(Optional::stream).toList();
@@ -225,7 +227,7 @@ final class ArticlePublisher {
         status = stored.status();
         // Before the page, which shows them; with what the file's article showed at its previous address, and what the file gone from
         // this address held.
-        Set<String> showedAnywhere = new java.util.LinkedHashSet<>(showedBefore);
+        Set<String> showedAnywhere = new LinkedHashSet<>(showedBefore);
         previous.flatMap(UploadStatus::path).filter(old -> !old.equals(path)).flatMap(articles::find)
                 .filter(old -> old.sourceKey().equals(change.key())).ifPresent(old -> showedAnywhere.addAll(old.article().siteImages()));
         siteImages.follow(change.bucket(), stored, showedAnywhere);

@@ -155,8 +155,8 @@ final class SiteImages {
         });
     }
 
-    /** Lets go of what the file {@code sourceKey} held, its article's {@code images}: its file is gone, and another file has its address. */
-    void letGo(String bucket, String sourceKey, Set<String> images, String occasion) {
-        parallel.each(images, path -> settle(bucket, path, this.images.release(path, sourceKey), occasion));
+    /** Lets go of what the file {@code sourceKey} held, the images its article {@code showed}: its file is gone, and another file has its address. */
+    void letGo(String bucket, String sourceKey, Set<String> showed, String occasion) {
+        parallel.each(showed, path -> settle(bucket, path, images.release(path, sourceKey), occasion));
     }
 }

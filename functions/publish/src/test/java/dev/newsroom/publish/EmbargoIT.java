@@ -238,6 +238,35 @@ class EmbargoIT {
         assertEquals(List.of(), world.deadLetters);
     }
 
+    /** A schedule's fire that reads the file's state just before a refused upload of it is recorded reads it again: the article still goes live (L8). */
+    @Test
+    void aScheduleFireCrossingARefusedUploadOfItsFileStillPublishes_L8() {
+        String slug = world.id + "-crossed";
+        String key = upload(world, slug, "date: " + inSeconds(3600));
+        ObjectNode refused = world.upload(key, "---\ntitle: [unterminated\n---\nA broken edit.\n");
+        var once = new java.util.concurrent.atomic.AtomicBoolean();
+        // The fire has read the file's upload record; the refused upload is recorded before it reads the article.
+        var crossing = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest get
+                        && get.tableName().equals(world.articlesTable) && once.compareAndSet(false, true)) {
+                    world.handle(refused);
+                }
+            }
+        };
+        // Its time has come by this function's clock, which runs past it; the scheduler's own fire is an hour away.
+        var later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(61));
+        var fire = new PublishHandler(Publisher.create(world.config, world.s3, local.services().dynamoDb(List.of(crossing)),
+                world.schedulerClient(), world.edge(), later), dev.newsroom.core.logging.LogSettings.DEFAULT);
+        world.handle(fire, world.due(key));
+
+        assertTrue(once.get(), "the refused upload crossed the fire");
+        assertEquals("rejected", world.upload(key).get("outcome").s());
+        assertEquals(ArticleStatus.PUBLISHED, status(world, slug), "the version in force went live at its time all the same");
+    }
+
     @Test
     void aDraftDatedInTheFutureIsADraftWithoutASchedule() {
         String slug = world.id + "-draft";
